@@ -1,0 +1,345 @@
+package outcome
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// Sum is an aggregate of one indicator over a region and a window.
+type Sum struct {
+	Value     decimal.Decimal // 0 when no record counts
+	Unit      Unit            // the indicator's unit
+	Certainty Certainty       // joined from the qualifiers of the records used
+	Records   int             // how many records were used
+}
+
+// Has reports whether any record was used.
+func (s Sum) Has() bool { return s.Records > 0 }
+
+// Quantity returns the sum as a quantity whose qualifier states its
+// certainty: 以上 for a lower bound, 不到 for an upper bound, 近 for an
+// approximation.
+func (s Sum) Quantity() Quantity {
+	return Quantity{value: s.Value, unit: s.Unit, qual: certaintyQualifier[s.Certainty]}
+}
+
+var certaintyQualifier = [...]Qualifier{Exact: 0, LowerBound: AtLeast, UpperBound: LessThan, Approximate: Nearly}
+
+// Total returns the aggregate of indicator over region ("" for every root of
+// the region set) within window.
+//
+// For a [Flow] the records whose period lies within window add up; a record
+// that straddles a window boundary is left out, since it cannot be split.
+// For a [Stock] only window's end matters: each region's latest record ending
+// on or before it counts.
+//
+// Roll-up: a region's figure is its own record when it has one, and
+// otherwise the sum of its children's figures, recursively. A province's own
+// figure is taken to include its counties'; they are never added to it.
+func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	s, err := l.lookupSeries(indicator)
+	if err != nil {
+		return Sum{}, err
+	}
+	lo, hi := int32(0), int32(len(l.regions.regions))
+	if region != "" {
+		i, ok := l.regions.byCode[region]
+		if !ok {
+			return Sum{}, fmt.Errorf("outcome: total of %s in %s: %w", indicator, region, ErrUnknownRegion)
+		}
+		lo, hi = i, l.regions.end[i]
+	}
+	a := s.aggregate(l.regions, window)
+	for {
+		out := Sum{Unit: s.ind.Unit}
+		acc := a.newAccum()
+		for u := lo; u < hi; u = l.regions.end[u] {
+			n, c := a.rollup(l.regions, u, &acc)
+			out.Records += n
+			out.Certainty = out.Certainty.Join(c)
+		}
+		if !acc.overflow {
+			out.Value = acc.value()
+			return out, nil
+		}
+		a.toDecimal()
+	}
+}
+
+// Values returns the figure of indicator for every unit of units within
+// window, rolled up as [Ledger.Total] does. Units with no record have no
+// value ([Values.Has] is false).
+func (l *Ledger) Values(indicator string, units Selection, window Period) (Values, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	s, err := l.lookupSeries(indicator)
+	if err != nil {
+		return Values{}, err
+	}
+	if units.set != nil && units.set != l.regions {
+		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
+	}
+	a := s.aggregate(l.regions, window)
+	v := Values{sel: units, unit: s.ind.Unit, exp: a.exp,
+		count: make([]int32, len(units.ids)), cert: make([]Certainty, len(units.ids))}
+	if a.dec == nil {
+		v.sums = make([]int64, len(units.ids))
+	} else {
+		v.dec = make([]decimal.Decimal, len(units.ids))
+	}
+	for i, u := range units.ids {
+		acc := a.newAccum()
+		n, c := a.rollup(l.regions, u, &acc)
+		if acc.overflow {
+			// Rare: a rolled-up figure beyond int64. Redo in decimals.
+			return l.valuesDecimal(s, units, window)
+		}
+		v.count[i], v.cert[i] = int32(n), c
+		if v.dec == nil {
+			v.sums[i] = acc.sum
+		} else {
+			v.dec[i] = acc.value()
+		}
+	}
+	return v, nil
+}
+
+func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
+	a := s.aggregate(l.regions, window)
+	a.toDecimal()
+	v := Values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
+		cert: make([]Certainty, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
+	for i, u := range units.ids {
+		acc := a.newAccum()
+		n, c := a.rollup(l.regions, u, &acc)
+		v.count[i], v.cert[i], v.dec[i] = int32(n), c, acc.value()
+	}
+	return v, nil
+}
+
+func (l *Ledger) lookupSeries(indicator string) (*series, error) {
+	i, ok := l.byCode[indicator]
+	if !ok {
+		return nil, fmt.Errorf("outcome: indicator %q: %w", indicator, ErrUnknownIndicator)
+	}
+	return l.series[i], nil
+}
+
+// Values holds one figure per unit of a [Selection]. The zero value is empty.
+type Values struct {
+	sel   Selection
+	unit  Unit
+	exp   int32
+	sums  []int64           // value = sums[i] × 10^exp, unless dec is set
+	dec   []decimal.Decimal // used when figures do not fit int64
+	count []int32
+	cert  []Certainty
+}
+
+// Len returns the number of units.
+func (v Values) Len() int { return len(v.count) }
+
+// Region returns the i-th unit.
+func (v Values) Region(i int) Region { return v.sel.At(i) }
+
+// Unit returns the indicator's unit.
+func (v Values) Unit() Unit { return v.unit }
+
+// Has reports whether any record counted for unit i.
+func (v Values) Has(i int) bool { return v.count[i] > 0 }
+
+// Records returns how many records counted for unit i.
+func (v Values) Records(i int) int { return int(v.count[i]) }
+
+// Certainty returns the certainty of unit i's figure.
+func (v Values) Certainty(i int) Certainty { return v.cert[i] }
+
+// Value returns unit i's figure (0 when it has none).
+func (v Values) Value(i int) decimal.Decimal {
+	if v.dec != nil {
+		return v.dec[i]
+	}
+	return decimal.New(v.sums[i], v.exp)
+}
+
+// CmpFunc returns a function that compares unit i's figure with k, as
+// [decimal.Decimal.Cmp] does; it converts k once, so it is the fast way to
+// check every unit against a threshold.
+func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
+	if v.dec == nil {
+		if kk, ok := scaleTo(k, v.exp); ok {
+			return func(i int) int {
+				switch s := v.sums[i]; {
+				case s < kk:
+					return -1
+				case s > kk:
+					return 1
+				}
+				return 0
+			}
+		}
+	}
+	return func(i int) int { return v.Value(i).Cmp(k) }
+}
+
+// scaleTo returns k as an integer count of 10^exp, if it is one and fits.
+func scaleTo(k decimal.Decimal, exp int32) (int64, bool) {
+	c, e, ok := split(k)
+	if !ok || e < exp || e-exp > 18 {
+		return 0, false
+	}
+	return mulPow10(c, e-exp)
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+func mulPow10(c int64, e int32) (int64, bool) {
+	if e < 0 || e > 18 {
+		return 0, false
+	}
+	p := pow10[e]
+	if c > math.MaxInt64/p || c < math.MinInt64/p {
+		return 0, false
+	}
+	return c * p, true
+}
+
+// aggregation is an indicator's figure per region position over a window,
+// before roll-up: the sum of its own counted records.
+type aggregation struct {
+	exp   int32
+	own   []int64
+	dec   []decimal.Decimal // set instead of own when a figure overflowed
+	count []int32
+	cert  []Certainty
+}
+
+// counted calls fn for every row that counts in window: each flow row inside
+// it; for a stock, each region's latest row ending by window's end.
+func (s *series) counted(nregions int, window Period, fn func(row int32)) {
+	n := int32(len(s.region))
+	if s.ind.Aggregation == Flow {
+		for row := range n {
+			if s.start[row] >= window.start && s.end[row] <= window.end {
+				fn(row)
+			}
+		}
+		return
+	}
+	best := make([]int32, nregions)
+	for row := range n {
+		if s.end[row] > window.end {
+			continue
+		}
+		r := s.region[row]
+		b := best[r] - 1
+		if b < 0 || s.end[row] > s.end[b] || s.end[row] == s.end[b] && s.start[row] >= s.start[b] {
+			best[r] = row + 1
+		}
+	}
+	for _, b := range best {
+		if b > 0 {
+			fn(b - 1)
+		}
+	}
+}
+
+func (s *series) certainty(row int32) Certainty {
+	if s.qual == nil {
+		return Exact
+	}
+	return s.qual[row].Certainty()
+}
+
+func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
+	n := len(rs.regions)
+	a := &aggregation{exp: s.minExp, own: make([]int64, n), count: make([]int32, n), cert: make([]Certainty, n)}
+	overflow := s.big != nil
+	if !overflow {
+		s.counted(n, window, func(row int32) {
+			c, ok := mulPow10(s.coef[row], int32(lazyAt(s.exp, row))-a.exp)
+			r := s.region[row]
+			sum := a.own[r] + c
+			if !ok || sum < a.own[r] { // values are never negative
+				overflow = true
+			}
+			a.own[r] = sum
+			a.count[r]++
+			a.cert[r] = a.cert[r].Join(s.certainty(row))
+		})
+	}
+	if overflow {
+		clear(a.count)
+		clear(a.cert)
+		a.own, a.dec = nil, make([]decimal.Decimal, n)
+		s.counted(n, window, func(row int32) {
+			r := s.region[row]
+			a.dec[r] = a.dec[r].Add(s.value(row))
+			a.count[r]++
+			a.cert[r] = a.cert[r].Join(s.certainty(row))
+		})
+	}
+	return a
+}
+
+// toDecimal switches a to decimal figures.
+func (a *aggregation) toDecimal() {
+	if a.dec != nil {
+		return
+	}
+	a.dec = make([]decimal.Decimal, len(a.own))
+	for i, v := range a.own {
+		if a.count[i] > 0 {
+			a.dec[i] = decimal.New(v, a.exp)
+		}
+	}
+	a.own = nil
+}
+
+// accum adds rolled-up figures, in int64 while they fit.
+type accum struct {
+	exp      int32
+	sum      int64
+	dec      decimal.Decimal
+	decimal  bool
+	overflow bool
+}
+
+func (a *aggregation) newAccum() accum { return accum{exp: a.exp, decimal: a.dec != nil} }
+
+func (c *accum) value() decimal.Decimal {
+	if c.decimal {
+		return c.dec
+	}
+	return decimal.New(c.sum, c.exp)
+}
+
+// rollup adds the figure of the region at position u to acc: its own when it
+// has records, else its children's, recursively. It returns how many records
+// were used and their joined certainty.
+func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty) {
+	records, cert := 0, Exact
+	for i, end := u, rs.end[u]; i < end; {
+		if a.count[i] == 0 {
+			i++
+			continue
+		}
+		records += int(a.count[i])
+		cert = cert.Join(a.cert[i])
+		if acc.decimal {
+			acc.dec = acc.dec.Add(a.dec[i])
+		} else {
+			s := acc.sum + a.own[i]
+			if s < acc.sum {
+				acc.overflow = true
+			}
+			acc.sum = s
+		}
+		i = rs.end[i]
+	}
+	return records, cert
+}

@@ -1,0 +1,62 @@
+package outcome
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. Every error this package returns wraps one of them, so
+// callers can branch with [errors.Is]; [*SyntaxError] and [*RecordError] add
+// where the problem is.
+var (
+	ErrSyntax            = errors.New("malformed")
+	ErrNotANumber        = errors.New("no number (数十 and the like are not counts)")
+	ErrUnknownUnit       = errors.New("unknown unit")
+	ErrUnknownQualifier  = errors.New("unknown qualifier")
+	ErrNegative          = errors.New("negative value")
+	ErrUnitMismatch      = errors.New("unit does not fit the indicator")
+	ErrIncompatibleUnits = errors.New("incompatible units")
+	ErrRangeValue        = errors.New("a range is not a recorded value")
+	ErrRangeOrder        = errors.New("range minimum exceeds its maximum")
+	ErrInvalidCode       = errors.New("invalid region code")
+	ErrUnknownRegion     = errors.New("region not in the region set")
+	ErrDuplicateRegion   = errors.New("region defined twice")
+	ErrRegionLevel       = errors.New("region level does not fit")
+	ErrUnknownIndicator  = errors.New("unknown indicator")
+	ErrInvalidIndicator  = errors.New("invalid indicator")
+	ErrPeriodOrder       = errors.New("period ends before it starts")
+	ErrMissing           = errors.New("missing")
+	ErrConflict          = errors.New("conflicting value for the same indicator, region and period")
+)
+
+// SyntaxError reports text that [ParseQuantity], [ParsePeriod] or another
+// parser of this package could not read.
+type SyntaxError struct {
+	What   string // what was being read: "quantity", "period", "region code"
+	Input  string // the whole input
+	Offset int    // byte offset in Input where reading failed
+	Err    error  // the sentinel: ErrSyntax, ErrNotANumber, ErrUnknownUnit …
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("outcome: %s %q at byte %d: %v", e.What, e.Input, e.Offset, e.Err)
+}
+
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// RecordError reports a record the [Ledger] refused: which record (its
+// position in the call to [Ledger.Add] and its content), which field and
+// which value.
+type RecordError struct {
+	Index  int    // position of the record in the Add call, from 0
+	Record Record // the refused record
+	Field  string // "indicator", "region", "period", "value", "unit" or "qualifier"
+	Value  string // the offending value as text
+	Err    error  // the sentinel, possibly wrapped with more detail
+}
+
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("outcome: record %d (%s): %s %q: %v", e.Index, e.Record.key(), e.Field, e.Value, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }

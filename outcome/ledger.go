@@ -1,0 +1,409 @@
+package outcome
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"math"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// Ledger is the 台账: an append-only, validated collection of [Record]s
+// over one [RegionSet] and a fixed list of [Indicator]s. It is safe for
+// concurrent use.
+//
+// [Ledger.Add] refuses bad records with a [*RecordError]: an unknown
+// indicator or region, a negative value, a unit that does not fit the
+// indicator, a range. An identical record twice is harmless (the second is
+// not added); a different value for the same indicator, region and period is
+// a conflict ([ErrConflict]) and nothing is overwritten.
+//
+// Records are kept by indicator in columns of fixed-size numbers, so a
+// million records take tens of megabytes and a query is a linear scan; no
+// decimal is allocated per record until a record is read back.
+type Ledger struct {
+	mu      sync.RWMutex
+	regions *RegionSet
+	series  []*series
+	byCode  map[string]int
+	metas   []meta // interned sources and notes; metas[0] is the empty one
+	metaIdx map[meta]uint32
+	n       int
+}
+
+type meta struct {
+	source Citation
+	note   string
+}
+
+// series holds one indicator's records as columns.
+type series struct {
+	ind    Indicator
+	region []int32 // position in the region set
+	start  []int32 // days since 1970-01-01
+	end    []int32
+	kind   []PeriodKind
+	coef   []int64
+	exp    []int8      // nil while every exponent is 0
+	unit   []Unit      // nil while every unit is the indicator's
+	qual   []Qualifier // nil while every qualifier is exact
+	meta   []uint32    // nil while no record has a source or note
+	big    map[int32]decimal.Decimal
+	minExp int32
+	slots  []int32 // open-addressing index of (region, period): row+1, 0 empty
+}
+
+// NewLedger returns an empty ledger over regions for the given indicators.
+// Indicators must be valid and their codes unique.
+func NewLedger(regions *RegionSet, indicators ...Indicator) (*Ledger, error) {
+	if regions == nil {
+		return nil, fmt.Errorf("outcome: new ledger: region set: %w", ErrMissing)
+	}
+	l := &Ledger{
+		regions: regions,
+		byCode:  make(map[string]int, len(indicators)),
+		metas:   []meta{{}},
+		metaIdx: map[meta]uint32{{}: 0},
+	}
+	var errs []error
+	for _, ind := range indicators {
+		if err := ind.Validate(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if _, dup := l.byCode[ind.Code]; dup {
+			errs = append(errs, fmt.Errorf("outcome: indicator %q defined twice: %w", ind.Code, ErrInvalidIndicator))
+			continue
+		}
+		l.byCode[ind.Code] = len(l.series)
+		l.series = append(l.series, &series{ind: ind})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// Regions returns the ledger's region set.
+func (l *Ledger) Regions() *RegionSet { return l.regions }
+
+// Indicator returns the indicator with the given code.
+func (l *Ledger) Indicator(code string) (Indicator, bool) {
+	i, ok := l.byCode[code]
+	if !ok {
+		return Indicator{}, false
+	}
+	return l.series[i].ind, true
+}
+
+// Indicators yields the ledger's indicators in the order they were given.
+func (l *Ledger) Indicators() iter.Seq[Indicator] {
+	return func(yield func(Indicator) bool) {
+		for _, s := range l.series {
+			if !yield(s.ind) {
+				return
+			}
+		}
+	}
+}
+
+// Len returns the number of records.
+func (l *Ledger) Len() int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.n
+}
+
+// Add appends records, all or nothing: if any record is refused, none is
+// added and the error joins a [*RecordError] for every refused record. A
+// record without a unit is read in its indicator's unit.
+func (l *Ledger) Add(records ...Record) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	before := make([]int, len(l.series))
+	for i, s := range l.series {
+		before[i] = len(s.region)
+	}
+	nmetas := len(l.metas)
+	var errs []error
+	added := 0
+	for i, r := range records {
+		ok, err := l.add(r)
+		if err != nil {
+			err.Index = i
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			added++
+		}
+	}
+	if len(errs) > 0 {
+		for i, s := range l.series {
+			if len(s.region) != before[i] {
+				s.truncate(before[i])
+			}
+		}
+		for _, m := range l.metas[nmetas:] {
+			delete(l.metaIdx, m)
+		}
+		l.metas = l.metas[:nmetas]
+		return errors.Join(errs...)
+	}
+	l.n += added
+	return nil
+}
+
+// add appends one record; it reports false for a harmless duplicate.
+func (l *Ledger) add(r Record) (bool, *RecordError) {
+	fail := func(field, value string, err error) (bool, *RecordError) {
+		return false, &RecordError{Record: r, Field: field, Value: value, Err: err}
+	}
+	si, ok := l.byCode[r.Indicator]
+	if !ok {
+		return fail("indicator", r.Indicator, ErrUnknownIndicator)
+	}
+	s := l.series[si]
+	reg, ok := l.regions.byCode[r.Region]
+	if !ok {
+		return fail("region", r.Region, ErrUnknownRegion)
+	}
+	if r.Period.IsZero() {
+		return fail("period", "", ErrMissing)
+	}
+	q := r.Quantity
+	switch err := q.Validate(); {
+	case err != nil:
+		return fail("value", q.String(), err)
+	case q.ranged:
+		return fail("value", q.String(), ErrRangeValue)
+	}
+	unit := q.unit
+	if unit == 0 {
+		unit = s.ind.Unit
+	}
+	if !unit.Compatible(s.ind.Unit) {
+		return fail("unit", unit.Symbol(), fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
+			unit.Symbol(), unit.Dimension(), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.Dimension()))
+	}
+	coef, exp, fits := split(q.value)
+	if row := s.lookup(reg, r.Period); row >= 0 {
+		old := s.record(l, row)
+		if old.Quantity.Equal(q.WithUnit(unit)) {
+			return false, nil
+		}
+		return fail("value", q.String(), fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source))
+	}
+	row := int32(len(s.region))
+	s.region = append(s.region, reg)
+	s.start = append(s.start, r.Period.start)
+	s.end = append(s.end, r.Period.end)
+	s.kind = append(s.kind, r.Period.kind)
+	s.coef = append(s.coef, coef)
+	setLazy(&s.exp, int(row), int8(exp))
+	if !fits {
+		if s.big == nil {
+			s.big = make(map[int32]decimal.Decimal)
+		}
+		s.big[row] = q.value
+	} else if exp < s.minExp {
+		s.minExp = exp
+	}
+	var u Unit
+	if unit != s.ind.Unit {
+		u = unit
+	}
+	setLazy(&s.unit, int(row), u)
+	setLazy(&s.qual, int(row), q.qual)
+	setLazy(&s.meta, int(row), l.intern(meta{r.Source, r.Note}))
+	s.insert(row)
+	return true, nil
+}
+
+func (l *Ledger) intern(m meta) uint32 {
+	if i, ok := l.metaIdx[m]; ok {
+		return i
+	}
+	i := uint32(len(l.metas))
+	l.metas = append(l.metas, m)
+	l.metaIdx[m] = i
+	return i
+}
+
+// split returns the coefficient and exponent of v, and whether they fit the
+// compact columns.
+func split(v decimal.Decimal) (int64, int32, bool) {
+	exp := v.Exponent()
+	if v.NumDigits() > 18 || exp < math.MinInt8 || exp > math.MaxInt8 {
+		return 0, 0, false
+	}
+	return v.CoefficientInt64(), exp, true
+}
+
+// setLazy stores v at row i of a column that stays nil while it would hold
+// only zero values.
+func setLazy[T comparable](col *[]T, i int, v T) {
+	var zero T
+	if *col == nil {
+		if v == zero {
+			return
+		}
+		*col = make([]T, i, max(2*i, 8))
+	}
+	*col = append(*col, v)
+}
+
+func lazyAt[T any](col []T, i int32) T {
+	if col == nil {
+		var zero T
+		return zero
+	}
+	return col[i]
+}
+
+// truncate drops the rows from n on, after a refused Add.
+func (s *series) truncate(n int) {
+	for row := range s.big {
+		if int(row) >= n {
+			delete(s.big, row)
+		}
+	}
+	s.region, s.start, s.end, s.kind, s.coef = s.region[:n], s.start[:n], s.end[:n], s.kind[:n], s.coef[:n]
+	if len(s.exp) > n {
+		s.exp = s.exp[:n]
+	}
+	if len(s.unit) > n {
+		s.unit = s.unit[:n]
+	}
+	if len(s.qual) > n {
+		s.qual = s.qual[:n]
+	}
+	if len(s.meta) > n {
+		s.meta = s.meta[:n]
+	}
+	s.minExp = 0
+	for i := range n {
+		if _, isBig := s.big[int32(i)]; !isBig {
+			s.minExp = min(s.minExp, int32(lazyAt(s.exp, int32(i))))
+		}
+	}
+	clear(s.slots)
+	for row := range int32(n) {
+		s.insert(row)
+	}
+}
+
+func hashKey(region int32, p Period) uint64 {
+	h := uint64(uint32(region))<<32 | uint64(uint32(p.start))
+	h ^= (uint64(uint32(p.end))<<8 | uint64(p.kind)) * 0x9e3779b97f4a7c15
+	h ^= h >> 31
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 29
+	return h
+}
+
+// lookup returns the row recorded for region and period, or -1.
+func (s *series) lookup(region int32, p Period) int32 {
+	if len(s.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := hashKey(region, p) & mask; ; i = (i + 1) & mask {
+		row := s.slots[i] - 1
+		if row < 0 {
+			return -1
+		}
+		if s.region[row] == region && s.start[row] == p.start && s.end[row] == p.end && s.kind[row] == p.kind {
+			return row
+		}
+	}
+}
+
+// insert indexes row, growing the table to keep it at most half full.
+func (s *series) insert(row int32) {
+	if 2*(int(row)+1) > len(s.slots) {
+		s.slots = make([]int32, max(16, 4*len(s.slots)))
+		for r := range row {
+			s.place(r)
+		}
+	}
+	s.place(row)
+}
+
+func (s *series) place(row int32) {
+	mask := uint64(len(s.slots) - 1)
+	p := Period{s.kind[row], s.start[row], s.end[row]}
+	i := hashKey(s.region[row], p) & mask
+	for s.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	s.slots[i] = row + 1
+}
+
+// value returns row's value as a decimal.
+func (s *series) value(row int32) decimal.Decimal {
+	if s.big != nil {
+		if v, ok := s.big[row]; ok {
+			return v
+		}
+	}
+	return decimal.New(s.coef[row], int32(lazyAt(s.exp, row)))
+}
+
+func (s *series) unitAt(row int32) Unit {
+	if u := lazyAt(s.unit, row); u != 0 {
+		return u
+	}
+	return s.ind.Unit
+}
+
+// record rebuilds row as a Record.
+func (s *series) record(l *Ledger, row int32) Record {
+	m := l.metas[lazyAt(s.meta, row)]
+	return Record{
+		Indicator: s.ind.Code,
+		Region:    l.regions.regions[s.region[row]].Code,
+		Period:    Period{s.kind[row], s.start[row], s.end[row]},
+		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: lazyAt(s.qual, row)},
+		Source:    m.source,
+		Note:      m.note,
+	}
+}
+
+// All yields every record: by indicator in the order they were defined, then
+// in the order they were added. The ledger is read-locked while the loop
+// runs, so the loop body must not call [Ledger.Add].
+func (l *Ledger) All() iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		l.mu.RLock()
+		defer l.mu.RUnlock()
+		for _, s := range l.series {
+			for row := range int32(len(s.region)) {
+				if !yield(s.record(l, row)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Records yields the records of one indicator in the order they were added;
+// nothing for an unknown indicator.
+func (l *Ledger) Records(indicator string) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		l.mu.RLock()
+		defer l.mu.RUnlock()
+		i, ok := l.byCode[indicator]
+		if !ok {
+			return
+		}
+		s := l.series[i]
+		for row := range int32(len(s.region)) {
+			if !yield(s.record(l, row)) {
+				return
+			}
+		}
+	}
+}

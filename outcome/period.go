@@ -1,0 +1,249 @@
+package outcome
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PeriodKind says how a period was stated.
+type PeriodKind uint8
+
+const (
+	YearPeriod       PeriodKind = 1 + iota // a civil year: 2019
+	MonthPeriod                            // a month: 2019-03
+	SpanPeriod                             // a date range: 2018-01-01/2019-06-30
+	CumulativePeriod                       // a running total since a date, as of a date: 2005-/2019
+)
+
+var periodKindNames = [...]string{YearPeriod: "year", MonthPeriod: "month", SpanPeriod: "span", CumulativePeriod: "cumulative"}
+
+func (k PeriodKind) String() string {
+	if k != 0 && int(k) < len(periodKindNames) {
+		return periodKindNames[k]
+	}
+	return fmt.Sprintf("PeriodKind(%d)", k)
+}
+
+// Period is the time an observation covers: a year, a month, a date range, or
+// a cumulative span since a date. Both ends are whole days and inclusive. The
+// zero value is invalid ([Period.IsZero]); periods are comparable with ==.
+type Period struct {
+	kind       PeriodKind
+	start, end int32 // days since 1970-01-01
+}
+
+// dayOf returns the civil date of t as days since 1970-01-01.
+func dayOf(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dateOf(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
+
+// Year returns the civil year y.
+func Year(y int) Period {
+	return Period{YearPeriod, dayOf(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))}
+}
+
+// Month returns month m of year y.
+func Month(y int, m time.Month) Period {
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	return Period{MonthPeriod, dayOf(first), dayOf(first.AddDate(0, 1, -1))}
+}
+
+// Span returns the days from through to, both included. It refuses a span
+// that ends before it starts with [ErrPeriodOrder].
+func Span(from, to time.Time) (Period, error) { return newPeriod(SpanPeriod, from, to) }
+
+// Since returns a cumulative period: a running total since from, as of
+// asOf. 「2017年以来」 in a report written in 2019 is Since(2017-01-01,
+// 2019-12-31).
+func Since(from, asOf time.Time) (Period, error) { return newPeriod(CumulativePeriod, from, asOf) }
+
+// Through returns the window an evaluation uses: from the first day there
+// is through asOf.
+func Through(asOf time.Time) Period { return Period{SpanPeriod, minDay, dayOf(asOf)} }
+
+const minDay = -1 << 30
+
+func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
+	p := Period{k, dayOf(from), dayOf(to)}
+	if p.end < p.start {
+		return Period{}, fmt.Errorf("outcome: period %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), ErrPeriodOrder)
+	}
+	return p, nil
+}
+
+// Kind returns how the period was stated.
+func (p Period) Kind() PeriodKind { return p.kind }
+
+// Start returns the first day, at midnight UTC.
+func (p Period) Start() time.Time { return dateOf(p.start) }
+
+// End returns the last day, at midnight UTC.
+func (p Period) End() time.Time { return dateOf(p.end) }
+
+// IsZero reports whether p is the zero, invalid Period.
+func (p Period) IsZero() bool { return p.kind == 0 }
+
+// Contains reports whether the civil date of t lies in p.
+func (p Period) Contains(t time.Time) bool {
+	d := dayOf(t)
+	return !p.IsZero() && p.start <= d && d <= p.end
+}
+
+// Covers reports whether q lies wholly within p.
+func (p Period) Covers(q Period) bool {
+	return !p.IsZero() && !q.IsZero() && p.start <= q.start && q.end <= p.end
+}
+
+// Overlaps reports whether p and q share at least one day.
+func (p Period) Overlaps(q Period) bool {
+	return !p.IsZero() && !q.IsZero() && p.start <= q.end && q.start <= p.end
+}
+
+// Compare orders periods by start, then end, then kind.
+func (p Period) Compare(q Period) int {
+	return cmp.Or(cmp.Compare(p.start, q.start), cmp.Compare(p.end, q.end), cmp.Compare(p.kind, q.kind))
+}
+
+// Equal reports whether p and q are the same period stated the same way.
+func (p Period) Equal(q Period) bool { return p == q }
+
+// String writes p as [ParsePeriod] reads it: 2019, 2019-03,
+// 2018-01-01/2019-06-30, 2005-/2019.
+func (p Period) String() string {
+	switch p.kind {
+	case YearPeriod:
+		return strconv.Itoa(p.Start().Year())
+	case MonthPeriod:
+		return p.Start().Format("2006-01")
+	case SpanPeriod:
+		return p.Start().Format(time.DateOnly) + "/" + p.End().Format(time.DateOnly)
+	case CumulativePeriod:
+		return startString(p.Start()) + "-/" + endString(p.End())
+	}
+	return ""
+}
+
+// In writes p for readers of lang: 2019年, 2005年以来(截至2019年) in Chinese.
+func (p Period) In(lang Lang) string {
+	if lang == English {
+		if p.kind == CumulativePeriod {
+			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
+		}
+		return p.String()
+	}
+	switch p.kind {
+	case YearPeriod:
+		return p.String() + "年"
+	case MonthPeriod:
+		return fmt.Sprintf("%d年%d月", p.Start().Year(), p.Start().Month())
+	case CumulativePeriod:
+		return startString(p.Start()) + "以来(截至" + endString(p.End()) + ")"
+	}
+	return p.String()
+}
+
+// startString writes a first day as briefly as it reads back: a year, a
+// month or a date.
+func startString(t time.Time) string {
+	switch {
+	case t.YearDay() == 1:
+		return strconv.Itoa(t.Year())
+	case t.Day() == 1:
+		return t.Format("2006-01")
+	}
+	return t.Format(time.DateOnly)
+}
+
+// endString writes a last day as briefly as it reads back.
+func endString(t time.Time) string {
+	switch next := t.AddDate(0, 0, 1); {
+	case next.YearDay() == 1:
+		return strconv.Itoa(t.Year())
+	case next.Day() == 1:
+		return t.Format("2006-01")
+	}
+	return t.Format(time.DateOnly)
+}
+
+// MustParsePeriod is like [ParsePeriod] but panics on error; it is for
+// literals in catalogues and tests.
+func MustParsePeriod(s string) Period {
+	p, err := ParsePeriod(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// ParsePeriod reads a period: a year (2019), a month (2019-03), a date range
+// (2018-01-01/2019-06-30; either end may also be a year or a month, meaning
+// its first or last day), or a cumulative span (2005-/2019: since 2005, as of
+// the end of 2019). Errors are [*SyntaxError].
+func ParsePeriod(s string) (Period, error) {
+	fail := func(off int, err error) (Period, error) {
+		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
+	}
+	from, to, ranged := strings.Cut(s, "/")
+	if !ranged {
+		first, last, kind, ok := parsePoint(s)
+		if !ok || kind == SpanPeriod {
+			if ok {
+				// A single date is a one-day span.
+				return Period{SpanPeriod, first, last}, nil
+			}
+			return fail(0, ErrSyntax)
+		}
+		return Period{kind, first, last}, nil
+	}
+	kind := SpanPeriod
+	if f, ok := strings.CutSuffix(from, "-"); ok {
+		kind, from = CumulativePeriod, f
+	}
+	first, _, _, ok := parsePoint(from)
+	if !ok {
+		return fail(0, ErrSyntax)
+	}
+	_, last, _, ok := parsePoint(to)
+	if !ok {
+		return fail(len(s)-len(to), ErrSyntax)
+	}
+	if last < first {
+		return fail(len(s)-len(to), ErrPeriodOrder)
+	}
+	return Period{kind, first, last}, nil
+}
+
+// parsePoint reads a year, a month or a date and returns its first and last
+// day and the kind of period it names on its own (SpanPeriod for a date).
+func parsePoint(s string) (first, last int32, kind PeriodKind, ok bool) {
+	switch len(s) {
+	case 4:
+		y, err := strconv.Atoi(s)
+		if err != nil || s[0] == '+' || s[0] == '-' {
+			return 0, 0, 0, false
+		}
+		p := Year(y)
+		return p.start, p.end, YearPeriod, true
+	case 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return 0, 0, 0, false
+		}
+		p := Month(t.Year(), t.Month())
+		return p.start, p.end, MonthPeriod, true
+	case 10:
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return 0, 0, 0, false
+		}
+		d := dayOf(t)
+		return d, d, SpanPeriod, true
+	}
+	return 0, 0, 0, false
+}

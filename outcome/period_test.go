@@ -1,0 +1,75 @@
+package outcome
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestParsePeriod(t *testing.T) {
+	tests := []struct {
+		in         string
+		kind       PeriodKind
+		start, end time.Time
+	}{
+		{"2019", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019-03", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2020-02", MonthPeriod, date(2020, 2, 1), date(2020, 2, 29)},
+		{"2018-01-01/2019-06-30", SpanPeriod, date(2018, 1, 1), date(2019, 6, 30)},
+		{"2016/2019", SpanPeriod, date(2016, 1, 1), date(2019, 12, 31)},
+		{"2005-/2019", CumulativePeriod, date(2005, 1, 1), date(2019, 12, 31)},
+		{"2017-03-/2019-06", CumulativePeriod, date(2017, 3, 1), date(2019, 6, 30)},
+		{"2019-05-04", SpanPeriod, date(2019, 5, 4), date(2019, 5, 4)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := ParsePeriod(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Kind() != tt.kind || !p.Start().Equal(tt.start) || !p.End().Equal(tt.end) {
+				t.Errorf("ParsePeriod(%q) = %v %v..%v, want %v %v..%v", tt.in, p.Kind(), p.Start(), p.End(), tt.kind, tt.start, tt.end)
+			}
+			back, err := ParsePeriod(p.String())
+			if err != nil || back != p {
+				t.Errorf("ParsePeriod(%q.String() = %q) = %v, %v", tt.in, p.String(), back, err)
+			}
+		})
+	}
+	for _, bad := range []string{"", "19", "2019-13", "2019/2018", "2019-02-30", "abcd", "+201", "2019-06-01/2019-05-31"} {
+		if _, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) gave no error", bad)
+		}
+	}
+	if _, err := ParsePeriod("2019/2018"); !errors.Is(err, ErrPeriodOrder) {
+		t.Errorf("ParsePeriod(2019/2018) error = %v, want ErrPeriodOrder", err)
+	}
+}
+
+func TestPeriodRelations(t *testing.T) {
+	y2019 := Year(2019)
+	since2017, err := Since(date(2017, 1, 1), date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !y2019.Contains(date(2019, 7, 1)) || y2019.Contains(date(2020, 1, 1)) {
+		t.Error("Year(2019).Contains is wrong at its edges")
+	}
+	if !since2017.Covers(y2019) || y2019.Covers(since2017) {
+		t.Error("Covers is wrong")
+	}
+	if !y2019.Overlaps(since2017) || y2019.Overlaps(Year(2020)) {
+		t.Error("Overlaps is wrong")
+	}
+	if _, err := Span(date(2019, 2, 1), date(2019, 1, 31)); !errors.Is(err, ErrPeriodOrder) {
+		t.Errorf("Span ending before it starts: error = %v, want ErrPeriodOrder", err)
+	}
+	if !(Period{}).IsZero() || y2019.IsZero() {
+		t.Error("IsZero is wrong")
+	}
+	if Year(2018).Compare(y2019) >= 0 {
+		t.Error("Compare does not order 2018 before 2019")
+	}
+}

@@ -1,0 +1,189 @@
+package outcome
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Qualifier records how a report bounds a figure, as a set of markers. The
+// zero value is an unqualified, exact figure. Markers combine: 达1000多个 is
+// [Reached] and [MoreThanDuo].
+//
+// What each marker means for evaluation is given by [Qualifier.Certainty]:
+//
+//	marker           as printed       certainty
+//	AtLeast          以上, 至少        lower bound (value ≥ N)
+//	MoreThanYu       余               lower bound (value > N)
+//	MoreThanDuo      多               lower bound (value > N)
+//	IncompleteStats  据不完全统计      lower bound (the count is incomplete)
+//	Nearly           近               approximate (normally just below N)
+//	LessThan         不到             upper bound (value < N)
+//	Reached          达               exact: the stated value was reached
+//	Cumulative       累计             no bound: marks a running total
+//	Total            共, 共计          no bound: marks a sum
+//
+// 达 alone is read as exact: the reports use it to state a reached value, and
+// they add 多 or 余 where it is only a lower bound.
+type Qualifier uint16
+
+const (
+	AtLeast Qualifier = 1 << iota
+	MoreThanYu
+	MoreThanDuo
+	Nearly
+	Reached
+	LessThan
+	Cumulative
+	Total
+	IncompleteStats
+	qualifierEnd
+)
+
+var qualifierMarks = [...]struct {
+	q  Qualifier
+	zh string
+	en string
+}{
+	{IncompleteStats, "据不完全统计", "by incomplete statistics"},
+	{Cumulative, "累计", "cumulative"},
+	{Total, "共", "in total"},
+	{Reached, "达", "reached"},
+	{Nearly, "近", "nearly"},
+	{LessThan, "不到", "less than"},
+	{MoreThanYu, "余", "more than"},
+	{MoreThanDuo, "多", "more than"},
+	{AtLeast, "以上", "at least"},
+}
+
+// Has reports whether every marker of m is in q.
+func (q Qualifier) Has(m Qualifier) bool { return q&m == m }
+
+// IsValid reports whether q holds only defined markers.
+func (q Qualifier) IsValid() bool { return q < qualifierEnd }
+
+// Certainty returns what the markers mean for a figure's true value.
+func (q Qualifier) Certainty() Certainty {
+	lower := q&(AtLeast|MoreThanYu|MoreThanDuo|IncompleteStats) != 0
+	switch {
+	case q&Nearly != 0, lower && q&LessThan != 0:
+		return Approximate
+	case q&LessThan != 0:
+		return UpperBound
+	case lower:
+		return LowerBound
+	}
+	return Exact
+}
+
+// String lists the markers as printed in Chinese, joined by "+", such as
+// "达+多"; the zero qualifier is "".
+func (q Qualifier) String() string { return q.join(func(i int) string { return qualifierMarks[i].zh }) }
+
+// English lists the markers in English, joined by ", ".
+func (q Qualifier) English() string {
+	s := q.join(func(i int) string { return qualifierMarks[i].en })
+	return strings.ReplaceAll(s, "+", ", ")
+}
+
+func (q Qualifier) join(name func(int) string) string {
+	var parts []string
+	for i, m := range qualifierMarks {
+		if q&m.q != 0 {
+			parts = append(parts, name(i))
+		}
+	}
+	if rest := q &^ (qualifierEnd - 1); rest != 0 {
+		parts = append(parts, fmt.Sprintf("Qualifier(%#x)", uint16(rest)))
+	}
+	return strings.Join(parts, "+")
+}
+
+// ParseQualifier reads markers as [Qualifier.String] writes them ("达+多"),
+// or a single marker as printed (以上, 至少, 余, 多, 近, 达, 不到, 累计, 共, 共计,
+// 据不完全统计). The empty string is the exact qualifier.
+func ParseQualifier(s string) (Qualifier, error) {
+	var q Qualifier
+	if s == "" {
+		return 0, nil
+	}
+	for part := range strings.SplitSeq(s, "+") {
+		m, ok := qualifierByMark(strings.TrimSpace(part))
+		if !ok {
+			return 0, fmt.Errorf("outcome: qualifier %q: %w", part, ErrUnknownQualifier)
+		}
+		q |= m
+	}
+	return q, nil
+}
+
+func qualifierByMark(s string) (Qualifier, bool) {
+	switch s {
+	case "至少":
+		return AtLeast, true
+	case "共计":
+		return Total, true
+	}
+	for _, m := range qualifierMarks {
+		if m.zh == s || m.en == s {
+			return m.q, true
+		}
+	}
+	return 0, false
+}
+
+// Certainty says how far a figure, or a verdict drawn from figures, can be
+// trusted. The zero value is [Exact]: a figure with no qualifier is taken as
+// printed.
+type Certainty uint8
+
+const (
+	Exact       Certainty = iota // every figure used is exact
+	LowerBound                   // the true value is at least the one used (余, 多, 以上)
+	UpperBound                   // the true value is at most the one used (不到)
+	Approximate                  // the true value is near the one used (近), or bounds pull both ways
+)
+
+var certaintyNames = [...]Name{
+	Exact:       {"确数", "exact"},
+	LowerBound:  {"下限", "lower bound"},
+	UpperBound:  {"上限", "upper bound"},
+	Approximate: {"约数", "approximate"},
+}
+
+// Join returns the certainty of a figure built from figures of certainty c
+// and d: a lower and an upper bound together are only approximate.
+func (c Certainty) Join(d Certainty) Certainty {
+	switch {
+	case c == d || d == Exact:
+		return c
+	case c == Exact:
+		return d
+	}
+	return Approximate
+}
+
+// Name returns the bilingual name of c.
+func (c Certainty) Name() Name {
+	if int(c) < len(certaintyNames) {
+		return certaintyNames[c]
+	}
+	return Name{}
+}
+
+// String returns the English name of c.
+func (c Certainty) String() string {
+	if int(c) < len(certaintyNames) {
+		return certaintyNames[c].En
+	}
+	return fmt.Sprintf("Certainty(%d)", c)
+}
+
+// ParseCertainty reads the English name of a certainty ("lower bound").
+func ParseCertainty(s string) (Certainty, error) {
+	for c, n := range certaintyNames {
+		if n.En == s || n.Zh == s {
+			return Certainty(c), nil
+		}
+	}
+	return 0, fmt.Errorf("outcome: certainty %q: %w", s, ErrUnknownQualifier)
+}

@@ -1,0 +1,122 @@
+package outcome
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Aggregation says how an indicator's records combine over time.
+type Aggregation uint8
+
+const (
+	// Stock is a level at a moment: 149 星创天地 exist. As of a date the
+	// latest record counts; records of several years are never added up.
+	Stock Aggregation = 1 + iota
+	// Flow is an amount within a period: 5746 training sessions in 2018.
+	// Records whose periods lie within the evaluation window add up.
+	Flow
+)
+
+func (a Aggregation) String() string {
+	switch a {
+	case Stock:
+		return "stock"
+	case Flow:
+		return "flow"
+	}
+	return fmt.Sprintf("Aggregation(%d)", a)
+}
+
+// ParseAggregation reads "stock" or "flow".
+func ParseAggregation(s string) (Aggregation, error) {
+	switch s {
+	case "stock":
+		return Stock, nil
+	case "flow":
+		return Flow, nil
+	}
+	return 0, fmt.Errorf("outcome: aggregation %q (want stock or flow): %w", s, ErrInvalidIndicator)
+}
+
+// Indicator is what is measured: a code unique in a ledger, a bilingual
+// name, the unit, and how records aggregate over time. The zero value is
+// invalid.
+type Indicator struct {
+	Code        string      `json:"code"`
+	Name        Name        `json:"name"`
+	Unit        Unit        `json:"unit"`
+	Aggregation Aggregation `json:"aggregation"`
+}
+
+// Validate checks that the indicator has a code without spaces or commas, a
+// unit and an aggregation, and that scores and percentages are stocks
+// (adding them up means nothing).
+func (i Indicator) Validate() error {
+	bad := func(field, value, why string) error {
+		return fmt.Errorf("outcome: indicator %q: %s %q: %s: %w", i.Code, field, value, why, ErrInvalidIndicator)
+	}
+	switch {
+	case i.Code == "" || strings.ContainsAny(i.Code, " \t\r\n,\""):
+		return bad("code", i.Code, "want a non-empty code without spaces, commas or quotes")
+	case !i.Unit.IsValid():
+		return bad("unit", i.Unit.String(), "unknown unit")
+	case i.Aggregation != Stock && i.Aggregation != Flow:
+		return bad("aggregation", i.Aggregation.String(), "want stock or flow")
+	case i.Aggregation == Flow && (i.Unit.Dimension() == Ratio || i.Unit.Dimension() == Score):
+		return bad("aggregation", "flow", "a percentage or score cannot be added up")
+	}
+	return nil
+}
+
+// Citation says where a figure or a target is stated: the document, the
+// section path and the footnote mark, such as
+// 004_32acad38fe6c52df.txt §二(二)二是 [11].
+type Citation struct {
+	Document string `json:"document,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Mark     string `json:"mark,omitempty"`
+}
+
+// Cite returns a citation; it reads well in catalogues.
+func Cite(document, section, mark string) Citation { return Citation{document, section, mark} }
+
+// IsZero reports whether c names nothing.
+func (c Citation) IsZero() bool { return c == Citation{} }
+
+// String writes "document §section mark", leaving out empty parts.
+func (c Citation) String() string {
+	var parts []string
+	if c.Document != "" {
+		parts = append(parts, c.Document)
+	}
+	if c.Section != "" {
+		parts = append(parts, "§"+c.Section)
+	}
+	if c.Mark != "" {
+		parts = append(parts, c.Mark)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Record is one observation: the indicator's code, the region's code, the
+// period, the quantity and where it was reported. Records are values.
+type Record struct {
+	Indicator string   `json:"indicator"`
+	Region    string   `json:"region"`
+	Period    Period   `json:"period"`
+	Quantity  Quantity `json:"value"`
+	Source    Citation `json:"source"`
+	Note      string   `json:"note,omitempty"`
+}
+
+// Equal reports whether r and s are the same observation with the same
+// source and note.
+func (r Record) Equal(s Record) bool {
+	return r.Indicator == s.Indicator && r.Region == s.Region && r.Period == s.Period &&
+		r.Quantity.Equal(s.Quantity) && r.Source == s.Source && r.Note == s.Note
+}
+
+// key names the record in error messages.
+func (r Record) key() string {
+	return fmt.Sprintf("indicator=%s region=%s period=%s", r.Indicator, r.Region, r.Period)
+}

@@ -1,0 +1,419 @@
+package outcome
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Level is a region's place in the administrative hierarchy. The zero value
+// is invalid.
+type Level uint8
+
+const (
+	Nation     Level = 1 + iota // 全国
+	Province                    // 省级: province, autonomous region, municipality
+	Prefecture                  // 地级: prefecture, 市州
+	County                      // 县级: county, county-level city, district, statistical zone
+	Township                    // 乡级: township, town, sub-district
+	Village                     // 村级: administrative village, community
+)
+
+var levelNames = [...]Name{
+	Nation:     {"全国", "nation"},
+	Province:   {"省", "province"},
+	Prefecture: {"市州", "prefecture"},
+	County:     {"县市区", "county"},
+	Township:   {"乡镇", "township"},
+	Village:    {"村", "village"},
+}
+
+// IsValid reports whether l is a defined level.
+func (l Level) IsValid() bool { return l != 0 && int(l) < len(levelNames) }
+
+// Name returns the bilingual name of the level.
+func (l Level) Name() Name {
+	if l.IsValid() {
+		return levelNames[l]
+	}
+	return Name{}
+}
+
+// String returns the English name ("county"), which [ParseLevel] reads back.
+func (l Level) String() string {
+	if l.IsValid() {
+		return levelNames[l].En
+	}
+	return fmt.Sprintf("Level(%d)", l)
+}
+
+// ParseLevel reads a level's English or Chinese name.
+func ParseLevel(s string) (Level, error) {
+	for l, n := range levelNames {
+		if l != 0 && (n.En == s || n.Zh == s) {
+			return Level(l), nil
+		}
+	}
+	return 0, fmt.Errorf("outcome: region level %q: %w", s, ErrRegionLevel)
+}
+
+// CodeLevel checks a statistical division code (GB/T 2260 and the NBS
+// 统计用区划代码) and returns the level its shape implies: 12 digits a
+// village, 9 a township, 6 a county, a prefecture (ending 00) or a province
+// (ending 0000). Codes of other lengths or with other characters are refused
+// with [ErrInvalidCode].
+func CodeLevel(code string) (Level, error) {
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return 0, &SyntaxError{What: "region code", Input: code, Offset: i, Err: ErrInvalidCode}
+		}
+	}
+	switch len(code) {
+	case 12:
+		return Village, nil
+	case 9:
+		return Township, nil
+	case 6:
+		switch {
+		case strings.HasSuffix(code, "0000"):
+			return Province, nil
+		case strings.HasSuffix(code, "00"):
+			return Prefecture, nil
+		}
+		return County, nil
+	}
+	return 0, &SyntaxError{What: "region code", Input: code, Offset: len(code), Err: ErrInvalidCode}
+}
+
+// Region is a statistical division: its code, bilingual name, level and the
+// code of its parent ("" for a root). The zero value is invalid.
+type Region struct {
+	Code   string `json:"code"`
+	Name   Name   `json:"name"`
+	Level  Level  `json:"level"`
+	Parent string `json:"parent,omitempty"`
+}
+
+// Validate checks the code and that the level is one the code's length
+// allows: a 6-digit code may be a nation, province, prefecture or county
+// (statistical data pads province and prefecture codes to 6 digits), a 9-digit
+// code a township, a 12-digit code a village.
+func (r Region) Validate() error {
+	implied, err := CodeLevel(r.Code)
+	if err != nil {
+		return err
+	}
+	ok := r.Level == implied || len(r.Code) == 6 && r.Level.IsValid() && r.Level <= County
+	if !ok {
+		return fmt.Errorf("outcome: region %s: level %v for a %d-digit code: %w", r.Code, r.Level, len(r.Code), ErrRegionLevel)
+	}
+	if r.Parent != "" {
+		if _, err := CodeLevel(r.Parent); err != nil {
+			return fmt.Errorf("outcome: region %s: parent: %w", r.Code, err)
+		}
+	}
+	return nil
+}
+
+// RegionSet is an immutable set of regions with their hierarchy. It answers
+// lookups, children, descendants and "is X within Y" in constant time per
+// answer, and it is safe for concurrent use. Build one with [NewRegionSet].
+//
+// Regions are kept in depth-first order with children sorted by code, so a
+// region's descendants are contiguous; that is what makes roll-up from
+// villages to their county a linear scan.
+type RegionSet struct {
+	regions []Region // depth-first order
+	end     []int32  // end[i]: one past the last descendant of i
+	parent  []int32  // -1 for a root
+	byCode  map[string]int32
+	byLevel [len(levelNames)]int32 // how many regions of each level
+	ordered bool                   // depth-first order is also code order
+}
+
+// NewRegionSet checks regions and builds their hierarchy. Every parent must be
+// in the set and of a higher level than its children. All problems are
+// reported at once, joined.
+func NewRegionSet(regions []Region) (*RegionSet, error) {
+	n := len(regions)
+	idx := make(map[string]int32, n)
+	var errs []error
+	report := func(err error) bool {
+		if len(errs) < 20 {
+			errs = append(errs, err)
+		}
+		return len(errs) >= 20
+	}
+	for i, r := range regions {
+		if err := r.Validate(); err != nil {
+			if report(fmt.Errorf("region %d: %w", i, err)) {
+				break
+			}
+			continue
+		}
+		if _, dup := idx[r.Code]; dup {
+			if report(fmt.Errorf("outcome: region %d: %s: %w", i, r.Code, ErrDuplicateRegion)) {
+				break
+			}
+			continue
+		}
+		idx[r.Code] = int32(i)
+	}
+	parent := make([]int32, n)
+	nkids := make([]int32, n+1) // children per region; the last slot counts roots
+	for i, r := range regions {
+		parent[i] = -1
+		if r.Parent == "" {
+			nkids[n]++
+			continue
+		}
+		p, ok := idx[r.Parent]
+		switch {
+		case !ok:
+			report(fmt.Errorf("outcome: region %s: parent %s: %w", r.Code, r.Parent, ErrUnknownRegion))
+			continue
+		case regions[p].Level >= r.Level:
+			report(fmt.Errorf("outcome: region %s (%v) under %s (%v): %w", r.Code, r.Level, r.Parent, regions[p].Level, ErrRegionLevel))
+			continue
+		}
+		parent[i] = p
+		nkids[p]++
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// Children lists in one flat array (counting sort by parent), each
+	// sorted by code; the roots are the list of the virtual node n.
+	first := make([]int32, n+2)
+	for i := 0; i <= n; i++ {
+		first[i+1] = first[i] + nkids[i]
+	}
+	kids := make([]int32, n)
+	fill := slices.Clone(first[:n+1])
+	for i := range regions {
+		p := parent[i]
+		if p < 0 {
+			p = int32(n)
+		}
+		kids[fill[p]] = int32(i)
+		fill[p]++
+	}
+	byCode := func(a, b int32) int { return strings.Compare(regions[a].Code, regions[b].Code) }
+	for p := 0; p <= n; p++ {
+		list := kids[first[p]:first[p+1]]
+		if !slices.IsSortedFunc(list, byCode) {
+			slices.SortFunc(list, byCode)
+		}
+	}
+
+	s := &RegionSet{
+		regions: make([]Region, 0, n),
+		end:     make([]int32, n),
+		parent:  make([]int32, n),
+		byCode:  make(map[string]int32, n),
+		ordered: true,
+	}
+	// Iterative depth-first walk: pos[i] is the new position of input i.
+	pos := make([]int32, n)
+	type frame struct{ node, next int32 }
+	stack := []frame{{int32(n), first[n]}}
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if top.next == first[top.node+1] {
+			if top.node != int32(n) {
+				s.end[pos[top.node]] = int32(len(s.regions))
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		c := kids[top.next]
+		top.next++
+		pos[c] = int32(len(s.regions))
+		r := regions[c]
+		if k := len(s.regions); k > 0 && s.regions[k-1].Code >= r.Code {
+			s.ordered = false
+		}
+		s.regions = append(s.regions, r)
+		s.byCode[r.Code] = pos[c]
+		s.byLevel[r.Level]++
+		stack = append(stack, frame{c, first[c]})
+	}
+	for i := range regions {
+		if parent[i] < 0 {
+			s.parent[pos[i]] = -1
+		} else {
+			s.parent[pos[i]] = pos[parent[i]]
+		}
+	}
+	return s, nil
+}
+
+// Len returns the number of regions.
+func (s *RegionSet) Len() int { return len(s.regions) }
+
+// CountAt returns the number of regions at level l.
+func (s *RegionSet) CountAt(l Level) int {
+	if !l.IsValid() {
+		return 0
+	}
+	return int(s.byLevel[l])
+}
+
+// Lookup returns the region with the given code.
+func (s *RegionSet) Lookup(code string) (Region, bool) {
+	i, ok := s.byCode[code]
+	if !ok {
+		return Region{}, false
+	}
+	return s.regions[i], true
+}
+
+// Contains reports whether code is in the set.
+func (s *RegionSet) Contains(code string) bool {
+	_, ok := s.byCode[code]
+	return ok
+}
+
+// All yields every region, parents before children, children by code.
+func (s *RegionSet) All() iter.Seq[Region] {
+	return func(yield func(Region) bool) {
+		for _, r := range s.regions {
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// Children yields the direct children of code, by code; nothing when code
+// is not in the set.
+func (s *RegionSet) Children(code string) iter.Seq[Region] {
+	return func(yield func(Region) bool) {
+		i, ok := s.byCode[code]
+		if !ok {
+			return
+		}
+		for c := i + 1; c < s.end[i]; c = s.end[c] {
+			if !yield(s.regions[c]) {
+				return
+			}
+		}
+	}
+}
+
+// Descendants yields every region below code, parents before children.
+func (s *RegionSet) Descendants(code string) iter.Seq[Region] {
+	return func(yield func(Region) bool) {
+		i, ok := s.byCode[code]
+		if !ok {
+			return
+		}
+		for _, r := range s.regions[i+1 : s.end[i]] {
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// Ancestors yields the parent of code, its parent, and so on to the root.
+func (s *RegionSet) Ancestors(code string) iter.Seq[Region] {
+	return func(yield func(Region) bool) {
+		i, ok := s.byCode[code]
+		if !ok {
+			return
+		}
+		for p := s.parent[i]; p >= 0; p = s.parent[p] {
+			if !yield(s.regions[p]) {
+				return
+			}
+		}
+	}
+}
+
+// Within reports whether code is ancestor or lies below it. A region is
+// within itself; codes not in the set are within nothing.
+func (s *RegionSet) Within(code, ancestor string) bool {
+	i, ok := s.byCode[code]
+	a, ok2 := s.byCode[ancestor]
+	return ok && ok2 && a <= i && i < s.end[a]
+}
+
+// Select returns the regions within the region code ("" for the whole set)
+// for which keep returns true (nil keeps all), sorted by code.
+func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, error) {
+	lo, hi := int32(0), int32(len(s.regions))
+	if code != "" {
+		i, ok := s.byCode[code]
+		if !ok {
+			return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
+		}
+		lo, hi = i, s.end[i]
+	}
+	var ids []int32
+	for i := lo; i < hi; i++ {
+		if keep == nil || keep(s.regions[i]) {
+			ids = append(ids, i)
+		}
+	}
+	return s.selection(ids), nil
+}
+
+// SelectCodes returns the regions with the given codes, sorted by code.
+// Unknown codes are reported together; a code listed twice counts once.
+func (s *RegionSet) SelectCodes(codes ...string) (Selection, error) {
+	ids := make([]int32, 0, len(codes))
+	var errs []error
+	for _, c := range codes {
+		i, ok := s.byCode[c]
+		if !ok {
+			errs = append(errs, fmt.Errorf("outcome: select %s: %w", c, ErrUnknownRegion))
+			continue
+		}
+		ids = append(ids, i)
+	}
+	if len(errs) > 0 {
+		return Selection{}, errors.Join(errs...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	return s.selection(ids), nil
+}
+
+func (s *RegionSet) selection(ids []int32) Selection {
+	if !s.ordered {
+		slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(s.regions[a].Code, s.regions[b].Code) })
+	}
+	return Selection{set: s, ids: ids}
+}
+
+// Selection is a set of regions of one [RegionSet], sorted by code: the units
+// of a population that a coverage target checks one by one. The zero value
+// is empty.
+type Selection struct {
+	set *RegionSet
+	ids []int32
+}
+
+// Len returns the number of regions selected.
+func (s Selection) Len() int { return len(s.ids) }
+
+// At returns the i-th region, by code.
+func (s Selection) At(i int) Region { return s.set.regions[s.ids[i]] }
+
+// Set returns the region set the selection was made from.
+func (s Selection) Set() *RegionSet { return s.set }
+
+// All yields the selected regions by code.
+func (s Selection) All() iter.Seq[Region] {
+	return func(yield func(Region) bool) {
+		for _, i := range s.ids {
+			if !yield(s.set.regions[i]) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package outcome
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+// testRegions is a small hierarchy: two provinces, a prefecture, two counties
+// and villages under one of them (without the township level, as
+// statistical extracts often are).
+func testRegions(t testing.TB) *RegionSet {
+	t.Helper()
+	rs, err := NewRegionSet([]Region{
+		{Code: "433130", Name: Name{"龙山县", "Longshan"}, Level: County, Parent: "433100"},
+		{Code: "430000", Name: Name{"湖南省", "Hunan"}, Level: Province},
+		{Code: "433100", Name: Name{"湘西土家族苗族自治州", "Xiangxi"}, Level: Prefecture, Parent: "430000"},
+		{Code: "433122", Name: Name{"泸溪县", "Luxi"}, Level: County, Parent: "433100"},
+		{Code: "433122100201", Name: Name{"甲村", "Village A"}, Level: Village, Parent: "433122"},
+		{Code: "433122100202", Name: Name{"乙村", "Village B"}, Level: Village, Parent: "433122"},
+		{Code: "433122100203", Name: Name{"丙村", "Village C"}, Level: Village, Parent: "433122"},
+		{Code: "520000", Name: Name{"贵州省", "Guizhou"}, Level: Province},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func codes(seq func(func(Region) bool)) []string {
+	var out []string
+	for r := range seq {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+func TestRegionSetHierarchy(t *testing.T) {
+	rs := testRegions(t)
+	if got, want := codes(rs.All()), []string{"430000", "433100", "433122", "433122100201", "433122100202", "433122100203", "433130", "520000"}; !slices.Equal(got, want) {
+		t.Errorf("All() = %v, want %v", got, want)
+	}
+	if got, want := codes(rs.Children("433100")), []string{"433122", "433130"}; !slices.Equal(got, want) {
+		t.Errorf("Children(433100) = %v, want %v", got, want)
+	}
+	if got, want := codes(rs.Descendants("433100")), []string{"433122", "433122100201", "433122100202", "433122100203", "433130"}; !slices.Equal(got, want) {
+		t.Errorf("Descendants(433100) = %v, want %v", got, want)
+	}
+	if got, want := codes(rs.Ancestors("433122100202")), []string{"433122", "433100", "430000"}; !slices.Equal(got, want) {
+		t.Errorf("Ancestors = %v, want %v", got, want)
+	}
+	within := []struct {
+		code, ancestor string
+		want           bool
+	}{
+		{"433122100201", "430000", true},
+		{"433122100201", "433122", true},
+		{"433122", "433122", true},
+		{"433130", "433122", false},
+		{"433122100201", "520000", false},
+		{"999999", "430000", false},
+	}
+	for _, tt := range within {
+		if got := rs.Within(tt.code, tt.ancestor); got != tt.want {
+			t.Errorf("Within(%s, %s) = %v, want %v", tt.code, tt.ancestor, got, tt.want)
+		}
+	}
+	if r, ok := rs.Lookup("433122"); !ok || r.Name.Zh != "泸溪县" {
+		t.Errorf("Lookup(433122) = %v, %v", r, ok)
+	}
+	if got := rs.CountAt(Village); got != 3 {
+		t.Errorf("CountAt(Village) = %d, want 3", got)
+	}
+}
+
+func TestRegionSetSelect(t *testing.T) {
+	rs := testRegions(t)
+	sel, err := rs.Select("430000", func(r Region) bool { return r.Level == County })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := codes(sel.All()), []string{"433122", "433130"}; !slices.Equal(got, want) {
+		t.Errorf("Select counties = %v, want %v", got, want)
+	}
+	sel, err = rs.SelectCodes("433130", "433122100201", "433130")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := codes(sel.All()), []string{"433122100201", "433130"}; !slices.Equal(got, want) {
+		t.Errorf("SelectCodes = %v, want %v", got, want)
+	}
+	if _, err := rs.SelectCodes("433130", "111111"); !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("SelectCodes(unknown) error = %v, want ErrUnknownRegion", err)
+	}
+}
+
+func TestNewRegionSetErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		regions []Region
+		want    error
+	}{
+		{"bad code", []Region{{Code: "43A000", Level: Province}}, ErrInvalidCode},
+		{"short code", []Region{{Code: "4300", Level: Province}}, ErrInvalidCode},
+		{"duplicate", []Region{{Code: "430000", Level: Province}, {Code: "430000", Level: Province}}, ErrDuplicateRegion},
+		{"unknown parent", []Region{{Code: "433100", Level: Prefecture, Parent: "430000"}}, ErrUnknownRegion},
+		{"child not below parent", []Region{{Code: "430000", Level: Province}, {Code: "520000", Level: Province, Parent: "430000"}}, ErrRegionLevel},
+		{"level does not fit code", []Region{{Code: "433122100201", Level: County}}, ErrRegionLevel},
+		{"no level", []Region{{Code: "430000"}}, ErrRegionLevel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := NewRegionSet(tt.regions); !errors.Is(err, tt.want) {
+				t.Errorf("NewRegionSet error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCodeLevel(t *testing.T) {
+	tests := []struct {
+		code string
+		want Level
+	}{
+		{"430000", Province},
+		{"433100", Prefecture},
+		{"433122", County},
+		{"431271", County}, // 怀化市洪江管理区, a statistical zone (shared/data/SOURCES.md)
+		{"433122100", Township},
+		{"433122100201", Village},
+	}
+	for _, tt := range tests {
+		if got, err := CodeLevel(tt.code); err != nil || got != tt.want {
+			t.Errorf("CodeLevel(%s) = %v, %v, want %v", tt.code, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "43", "4300000", "43012a", " 430000", "430000\n"} {
+		if _, err := CodeLevel(bad); !errors.Is(err, ErrInvalidCode) {
+			t.Errorf("CodeLevel(%q) error = %v, want ErrInvalidCode", bad, err)
+		}
+	}
+}
+
+func FuzzCodeLevel(f *testing.F) {
+	for _, s := range []string{"430000", "433100", "433122", "433122100", "433122100201", "43A", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		l, err := CodeLevel(code)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidCode) {
+				t.Fatalf("CodeLevel(%q) error %v does not wrap ErrInvalidCode", code, err)
+			}
+			return
+		}
+		if !l.IsValid() {
+			t.Fatalf("CodeLevel(%q) = %v, an invalid level without error", code, l)
+		}
+		// A region of the implied level with this code is valid, and a
+		// set of it alone builds.
+		if _, err := NewRegionSet([]Region{{Code: code, Level: l}}); err != nil {
+			t.Fatalf("NewRegionSet with %q at %v: %v", code, l, err)
+		}
+	})
+}
