@@ -1,0 +1,322 @@
+package target
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Evaluate evaluates t against l as of asOf. Figures dated after the
+// deadline do not count: a target is met by its deadline or not at all.
+//
+// An indicator the ledger does not define gives a result with no data and a
+// note. Errors are reserved for targets that cannot be evaluated as defined
+// ([Target.Validate]) and for units that cannot be compared: a target in
+// persons over an indicator in person-times is an [*Error] wrapping
+// [outcome.ErrIncompatibleUnits].
+func (t Target) Evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
+	if err := t.Validate(); err != nil {
+		return Result{}, err
+	}
+	return t.evaluate(l, asOf)
+}
+
+func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
+	r := Result{ID: t.id, Name: t.name, Kind: t.kind, Indicator: t.indicator, Source: t.source,
+		AsOf: asOf, Deadline: t.deadline, Status: NoData, Required: t.required}
+	if t.kind == KindAllOf {
+		return t.evaluateAll(l, asOf, r)
+	}
+	ind, ok := l.Indicator(t.indicator)
+	if !ok {
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("台账未设指标 %s", t.indicator),
+			En: fmt.Sprintf("the ledger has no indicator %s", t.indicator)})
+		return r, nil
+	}
+	unit := t.required.Unit()
+	if unit == 0 {
+		unit = ind.Unit
+		r.Required = r.Required.WithUnit(unit)
+	}
+	if !unit.Compatible(ind.Unit) {
+		return Result{}, &Error{ID: t.id, Field: "unit", Value: unit.Symbol(), Err: fmt.Errorf(
+			"%w: the target counts %v (%s), indicator %s counts %v (%s)", outcome.ErrIncompatibleUnits,
+			unit.Dimension(), unit.Symbol(), ind.Code, ind.Unit.Dimension(), ind.Unit.Symbol())}
+	}
+	end := asOf
+	if !t.deadline.IsZero() && t.deadline.Before(asOf) {
+		end = t.deadline
+	}
+	window := outcome.Through(end)
+	if !t.start.IsZero() {
+		w, err := outcome.Span(t.start, end)
+		if err != nil {
+			// Evaluated before the target starts: nothing counts yet.
+			return r, nil
+		}
+		window = w
+	}
+	var err error
+	switch t.kind {
+	case KindAtLeast, KindRange:
+		err = t.evaluateAggregate(l, window, &r)
+	case KindCoverage, KindEachInRange:
+		err = t.evaluatePerUnit(l, window, &r)
+	case KindReduction:
+		err = t.evaluateReduction(l, window, &r)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	t.judge(&r, asOf)
+	return r, nil
+}
+
+// met reports the verdict of an evaluated, non-composite result.
+func (t Target) judge(r *Result, asOf time.Time) {
+	if r.Status != NoData && r.Status != Met && r.Status != Exceeded {
+		r.Status = InProgress
+		if !t.deadline.IsZero() && asOf.After(t.deadline) {
+			r.Status = Missed
+		}
+	}
+	r.Pace, r.Expected = t.pace(r, asOf)
+}
+
+func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
+	if r.Status == NoData || t.start.IsZero() || t.deadline.IsZero() {
+		return PaceUnknown, decimal.Decimal{}
+	}
+	total := days(t.start, t.deadline)
+	elapsed := min(max(days(t.start, asOf), 0), total)
+	expected := decimal.NewFromInt(1)
+	if total > 0 {
+		expected = ratio(decimal.NewFromInt(elapsed), decimal.NewFromInt(total))
+	}
+	switch r.Progress.Cmp(expected) {
+	case 1:
+		return Ahead, expected
+	case 0:
+		return OnTrack, expected
+	}
+	return Behind, expected
+}
+
+func days(from, to time.Time) int64 {
+	a := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	b := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, time.UTC)
+	return int64(b.Sub(a).Hours() / 24)
+}
+
+// ratio returns a/b rounded to ProgressPlaces; 1 when b is 0 (nothing was
+// required, so nothing is missing).
+func ratio(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return decimal.NewFromInt(1)
+	}
+	return a.DivRound(b, ProgressPlaces)
+}
+
+func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	sum, err := l.Total(t.indicator, t.scope, window)
+	if err != nil {
+		return t.wrap("scope", t.scope, err)
+	}
+	if !sum.Has() {
+		return nil
+	}
+	r.Records, r.Certainty = sum.Records, sum.Certainty
+	r.Achieved = sum.Quantity()
+	r.Progress = ratio(sum.Value, t.required.Value())
+	switch {
+	case sum.Value.LessThan(t.required.Value()):
+		r.Status = InProgress
+	case t.kind == KindRange && sum.Value.GreaterThan(t.required.Max()):
+		r.Status = Exceeded
+	default:
+		r.Status = Met
+	}
+	return nil
+}
+
+func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	units, err := t.pop.Resolve(l.Regions())
+	if err != nil {
+		return t.wrap("population", t.pop.name.String(), err)
+	}
+	r.PerUnit, r.Required = r.Required, outcome.Int(int64(units.Len()), outcome.Piece)
+	r.Units, r.Listed = units.Len(), true
+	v, err := l.Values(t.indicator, units, window)
+	if err != nil {
+		return t.wrap("indicator", t.indicator, err)
+	}
+	lo, hi := t.required.Value(), t.required.Max()
+	belowLo, aboveHi := v.CmpFunc(lo), v.CmpFunc(hi)
+	ranged := t.kind == KindEachInRange
+	for i := range v.Len() {
+		if v.Has(i) {
+			r.Records += v.Records(i)
+			r.Certainty = r.Certainty.Join(v.Certainty(i))
+		}
+		switch {
+		case belowLo(i) < 0:
+			r.Shortfall = append(r.Shortfall, Gap{Region: v.Region(i), Has: v.Value(i), Lacks: lo.Sub(v.Value(i))})
+		case ranged && aboveHi(i) > 0:
+			r.Shortfall = append(r.Shortfall, Gap{Region: v.Region(i), Has: v.Value(i), Excess: v.Value(i).Sub(hi)})
+		default:
+			r.Covered++
+		}
+	}
+	if r.Records == 0 {
+		r.Shortfall = nil
+		return t.coverageFromAggregate(l, window, r)
+	}
+	r.Achieved = outcome.Int(int64(r.Covered), outcome.Piece)
+	r.Progress = ratio(decimal.NewFromInt(int64(r.Covered)), decimal.NewFromInt(int64(r.Units)))
+	if r.Covered == r.Units {
+		r.Status = Met
+	} else {
+		r.Status = InProgress
+	}
+	return nil
+}
+
+// coverageFromAggregate reads the number of units covered from the
+// aggregate indicator, when no unit has records of its own.
+func (t Target) coverageFromAggregate(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	r.Covered, r.Listed = 0, false
+	if t.coveredBy == "" {
+		return nil
+	}
+	if _, ok := l.Indicator(t.coveredBy); !ok {
+		return nil
+	}
+	scope := t.scope
+	if scope == "" {
+		scope = t.pop.within
+	}
+	sum, err := l.Total(t.coveredBy, scope, window)
+	if err != nil {
+		return t.wrap("covered by", t.coveredBy, err)
+	}
+	if !sum.Has() {
+		return nil
+	}
+	r.Notes = append(r.Notes, outcome.Name{
+		Zh: fmt.Sprintf("覆盖数取自汇总指标 %s,无逐单位清单", t.coveredBy),
+		En: fmt.Sprintf("units covered read from the aggregate indicator %s; no unit-by-unit list", t.coveredBy)})
+	r.Records, r.Certainty = sum.Records, sum.Certainty
+	r.Covered = int(min(sum.Value.IntPart(), int64(r.Units)))
+	r.Achieved = sum.Quantity()
+	r.Progress = ratio(sum.Value, decimal.NewFromInt(int64(r.Units)))
+	if sum.Value.GreaterThanOrEqual(decimal.NewFromInt(int64(r.Units))) {
+		r.Status = Met
+	} else {
+		r.Status = InProgress
+	}
+	return nil
+}
+
+func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	base := t.baseline
+	if base.IsZero() {
+		sum, err := l.Total(t.indicator, t.scope, outcome.Through(t.start))
+		if err != nil {
+			return t.wrap("scope", t.scope, err)
+		}
+		if !sum.Has() {
+			r.Notes = append(r.Notes, outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"})
+			return nil
+		}
+		base = sum.Quantity()
+	}
+	r.Baseline = base
+	now, err := l.Total(t.indicator, t.scope, window)
+	if err != nil {
+		return t.wrap("scope", t.scope, err)
+	}
+	if !now.Has() {
+		return nil
+	}
+	r.Records, r.Certainty = now.Records, now.Certainty.Join(base.Certainty())
+	r.Achieved = now.Quantity()
+	goal := t.required.Value()
+	r.Progress = ratio(base.Value().Sub(now.Value), base.Value().Sub(goal))
+	if now.Value.LessThanOrEqual(goal) {
+		r.Status = Met
+	} else {
+		r.Status = InProgress
+	}
+	return nil
+}
+
+// evaluateAll evaluates every part. The whole is met when every part is; it
+// has no data when no part has; its progress is the least part's (a part
+// with no data counts as 0), so it never claims more than its weakest part.
+func (t Target) evaluateAll(l *outcome.Ledger, asOf time.Time, r Result) (Result, error) {
+	var errs []error
+	met, noData, missed, exceeded := 0, 0, 0, 0
+	for i, p := range t.parts {
+		if p.start.IsZero() {
+			p.start = t.start
+		}
+		if p.deadline.IsZero() {
+			p.deadline = t.deadline
+		}
+		pr, err := p.evaluate(l, asOf)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.Parts = append(r.Parts, pr)
+		r.Records += pr.Records
+		switch pr.Status {
+		case Met:
+			met++
+		case NoData:
+			noData++
+		case Missed:
+			missed++
+		case Exceeded:
+			exceeded++
+		}
+		if pr.Status != NoData {
+			r.Certainty = r.Certainty.Join(pr.Certainty)
+		}
+		progress := pr.Progress
+		if pr.Status == NoData {
+			progress = decimal.Zero
+		}
+		if i == 0 || progress.LessThan(r.Progress) {
+			r.Progress = progress
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Result{}, err
+	}
+	n := len(t.parts)
+	r.Required = outcome.Int(int64(n), outcome.Item)
+	r.Achieved = outcome.Int(int64(met), outcome.Item)
+	switch {
+	case noData == n:
+		r.Status, r.Progress = NoData, decimal.Decimal{}
+	case met == n:
+		r.Status = Met
+	case exceeded > 0:
+		r.Status = Exceeded
+	case missed > 0:
+		r.Status = Missed
+	default:
+		r.Status = InProgress
+	}
+	r.Pace, r.Expected = t.pace(&r, asOf)
+	return r, nil
+}
+
+func (t Target) wrap(field, value string, err error) error {
+	return &Error{ID: t.id, Field: field, Value: value, Err: err}
+}

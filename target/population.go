@@ -1,0 +1,87 @@
+package target
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Population is the set of units a per-unit target checks one by one: every
+// region of a level within a region ([AllAt]), or an explicit list
+// ([Listed]), optionally narrowed by a condition ([Population.Where]). It is
+// resolved against a ledger's region set when the target is evaluated. The
+// zero value is empty and invalid for a target.
+type Population struct {
+	name      outcome.Name
+	level     outcome.Level
+	within    string
+	codes     []string
+	keep      func(outcome.Region) bool
+	condition outcome.Name
+}
+
+// AllAt is every region of level within the region code ("" for the whole
+// set): all poor villages of a province, every county of Hunan.
+func AllAt(name outcome.Name, level outcome.Level, within string) Population {
+	return Population{name: name, level: level, within: within}
+}
+
+// Listed is the regions with the given codes: the 51 poor counties.
+func Listed(name outcome.Name, codes ...string) Population {
+	return Population{name: name, codes: slices.Clone(codes)}
+}
+
+// Where returns a copy of p narrowed to the units for which keep returns
+// true; condition names the rule for reports. 「有条件的贫困县」 is a
+// population whose condition the caller supplies.
+func (p Population) Where(condition outcome.Name, keep func(outcome.Region) bool) Population {
+	p.condition, p.keep = condition, keep
+	return p
+}
+
+// Name returns the population's name.
+func (p Population) Name() outcome.Name { return p.name }
+
+// Level returns the level of an [AllAt] population, or 0.
+func (p Population) Level() outcome.Level { return p.level }
+
+// Within returns the region an [AllAt] population lies in.
+func (p Population) Within() string { return p.within }
+
+// Codes returns a copy of a [Listed] population's codes.
+func (p Population) Codes() []string { return slices.Clone(p.codes) }
+
+// Condition returns the name of the condition set by [Population.Where].
+func (p Population) Condition() outcome.Name { return p.condition }
+
+// Conditional reports whether p is narrowed by a condition.
+func (p Population) Conditional() bool { return p.keep != nil }
+
+// IsZero reports whether p is the zero, empty population.
+func (p Population) IsZero() bool { return p.level == 0 && p.codes == nil }
+
+// Resolve returns p's units in rs, sorted by code. Codes of a listed
+// population that rs does not hold are an error.
+func (p Population) Resolve(rs *outcome.RegionSet) (outcome.Selection, error) {
+	switch {
+	case p.codes != nil:
+		sel, err := rs.SelectCodes(p.codes...)
+		if err != nil || p.keep == nil {
+			return sel, err
+		}
+		codes := make([]string, 0, sel.Len())
+		for r := range sel.All() {
+			if p.keep(r) {
+				codes = append(codes, r.Code)
+			}
+		}
+		return rs.SelectCodes(codes...)
+	case p.level.IsValid():
+		level, keep := p.level, p.keep
+		return rs.Select(p.within, func(r outcome.Region) bool {
+			return r.Level == level && (keep == nil || keep(r))
+		})
+	}
+	return outcome.Selection{}, fmt.Errorf("target: population %v: %w", p.name, outcome.ErrMissing)
+}

@@ -1,0 +1,164 @@
+package target
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Status is the verdict on a target as of a date.
+type Status uint8
+
+const (
+	NoData     Status = 1 + iota // no record bears on the target: not 0%, unknown
+	InProgress                   // not met yet, and the deadline has not passed
+	Met                          // the target holds
+	Missed                       // not met, and the deadline has passed
+	Exceeded                     // above the maximum of a range
+)
+
+var statusNames = [...]outcome.Name{
+	NoData:     {Zh: "无数据", En: "no data"},
+	InProgress: {Zh: "推进中", En: "in progress"},
+	Met:        {Zh: "已达成", En: "met"},
+	Missed:     {Zh: "未达成", En: "missed"},
+	Exceeded:   {Zh: "超出上限", En: "exceeded"},
+}
+
+// Name returns the bilingual name of the status.
+func (s Status) Name() outcome.Name {
+	if s != 0 && int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return outcome.Name{}
+}
+
+// String returns the English name of the status.
+func (s Status) String() string {
+	if n := s.Name(); !n.IsZero() {
+		return n.En
+	}
+	return fmt.Sprintf("Status(%d)", s)
+}
+
+// Pace compares progress with the progress expected by a straight line from
+// the start (0%) to the deadline (100%). The zero value, [PaceUnknown], is
+// chosen on purpose: a target without a start and a deadline has no pace.
+type Pace uint8
+
+const (
+	PaceUnknown Pace = iota // no start or deadline, or no data
+	Ahead                   // progress above the line
+	OnTrack                 // progress exactly on the line
+	Behind                  // progress below the line
+)
+
+var paceNames = [...]outcome.Name{
+	PaceUnknown: {Zh: "—", En: "—"},
+	Ahead:       {Zh: "超前", En: "ahead"},
+	OnTrack:     {Zh: "符合进度", En: "on track"},
+	Behind:      {Zh: "滞后", En: "behind"},
+}
+
+// Name returns the bilingual name of the pace.
+func (p Pace) Name() outcome.Name {
+	if int(p) < len(paceNames) {
+		return paceNames[p]
+	}
+	return outcome.Name{}
+}
+
+// String returns the English name of the pace.
+func (p Pace) String() string {
+	if int(p) < len(paceNames) {
+		return paceNames[p].En
+	}
+	return fmt.Sprintf("Pace(%d)", p)
+}
+
+// Gap is a unit that falls short of a per-unit target: what it has, and what
+// it lacks to reach the minimum or has in excess of the maximum.
+type Gap struct {
+	Region outcome.Region
+	Has    decimal.Decimal
+	Lacks  decimal.Decimal // to reach the minimum; 0 when above the maximum
+	Excess decimal.Decimal // above the maximum of a range; 0 otherwise
+}
+
+// Result is a target's evaluation as of a date.
+type Result struct {
+	ID        string
+	Name      outcome.Name
+	Kind      Kind
+	Indicator string
+	Source    outcome.Citation
+	AsOf      time.Time
+	Deadline  time.Time
+
+	Status Status
+	// Certainty is how far the achieved figure can be trusted, joined from
+	// the qualifiers of the records used: 5000余 gives a lower bound, 近1000
+	// an approximation. [Result.Certain] says whether the status holds for
+	// every value those qualifiers allow.
+	Certainty outcome.Certainty
+
+	Required outcome.Quantity // N, a–b, the number of units, or the goal
+	Achieved outcome.Quantity // the aggregate, the units covered, or the current level
+	PerUnit  outcome.Quantity // k or a–b for each unit of a per-unit target
+	Baseline outcome.Quantity // where a reduction started
+	Records  int              // how many records were used
+
+	// Progress is achieved/required, or (baseline − now)/(baseline − goal)
+	// for a reduction, or covered/units: 1 is 100%. It is exact up to
+	// [ProgressPlaces] decimal places, rounded half away from zero.
+	Progress decimal.Decimal
+	Expected decimal.Decimal // linear expected progress as of AsOf, when Pace is known
+	Pace     Pace
+
+	Covered   int   // units that meet a per-unit target
+	Units     int   // units in the population
+	Shortfall []Gap // the units that fall short, by code
+	// Listed is false when coverage was read from an aggregate figure and no
+	// unit-by-unit shortfall exists.
+	Listed bool
+
+	Notes []outcome.Name // why a figure was not used, how coverage was read
+	Parts []Result       // the parts of an all-of target
+}
+
+// ProgressPlaces is the number of decimal places of [Result.Progress] and
+// [Result.Expected].
+const ProgressPlaces = 12
+
+// Certain reports whether the status holds for every true value the
+// qualifiers of the figures allow: a target of ≥1000 met by 1000余 is
+// certainly met; one met only by 近1000 is not.
+func (r Result) Certain() bool {
+	if r.Status == NoData {
+		return false
+	}
+	if r.Kind == KindAllOf {
+		for _, p := range r.Parts {
+			if !p.Certain() {
+				return false
+			}
+		}
+		return true
+	}
+	// A lower bound can only raise the true figure; an upper bound only lower it.
+	rising := r.Status == Met || r.Status == Exceeded
+	if r.Kind == KindReduction {
+		rising = !rising
+	}
+	switch r.Certainty {
+	case outcome.Exact:
+		return true
+	case outcome.LowerBound:
+		return rising
+	case outcome.UpperBound:
+		return !rising
+	}
+	return false
+}

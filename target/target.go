@@ -1,0 +1,251 @@
+package target
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Kind is the shape of a target.
+type Kind uint8
+
+const (
+	KindAtLeast     Kind = 1 + iota // an aggregate of at least N: 100 platforms
+	KindRange                       // an aggregate within a–b: 3 000—5 000 星创天地
+	KindCoverage                    // every unit of a population has at least k
+	KindEachInRange                 // every unit of a population has a–b: 3—5 leaders per village
+	KindReduction                   // from a baseline down to a goal: 9899万 poor → 0
+	KindAllOf                       // every part is met
+)
+
+var kindNames = [...]outcome.Name{
+	KindAtLeast:     {Zh: "总量不少于", En: "at least"},
+	KindRange:       {Zh: "总量区间", En: "range"},
+	KindCoverage:    {Zh: "全覆盖", En: "coverage"},
+	KindEachInRange: {Zh: "每单位区间", En: "each in range"},
+	KindReduction:   {Zh: "减少至", En: "reduction"},
+	KindAllOf:       {Zh: "全部达成", En: "all of"},
+}
+
+// Name returns the bilingual name of the kind.
+func (k Kind) Name() outcome.Name {
+	if k != 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return outcome.Name{}
+}
+
+// String returns the English name of the kind.
+func (k Kind) String() string {
+	if n := k.Name(); !n.IsZero() {
+		return n.En
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// ErrInvalid reports a target that cannot be evaluated as defined.
+var ErrInvalid = errors.New("invalid target")
+
+// Error reports a problem with a target: which target, which field and
+// which value. It unwraps to a sentinel: [ErrInvalid] or one of outcome's
+// ([outcome.ErrIncompatibleUnits], [outcome.ErrRangeOrder], …).
+type Error struct {
+	ID    string // the target's id
+	Field string // "unit", "required", "population", …
+	Value string
+	Err   error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("target: %s: %s %q: %v", e.ID, e.Field, e.Value, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Target says what must hold, over which regions, by when, and where it was
+// stated. Build one with [AtLeast], [Range], [Coverage], [EachInRange],
+// [Reduction] or [AllOf], then refine it with [Target.From], [Target.By],
+// [Target.In], [Target.Cite] and [Target.CoveredBy], which return copies.
+// The zero value is invalid.
+type Target struct {
+	id        string
+	name      outcome.Name
+	kind      Kind
+	indicator string
+	scope     string
+	pop       Population
+	required  outcome.Quantity
+	baseline  outcome.Quantity
+	start     time.Time
+	deadline  time.Time
+	source    outcome.Citation
+	coveredBy string
+	parts     []Target
+}
+
+// AtLeast is the target "the aggregate of indicator reaches n": 「1000个以上
+// 农技协联合会」 or a bare 「一百个」.
+func AtLeast(id string, name outcome.Name, indicator string, n outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindAtLeast, indicator: indicator, required: n}
+}
+
+// Range is the target "the aggregate of indicator lies within the range r",
+// such as 3 000—5 000个.
+func Range(id string, name outcome.Name, indicator string, r outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindRange, indicator: indicator, required: r}
+}
+
+// Coverage is the target "every unit of pop has at least k of indicator":
+// every poor county at least one featured industry. A population given by a
+// predicate or a list ([Population.Where], [Listed]) makes it a conditional
+// coverage.
+func Coverage(id string, name outcome.Name, indicator string, pop Population, k outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindCoverage, indicator: indicator, pop: pop, required: k}
+}
+
+// EachInRange is the target "every unit of pop has an amount of indicator
+// within r": 3—5 entrepreneurial leaders in each poor village.
+func EachInRange(id string, name outcome.Name, indicator string, pop Population, r outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindEachInRange, indicator: indicator, pop: pop, required: r}
+}
+
+// Reduction is the target "indicator falls from baseline to goal": the rural
+// poor population from 9899万 at the end of 2012 to 0 by 2020. A zero
+// baseline is read from the ledger as of the target's start.
+func Reduction(id string, name outcome.Name, indicator string, baseline, goal outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindReduction, indicator: indicator, baseline: baseline, required: goal}
+}
+
+// AllOf is the target "every part is met".
+func AllOf(id string, name outcome.Name, parts ...Target) Target {
+	return Target{id: id, name: name, kind: KindAllOf, parts: slices.Clone(parts)}
+}
+
+// From returns a copy of t that counts from start: flows are summed from
+// start, and expected progress is measured from it.
+func (t Target) From(start time.Time) Target { t.start = start; return t }
+
+// By returns a copy of t due by deadline (inclusive). After it, a target not
+// met is missed; figures after the deadline do not count.
+func (t Target) By(deadline time.Time) Target { t.deadline = deadline; return t }
+
+// In returns a copy of t whose aggregate is taken over the region code
+// rather than the whole region set.
+func (t Target) In(region string) Target { t.scope = region; return t }
+
+// Cite returns a copy of t stated at c.
+func (t Target) Cite(c outcome.Citation) Target { t.source = c; return t }
+
+// CoveredBy returns a copy of a coverage target that, when no unit has a
+// record of its own, reads the number of units covered from the aggregate
+// indicator: the seeds say 「实现全省51个贫困县全覆盖」 without a list. Such a
+// result has no shortfall list.
+func (t Target) CoveredBy(indicator string) Target { t.coveredBy = indicator; return t }
+
+// WithParts returns a copy of an all-of target with its parts replaced.
+func (t Target) WithParts(parts ...Target) Target { t.parts = slices.Clone(parts); return t }
+
+// ID returns the target's id.
+func (t Target) ID() string { return t.id }
+
+// Name returns the target's name.
+func (t Target) Name() outcome.Name { return t.name }
+
+// Kind returns the target's kind.
+func (t Target) Kind() Kind { return t.kind }
+
+// Indicator returns the code of the indicator the target is measured by.
+func (t Target) Indicator() string { return t.indicator }
+
+// Scope returns the region an aggregate is taken over ("" for all).
+func (t Target) Scope() string { return t.scope }
+
+// Population returns the units of a per-unit target.
+func (t Target) Population() Population { return t.pop }
+
+// Required returns N, the range a–b, the per-unit k, or a reduction's goal.
+func (t Target) Required() outcome.Quantity { return t.required }
+
+// Baseline returns a reduction's baseline.
+func (t Target) Baseline() outcome.Quantity { return t.baseline }
+
+// Start returns the start, or the zero time.
+func (t Target) Start() time.Time { return t.start }
+
+// Deadline returns the deadline, or the zero time.
+func (t Target) Deadline() time.Time { return t.deadline }
+
+// Source returns where the target is stated.
+func (t Target) Source() outcome.Citation { return t.source }
+
+// CoveredIndicator returns the aggregate indicator set by [Target.CoveredBy].
+func (t Target) CoveredIndicator() string { return t.coveredBy }
+
+// Parts returns a copy of an all-of target's parts.
+func (t Target) Parts() []Target { return slices.Clone(t.parts) }
+
+// Validate checks that t can be evaluated: an id and a known kind, an
+// indicator, a required quantity that fits the kind (a range for range kinds,
+// a minimum not above its maximum, no negative value), a population for
+// per-unit kinds, a start not after the deadline, and valid parts.
+func (t Target) Validate() error {
+	bad := func(field, value string, err error) error {
+		return &Error{ID: t.id, Field: field, Value: value, Err: err}
+	}
+	if t.id == "" {
+		return bad("id", "", fmt.Errorf("%w: no id", ErrInvalid))
+	}
+	if t.kind == 0 || int(t.kind) >= len(kindNames) {
+		return bad("kind", t.kind.String(), ErrInvalid)
+	}
+	if !t.start.IsZero() && !t.deadline.IsZero() && t.deadline.Before(t.start) {
+		return bad("deadline", t.deadline.Format(time.DateOnly), outcome.ErrPeriodOrder)
+	}
+	if t.kind == KindAllOf {
+		if len(t.parts) == 0 {
+			return bad("parts", "", fmt.Errorf("%w: no parts", ErrInvalid))
+		}
+		var errs []error
+		for _, p := range t.parts {
+			if err := p.Validate(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	}
+	if t.indicator == "" {
+		return bad("indicator", "", fmt.Errorf("%w: %w", ErrInvalid, outcome.ErrMissing))
+	}
+	if err := t.required.Validate(); err != nil {
+		return bad("required", t.required.String(), err)
+	}
+	ranged := t.kind == KindRange || t.kind == KindEachInRange
+	if t.required.IsRange() != ranged {
+		want := "a single value"
+		if ranged {
+			want = "a range"
+		}
+		return bad("required", t.required.String(), fmt.Errorf("%w: a %v target needs %s", ErrInvalid, t.kind, want))
+	}
+	if (t.kind == KindCoverage || t.kind == KindEachInRange) && t.pop.IsZero() {
+		return bad("population", "", fmt.Errorf("%w: %w", ErrInvalid, outcome.ErrMissing))
+	}
+	if t.kind == KindReduction {
+		if err := t.baseline.Validate(); err != nil {
+			return bad("baseline", t.baseline.String(), err)
+		}
+		if t.baseline.Unit() != 0 && t.required.Unit() != 0 && !t.baseline.Unit().Compatible(t.required.Unit()) {
+			return bad("baseline", t.baseline.String(), outcome.ErrIncompatibleUnits)
+		}
+		if !t.baseline.IsZero() && t.baseline.Value().LessThan(t.required.Value()) {
+			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline below the goal %v", outcome.ErrRangeOrder, t.required))
+		}
+		if t.baseline.IsZero() && t.start.IsZero() {
+			return bad("baseline", "", fmt.Errorf("%w: no baseline and no start to read it at", outcome.ErrMissing))
+		}
+	}
+	return nil
+}
