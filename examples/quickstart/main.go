@@ -1,0 +1,96 @@
+// Quickstart builds a small program with three targets, records outcomes in
+// a ledger, and prints the report in Chinese and English.
+//
+//	go run ./examples/quickstart
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+func main() {
+	if err := run(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run() error {
+	// 1. Regions: a province, two counties and their poor villages.
+	regions, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi County"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan County"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: outcome.Name{Zh: "甲村", En: "Jia Village"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: outcome.Name{Zh: "乙村", En: "Yi Village"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433130100201", Name: outcome.Name{Zh: "丙村", En: "Bing Village"}, Level: outcome.Village, Parent: "433130"},
+	})
+	if err != nil {
+		return err
+	}
+
+	// 2. A program: what must be achieved, measured by which indicators.
+	patents := outcome.Indicator{Code: "patents", Name: outcome.Name{Zh: "推广实用专利技术", En: "patented technologies promoted"},
+		Unit: outcome.Item, Aggregation: outcome.Flow}
+	commissioners := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员", En: "sci-tech commissioners"},
+		Unit: outcome.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "poor", Name: outcome.Name{Zh: "贫困人口", En: "poor population"},
+		Unit: outcome.Person, Aggregation: outcome.Stock}
+	villages := target.AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
+	p := program.Program{
+		ID:         "example/quickstart",
+		Name:       outcome.Name{Zh: "示例: 科技扶贫三项目标", En: "Example: three sci-tech poverty targets"},
+		Level:      program.Provincial,
+		Start:      time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
+		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
+		Indicators: []outcome.Indicator{patents, commissioners, poor},
+		Targets: []target.Target{
+			target.AtLeast("patents", outcome.Name{Zh: "推广一百项以上实用专利技术", En: "≥100 patented technologies"},
+				"patents", outcome.MustParseQuantity("一百项以上")),
+			target.Coverage("commissioners", outcome.Name{Zh: "每个贫困村一名科技特派员", En: "a commissioner in every poor village"},
+				"commissioners", villages, outcome.MustParseQuantity("1名")),
+			target.Reduction("poor", outcome.Name{Zh: "贫困人口清零", En: "no one left in poverty"},
+				"poor", outcome.MustParseQuantity("12000人"), outcome.MustParseQuantity("0人")),
+		},
+	}
+
+	// 3. A ledger of outcomes, each cited.
+	ledger, err := outcome.NewLedger(regions, p.Indicators...)
+	if err != nil {
+		return err
+	}
+	src := outcome.Cite("example.txt", "一", "")
+	err = ledger.Add(
+		outcome.Record{Indicator: "patents", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40项"), Source: src},
+		outcome.Record{Indicator: "patents", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("30余项"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433130100201", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名"), Source: src},
+		outcome.Record{Indicator: "poor", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3000人"), Source: src},
+	)
+	if err != nil {
+		return err
+	}
+
+	// 4. Evaluate as of a date and print.
+	report, err := p.Evaluate(ledger, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return err
+	}
+	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+		if err := report.WriteText(os.Stdout, lang); err != nil {
+			return err
+		}
+		fmt.Println()
+		if err := report.WriteShortfall(os.Stdout, lang, -1); err != nil {
+			return err
+		}
+		fmt.Println()
+	}
+	return nil
+}

@@ -1,0 +1,145 @@
+// Package program groups targets into named programs with their source, and
+// evaluates them into a [Report] that renders as an aligned text table in
+// Chinese or English, or as JSON.
+//
+// A [Program] holds its indicators and [target.Target]s. The built-in
+// catalogues (program/national, program/hunan) are functions returning fresh
+// values, so no caller can change another's copy.
+package program
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/target"
+)
+
+// Level is the administrative level that issued a program. The zero value is
+// unset.
+type Level uint8
+
+const (
+	National    Level = 1 + iota // 国家级
+	Provincial                   // 省级
+	Prefectural                  // 市州级
+	CountyLevel                  // 县级
+)
+
+var levelNames = [...]outcome.Name{
+	National:    {Zh: "国家级", En: "national"},
+	Provincial:  {Zh: "省级", En: "provincial"},
+	Prefectural: {Zh: "市州级", En: "prefectural"},
+	CountyLevel: {Zh: "县级", En: "county"},
+}
+
+// Name returns the bilingual name of the level.
+func (l Level) Name() outcome.Name {
+	if l != 0 && int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return outcome.Name{}
+}
+
+// String returns the English name of the level.
+func (l Level) String() string {
+	if n := l.Name(); !n.IsZero() {
+		return n.En
+	}
+	return fmt.Sprintf("Level(%d)", l)
+}
+
+// ErrInvalid reports a program that cannot be evaluated as defined.
+var ErrInvalid = errors.New("invalid program")
+
+// Program is a named set of targets with its source: 科技扶贫“百千万”工程,
+// 科技扶贫“七个一”工程. Targets without a start or deadline of their own take
+// the program's.
+type Program struct {
+	ID         string              // stable id, such as "national/bai-qian-wan"
+	Name       outcome.Name        // bilingual name
+	Level      Level               // who issued it
+	Issuers    []outcome.Name      // issuing bodies, as the source names them
+	Start      time.Time           // zero when the source gives none
+	Deadline   time.Time           // zero when the source gives none
+	Source     outcome.Citation    // where the program is stated
+	Indicators []outcome.Indicator // what its targets are measured by
+	Targets    []target.Target
+}
+
+// Validate checks the id, every indicator and target, and that each target's
+// indicator is one of the program's. All problems are joined.
+func (p Program) Validate() error {
+	var errs []error
+	if p.ID == "" {
+		errs = append(errs, fmt.Errorf("program: no id: %w", ErrInvalid))
+	}
+	codes := make(map[string]bool, len(p.Indicators))
+	for _, ind := range p.Indicators {
+		if err := ind.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("program %s: %w", p.ID, err))
+		}
+		codes[ind.Code] = true
+	}
+	var check func(t target.Target)
+	check = func(t target.Target) {
+		if t.Kind() == target.KindAllOf {
+			for _, part := range t.Parts() {
+				check(part)
+			}
+			return
+		}
+		if !codes[t.Indicator()] {
+			errs = append(errs, fmt.Errorf("program %s: target %s: indicator %q is not the program's: %w", p.ID, t.ID(), t.Indicator(), ErrInvalid))
+		}
+		if c := t.CoveredIndicator(); c != "" && !codes[c] {
+			errs = append(errs, fmt.Errorf("program %s: target %s: covered-by indicator %q is not the program's: %w", p.ID, t.ID(), c, ErrInvalid))
+		}
+	}
+	for _, t := range p.Targets {
+		if err := t.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("program %s: %w", p.ID, err))
+			continue
+		}
+		check(t)
+	}
+	return errors.Join(errs...)
+}
+
+// Evaluate evaluates every target against l as of asOf.
+func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
+	if err := p.Validate(); err != nil {
+		return Report{}, err
+	}
+	r := Report{Program: p.ID, Name: p.Name, Source: p.Source, AsOf: asOf}
+	var errs []error
+	for _, t := range p.Targets {
+		if t.Start().IsZero() && !p.Start.IsZero() {
+			t = t.From(p.Start)
+		}
+		if t.Deadline().IsZero() && !p.Deadline.IsZero() {
+			t = t.By(p.Deadline)
+		}
+		res, err := t.Evaluate(l, asOf)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("program %s: %w", p.ID, err))
+			continue
+		}
+		r.Results = append(r.Results, res)
+		r.Summary.add(res.Status)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Report{}, err
+	}
+	return r, nil
+}
+
+// Clone returns a deep copy of p, so a caller may change it freely.
+func (p Program) Clone() Program {
+	p.Issuers = slices.Clone(p.Issuers)
+	p.Indicators = slices.Clone(p.Indicators)
+	p.Targets = slices.Clone(p.Targets)
+	return p
+}
