@@ -163,7 +163,24 @@ func (v Values) Value(i int) decimal.Decimal {
 	if v.dec != nil {
 		return v.dec[i]
 	}
-	return decimal.New(v.sums[i], v.exp)
+	return newDecimal(v.sums[i], v.exp)
+}
+
+// smallInts holds the decimals 0 to 63. Decimals are immutable, so sharing
+// them saves an allocation for the most common figures.
+var smallInts = func() (t [64]decimal.Decimal) {
+	for i := range t {
+		t[i] = decimal.NewFromInt(int64(i))
+	}
+	return t
+}()
+
+// newDecimal returns coef × 10^exp.
+func newDecimal(coef int64, exp int32) decimal.Decimal {
+	if exp == 0 && coef >= 0 && coef < int64(len(smallInts)) {
+		return smallInts[coef]
+	}
+	return decimal.New(coef, exp)
 }
 
 // CmpFunc returns a function that compares unit i's figure with k, as

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -127,10 +128,13 @@ func (l *Ledger) Add(records ...Record) error {
 		before[i] = len(s.region)
 	}
 	nmetas := len(l.metas)
+	if len(records) >= 1024 {
+		l.reserve(records)
+	}
 	var errs []error
 	added := 0
-	for i, r := range records {
-		ok, err := l.add(r)
+	for i := range records {
+		ok, err := l.add(&records[i])
 		if err != nil {
 			err.Index = i
 			errs = append(errs, err)
@@ -156,10 +160,51 @@ func (l *Ledger) Add(records ...Record) error {
 	return nil
 }
 
+// reserve grows the columns once for a large batch, so that appending does
+// not copy them again and again.
+func (l *Ledger) reserve(records []Record) {
+	counts := make([]int, len(l.series))
+	last, lastIdx := "", -1
+	for i := range records {
+		code := records[i].Indicator
+		if code != last || lastIdx < 0 {
+			idx, ok := l.byCode[code]
+			if !ok {
+				continue
+			}
+			last, lastIdx = code, idx
+		}
+		counts[lastIdx]++
+	}
+	for i, s := range l.series {
+		if n := counts[i]; n > 0 {
+			s.grow(n)
+		}
+	}
+}
+
+func (s *series) grow(n int) {
+	s.region = slices.Grow(s.region, n)
+	s.start = slices.Grow(s.start, n)
+	s.end = slices.Grow(s.end, n)
+	s.kind = slices.Grow(s.kind, n)
+	s.coef = slices.Grow(s.coef, n)
+	if want := 2 * (len(s.region) + n); want > len(s.slots) {
+		size := 16
+		for size < want {
+			size *= 2
+		}
+		s.slots = make([]int32, size)
+		for row := range int32(len(s.region)) {
+			s.place(row)
+		}
+	}
+}
+
 // add appends one record; it reports false for a harmless duplicate.
-func (l *Ledger) add(r Record) (bool, *RecordError) {
+func (l *Ledger) add(r *Record) (bool, *RecordError) {
 	fail := func(field, value string, err error) (bool, *RecordError) {
-		return false, &RecordError{Record: r, Field: field, Value: value, Err: err}
+		return false, &RecordError{Record: *r, Field: field, Value: value, Err: err}
 	}
 	si, ok := l.byCode[r.Indicator]
 	if !ok {

@@ -157,19 +157,36 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	lo, hi := t.required.Value(), t.required.Max()
 	belowLo, aboveHi := v.CmpFunc(lo), v.CmpFunc(hi)
 	ranged := t.kind == KindEachInRange
+	// First count, so the shortfall list is allocated once.
+	short := func(i int) bool { return belowLo(i) < 0 || ranged && aboveHi(i) > 0 }
+	n := 0
 	for i := range v.Len() {
 		if v.Has(i) {
 			r.Records += v.Records(i)
 			r.Certainty = r.Certainty.Join(v.Certainty(i))
 		}
-		switch {
-		case belowLo(i) < 0:
-			r.Shortfall = append(r.Shortfall, Gap{Region: v.Region(i), Has: v.Value(i), Lacks: lo.Sub(v.Value(i))})
-		case ranged && aboveHi(i) > 0:
-			r.Shortfall = append(r.Shortfall, Gap{Region: v.Region(i), Has: v.Value(i), Excess: v.Value(i).Sub(hi)})
-		default:
-			r.Covered++
+		if short(i) {
+			n++
 		}
+	}
+	r.Covered = v.Len() - n
+	if n > 0 {
+		r.Shortfall = make([]Gap, 0, n)
+	}
+	for i := range v.Len() {
+		if !short(i) {
+			continue
+		}
+		g := Gap{Region: v.Region(i), Has: v.Value(i)}
+		switch {
+		case belowLo(i) < 0 && g.Has.IsZero():
+			g.Lacks = lo
+		case belowLo(i) < 0:
+			g.Lacks = lo.Sub(g.Has)
+		default:
+			g.Excess = g.Has.Sub(hi)
+		}
+		r.Shortfall = append(r.Shortfall, g)
 	}
 	if r.Records == 0 {
 		r.Shortfall = nil

@@ -1,0 +1,99 @@
+package outcome_test
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/synth"
+	"github.com/taizhang/taizhang/outcome"
+)
+
+var national = sync.OnceValues(func() (*synth.National, error) { return synth.NewNational(synth.Config{}) })
+
+func nationalData(b *testing.B) (*synth.National, *outcome.RegionSet) {
+	b.Helper()
+	n, err := national()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs, err := outcome.NewRegionSet(n.Regions)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n, rs
+}
+
+// BenchmarkLedgerAdd adds the 1,000,000 records of the synthetic national
+// ledger to a new ledger, and reports the heap the ledger retains.
+func BenchmarkLedgerAdd(b *testing.B) {
+	n, rs := nationalData(b)
+	var retained uint64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		l, err := outcome.NewLedger(rs, synth.Indicators()...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := l.Add(n.Records...); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained = after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(l)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(retained)/(1<<20), "MiB-retained")
+	b.ReportMetric(float64(len(n.Records)), "records")
+}
+
+// BenchmarkNewRegionSet builds the hierarchy of 22 provinces, 832 counties
+// and 128,000 villages.
+func BenchmarkNewRegionSet(b *testing.B) {
+	n, _ := nationalData(b)
+	for b.Loop() {
+		if _, err := outcome.NewRegionSet(n.Regions); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValuesVillages computes each of 128,000 villages' commissioner
+// figure and compares it with 1: the core of a coverage target.
+func BenchmarkValuesVillages(b *testing.B) {
+	n, rs := nationalData(b)
+	l, err := outcome.NewLedger(rs, synth.Indicators()...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := l.Add(n.Records...); err != nil {
+		b.Fatal(err)
+	}
+	villages, err := rs.Select("", func(r outcome.Region) bool { return r.Level == outcome.Village })
+	if err != nil {
+		b.Fatal(err)
+	}
+	window := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	one := decimal.NewFromInt(1)
+	for b.Loop() {
+		v, err := l.Values(synth.Commissioners, villages, window)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cmp, covered := v.CmpFunc(one), 0
+		for i := range v.Len() {
+			if cmp(i) >= 0 {
+				covered++
+			}
+		}
+		if covered == 0 {
+			b.Fatal("no village covered")
+		}
+	}
+}
