@@ -79,7 +79,7 @@ func Parse(s string) (int64, error) {
 		number  int64 // the pending digit
 		pending bool  // a digit is waiting for its unit
 		lastU   int64 = math.MaxInt64
-		prevWan bool // a 万 group was closed since the last 亿
+		prevWan bool  // a 万 group was closed since the last 亿
 	)
 	for _, r := range s {
 		if d, ok := Digit(r); ok {
