@@ -143,9 +143,17 @@ func (p Period) In(lang Lang) string {
 	case MonthPeriod:
 		return fmt.Sprintf("%d年%d月", p.Start().Year(), p.Start().Month())
 	case CumulativePeriod:
-		return startString(p.Start()) + "以来(截至" + endString(p.End()) + ")"
+		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
 	}
 	return p.String()
+}
+
+// zhYear adds 年 to a bare year.
+func zhYear(s string) string {
+	if len(s) == 4 {
+		return s + "年"
+	}
+	return s
 }
 
 // startString writes a first day as briefly as it reads back: a year, a

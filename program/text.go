@@ -13,10 +13,10 @@ import (
 )
 
 type labels struct {
-	asOf, source, summary, shortfall, more, notes string
-	columns                                       [8]string
-	summaryFormat                                 string
-	approx                                        string
+	asOf, source, shortfall, more, notes string
+	columns                              [8]string
+	summaryFormat                        string
+	approx                               string
 }
 
 var textLabels = [...]labels{

@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"time"
@@ -16,12 +17,12 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	// 1. Regions: a province, two counties and their poor villages.
 	regions, err := outcome.NewRegionSet([]outcome.Region{
 		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
@@ -83,14 +84,14 @@ func run() error {
 		return err
 	}
 	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
-		if err := report.WriteText(os.Stdout, lang); err != nil {
+		if err := report.WriteText(w, lang); err != nil {
 			return err
 		}
-		fmt.Println()
-		if err := report.WriteShortfall(os.Stdout, lang, -1); err != nil {
+		fmt.Fprintln(w)
+		if err := report.WriteShortfall(w, lang, -1); err != nil {
 			return err
 		}
-		fmt.Println()
+		fmt.Fprintln(w)
 	}
 	return nil
 }

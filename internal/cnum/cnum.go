@@ -10,10 +10,10 @@ import (
 )
 
 // ErrSyntax reports a string that is not a well-formed Chinese numeral.
-var ErrSyntax = errors.New("not a Chinese numeral")
+var ErrSyntax = errors.New("not a numeral")
 
 // ErrRange reports a numeral too large for an int64.
-var ErrRange = errors.New("Chinese numeral out of range")
+var ErrRange = errors.New("numeral out of range")
 
 // Digit returns the value of a Chinese digit rune (〇 零 一 二 两 三 … 九).
 func Digit(r rune) (int64, bool) {

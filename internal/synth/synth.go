@@ -163,13 +163,10 @@ func init() {
 // quantity returns v in unit u; small values share their decimals, which are
 // immutable, so a million records do not hold a million big.Ints.
 func quantity(v int, u outcome.Unit) outcome.Quantity {
-	d := small[0]
 	if v < len(small) {
-		d = small[v]
-	} else {
-		d = decimal.NewFromInt(int64(v))
+		return outcome.NewQuantity(small[v], u, 0)
 	}
-	return outcome.NewQuantity(d, u, 0)
+	return outcome.NewQuantity(decimal.NewFromInt(int64(v)), u, 0)
 }
 
 func (n *National) records(rng *rand.Rand, total int) {

@@ -1,0 +1,35 @@
+package synth
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNationalShape(t *testing.T) {
+	cfg := Config{Villages: 2000, Records: 12_000}
+	n, err := NewNational(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Counties) != 832 || len(n.Villages) != cfg.Villages || len(n.Records) != cfg.Records {
+		t.Errorf("counties %d, villages %d, records %d; want 832, %d, %d", len(n.Counties), len(n.Villages), len(n.Records), cfg.Villages, cfg.Records)
+	}
+	l, err := n.Ledger()
+	if err != nil {
+		t.Fatalf("the generated records do not load: %v", err)
+	}
+	if l.Len() != cfg.Records {
+		t.Errorf("ledger holds %d records, want %d: keys must be unique", l.Len(), cfg.Records)
+	}
+	again, err := NewNational(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(n.Records[:100], again.Records[:100]); diff != "" || len(again.Records) != len(n.Records) {
+		t.Errorf("the same config gave other records (-first +second):\n%s", diff)
+	}
+	if _, err := NewNational(Config{Villages: 10}); err == nil {
+		t.Error("fewer villages than counties: want an error")
+	}
+}

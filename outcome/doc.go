@@ -1,0 +1,35 @@
+// Package outcome records what was observed: the [Ledger] (台账) of
+// [Record]s, each an [Indicator] measured in a [Region] over a [Period] as a
+// [Quantity], with the [Citation] of the report that states it.
+//
+// # Quantities
+//
+// A [Quantity] is a decimal value, a [Unit] and a [Qualifier], read the way
+// official reports write figures: [ParseQuantity] turns 26.8亿多元 into
+// 2680000000 yuan, "more than", and 3 000—5 000个 into a range. Units carry
+// a [Dimension], so persons (名) and person-times (人次) are never added or
+// compared. Qualifiers (以上, 余, 多, 近, 达, 不到, 累计, 共, 据不完全统计)
+// are kept and say what the figure means: [Certainty] is exact, a lower
+// bound, an upper bound, or an approximation.
+//
+// # Regions and periods
+//
+// A [RegionSet] holds statistical divisions (province, prefecture, county,
+// township, village; GB/T 2260 and NBS codes) and their hierarchy, so a
+// village's record counts for its county and province. A [Period] is a year,
+// a month, a date range or a cumulative span since a date.
+//
+// # The ledger
+//
+// [Ledger.Add] validates records and refuses bad ones with a [*RecordError]
+// naming the record, the field and the value; nothing is silently fixed or
+// overwritten. [Ledger.Total] and [Ledger.Values] aggregate an indicator over
+// a region and a window: a [Stock] takes the latest figure as of the
+// window's end, a [Flow] adds the figures within the window, and figures
+// roll up from villages to counties to provinces. Package target builds its
+// evaluations on these two queries.
+//
+// Records are stored by indicator in columns of fixed-size numbers: a
+// million records take about 35 MB, and a query over 128,000 villages is a
+// scan of a few milliseconds.
+package outcome

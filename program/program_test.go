@@ -1,0 +1,169 @@
+package program_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// sample is a program modelled on 000_f8a6b69a178fa4e7.txt footnote ③
+// (「千、万、十万」) and §3.2 (3—5 leaders per village), over two counties.
+func sample(t *testing.T) (program.Program, *outcome.Ledger) {
+	t.Helper()
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cite := outcome.Cite("000_f8a6b69a178fa4e7.txt", "2", "③")
+	p := program.Program{
+		ID:       "test/sample",
+		Name:     outcome.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
+		Level:    program.National,
+		Issuers:  []outcome.Name{{Zh: "中国科学技术协会", En: "CAST"}},
+		Start:    date(2016, 10, 1),
+		Deadline: date(2020, 12, 31),
+		Source:   cite,
+		Indicators: []outcome.Indicator{
+			{Code: "federations", Name: outcome.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "workers", Name: outcome.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+			{Code: "leaders", Name: outcome.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		},
+		Targets: []target.Target{
+			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
+			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100000 workers"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
+			target.EachInRange("leaders", outcome.Name{Zh: "每县3—5位带头人", En: "3–5 leaders per county"}, "leaders",
+				target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
+		},
+	}
+	l, err := outcome.NewLedger(rs, p.Indicators...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(
+		outcome.Record{Indicator: "federations", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+	); err != nil {
+		t.Fatal(err)
+	}
+	return p, l
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestReport(t *testing.T) {
+	p, l := sample(t)
+	r, err := p.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := program.Summary{Targets: 3, Met: 1, InProgress: 1, NoData: 1}
+	if diff := cmp.Diff(want, r.Summary); diff != "" {
+		t.Errorf("summary mismatch (-want +got):\n%s", diff)
+	}
+	// Targets without dates of their own take the program's.
+	if got := r.Results[0].Deadline; !got.Equal(p.Deadline) {
+		t.Errorf("target deadline = %v, want the program's %v", got, p.Deadline)
+	}
+	for _, tt := range []struct {
+		file string
+		lang outcome.Lang
+	}{{"report.zh.txt", outcome.Chinese}, {"report.en.txt", outcome.English}} {
+		var b bytes.Buffer
+		if err := r.WriteText(&b, tt.lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WriteShortfall(&b, tt.lang, -1); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, tt.file, b.Bytes())
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.json", append(b, '\n'))
+}
+
+func TestWriteShortfallLimit(t *testing.T) {
+	p, l := sample(t)
+	r, err := p.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WriteShortfall(&b, outcome.English, 0); err != nil {
+		t.Fatal(err)
+	}
+	const want = "3–5 leaders per county — units short: 1/2\n  and 1 more\n"
+	if b.String() != want {
+		t.Errorf("WriteShortfall(limit 0) = %q, want %q", b.String(), want)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	p, _ := sample(t)
+	bad := p.Clone()
+	bad.ID = ""
+	bad.Targets = append(bad.Targets, target.AtLeast("x", outcome.Name{}, "not-an-indicator", outcome.MustParseQuantity("1个")))
+	err := bad.Validate()
+	if !errors.Is(err, program.ErrInvalid) {
+		t.Fatalf("Validate() = %v, want ErrInvalid", err)
+	}
+	if n := len(err.(interface{ Unwrap() []error }).Unwrap()); n != 2 {
+		t.Errorf("Validate reported %d problems, want 2 (no id, unknown indicator): %v", n, err)
+	}
+	if len(p.Targets) != 3 {
+		t.Error("changing a clone changed the original")
+	}
+	incompatible := p.Clone()
+	incompatible.Targets = []target.Target{target.AtLeast("w", outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
+	l, err := outcome.NewLedger(mustRegions(t), p.Indicators...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrIncompatibleUnits) {
+		t.Errorf("Evaluate with a person-times target over persons: %v, want ErrIncompatibleUnits", err)
+	}
+}
+
+func mustRegions(t *testing.T) *outcome.RegionSet {
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Level: outcome.Province}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}

@@ -1,0 +1,91 @@
+package target_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/target"
+)
+
+// counties builds a ledger over a province and three of its counties.
+func counties(indicators ...outcome.Indicator) *outcome.Ledger {
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433125", Name: outcome.Name{Zh: "保靖县", En: "Baojing"}, Level: outcome.County, Parent: "430000"},
+	})
+	if err != nil {
+		panic(err)
+	}
+	l, err := outcome.NewLedger(rs, indicators...)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func ExampleCoverage() {
+	industries := outcome.Indicator{Code: "industries", Name: outcome.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	l := counties(industries)
+	for _, code := range []string{"433122", "433130"} {
+		err := l.Add(outcome.Record{Indicator: "industries", Region: code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+		if err != nil {
+			panic(err)
+		}
+	}
+	// 004_32acad38fe6c52df.txt §一(四)二是: 「为每个贫困县培育一个以上特色产业」.
+	poorCounties := target.AllAt(outcome.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "430000")
+	tg := target.Coverage("industry-per-county", outcome.Name{Zh: "每个贫困县一个以上特色产业"}, "industries",
+		poorCounties, outcome.MustParseQuantity("一个以上"))
+	r, err := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Status, r.Covered, "of", r.Units, "progress", r.Progress.StringFixed(4))
+	for _, g := range r.Shortfall {
+		fmt.Println(g.Region.Code, g.Region.Name, "has", g.Has, "lacks", g.Lacks)
+	}
+	// Output:
+	// in progress 2 of 3 progress 0.6667
+	// 433125 保靖县 has 0 lacks 1
+}
+
+func ExampleReduction() {
+	poor := outcome.Indicator{Code: "rural-poor", Name: outcome.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	l := counties(poor)
+	// 000_f8a6b69a178fa4e7.txt intro: 9899万 at the end of 2012, 551万 at the end of 2019.
+	if err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("551万人")}); err != nil {
+		panic(err)
+	}
+	tg := target.Reduction("rural-poor-zero", outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫"}, "rural-poor",
+		outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+		From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
+	for _, asOf := range []time.Time{time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		r, err := tg.Evaluate(l, asOf)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(asOf.Format(time.DateOnly), r.Status, r.Achieved, r.Progress.StringFixed(4), r.Pace)
+	}
+	// Output:
+	// 2019-12-31 in progress 5510000名 0.9443 ahead
+	// 2021-01-01 missed 5510000名 0.9443 behind
+}
+
+func ExampleResult_Certain() {
+	talents := outcome.Indicator{Code: "talents", Name: outcome.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	tg := target.AtLeast("talents", outcome.Name{Zh: "1000名三区科技人才"}, "talents", outcome.MustParseQuantity("1000名"))
+	for _, figure := range []string{"1000余名", "近1000名"} {
+		l := counties(talents)
+		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(figure)}); err != nil {
+			panic(err)
+		}
+		r, _ := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+		fmt.Println(figure, r.Status, r.Certainty, "certain:", r.Certain())
+	}
+	// Output:
+	// 1000余名 met lower bound certain: true
+	// 近1000名 met approximate certain: false
+}
