@@ -21,6 +21,9 @@ func (t Target) Evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if err := t.Validate(); err != nil {
 		return Result{}, err
 	}
+	if l == nil {
+		return Result{}, t.wrap("ledger", "nil", outcome.ErrMissing)
+	}
 	return t.evaluate(l, asOf)
 }
 

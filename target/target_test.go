@@ -375,6 +375,13 @@ func TestEvaluateErrors(t *testing.T) {
 	}
 }
 
+func TestNilLedger(t *testing.T) {
+	_, err := AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).Evaluate(nil, asOf2019)
+	if !errors.Is(err, outcome.ErrMissing) {
+		t.Errorf("Evaluate(nil ledger) error = %v, want ErrMissing", err)
+	}
+}
+
 func TestUnknownIndicatorIsNoData(t *testing.T) {
 	r, err := AtLeast("x", outcome.Name{}, "federations", outcome.MustParseQuantity("1000个")).Evaluate(testLedger(t), asOf2019)
 	if err != nil || r.Status != NoData || len(r.Notes) != 1 {
