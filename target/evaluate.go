@@ -153,6 +153,15 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	}
 	r.PerUnit, r.Required = r.Required, outcome.Int(int64(units.Len()), outcome.Piece)
 	r.Units, r.Listed = units.Len(), true
+	if units.Len() == 0 {
+		// Nothing to cover is not "all covered": the ledger's regions do
+		// not hold the population (a national set without villages).
+		r.Listed = false
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("台账的区划中没有「%s」的单位", t.pop.name.Zh),
+			En: fmt.Sprintf("the ledger's regions hold no unit of %q", t.pop.name.In(outcome.English))})
+		return nil
+	}
 	v, err := l.Values(t.indicator, units, window)
 	if err != nil {
 		return t.wrap("indicator", t.indicator, err)

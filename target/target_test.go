@@ -375,6 +375,15 @@ func TestEvaluateErrors(t *testing.T) {
 	}
 }
 
+func TestEmptyPopulationIsNoData(t *testing.T) {
+	pop := AllAt(outcome.Name{Zh: "乡镇"}, outcome.Township, "")
+	tg := Coverage("t", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
+	r, err := tg.Evaluate(testLedger(t, rec("teams-covered", "430000", "2019", "3个")), asOf2019)
+	if err != nil || r.Status != NoData || r.Units != 0 || len(r.Notes) != 1 {
+		t.Errorf("coverage of a population with no units = %v, %d units, notes %v, %v; want no data with a note", r.Status, r.Units, r.Notes, err)
+	}
+}
+
 func TestNilLedger(t *testing.T) {
 	_, err := AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).Evaluate(nil, asOf2019)
 	if !errors.Is(err, outcome.ErrMissing) {
