@@ -1,0 +1,178 @@
+package national
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/target"
+)
+
+//go:embed data/national_832_poor_counties.csv
+var countiesCSV []byte
+
+// Area is the east/central/west classification of the list.
+type Area uint8
+
+const (
+	East    Area = 1 + iota // 东部
+	Central                 // 中部
+	West                    // 西部
+)
+
+var areaNames = [...]outcome.Name{East: {Zh: "东部", En: "east"}, Central: {Zh: "中部", En: "central"}, West: {Zh: "西部", En: "west"}}
+
+// Name returns the area's bilingual name.
+func (a Area) Name() outcome.Name {
+	if a != 0 && int(a) < len(areaNames) {
+		return areaNames[a]
+	}
+	return outcome.Name{}
+}
+
+func (a Area) String() string { return a.Name().En }
+
+// County is one of the 832 poor counties, as the list states it.
+//
+// Four codes of the source are wrong and kept as printed, so that the list
+// matches its source: 532600 文山市 and 622900 临夏市 are prefecture codes,
+// 630104 冷湖行委 is the code of 西宁市城西区, and 632825 大柴旦行委 exists in
+// no vintage. Note says so for each; data/SOURCE.md has the details.
+type County struct {
+	Code       string
+	Name       string // Chinese name
+	Province   string // Chinese name of the province
+	Prefecture string // Chinese name of the prefecture
+	Area       Area
+	// ExitYear is the assessment year (年度) in which the county left the
+	// list, 2016–2020.
+	ExitYear int
+	// SourceExitYear is the year as the source table printed it; it
+	// differs from ExitYear only for 双柏县 (532322), see data/SOURCE.md.
+	SourceExitYear int
+	Note           string // the source's flag on the row, if any
+}
+
+var loadCounties = sync.OnceValues(func() ([]County, error) {
+	rows, err := csv.NewReader(bytes.NewReader(countiesCSV)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	areas := map[string]Area{"东部": East, "中部": Central, "西部": West}
+	out := make([]County, 0, len(rows)-1)
+	for i, r := range rows[1:] {
+		c := County{Code: r[0], Name: r[1], Province: r[2], Prefecture: r[3], Area: areas[r[4]], Note: r[9]}
+		var err1, err2 error
+		c.ExitYear, err1 = strconv.Atoi(r[5])
+		c.SourceExitYear, err2 = strconv.Atoi(r[6])
+		if err1 != nil || err2 != nil || c.Area == 0 {
+			return nil, fmt.Errorf("national: counties line %d: %v", i+2, r)
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b County) int { return strings.Compare(a.Code, b.Code) })
+	return out, nil
+})
+
+// counties returns the embedded list; it is checked by the package's tests,
+// so a failure here is a broken build, not bad input.
+func counties() []County {
+	c, err := loadCounties()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Counties returns the 832 poor counties, by code. The slice is the
+// caller's own.
+func Counties() []County { return slices.Clone(counties()) }
+
+// StillPoor returns the counties that had not exited by the end of year,
+// by code: 52 after 2019, none after 2020.
+func StillPoor(year int) []County {
+	var out []County
+	for _, c := range counties() {
+		if c.ExitYear > year {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// NationCode is the code of the national root region. GB/T 2260 has no
+// code for the whole country; 100000 is the one statistical portals use.
+const NationCode = "100000"
+
+var provinceEnglish = map[string]string{
+	"河北省": "Hebei", "山西省": "Shanxi", "内蒙古自治区": "Inner Mongolia", "吉林省": "Jilin", "黑龙江省": "Heilongjiang",
+	"安徽省": "Anhui", "江西省": "Jiangxi", "河南省": "Henan", "湖北省": "Hubei", "湖南省": "Hunan", "广西壮族自治区": "Guangxi",
+	"海南省": "Hainan", "重庆市": "Chongqing", "四川省": "Sichuan", "贵州省": "Guizhou", "云南省": "Yunnan", "西藏自治区": "Xizang",
+	"陕西省": "Shaanxi", "甘肃省": "Gansu", "青海省": "Qinghai", "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang",
+}
+
+var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
+	list := []outcome.Region{{Code: NationCode, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}}
+	seen := map[string]bool{}
+	for _, c := range counties() {
+		prov := c.Code[:2] + "0000"
+		if !seen[prov] {
+			seen[prov] = true
+			list = append(list, outcome.Region{Code: prov, Name: outcome.Name{Zh: c.Province, En: provinceEnglish[c.Province]},
+				Level: outcome.Province, Parent: NationCode})
+		}
+		// Counties hang from their province directly: two of the source's
+		// codes are prefecture codes, so a prefecture level would clash.
+		list = append(list, outcome.Region{Code: c.Code, Name: outcome.Name{Zh: c.Name}, Level: outcome.County, Parent: prov})
+	}
+	return outcome.NewRegionSet(list)
+})
+
+// Regions returns the national region set: the nation (100000), the 22
+// provinces with poor counties, and the 832 counties under their province.
+// The set is immutable and shared.
+func Regions() *outcome.RegionSet {
+	rs, err := regions()
+	if err != nil {
+		panic(err) // the embedded list is checked by the tests
+	}
+	return rs
+}
+
+// PoorCounties returns the population of the 832 poor counties.
+func PoorCounties() target.Population {
+	codes := make([]string, 0, 832)
+	for _, c := range counties() {
+		codes = append(codes, c.Code)
+	}
+	return target.Listed(outcome.Name{Zh: "832个贫困县", En: "the 832 poor counties"}, codes...)
+}
+
+// listSource cites the county list.
+var listSource = outcome.Cite("national_832_poor_counties.csv", "", "")
+
+// Exits returns records built from the county list: for every county, 1
+// poor county at the end of 2012 ([PoorCountyCount]), 0 from its exit year
+// on, and 1 exit ([CountyExits]) in its exit year. With them, the total of
+// PoorCountyCount over a province is its number of poor counties as of a
+// date, and the exit coverage target lists the counties not yet out.
+func Exits() []outcome.Record {
+	cs := counties()
+	out := make([]outcome.Record, 0, 3*len(cs))
+	one, zero := outcome.Int(1, outcome.Piece), outcome.Int(0, outcome.Piece)
+	for _, c := range cs {
+		exit := outcome.Year(c.ExitYear)
+		out = append(out,
+			outcome.Record{Indicator: PoorCountyCount, Region: c.Code, Period: outcome.Year(2012), Quantity: one, Source: listSource},
+			outcome.Record{Indicator: PoorCountyCount, Region: c.Code, Period: exit, Quantity: zero, Source: listSource},
+			outcome.Record{Indicator: CountyExits, Region: c.Code, Period: exit, Quantity: one, Source: listSource},
+		)
+	}
+	return out
+}

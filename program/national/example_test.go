@@ -1,0 +1,34 @@
+package national_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/taizhang/taizhang/program/national"
+)
+
+func ExampleReported() {
+	l := national.Reported()
+	if err := l.Add(national.Exits()...); err != nil {
+		panic(err)
+	}
+	r, err := national.PovertyEradication2020().Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	for _, res := range r.Results {
+		fmt.Println(res.ID, res.Status, res.Progress.StringFixed(4))
+	}
+	// Output:
+	// rural-poor in progress 0.9443
+	// poor-counties in progress 0.9375
+	// poor-villages in progress 0.9789
+	// county-exits in progress 0.9375
+}
+
+func ExampleStillPoor() {
+	still := national.StillPoor(2019)
+	fmt.Println(len(still), still[0].Code, still[0].Name, still[0].Province)
+	// Output:
+	// 52 450225 融水苗族自治县 广西壮族自治区
+}

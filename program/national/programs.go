@@ -1,0 +1,280 @@
+package national
+
+import (
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+// The seed documents, as citations name them.
+const (
+	Seed000 = "000_f8a6b69a178fa4e7.txt" // 《科技赋能助推精准脱贫》, 国务院扶贫办开发指导司, October 2020
+	Seed004 = "004_32acad38fe6c52df.txt" // 《湖南省科技精准扶贫的实践探索与前瞻思考》
+)
+
+// Indicator codes of the national catalogue.
+const (
+	RuralPoor            = "rural-poor"            // stock, 人: rural poor under the current standard
+	PoorCountyCount      = "poor-counties"         // stock, 个: counties still on the poor list
+	PoorVillageCount     = "poor-villages"         // stock, 个: villages still on the poor list
+	CountyExits          = "county-exits"          // flow, 个: counties leaving the list in a year
+	VillageCommissioners = "village-commissioners" // stock, 名: commissioners serving a village
+	CoveredVillages      = "covered-villages"      // stock, 个: poor villages covered by commissioners
+	Platforms            = "platforms"             // stock, 个: sci-tech parks, 星创天地 and other platforms in poor areas
+	AidPairings          = "aid-pairings"          // stock, 个: sci-tech aid pairings with poor areas
+	Federations          = "federations"           // stock, 个: 农技协联合会 taking part
+	Associations         = "associations"          // stock, 个: 农技协 taking part
+	Workers              = "sci-tech-workers"      // stock, 名: sci-tech workers taking part
+	WesternStarSpaces    = "western-star-spaces"   // stock, 个: 星创天地 in western poor, old revolutionary and minority areas
+	CountyParks          = "county-parks"          // stock, 个: sci-tech industrial parks in a poor county
+	WealthLeaders        = "wealth-leaders"        // stock, 位: entrepreneurial wealth leaders designated in a village
+	ExcellentOrgs        = "excellent-orgs"        // flow, 个: 全国科技助力精准扶贫优秀组织单位
+	AdvancedTeams        = "advanced-teams"        // flow, 个: 全国科技助力精准扶贫先进团队
+	AdvancedWorkers      = "advanced-workers"      // flow, 位: 全国科技助力精准扶贫先进个人
+)
+
+// Counts of things built or taking part are stocks: reports print running
+// totals (「建设3 000—5 000个」), and adding yearly totals would count the
+// same park twice.
+var indicators = []outcome.Indicator{
+	{Code: RuralPoor, Name: outcome.Name{Zh: "现行标准下农村贫困人口", En: "rural poor population (current standard)"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: PoorCountyCount, Name: outcome.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: PoorVillageCount, Name: outcome.Name{Zh: "贫困村", En: "poor villages"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: CountyExits, Name: outcome.Name{Zh: "贫困县摘帽", En: "poor counties exiting"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
+	{Code: VillageCommissioners, Name: outcome.Name{Zh: "驻村科技特派员", En: "sci-tech commissioners serving the village"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: CoveredVillages, Name: outcome.Name{Zh: "科技特派员覆盖的贫困村", En: "poor villages covered by commissioners"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: Platforms, Name: outcome.Name{Zh: "科技园区、星创天地等平台载体", En: "sci-tech parks, star spaces and other platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: AidPairings, Name: outcome.Name{Zh: "科技扶贫帮扶结对", En: "sci-tech aid pairings"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: Federations, Name: outcome.Name{Zh: "农技协联合会", En: "federations of rural technical associations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: Associations, Name: outcome.Name{Zh: "农技协", En: "rural technical associations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: Workers, Name: outcome.Name{Zh: "参与脱贫攻坚的科技工作者", En: "sci-tech workers taking part"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: WesternStarSpaces, Name: outcome.Name{Zh: "西部贫困地区、革命老区、少数民族地区星创天地", En: "star spaces in western poor, old revolutionary and minority areas"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: CountyParks, Name: outcome.Name{Zh: "贫困县科技产业园区", En: "sci-tech industrial parks in poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: WealthLeaders, Name: outcome.Name{Zh: "创业致富带头人", En: "entrepreneurial wealth leaders"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: ExcellentOrgs, Name: outcome.Name{Zh: "全国科技助力精准扶贫优秀组织单位", En: "national excellent organisations"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
+	{Code: AdvancedTeams, Name: outcome.Name{Zh: "全国科技助力精准扶贫先进团队", En: "national advanced teams"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
+	{Code: AdvancedWorkers, Name: outcome.Name{Zh: "全国科技助力精准扶贫先进个人", En: "national advanced individuals"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+}
+
+// Indicators returns every indicator of the national catalogue.
+func Indicators() []outcome.Indicator { return append([]outcome.Indicator(nil), indicators...) }
+
+func pick(codes ...string) []outcome.Indicator {
+	var out []outcome.Indicator
+	for _, ind := range indicators {
+		for _, c := range codes {
+			if ind.Code == c {
+				out = append(out, ind)
+			}
+		}
+	}
+	return out
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
+
+var (
+	poorVillages = target.AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")
+	cqZhongyang  = outcome.Name{Zh: "党中央", En: "the CPC Central Committee"}
+	cpad         = outcome.Name{Zh: "国务院扶贫开发领导小组办公室", En: "State Council Leading Group Office of Poverty Alleviation and Development"}
+	sciTechDepts = outcome.Name{Zh: "科技相关部门", En: "science and technology departments"}
+)
+
+// PovertyEradication2020 is 脱贫攻坚: 「到2020年现行标准下的农村贫困人口全部
+// 脱贫」 (004 §三(一)), with the progress 000's introduction reports: the
+// rural poor from 9899万 at the end of 2012 to 551万 at the end of 2019, poor
+// counties from 832 to 52, poor villages from 12.8万 to 2707.
+//
+// Choices where the seeds are silent (inventory ⚑G15, ⚑G33):
+//   - The seeds set a zero goal only for the population. Poor counties and
+//     villages are tracked as reductions to 0 by 2020 too, because the
+//     population's exit is what takes a county or village off the list; the
+//     target names say the goal is inferred.
+//   - The baselines of 832 counties and 12.8万 villages are read as the end
+//     of 2012, the date the sentence gives for the population.
+//   - 2300元 (004 [20], 「绝对贫困线」) is not asserted to be the 「现行标准」.
+//   - The exit target over the 832 counties ("county-exits") needs the
+//     county list's records ([Exits]); on the seeds' figures alone it has no
+//     data, while "poor-counties" reads the national count.
+func PovertyEradication2020() program.Program {
+	src := outcome.Cite(Seed004, "三(一)", "")
+	intro := outcome.Cite(Seed000, "intro", "")
+	return program.Program{
+		ID:         "national/poverty-eradication-2020",
+		Name:       outcome.Name{Zh: "脱贫攻坚: 现行标准下农村贫困人口全部脱贫", En: "Poverty eradication by 2020"},
+		Level:      program.National,
+		Issuers:    []outcome.Name{cqZhongyang},
+		Start:      day(2012, 12, 31),
+		Deadline:   day(2020, 12, 31),
+		Source:     src,
+		Indicators: pick(RuralPoor, PoorCountyCount, PoorVillageCount, CountyExits),
+		Targets: []target.Target{
+			target.Reduction("rural-poor", outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "every rural poor person out of poverty"},
+				RuralPoor, q("9899万人"), q("0人")).Cite(intro),
+			target.Reduction("poor-counties", outcome.Name{Zh: "贫困县减少至0(目标为推断)", En: "poor counties down to 0 (goal inferred)"},
+				PoorCountyCount, q("832个"), q("0个")).Cite(intro),
+			target.Reduction("poor-villages", outcome.Name{Zh: "贫困村减少至0(目标为推断)", En: "poor villages down to 0 (goal inferred)"},
+				PoorVillageCount, q("12.8万个"), q("0个")).Cite(intro),
+			target.Coverage("county-exits", outcome.Name{Zh: "832个贫困县全部摘帽(目标为推断)", En: "all 832 poor counties exit (goal inferred)"},
+				CountyExits, PoorCounties(), q("1个")).Cite(listSource),
+		},
+	}
+}
+
+// SciTechPovertyAction is 科技扶贫行动: 「推动科技特派员对贫困村科技服务和
+// 创业带动全覆盖」 (000 §2): every poor village served by a commissioner.
+//
+// Its plan, 《科技扶贫行动实施方案》, was issued 「2016年起」 (000 §3.1); the
+// start is read as 2016-01-01. No deadline is stated. The population is all
+// poor villages, not the 10,000 of 百千万 (⚑G13); the national region set has
+// no villages, so the coverage is evaluated on a ledger whose regions hold
+// them, or read from the covered-villages count. Which plan covers which
+// action is not said (⚑G35).
+func SciTechPovertyAction() program.Program {
+	return program.Program{
+		ID:         "national/sci-tech-poverty-action",
+		Name:       outcome.Name{Zh: "科技扶贫行动", En: "Sci-Tech Poverty Alleviation Action"},
+		Level:      program.National,
+		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Start:      day(2016, 1, 1),
+		Source:     outcome.Cite(Seed000, "2", ""),
+		Indicators: pick(VillageCommissioners, CoveredVillages),
+		Targets: []target.Target{
+			target.Coverage("commissioner-coverage", outcome.Name{Zh: "科技特派员对贫困村全覆盖", En: "a commissioner for every poor village"},
+				VillageCommissioners, poorVillages, q("1名")).CoveredBy(CoveredVillages).Cite(outcome.Cite(Seed000, "2", "")),
+		},
+	}
+}
+
+// BaiQianWan is 科技扶贫“百千万”工程 (000 §2, footnote ②): 「“一百个”科技园区、
+// 星创天地等平台载体」, 「“一千个”科技扶贫帮扶结对」 and 「“一万个”贫困村科技
+// 特派员全覆盖」.
+//
+// The figures are bare (no 以上), with no start, deadline or issuer
+// (⚑G12): each is read as "at least", which is how a count target is met.
+// The platform types are pooled in one count. The village clause is read as
+// an aggregate: at least 10,000 poor villages covered by commissioners.
+func BaiQianWan() program.Program {
+	fn := outcome.Cite(Seed000, "2", "②")
+	return program.Program{
+		ID:         "national/bai-qian-wan",
+		Name:       outcome.Name{Zh: "科技扶贫“百千万”工程", En: "Hundred–Thousand–Ten-thousand Sci-Tech Project"},
+		Level:      program.National,
+		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Source:     fn,
+		Indicators: pick(Platforms, AidPairings, CoveredVillages),
+		Targets: []target.Target{
+			target.AtLeast("platforms", outcome.Name{Zh: "一百个科技园区、星创天地等平台载体", En: "100 platforms in poor areas"},
+				Platforms, q("一百个")).Cite(fn),
+			target.AtLeast("pairings", outcome.Name{Zh: "一千个科技扶贫帮扶结对", En: "1000 sci-tech aid pairings"},
+				AidPairings, q("一千个")).Cite(fn),
+			target.AtLeast("village-coverage", outcome.Name{Zh: "一万个贫困村科技特派员全覆盖", En: "10,000 poor villages covered by commissioners"},
+				CoveredVillages, q("一万个")).Cite(fn),
+		},
+	}
+}
+
+// SciTechAidProject is 科技助力精准扶贫工程, the 「“千、万、十万”」 targets
+// (000 §2, footnote ③): 「到2020年，组织1000个以上农技协联合会、10000个以上
+// 农技协、100000名以上科技工作者参与脱贫攻坚」, launched 2016年10月 by 中国
+// 科学技术协会, 农业部 (现农业农村部) and 国务院扶贫办.
+//
+// The seed reports only 「任务目标指标接近完成」; that status is not turned
+// into numbers, so on the seed's figures the targets have no data.
+func SciTechAidProject() program.Program {
+	fn := outcome.Cite(Seed000, "2", "③")
+	return program.Program{
+		ID:   "national/sci-tech-aid",
+		Name: outcome.Name{Zh: "科技助力精准扶贫工程(“千、万、十万”)", En: "Sci-Tech Aid for Targeted Poverty Alleviation (Thousand, Ten-thousand, Hundred-thousand)"},
+		Issuers: []outcome.Name{
+			{Zh: "中国科学技术协会", En: "China Association for Science and Technology"},
+			{Zh: "农业部(现农业农村部)", En: "Ministry of Agriculture (now of Agriculture and Rural Affairs)"},
+			cpad,
+		},
+		Level:      program.National,
+		Start:      day(2016, 10, 1),
+		Deadline:   day(2020, 12, 31),
+		Source:     fn,
+		Indicators: pick(Federations, Associations, Workers, ExcellentOrgs, AdvancedTeams, AdvancedWorkers),
+		Targets: []target.Target{
+			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, Federations, q("1000个以上")).Cite(fn),
+			target.AtLeast("associations", outcome.Name{Zh: "10000个以上农技协", En: "≥10,000 associations"}, Associations, q("10000个以上")).Cite(fn),
+			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100,000 sci-tech workers"}, Workers, q("100000名以上")).Cite(fn),
+		},
+	}
+}
+
+// QianWanShiWan is [SciTechAidProject] by its nickname 「千、万、十万」.
+func QianWanShiWan() program.Program { return SciTechAidProject() }
+
+// ParksAndStarSpaces is the future work of 000 §3.1 (2): 「在西部贫困地区、
+// 革命老区、少数民族地区建设3 000—5 000个星创天地」 and 「有条件的贫困县至少
+// 建设一个科技产业园区」.
+//
+// 「有条件的」 is not defined (⚑G16): eligible says which poor counties have
+// the conditions. With a nil eligible every one of the 832 counts, which is
+// the strictest reading; the condition is shown in reports either way. The
+// three area types of the star-space target are not regions of the set, so
+// they are an indicator of their own. 「“一带一”帮扶机制」 is undefined
+// (⚑G34) and not modelled. The seed names no programme, start or deadline.
+func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
+	src := outcome.Cite(Seed000, "3.1", "(2)")
+	pop := PoorCounties()
+	cond := outcome.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
+	if eligible != nil {
+		cond = outcome.Name{Zh: "有条件的(由调用方界定)", En: "with the conditions (as the caller defines them)"}
+	} else {
+		eligible = func(outcome.Region) bool { return true }
+	}
+	pop = pop.Where(cond, eligible)
+	return program.Program{
+		ID:         "national/parks-and-star-spaces",
+		Name:       outcome.Name{Zh: "建立科技园区和星创天地", En: "Sci-tech parks and star innovation spaces"},
+		Level:      program.National,
+		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Source:     src,
+		Indicators: pick(WesternStarSpaces, CountyParks),
+		Targets: []target.Target{
+			target.Range("star-spaces", outcome.Name{Zh: "西部贫困地区等建设3 000—5 000个星创天地", En: "3000–5000 star spaces in western poor areas"},
+				WesternStarSpaces, q("3 000—5 000个")).Cite(src),
+			target.Coverage("county-park", outcome.Name{Zh: "有条件的贫困县至少建设一个科技产业园区", En: "a sci-tech park in every poor county with the conditions"},
+				CountyParks, pop, q("至少一个")).Cite(src),
+		},
+	}
+}
+
+// VillageWealthLeaders is 贫困村创业致富带头人培育: 「正力争在12.8万个贫困村中，
+// 每村确定3—5位创业致富带头人培育目标」 (000 §3.2).
+//
+// The population is every poor village of the ledger's regions. 12.8万 is
+// the 2012 count (⚑G14), while 2707 remained at the end of 2019; the target
+// is checked on whichever villages the ledger holds. No start or deadline is
+// stated (「目前」 is the time of writing, 2020).
+func VillageWealthLeaders() program.Program {
+	src := outcome.Cite(Seed000, "3.2", "")
+	return program.Program{
+		ID:         "national/village-wealth-leaders",
+		Name:       outcome.Name{Zh: "贫困村创业致富带头人培育", En: "Entrepreneurial wealth leaders for poor villages"},
+		Level:      program.National,
+		Issuers:    []outcome.Name{cpad},
+		Source:     src,
+		Indicators: pick(WealthLeaders),
+		Targets: []target.Target{
+			target.EachInRange("leaders-per-village", outcome.Name{Zh: "每村3—5位创业致富带头人", En: "3–5 wealth leaders per poor village"},
+				WealthLeaders, poorVillages, q("3—5位")).Cite(src),
+		},
+	}
+}
+
+// Programs returns every national program, [ParksAndStarSpaces] with all
+// poor counties eligible.
+func Programs() []program.Program {
+	return []program.Program{
+		PovertyEradication2020(), SciTechPovertyAction(), BaiQianWan(), SciTechAidProject(),
+		ParksAndStarSpaces(nil), VillageWealthLeaders(),
+	}
+}
