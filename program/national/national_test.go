@@ -35,7 +35,7 @@ func TestPovertyEradication2020(t *testing.T) {
 	p := national.PovertyEradication2020()
 	// 000_f8a6b69a178fa4e7.txt intro: 「从2012年底的9899万人减少到551万人」.
 	r := result(t, p, national.Reported(), date(2019, 12, 31), "rural-poor")
-	want := decimal.NewFromInt(9899 - 551).DivRound(decimal.NewFromInt(9899), target.ProgressPlaces)
+	want := decimal.NewFromInt(9899-551).DivRound(decimal.NewFromInt(9899), target.ProgressPlaces)
 	if r.Status != target.InProgress || !r.Progress.Equal(want) {
 		t.Errorf("rural poor as of 2019-12-31: %v, progress %v; want in progress, (9899−551)/9899 = %v", r.Status, r.Progress, want)
 	}
