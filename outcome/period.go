@@ -16,9 +16,13 @@ const (
 	MonthPeriod                            // a month: 2019-03
 	SpanPeriod                             // a date range: 2018-01-01/2019-06-30
 	CumulativePeriod                       // a running total since a date, as of a date: 2005-/2019
+	// UndatedPeriod is a figure the source does not date (近三年, 目前, 每年
+	// in an undated document): it falls somewhere within the span, which
+	// is as much as the source allows. Written ~2017/2020.
+	UndatedPeriod
 )
 
-var periodKindNames = [...]string{YearPeriod: "year", MonthPeriod: "month", SpanPeriod: "span", CumulativePeriod: "cumulative"}
+var periodKindNames = [...]string{YearPeriod: "year", MonthPeriod: "month", SpanPeriod: "span", CumulativePeriod: "cumulative", UndatedPeriod: "undated"}
 
 func (k PeriodKind) String() string {
 	if k != 0 && int(k) < len(periodKindNames) {
@@ -62,6 +66,12 @@ func Span(from, to time.Time) (Period, error) { return newPeriod(SpanPeriod, fro
 // asOf. 「2017年以来」 in a report written in 2019 is Since(2017-01-01,
 // 2019-12-31).
 func Since(from, asOf time.Time) (Period, error) { return newPeriod(CumulativePeriod, from, asOf) }
+
+// Undated returns the period of a figure the source gives no date for, known
+// only to fall between from and to: 「近三年」 in a document written in 2020
+// is Undated(2017-01-01, 2020-12-31). Say in the record's note what the
+// source printed; never invent a year.
+func Undated(from, to time.Time) (Period, error) { return newPeriod(UndatedPeriod, from, to) }
 
 // Through returns the window an evaluation uses: from the first day there
 // is through asOf.
@@ -125,6 +135,8 @@ func (p Period) String() string {
 		return p.Start().Format(time.DateOnly) + "/" + p.End().Format(time.DateOnly)
 	case CumulativePeriod:
 		return startString(p.Start()) + "-/" + endString(p.End())
+	case UndatedPeriod:
+		return "~" + startString(p.Start()) + "/" + endString(p.End())
 	}
 	return ""
 }
@@ -132,8 +144,11 @@ func (p Period) String() string {
 // In writes p for readers of lang: 2019年, 2005年以来(截至2019年) in Chinese.
 func (p Period) In(lang Lang) string {
 	if lang == English {
-		if p.kind == CumulativePeriod {
+		switch p.kind {
+		case CumulativePeriod:
 			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
+		case UndatedPeriod:
+			return "undated, within " + startString(p.Start()) + "–" + endString(p.End())
 		}
 		return p.String()
 	}
@@ -144,6 +159,8 @@ func (p Period) In(lang Lang) string {
 		return fmt.Sprintf("%d年%d月", p.Start().Year(), p.Start().Month())
 	case CumulativePeriod:
 		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
+	case UndatedPeriod:
+		return "未注明时间(" + zhYear(startString(p.Start())) + "—" + zhYear(endString(p.End())) + ")"
 	}
 	return p.String()
 }
@@ -191,11 +208,20 @@ func MustParsePeriod(s string) Period {
 
 // ParsePeriod reads a period: a year (2019), a month (2019-03), a date range
 // (2018-01-01/2019-06-30; either end may also be a year or a month, meaning
-// its first or last day), or a cumulative span (2005-/2019: since 2005, as of
-// the end of 2019). Errors are [*SyntaxError].
+// its first or last day), a cumulative span (2005-/2019: since 2005, as of
+// the end of 2019), or an undated one (~2017/2020: some time within 2017 to
+// 2020). Errors are [*SyntaxError].
 func ParsePeriod(s string) (Period, error) {
 	fail := func(off int, err error) (Period, error) {
 		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
+	}
+	if rest, ok := strings.CutPrefix(s, "~"); ok {
+		p, err := ParsePeriod(rest)
+		if err != nil || p.kind != SpanPeriod || !strings.Contains(rest, "/") {
+			return fail(1, ErrSyntax)
+		}
+		p.kind = UndatedPeriod
+		return p, nil
 	}
 	from, to, ranged := strings.Cut(s, "/")
 	if !ranged {

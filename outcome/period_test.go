@@ -22,6 +22,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2005-/2019", CumulativePeriod, date(2005, 1, 1), date(2019, 12, 31)},
 		{"2017-03-/2019-06", CumulativePeriod, date(2017, 3, 1), date(2019, 6, 30)},
 		{"2019-05-04", SpanPeriod, date(2019, 5, 4), date(2019, 5, 4)},
+		{"~2017/2020", UndatedPeriod, date(2017, 1, 1), date(2020, 12, 31)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -38,7 +39,7 @@ func TestParsePeriod(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "19", "2019-13", "2019/2018", "2019-02-30", "abcd", "+201", "2019-06-01/2019-05-31"} {
+	for _, bad := range []string{"", "19", "2019-13", "2019/2018", "2019-02-30", "abcd", "+201", "2019-06-01/2019-05-31", "~2019", "~2005-/2019", "~~2017/2019"} {
 		if _, err := ParsePeriod(bad); err == nil {
 			t.Errorf("ParsePeriod(%q) gave no error", bad)
 		}

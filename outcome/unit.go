@@ -8,7 +8,7 @@ import "fmt"
 type Dimension uint8
 
 const (
-	Things      Dimension = 1 + iota // 个, 家, 册, 对: things, establishments, copies, pairs
+	Things      Dimension = 1 + iota // 个, 家, 册, 对, 头: things, establishments, copies, pairs, livestock
 	Persons                          // 名, 人, 位
 	PersonTimes                      // 人次
 	Households                       // 户
@@ -68,6 +68,7 @@ const (
 	Percent                       // %
 	Volume                        // 册
 	Pair                          // 对
+	Head                          // 头: livestock
 )
 
 type unitInfo struct {
@@ -89,6 +90,7 @@ var units = [...]unitInfo{
 	Percent:       {"%", "%", Ratio},
 	Volume:        {"册", "copies", Things},
 	Pair:          {"对", "pairs", Things},
+	Head:          {"头", "head", Things},
 }
 
 // unitSymbols lists every symbol [ParseUnit] reads, longest first so that
@@ -100,7 +102,7 @@ var unitSymbols = []struct {
 	{"人次", PersonTime},
 	{"个", Piece}, {"家", Establishment}, {"名", Person}, {"人", Person}, {"位", Person},
 	{"户", Household}, {"项", Item}, {"场", Session}, {"次", Session}, {"期", Session},
-	{"元", Yuan}, {"分", Point}, {"%", Percent}, {"％", Percent}, {"册", Volume}, {"对", Pair},
+	{"元", Yuan}, {"分", Point}, {"%", Percent}, {"％", Percent}, {"册", Volume}, {"对", Pair}, {"头", Head},
 }
 
 // ParseUnit reads a unit symbol such as 个, 名, 人次 or 元, or a unit's English

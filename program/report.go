@@ -27,6 +27,7 @@ type Summary struct {
 	Missed     int `json:"missed"`
 	Exceeded   int `json:"exceeded"`
 	NoData     int `json:"noData"`
+	Recorded   int `json:"recorded"` // figures shown without a requirement
 }
 
 func (s *Summary) add(st target.Status) {
@@ -42,6 +43,8 @@ func (s *Summary) add(st target.Status) {
 		s.Exceeded++
 	case target.NoData:
 		s.NoData++
+	case target.Recorded:
+		s.Recorded++
 	}
 }
 
@@ -62,7 +65,7 @@ type programJSON struct {
 //
 //	{"program":{"id":"…","name":{"zh":"…","en":"…"}},
 //	 "asOf":"2019-12-31",
-//	 "summary":{"targets":3,"met":1,"inProgress":1,"missed":0,"exceeded":0,"noData":1},
+//	 "summary":{"targets":3,"met":1,"inProgress":1,"missed":0,"exceeded":0,"noData":1,"recorded":0},
 //	 "results":[…],
 //	 "source":{"document":"…","section":"…","mark":"…"}}
 //

@@ -15,22 +15,24 @@ import (
 type labels struct {
 	asOf, source, shortfall, more, notes string
 	columns                              [8]string
-	summaryFormat                        string
+	summaryFormat, recordedFormat        string
 	approx                               string
 }
 
 var textLabels = [...]labels{
 	outcome.Chinese: {
 		asOf: "截至", source: "来源", shortfall: "未达标单位", more: "另有 %d 个", notes: "说明",
-		columns:       [8]string{"目标", "类型", "要求", "实际", "进度", "状态", "确定性", "进度对比"},
-		summaryFormat: "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
-		approx:        "(约)",
+		columns:        [8]string{"目标", "类型", "要求", "实际", "进度", "状态", "确定性", "进度对比"},
+		summaryFormat:  "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
+		recordedFormat: ", 仅记录 %d",
+		approx:         "(约)",
 	},
 	outcome.English: {
 		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
-		columns:       [8]string{"target", "kind", "required", "achieved", "progress", "status", "certainty", "pace"},
-		summaryFormat: "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
-		approx:        " (approx.)",
+		columns:        [8]string{"target", "kind", "required", "achieved", "progress", "status", "certainty", "pace"},
+		summaryFormat:  "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
+		recordedFormat: ", %d recorded only",
+		approx:         " (approx.)",
 	},
 }
 
@@ -68,6 +70,9 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	s := r.Summary
 	bw.WriteString("\n")
 	fmt.Fprintf(bw, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
+	if s.Recorded > 0 {
+		fmt.Fprintf(bw, lb.recordedFormat, s.Recorded)
+	}
 	bw.WriteString("\n")
 	if len(notes) > 0 {
 		fmt.Fprintf(bw, "\n%s:\n", lb.notes)
@@ -136,6 +141,11 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 		if res.Status != target.NoData {
 			achieved = fmt.Sprintf("%s/%s", res.Achieved.Value(), res.Required.Value())
 		}
+	case res.Kind == target.KindObserve:
+		required = none
+		if res.Status != target.NoData {
+			achieved = res.Achieved.In(lang)
+		}
 	case res.Kind == target.KindReduction:
 		required = "→ " + required
 		if res.Status != target.NoData {
@@ -147,7 +157,9 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 	status := res.Status.Name().In(lang)
 	certainty, pace := none, res.Pace.Name().In(lang)
 	if res.Status != target.NoData {
-		progress = percent(res.Progress)
+		if res.Status != target.Recorded {
+			progress = percent(res.Progress)
+		}
 		certainty = res.Certainty.Name().In(lang)
 		if !res.Certain() {
 			status += lb.approx

@@ -65,6 +65,8 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	}
 	var err error
 	switch t.kind {
+	case KindObserve:
+		err = t.evaluateObserve(l, window, &r)
 	case KindAtLeast, KindRange:
 		err = t.evaluateAggregate(l, window, &r)
 	case KindCoverage, KindEachInRange:
@@ -76,22 +78,57 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 		return Result{}, err
 	}
 	t.judge(&r, asOf)
+	t.noteRelated(l, unit, end, &r)
 	return r, nil
 }
 
-// met reports the verdict of an evaluated, non-composite result.
-func (t Target) judge(r *Result, asOf time.Time) {
-	if r.Status != NoData && r.Status != Met && r.Status != Exceeded {
-		r.Status = InProgress
-		if !t.deadline.IsZero() && asOf.After(t.deadline) {
-			r.Status = Missed
+// noteRelated notes the see-also indicators that hold records, and why
+// they do not count.
+func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time, r *Result) {
+	for _, code := range t.seeAlso {
+		ind, ok := l.Indicator(code)
+		if !ok {
+			continue
 		}
+		sum, err := l.Total(code, t.scope, outcome.Through(end))
+		if err != nil || !sum.Has() {
+			continue
+		}
+		figure := sum.Quantity()
+		if unit.Compatible(ind.Unit) {
+			r.Notes = append(r.Notes, outcome.Name{
+				Zh: fmt.Sprintf("未计入「%s」%s: 口径不同", ind.Name.Zh, figure.In(outcome.Chinese)),
+				En: fmt.Sprintf("not counted: %s of %q, another measure", figure.In(outcome.English), ind.Name.In(outcome.English))})
+			continue
+		}
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("未计入「%s」%s: 单位%s不能计为%s", ind.Name.Zh, figure.In(outcome.Chinese), ind.Unit.Symbol(), unit.Symbol()),
+			En: fmt.Sprintf("not counted: %s of %q; %v are not %v", figure.In(outcome.English), ind.Name.In(outcome.English), ind.Unit.Dimension(), unit.Dimension())})
+	}
+}
+
+func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	sum, err := l.Total(t.indicator, t.scope, window)
+	if err != nil {
+		return t.wrap("scope", t.scope, err)
+	}
+	if sum.Has() {
+		r.Status, r.Records, r.Certainty, r.Achieved = Recorded, sum.Records, sum.Certainty, sum.Quantity()
+	}
+	return nil
+}
+
+// judge turns a result not met into missed once the deadline has passed,
+// and sets its pace.
+func (t Target) judge(r *Result, asOf time.Time) {
+	if r.Status == InProgress && !t.deadline.IsZero() && asOf.After(t.deadline) {
+		r.Status = Missed
 	}
 	r.Pace, r.Expected = t.pace(r, asOf)
 }
 
 func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
-	if r.Status == NoData || t.start.IsZero() || t.deadline.IsZero() {
+	if r.Status == NoData || r.Status == Recorded || t.start.IsZero() || t.deadline.IsZero() {
 		return PaceUnknown, decimal.Decimal{}
 	}
 	total := days(t.start, t.deadline)
@@ -147,6 +184,11 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 }
 
 func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Result) error {
+	if t.pop.size > 0 {
+		r.PerUnit, r.Required = r.Required, outcome.Int(int64(t.pop.size), outcome.Piece)
+		r.Units = t.pop.size
+		return t.coverageFromAggregate(l, window, r)
+	}
 	units, err := t.pop.Resolve(l.Regions())
 	if err != nil {
 		return t.wrap("population", t.pop.name.String(), err)

@@ -63,6 +63,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		Certainty: r.Certainty, Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
 	if r.Status != NoData {
 		j.Achieved = &r.Achieved
+	}
+	if r.Status != NoData && r.Status != Recorded {
 		j.Progress = decimalString(r.Progress)
 		if r.Pace != PaceUnknown {
 			j.Pace = r.Pace.String()

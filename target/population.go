@@ -10,16 +10,29 @@ import (
 // Population is the set of units a per-unit target checks one by one: every
 // region of a level within a region ([AllAt]), or an explicit list
 // ([Listed]), optionally narrowed by a condition ([Population.Where]). It is
-// resolved against a ledger's region set when the target is evaluated. The
-// zero value is empty and invalid for a target.
+// resolved against a ledger's region set when the target is evaluated. A
+// population known only by its size ([Counted]) can be evaluated from an
+// aggregate figure only. The zero value is empty and invalid for a target.
 type Population struct {
 	name      outcome.Name
 	level     outcome.Level
 	within    string
 	codes     []string
+	size      int
 	keep      func(outcome.Region) bool
 	condition outcome.Name
 }
+
+// Counted is a population known only by its size within the region code:
+// 「全省…3209个贫困村」 when no list of the villages is at hand. A coverage
+// over it is read from the aggregate indicator set by [Target.CoveredBy];
+// there is no unit-by-unit shortfall.
+func Counted(name outcome.Name, n int, within string) Population {
+	return Population{name: name, size: n, within: within}
+}
+
+// Size returns the size of a [Counted] population, or 0.
+func (p Population) Size() int { return p.size }
 
 // AllAt is every region of level within the region code ("" for the whole
 // set): all poor villages of a province, every county of Hunan.
@@ -59,7 +72,7 @@ func (p Population) Condition() outcome.Name { return p.condition }
 func (p Population) Conditional() bool { return p.keep != nil }
 
 // IsZero reports whether p is the zero, empty population.
-func (p Population) IsZero() bool { return p.level == 0 && p.codes == nil }
+func (p Population) IsZero() bool { return p.level == 0 && p.codes == nil && p.size == 0 }
 
 // Resolve returns p's units in rs, sorted by code. Codes of a listed
 // population that rs does not hold are an error.

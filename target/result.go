@@ -17,6 +17,7 @@ const (
 	Met                          // the target holds
 	Missed                       // not met, and the deadline has passed
 	Exceeded                     // above the maximum of a range
+	Recorded                     // a figure is recorded; there is no requirement to judge
 )
 
 var statusNames = [...]outcome.Name{
@@ -25,6 +26,7 @@ var statusNames = [...]outcome.Name{
 	Met:        {Zh: "已达成", En: "met"},
 	Missed:     {Zh: "未达成", En: "missed"},
 	Exceeded:   {Zh: "超出上限", En: "exceeded"},
+	Recorded:   {Zh: "有记录", En: "recorded"},
 }
 
 // Name returns the bilingual name of the status.
@@ -138,6 +140,9 @@ const ProgressPlaces = 12
 func (r Result) Certain() bool {
 	if r.Status == NoData {
 		return false
+	}
+	if r.Kind == KindObserve {
+		return r.Certainty == outcome.Exact
 	}
 	if r.Kind == KindAllOf {
 		for _, p := range r.Parts {

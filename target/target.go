@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -19,6 +20,7 @@ const (
 	KindEachInRange                 // every unit of a population has a–b: 3—5 leaders per village
 	KindReduction                   // from a baseline down to a goal: 9899万 poor → 0
 	KindAllOf                       // every part is met
+	KindObserve                     // no requirement: the recorded figure is shown
 )
 
 var kindNames = [...]outcome.Name{
@@ -28,6 +30,7 @@ var kindNames = [...]outcome.Name{
 	KindEachInRange: {Zh: "每单位区间", En: "each in range"},
 	KindReduction:   {Zh: "减少至", En: "reduction"},
 	KindAllOf:       {Zh: "全部达成", En: "all of"},
+	KindObserve:     {Zh: "记录", En: "recorded"},
 }
 
 // Name returns the bilingual name of the kind.
@@ -83,6 +86,7 @@ type Target struct {
 	deadline  time.Time
 	source    outcome.Citation
 	coveredBy string
+	seeAlso   []string
 	parts     []Target
 }
 
@@ -119,6 +123,13 @@ func Reduction(id string, name outcome.Name, indicator string, baseline, goal ou
 	return Target{id: id, name: name, kind: KindReduction, indicator: indicator, baseline: baseline, required: goal}
 }
 
+// Observe shows the recorded figure of indicator without a requirement:
+// the outcomes of historical programs (星火西进, 井冈山区五县) that stated no
+// numeric target. Its status is [Recorded] or [NoData].
+func Observe(id string, name outcome.Name, indicator string) Target {
+	return Target{id: id, name: name, kind: KindObserve, indicator: indicator}
+}
+
 // AllOf is the target "every part is met".
 func AllOf(id string, name outcome.Name, parts ...Target) Target {
 	return Target{id: id, name: name, kind: KindAllOf, parts: slices.Clone(parts)}
@@ -144,6 +155,16 @@ func (t Target) Cite(c outcome.Citation) Target { t.source = c; return t }
 // indicator: the seeds say 「实现全省51个贫困县全覆盖」 without a list. Such a
 // result has no shortfall list.
 func (t Target) CoveredBy(indicator string) Target { t.coveredBy = indicator; return t }
+
+// SeeAlso returns a copy of t that names indicators whose figures look
+// related but cannot count for it: 118万人次 of farmers trained are not
+// 一万名 local technicians. When such an indicator holds records, the
+// result notes it and why it is not used (a unit of another dimension, or
+// another measure).
+func (t Target) SeeAlso(indicators ...string) Target {
+	t.seeAlso = append(slices.Clone(t.seeAlso), indicators...)
+	return t
+}
 
 // WithParts returns a copy of an all-of target with its parts replaced.
 func (t Target) WithParts(parts ...Target) Target { t.parts = slices.Clone(parts); return t }
@@ -184,6 +205,9 @@ func (t Target) Source() outcome.Citation { return t.source }
 // CoveredIndicator returns the aggregate indicator set by [Target.CoveredBy].
 func (t Target) CoveredIndicator() string { return t.coveredBy }
 
+// Related returns the indicators set by [Target.SeeAlso].
+func (t Target) Related() []string { return slices.Clone(t.seeAlso) }
+
 // Parts returns a copy of an all-of target's parts.
 func (t Target) Parts() []Target { return slices.Clone(t.parts) }
 
@@ -219,6 +243,9 @@ func (t Target) Validate() error {
 	if t.indicator == "" {
 		return bad("indicator", "", fmt.Errorf("%w: %w", ErrInvalid, outcome.ErrMissing))
 	}
+	if t.kind == KindObserve {
+		return nil
+	}
 	if err := t.required.Validate(); err != nil {
 		return bad("required", t.required.String(), err)
 	}
@@ -232,6 +259,9 @@ func (t Target) Validate() error {
 	}
 	if (t.kind == KindCoverage || t.kind == KindEachInRange) && t.pop.IsZero() {
 		return bad("population", "", fmt.Errorf("%w: %w", ErrInvalid, outcome.ErrMissing))
+	}
+	if t.pop.size < 0 {
+		return bad("population", strconv.Itoa(t.pop.size), fmt.Errorf("%w: a negative count", ErrInvalid))
 	}
 	if t.kind == KindReduction {
 		if err := t.baseline.Validate(); err != nil {

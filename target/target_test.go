@@ -2,6 +2,7 @@ package target
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -395,5 +396,44 @@ func TestUnknownIndicatorIsNoData(t *testing.T) {
 	r, err := AtLeast("x", outcome.Name{}, "federations", outcome.MustParseQuantity("1000个")).Evaluate(testLedger(t), asOf2019)
 	if err != nil || r.Status != NoData || len(r.Notes) != 1 {
 		t.Errorf("Evaluate with an indicator the ledger lacks = %v (notes %v), %v; want no data with a note", r.Status, r.Notes, err)
+	}
+}
+
+func TestObserve(t *testing.T) {
+	// 004_32acad38fe6c52df.txt §一(二)二是 [2]: 星火西进 in 17 counties 「达9万人」, no target.
+	tg := Observe("fed", outcome.Name{Zh: "解决温饱人数"}, "poor")
+	check(t, tg, testLedger(t), asOf2019, want{status: NoData})
+	r := check(t, tg, testLedger(t, rec("poor", "430000", "~1997/2000", "达9万人")), asOf2019, want{status: Recorded})
+	if !r.Achieved.Value().Equal(d("90000")) || r.Pace != PaceUnknown {
+		t.Errorf("observed %v, pace %v; want 90000 and no pace", r.Achieved, r.Pace)
+	}
+}
+
+func TestSeeAlso(t *testing.T) {
+	// 004 §一(四)二是: 「培训一万名乡土技术骨干」 (名); §一(四)一是 [4] reports 培训农民 118万人次.
+	tg := AtLeast("technicians", outcome.Name{Zh: "一万名乡土技术骨干"}, "leaders", outcome.MustParseQuantity("一万名")).SeeAlso("training", "commissioners")
+	r := check(t, tg, testLedger(t, rec("training", "430000", "2017", "128万人次"), rec("commissioners", "430000", "2018", "5000名")), asOf2019, want{status: NoData})
+	if len(r.Notes) != 2 {
+		t.Fatalf("notes = %v, want one per related indicator with records", r.Notes)
+	}
+	if n := r.Notes[0].In(outcome.English); !strings.Contains(n, "person-times are not persons") || !strings.Contains(n, "1280000") {
+		t.Errorf("note on person-times = %q, want the figure and the reason", n)
+	}
+	if n := r.Notes[1].Zh; !strings.Contains(n, "口径不同") {
+		t.Errorf("note on a compatible indicator = %q, want it named another measure", n)
+	}
+}
+
+func TestCountedPopulation(t *testing.T) {
+	// 004 §一(四)三是 [7]: 「3209个贫困村」, no list; §二(二)二是 [11]: 2019 全覆盖.
+	pop := Counted(outcome.Name{Zh: "贫困村"}, 3209, "430000")
+	tg := Coverage("village-commissioners", outcome.Name{}, "commissioners", pop, outcome.MustParseQuantity("1名")).CoveredBy("teams-covered")
+	check(t, tg, testLedger(t), asOf2019, want{status: NoData})
+	r := check(t, tg, testLedger(t, rec("teams-covered", "430000", "2019", "3209个")), asOf2019, want{status: Met, progress: "1", covered: 3209})
+	if r.Units != 3209 || r.Listed {
+		t.Errorf("units %d, listed %v; want 3209 without a list", r.Units, r.Listed)
+	}
+	if err := Coverage("c", outcome.Name{}, "commissioners", Counted(outcome.Name{}, -1, ""), outcome.MustParseQuantity("1名")).Validate(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("a negative count: %v, want ErrInvalid", err)
 	}
 }
