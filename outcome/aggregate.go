@@ -13,15 +13,19 @@ type Sum struct {
 	Unit      Unit            // the indicator's unit
 	Certainty Certainty       // joined from the qualifiers of the records used
 	Records   int             // how many records were used
+	qual      Qualifier       // the qualifier of the one record used
 }
 
 // Has reports whether any record was used.
 func (s Sum) Has() bool { return s.Records > 0 }
 
-// Quantity returns the sum as a quantity whose qualifier states its
-// certainty: 以上 for a lower bound, 不到 for an upper bound, 近 for an
-// approximation.
+// Quantity returns the sum as a quantity. A sum of one record keeps that
+// record's qualifier (5000余名); a sum of several states its certainty: 以上
+// for a lower bound, 不到 for an upper bound, 近 for an approximation.
 func (s Sum) Quantity() Quantity {
+	if s.Records == 1 {
+		return Quantity{value: s.Value, unit: s.Unit, qual: s.qual}
+	}
 	return Quantity{value: s.Value, unit: s.Unit, qual: certaintyQualifier[s.Certainty]}
 }
 
@@ -64,6 +68,9 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		}
 		if !acc.overflow {
 			out.Value = acc.value()
+			if out.Records == 1 {
+				out.qual = s.qualifierOf(l.regions, window, acc.last)
+			}
 			return out, nil
 		}
 		a.toDecimal()
@@ -324,6 +331,19 @@ type accum struct {
 	dec      decimal.Decimal
 	decimal  bool
 	overflow bool
+	last     int32 // the last region position whose figure was added
+}
+
+// qualifierOf returns the qualifier of the row that counts for the region
+// at position pos in window, for a region with exactly one such row.
+func (s *series) qualifierOf(rs *RegionSet, window Period, pos int32) Qualifier {
+	var q Qualifier
+	s.counted(len(rs.regions), window, func(row int32) {
+		if s.region[row] == pos {
+			q = lazyAt(s.qual, row)
+		}
+	})
+	return q
 }
 
 func (a *aggregation) newAccum() accum { return accum{exp: a.exp, decimal: a.dec != nil} }
@@ -347,6 +367,7 @@ func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty
 		}
 		records += int(a.count[i])
 		cert = cert.Join(a.cert[i])
+		acc.last = i
 		if acc.decimal {
 			acc.dec = acc.dec.Add(a.dec[i])
 		} else {

@@ -335,3 +335,24 @@ func TestLedgerConcurrent(t *testing.T) {
 		t.Errorf("Len() = %d, want 50: one record per year won, the rest conflicted", l.Len())
 	}
 }
+
+func TestSumQuantityQualifier(t *testing.T) {
+	l := testLedger(t)
+	if err := l.Add(
+		rec("commissioners", "433122", "2019", "5000余名"),
+		rec("commissioners", "433130", "2019", "近1000名"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	window := Through(date(2019, 12, 31))
+	// One record: its own words are kept.
+	one, _ := l.Total("commissioners", "433122", window)
+	if got := one.Quantity(); !got.Equal(MustParseQuantity("5000余名")) {
+		t.Errorf("a sum of one record = %v, want 5000余名", got)
+	}
+	// Several: the certainty speaks.
+	two, _ := l.Total("commissioners", "430000", window)
+	if got := two.Quantity(); !got.Equal(MustParseQuantity("近6000名")) {
+		t.Errorf("a sum of a lower bound and an approximation = %v, want 近6000名", got)
+	}
+}

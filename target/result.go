@@ -142,7 +142,7 @@ func (r Result) Certain() bool {
 		return false
 	}
 	if r.Kind == KindObserve {
-		return r.Certainty == outcome.Exact
+		return true // that a figure is recorded is certain, whatever its bounds
 	}
 	if r.Kind == KindAllOf {
 		for _, p := range r.Parts {

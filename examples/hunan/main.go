@@ -1,0 +1,52 @@
+// Hunan prints the report of every Hunan program against the outcomes the
+// Hunan seed document reports, as of 2019-12-31.
+//
+//	go run ./examples/hunan [-lang en] [-asof 2019-12-31]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program/hunan"
+)
+
+func main() {
+	lang := flag.String("lang", "zh", "output language: zh or en")
+	asOf := flag.String("asof", "2019-12-31", "evaluation date, YYYY-MM-DD")
+	flag.Parse()
+	l, err := outcome.ParseLang(*lang)
+	if err != nil {
+		log.Fatal(err)
+	}
+	date, err := time.Parse(time.DateOnly, *asOf)
+	if err != nil {
+		log.Fatalf("-asof: %v", err)
+	}
+	if err := run(os.Stdout, l, date); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(w io.Writer, lang outcome.Lang, asOf time.Time) error {
+	ledger := hunan.Reported()
+	if err := ledger.Add(hunan.Exits()...); err != nil {
+		return err
+	}
+	for _, p := range hunan.Programs() {
+		r, err := p.Evaluate(ledger, asOf)
+		if err != nil {
+			return err
+		}
+		if err := r.WriteText(w, lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}

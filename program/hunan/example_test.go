@@ -1,0 +1,28 @@
+package hunan_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/taizhang/taizhang/program/hunan"
+)
+
+func ExampleExpertServiceTeams() {
+	p := hunan.ExpertServiceTeams()
+	for _, asOf := range []time.Time{time.Date(2018, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		r, err := p.Evaluate(hunan.Reported(), asOf)
+		if err != nil {
+			panic(err)
+		}
+		for _, res := range r.Results {
+			fmt.Printf("%d %s %s %d/%d\n", asOf.Year(), res.ID, res.Status, res.Covered, res.Units)
+		}
+	}
+	// Output:
+	// 2018 team-per-poor-county met 51/51
+	// 2018 team-per-county-unit in progress 51/123
+	// 2018 commissioner-per-poor-village no data 0/3209
+	// 2019 team-per-poor-county met 51/51
+	// 2019 team-per-county-unit met 123/123
+	// 2019 commissioner-per-poor-village met 3209/3209
+}

@@ -1,0 +1,264 @@
+package hunan_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/target"
+)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func results(t *testing.T, p program.Program, l *outcome.Ledger, asOf time.Time) map[string]target.Result {
+	t.Helper()
+	r, err := p.Evaluate(l, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]target.Result{}
+	for _, res := range r.Results {
+		out[res.ID] = res
+	}
+	return out
+}
+
+func TestExpertServiceTeams(t *testing.T) {
+	p := hunan.ExpertServiceTeams()
+	tests := []struct {
+		asOf    time.Time
+		id      string
+		status  target.Status
+		covered int
+		units   int
+	}{
+		// 004_32acad38fe6c52df.txt §二(二)二是 ¶[11]: 2018 「实现全省51个贫困县全覆盖」.
+		{date(2018, 12, 31), "team-per-poor-county", target.Met, 51, 51},
+		// Every county-level unit is not yet covered in 2018: 51 of 123.
+		{date(2018, 12, 31), "team-per-county-unit", target.InProgress, 51, 123},
+		// §二(二)二是 [11]: 2019 新组建72个, 「对所有县市区的全覆盖」: 123 (⚑G30).
+		{date(2019, 12, 31), "team-per-county-unit", target.Met, 123, 123},
+		// [11]: 「科技特派员对所有贫困村的全覆盖」, 3209 villages of [7].
+		{date(2019, 12, 31), "commissioner-per-poor-village", target.Met, 3209, 3209},
+		{date(2018, 12, 31), "commissioner-per-poor-village", target.NoData, 0, 3209},
+	}
+	for _, tt := range tests {
+		r := results(t, p, hunan.Reported(), tt.asOf)[tt.id]
+		if r.Status != tt.status || r.Covered != tt.covered || r.Units != tt.units {
+			t.Errorf("%s as of %s: %v %d/%d, want %v %d/%d", tt.id, tt.asOf.Format(time.DateOnly), r.Status, r.Covered, r.Units, tt.status, tt.covered, tt.units)
+		}
+	}
+}
+
+func TestSevenOnesOnReported(t *testing.T) {
+	rs := results(t, hunan.SevenOnes(), hunan.Reported(), date(2019, 12, 31))
+	want := map[string]target.Status{
+		"industry-per-poor-county":     target.NoData,
+		"specialist-per-poor-village":  target.Met, // [11]: 2019 commissioners cover every poor village
+		"local-technicians":            target.NoData,
+		"patented-technologies":        target.NoData,
+		"info-network-per-poor-county": target.NoData,
+		"star-space-per-poor-county":   target.NoData,
+		"demo-entities":                target.NoData,
+	}
+	for id, st := range want {
+		r, ok := rs[id]
+		if !ok {
+			t.Errorf("no target %s", id)
+			continue
+		}
+		if r.Status != st {
+			t.Errorf("%s: %v, want %v", id, r.Status, st)
+		}
+		if st == target.NoData && !r.Progress.IsZero() {
+			t.Errorf("%s: progress %v without data, want none (not 0%%)", id, r.Progress)
+		}
+	}
+	// 004 §一(四)二是: 「培训一万名乡土技术骨干」 counts persons; the person-times of
+	// [4] (118万人次), [12] (128万人次) and ¶[18] (2400余人次) are refused, and
+	// the result says why.
+	notes := rs["local-technicians"].Notes
+	if len(notes) != 3 {
+		t.Fatalf("local technicians notes = %v, want one per person-time figure", notes)
+	}
+	for _, n := range notes {
+		if !strings.Contains(n.Zh, "单位人次不能计为名") || !strings.Contains(n.In(outcome.English), "person-times are not persons") {
+			t.Errorf("note %v does not give the reason", n)
+		}
+	}
+}
+
+func TestSevenOnesReadings(t *testing.T) {
+	// ⚑G9: with one commissioner and one 三区 talent in each village, the 2019
+	// commissioner coverage is only half the clause.
+	rs := results(t, hunan.Readings{SpecialistEach: true}.SevenOnes(), hunan.Reported(), date(2019, 12, 31))
+	r := rs["specialist-per-poor-village"]
+	if r.Kind != target.KindAllOf || r.Status != target.InProgress || len(r.Parts) != 2 {
+		t.Errorf("each reading: %v %v with %d parts, want an all-of in progress with 2 parts", r.Kind, r.Status, len(r.Parts))
+	}
+	p := hunan.Readings{PlatformEach: true, DemoPerType: true}.SevenOnes()
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range p.Targets {
+		if (tg.ID() == "star-space-per-poor-county" || tg.ID() == "demo-entities") && tg.Kind() != target.KindAllOf {
+			t.Errorf("%s: %v, want all-of under the each readings", tg.ID(), tg.Kind())
+		}
+	}
+	if n := results(t, hunan.Readings{ParksInPoorCounties: true}.OneCountyOnePark(), hunan.Reported(), date(2019, 12, 31))["park-per-county"].Units; n != 51 {
+		t.Errorf("一县一园区 over poor counties: %d units, want 51", n)
+	}
+}
+
+func TestCoverageNamesMissingCounties(t *testing.T) {
+	l := hunan.Reported()
+	missing := map[string]bool{"431271": true, "433130": true, "430426": true}
+	var recs []outcome.Record
+	for _, c := range hunan.PoorCountyList() {
+		if !missing[c.Code] {
+			recs = append(recs, outcome.Record{Indicator: hunan.FeaturedIndustries, Region: c.Code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+		}
+	}
+	if err := l.Add(recs...); err != nil {
+		t.Fatal(err)
+	}
+	r := results(t, hunan.SevenOnes(), l, date(2019, 12, 31))["industry-per-poor-county"]
+	var got []string
+	for _, g := range r.Shortfall {
+		got = append(got, g.Region.Code+" "+g.Region.Name.Zh)
+	}
+	want := []string{"430426 祁东县", "431271 怀化市洪江管理区", "433130 龙山县"}
+	if diff := cmp.Diff(want, got); diff != "" || r.Covered != 48 || r.Status != target.InProgress {
+		t.Errorf("covered %d, %v; shortfall mismatch (-want +got):\n%s", r.Covered, r.Status, diff)
+	}
+}
+
+func TestExits(t *testing.T) {
+	// shared/data/SOURCES.md §2 (湘政函〔2020〕17号): 2016年摘帽2个, 2017年12个, 2018年17个, 2019年20个.
+	l := hunan.Reported()
+	if err := l.Add(hunan.Exits()...); err != nil {
+		t.Fatal(err)
+	}
+	for y, want := range map[int]int64{2016: 2, 2017: 12, 2018: 17, 2019: 20, 2020: 0} {
+		sum, err := l.Total(hunan.CountyExits, hunan.ProvinceCode, outcome.Year(y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sum.Value.Equal(decimal.NewFromInt(want)) {
+			t.Errorf("exits in %d = %v, want %d", y, sum.Value, want)
+		}
+	}
+	if n := len(hunan.StillPoor(2019)); n != 0 {
+		t.Errorf("%d counties still poor after 2019, want none", n)
+	}
+	if n := len(hunan.StillPoor(2017)); n != 37 {
+		t.Errorf("%d counties still poor after 2017, want 51 − 2 − 12 = 37", n)
+	}
+}
+
+func TestRegions(t *testing.T) {
+	rs := hunan.Regions()
+	for lvl, want := range map[outcome.Level]int{outcome.Province: 1, outcome.Prefecture: 14, outcome.County: 137, outcome.Township: 2006} {
+		if got := rs.CountAt(lvl); got != want {
+			t.Errorf("%v: %d regions, want %d", lvl, got, want)
+		}
+	}
+	units, err := hunan.CountyUnits().Resolve(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 004 §三(二)一是: 「全省123个科技专家服务团」; 122 divisions + 洪江区 (⚑G30).
+	if units.Len() != 123 {
+		t.Errorf("county units: %d, want 123", units.Len())
+	}
+	poor, err := hunan.PoorCounties().Resolve(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tiers := map[hunan.Tier]int{}
+	for _, c := range hunan.PoorCountyList() {
+		tiers[c.Tier]++
+	}
+	if poor.Len() != 51 || tiers[hunan.NationalTier] != 40 || tiers[hunan.ProvincialTier] != 11 {
+		t.Errorf("poor counties: %d (%v), want 51 = 40 national + 11 provincial", poor.Len(), tiers)
+	}
+	for c := range poor.All() {
+		if !slices.ContainsFunc(slices.Collect(units.All()), func(u outcome.Region) bool { return u.Code == c.Code }) {
+			t.Errorf("poor county %s %s is not one of the 123 county units", c.Code, c.Name.Zh)
+		}
+	}
+	if !rs.Within("431225", "431200") || !rs.Within("433122", hunan.ProvinceCode) {
+		t.Error("hierarchy is wrong: 会同县 should lie in 怀化市, 泸溪县 in 湖南省")
+	}
+}
+
+func TestReported(t *testing.T) {
+	l := hunan.Reported()
+	n := 0
+	periods := map[string]outcome.Period{}
+	for r := range l.All() {
+		n++
+		if r.Source.Document != hunan.Seed || r.Source.Section == "" {
+			t.Errorf("record %s %s is not cited to a section of the seed", r.Indicator, r.Quantity)
+		}
+		periods[r.Indicator+" "+r.Quantity.String()] = r.Period
+	}
+	if n < 80 {
+		t.Errorf("Reported has %d records; inventory §C.2 has more than 80 measurable outcomes", n)
+	}
+	// Qualifiers kept as printed.
+	for _, tt := range []struct {
+		indicator, qty string
+		kind           outcome.PeriodKind
+	}{
+		{hunan.CommissionersOrganised, "5000余名", outcome.UndatedPeriod}, // §一(四)一是 [4], 每年
+		{hunan.ThreeRegionsTalents, "近1000名", outcome.UndatedPeriod},    // §一(四)一是 [4], 每年
+		{hunan.IncomeIncrease, "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
+		{hunan.ServiceBases, "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
+		{hunan.FarmersTrainedTotal, "达118万人次", outcome.UndatedPeriod},   // §一(四)一是 [4] (⚑G24)
+		{hunan.FarmersTrained, "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017 (⚑G24)
+		{hunan.CommissionersInPost, "近5000人", outcome.UndatedPeriod},    // §二(二)一是 [11] (⚑G23)
+		{hunan.XiangxiCommissioners, "534名", outcome.UndatedPeriod},     // §一(四)一是 [5], 近三年
+	} {
+		key := tt.indicator + " " + outcome.MustParseQuantity(tt.qty).String()
+		p, ok := periods[key]
+		if !ok {
+			t.Errorf("no record %s", key)
+			continue
+		}
+		// Undated figures carry an undated period, never an invented year.
+		if p.Kind() != tt.kind {
+			t.Errorf("%s: period %v (%v), want a %v period", key, p, p.Kind(), tt.kind)
+		}
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	ids := map[string]bool{}
+	for _, p := range hunan.Programs() {
+		if err := p.Validate(); err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+		}
+		if !strings.HasPrefix(p.ID, "hunan/") || ids[p.ID] {
+			t.Errorf("id %q is not a unique hunan/… id", p.ID)
+		}
+		ids[p.ID] = true
+		for _, tg := range p.Targets {
+			if tg.Source().IsZero() {
+				t.Errorf("%s/%s has no citation", p.ID, tg.ID())
+			}
+		}
+		if _, err := p.Evaluate(hunan.Reported(), date(2019, 12, 31)); err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+		}
+	}
+	if len(ids) != 10 {
+		t.Errorf("%d programs, want 10", len(ids))
+	}
+}

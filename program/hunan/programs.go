@@ -1,0 +1,377 @@
+package hunan
+
+import (
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+// Seed is the Hunan seed document: 《湖南省科技精准扶贫的实践探索与前瞻思考》.
+// It has no author or date; its latest explicit year is 2019.
+const Seed = "004_32acad38fe6c52df.txt"
+
+func cite(section, mark string) outcome.Citation { return outcome.Cite(Seed, section, mark) }
+
+func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+var (
+	kjt        = outcome.Name{Zh: "湖南省科技厅", En: "Hunan Provincial Department of Science and Technology"}
+	kwei       = outcome.Name{Zh: "湖南省科委", En: "Hunan Provincial Science and Technology Commission"}
+	name       = func(zh, en string) outcome.Name { return outcome.Name{Zh: zh, En: en} }
+	hunanLevel = program.Provincial
+)
+
+// Readings chooses between the plausible readings of ambiguous clauses. The
+// zero value is the default reading of each; every other reading is one
+// field away.
+type Readings struct {
+	// SpecialistEach reads 七个一 clause 2, 「为每个贫困村明确一名科技特派员和
+	// “三区”科技人才(专家)」, as one commissioner and one 三区 talent in each
+	// poor village. The default is one person who is either (⚑G9): the 2019
+	// outcome reports commissioner coverage alone, and 「一名」 is one person.
+	SpecialistEach bool
+	// PlatformEach reads clause 6, 「一个以上农村星创天地和企业孵化器」, as at
+	// least one of each. The default counts the two together (⚑G10).
+	PlatformEach bool
+	// DemoPerType reads clause 7, 「一百家科技扶贫示范企业、农民专业合作社和
+	// 家庭农场等」, as 100 of each named type. The default is 100 in total, the
+	// types pooled, since 「等」 leaves the list open (⚑G11).
+	DemoPerType bool
+	// ParksInPoorCounties reads 「一县一园区」 over the 51 poor counties. The
+	// default is every county-level unit, the plain sense of 「一县」 (⚑G43).
+	ParksInPoorCounties bool
+}
+
+// SevenOnes is 科技扶贫“七个一”工程 (004 §一(四)二是 [6]) in its default
+// readings; see [Readings.SevenOnes].
+func SevenOnes() program.Program { return Readings{}.SevenOnes() }
+
+// SevenOnes is 科技扶贫“七个一”工程 (004 §一(四)二是, marker [6] after the
+// seventh clause), read as r says:
+//
+//  1. 「为每个贫困县培育一个以上特色产业」: every poor county ≥1 featured industry;
+//  2. 「为每个贫困村明确一名科技特派员和“三区”科技人才(专家)」 (⚑G9);
+//  3. 「为贫困地区培训一万名乡土技术骨干」: 10,000 persons, not person-times;
+//  4. 「组织实施一百项以上实用专利技术在贫困地区推广」;
+//  5. 「支持每个贫困县建立一个农村农业信息化服务网络」;
+//  6. 「支持每个贫困县建设一个以上农村星创天地和企业孵化器」 (⚑G10);
+//  7. 「在全省扶持一百家科技扶贫示范企业、农民专业合作社和家庭农场等」 (⚑G11).
+//
+// The poor counties are the 51 of [7] and the poor villages the 3209 of [7]
+// (an inference: the clauses do not restate them). The seed states no start
+// or deadline. Figures the seed reports near these targets but in another
+// unit or measure (培训农民 in 人次, 新技术 that are not patents) are named
+// with [target.Target.SeeAlso], so reports show why they do not count.
+func (r Readings) SevenOnes() program.Program {
+	src := cite("一(四)二是", "[6]")
+	villages := PoorVillages()
+	specialist := target.Coverage("specialist-per-poor-village", name("每个贫困村一名科技特派员或“三区”科技人才", "a commissioner or three-regions talent for every poor village"),
+		VillageSpecialists, villages, q("一名")).CoveredBy(PoorVillagesWithCommissioner)
+	if r.SpecialistEach {
+		specialist = target.AllOf("specialist-per-poor-village", name("每个贫困村一名科技特派员和一名“三区”科技人才", "a commissioner and a three-regions talent for every poor village"),
+			target.Coverage("commissioner-per-poor-village", name("每个贫困村一名科技特派员", "a commissioner for every poor village"),
+				VillageCommissioners, villages, q("一名")).CoveredBy(PoorVillagesWithCommissioner),
+			target.Coverage("three-regions-per-poor-village", name("每个贫困村一名“三区”科技人才", "a three-regions talent for every poor village"),
+				VillageThreeRegions, villages, q("一名")),
+		)
+	}
+	platform := target.Coverage("star-space-per-poor-county", name("每个贫困县一个以上农村星创天地和企业孵化器", "at least one star space or incubator in every poor county"),
+		StarSpacesAndIncubators, PoorCounties(), q("一个以上"))
+	if r.PlatformEach {
+		platform = target.AllOf("star-space-per-poor-county", name("每个贫困县星创天地和企业孵化器各一个以上", "at least one star space and one incubator in every poor county"),
+			target.Coverage("star-spaces", name("每个贫困县一个以上农村星创天地", "a rural star space in every poor county"), CountyStarSpaces, PoorCounties(), q("一个以上")),
+			target.Coverage("incubators", name("每个贫困县一个以上企业孵化器", "an incubator in every poor county"), CountyIncubators, PoorCounties(), q("一个以上")),
+		)
+	}
+	demo := target.AtLeast("demo-entities", name("一百家科技扶贫示范企业、合作社和家庭农场", "100 demonstration enterprises, co-operatives and family farms"),
+		DemoEntities, q("一百家"))
+	if r.DemoPerType {
+		demo = target.AllOf("demo-entities", name("示范企业、合作社、家庭农场各一百家", "100 of each demonstration type"),
+			target.AtLeast("demo-enterprises", name("一百家示范企业", "100 demonstration enterprises"), DemoEnterprises, q("一百家")),
+			target.AtLeast("demo-cooperatives", name("一百家示范合作社", "100 demonstration co-operatives"), DemoCooperatives, q("一百家")),
+			target.AtLeast("demo-family-farms", name("一百家示范家庭农场", "100 demonstration family farms"), DemoFamilyFarms, q("一百家")),
+		)
+	}
+	targets := []target.Target{
+		target.Coverage("industry-per-poor-county", name("每个贫困县一个以上特色产业", "at least one featured industry in every poor county"),
+			FeaturedIndustries, PoorCounties(), q("一个以上")),
+		specialist,
+		target.AtLeast("local-technicians", name("培训一万名乡土技术骨干", "10,000 local technical backbones trained"),
+			LocalTechnicians, q("一万名")).SeeAlso(FarmersTrained, FarmersTrainedTotal, TalentTrainees),
+		target.AtLeast("patented-technologies", name("推广一百项以上实用专利技术", "at least 100 practical patented technologies promoted"),
+			PatentedTechnologies, q("一百项以上")).SeeAlso(NewTechnologies, NewTechnologiesTotal),
+		target.Coverage("info-network-per-poor-county", name("每个贫困县一个农村农业信息化服务网络", "an informatisation service network in every poor county"),
+			InfoNetworks, PoorCounties(), q("一个")),
+		platform.SeeAlso(StarSpaces),
+		demo.SeeAlso(BusinessEntitiesTotal),
+	}
+	for i := range targets {
+		targets[i] = targets[i].Cite(src)
+	}
+	return program.Program{
+		ID:      "hunan/seven-ones",
+		Name:    name("科技扶贫“七个一”工程", "“Seven Ones” Sci-Tech Poverty Alleviation Project"),
+		Level:   hunanLevel,
+		Issuers: []outcome.Name{kjt},
+		Source:  src,
+		Indicators: pick(FeaturedIndustries, VillageSpecialists, VillageCommissioners, VillageThreeRegions, PoorVillagesWithCommissioner,
+			LocalTechnicians, FarmersTrained, FarmersTrainedTotal, TalentTrainees, PatentedTechnologies, NewTechnologies, NewTechnologiesTotal,
+			InfoNetworks, StarSpacesAndIncubators, CountyStarSpaces, CountyIncubators, StarSpaces,
+			DemoEntities, DemoEnterprises, DemoCooperatives, DemoFamilyFarms, BusinessEntitiesTotal),
+		Targets: targets,
+	}
+}
+
+// ExpertServiceTeams is 科技扶贫专家服务团 (004 §一(四)三是, §二(二)二是):
+// started in 2018 with 省委组织部, 财政厅 and 扶贫办; 「实现全省51个贫困县全
+// 覆盖」 in 2018; 2019 「新组建72个非贫困县科技专家服务团…实现科技专家服务团
+// 对所有县市区的全覆盖、科技特派员对所有贫困村的全覆盖」 [11].
+//
+// The seed reports coverage, not lists, so each coverage reads the number of
+// units covered from an aggregate figure ([target.Target.CoveredBy]); with
+// per-county team records the shortfall is listed county by county. 「所有
+// 县市区」 is the 123 units of [CountyUnits] (⚑G30, an inference), and 「所有
+// 贫困村」 the 3209 of [7] (⚑G40). The seed states no deadlines: the
+// coverages are reported as achieved, not as due.
+func ExpertServiceTeams() program.Program {
+	sec := cite("二(二)二是", "[11]")
+	return program.Program{
+		ID:   "hunan/expert-service-teams",
+		Name: name("科技扶贫专家服务团", "Sci-tech expert service teams"),
+		Issuers: []outcome.Name{kjt, name("湖南省委组织部", "Organisation Department of the Hunan Provincial Committee"),
+			name("湖南省财政厅", "Hunan Department of Finance"), name("湖南省扶贫办", "Hunan Poverty Alleviation Office")},
+		Level:  hunanLevel,
+		Start:  day(2018, 1, 1),
+		Source: cite("一(四)三是", "[7]"),
+		Indicators: pick(ExpertTeams, PoorCountiesWithTeams, CountyUnitsWithTeams, NewNonPoorTeams, ExpertTeamsTotal,
+			VillageCommissioners, PoorVillagesWithCommissioner),
+		Targets: []target.Target{
+			target.Coverage("team-per-poor-county", name("全省51个贫困县科技专家服务团全覆盖", "an expert team for each of the 51 poor counties"),
+				ExpertTeams, PoorCounties(), q("1个")).CoveredBy(PoorCountiesWithTeams).Cite(outcome.Cite(Seed, "二(二)二是", "¶[11]")),
+			target.Coverage("team-per-county-unit", name("科技专家服务团对所有县市区全覆盖", "an expert team for every county-level unit"),
+				ExpertTeams, CountyUnits(), q("1个")).CoveredBy(CountyUnitsWithTeams).Cite(sec),
+			target.Coverage("commissioner-per-poor-village", name("科技特派员对所有贫困村全覆盖", "a commissioner for every poor village"),
+				VillageCommissioners, PoorVillages(), q("1名")).CoveredBy(PoorVillagesWithCommissioner).Cite(sec),
+		},
+	}
+}
+
+// TalentPrecisionProject is 科技人才精准扶贫工程 (004 §一(四)一是 [4]):
+// 「每年组织5000余名科技特派员、近1000名“三区”科技人才」.
+//
+// The seed states these yearly figures as practice, not as targets (inventory
+// §B.H1 ⚑); they are modelled as yearly at-least targets so that a year's
+// figure can be checked against them, and their own qualifiers are kept. The
+// conflicting 「每年在岗的科技特派员近5000人」 (§二(二)一是, ⚑G23) is another
+// indicator (in post, not organised) and is shown, never merged. The
+// outcomes of [4] and [5] are shown as recorded figures.
+func TalentPrecisionProject() program.Program {
+	src := cite("一(四)一是", "[4]")
+	xiangxi := cite("一(四)一是", "[5]")
+	return program.Program{
+		ID:      "hunan/talent-precision",
+		Name:    name("科技人才精准扶贫工程", "Sci-tech talent targeted poverty alleviation"),
+		Level:   hunanLevel,
+		Issuers: []outcome.Name{kjt},
+		Source:  src,
+		Indicators: pick(CommissionersOrganised, ThreeRegionsTalents, CommissionersInPost, FarmersTrainedTotal, BusinessEntitiesTotal,
+			NewTechnologiesTotal, XiangxiCommissioners, XiangxiProjects, XiangxiNewProducts, XiangxiNewVarieties, XiangxiTrainingSessions),
+		Targets: []target.Target{
+			target.AtLeast("commissioners-a-year", name("每年组织5000余名科技特派员", "more than 5000 commissioners a year"), CommissionersOrganised, q("5000余名")).Cite(src),
+			target.AtLeast("three-regions-a-year", name("每年组织近1000名“三区”科技人才", "nearly 1000 three-regions talents a year"), ThreeRegionsTalents, q("近1000名")).Cite(src),
+			target.Observe("commissioners-in-post", name("每年在岗科技特派员", "commissioners in post a year"), CommissionersInPost).Cite(cite("二(二)一是", "[11]")),
+			target.Observe("farmers-trained", name("培训农民", "farmers trained"), FarmersTrainedTotal).Cite(src),
+			target.Observe("business-entities", name("领办创办协办新型农业经营主体", "new-type business entities created or led"), BusinessEntitiesTotal).Cite(src),
+			target.Observe("new-technologies", name("推广新技术新品种", "new technologies and varieties promoted"), NewTechnologiesTotal).Cite(src),
+			target.Observe("xiangxi-commissioners", name("湘西地区近三年选派科技特派员", "commissioners sent to Xiangxi, last three years"), XiangxiCommissioners).Cite(xiangxi),
+			target.Observe("xiangxi-projects", name("湘西地区近三年科技开发项目", "development projects in Xiangxi, last three years"), XiangxiProjects).Cite(xiangxi),
+			target.Observe("xiangxi-training", name("湘西地区近三年农业科技培训", "training sessions in Xiangxi, last three years"), XiangxiTrainingSessions).Cite(xiangxi),
+		},
+	}
+}
+
+// OneCountyOnePark is the 「一县一园区」 strategy (004 §二(三)二是 [14]): one
+// agricultural sci-tech park per county. The seed defines neither the park
+// type nor which counties (⚑G43); see [Readings.ParksInPoorCounties]. The 12
+// national and 28 provincial parks it reports are province-wide counts, not
+// per county, and are noted, not counted.
+func OneCountyOnePark() program.Program { return Readings{}.OneCountyOnePark() }
+
+// OneCountyOnePark is 「一县一园区」 read as r says.
+func (r Readings) OneCountyOnePark() program.Program {
+	src := cite("二(三)二是", "[14]")
+	pop := CountyUnits()
+	if r.ParksInPoorCounties {
+		pop = PoorCounties()
+	}
+	return program.Program{
+		ID:         "hunan/one-county-one-park",
+		Name:       name("“一县一园区”战略", "“One county, one park” strategy"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kjt},
+		Source:     src,
+		Indicators: pick(AgriParks, NationalAgriParks, ProvincialAgriParks, StarSpaces),
+		Targets: []target.Target{
+			target.Coverage("park-per-county", name("一县一园区", "a sci-tech park in every county"), AgriParks, pop, q("1个")).
+				SeeAlso(NationalAgriParks, ProvincialAgriParks).Cite(src),
+			target.Observe("star-spaces", name("布局建设星创天地", "star spaces laid out"), StarSpaces).Cite(src),
+		},
+	}
+}
+
+// PairedAssistance is 亲帮亲户帮户互助脱贫奔小康 as the department practises
+// it (004 §二(四)一是 [16]): each leader liaises with one villager group and
+// takes one poor household, each division pairs with two households. The
+// seed gives neither the number of leaders nor of divisions, so the per-unit
+// rules cannot be checked; the program shows the households assisted
+// (「近两年共计帮扶71户」).
+func PairedAssistance() program.Program {
+	src := cite("二(四)一是", "[16]")
+	return program.Program{
+		ID:         "hunan/paired-assistance",
+		Name:       name("亲帮亲户帮户互助脱贫奔小康(结对帮扶)", "Kin-helps-kin pairing assistance"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{name("中共湖南省委", "Hunan Provincial Committee of the CPC"), kjt},
+		Source:     src,
+		Indicators: pick(HouseholdsAssisted),
+		Targets: []target.Target{
+			target.Observe("households-assisted", name("结对帮扶贫困户", "poor households assisted"), HouseholdsAssisted).Cite(src),
+		},
+	}
+}
+
+// QixiCounty is the code of 会同县, where 七溪村 lies; village codes are not
+// embedded, so the village's figures are recorded at its county with a note.
+const QixiCounty = "431225"
+
+// QixiVillageResidency is the department's resident work team in 会同县七溪村
+// (004 §二(四)二是): 「按照湖南省贫困退出标准…七溪村已顺利完成脱贫出列任务」,
+// verified by four tiers of poverty offices. The exit is a count of one
+// village; the assessment score (99分, the province's highest; the scale is
+// not stated, ⚑G31) and the new project funds are shown as recorded.
+func QixiVillageResidency() program.Program {
+	src := cite("二(四)二是", "¶[17]")
+	return program.Program{
+		ID:         "hunan/qixi-village",
+		Name:       name("驻村帮扶会同县七溪村", "Resident assistance in Qixi Village, Huitong County"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kjt},
+		Source:     src,
+		Indicators: pick(QixiExited, QixiScore, QixiFunds),
+		Targets: []target.Target{
+			target.AtLeast("qixi-exit", name("七溪村脱贫出列", "Qixi Village leaves the poor list"), QixiExited, q("1个")).In(QixiCounty).Cite(src),
+			target.Observe("qixi-score", name("七溪村年度考核得分", "annual assessment score"), QixiScore).In(QixiCounty).Cite(src),
+			target.Observe("qixi-funds", name("新安排科技项目资金", "new sci-tech project funds"), QixiFunds).In(QixiCounty).Cite(src),
+		},
+	}
+}
+
+// SparkWestward is the Hunan leg of 星火西进工程 (004 §一(二)一是–三是),
+// extended in 1997 to the 17 ethnic-minority counties. It states no numeric
+// target; its report shows the recorded outcomes (1997 onward, ⚑G19).
+func SparkWestward() program.Program {
+	src := cite("一(二)二是", "[2]")
+	obs := func(id, zh, en, ind string) target.Target { return target.Observe(id, name(zh, en), ind).Cite(src) }
+	return program.Program{
+		ID:         "hunan/spark-westward",
+		Name:       name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kwei},
+		Source:     src,
+		Indicators: pick(SparkCounties, SparkTechnologies, SparkDemoProjects, SparkFunds, SparkOutput, SparkProfitTax, SparkPeopleFed, SparkDirections),
+		Targets: []target.Target{
+			obs("counties", "延伸到的少数民族县", "minority counties reached", SparkCounties),
+			obs("technologies", "引进实用生产技术", "practical technologies introduced", SparkTechnologies),
+			obs("demo-projects", "示范项目", "demonstration projects", SparkDemoProjects),
+			obs("funds", "投入科技扶贫资金", "funds invested", SparkFunds),
+			obs("output", "新增产值", "new output value", SparkOutput),
+			obs("profit-tax", "新增利税", "new profits and taxes", SparkProfitTax),
+			obs("people-fed", "解决温饱贫困人口", "people with food and clothing secured", SparkPeopleFed),
+			obs("key-directions", "科技扶贫重点方向", "key directions", SparkDirections),
+		},
+	}
+}
+
+// JinggangshanFiveCounties is the sci-tech poverty work in the five
+// Jinggangshan-area counties 平江, 茶陵, 炎陵, 汝城 and 桂东 (004 §一(一),
+// §一(二)一是–三是). No numeric target; the report shows the five counties'
+// totals, whose period the seed does not state (⚑G18).
+func JinggangshanFiveCounties() program.Program {
+	src := cite("一(二)二是", "¶[2]")
+	obs := func(id, zh, en, ind string) target.Target { return target.Observe(id, name(zh, en), ind).Cite(src) }
+	return program.Program{
+		ID:         "hunan/jinggangshan-five-counties",
+		Name:       name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")},
+		Source:     src,
+		Indicators: pick(FiveCountyProjects, FiveCountyInvestment, FiveCountyOutput, FiveCountyProfitTax, FiveCountyPillars),
+		Targets: []target.Target{
+			obs("projects", "科技扶贫开发项目", "development projects", FiveCountyProjects),
+			obs("investment", "扶贫开发总投入", "total investment", FiveCountyInvestment),
+			obs("output", "实现产值", "output value", FiveCountyOutput),
+			obs("profit-tax", "利税", "profits and taxes", FiveCountyProfitTax),
+			obs("pillar-industries", "支柱产业", "pillar industries", FiveCountyPillars),
+		},
+	}
+}
+
+// CityCountyPairs is the six-city, six-county sci-tech pairing of 004
+// §一(二)四是: 长沙, 湘潭, 株洲, 岳阳, 衡阳 and 邵阳 paired with 龙山, 花垣,
+// 「庐溪」 (probably 泸溪, ⚑G7), 永顺, 保靖 and 古丈. The one-to-one mapping is
+// not given; the report shows the counts.
+func CityCountyPairs() program.Program {
+	src := cite("一(二)四是", "¶[2]")
+	return program.Program{
+		ID:         "hunan/city-county-pairs",
+		Name:       name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kwei},
+		Source:     src,
+		Indicators: pick(PairedCounties, PairingCities),
+		Targets: []target.Target{
+			target.Observe("paired-counties", name("结对子的县", "paired counties"), PairedCounties).Cite(src),
+			target.Observe("pairing-cities", name("对口市", "pairing cities"), PairingCities).Cite(src),
+		},
+	}
+}
+
+// FeaturedIndustryFunding is the funding of sci-tech projects for featured
+// industries (004 §一(四)四是, §二(三)一是): money outcomes only, no target.
+func FeaturedIndustryFunding() program.Program {
+	s44 := cite("一(四)四是", "¶[8]")
+	s231 := cite("二(三)一是", "¶[10]")
+	obs := func(id, zh, en, ind string, c outcome.Citation) target.Target {
+		return target.Observe(id, name(zh, en), ind).Cite(c)
+	}
+	return program.Program{
+		ID:      "hunan/featured-industry-funding",
+		Name:    name("实施科技项目发展特色产业", "Sci-tech projects for featured industries"),
+		Level:   hunanLevel,
+		Issuers: []outcome.Name{kjt},
+		Source:  s44,
+		Indicators: pick(SciTechPovertyFunds, NationalProjectFunds, CommissionerInnovation, FeaturedIndustryFunds, HerbalChainFunds,
+			TeaChainFunds, XiangxiPlanFunds),
+		Targets: []target.Target{
+			obs("poverty-funds", "累计安排科技扶贫资金", "sci-tech poverty funds arranged in all", SciTechPovertyFunds, s44),
+			obs("national-funds", "争取国家科技项目资金", "national project funds secured", NationalProjectFunds, s44),
+			obs("commissioner-funds", "科技特派员创新创业资金", "commissioner innovation funds", CommissionerInnovation, s231),
+			obs("featured-industry-funds", "脱贫摘帽县特色产业培育项目资金", "featured-industry funds", FeaturedIndustryFunds, s231),
+			obs("herbal-funds", "中药材全产业链专项资金", "herbal industry-chain funds", HerbalChainFunds, s231),
+			obs("tea-funds", "茶叶全产业链专项资金", "tea industry-chain funds", TeaChainFunds, s231),
+			obs("xiangxi-funds", "湘西地区省科技计划项目支持", "provincial plan support for Xiangxi", XiangxiPlanFunds, s231),
+		},
+	}
+}
+
+// Programs returns every Hunan program in its default readings.
+func Programs() []program.Program {
+	return []program.Program{
+		SevenOnes(), ExpertServiceTeams(), TalentPrecisionProject(), OneCountyOnePark(), PairedAssistance(),
+		QixiVillageResidency(), SparkWestward(), JinggangshanFiveCounties(), CityCountyPairs(), FeaturedIndustryFunding(),
+	}
+}

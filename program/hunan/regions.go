@@ -1,0 +1,195 @@
+package hunan
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/target"
+)
+
+var (
+	//go:embed data/hunan_divisions_2020.csv
+	divisionsCSV []byte
+	//go:embed data/hunan_townships_2020.csv
+	townshipsCSV []byte
+	//go:embed data/hunan_poverty_counties_51.csv
+	poorCountiesCSV []byte
+)
+
+// ProvinceCode is Hunan's code.
+const ProvinceCode = "430000"
+
+// readCSV returns the rows of an embedded file after its header, by column
+// name.
+func readCSV(b []byte) ([]map[string]string, error) {
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(rows) == 0 {
+		return nil, fmt.Errorf("hunan: embedded data: %v", err)
+	}
+	out := make([]map[string]string, 0, len(rows)-1)
+	for _, r := range rows[1:] {
+		m := make(map[string]string, len(r))
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
+	var list []outcome.Region
+	for _, b := range [][]byte{divisionsCSV, townshipsCSV} {
+		rows, err := readCSV(b)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			lvl, err := outcome.ParseLevel(r["level"])
+			if err != nil {
+				return nil, err
+			}
+			name := outcome.Name{Zh: r["name"]}
+			if r["code"] == ProvinceCode {
+				name.En = "Hunan"
+			}
+			list = append(list, outcome.Region{Code: r["code"], Name: name, Level: lvl, Parent: r["parent_code"]})
+		}
+	}
+	return outcome.NewRegionSet(list)
+})
+
+// Regions returns Hunan's statistical divisions of 2020: the province, its
+// 14 prefectures, 137 county-level units (122 divisions and 15 statistical
+// zones) and 2006 townships. The set is immutable and shared.
+func Regions() *outcome.RegionSet {
+	rs, err := regions()
+	if err != nil {
+		panic(err) // the embedded data is checked by the tests
+	}
+	return rs
+}
+
+// Tier says who listed a poor county.
+type Tier uint8
+
+const (
+	NationalTier   Tier = 1 + iota // 国家级贫困县 (40)
+	ProvincialTier                 // 省级贫困县 (11)
+)
+
+func (t Tier) String() string {
+	switch t {
+	case NationalTier:
+		return "national"
+	case ProvincialTier:
+		return "provincial"
+	}
+	return fmt.Sprintf("Tier(%d)", t)
+}
+
+// PoorCounty is one of Hunan's 51 poor counties.
+type PoorCounty struct {
+	Code       string
+	Name       string
+	Prefecture string
+	Tier       Tier
+	ExitYear   int // the assessment year of its exit, 2016–2019
+}
+
+var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
+	rows, err := readCSV(poorCountiesCSV)
+	if err != nil {
+		return nil, err
+	}
+	var out []PoorCounty
+	for i, r := range rows {
+		y, err := strconv.Atoi(r["exit_year"])
+		tier := map[string]Tier{"national": NationalTier, "provincial": ProvincialTier}[r["tier"]]
+		if err != nil || tier == 0 {
+			return nil, fmt.Errorf("hunan: poor counties line %d: %v", i+2, r)
+		}
+		out = append(out, PoorCounty{Code: r["code"], Name: r["name"], Prefecture: r["prefecture"], Tier: tier, ExitYear: y})
+	}
+	slices.SortFunc(out, func(a, b PoorCounty) int { return strings.Compare(a.Code, b.Code) })
+	return out, nil
+})
+
+func mustPoorCounties() []PoorCounty {
+	c, err := poorCounties()
+	if err != nil {
+		panic(err) // the embedded data is checked by the tests
+	}
+	return c
+}
+
+// PoorCountyList returns Hunan's 51 poor counties, by code; 洪江区 is the
+// statistical zone 431271 (怀化市洪江管理区). The slice is the caller's own.
+func PoorCountyList() []PoorCounty { return slices.Clone(mustPoorCounties()) }
+
+// PoorCounties is the population of the 51 poor counties: 「全省51个贫困县」
+// (004 §一(四)三是 [7]).
+func PoorCounties() target.Population {
+	var codes []string
+	for _, c := range mustPoorCounties() {
+		codes = append(codes, c.Code)
+	}
+	return target.Listed(outcome.Name{Zh: "全省51个贫困县", En: "Hunan's 51 poor counties"}, codes...)
+}
+
+// CountyUnits is the population of Hunan's 123 county-level units
+// (「所有县市区」): the 122 official county-level divisions and 洪江区, the
+// statistical zone 431271 that is one of the poor counties. The seed never
+// prints this count (⚑G30); 123 = 51 + 72 expert service teams is an
+// inference, documented in data/SOURCE.md.
+func CountyUnits() target.Population {
+	var codes []string
+	for r := range Regions().All() {
+		if r.Level == outcome.County && (!isZone(r.Code) || r.Code == "431271") {
+			codes = append(codes, r.Code)
+		}
+	}
+	return target.Listed(outcome.Name{Zh: "全省所有县市区(123个, 推断)", En: "every county-level unit (123, inferred)"}, codes...)
+}
+
+// isZone reports whether a county-level code is an NBS statistical zone
+// (5th and 6th digits 71–79).
+func isZone(code string) bool { return len(code) == 6 && code[4] == '7' && code[5] >= '1' }
+
+// PoorVillages is the population of Hunan's 3209 poor villages
+// (「3209个贫困村」, 004 §一(四)三是 [7]), known by its count only: no village
+// list is embedded, so coverage over it is read from an aggregate figure.
+func PoorVillages() target.Population {
+	return target.Counted(outcome.Name{Zh: "全省3209个贫困村", En: "Hunan's 3209 poor villages"}, 3209, ProvinceCode)
+}
+
+// Exits returns one [CountyExits] record per poor county in its exit year,
+// from the county list: 2 in 2016, 12 in 2017, 17 in 2018, 20 in 2019.
+func Exits() []outcome.Record {
+	src := outcome.Cite("hunan_poverty_counties_51.csv", "", "")
+	var out []outcome.Record
+	for _, c := range mustPoorCounties() {
+		out = append(out, outcome.Record{Indicator: CountyExits, Region: c.Code, Period: outcome.Year(c.ExitYear),
+			Quantity: outcome.Int(1, outcome.Piece), Source: src})
+	}
+	return out
+}
+
+// StillPoor returns the poor counties that had not exited by the end of
+// year, by code: none after 2019.
+func StillPoor(year int) []PoorCounty {
+	var out []PoorCounty
+	for _, c := range mustPoorCounties() {
+		if c.ExitYear > year {
+			out = append(out, c)
+		}
+	}
+	return out
+}
