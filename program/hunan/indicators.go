@@ -1,6 +1,9 @@
 package hunan
 
-import "github.com/taizhang/taizhang/outcome"
+import (
+	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/outcome"
+)
 
 // Indicator codes of the Hunan catalogue. Figures whose scope is a part of
 // Hunan that is not a division (湘西地区, 井冈山区五县, the 17 minority
@@ -256,15 +259,4 @@ func Indicators() []outcome.Indicator {
 	return out
 }
 
-func pick(codes ...string) []outcome.Indicator {
-	var out []outcome.Indicator
-	for _, ind := range Indicators() {
-		for _, c := range codes {
-			if ind.Code == c {
-				out = append(out, ind)
-				break
-			}
-		}
-	}
-	return out
-}
+func pick(codes ...string) []outcome.Indicator { return catalog.Pick(Indicators(), codes...) }

@@ -25,6 +25,21 @@ var (
 	hunanLevel = program.Provincial
 )
 
+// shown is a recorded figure a program's report shows without a requirement.
+type shown struct{ id, zh, en, indicator string }
+
+// observing returns the indicators and the observe-only targets of figures
+// stated at src.
+func observing(src outcome.Citation, figures ...shown) ([]outcome.Indicator, []target.Target) {
+	var codes []string
+	var targets []target.Target
+	for _, f := range figures {
+		codes = append(codes, f.indicator)
+		targets = append(targets, target.Observe(f.id, name(f.zh, f.en), f.indicator).Cite(src))
+	}
+	return pick(codes...), targets
+}
+
 // Readings chooses between the plausible readings of ambiguous clauses. The
 // zero value is the default reading of each; every other reading is one
 // field away.
@@ -275,24 +290,24 @@ func QixiVillageResidency() program.Program {
 // target; its report shows the recorded outcomes (1997 onward, ⚑G19).
 func SparkWestward() program.Program {
 	src := cite("一(二)二是", "[2]")
-	obs := func(id, zh, en, ind string) target.Target { return target.Observe(id, name(zh, en), ind).Cite(src) }
+	inds, targets := observing(src,
+		shown{"counties", "延伸到的少数民族县", "minority counties reached", SparkCounties},
+		shown{"technologies", "引进实用生产技术", "practical technologies introduced", SparkTechnologies},
+		shown{"demo-projects", "示范项目", "demonstration projects", SparkDemoProjects},
+		shown{"funds", "投入科技扶贫资金", "funds invested", SparkFunds},
+		shown{"output", "新增产值", "new output value", SparkOutput},
+		shown{"profit-tax", "新增利税", "new profits and taxes", SparkProfitTax},
+		shown{"people-fed", "解决温饱贫困人口", "people with food and clothing secured", SparkPeopleFed},
+		shown{"key-directions", "科技扶贫重点方向", "key directions", SparkDirections},
+	)
 	return program.Program{
 		ID:         "hunan/spark-westward",
 		Name:       name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{kwei},
 		Source:     src,
-		Indicators: pick(SparkCounties, SparkTechnologies, SparkDemoProjects, SparkFunds, SparkOutput, SparkProfitTax, SparkPeopleFed, SparkDirections),
-		Targets: []target.Target{
-			obs("counties", "延伸到的少数民族县", "minority counties reached", SparkCounties),
-			obs("technologies", "引进实用生产技术", "practical technologies introduced", SparkTechnologies),
-			obs("demo-projects", "示范项目", "demonstration projects", SparkDemoProjects),
-			obs("funds", "投入科技扶贫资金", "funds invested", SparkFunds),
-			obs("output", "新增产值", "new output value", SparkOutput),
-			obs("profit-tax", "新增利税", "new profits and taxes", SparkProfitTax),
-			obs("people-fed", "解决温饱贫困人口", "people with food and clothing secured", SparkPeopleFed),
-			obs("key-directions", "科技扶贫重点方向", "key directions", SparkDirections),
-		},
+		Indicators: inds,
+		Targets:    targets,
 	}
 }
 
@@ -302,21 +317,21 @@ func SparkWestward() program.Program {
 // totals, whose period the seed does not state (⚑G18).
 func JinggangshanFiveCounties() program.Program {
 	src := cite("一(二)二是", "¶[2]")
-	obs := func(id, zh, en, ind string) target.Target { return target.Observe(id, name(zh, en), ind).Cite(src) }
+	inds, targets := observing(src,
+		shown{"projects", "科技扶贫开发项目", "development projects", FiveCountyProjects},
+		shown{"investment", "扶贫开发总投入", "total investment", FiveCountyInvestment},
+		shown{"output", "实现产值", "output value", FiveCountyOutput},
+		shown{"profit-tax", "利税", "profits and taxes", FiveCountyProfitTax},
+		shown{"pillar-industries", "支柱产业", "pillar industries", FiveCountyPillars},
+	)
 	return program.Program{
 		ID:         "hunan/jinggangshan-five-counties",
 		Name:       name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")},
 		Source:     src,
-		Indicators: pick(FiveCountyProjects, FiveCountyInvestment, FiveCountyOutput, FiveCountyProfitTax, FiveCountyPillars),
-		Targets: []target.Target{
-			obs("projects", "科技扶贫开发项目", "development projects", FiveCountyProjects),
-			obs("investment", "扶贫开发总投入", "total investment", FiveCountyInvestment),
-			obs("output", "实现产值", "output value", FiveCountyOutput),
-			obs("profit-tax", "利税", "profits and taxes", FiveCountyProfitTax),
-			obs("pillar-industries", "支柱产业", "pillar industries", FiveCountyPillars),
-		},
+		Indicators: inds,
+		Targets:    targets,
 	}
 }
 
@@ -326,17 +341,18 @@ func JinggangshanFiveCounties() program.Program {
 // not given; the report shows the counts.
 func CityCountyPairs() program.Program {
 	src := cite("一(二)四是", "¶[2]")
+	inds, targets := observing(src,
+		shown{"paired-counties", "结对子的县", "paired counties", PairedCounties},
+		shown{"pairing-cities", "对口市", "pairing cities", PairingCities},
+	)
 	return program.Program{
 		ID:         "hunan/city-county-pairs",
 		Name:       name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{kwei},
 		Source:     src,
-		Indicators: pick(PairedCounties, PairingCities),
-		Targets: []target.Target{
-			target.Observe("paired-counties", name("结对子的县", "paired counties"), PairedCounties).Cite(src),
-			target.Observe("pairing-cities", name("对口市", "pairing cities"), PairingCities).Cite(src),
-		},
+		Indicators: inds,
+		Targets:    targets,
 	}
 }
 
@@ -345,26 +361,25 @@ func CityCountyPairs() program.Program {
 func FeaturedIndustryFunding() program.Program {
 	s44 := cite("一(四)四是", "¶[8]")
 	s231 := cite("二(三)一是", "¶[10]")
-	obs := func(id, zh, en, ind string, c outcome.Citation) target.Target {
-		return target.Observe(id, name(zh, en), ind).Cite(c)
-	}
+	inds44, targets44 := observing(s44,
+		shown{"poverty-funds", "累计安排科技扶贫资金", "sci-tech poverty funds arranged in all", SciTechPovertyFunds},
+		shown{"national-funds", "争取国家科技项目资金", "national project funds secured", NationalProjectFunds},
+	)
+	inds231, targets231 := observing(s231,
+		shown{"commissioner-funds", "科技特派员创新创业资金", "commissioner innovation funds", CommissionerInnovation},
+		shown{"featured-industry-funds", "脱贫摘帽县特色产业培育项目资金", "featured-industry funds", FeaturedIndustryFunds},
+		shown{"herbal-funds", "中药材全产业链专项资金", "herbal industry-chain funds", HerbalChainFunds},
+		shown{"tea-funds", "茶叶全产业链专项资金", "tea industry-chain funds", TeaChainFunds},
+		shown{"xiangxi-funds", "湘西地区省科技计划项目支持", "provincial plan support for Xiangxi", XiangxiPlanFunds},
+	)
 	return program.Program{
-		ID:      "hunan/featured-industry-funding",
-		Name:    name("实施科技项目发展特色产业", "Sci-tech projects for featured industries"),
-		Level:   hunanLevel,
-		Issuers: []outcome.Name{kjt},
-		Source:  s44,
-		Indicators: pick(SciTechPovertyFunds, NationalProjectFunds, CommissionerInnovation, FeaturedIndustryFunds, HerbalChainFunds,
-			TeaChainFunds, XiangxiPlanFunds),
-		Targets: []target.Target{
-			obs("poverty-funds", "累计安排科技扶贫资金", "sci-tech poverty funds arranged in all", SciTechPovertyFunds, s44),
-			obs("national-funds", "争取国家科技项目资金", "national project funds secured", NationalProjectFunds, s44),
-			obs("commissioner-funds", "科技特派员创新创业资金", "commissioner innovation funds", CommissionerInnovation, s231),
-			obs("featured-industry-funds", "脱贫摘帽县特色产业培育项目资金", "featured-industry funds", FeaturedIndustryFunds, s231),
-			obs("herbal-funds", "中药材全产业链专项资金", "herbal industry-chain funds", HerbalChainFunds, s231),
-			obs("tea-funds", "茶叶全产业链专项资金", "tea industry-chain funds", TeaChainFunds, s231),
-			obs("xiangxi-funds", "湘西地区省科技计划项目支持", "provincial plan support for Xiangxi", XiangxiPlanFunds, s231),
-		},
+		ID:         "hunan/featured-industry-funding",
+		Name:       name("实施科技项目发展特色产业", "Sci-tech projects for featured industries"),
+		Level:      hunanLevel,
+		Issuers:    []outcome.Name{kjt},
+		Source:     s44,
+		Indicators: append(inds44, inds231...),
+		Targets:    append(targets44, targets231...),
 	}
 }
 

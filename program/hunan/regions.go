@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -69,13 +70,7 @@ var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 // Regions returns Hunan's statistical divisions of 2020: the province, its
 // 14 prefectures, 137 county-level units (122 divisions and 15 statistical
 // zones) and 2006 townships. The set is immutable and shared.
-func Regions() *outcome.RegionSet {
-	rs, err := regions()
-	if err != nil {
-		panic(err) // the embedded data is checked by the tests
-	}
-	return rs
-}
+func Regions() *outcome.RegionSet { return catalog.Must(regions()) }
 
 // Tier says who listed a poor county.
 type Tier uint8
@@ -122,13 +117,7 @@ var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 	return out, nil
 })
 
-func mustPoorCounties() []PoorCounty {
-	c, err := poorCounties()
-	if err != nil {
-		panic(err) // the embedded data is checked by the tests
-	}
-	return c
-}
+func mustPoorCounties() []PoorCounty { return catalog.Must(poorCounties()) }
 
 // PoorCountyList returns Hunan's 51 poor counties, by code; 洪江区 is the
 // statistical zone 431271 (怀化市洪江管理区). The slice is the caller's own.

@@ -1,6 +1,7 @@
 package hunan
 
 import (
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -30,27 +31,14 @@ import (
 // 十大/十个 are kept as they are counts), multiples (3倍至5倍), rankings
 // (全国第七), durations (3分钟, 20周年) and counts of text structure (三个
 // 方面, 五类).
-func Reported() *outcome.Ledger {
-	l, err := outcome.NewLedger(Regions(), Indicators()...)
-	if err != nil {
-		panic(err) // the catalogue is checked by the tests
-	}
-	if err := l.Add(reported()...); err != nil {
-		panic(err)
-	}
-	return l
-}
+func Reported() *outcome.Ledger { return catalog.Ledger(Regions(), Indicators(), reported()) }
 
 func year(y int) outcome.Period { return outcome.Year(y) }
 
 // undated is a figure the seed does not date, known to fall within the
 // years from and to.
 func undated(from, to int) outcome.Period {
-	p, err := outcome.Undated(day(from, 1, 1), day(to, 12, 31))
-	if err != nil {
-		panic(err)
-	}
-	return p
+	return catalog.Must(outcome.Undated(day(from, 1, 1), day(to, 12, 31)))
 }
 
 func reported() []outcome.Record {
@@ -64,10 +52,7 @@ func reported() []outcome.Record {
 	era2011 := undated(2011, 2019)
 	last3 := undated(2017, 2019)
 	last2 := undated(2018, 2019)
-	since2005, err := outcome.Since(day(2005, 1, 1), day(2019, 12, 31))
-	if err != nil {
-		panic(err)
-	}
+	since2005 := catalog.Must(outcome.Since(day(2005, 1, 1), day(2019, 12, 31)))
 	return []outcome.Record{
 		// §一(二) 攻关性扶贫(1991-2000年)
 		rec(FiveCountyProjects, hn, era1991, "共140多个", "一(二)二是", "¶[2]", "井冈山区五县; 时间未注明 (⚑G18)"),

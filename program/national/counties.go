@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -80,15 +81,8 @@ var loadCounties = sync.OnceValues(func() ([]County, error) {
 	return out, nil
 })
 
-// counties returns the embedded list; it is checked by the package's tests,
-// so a failure here is a broken build, not bad input.
-func counties() []County {
-	c, err := loadCounties()
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+// counties returns the embedded list, loaded once.
+func counties() []County { return catalog.Must(loadCounties()) }
 
 // Counties returns the 832 poor counties, by code. The slice is the
 // caller's own.
@@ -137,13 +131,7 @@ var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 // Regions returns the national region set: the nation (100000), the 22
 // provinces with poor counties, and the 832 counties under their province.
 // The set is immutable and shared.
-func Regions() *outcome.RegionSet {
-	rs, err := regions()
-	if err != nil {
-		panic(err) // the embedded list is checked by the tests
-	}
-	return rs
-}
+func Regions() *outcome.RegionSet { return catalog.Must(regions()) }
 
 // PoorCounties returns the population of the 832 poor counties.
 func PoorCounties() target.Population {

@@ -3,6 +3,7 @@ package national
 import (
 	"time"
 
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -61,17 +62,7 @@ var indicators = []outcome.Indicator{
 // Indicators returns every indicator of the national catalogue.
 func Indicators() []outcome.Indicator { return append([]outcome.Indicator(nil), indicators...) }
 
-func pick(codes ...string) []outcome.Indicator {
-	var out []outcome.Indicator
-	for _, ind := range indicators {
-		for _, c := range codes {
-			if ind.Code == c {
-				out = append(out, ind)
-			}
-		}
-	}
-	return out
-}
+func pick(codes ...string) []outcome.Indicator { return catalog.Pick(indicators, codes...) }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 

@@ -1,6 +1,7 @@
 package national
 
 import (
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -16,16 +17,7 @@ var writtenAsOf = day(2020, 9, 24)
 // Statuses without a number (「脱贫攻坚任务接近完成」, 「科技助力精准扶贫任务
 // 目标指标接近完成」) are not turned into figures. The ledger is the caller's
 // own: add the county list's [Exits] or further records to it.
-func Reported() *outcome.Ledger {
-	l, err := outcome.NewLedger(Regions(), Indicators()...)
-	if err != nil {
-		panic(err) // the catalogue is checked by the tests
-	}
-	if err := l.Add(reported()...); err != nil {
-		panic(err)
-	}
-	return l
-}
+func Reported() *outcome.Ledger { return catalog.Ledger(Regions(), Indicators(), reported()) }
 
 func reported() []outcome.Record {
 	intro := outcome.Cite(Seed000, "intro", "")
