@@ -25,13 +25,14 @@ import (
 // million records take tens of megabytes and a query is a linear scan; no
 // decimal is allocated per record until a record is read back.
 type Ledger struct {
-	mu      sync.RWMutex
-	regions *RegionSet
-	series  []*series
-	byCode  map[string]int
-	metas   []meta // interned sources and notes; metas[0] is the empty one
-	metaIdx map[meta]uint32
-	n       int
+	mu       sync.RWMutex
+	regions  *RegionSet
+	series   []*series
+	byCode   map[string]int
+	metas    []meta // interned sources and notes; metas[0] is the empty one
+	metaIdx  map[meta]uint32
+	lastMeta uint32 // the last interned, to skip the map for runs
+	n        int
 }
 
 type meta struct {
@@ -123,41 +124,52 @@ func (l *Ledger) Len() int {
 func (l *Ledger) Add(records ...Record) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	before := make([]int, len(l.series))
-	for i, s := range l.series {
-		before[i] = len(s.region)
-	}
-	nmetas := len(l.metas)
+	m := l.mark()
 	if len(records) >= 1024 {
 		l.reserve(records)
 	}
 	var errs []error
-	added := 0
 	for i := range records {
-		ok, err := l.add(&records[i])
-		if err != nil {
+		if err := l.add(&records[i]); err != nil {
 			err.Index = i
 			errs = append(errs, err)
-			continue
-		}
-		if ok {
-			added++
 		}
 	}
 	if len(errs) > 0 {
-		for i, s := range l.series {
-			if len(s.region) != before[i] {
-				s.truncate(before[i])
-			}
-		}
-		for _, m := range l.metas[nmetas:] {
-			delete(l.metaIdx, m)
-		}
-		l.metas = l.metas[:nmetas]
+		l.rollback(m)
 		return errors.Join(errs...)
 	}
-	l.n += added
 	return nil
+}
+
+// mark is the ledger's size before a change, to roll back to.
+type mark struct {
+	rows  []int
+	metas int
+	n     int
+}
+
+func (l *Ledger) mark() mark {
+	m := mark{rows: make([]int, len(l.series)), metas: len(l.metas), n: l.n}
+	for i, s := range l.series {
+		m.rows[i] = len(s.region)
+	}
+	return m
+}
+
+// rollback drops every row and interned source added since m.
+func (l *Ledger) rollback(m mark) {
+	for i, s := range l.series {
+		if len(s.region) != m.rows[i] {
+			s.truncate(m.rows[i])
+		}
+	}
+	for _, mt := range l.metas[m.metas:] {
+		delete(l.metaIdx, mt)
+	}
+	l.metas = l.metas[:m.metas]
+	l.lastMeta = 0
+	l.n = m.n
 }
 
 // reserve grows the columns once for a large batch, so that appending does
@@ -201,10 +213,10 @@ func (s *series) grow(n int) {
 	}
 }
 
-// add appends one record; it reports false for a harmless duplicate.
-func (l *Ledger) add(r *Record) (bool, *RecordError) {
-	fail := func(field, value string, err error) (bool, *RecordError) {
-		return false, &RecordError{Record: *r, Field: field, Value: value, Err: err}
+// add validates and appends one record; an identical duplicate is skipped.
+func (l *Ledger) add(r *Record) *RecordError {
+	fail := func(field, value string, err error) *RecordError {
+		return &RecordError{Record: *r, Field: field, Value: value, Err: err}
 	}
 	si, ok := l.byCode[r.Indicator]
 	if !ok {
@@ -225,55 +237,97 @@ func (l *Ledger) add(r *Record) (bool, *RecordError) {
 	case q.ranged:
 		return fail("value", q.String(), ErrRangeValue)
 	}
-	unit := q.unit
-	if unit == 0 {
-		unit = s.ind.Unit
+	if err := s.checkUnit(q.unit); err != nil {
+		return fail("unit", q.unit.Symbol(), err)
 	}
-	if !unit.Compatible(s.ind.Unit) {
-		return fail("unit", unit.Symbol(), fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
-			unit.Symbol(), unit.Dimension(), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.Dimension()))
+	if err := l.put(s, reg, r.Period, valueOf(q), l.intern(meta{r.Source, r.Note})); err != nil {
+		return fail("value", q.String(), err)
 	}
-	coef, exp, fits := split(q.value)
-	if row := s.lookup(reg, r.Period); row >= 0 {
-		old := s.record(l, row)
-		if old.Quantity.Equal(q.WithUnit(unit)) {
-			return false, nil
+	return nil
+}
+
+// value is a figure as the columns keep it.
+type value struct {
+	coef int64
+	exp  int32
+	fits bool            // coef and exp hold it; otherwise big does
+	big  decimal.Decimal //
+	unit Unit            // 0 for the indicator's unit
+	qual Qualifier
+}
+
+func valueOf(q Quantity) value {
+	v := value{unit: q.unit, qual: q.qual}
+	if v.coef, v.exp, v.fits = split(q.value); !v.fits {
+		v.big = q.value
+	}
+	return v
+}
+
+func (v value) decimal() decimal.Decimal {
+	if !v.fits {
+		return v.big
+	}
+	return newDecimal(v.coef, v.exp)
+}
+
+// checkUnit refuses a unit of another dimension than the indicator's.
+func (s *series) checkUnit(u Unit) error {
+	if u == 0 || u.Compatible(s.ind.Unit) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
+		u.Symbol(), u.Dimension(), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.Dimension())
+}
+
+// put appends a checked row, unless the same figure is already recorded
+// for the region and period; a different one is a conflict.
+func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
+	if v.unit == s.ind.Unit {
+		v.unit = 0
+	}
+	if row := s.lookup(reg, p); row >= 0 {
+		if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == v.unit && lazyAt(s.qual, row) == v.qual {
+			return nil
 		}
-		return fail("value", q.String(), fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source))
+		old := s.record(l, row)
+		return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
 	}
 	row := int32(len(s.region))
 	s.region = append(s.region, reg)
-	s.start = append(s.start, r.Period.start)
-	s.end = append(s.end, r.Period.end)
-	s.kind = append(s.kind, r.Period.kind)
-	s.coef = append(s.coef, coef)
-	setLazy(&s.exp, int(row), int8(exp))
-	if !fits {
+	s.start = append(s.start, p.start)
+	s.end = append(s.end, p.end)
+	s.kind = append(s.kind, p.kind)
+	s.coef = append(s.coef, v.coef)
+	setLazy(&s.exp, int(row), int8(v.exp))
+	if !v.fits {
 		if s.big == nil {
 			s.big = make(map[int32]decimal.Decimal)
 		}
-		s.big[row] = q.value
-	} else if exp < s.minExp {
-		s.minExp = exp
+		s.big[row] = v.big
+	} else if v.exp < s.minExp {
+		s.minExp = v.exp
 	}
-	var u Unit
-	if unit != s.ind.Unit {
-		u = unit
-	}
-	setLazy(&s.unit, int(row), u)
-	setLazy(&s.qual, int(row), q.qual)
-	setLazy(&s.meta, int(row), l.intern(meta{r.Source, r.Note}))
+	setLazy(&s.unit, int(row), v.unit)
+	setLazy(&s.qual, int(row), v.qual)
+	setLazy(&s.meta, int(row), m)
 	s.insert(row)
-	return true, nil
+	l.n++
+	return nil
 }
 
 func (l *Ledger) intern(m meta) uint32 {
+	if m == l.metas[l.lastMeta] {
+		return l.lastMeta // records from one source come in runs
+	}
 	if i, ok := l.metaIdx[m]; ok {
+		l.lastMeta = i
 		return i
 	}
 	i := uint32(len(l.metas))
 	l.metas = append(l.metas, m)
 	l.metaIdx[m] = i
+	l.lastMeta = i
 	return i
 }
 
