@@ -1,7 +1,9 @@
 package outcome_test
 
 import (
+	"bytes"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -96,4 +98,27 @@ func BenchmarkValuesVillages(b *testing.B) {
 			b.Fatal("no village covered")
 		}
 	}
+}
+
+// BenchmarkReadCSV reads the 1,000,000-row CSV of the synthetic national
+// ledger into a new ledger on one goroutine, and reports rows per second.
+func BenchmarkReadCSV(b *testing.B) {
+	n, rs := nationalData(b)
+	var buf bytes.Buffer
+	if err := outcome.WriteCSV(&buf, slices.Values(n.Records)); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		l, err := outcome.NewLedger(rs, synth.Indicators()...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := l.ReadCSV(bytes.NewReader(data), outcome.ReadOptions{Name: "national.csv"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(n.Records))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -27,6 +27,10 @@ var (
 	ErrPeriodOrder       = errors.New("period ends before it starts")
 	ErrMissing           = errors.New("missing")
 	ErrConflict          = errors.New("conflicting value for the same indicator, region and period")
+	ErrMissingColumn     = errors.New("missing required column")
+	ErrUnknownColumn     = errors.New("unknown column")
+	ErrFieldCount        = errors.New("wrong number of fields")
+	ErrEncoding          = errors.New("not UTF-8 (save files as CSV UTF-8)")
 )
 
 // SyntaxError reports text that [ParseQuantity], [ParsePeriod] or another
@@ -60,3 +64,27 @@ func (e *RecordError) Error() string {
 }
 
 func (e *RecordError) Unwrap() error { return e.Err }
+
+// ParseError reports a problem in a ledger file: which file, which line,
+// which column and which value. It unwraps to the sentinel ([ErrSyntax],
+// [ErrUnknownIndicator], [ErrUnknownRegion], [ErrConflict], …).
+type ParseError struct {
+	File   string // the name given to the reader; may be empty
+	Line   int    // 1-based line where the record starts
+	Column string // the column name, or "" for the whole line
+	Value  string // the offending value
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	file := e.File
+	if file == "" {
+		file = "input"
+	}
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %v", file, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %s %q: %v", file, e.Line, e.Column, e.Value, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,7 +55,13 @@ type series struct {
 	meta   []uint32    // nil while no record has a source or note
 	big    map[int32]decimal.Decimal
 	minExp int32
-	slots  []int32 // open-addressing index of (region, period): row+1, 0 empty
+	slots  []uint64 // open-addressing index of (region, period) for rows not in years
+	// years has a bit per region and year from 1970 to 2033: the region has
+	// a row for that civil year. Most rows are years; checking a bit in this
+	// small array replaces a probe into the index. yearRow finds such a row
+	// when a bit is already set; it is built on the first duplicate.
+	years   []uint64
+	yearRow map[uint64]int32
 }
 
 // NewLedger returns an empty ledger over regions for the given indicators.
@@ -201,15 +208,14 @@ func (s *series) grow(n int) {
 	s.end = slices.Grow(s.end, n)
 	s.kind = slices.Grow(s.kind, n)
 	s.coef = slices.Grow(s.coef, n)
+	if s.meta != nil {
+		s.meta = slices.Grow(s.meta, n)
+	}
+	if s.exp != nil {
+		s.exp = slices.Grow(s.exp, n)
+	}
 	if want := 2 * (len(s.region) + n); want > len(s.slots) {
-		size := 16
-		for size < want {
-			size *= 2
-		}
-		s.slots = make([]int32, size)
-		for row := range int32(len(s.region)) {
-			s.place(row)
-		}
+		s.resize(want)
 	}
 }
 
@@ -240,7 +246,15 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if err := s.checkUnit(q.unit); err != nil {
 		return fail("unit", q.unit.Symbol(), err)
 	}
-	if err := l.put(s, reg, r.Period, valueOf(q), l.intern(meta{r.Source, r.Note})); err != nil {
+	m := meta{r.Source, r.Note}
+	if m != l.metas[l.lastMeta] {
+		for field, text := range map[string]string{"source": r.Source.Document, "section": r.Source.Section, "mark": r.Source.Mark, "note": r.Note} {
+			if !utf8.ValidString(text) {
+				return fail(field, text, ErrEncoding)
+			}
+		}
+	}
+	if err := l.put(s, reg, r.Period, valueOf(q), l.intern(m)); err != nil {
 		return fail("value", q.String(), err)
 	}
 	return nil
@@ -299,7 +313,8 @@ func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
 	s.end = append(s.end, p.end)
 	s.kind = append(s.kind, p.kind)
 	s.coef = append(s.coef, v.coef)
-	setLazy(&s.exp, int(row), int8(v.exp))
+	c := cap(s.region)
+	setLazy(&s.exp, int(row), int8(v.exp), c)
 	if !v.fits {
 		if s.big == nil {
 			s.big = make(map[int32]decimal.Decimal)
@@ -308,10 +323,10 @@ func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
 	} else if v.exp < s.minExp {
 		s.minExp = v.exp
 	}
-	setLazy(&s.unit, int(row), v.unit)
-	setLazy(&s.qual, int(row), v.qual)
-	setLazy(&s.meta, int(row), m)
-	s.insert(row)
+	setLazy(&s.unit, int(row), v.unit, c)
+	setLazy(&s.qual, int(row), v.qual, c)
+	setLazy(&s.meta, int(row), m, c)
+	s.index(row, len(l.regions.regions))
 	l.n++
 	return nil
 }
@@ -342,14 +357,15 @@ func split(v decimal.Decimal) (int64, int32, bool) {
 }
 
 // setLazy stores v at row i of a column that stays nil while it would hold
-// only zero values.
-func setLazy[T comparable](col *[]T, i int, v T) {
+// only zero values; when it is made, it gets the capacity c of the other
+// columns.
+func setLazy[T comparable](col *[]T, i int, v T, c int) {
 	var zero T
 	if *col == nil {
 		if v == zero {
 			return
 		}
-		*col = make([]T, i, max(2*i, 8))
+		*col = make([]T, i, max(c, i+1))
 	}
 	*col = append(*col, v)
 }
@@ -388,9 +404,13 @@ func (s *series) truncate(n int) {
 			s.minExp = min(s.minExp, int32(lazyAt(s.exp, int32(i))))
 		}
 	}
-	clear(s.slots)
+	s.resize(2 * n)
+	clear(s.years)
+	s.yearRow = nil
 	for row := range int32(n) {
-		s.insert(row)
+		if y, ok := yearBit(s.period(row)); ok {
+			s.years[s.region[row]] |= 1 << y
+		}
 	}
 }
 
@@ -403,42 +423,118 @@ func hashKey(region int32, p Period) uint64 {
 	return h
 }
 
+// The index is open addressing with linear probing, at most half full.
+// A slot holds a 32-bit fingerprint of the key's hash and row+1, so a probe
+// reads the columns only when the fingerprints match; 0 is empty.
+
+func slotOf(h uint64, row int32) uint64 { return h&^(1<<32-1) | uint64(row+1) }
+
 // lookup returns the row recorded for region and period, or -1.
 func (s *series) lookup(region int32, p Period) int32 {
+	if y, ok := yearBit(p); ok {
+		if s.years == nil || s.years[region]&(1<<y) == 0 {
+			return -1
+		}
+		if s.yearRow == nil {
+			s.yearRow = make(map[uint64]int32)
+			for row := range int32(len(s.region)) {
+				if y, ok := yearBit(s.period(row)); ok {
+					s.yearRow[uint64(s.region[row])<<6|uint64(y)] = row
+				}
+			}
+		}
+		return s.yearRow[uint64(region)<<6|uint64(y)]
+	}
 	if len(s.slots) == 0 {
 		return -1
 	}
+	h := hashKey(region, p)
 	mask := uint64(len(s.slots) - 1)
-	for i := hashKey(region, p) & mask; ; i = (i + 1) & mask {
-		row := s.slots[i] - 1
-		if row < 0 {
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := s.slots[i]
+		if slot == 0 {
 			return -1
 		}
+		if slot>>32 != h>>32 {
+			continue
+		}
+		row := int32(uint32(slot)) - 1
 		if s.region[row] == region && s.start[row] == p.start && s.end[row] == p.end && s.kind[row] == p.kind {
 			return row
 		}
 	}
 }
 
+func (s *series) period(row int32) Period { return Period{s.kind[row], s.start[row], s.end[row]} }
+
+// yearStarts holds January 1 of 1970 to 2033 as days since 1970-01-01.
+var yearStarts = func() (t [64]int32) {
+	for i := range t {
+		t[i] = daysFromCivil(1970+i, 1, 1)
+	}
+	return t
+}()
+
+// yearBit returns the bit of a civil year from 1970 to 2033 in
+// series.years.
+func yearBit(p Period) (uint, bool) {
+	if p.kind != YearPeriod {
+		return 0, false
+	}
+	y := int(p.start / 365) // within a year of the answer from 1970 to 2033
+	for _, i := range [...]int{y, y - 1} {
+		if i >= 0 && i < len(yearStarts) && yearStarts[i] == p.start {
+			return uint(i), true
+		}
+	}
+	return 0, false
+}
+
+// index records row in years or in the open-addressing index.
+func (s *series) index(row int32, nregions int) {
+	if y, ok := yearBit(s.period(row)); ok {
+		if s.years == nil {
+			s.years = make([]uint64, nregions)
+		}
+		s.years[s.region[row]] |= 1 << y
+		if s.yearRow != nil {
+			s.yearRow[uint64(s.region[row])<<6|uint64(y)] = row
+		}
+		return
+	}
+	s.insert(row)
+}
+
 // insert indexes row, growing the table to keep it at most half full.
 func (s *series) insert(row int32) {
 	if 2*(int(row)+1) > len(s.slots) {
-		s.slots = make([]int32, max(16, 4*len(s.slots)))
-		for r := range row {
-			s.place(r)
-		}
+		s.resize(4 * (int(row) + 1))
 	}
 	s.place(row)
 }
 
+// resize rebuilds the index with room for at least n slots.
+func (s *series) resize(n int) {
+	size := 16
+	for size < n {
+		size *= 2
+	}
+	s.slots = make([]uint64, size)
+	for r := range int32(len(s.region)) {
+		if _, ok := yearBit(s.period(r)); !ok {
+			s.place(r)
+		}
+	}
+}
+
 func (s *series) place(row int32) {
 	mask := uint64(len(s.slots) - 1)
-	p := Period{s.kind[row], s.start[row], s.end[row]}
-	i := hashKey(s.region[row], p) & mask
+	h := hashKey(s.region[row], s.period(row))
+	i := h & mask
 	for s.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	s.slots[i] = row + 1
+	s.slots[i] = slotOf(h, row)
 }
 
 // value returns row's value as a decimal.

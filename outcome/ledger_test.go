@@ -46,6 +46,7 @@ func TestLedgerAddRefuses(t *testing.T) {
 		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Unit(99))}, "value", ErrUnknownUnit},
 		{"a range", rec("commissioners", "433122", "2019", "3—5名"), "value", ErrRangeValue},
 		{"no period", Record{Indicator: "commissioners", Region: "433122", Quantity: Int(3, Person)}, "period", ErrMissing},
+		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

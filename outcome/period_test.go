@@ -74,3 +74,23 @@ func TestPeriodRelations(t *testing.T) {
 		t.Error("Compare does not order 2018 before 2019")
 	}
 }
+
+func TestFastPeriodsAgree(t *testing.T) {
+	// The CSV fast paths must give exactly what ParsePeriod gives.
+	for _, s := range []string{"1900", "1970", "2000", "2019", "2100", "0001", "9999",
+		"2019-01-01/2019-12-31", "2020-02-29/2020-03-01", "1999-12-31/2000-01-01", "1969-06-15/1970-01-02", "2016-03-05/2016-03-05"} {
+		want, err := ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := parsePeriodBytes([]byte(s))
+		if err != nil || got != want {
+			t.Errorf("parsePeriodBytes(%q) = %v %v, want %v", s, got, err, want)
+		}
+	}
+	for _, bad := range []string{"2019-02-29/2019-03-01", "2019-13-01/2019-12-31", "2019-12-31/2019-01-01", "2019-00-10/2019-01-01"} {
+		if _, err := parsePeriodBytes([]byte(bad)); err == nil {
+			t.Errorf("parsePeriodBytes(%q) gave no error", bad)
+		}
+	}
+}

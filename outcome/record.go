@@ -105,7 +105,7 @@ type Record struct {
 	Region    string   `json:"region"`
 	Period    Period   `json:"period"`
 	Quantity  Quantity `json:"value"`
-	Source    Citation `json:"source"`
+	Source    Citation `json:"source,omitzero"`
 	Note      string   `json:"note,omitempty"`
 }
 

@@ -129,6 +129,7 @@ type RegionSet struct {
 	end     []int32  // end[i]: one past the last descendant of i
 	parent  []int32  // -1 for a root
 	byCode  map[string]int32
+	byNum   map[uint64]int32       // the same, keyed by numCode, for readers
 	byLevel [len(levelNames)]int32 // how many regions of each level
 	ordered bool                   // depth-first order is also code order
 }
@@ -214,6 +215,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		end:     make([]int32, n),
 		parent:  make([]int32, n),
 		byCode:  make(map[string]int32, n),
+		byNum:   make(map[uint64]int32, n),
 		ordered: true,
 	}
 	// Iterative depth-first walk: pos[i] is the new position of input i.
@@ -238,6 +240,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		}
 		s.regions = append(s.regions, r)
 		s.byCode[r.Code] = pos[c]
+		s.byNum[numCode(r.Code)] = pos[c]
 		s.byLevel[r.Level]++
 		stack = append(stack, frame{c, first[c]})
 	}
@@ -249,6 +252,26 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		}
 	}
 	return s, nil
+}
+
+// numCode packs a code of up to 15 digits and its length into a number:
+// hashing a number is faster than hashing a string, and readers look up a
+// region on every line. Codes are checked to be digits when the set is built.
+func numCode[T string | []byte](code T) uint64 {
+	var n uint64
+	for i := 0; i < len(code); i++ {
+		n = n*10 + uint64(code[i]-'0')
+	}
+	return n<<4 | uint64(len(code))
+}
+
+// lookupBytes finds a region by its code as bytes.
+func (s *RegionSet) lookupBytes(code []byte) (int32, bool) {
+	if len(code) == 0 || len(code) > 15 || !isDigits(code) {
+		return 0, false
+	}
+	i, ok := s.byNum[numCode(code)]
+	return i, ok
 }
 
 // Len returns the number of regions.

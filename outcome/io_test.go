@@ -1,0 +1,240 @@
+package outcome
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func records(l *Ledger) []Record { return slices.Collect(l.All()) }
+
+func TestReadCSV(t *testing.T) {
+	// Saved from Excel as "CSV UTF-8": a byte-order mark and CRLF line ends;
+	// Chinese headers; a quoted note with a comma and a line break.
+	in := "\ufeff指标,区划,时期,数值,单位,限定,来源,章节,注码,备注\r\n" +
+		"star-spaces,430000,2019,149,家,,004_32acad38fe6c52df.txt,二(三)二是,[14],\r\n" +
+		"training,433122,2018,达5746人次,,,004_32acad38fe6c52df.txt,二(二)一是,[13],\"2018年, 全省\r\n达5746次\"\r\n" +
+		"\r\n" +
+		"funds,433130,2005-/2019,26.8亿多元,,,,,,\r\n" +
+		"commissioners,433122100201,~2017/2019,3,名,近,,,,\r\n"
+	l := testLedger(t)
+	if err := l.ReadCSV(strings.NewReader(in), ReadOptions{Name: "hunan.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []Record{
+		{Indicator: "commissioners", Region: "433122100201", Period: MustParsePeriod("~2017/2019"), Quantity: MustParseQuantity("近3名")},
+		{Indicator: "training", Region: "433122", Period: Year(2018), Quantity: MustParseQuantity("达5746人次"),
+			Source: Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[13]"), Note: "2018年, 全省\r\n达5746次"},
+		{Indicator: "star-spaces", Region: "430000", Period: Year(2019), Quantity: MustParseQuantity("149家"),
+			Source: Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")},
+		{Indicator: "funds", Region: "433130", Period: MustParsePeriod("2005-/2019"), Quantity: MustParseQuantity("26.8亿多元")},
+	}
+	if diff := cmp.Diff(want, records(l)); diff != "" {
+		t.Errorf("ReadCSV mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	const header = "indicator,region,period,value\n"
+	tests := []struct {
+		name   string
+		in     string
+		line   int
+		column string
+		want   error
+	}{
+		{"missing required column", "indicator,region,period\ntraining,433122,2019\n", 1, "value", ErrMissingColumn},
+		{"unknown column", "indicator,region,period,value,colour\n", 1, "colour", ErrUnknownColumn},
+		{"bad number", header + "training,433122,2019,12x4\n", 2, "value", ErrUnknownUnit},
+		{"not a number", header + "training,433122,2019,abc\n", 2, "value", ErrSyntax},
+		{"negative", header + "training,433122,2019,-5\n", 2, "value", ErrNegative},
+		{"a range", header + "training,433122,2019,3—5次\n", 2, "value", ErrRangeValue},
+		{"unknown unit", "indicator,region,period,value,unit\ntraining,433122,2019,5,棵\n", 2, "unit", ErrUnknownUnit},
+		{"unit does not fit", "indicator,region,period,value,unit\ncommissioners,433122,2019,5,人次\n", 2, "unit", ErrUnitMismatch},
+		{"unknown indicator", header + "training,433122,2019,5\nleaders,433122,2019,5\n", 3, "indicator", ErrUnknownIndicator},
+		{"region not in the set", header + "training,110000,2019,5\n", 2, "region", ErrUnknownRegion},
+		{"malformed period", header + "training,433122,2019-13,5\n", 2, "period", ErrSyntax},
+		{"period ends before it starts", header + "training,433122,2019/2018,5\n", 2, "period", ErrPeriodOrder},
+		{"conflicting duplicate", header + "training,433122,2019,5\ntraining,433122,2019,6\n", 3, "value", ErrConflict},
+		{"field count", header + "training,433122,2019\n", 2, "", ErrFieldCount},
+		{"not UTF-8", header + "training,433122,2019,5\n" + "training,433122,2018,\xd6\xd0\n", 3, "", ErrEncoding},
+		{"unterminated quote", header + "training,433122,2019,\"5\n", 2, "", ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := testLedger(t)
+			err := l.ReadCSV(strings.NewReader(tt.in), ReadOptions{Name: "bad.csv"})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("ReadCSV error = %v, want %v", err, tt.want)
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.File != "bad.csv" || pe.Line != tt.line || pe.Column != tt.column {
+				t.Errorf("ReadCSV error = %#v, want a *ParseError at bad.csv:%d column %q", err, tt.line, tt.column)
+			}
+			if l.Len() != 0 {
+				t.Errorf("a file with a bad line left %d records in the ledger, want none", l.Len())
+			}
+		})
+	}
+}
+
+func TestReadAllErrors(t *testing.T) {
+	in := "indicator,region,period,value\n" +
+		"training,433122,2019,5\n" +
+		"training,999999,2019,5\n" +
+		"leaders,433122,2019,5\n" +
+		"training,433122,2019,7\n" +
+		"training,433130,2019,5\n"
+	l := testLedger(t)
+	if err := l.Add(rec("training", "433130", "2017", "1人次")); err != nil {
+		t.Fatal(err)
+	}
+	err := l.ReadCSV(strings.NewReader(in), ReadOptions{Name: "f.csv", AllErrors: true})
+	var lines []int
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var pe *ParseError
+		if errors.As(e, &pe) {
+			lines = append(lines, pe.Line)
+		}
+	}
+	if diff := cmp.Diff([]int{3, 4, 5}, lines); diff != "" {
+		t.Errorf("error lines mismatch (-want +got):\n%s", diff)
+	}
+	if l.Len() != 1 {
+		t.Errorf("after a refused file the ledger has %d records, want the 1 it had", l.Len())
+	}
+	// Without AllErrors, the first error only.
+	err = l.ReadCSV(strings.NewReader(in), ReadOptions{Name: "f.csv"})
+	if n := len(err.(interface{ Unwrap() []error }).Unwrap()); n != 1 {
+		t.Errorf("without AllErrors: %d errors, want 1", n)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	l := testLedger(t)
+	if err := l.Add(
+		rec("star-spaces", "430000", "2019", "149家"),
+		rec("training", "433122", "2018-01-01/2018-06-30", "达5746人次"),
+		rec("training", "433130", "2018-03", "不到60人次"),
+		rec("funds", "433130", "2005-/2019", "26.8亿多元"),
+		rec("funds", "520000", "~2017/2019", "0.05元"),
+		rec("commissioners", "433122100201", "2019", "据不完全统计,5000余名"),
+		Record{Indicator: "commissioners", Region: "433130", Period: Year(2019), Quantity: MustParseQuantity("近1000人"),
+			Source: Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"), Note: "每年, \"三区\"人才\n第二行"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	want := records(l)
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		read  func(*Ledger, *bytes.Buffer) error
+	}{
+		{"csv", func(b *bytes.Buffer) error { return WriteCSV(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error { return m.ReadCSV(b, ReadOptions{}) }},
+		{"jsonl", func(b *bytes.Buffer) error { return WriteJSONL(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error { return m.ReadJSONL(b, ReadOptions{}) }},
+	} {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			t.Fatal(err)
+		}
+		first := b.String()
+		m := testLedger(t)
+		if err := f.read(m, &b); err != nil {
+			t.Fatalf("%s: reading back: %v\n%s", f.name, err, first)
+		}
+		if diff := cmp.Diff(want, records(m)); diff != "" {
+			t.Errorf("%s round trip mismatch (-want +got):\n%s", f.name, diff)
+		}
+		var again bytes.Buffer
+		if err := f.write(&again); err != nil || again.String() != first {
+			t.Errorf("%s output is not deterministic", f.name)
+		}
+	}
+}
+
+func TestJSONLReader(t *testing.T) {
+	in := `{"indicator":"training","region":"433122","period":"2018","value":"达5746人次","source":{"document":"004","mark":"[13]"}}` + "\n\n" +
+		`{"indicator":"training","region":"433130","period":"2018","value":{"value":"7","unit":"person-times"}}` + "\n" +
+		`{"indicator":"training","region":"433130","period":"2019","value":"7次","colour":"red"}` + "\n" +
+		`{"indicator":"training","region":"433130","period":"2019-13","value":"7次"}` + "\n" +
+		`{"indicator":"training",` + "\n"
+	var got []Record
+	var errs []*ParseError
+	for r, err := range NewJSONLReader(strings.NewReader(in), "f.jsonl").Records() {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			errs = append(errs, pe)
+			continue
+		}
+		got = append(got, r)
+	}
+	if len(got) != 2 || !got[0].Quantity.Equal(MustParseQuantity("达5746人次")) || got[0].Source.Mark != "[13]" {
+		t.Errorf("records = %v", got)
+	}
+	want := []struct {
+		line   int
+		column string
+		err    error
+	}{{4, "colour", ErrUnknownColumn}, {5, "period", ErrSyntax}, {6, "", ErrSyntax}}
+	if len(errs) != len(want) {
+		t.Fatalf("errors = %v, want %d", errs, len(want))
+	}
+	for i, w := range want {
+		if errs[i].Line != w.line || errs[i].Column != w.column || !errors.Is(errs[i], w.err) {
+			t.Errorf("error %d = %v, want line %d column %q %v", i, errs[i], w.line, w.column, w.err)
+		}
+	}
+}
+
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note")
+	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "")
+	f.Add("star-spaces", "430000", 2019, int64(149), int64(-2), uint16(0), "a,\"b\"\n", "多行\r\n备注")
+	f.Fuzz(func(t *testing.T, ind, region string, year int, coef, exp int64, qual uint16, source, note string) {
+		l := testLedger(t)
+		r := Record{Indicator: ind, Region: region, Period: Year(1900 + abs(year)%300),
+			Quantity: NewQuantity(newDecimal(abs64(coef), int32(exp%20)), 0, Qualifier(qual)&(qualifierEnd-1)),
+			Source:   Citation{Document: source}, Note: note}
+		if l.Add(r) != nil {
+			return // not a valid record for this ledger
+		}
+		want := records(l)
+		var csvBuf, jsonBuf bytes.Buffer
+		if err := WriteCSV(&csvBuf, l.All()); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSONL(&jsonBuf, l.All()); err != nil {
+			t.Fatal(err)
+		}
+		for name, read := range map[string]func(*Ledger) error{
+			"csv":   func(m *Ledger) error { return m.ReadCSV(&csvBuf, ReadOptions{}) },
+			"jsonl": func(m *Ledger) error { return m.ReadJSONL(&jsonBuf, ReadOptions{}) },
+		} {
+			m := testLedger(t)
+			if err := read(m); err != nil {
+				t.Fatalf("%s: reading %v back: %v", name, r, err)
+			}
+			if diff := cmp.Diff(want, records(m)); diff != "" {
+				t.Fatalf("%s round trip mismatch (-want +got):\n%s", name, diff)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -(n + 1)
+	}
+	return n
+}

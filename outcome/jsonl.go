@@ -1,0 +1,163 @@
+package outcome
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+)
+
+// recordJSON is a JSON Lines record as read: the value may be a quantity
+// object or a figure as reports write it.
+type recordJSON struct {
+	Indicator string          `json:"indicator"`
+	Region    string          `json:"region"`
+	Period    string          `json:"period"`
+	Value     json.RawMessage `json:"value"`
+	Source    Citation        `json:"source"`
+	Note      string          `json:"note"`
+}
+
+// JSONLReader reads ledger records from JSON Lines, one object per line,
+// in the shape [Record] marshals to:
+//
+//	{"indicator":"training","region":"430000","period":"2018",
+//	 "value":{"value":"5746","unit":"sessions","qualifier":"达"},
+//	 "source":{"document":"004_32acad38fe6c52df.txt","section":"二(二)一是","mark":"[13]"},
+//	 "note":"…"}
+//
+// "value" may also be a string as reports write it ("达5746次"). Unknown
+// keys are refused; "source" and "note" are optional. Blank lines are
+// skipped. Memory does not grow with the file.
+type JSONLReader struct {
+	br   *bufio.Reader
+	name string
+	line int
+}
+
+// NewJSONLReader returns a reader of r; name is the file name errors give.
+func NewJSONLReader(r io.Reader, name string) *JSONLReader {
+	return &JSONLReader{br: bufio.NewReaderSize(r, 1<<16), name: name}
+}
+
+// Records yields each record, or a [*ParseError] for a line that cannot be
+// read, and goes on with the next line. A read error ends the sequence.
+func (j *JSONLReader) Records() iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		for {
+			line, err := j.br.ReadBytes('\n')
+			if len(line) == 0 && err != nil {
+				if err != io.EOF {
+					yield(Record{}, err)
+				}
+				return
+			}
+			j.line++
+			line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))
+			if len(line) == 0 {
+				continue
+			}
+			r, perr := j.parse(line)
+			if perr != nil {
+				if !yield(Record{}, perr) {
+					return
+				}
+				continue
+			}
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
+	fail := func(col, v string, err error) (Record, *ParseError) {
+		return Record{}, &ParseError{File: j.name, Line: j.line, Column: col, Value: v, Err: err}
+	}
+	var rj recordJSON
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rj); err != nil {
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			return fail(strings.Trim(name, `"`), "", ErrUnknownColumn)
+		}
+		return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
+	}
+	r := Record{Indicator: rj.Indicator, Region: rj.Region, Source: rj.Source, Note: rj.Note}
+	for col, v := range map[string]string{"indicator": rj.Indicator, "region": rj.Region, "period": rj.Period} {
+		if v == "" {
+			return fail(col, "", ErrMissing)
+		}
+	}
+	p, err := ParsePeriod(rj.Period)
+	if err != nil {
+		return fail("period", rj.Period, errors.Unwrap(err))
+	}
+	r.Period = p
+	switch {
+	case len(rj.Value) == 0:
+		return fail("value", "", ErrMissing)
+	case rj.Value[0] == '"':
+		var s string
+		if err := json.Unmarshal(rj.Value, &s); err != nil {
+			return fail("value", string(rj.Value), ErrSyntax)
+		}
+		q, err := ParseQuantity(s)
+		if err != nil {
+			return fail("value", s, errors.Unwrap(err))
+		}
+		r.Quantity = q
+	default:
+		if err := json.Unmarshal(rj.Value, &r.Quantity); err != nil {
+			return fail("value", string(rj.Value), err)
+		}
+	}
+	return r, nil
+}
+
+// ReadJSONL adds the records of a JSON Lines file, all or nothing, as
+// [Ledger.ReadCSV] does for CSV.
+func (l *Ledger) ReadJSONL(r io.Reader, opts ReadOptions) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	j := NewJSONLReader(r, opts.Name)
+	m := l.mark()
+	var errs []error
+	for rec, err := range j.Records() {
+		if err == nil {
+			if re := l.add(&rec); re != nil {
+				err = &ParseError{File: opts.Name, Line: j.line, Column: re.Field, Value: re.Value, Err: re.Err}
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			if !opts.AllErrors {
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		l.rollback(m)
+		return errors.Join(errs...)
+	}
+	return nil
+}
+
+// WriteJSONL writes records as JSON Lines in the shape [JSONLReader]
+// documents, keys in that order, one record per line.
+func WriteJSONL(w io.Writer, records iter.Seq[Record]) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for r := range records {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
