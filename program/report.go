@@ -49,14 +49,14 @@ func (s *Summary) add(st target.Status) {
 }
 
 type reportJSON struct {
-	Program programJSON       `json:"program"`
+	Program programRefJSON       `json:"program"`
 	AsOf    string            `json:"asOf"`
 	Summary Summary           `json:"summary"`
 	Results []target.Result   `json:"results"`
 	Source  *outcome.Citation `json:"source,omitempty"`
 }
 
-type programJSON struct {
+type programRefJSON struct {
 	ID   string       `json:"id"`
 	Name outcome.Name `json:"name"`
 }
@@ -71,7 +71,7 @@ type programJSON struct {
 //
 // Each result is as [target.Result.MarshalJSON] writes it.
 func (r Report) MarshalJSON() ([]byte, error) {
-	j := reportJSON{Program: programJSON{r.Program, r.Name}, AsOf: r.AsOf.Format(time.DateOnly), Summary: r.Summary, Results: r.Results}
+	j := reportJSON{Program: programRefJSON{r.Program, r.Name}, AsOf: r.AsOf.Format(time.DateOnly), Summary: r.Summary, Results: r.Results}
 	if j.Results == nil {
 		j.Results = []target.Result{}
 	}

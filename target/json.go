@@ -2,6 +2,7 @@ package target
 
 import (
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -100,4 +101,131 @@ func (r Result) MarshalJSON() ([]byte, error) {
 func decimalString(d decimal.Decimal) *string {
 	s := d.String()
 	return &s
+}
+
+// targetJSON is the documented JSON shape of a Target: the catalogue as
+// data, for tools in other languages. Dates are YYYY-MM-DD; empty parts are
+// left out.
+type targetJSON struct {
+	ID         string            `json:"id"`
+	Name       outcome.Name      `json:"name"`
+	Kind       string            `json:"kind"`
+	Indicator  string            `json:"indicator,omitempty"`
+	Scope      string            `json:"scope,omitempty"`
+	Population *populationJSON   `json:"population,omitempty"`
+	Required   *outcome.Quantity `json:"required,omitempty"`
+	Baseline   *outcome.Quantity `json:"baseline,omitempty"`
+	Start      string            `json:"start,omitempty"`
+	Deadline   string            `json:"deadline,omitempty"`
+	Source     *outcome.Citation `json:"source,omitempty"`
+	CoveredBy  string            `json:"coveredBy,omitempty"`
+	SeeAlso    []string          `json:"seeAlso,omitempty"`
+	Parts      []Target          `json:"parts,omitempty"`
+}
+
+// populationJSON is a Population: a level within a region, a list of
+// codes, or a size, with an optional condition. A condition's predicate is
+// Go code and is not written: "predicate" says one was set, and decoding
+// gives the population without it.
+type populationJSON struct {
+	Name      outcome.Name  `json:"name"`
+	Level     outcome.Level `json:"level,omitempty"`
+	Within    string        `json:"within,omitempty"`
+	Codes     []string      `json:"codes,omitempty"`
+	Size      int           `json:"size,omitempty"`
+	Condition *outcome.Name `json:"condition,omitempty"`
+	Predicate bool          `json:"predicate,omitempty"`
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.DateOnly, s)
+}
+
+// MarshalJSON writes the target as data:
+//
+//	{"id":"county-park","name":{…},"kind":"coverage","indicator":"county-parks",
+//	 "population":{"name":{…},"codes":["130131",…],"condition":{…}},
+//	 "required":{quantity},"start":"2016-01-01","deadline":"2020-12-31",
+//	 "source":{citation},"coveredBy":"…","seeAlso":["…"],"parts":[{target}…]}
+func (t Target) MarshalJSON() ([]byte, error) {
+	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.String(), Indicator: t.indicator, Scope: t.scope,
+		Start: dateString(t.start), Deadline: dateString(t.deadline), CoveredBy: t.coveredBy, SeeAlso: t.seeAlso, Parts: t.parts}
+	if !t.pop.IsZero() {
+		p := t.pop
+		j.Population = &populationJSON{Name: p.name, Level: p.level, Within: p.within, Codes: p.codes, Size: p.size, Predicate: p.keep != nil}
+		if !p.condition.IsZero() {
+			j.Population.Condition = &p.condition
+		}
+	}
+	if t.kind != KindAllOf && t.kind != KindObserve {
+		j.Required = &t.required
+	}
+	if !t.baseline.IsZero() {
+		j.Baseline = &t.baseline
+	}
+	if !t.source.IsZero() {
+		j.Source = &t.source
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads the shape [Target.MarshalJSON] writes.
+func (t *Target) UnmarshalJSON(b []byte) error {
+	var j targetJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	out := Target{id: j.ID, name: j.Name, indicator: j.Indicator, scope: j.Scope, coveredBy: j.CoveredBy, seeAlso: j.SeeAlso, parts: j.Parts}
+	for k, n := range kindNames {
+		if k != 0 && n.En == j.Kind {
+			out.kind = Kind(k)
+		}
+	}
+	if out.kind == 0 {
+		return &Error{ID: j.ID, Field: "kind", Value: j.Kind, Err: ErrInvalid}
+	}
+	if p := j.Population; p != nil {
+		out.pop = Population{name: p.Name, level: p.Level, within: p.Within, codes: p.Codes, size: p.Size}
+		if p.Condition != nil {
+			out.pop.condition = *p.Condition
+		}
+	}
+	if j.Required != nil {
+		out.required = *j.Required
+	}
+	if j.Baseline != nil {
+		out.baseline = *j.Baseline
+	}
+	if j.Source != nil {
+		out.source = *j.Source
+	}
+	var err error
+	if out.start, err = parseDate(j.Start); err != nil {
+		return &Error{ID: j.ID, Field: "start", Value: j.Start, Err: err}
+	}
+	if out.deadline, err = parseDate(j.Deadline); err != nil {
+		return &Error{ID: j.ID, Field: "deadline", Value: j.Deadline, Err: err}
+	}
+	*t = out
+	return nil
+}
+
+// Equal reports whether t and u are the same target: every field and part
+// equal, quantities by value ([outcome.Quantity.Equal]), populations by
+// [Population.Equal].
+func (t Target) Equal(u Target) bool {
+	return t.id == u.id && t.name == u.name && t.kind == u.kind && t.indicator == u.indicator && t.scope == u.scope &&
+		t.pop.Equal(u.pop) && t.required.Equal(u.required) && t.baseline.Equal(u.baseline) &&
+		t.start.Equal(u.start) && t.deadline.Equal(u.deadline) && t.source == u.source && t.coveredBy == u.coveredBy &&
+		slices.Equal(t.seeAlso, u.seeAlso) && slices.EqualFunc(t.parts, u.parts, Target.Equal)
 }

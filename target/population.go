@@ -47,10 +47,20 @@ func Listed(name outcome.Name, codes ...string) Population {
 
 // Where returns a copy of p narrowed to the units for which keep returns
 // true; condition names the rule for reports. 「有条件的贫困县」 is a
-// population whose condition the caller supplies.
+// population whose condition the caller supplies. A nil keep names the
+// condition without narrowing: every unit counts until the condition is
+// known.
 func (p Population) Where(condition outcome.Name, keep func(outcome.Region) bool) Population {
 	p.condition, p.keep = condition, keep
 	return p
+}
+
+// Equal reports whether p and q select the same units: the same name,
+// level, region, codes, size and condition. Predicates are Go functions and
+// cannot be compared: two populations are equal only if neither has one.
+func (p Population) Equal(q Population) bool {
+	return p.name == q.name && p.level == q.level && p.within == q.within && slices.Equal(p.codes, q.codes) &&
+		p.size == q.size && p.condition == q.condition && p.keep == nil && q.keep == nil
 }
 
 // Name returns the population's name.

@@ -214,14 +214,11 @@ func QianWanShiWan() program.Program { return SciTechAidProject() }
 // (⚑G34) and not modelled. The seed names no programme, start or deadline.
 func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 	src := outcome.Cite(Seed000, "3.1", "(2)")
-	pop := PoorCounties()
 	cond := outcome.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
 	if eligible != nil {
 		cond = outcome.Name{Zh: "有条件的(由调用方界定)", En: "with the conditions (as the caller defines them)"}
-	} else {
-		eligible = func(outcome.Region) bool { return true }
 	}
-	pop = pop.Where(cond, eligible)
+	pop := PoorCounties().Where(cond, eligible)
 	return program.Program{
 		ID:         "national/parks-and-star-spaces",
 		Name:       outcome.Name{Zh: "建立科技园区和星创天地", En: "Sci-tech parks and star innovation spaces"},
