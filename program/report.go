@@ -49,7 +49,7 @@ func (s *Summary) add(st target.Status) {
 }
 
 type reportJSON struct {
-	Program programRefJSON       `json:"program"`
+	Program programRefJSON    `json:"program"`
 	AsOf    string            `json:"asOf"`
 	Summary Summary           `json:"summary"`
 	Results []target.Result   `json:"results"`
