@@ -222,6 +222,19 @@ type rowParser struct {
 	lastText   [][]byte // the last source, section, mark and note, checked to be UTF-8
 }
 
+// record parses a row into a Record, or a *ParseError.
+func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
+	row, perr := p.parse(line, fields)
+	if perr != nil {
+		return Record{}, perr
+	}
+	return Record{
+		Indicator: string(row.indicator), Region: string(row.region), Period: row.period,
+		Quantity: Quantity{value: row.val.decimal(), unit: row.val.unit, qual: row.val.qual},
+		Source:   Citation{string(row.source), string(row.section), string(row.mark)}, Note: string(row.note),
+	}, nil
+}
+
 func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
 	return &ParseError{File: p.file, Line: line, Column: columnNames[col], Value: string(v), Err: err}
 }
@@ -478,19 +491,7 @@ func (c *CSVReader) Records() iter.Seq2[Record, error] {
 			return
 		}
 		for c.sc.scan() {
-			row, perr := c.row.parse(c.sc.line, c.sc.fields)
-			if perr != nil {
-				if !yield(Record{}, perr) {
-					return
-				}
-				continue
-			}
-			r := Record{
-				Indicator: string(row.indicator), Region: string(row.region), Period: row.period,
-				Quantity: Quantity{value: row.val.decimal(), unit: row.val.unit, qual: row.val.qual},
-				Source:   Citation{string(row.source), string(row.section), string(row.mark)}, Note: string(row.note),
-			}
-			if !yield(r, nil) {
+			if !yield(c.row.record(c.sc.line, c.sc.fields)) {
 				return
 			}
 		}
@@ -525,65 +526,165 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	if err := c.header(); err != nil {
 		return err
 	}
-	m := l.mark()
-	var errs []error
-	fail := func(err error) bool {
-		errs = append(errs, err)
-		return opts.AllErrors
-	}
-	var last struct {
-		indicator []byte
-		s         *series
-	}
+	ld := l.loader(&c.row, opts)
 	for c.sc.scan() {
-		line := c.sc.line
-		row, perr := c.row.parse(line, c.sc.fields)
-		if perr != nil {
-			if !fail(perr) {
-				break
-			}
-			continue
-		}
-		s := last.s
-		if s == nil || !bytes.Equal(row.indicator, last.indicator) {
-			si, ok := l.byCode[string(row.indicator)]
-			if !ok {
-				if !fail(c.row.fail(line, colIndicator, row.indicator, ErrUnknownIndicator)) {
-					break
-				}
-				continue
-			}
-			s = l.series[si]
-			last.indicator, last.s = append(last.indicator[:0], row.indicator...), s
-		}
-		reg, ok := l.regions.lookupBytes(row.region)
-		if !ok {
-			if !fail(c.row.fail(line, colRegion, row.region, ErrUnknownRegion)) {
-				break
-			}
-			continue
-		}
-		if err := s.checkUnit(row.val.unit); err != nil {
-			if !fail(c.row.fail(line, colUnit, []byte(row.val.unit.Symbol()), err)) {
-				break
-			}
-			continue
-		}
-		if err := l.put(s, reg, row.period, row.val, l.internBytes(row)); err != nil {
-			v := c.sc.fields[c.row.cols[colValue]]
-			if !fail(c.row.fail(line, colValue, v, err)) {
-				break
-			}
+		if !ld.row(c.sc.line, c.sc.fields) {
+			break
 		}
 	}
 	if c.sc.err != nil {
-		errs = append(errs, c.withFile(c.sc.err))
+		ld.errs = append(ld.errs, c.withFile(c.sc.err))
 	}
-	if len(errs) > 0 {
-		l.rollback(m)
-		return errors.Join(errs...)
+	return ld.finish()
+}
+
+// loader adds parsed rows to a ledger, all or nothing; the caller holds the
+// ledger's lock.
+type loader struct {
+	l    *Ledger
+	p    *rowParser
+	opts ReadOptions
+	m    mark
+	errs []error
+	// the series of the last indicator, which files repeat line after line
+	lastIndicator []byte
+	last          *series
+}
+
+func (l *Ledger) loader(p *rowParser, opts ReadOptions) *loader {
+	return &loader{l: l, p: p, opts: opts, m: l.mark()}
+}
+
+// row parses and adds one row; it reports whether to go on.
+func (ld *loader) row(line int, fields [][]byte) bool {
+	l, p := ld.l, ld.p
+	fail := func(err error) bool {
+		ld.errs = append(ld.errs, err)
+		return ld.opts.AllErrors
+	}
+	row, perr := p.parse(line, fields)
+	if perr != nil {
+		return fail(perr)
+	}
+	s := ld.last
+	if s == nil || !bytes.Equal(row.indicator, ld.lastIndicator) {
+		si, ok := l.byCode[string(row.indicator)]
+		if !ok {
+			return fail(p.fail(line, colIndicator, row.indicator, ErrUnknownIndicator))
+		}
+		s = l.series[si]
+		ld.lastIndicator, ld.last = append(ld.lastIndicator[:0], row.indicator...), s
+	}
+	reg, ok := l.regions.lookupBytes(row.region)
+	if !ok {
+		return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
+	}
+	if err := s.checkUnit(row.val.unit); err != nil {
+		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
+	}
+	if err := l.put(s, reg, row.period, row.val, l.internBytes(row)); err != nil {
+		return fail(p.fail(line, colValue, fields[p.cols[colValue]], err))
+	}
+	return true
+}
+
+// finish rolls back if anything was refused, and returns every error.
+func (ld *loader) finish() error {
+	if len(ld.errs) > 0 {
+		ld.l.rollback(ld.m)
+		return errors.Join(ld.errs...)
 	}
 	return nil
+}
+
+// Row is a row of cells from a table, such as a spreadsheet: its 1-based
+// row number and its cells as text.
+type Row struct {
+	Number int
+	Cells  []string
+}
+
+// ReadRows adds the records of a table whose first row names the columns,
+// all or nothing, under the rules and with the errors of [Ledger.ReadCSV]:
+// the way to load a spreadsheet or any other source of rows. Rows may have
+// fewer cells than the header; the missing ones are empty.
+func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p := &rowParser{file: opts.Name}
+	var ld *loader
+	var fields [][]byte
+	for row := range rows {
+		fields = rowFields(fields[:0], row.Cells, p.width)
+		if ld == nil {
+			cols, err := parseHeader(opts.Name, fields)
+			if err != nil {
+				return err
+			}
+			p.cols, p.width = cols, len(fields)
+			ld = l.loader(p, opts)
+			continue
+		}
+		if blank(row.Cells) {
+			continue
+		}
+		if !ld.row(row.Number, fields) {
+			break
+		}
+	}
+	if ld == nil {
+		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: no header row", ErrMissingColumn)}
+	}
+	return ld.finish()
+}
+
+// RowRecords reads records from a table whose first row names the columns,
+// as [CSVReader.Records] does from CSV.
+func RowRecords(rows iter.Seq[Row], name string) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		p := &rowParser{file: name}
+		header := true
+		var fields [][]byte
+		for row := range rows {
+			fields = rowFields(fields[:0], row.Cells, p.width)
+			if header {
+				cols, err := parseHeader(name, fields)
+				if err != nil {
+					yield(Record{}, err)
+					return
+				}
+				p.cols, p.width, header = cols, len(fields), false
+				continue
+			}
+			if blank(row.Cells) {
+				continue
+			}
+			r, err := p.record(row.Number, fields)
+			if !yield(r, err) {
+				return
+			}
+		}
+	}
+}
+
+// rowFields turns cells into fields, padded with empty ones to width.
+func rowFields(dst [][]byte, cells []string, width int) [][]byte {
+	for _, c := range cells {
+		dst = append(dst, []byte(c))
+	}
+	for len(dst) < width {
+		dst = append(dst, nil)
+	}
+	return dst
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // reserveCSV sizes the columns for a file that can be read twice (a

@@ -238,3 +238,34 @@ func abs64(n int64) int64 {
 	}
 	return n
 }
+
+func TestReadRows(t *testing.T) {
+	rows := []Row{
+		{1, []string{"indicator", "region", "period", "value", "unit"}},
+		{2, []string{"training", "433122", "2019", "5", "人次"}},
+		{3, []string{"", "", ""}},                              // a blank row in a sheet
+		{4, []string{"star-spaces", "430000", "2019", "149家"}}, // trailing cells left out
+		{5, []string{"star-spaces", "999999", "2019", "1个"}},
+	}
+	l := testLedger(t)
+	err := l.ReadRows(slices.Values(rows), ReadOptions{Name: "ledger.xlsx"})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 5 || pe.Column != "region" || !errors.Is(err, ErrUnknownRegion) {
+		t.Fatalf("ReadRows error = %v, want ledger.xlsx:5 region ErrUnknownRegion", err)
+	}
+	if l.Len() != 0 {
+		t.Errorf("a refused sheet left %d records", l.Len())
+	}
+	if err := l.ReadRows(slices.Values(rows[:4]), ReadOptions{}); err != nil || l.Len() != 2 {
+		t.Errorf("ReadRows of good rows = %v with %d records, want 2", err, l.Len())
+	}
+	var n int
+	for r, err := range RowRecords(slices.Values(rows), "ledger.xlsx") {
+		if err == nil && r.Indicator != "" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("RowRecords gave %d records, want 3 (codes are not checked there)", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,22 +52,20 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	}
 	bw.WriteString("\n\n")
 
-	rows := [][]string{lb.columns[:]}
+	writeTable(bw, r.Table(lang))
 	var notes []string
-	var walk func(res target.Result, indent string)
-	walk = func(res target.Result, indent string) {
-		rows = append(rows, row(res, indent, lang, lb))
+	var walk func(res target.Result)
+	walk = func(res target.Result) {
 		for _, n := range res.Notes {
 			notes = append(notes, res.Name.In(lang)+": "+n.In(lang))
 		}
 		for _, p := range res.Parts {
-			walk(p, indent+"  ")
+			walk(p)
 		}
 	}
 	for _, res := range r.Results {
-		walk(res, "")
+		walk(res)
 	}
-	writeTable(bw, rows)
 	s := r.Summary
 	bw.WriteString("\n")
 	fmt.Fprintf(bw, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
@@ -81,6 +80,26 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// Table returns the report as a grid of text in lang: a header row, then a
+// row per target (parts of an all-of target below it, indented) with its
+// name, kind, required, achieved, progress, status, certainty and pace. It
+// is what [Report.WriteText] aligns, for writers of other formats.
+func (r Report) Table(lang outcome.Lang) [][]string {
+	lb := textLabels[lang&1]
+	rows := [][]string{slices.Clone(lb.columns[:])}
+	var walk func(res target.Result, indent string)
+	walk = func(res target.Result, indent string) {
+		rows = append(rows, row(res, indent, lang, lb))
+		for _, p := range res.Parts {
+			walk(p, indent+"  ")
+		}
+	}
+	for _, res := range r.Results {
+		walk(res, "")
+	}
+	return rows
 }
 
 // WriteShortfall lists, for every per-unit target that falls short, the

@@ -1,0 +1,164 @@
+// Ledger evaluates a built-in program against the records in ledger files
+// (CSV, JSON Lines or Excel) and prints the report.
+//
+//	go run ./examples/ledger -list
+//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv] FILE...
+//
+// On a bad file it prints each error with file and line, and exits 1.
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/program/national"
+	"github.com/taizhang/taizhang/xlsx"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// catalogue is a built-in program with the regions and indicators of its
+// catalogue.
+type catalogue struct {
+	program    program.Program
+	regions    func() *outcome.RegionSet
+	indicators func() []outcome.Indicator
+}
+
+func catalogues() []catalogue {
+	var out []catalogue
+	for _, p := range national.Programs() {
+		out = append(out, catalogue{p, national.Regions, national.Indicators})
+	}
+	for _, p := range hunan.Programs() {
+		out = append(out, catalogue{p, hunan.Regions, hunan.Indicators})
+	}
+	return out
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ledger", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	list := fs.Bool("list", false, "list the built-in programs and exit")
+	id := fs.String("program", "", "id of the program to evaluate, such as hunan/seven-ones")
+	asOf := fs.String("asof", time.Now().Format(time.DateOnly), "evaluation date, YYYY-MM-DD")
+	lang := fs.String("lang", "zh", "output language: zh or en")
+	format := fs.String("format", "text", "report format: text, json or csv")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *list {
+		for _, c := range catalogues() {
+			fmt.Fprintf(stdout, "%-36s %s\n", c.program.ID, c.program.Name.Zh)
+		}
+		return 0
+	}
+	l, err := outcome.ParseLang(*lang)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	date, err := time.Parse(time.DateOnly, *asOf)
+	if err != nil {
+		fmt.Fprintf(stderr, "-asof: %v\n", err)
+		return 2
+	}
+	var cat *catalogue
+	for _, c := range catalogues() {
+		if c.program.ID == *id {
+			cat = &c
+		}
+	}
+	if cat == nil {
+		fmt.Fprintf(stderr, "unknown program %q; -list shows the built-in ones\n", *id)
+		return 2
+	}
+	ledger, err := outcome.NewLedger(cat.regions(), cat.indicators()...)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	failed := false
+	for _, name := range fs.Args() {
+		if err := readFile(ledger, name); err != nil {
+			failed = true
+			printErrors(stderr, err)
+		}
+	}
+	if failed {
+		return 1
+	}
+	report, err := cat.program.Evaluate(ledger, date)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := write(stdout, report, l, *format); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	return 0
+}
+
+// readFile adds one file's records, all or nothing, by its extension.
+func readFile(l *outcome.Ledger, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	opts := outcome.ReadOptions{Name: name, AllErrors: true}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return l.ReadCSV(f, opts)
+	case ".jsonl", ".ndjson":
+		return l.ReadJSONL(f, opts)
+	case ".xlsx":
+		return xlsx.Read(l, f, opts)
+	}
+	return fmt.Errorf("%s: unknown format (want .csv, .jsonl or .xlsx)", name)
+}
+
+// printErrors prints each error of a joined error on a line of its own.
+func printErrors(w io.Writer, err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			printErrors(w, e)
+		}
+		return
+	}
+	fmt.Fprintln(w, err)
+}
+
+func write(w io.Writer, r program.Report, lang outcome.Lang, format string) error {
+	switch format {
+	case "text":
+		if err := r.WriteText(w, lang); err != nil {
+			return err
+		}
+		return r.WriteShortfall(w, lang, 20)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	case "csv":
+		cw := csv.NewWriter(w)
+		if err := cw.WriteAll(r.Table(lang)); err != nil {
+			return err
+		}
+		return cw.Error()
+	}
+	return errors.New("-format: want text, json or csv")
+}

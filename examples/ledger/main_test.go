@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/xlsx"
+)
+
+func runArgs(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestList(t *testing.T) {
+	code, out, _ := runArgs(t, "-list")
+	if code != 0 || !strings.Contains(out, "hunan/seven-ones") || !strings.Contains(out, "national/bai-qian-wan") {
+		t.Errorf("-list: exit %d\n%s", code, out)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	// The same ledger as CSV, JSON Lines and Excel gives the same report.
+	l, err := outcome.NewLedger(hunan.Regions(), hunan.Indicators()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/hunan-2019.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := l.ReadCSV(f, outcome.ReadOptions{Name: f.Name()}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var jb, xb bytes.Buffer
+	if err := outcome.WriteJSONL(&jb, l.All()); err != nil {
+		t.Fatal(err)
+	}
+	if err := xlsx.WriteLedger(&xb, l.All()); err != nil {
+		t.Fatal(err)
+	}
+	jsonl, book := filepath.Join(dir, "hunan.jsonl"), filepath.Join(dir, "hunan.xlsx")
+	os.WriteFile(jsonl, jb.Bytes(), 0o644)
+	os.WriteFile(book, xb.Bytes(), 0o644)
+
+	args := []string{"-program", "hunan/seven-ones", "-asof", "2019-12-31", "-lang", "en"}
+	code, want, stderr := runArgs(t, append(args, "testdata/hunan-2019.csv")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{"48/51", "430426  祁东县", "3 met, 3 in progress"} {
+		if !strings.Contains(want, s) {
+			t.Errorf("report lacks %q:\n%s", s, want)
+		}
+	}
+	for _, file := range []string{jsonl, book} {
+		if code, got, stderr := runArgs(t, append(args, file)...); code != 0 || got != want {
+			t.Errorf("%s: exit %d, %s\nreport differs from the CSV one:\n%s", file, code, stderr, got)
+		}
+	}
+	for _, format := range []string{"json", "csv"} {
+		if code, out, _ := runArgs(t, append(args, "-format", format, "testdata/hunan-2019.csv")...); code != 0 || !strings.Contains(out, "industry") && !strings.Contains(out, "featured industry") {
+			t.Errorf("-format %s: exit %d\n%s", format, code, out)
+		}
+	}
+}
+
+func TestBrokenFile(t *testing.T) {
+	code, out, stderr := runArgs(t, "-program", "hunan/seven-ones", "-asof", "2019-12-31", "testdata/hunan-2019.csv", "testdata/broken.csv")
+	if code != 1 || out != "" {
+		t.Errorf("exit %d with output %q, want 1 and no report", code, out)
+	}
+	for _, want := range []string{
+		"testdata/broken.csv:3: region \"439999\"",
+		"testdata/broken.csv:4: unit \"人次\"",
+		"testdata/broken.csv:5: period \"2019-13\"",
+		"testdata/broken.csv:6: value \"一个半\"",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("errors lack %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"-program", "nope"}, {"-program", "hunan/seven-ones", "-asof", "2019"}, {"-program", "hunan/seven-ones", "-format", "pdf"}} {
+		if code, _, _ := runArgs(t, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+}
