@@ -136,20 +136,25 @@ func (c *csvScanner) scan() bool {
 			c.err = &ParseError{Line: c.line, Err: ErrEncoding}
 			return false
 		}
-		if bytes.IndexByte(line, '"') < 0 {
-			line = bytes.TrimSuffix(line, []byte{'\r'})
-			c.fields = c.fields[:0]
-			for {
-				i := bytes.IndexByte(line, ',')
-				if i < 0 {
-					c.fields = append(c.fields, line)
-					return true
-				}
-				c.fields = append(c.fields, line[:i])
-				line = line[i+1:]
+		// Fields of ledger lines are short: one pass over the bytes beats a
+		// search per field. A quote sends the line to the full parser.
+		raw := line
+		if n := len(line); line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		c.fields = c.fields[:0]
+		start := 0
+		for i, b := range line {
+			switch b {
+			case ',':
+				c.fields = append(c.fields, line[start:i])
+				start = i + 1
+			case '"':
+				return c.scanQuoted(raw)
 			}
 		}
-		return c.scanQuoted(line)
+		c.fields = append(c.fields, line[start:])
+		return true
 	}
 }
 
@@ -197,6 +202,10 @@ func (c *csvScanner) scanQuoted(line []byte) bool {
 	return true
 }
 
+// maxCachedPeriods bounds the periods a reader remembers: ledgers use few
+// distinct periods (years, months, the days of a few years).
+const maxCachedPeriods = 1 << 14
+
 // checkedLines is how many lines the scanner checks to be UTF-8 whole.
 const checkedLines = 100
 
@@ -207,6 +216,7 @@ type csvRow struct {
 	period                      Period
 	val                         value
 	source, section, mark, note []byte
+	sameText                    bool // source, section, mark and note are the previous row's
 }
 
 // rowParser reads rows, caching the last period and unit: ledger files
@@ -217,9 +227,10 @@ type rowParser struct {
 	width      int // fields in the header
 	lastPeriod []byte
 	period     Period
+	periods    map[string]Period // periods read so far, up to maxCachedPeriods
 	lastUnit   []byte
 	unit       Unit
-	lastText   [][]byte // the last source, section, mark and note, checked to be UTF-8
+	lastText   [numColumns - colSource][]byte // the last source, section, mark and note, checked to be UTF-8
 }
 
 // record parses a row into a Record, or a *ParseError.
@@ -244,53 +255,49 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 	if len(fields) != p.width {
 		return row, &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), p.width)}
 	}
-	// Codes and figures are trimmed; text (source, note) is kept as written.
-	get := func(col int) []byte {
-		i := p.cols[col]
-		if i < 0 {
-			return nil
-		}
-		f := fields[i]
-		if col < colSource && len(f) > 0 && (f[0] <= ' ' || f[len(f)-1] <= ' ') {
-			return bytes.TrimSpace(f)
-		}
-		return f
+	row.indicator, row.region = p.code(fields, colIndicator), p.code(fields, colRegion)
+	if len(row.indicator) == 0 {
+		return row, p.fail(line, colIndicator, nil, ErrMissing)
 	}
-	row.indicator, row.region = get(colIndicator), get(colRegion)
-	for _, col := range []int{colIndicator, colRegion} {
-		if len(get(col)) == 0 {
-			return row, p.fail(line, col, nil, ErrMissing)
-		}
+	if len(row.region) == 0 {
+		return row, p.fail(line, colRegion, nil, ErrMissing)
 	}
-	pf := get(colPeriod)
-	if !bytes.Equal(pf, p.lastPeriod) || p.period.IsZero() {
-		period, err := parsePeriodBytes(pf)
-		if err != nil {
-			return row, p.fail(line, colPeriod, pf, err)
+	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
+		period, ok := p.periods[string(pf)]
+		if !ok {
+			var err error
+			if period, err = parsePeriodBytes(pf); err != nil {
+				return row, p.fail(line, colPeriod, pf, err)
+			}
+			if p.periods == nil {
+				p.periods = make(map[string]Period)
+			}
+			if len(p.periods) < maxCachedPeriods {
+				p.periods[string(pf)] = period
+			}
 		}
 		p.lastPeriod, p.period = append(p.lastPeriod[:0], pf...), period
 	}
 	row.period = p.period
-	vf := get(colValue)
+	vf := p.code(fields, colValue)
 	v, err := parseValue(vf)
 	if err != nil {
 		return row, p.fail(line, colValue, vf, err)
 	}
-	if uf := get(colUnit); len(uf) > 0 {
-		if !bytes.Equal(uf, p.lastUnit) || p.unit == 0 {
+	if uf := p.code(fields, colUnit); len(uf) > 0 {
+		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
 			u, err := ParseUnit(string(uf))
 			if err != nil {
 				return row, p.fail(line, colUnit, uf, ErrUnknownUnit)
 			}
 			p.lastUnit, p.unit = append(p.lastUnit[:0], uf...), u
 		}
-		u := p.unit
-		if v.unit != 0 && v.unit != u {
+		if v.unit != 0 && v.unit != p.unit {
 			return row, p.fail(line, colUnit, uf, fmt.Errorf("%w: the value says %s", ErrUnitMismatch, v.unit.Symbol()))
 		}
-		v.unit = u
+		v.unit = p.unit
 	}
-	if qf := get(colQualifier); len(qf) > 0 {
+	if qf := p.code(fields, colQualifier); len(qf) > 0 {
 		q, err := ParseQualifier(string(qf))
 		if err != nil {
 			return row, p.fail(line, colQualifier, qf, ErrUnknownQualifier)
@@ -298,20 +305,46 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 		v.qual |= q
 	}
 	row.val = v
-	row.source, row.section, row.mark, row.note = get(colSource), get(colSection), get(colMark), get(colNote)
-	if p.lastText == nil || !bytes.Equal(row.source, p.lastText[0]) || !bytes.Equal(row.section, p.lastText[1]) ||
-		!bytes.Equal(row.mark, p.lastText[2]) || !bytes.Equal(row.note, p.lastText[3]) {
-		for j, col := range [...]int{colSource, colSection, colMark, colNote} {
-			if f := get(col); !utf8.Valid(f) {
-				return row, p.fail(line, col, f, ErrEncoding)
+	text := [...][]byte{p.text(fields, colSource), p.text(fields, colSection), p.text(fields, colMark), p.text(fields, colNote)}
+	row.source, row.section, row.mark, row.note = text[0], text[1], text[2], text[3]
+	// Text that is kept must be UTF-8; it is checked when it changes.
+	row.sameText = true
+	for j := range text {
+		if !bytes.Equal(text[j], p.lastText[j]) {
+			row.sameText = false
+			for j, b := range text {
+				if !utf8.Valid(b) {
+					return row, p.fail(line, colSource+j, b, ErrEncoding)
+				}
+				p.lastText[j] = append(p.lastText[j][:0], b...)
 			}
-			if p.lastText == nil {
-				p.lastText = make([][]byte, 4)
-			}
-			p.lastText[j] = append(p.lastText[j][:0], get(col)...)
+			break
 		}
 	}
 	return row, nil
+}
+
+// code returns the field of a column of codes or figures, trimmed; nil when
+// the column is absent.
+func (p *rowParser) code(fields [][]byte, col int) []byte {
+	i := p.cols[col]
+	if i < 0 {
+		return nil
+	}
+	b := fields[i]
+	if len(b) > 0 && (b[0] <= ' ' || b[len(b)-1] <= ' ') {
+		return bytes.TrimSpace(b)
+	}
+	return b
+}
+
+// text returns the field of a text column as written; nil when the column
+// is absent.
+func (p *rowParser) text(fields [][]byte, col int) []byte {
+	if i := p.cols[col]; i >= 0 {
+		return fields[i]
+	}
+	return nil
 }
 
 // parsePeriodBytes reads a period, with fast paths for a bare year and a
@@ -549,6 +582,9 @@ type loader struct {
 	// the series of the last indicator, which files repeat line after line
 	lastIndicator []byte
 	last          *series
+	// the interned text of the last row, reused while rows repeat it
+	lastMeta uint32
+	haveMeta bool
 }
 
 func (l *Ledger) loader(p *rowParser, opts ReadOptions) *loader {
@@ -566,6 +602,11 @@ func (ld *loader) row(line int, fields [][]byte) bool {
 	if perr != nil {
 		return fail(perr)
 	}
+	// Intern the text before any check can return, so that the index kept
+	// for the next row is always this row's.
+	if !row.sameText || !ld.haveMeta {
+		ld.lastMeta, ld.haveMeta = l.internBytes(row), true
+	}
 	s := ld.last
 	if s == nil || !bytes.Equal(row.indicator, ld.lastIndicator) {
 		si, ok := l.byCode[string(row.indicator)]
@@ -582,7 +623,7 @@ func (ld *loader) row(line int, fields [][]byte) bool {
 	if err := s.checkUnit(row.val.unit); err != nil {
 		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
 	}
-	if err := l.put(s, reg, row.period, row.val, l.internBytes(row)); err != nil {
+	if err := l.put(s, reg, row.period, row.val, ld.lastMeta); err != nil {
 		return fail(p.fail(line, colValue, fields[p.cols[colValue]], err))
 	}
 	return true
@@ -729,8 +770,10 @@ func (l *Ledger) reserveCSV(r io.Reader) {
 				}
 				f = f[i+1:]
 			}
-			if i := bytes.IndexAny(f, ",\r\n"); i >= 0 {
+			if i := bytes.IndexByte(f, ','); i >= 0 {
 				f = f[:i]
+			} else {
+				f = bytes.TrimRight(f, "\r\n")
 			}
 			if lastIdx < 0 || !bytes.Equal(f, last) {
 				idx, ok := l.byCode[string(f)]

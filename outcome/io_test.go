@@ -269,3 +269,28 @@ func TestReadRows(t *testing.T) {
 		t.Errorf("RowRecords gave %d records, want 3 (codes are not checked there)", n)
 	}
 }
+
+func TestReadKeepsEachLinesSource(t *testing.T) {
+	// A refused line between two lines with the same source must not leave
+	// a stale source behind for the lines after it.
+	in := "indicator,region,period,value,source,note\n" +
+		"training,433122,2017,1,A,\n" +
+		"training,999999,2018,1,B,x\n" +
+		"training,433122,2018,1,B,x\n" +
+		"training,433122,2019,1,B,x\n"
+	l := testLedger(t)
+	if err := l.ReadCSV(strings.NewReader(in), ReadOptions{AllErrors: true}); err == nil {
+		t.Fatal("want the unknown region refused")
+	}
+	in = strings.Replace(in, "999999", "433130", 1)
+	if err := l.ReadCSV(strings.NewReader(in), ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var sources []string
+	for r := range l.All() {
+		sources = append(sources, r.Source.Document+"/"+r.Note)
+	}
+	if diff := cmp.Diff([]string{"A/", "B/x", "B/x", "B/x"}, sources); diff != "" {
+		t.Errorf("sources mismatch (-want +got):\n%s", diff)
+	}
+}

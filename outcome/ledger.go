@@ -43,19 +43,20 @@ type meta struct {
 
 // series holds one indicator's records as columns.
 type series struct {
-	ind    Indicator
-	region []int32 // position in the region set
-	start  []int32 // days since 1970-01-01
-	end    []int32
-	kind   []PeriodKind
-	coef   []int64
-	exp    []int8      // nil while every exponent is 0
-	unit   []Unit      // nil while every unit is the indicator's
-	qual   []Qualifier // nil while every qualifier is exact
-	meta   []uint32    // nil while no record has a source or note
-	big    map[int32]decimal.Decimal
-	minExp int32
-	slots  []uint64 // open-addressing index of (region, period) for rows not in years
+	ind     Indicator
+	region  []int32 // position in the region set
+	start   []int32 // days since 1970-01-01
+	end     []int32
+	kind    []PeriodKind
+	coef    []int64
+	exp     []int8      // nil while every exponent is 0
+	unit    []Unit      // nil while every unit is the indicator's
+	qual    []Qualifier // nil while every qualifier is exact
+	meta    []uint32    // nil while no record has a source or note
+	big     map[int32]decimal.Decimal
+	minExp  int32
+	slots   []uint64 // open-addressing index of (region, period) for rows not in years
+	indexed int      // rows in slots
 	// years has a bit per region and year from 1970 to 2033: the region has
 	// a row for that civil year. Most rows are years; checking a bit in this
 	// small array replaces a probe into the index. yearRow finds such a row
@@ -214,9 +215,7 @@ func (s *series) grow(n int) {
 	if s.exp != nil {
 		s.exp = slices.Grow(s.exp, n)
 	}
-	if want := 2 * (len(s.region) + n); want > len(s.slots) {
-		s.resize(want)
-	}
+
 }
 
 // add validates and appends one record; an identical duplicate is skipped.
@@ -300,7 +299,8 @@ func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
 	if v.unit == s.ind.Unit {
 		v.unit = 0
 	}
-	if row := s.lookup(reg, p); row >= 0 {
+	y, isYear := yearBit(p)
+	if row := s.find(reg, p, y, isYear); row >= 0 {
 		if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == v.unit && lazyAt(s.qual, row) == v.qual {
 			return nil
 		}
@@ -326,7 +326,7 @@ func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
 	setLazy(&s.unit, int(row), v.unit, c)
 	setLazy(&s.qual, int(row), v.qual, c)
 	setLazy(&s.meta, int(row), m, c)
-	s.index(row, len(l.regions.regions))
+	s.index(row, len(l.regions.regions), y, isYear)
 	l.n++
 	return nil
 }
@@ -404,7 +404,7 @@ func (s *series) truncate(n int) {
 			s.minExp = min(s.minExp, int32(lazyAt(s.exp, int32(i))))
 		}
 	}
-	s.resize(2 * n)
+	s.resize(0)
 	clear(s.years)
 	s.yearRow = nil
 	for row := range int32(n) {
@@ -429,9 +429,10 @@ func hashKey(region int32, p Period) uint64 {
 
 func slotOf(h uint64, row int32) uint64 { return h&^(1<<32-1) | uint64(row+1) }
 
-// lookup returns the row recorded for region and period, or -1.
-func (s *series) lookup(region int32, p Period) int32 {
-	if y, ok := yearBit(p); ok {
+// find returns the row recorded for region and period, or -1; y and
+// isYear are the period's year bit.
+func (s *series) find(region int32, p Period, y uint, isYear bool) int32 {
+	if isYear {
 		if s.years == nil || s.years[region]&(1<<y) == 0 {
 			return -1
 		}
@@ -490,9 +491,10 @@ func yearBit(p Period) (uint, bool) {
 	return 0, false
 }
 
-// index records row in years or in the open-addressing index.
-func (s *series) index(row int32, nregions int) {
-	if y, ok := yearBit(s.period(row)); ok {
+// index records row in years or in the open-addressing index; y and
+// isYear are its period's year bit.
+func (s *series) index(row int32, nregions int, y uint, isYear bool) {
+	if isYear {
 		if s.years == nil {
 			s.years = make([]uint64, nregions)
 		}
@@ -507,8 +509,8 @@ func (s *series) index(row int32, nregions int) {
 
 // insert indexes row, growing the table to keep it at most half full.
 func (s *series) insert(row int32) {
-	if 2*(int(row)+1) > len(s.slots) {
-		s.resize(4 * (int(row) + 1))
+	if 2*(s.indexed+1) > len(s.slots) {
+		s.resize(4 * (s.indexed + 1))
 	}
 	s.place(row)
 }
@@ -519,7 +521,7 @@ func (s *series) resize(n int) {
 	for size < n {
 		size *= 2
 	}
-	s.slots = make([]uint64, size)
+	s.slots, s.indexed = make([]uint64, size), 0
 	for r := range int32(len(s.region)) {
 		if _, ok := yearBit(s.period(r)); !ok {
 			s.place(r)
@@ -535,6 +537,7 @@ func (s *series) place(row int32) {
 		i = (i + 1) & mask
 	}
 	s.slots[i] = slotOf(h, row)
+	s.indexed++
 }
 
 // value returns row's value as a decimal.

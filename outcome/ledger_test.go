@@ -357,3 +357,31 @@ func TestSumQuantityQualifier(t *testing.T) {
 		t.Errorf("a sum of a lower bound and an approximation = %v, want 近6000名", got)
 	}
 }
+
+func TestIndexYearsAndSpans(t *testing.T) {
+	// Years from 1970 to 2033 are indexed by a bitmap, other periods by a
+	// hash table; both must find duplicates and conflicts alike, and a
+	// refused Add must leave neither holding its rows.
+	for _, period := range []string{"2019", "1965", "2040", "2019-03", "2018-01-01/2018-06-30", "~2017/2019", "2005-/2019"} {
+		t.Run(period, func(t *testing.T) {
+			l := testLedger(t)
+			r := rec("training", "433122", period, "5人次")
+			bad := rec("training", "999999", period, "5人次")
+			if err := l.Add(r, bad); !errors.Is(err, ErrUnknownRegion) {
+				t.Fatalf("Add with a bad record: %v", err)
+			}
+			if err := l.Add(r); err != nil {
+				t.Fatalf("after a rollback the record must add again: %v", err)
+			}
+			if err := l.Add(r); err != nil || l.Len() != 1 {
+				t.Errorf("an identical record again: %v, Len %d; want harmless", err, l.Len())
+			}
+			if err := l.Add(rec("training", "433122", period, "6人次")); !errors.Is(err, ErrConflict) {
+				t.Errorf("a different value: %v, want ErrConflict", err)
+			}
+			if err := l.Add(rec("training", "433130", period, "6人次")); err != nil {
+				t.Errorf("another region: %v", err)
+			}
+		})
+	}
+}

@@ -129,7 +129,7 @@ type RegionSet struct {
 	end     []int32  // end[i]: one past the last descendant of i
 	parent  []int32  // -1 for a root
 	byCode  map[string]int32
-	byNum   map[uint64]int32       // the same, keyed by numCode, for readers
+	byNum   codeTable              // the same, keyed by numCode, for readers
 	byLevel [len(levelNames)]int32 // how many regions of each level
 	ordered bool                   // depth-first order is also code order
 }
@@ -215,7 +215,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		end:     make([]int32, n),
 		parent:  make([]int32, n),
 		byCode:  make(map[string]int32, n),
-		byNum:   make(map[uint64]int32, n),
+		byNum:   newCodeTable(n),
 		ordered: true,
 	}
 	// Iterative depth-first walk: pos[i] is the new position of input i.
@@ -240,7 +240,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		}
 		s.regions = append(s.regions, r)
 		s.byCode[r.Code] = pos[c]
-		s.byNum[numCode(r.Code)] = pos[c]
+		s.byNum.put(numCode(r.Code), pos[c])
 		s.byLevel[r.Level]++
 		stack = append(stack, frame{c, first[c]})
 	}
@@ -267,11 +267,57 @@ func numCode[T string | []byte](code T) uint64 {
 
 // lookupBytes finds a region by its code as bytes.
 func (s *RegionSet) lookupBytes(code []byte) (int32, bool) {
-	if len(code) == 0 || len(code) > 15 || !isDigits(code) {
+	if len(code) == 0 || len(code) > 15 {
 		return 0, false
 	}
-	i, ok := s.byNum[numCode(code)]
-	return i, ok
+	var n uint64
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return s.byNum.get(n<<4 | uint64(len(code)))
+}
+
+// codeTable maps numeric codes to positions: open addressing, linear
+// probing, at most half full. A key is never 0 (numCode keeps the length in
+// its low bits), so 0 marks an empty slot.
+type codeTable struct {
+	keys  []uint64
+	vals  []int32
+	shift uint
+}
+
+func newCodeTable(n int) codeTable {
+	size, shift := 16, uint(60)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	return codeTable{keys: make([]uint64, size), vals: make([]int32, size), shift: shift}
+}
+
+func (t *codeTable) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+
+func (t *codeTable) put(k uint64, v int32) {
+	mask := uint64(len(t.keys) - 1)
+	i := t.slot(k)
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.vals[i] = k, v
+}
+
+func (t *codeTable) get(k uint64) (int32, bool) {
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
 }
 
 // Len returns the number of regions.
@@ -376,7 +422,7 @@ func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, erro
 		}
 		lo, hi = i, s.end[i]
 	}
-	var ids []int32
+	ids := make([]int32, 0, hi-lo)
 	for i := lo; i < hi; i++ {
 		if keep == nil || keep(s.regions[i]) {
 			ids = append(ids, i)

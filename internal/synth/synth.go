@@ -6,7 +6,9 @@
 package synth
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -265,4 +267,27 @@ func Program() program.Program {
 				StarSpaces, counties, outcome.MustParseQuantity("1个")),
 		},
 	}
+}
+
+// WriteCSV writes the records as a ledger CSV file with the columns a
+// national export carries: indicator, region, period, value, unit, source.
+func (n *National) WriteCSV(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("indicator,region,period,value,unit,source\n")
+	for _, r := range n.Records {
+		q := r.Quantity
+		bw.WriteString(r.Indicator)
+		bw.WriteByte(',')
+		bw.WriteString(r.Region)
+		bw.WriteByte(',')
+		bw.WriteString(r.Period.String())
+		bw.WriteByte(',')
+		bw.WriteString(q.Value().String())
+		bw.WriteByte(',')
+		bw.WriteString(q.Unit().Symbol())
+		bw.WriteByte(',')
+		bw.WriteString(r.Source.Document)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
 }

@@ -1,6 +1,10 @@
 package synth
 
 import (
+	"bytes"
+	"slices"
+
+	"github.com/taizhang/taizhang/outcome"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,5 +35,30 @@ func TestNationalShape(t *testing.T) {
 	}
 	if _, err := NewNational(Config{Villages: 10}); err == nil {
 		t.Error("fewer villages than counties: want an error")
+	}
+}
+
+func TestWriteCSVReadsBack(t *testing.T) {
+	n, err := NewNational(Config{Villages: 2000, Records: 12_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := n.Ledger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := n.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := outcome.NewLedger(want.Regions(), Indicators()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := got.ReadCSV(&b, outcome.ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(slices.Collect(want.All()), slices.Collect(got.All())); diff != "" {
+		t.Errorf("CSV round trip mismatch (-want +got):\n%s", diff)
 	}
 }
