@@ -281,12 +281,17 @@ func (s *RegionSet) lookupBytes(code []byte) (int32, bool) {
 }
 
 // codeTable maps numeric codes to positions: open addressing, linear
-// probing, at most half full. A key is never 0 (numCode keeps the length in
-// its low bits), so 0 marks an empty slot.
+// probing, at most half full, key and value side by side so that a lookup
+// touches one cache line. A key is never 0 (numCode keeps the length in its
+// low bits), so 0 marks an empty slot.
 type codeTable struct {
-	keys  []uint64
-	vals  []int32
+	slots []codeSlot
 	shift uint
+}
+
+type codeSlot struct {
+	key uint64
+	val int32
 }
 
 func newCodeTable(n int) codeTable {
@@ -294,26 +299,26 @@ func newCodeTable(n int) codeTable {
 	for size < 2*n {
 		size, shift = size*2, shift-1
 	}
-	return codeTable{keys: make([]uint64, size), vals: make([]int32, size), shift: shift}
+	return codeTable{slots: make([]codeSlot, size), shift: shift}
 }
 
 func (t *codeTable) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
 
 func (t *codeTable) put(k uint64, v int32) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	i := t.slot(k)
-	for t.keys[i] != 0 && t.keys[i] != k {
+	for t.slots[i].key != 0 && t.slots[i].key != k {
 		i = (i + 1) & mask
 	}
-	t.keys[i], t.vals[i] = k, v
+	t.slots[i] = codeSlot{k, v}
 }
 
 func (t *codeTable) get(k uint64) (int32, bool) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case k:
-			return t.vals[i], true
+			return t.slots[i].val, true
 		case 0:
 			return 0, false
 		}
