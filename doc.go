@@ -48,8 +48,9 @@
 // # Scale
 //
 // Records are kept in columns of fixed-size numbers, not as a decimal per
-// record. A million records are added in about 0.3 s and take about 35 MB;
-// a coverage target over 128,000 villages evaluates in about 15 ms. Figures
+// record. A million records are added in about 0.2 s and take about 35 MB;
+// a million-line CSV file loads in about a quarter of a second; a coverage
+// target over 128,000 villages evaluates in about 15 ms. Figures
 // for disjoint regions can be evaluated separately: a region's figure is its
 // own record or the sum of its children's, so province ledgers can be built
 // and queried independently and their totals added.

@@ -32,4 +32,12 @@
 // Records are stored by indicator in columns of fixed-size numbers: a
 // million records take about 35 MB, and a query over 128,000 villages is a
 // scan of a few milliseconds.
+//
+// # Files
+//
+// [Ledger.ReadCSV] and [Ledger.ReadJSONL] load a file all or nothing, and
+// report every problem with file, line, column and value ([*ParseError]);
+// [CSVReader] and [JSONLReader] stream records one at a time; [WriteCSV] and
+// [WriteJSONL] write them back deterministically. [Ledger.ReadRows] loads
+// any table of cells, such as a spreadsheet (package xlsx).
 package outcome
