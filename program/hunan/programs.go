@@ -40,6 +40,13 @@ func observing(src outcome.Citation, figures ...shown) ([]outcome.Indicator, []t
 	return pick(codes...), targets
 }
 
+// observed returns a program that states no numeric target: its report
+// shows the figures recorded for it, all stated at src.
+func observed(id string, n outcome.Name, issuers []outcome.Name, src outcome.Citation, figures ...shown) program.Program {
+	inds, targets := observing(src, figures...)
+	return program.Program{ID: id, Name: n, Level: hunanLevel, Issuers: issuers, Source: src, Indicators: inds, Targets: targets}
+}
+
 // Readings chooses between the plausible readings of ambiguous clauses. The
 // zero value is the default reading of each; every other reading is one
 // field away.
@@ -289,8 +296,8 @@ func QixiVillageResidency() program.Program {
 // extended in 1997 to the 17 ethnic-minority counties. It states no numeric
 // target; its report shows the recorded outcomes (1997 onward, ⚑G19).
 func SparkWestward() program.Program {
-	src := cite("一(二)二是", "[2]")
-	inds, targets := observing(src,
+	return observed("hunan/spark-westward", name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
+		[]outcome.Name{kwei}, cite("一(二)二是", "[2]"),
 		shown{"counties", "延伸到的少数民族县", "minority counties reached", SparkCounties},
 		shown{"technologies", "引进实用生产技术", "practical technologies introduced", SparkTechnologies},
 		shown{"demo-projects", "示范项目", "demonstration projects", SparkDemoProjects},
@@ -300,15 +307,6 @@ func SparkWestward() program.Program {
 		shown{"people-fed", "解决温饱贫困人口", "people with food and clothing secured", SparkPeopleFed},
 		shown{"key-directions", "科技扶贫重点方向", "key directions", SparkDirections},
 	)
-	return program.Program{
-		ID:         "hunan/spark-westward",
-		Name:       name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
-		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kwei},
-		Source:     src,
-		Indicators: inds,
-		Targets:    targets,
-	}
 }
 
 // JinggangshanFiveCounties is the sci-tech poverty work in the five
@@ -316,23 +314,14 @@ func SparkWestward() program.Program {
 // §一(二)一是–三是). No numeric target; the report shows the five counties'
 // totals, whose period the seed does not state (⚑G18).
 func JinggangshanFiveCounties() program.Program {
-	src := cite("一(二)二是", "¶[2]")
-	inds, targets := observing(src,
+	return observed("hunan/jinggangshan-five-counties", name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
+		[]outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")}, cite("一(二)二是", "¶[2]"),
 		shown{"projects", "科技扶贫开发项目", "development projects", FiveCountyProjects},
 		shown{"investment", "扶贫开发总投入", "total investment", FiveCountyInvestment},
 		shown{"output", "实现产值", "output value", FiveCountyOutput},
 		shown{"profit-tax", "利税", "profits and taxes", FiveCountyProfitTax},
 		shown{"pillar-industries", "支柱产业", "pillar industries", FiveCountyPillars},
 	)
-	return program.Program{
-		ID:         "hunan/jinggangshan-five-counties",
-		Name:       name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
-		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")},
-		Source:     src,
-		Indicators: inds,
-		Targets:    targets,
-	}
 }
 
 // CityCountyPairs is the six-city, six-county sci-tech pairing of 004
@@ -340,20 +329,11 @@ func JinggangshanFiveCounties() program.Program {
 // 「庐溪」 (probably 泸溪, ⚑G7), 永顺, 保靖 and 古丈. The one-to-one mapping is
 // not given; the report shows the counts.
 func CityCountyPairs() program.Program {
-	src := cite("一(二)四是", "¶[2]")
-	inds, targets := observing(src,
+	return observed("hunan/city-county-pairs", name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
+		[]outcome.Name{kwei}, cite("一(二)四是", "¶[2]"),
 		shown{"paired-counties", "结对子的县", "paired counties", PairedCounties},
 		shown{"pairing-cities", "对口市", "pairing cities", PairingCities},
 	)
-	return program.Program{
-		ID:         "hunan/city-county-pairs",
-		Name:       name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
-		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kwei},
-		Source:     src,
-		Indicators: inds,
-		Targets:    targets,
-	}
 }
 
 // FeaturedIndustryFunding is the funding of sci-tech projects for featured
