@@ -263,7 +263,13 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 		return row, p.fail(line, colRegion, nil, ErrMissing)
 	}
 	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
-		period, ok := p.periods[string(pf)]
+		period, ok := Period{}, false
+		if len(pf) == 4 && isDigits(pf) {
+			y := atoi(pf) // a bare year is cheaper to compute than to look up
+			period, ok = Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}, true
+		} else {
+			period, ok = p.periods[string(pf)]
+		}
 		if !ok {
 			var err error
 			if period, err = parsePeriodBytes(pf); err != nil {
