@@ -53,27 +53,9 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	bw.WriteString("\n\n")
 
 	writeTable(bw, r.Table(lang))
-	var notes []string
-	var walk func(res target.Result)
-	walk = func(res target.Result) {
-		for _, n := range res.Notes {
-			notes = append(notes, res.Name.In(lang)+": "+n.In(lang))
-		}
-		for _, p := range res.Parts {
-			walk(p)
-		}
-	}
-	for _, res := range r.Results {
-		walk(res)
-	}
-	s := r.Summary
 	bw.WriteString("\n")
-	fmt.Fprintf(bw, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
-	if s.Recorded > 0 {
-		fmt.Fprintf(bw, lb.recordedFormat, s.Recorded)
-	}
-	bw.WriteString("\n")
-	if len(notes) > 0 {
+	writeSummary(bw, r.Summary, lb)
+	if notes := r.notes(lang); len(notes) > 0 {
 		fmt.Fprintf(bw, "\n%s:\n", lb.notes)
 		for _, n := range notes {
 			fmt.Fprintf(bw, "- %s\n", n)

@@ -2,13 +2,12 @@
 // (CSV, JSON Lines or Excel) and prints the report.
 //
 //	go run ./examples/ledger -list
-//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv] FILE...
+//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv|md|svg] FILE...
 //
 // On a bad file it prints each error with file and line, and exits 1.
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -54,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("program", "", "id of the program to evaluate, such as hunan/seven-ones")
 	asOf := fs.String("asof", time.Now().Format(time.DateOnly), "evaluation date, YYYY-MM-DD")
 	lang := fs.String("lang", "zh", "output language: zh or en")
-	format := fs.String("format", "text", "report format: text, json or csv")
+	format := fs.String("format", "text", "report format: text, json, csv, md or svg")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -154,11 +153,11 @@ func write(w io.Writer, r program.Report, lang outcome.Lang, format string) erro
 		enc.SetEscapeHTML(false)
 		return enc.Encode(r)
 	case "csv":
-		cw := csv.NewWriter(w)
-		if err := cw.WriteAll(r.Table(lang)); err != nil {
-			return err
-		}
-		return cw.Error()
+		return r.WriteCSV(w, lang)
+	case "md":
+		return r.WriteMarkdown(w, lang)
+	case "svg":
+		return r.WriteSVG(w, lang)
 	}
-	return errors.New("-format: want text, json or csv")
+	return errors.New("-format: want text, json, csv, md or svg")
 }

@@ -67,8 +67,8 @@ func TestFormats(t *testing.T) {
 			t.Errorf("%s: exit %d, %s\nreport differs from the CSV one:\n%s", file, code, stderr, got)
 		}
 	}
-	for _, format := range []string{"json", "csv"} {
-		if code, out, _ := runArgs(t, append(args, "-format", format, "testdata/hunan-2019.csv")...); code != 0 || !strings.Contains(out, "industry") && !strings.Contains(out, "featured industry") {
+	for _, format := range []string{"json", "csv", "md", "svg"} {
+		if code, out, _ := runArgs(t, append(args, "-format", format, "testdata/hunan-2019.csv")...); code != 0 || !strings.Contains(out, "featured industry") {
 			t.Errorf("-format %s: exit %d\n%s", format, code, out)
 		}
 	}
