@@ -3,6 +3,8 @@ package outcome
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -75,6 +77,53 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		}
 		a.toDecimal()
 	}
+}
+
+// Used returns the records [Ledger.Total] adds up for the same query,
+// ordered by region and period: the evidence behind a figure.
+func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	s, err := l.lookupSeries(indicator)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := int32(0), int32(len(l.regions.regions))
+	if region != "" {
+		i, ok := l.regions.byCode[region]
+		if !ok {
+			return nil, fmt.Errorf("outcome: records of %s in %s: %w", indicator, region, ErrUnknownRegion)
+		}
+		lo, hi = i, l.regions.end[i]
+	}
+	// The regions whose own figures a roll-up uses: those with records that
+	// no ancestor within the query already covers.
+	a := s.aggregate(l.regions, window)
+	used := make(map[int32]bool)
+	for u := lo; u < hi; {
+		if a.count[u] > 0 {
+			used[u] = true
+			u = l.regions.end[u]
+			continue
+		}
+		u++
+	}
+	var out []Record
+	s.counted(len(l.regions.regions), window, func(row int32) {
+		if used[s.region[row]] {
+			out = append(out, s.record(l, row))
+		}
+	})
+	slices.SortFunc(out, func(x, y Record) int { return cmpRecords(x, y) })
+	return out, nil
+}
+
+// cmpRecords orders records by region, then period.
+func cmpRecords(x, y Record) int {
+	if c := strings.Compare(x.Region, y.Region); c != 0 {
+		return c
+	}
+	return x.Period.Compare(y.Period)
 }
 
 // Values returns the figure of indicator for every unit of units within

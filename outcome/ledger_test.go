@@ -385,3 +385,41 @@ func TestIndexYearsAndSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestUsed(t *testing.T) {
+	l := testLedger(t)
+	if err := l.Add(
+		rec("commissioners", "433122100201", "2018", "1名"),
+		rec("commissioners", "433122100201", "2019", "2名"),
+		rec("commissioners", "433122100202", "2019", "3名"),
+		rec("commissioners", "433130", "2019", "5名"),
+		rec("commissioners", "433100", "2017", "9名"), // the prefecture's own figure covers its counties
+	); err != nil {
+		t.Fatal(err)
+	}
+	window := Through(date(2019, 12, 31))
+	for _, tt := range []struct {
+		region string
+		want   []string
+	}{
+		{"433122", []string{"433122100201 2019 2名", "433122100202 2019 3名"}}, // the latest of a stock only
+		{"433100", []string{"433100 2017 9名"}},
+		{"433130", []string{"433130 2019 5名"}},
+	} {
+		recs, err := l.Used("commissioners", tt.region, window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range recs {
+			got = append(got, r.Region+" "+r.Period.String()+" "+r.Quantity.String())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Used(%s) mismatch (-want +got):\n%s", tt.region, diff)
+		}
+		total, _ := l.Total("commissioners", tt.region, window)
+		if total.Records != len(recs) {
+			t.Errorf("Used(%s) gave %d records, Total used %d", tt.region, len(recs), total.Records)
+		}
+	}
+}

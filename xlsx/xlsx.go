@@ -12,7 +12,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -181,3 +184,29 @@ func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
 	}
 	return f.Write(w)
 }
+
+// ReadFile adds the records of the ledger file name to l, all or nothing,
+// choosing the reader by the file's extension: .csv, .jsonl (or .ndjson),
+// or .xlsx. Errors name the file as given.
+func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if opts.Name == "" {
+		opts.Name = name
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return l.ReadCSV(f, opts)
+	case ".jsonl", ".ndjson":
+		return l.ReadJSONL(f, opts)
+	case ".xlsx":
+		return Read(l, f, opts)
+	}
+	return fmt.Errorf("%s: %w (want .csv, .jsonl or .xlsx)", name, ErrFormat)
+}
+
+// ErrFormat reports a file whose extension names no ledger format.
+var ErrFormat = errors.New("unknown ledger file format")

@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -90,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := false
 	for _, name := range fs.Args() {
-		if err := readFile(ledger, name); err != nil {
+		if err := xlsx.ReadFile(ledger, name, outcome.ReadOptions{AllErrors: true}); err != nil {
 			failed = true
 			printErrors(stderr, err)
 		}
@@ -108,25 +106,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
-}
-
-// readFile adds one file's records, all or nothing, by its extension.
-func readFile(l *outcome.Ledger, name string) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	opts := outcome.ReadOptions{Name: name, AllErrors: true}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv":
-		return l.ReadCSV(f, opts)
-	case ".jsonl", ".ndjson":
-		return l.ReadJSONL(f, opts)
-	case ".xlsx":
-		return xlsx.Read(l, f, opts)
-	}
-	return fmt.Errorf("%s: unknown format (want .csv, .jsonl or .xlsx)", name)
 }
 
 // printErrors prints each error of a joined error on a line of its own.

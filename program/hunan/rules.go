@@ -1,0 +1,57 @@
+package hunan
+
+import (
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/rule"
+)
+
+// Rules returns the consistency rules the Hunan seed supports (seed
+// inventory §D), checkable on [Reported] and on any Hunan ledger: figures
+// that must add up, parts that cannot exceed their whole, Hunan within the
+// nation. Rules whose relation rests on a reading of the seed are warnings.
+func Rules() rule.Set {
+	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
+	at := func(ind string, p outcome.Period) rule.Expr { return rule.Of(ind, ProvinceCode, p) }
+	now := through(2019)
+	le := func(id string, n outcome.Name, left, right rule.Expr, sev rule.Severity, src outcome.Citation) rule.Rule {
+		return rule.Rule{ID: id, Name: n, Left: left, Op: rule.LessOrEqual, Right: right, Severity: sev, Source: src}
+	}
+	s14, s15 := cite("二(三)二是", "[14]"), cite("二(三)二是", "[15]")
+	return rule.Set{
+		Name: name("湖南科技扶贫台账一致性规则", "Hunan ledger consistency rules"),
+		Rules: []rule.Rule{
+			// D1: 51 (2018) + 72 (2019) = 123 county units with a team.
+			{ID: "D1", Name: name("贫困县服务团 + 新组建非贫困县服务团 = 全部县市区服务团", "poor-county teams + new non-poor-county teams = teams of all county units"),
+				Left: at(PoorCountiesWithTeams, through(2018)).Plus(at(NewNonPoorTeams, outcome.Year(2019))), Op: rule.Equal,
+				Right: at(CountyUnitsWithTeams, now), Severity: rule.Error, Source: cite("二(二)二是", "[11]")},
+			{ID: "D1b", Name: name("全部县市区服务团 = 全省服务团总数", "teams of all county units = teams in all"),
+				Left: at(CountyUnitsWithTeams, now), Op: rule.Equal, Right: at(ExpertTeamsTotal, now), Severity: rule.Warning,
+				Source: cite("三(二)一是", "")},
+			le("D3", name("获国家备案的星创天地 ≤ 星创天地总数", "nationally filed star spaces ≤ all star spaces"),
+				at(StarSpacesFiled, now), at(StarSpaces, now), rule.Error, s14),
+			le("D4", name("湘西国家级星创天地 ≤ 湘西星创天地", "national star spaces in Xiangxi ≤ star spaces in Xiangxi"),
+				at(XiangxiNationalStarSpaces, now), at(XiangxiStarSpaces, now), rule.Error, s15),
+			le("D5", name("湘西星创天地 ≤ 全省星创天地", "star spaces in Xiangxi ≤ star spaces in Hunan"),
+				at(XiangxiStarSpaces, now), at(StarSpaces, now), rule.Error, s15),
+			// ⚑G26: 国家级 and 获国家备案 may not be the same status.
+			le("D5b", name("湘西国家级星创天地 ≤ 全省获国家备案星创天地", "national star spaces in Xiangxi ≤ filed star spaces in Hunan"),
+				at(XiangxiNationalStarSpaces, now), at(StarSpacesFiled, now), rule.Warning, s15),
+			// ⚑G25: the levels of the two park counts come from their position.
+			le("D6", name("湘西国家级农业科技园区 ≤ 全省国家级", "national agri-parks in Xiangxi ≤ in Hunan"),
+				at(XiangxiNationalAgriParks, now), at(NationalAgriParks, now), rule.Warning, s15),
+			le("D6b", name("湘西省级农业科技园区 ≤ 全省省级", "provincial agri-parks in Xiangxi ≤ in Hunan"),
+				at(XiangxiProvAgriParks, now), at(ProvincialAgriParks, now), rule.Warning, s15),
+			// D10: 000_f8a6b69a178fa4e7.txt intro: 832 poor counties and 12.8万
+			// poor villages nationally.
+			le("D10", name("湖南贫困县 ≤ 全国832个", "Hunan's poor counties ≤ the nation's 832"),
+				at(PoorCountyCount, now), rule.Const(decimal.NewFromInt(832)), rule.Error, outcome.Cite("000_f8a6b69a178fa4e7.txt", "intro", "")),
+			le("D10b", name("湖南贫困村 ≤ 全国12.8万个", "Hunan's poor villages ≤ the nation's 128,000"),
+				at(PoorVillageCount, now), rule.Const(decimal.NewFromInt(128_000)), rule.Error, outcome.Cite("000_f8a6b69a178fa4e7.txt", "intro", "")),
+			le("D30", name("井冈山区五县 利税 ≤ 产值", "five counties: profits and taxes ≤ output value"),
+				at(FiveCountyProfitTax, now), at(FiveCountyOutput, now), rule.Error, cite("一(二)二是", "¶[2]")),
+			le("D31", name("17个少数民族县 新增利税 ≤ 新增产值", "17 minority counties: new profits and taxes ≤ new output value"),
+				at(SparkProfitTax, now), at(SparkOutput, now), rule.Error, cite("一(二)二是", "[2]")),
+		},
+	}
+}

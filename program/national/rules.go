@@ -1,0 +1,33 @@
+package national
+
+import (
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/rule"
+)
+
+// Rules returns the consistency rules the national seed supports (seed
+// inventory §D): the rural poor, poor counties and poor villages only fall
+// from 2012 to 2019, and the county list's exits agree with the seed's
+// counts.
+func Rules() rule.Set {
+	intro := outcome.Cite(Seed000, "intro", "")
+	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
+	falls := func(id string, n outcome.Name, ind string) rule.Rule {
+		return rule.Rule{ID: id, Name: n, Left: rule.Of(ind, NationCode, through(2019)), Op: rule.LessOrEqual,
+			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Error, Source: intro}
+	}
+	exits, _ := outcome.Span(day(2013, 1, 1), day(2019, 12, 31))
+	return rule.Set{
+		Name: outcome.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},
+		Rules: []rule.Rule{
+			falls("D7", outcome.Name{Zh: "2019年底农村贫困人口 ≤ 2012年底", En: "rural poor at the end of 2019 ≤ at the end of 2012"}, RuralPoor),
+			falls("D8", outcome.Name{Zh: "2019年底贫困县 ≤ 2012年底", En: "poor counties at the end of 2019 ≤ at the end of 2012"}, PoorCountyCount),
+			falls("D9", outcome.Name{Zh: "2019年底贫困村 ≤ 2012年底", En: "poor villages at the end of 2019 ≤ at the end of 2012"}, PoorVillageCount),
+			// With the county list's Exits: 780 exited by 2019 + 52 left = 832.
+			{ID: "D8b", Name: outcome.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
+				Left:  rule.Of(CountyExits, NationCode, exits).Plus(rule.Of(PoorCountyCount, NationCode, through(2019))),
+				Op:    rule.Equal,
+				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
+		},
+	}
+}

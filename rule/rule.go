@@ -1,0 +1,280 @@
+// Package rule checks a ledger against validation rules in the style of
+// DHIS2: a [Rule] compares two expressions (sums of indicators at a region
+// over a period, and constants) with an [Operator], has a [Severity] and a
+// [Missing] value policy, and reports each [Violation] with the values on
+// both sides and the records behind them.
+//
+// Rules catch what a single record cannot show: a part larger than its
+// whole (75 filed 星创天地 of 149), a figure that should only fall (the rural
+// poor, 9899万 → 551万), teams that should add up (51 + 72 = 123). The
+// catalogues ship the rule sets their seeds support.
+package rule
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Operator compares the left expression with the right.
+type Operator uint8
+
+const (
+	Equal Operator = 1 + iota
+	NotEqual
+	Less
+	LessOrEqual
+	Greater
+	GreaterOrEqual
+)
+
+var operatorSymbols = [...]string{Equal: "=", NotEqual: "≠", Less: "<", LessOrEqual: "≤", Greater: ">", GreaterOrEqual: "≥"}
+
+// String returns the operator's symbol: =, ≠, <, ≤, >, ≥.
+func (o Operator) String() string {
+	if o != 0 && int(o) < len(operatorSymbols) {
+		return operatorSymbols[o]
+	}
+	return fmt.Sprintf("Operator(%d)", o)
+}
+
+// holds reports whether left o right.
+func (o Operator) holds(left, right decimal.Decimal) bool {
+	c := left.Cmp(right)
+	switch o {
+	case Equal:
+		return c == 0
+	case NotEqual:
+		return c != 0
+	case Less:
+		return c < 0
+	case LessOrEqual:
+		return c <= 0
+	case Greater:
+		return c > 0
+	case GreaterOrEqual:
+		return c >= 0
+	}
+	return false
+}
+
+// Severity says how much a violation matters.
+type Severity uint8
+
+const (
+	Info    Severity = 1 + iota // worth a look
+	Warning                     // probably wrong, or right only under a reading of the source
+	Error                       // the ledger contradicts itself
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", s)
+}
+
+// Missing says what a rule does when a side has no data. The zero value,
+// [SkipIfAnyMissing], is chosen on purpose: it is DHIS2's default, and a
+// comparison with an unknown figure proves nothing.
+type Missing uint8
+
+const (
+	SkipIfAnyMissing Missing = iota // skip when any term of either side has no record
+	SkipIfAllMissing                // skip only when no term of either side has a record; missing terms count 0
+	NeverSkip                       // always compare; missing terms count 0
+)
+
+func (m Missing) String() string {
+	switch m {
+	case SkipIfAnyMissing:
+		return "skip if any missing"
+	case SkipIfAllMissing:
+		return "skip if all missing"
+	case NeverSkip:
+		return "never skip"
+	}
+	return fmt.Sprintf("Missing(%d)", m)
+}
+
+// Term is one indicator at one region over one period: its figure is
+// [outcome.Ledger.Total] of that query (the latest as of the period's end
+// for a stock, the sum within the period for a flow).
+type Term struct {
+	Indicator string
+	Region    string
+	Period    outcome.Period
+}
+
+// Expr is a sum of terms and a constant.
+type Expr struct {
+	Terms []Term
+	Const decimal.Decimal
+}
+
+// Of is the expression of one term.
+func Of(indicator, region string, period outcome.Period) Expr {
+	return Expr{Terms: []Term{{indicator, region, period}}}
+}
+
+// Const is a constant expression, such as a figure stated in another
+// document: 832 poor counties nationally.
+func Const(d decimal.Decimal) Expr { return Expr{Const: d} }
+
+// Plus returns the sum of e and f.
+func (e Expr) Plus(f Expr) Expr {
+	return Expr{Terms: append(append([]Term(nil), e.Terms...), f.Terms...), Const: e.Const.Add(f.Const)}
+}
+
+// String writes e as indicator@region[period] terms joined by +.
+func (e Expr) String() string {
+	var parts []string
+	for _, t := range e.Terms {
+		parts = append(parts, fmt.Sprintf("%s@%s[%s]", t.Indicator, t.Region, t.Period))
+	}
+	if !e.Const.IsZero() || len(parts) == 0 {
+		parts = append(parts, e.Const.String())
+	}
+	return strings.Join(parts, " + ")
+}
+
+// Rule is a validation rule: Left Op Right must hold.
+type Rule struct {
+	ID       string
+	Name     outcome.Name
+	Left     Expr
+	Op       Operator
+	Right    Expr
+	Severity Severity
+	Missing  Missing
+	Source   outcome.Citation // where the figures or the relation come from
+}
+
+// Side is one side of a checked rule: its value and the records behind it.
+type Side struct {
+	Value   decimal.Decimal
+	Missing int              // terms without any record
+	Records []outcome.Record // the records the value adds up, by term
+}
+
+// Outcome is a rule checked against a ledger.
+type Outcome struct {
+	Rule        Rule
+	Left, Right Side
+	Skipped     bool // a side had no data and the rule's Missing policy skips it
+	Holds       bool // false for a violation; meaningless when Skipped
+}
+
+// Violated reports whether the rule was checked and does not hold.
+func (o Outcome) Violated() bool { return !o.Skipped && !o.Holds }
+
+// ErrRule reports a rule that cannot be checked as written.
+var ErrRule = errors.New("rule: invalid rule")
+
+// Check evaluates the rule against l. An indicator or region the ledger
+// does not have, terms of incompatible units, or an undefined operator are
+// errors wrapping [ErrRule], [outcome.ErrUnknownIndicator],
+// [outcome.ErrUnknownRegion] or [outcome.ErrIncompatibleUnits].
+func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
+	out := Outcome{Rule: r}
+	if r.Op == 0 || int(r.Op) >= len(operatorSymbols) {
+		return out, fmt.Errorf("%w: %s: operator %v", ErrRule, r.ID, r.Op)
+	}
+	var unit outcome.Unit
+	side := func(e Expr) (Side, error) {
+		s := Side{Value: e.Const}
+		for _, t := range e.Terms {
+			ind, ok := l.Indicator(t.Indicator)
+			if !ok {
+				return s, fmt.Errorf("rule %s: %s: %w", r.ID, t.Indicator, outcome.ErrUnknownIndicator)
+			}
+			if unit == 0 {
+				unit = ind.Unit
+			} else if !unit.Compatible(ind.Unit) {
+				return s, fmt.Errorf("rule %s: %s in %s beside %s: %w", r.ID, t.Indicator, ind.Unit.Symbol(), unit.Symbol(), outcome.ErrIncompatibleUnits)
+			}
+			sum, err := l.Total(t.Indicator, t.Region, t.Period)
+			if err != nil {
+				return s, fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			if !sum.Has() {
+				s.Missing++
+				continue
+			}
+			recs, err := l.Used(t.Indicator, t.Region, t.Period)
+			if err != nil {
+				return s, fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			s.Value = s.Value.Add(sum.Value)
+			s.Records = append(s.Records, recs...)
+		}
+		return s, nil
+	}
+	var err error
+	if out.Left, err = side(r.Left); err != nil {
+		return out, err
+	}
+	if out.Right, err = side(r.Right); err != nil {
+		return out, err
+	}
+	terms := len(r.Left.Terms) + len(r.Right.Terms)
+	missing := out.Left.Missing + out.Right.Missing
+	switch r.Missing {
+	case SkipIfAnyMissing:
+		out.Skipped = missing > 0
+	case SkipIfAllMissing:
+		out.Skipped = terms > 0 && missing == terms
+	}
+	out.Holds = r.Op.holds(out.Left.Value, out.Right.Value)
+	return out, nil
+}
+
+// Set is a named list of rules.
+type Set struct {
+	Name  outcome.Name
+	Rules []Rule
+}
+
+// Check checks every rule of s against l, in order. Rules that cannot be
+// checked are reported together, joined.
+func (s Set) Check(l *outcome.Ledger) ([]Outcome, error) {
+	var out []Outcome
+	var errs []error
+	for _, r := range s.Rules {
+		o, err := r.Check(l)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, o)
+	}
+	return out, errors.Join(errs...)
+}
+
+// String writes the outcome in one line: the rule, both values, and
+// whether it holds.
+func (o Outcome) String() string {
+	verdict := "holds"
+	switch {
+	case o.Skipped:
+		verdict = "skipped (no data)"
+	case !o.Holds:
+		verdict = "VIOLATED"
+	}
+	return fmt.Sprintf("%s [%s] %s: %s %s %s: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name.En,
+		o.Left.Value, o.Rule.Op, o.Right.Value, verdict)
+}
+
+// Subset is the rule "indicator at child ≤ indicator at parent" over
+// period: a county's count cannot exceed its province's.
+func Subset(id string, name outcome.Name, indicator, child, parent string, period outcome.Period) Rule {
+	return Rule{ID: id, Name: name, Left: Of(indicator, child, period), Op: LessOrEqual, Right: Of(indicator, parent, period), Severity: Error}
+}
