@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -15,7 +16,10 @@ type Sum struct {
 	Unit      Unit            // the indicator's unit
 	Certainty Certainty       // joined from the qualifiers of the records used
 	Records   int             // how many records were used
-	qual      Qualifier       // the qualifier of the one record used
+	// Latest is the last day of the newest record used: how current the
+	// figure is. A stock evaluated in 2016 may rest on a 2012 record.
+	Latest time.Time
+	qual   Qualifier // the qualifier of the one record used
 }
 
 // Has reports whether any record was used.
@@ -70,8 +74,16 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		}
 		if !acc.overflow {
 			out.Value = acc.value()
-			if out.Records == 1 {
-				out.qual = s.qualifierOf(l.regions, window, acc.last)
+			if out.Records > 0 {
+				latest := int32(minDay)
+				s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
+					latest = max(latest, s.end[row])
+					out.qual = lazyAt(s.qual, row) // kept when there is one record
+				})
+				out.Latest = dateOf(latest)
+				if out.Records > 1 {
+					out.qual = 0
+				}
 			}
 			return out, nil
 		}
@@ -96,23 +108,9 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 		}
 		lo, hi = i, l.regions.end[i]
 	}
-	// The regions whose own figures a roll-up uses: those with records that
-	// no ancestor within the query already covers.
-	a := s.aggregate(l.regions, window)
-	used := make(map[int32]bool)
-	for u := lo; u < hi; {
-		if a.count[u] > 0 {
-			used[u] = true
-			u = l.regions.end[u]
-			continue
-		}
-		u++
-	}
 	var out []Record
-	s.counted(len(l.regions.regions), window, func(row int32) {
-		if used[s.region[row]] {
-			out = append(out, s.record(l, row))
-		}
+	s.usedRows(l.regions, s.aggregate(l.regions, window), window, lo, hi, func(row int32) {
+		out = append(out, s.record(l, row))
 	})
 	slices.SortFunc(out, func(x, y Record) int { return cmpRecords(x, y) })
 	return out, nil
@@ -380,19 +378,26 @@ type accum struct {
 	dec      decimal.Decimal
 	decimal  bool
 	overflow bool
-	last     int32 // the last region position whose figure was added
 }
 
-// qualifierOf returns the qualifier of the row that counts for the region
-// at position pos in window, for a region with exactly one such row.
-func (s *series) qualifierOf(rs *RegionSet, window Period, pos int32) Qualifier {
-	var q Qualifier
+// usedRows calls fn for every row a roll-up over the positions lo to hi
+// uses: the counted rows of the regions with records that no ancestor
+// within the range already covers.
+func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi int32, fn func(row int32)) {
+	used := make([]bool, len(rs.regions))
+	for u := lo; u < hi; {
+		if a.count[u] > 0 {
+			used[u] = true
+			u = rs.end[u]
+			continue
+		}
+		u++
+	}
 	s.counted(len(rs.regions), window, func(row int32) {
-		if s.region[row] == pos {
-			q = lazyAt(s.qual, row)
+		if used[s.region[row]] {
+			fn(row)
 		}
 	})
-	return q
 }
 
 func (a *aggregation) newAccum() accum { return accum{exp: a.exp, decimal: a.dec != nil} }
@@ -416,7 +421,6 @@ func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty
 		}
 		records += int(a.count[i])
 		cert = cert.Join(a.cert[i])
-		acc.last = i
 		if acc.decimal {
 			acc.dec = acc.dec.Add(a.dec[i])
 		} else {

@@ -423,3 +423,19 @@ func TestUsed(t *testing.T) {
 		}
 	}
 }
+
+func TestSumLatest(t *testing.T) {
+	l := testLedger(t)
+	if err := l.Add(rec("star-spaces", "430000", "2012", "10家"), rec("star-spaces", "433100", "2016-03", "4家")); err != nil {
+		t.Fatal(err)
+	}
+	// As of 2018 Hunan's own 2012 figure stands; it is six years old.
+	sum, _ := l.Total("star-spaces", "430000", Through(date(2018, 12, 31)))
+	if !sum.Latest.Equal(date(2012, 12, 31)) {
+		t.Errorf("Latest = %v, want the end of 2012", sum.Latest)
+	}
+	sum, _ = l.Total("star-spaces", "433100", Through(date(2018, 12, 31)))
+	if !sum.Latest.Equal(date(2016, 3, 31)) {
+		t.Errorf("Latest = %v, want 2016-03-31", sum.Latest)
+	}
+}

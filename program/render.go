@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/texttable"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -185,7 +186,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	maxRatio := decimal.New(maxScale, -2)
 	labelW := 0
 	for _, b := range bars {
-		labelW = max(labelW, displayWidth(b.label)*fontSize/2+b.depth*indentW)
+		labelW = max(labelW, texttable.Width(b.label)*fontSize/2+b.depth*indentW)
 	}
 	labelPx := labelW + pad
 	barX := pad + labelPx

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/texttable"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -52,7 +52,7 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	}
 	bw.WriteString("\n\n")
 
-	writeTable(bw, r.Table(lang))
+	texttable.Write(bw, r.Table(lang))
 	bw.WriteString("\n")
 	writeSummary(bw, r.Summary, lb)
 	if notes := r.notes(lang); len(notes) > 0 {
@@ -102,7 +102,7 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 			for _, g := range shown {
 				rows = append(rows, gapRow(g, lang))
 			}
-			writeTable(bw, rows)
+			texttable.Write(bw, rows)
 			if n := len(res.Shortfall) - len(shown); n > 0 {
 				fmt.Fprintf(bw, "  "+lb.more+"\n", n)
 			}
@@ -173,47 +173,4 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 // rounded half away from zero.
 func percent(d decimal.Decimal) string {
 	return d.Shift(2).StringFixed(1) + "%"
-}
-
-// writeTable writes rows with columns padded to the widest cell.
-func writeTable(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], displayWidth(c))
-		}
-	}
-	var b strings.Builder
-	for _, r := range rows {
-		b.Reset()
-		for i, c := range r {
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
-			}
-		}
-		io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
-	}
-}
-
-// displayWidth returns how many terminal columns s takes: East Asian wide
-// and full-width characters take two.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if wide(r) {
-			n++
-		}
-	}
-	return n
-}
-
-func wide(r rune) bool {
-	return r >= 0x1100 && r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf && r != 0x303f ||
-		r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f ||
-		r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 || r >= 0x20000 && r <= 0x3fffd
 }

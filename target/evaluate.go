@@ -113,7 +113,7 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Res
 		return t.wrap("scope", t.scope, err)
 	}
 	if sum.Has() {
-		r.Status, r.Records, r.Certainty, r.Achieved = Recorded, sum.Records, sum.Certainty, sum.Quantity()
+		r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf = Recorded, sum.Records, sum.Certainty, sum.Quantity(), sum.Latest
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 	if !sum.Has() {
 		return nil
 	}
-	r.Records, r.Certainty = sum.Records, sum.Certainty
+	r.Records, r.Certainty, r.DataAsOf = sum.Records, sum.Certainty, sum.Latest
 	r.Achieved = sum.Quantity()
 	r.Progress = ratio(sum.Value, t.required.Value())
 	switch {
@@ -313,7 +313,7 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 	if !now.Has() {
 		return nil
 	}
-	r.Records, r.Certainty = now.Records, now.Certainty.Join(base.Certainty())
+	r.Records, r.Certainty, r.DataAsOf = now.Records, now.Certainty.Join(base.Certainty()), now.Latest
 	r.Achieved = now.Quantity()
 	goal := t.required.Value()
 	r.Progress = ratio(base.Value().Sub(now.Value), base.Value().Sub(goal))

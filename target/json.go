@@ -31,6 +31,7 @@ type resultJSON struct {
 	Listed    *bool             `json:"listed,omitempty"`
 	Shortfall []gapJSON         `json:"shortfall,omitempty"`
 	Records   int               `json:"records"`
+	DataAsOf  string            `json:"dataAsOf,omitempty"`
 	Deadline  string            `json:"deadline,omitempty"`
 	Source    *outcome.Citation `json:"source,omitempty"`
 	Notes     []outcome.Name    `json:"notes,omitempty"`
@@ -53,7 +54,7 @@ type gapJSON struct {
 //	 "progress":"0.94","expected":"0.5","pace":"behind",
 //	 "covered":49,"units":51,"listed":true,
 //	 "shortfall":[{"code":"…","name":{…},"has":"0","lacks":"1"}],
-//	 "records":49,"deadline":"2020-12-31","source":{citation},
+//	 "records":49,"dataAsOf":"2019-12-31","deadline":"2020-12-31","source":{citation},
 //	 "notes":[{…}],"parts":[{result}…]}
 //
 // Quantities are as [outcome.Quantity.MarshalJSON] writes them. "achieved",
@@ -92,6 +93,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if !r.Deadline.IsZero() {
 		j.Deadline = r.Deadline.Format(time.DateOnly)
 	}
+	j.DataAsOf = dateString(r.DataAsOf)
 	if !r.Source.IsZero() {
 		j.Source = &r.Source
 	}

@@ -111,6 +111,10 @@ type Result struct {
 	PerUnit  outcome.Quantity // k or a–b for each unit of a per-unit target
 	Baseline outcome.Quantity // where a reduction started
 	Records  int              // how many records were used
+	// DataAsOf is the last day of the newest record behind Achieved, for
+	// aggregate, reduction and observed kinds: a figure as of 2016 may rest
+	// on a record of 2012. Zero for per-unit kinds and without data.
+	DataAsOf time.Time
 
 	// Progress is achieved/required, or (baseline − now)/(baseline − goal)
 	// for a reduction, or covered/units: 1 is 100%. It is exact up to

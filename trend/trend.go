@@ -1,0 +1,214 @@
+// Package trend evaluates a program at a series of dates and follows each
+// target's progress over time: expected progress (linear between start and
+// deadline, or through milestones), pace, and a projection of when the
+// target will be met at the pace of its recorded outcomes. A series renders
+// as a text table and as an SVG line chart with the target line.
+package trend
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+// Milestone is the progress expected by a date: a yearly sub-target, as a
+// ratio (1 is 100%).
+type Milestone struct {
+	Date     time.Time
+	Progress decimal.Decimal
+}
+
+// Point is a target's evaluation at one date.
+type Point struct {
+	Result   target.Result
+	Expected decimal.Decimal // expected progress at the date; meaningful when HasExpected
+	// HasExpected is false when the target has neither milestones nor a
+	// start and a deadline.
+	HasExpected bool
+	Pace        target.Pace
+}
+
+// Projection says when a target will be met at the pace of its recorded
+// outcomes.
+type Projection struct {
+	// Reachable is false when progress is not rising ("not at the current
+	// pace"), or there are fewer than two distinct figures to draw a trend.
+	Reachable bool
+	Date      time.Time       // the projected date, when Reachable and not yet met
+	Met       bool            // already met at the last point
+	PerYear   decimal.Decimal // progress gained per 365 days, from the trend
+	From, To  time.Time       // the dates of the figures the trend is drawn between
+}
+
+// Series is one target's points in date order, with its milestones and
+// projection.
+type Series struct {
+	ID         string
+	Name       outcome.Name
+	Kind       target.Kind
+	Start      time.Time
+	Deadline   time.Time
+	Milestones []Milestone
+	Points     []Point
+	Projection Projection
+}
+
+// Options sets milestones per target id. The zero value uses linear
+// expected progress for every target.
+type Options struct {
+	Milestones map[string][]Milestone
+}
+
+// ErrDates reports an empty or unordered list of dates.
+var ErrDates = errors.New("trend: dates must be given in increasing order")
+
+// YearEnds returns December 31 of each year from first to last.
+func YearEnds(first, last int) []time.Time {
+	var out []time.Time
+	for y := first; y <= last; y++ {
+		out = append(out, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+	}
+	return out
+}
+
+// Evaluate evaluates p against l at every date and returns a series per
+// target, in the program's order.
+func Evaluate(p program.Program, l *outcome.Ledger, dates []time.Time, opts Options) ([]Series, error) {
+	if len(dates) == 0 || !slices.IsSortedFunc(dates, time.Time.Compare) {
+		return nil, ErrDates
+	}
+	var series []Series
+	for i, asOf := range dates {
+		r, err := p.Evaluate(l, asOf)
+		if err != nil {
+			return nil, err
+		}
+		for j, res := range r.Results {
+			if i == 0 {
+				tg := p.Targets[j]
+				start, deadline := tg.Start(), tg.Deadline()
+				if start.IsZero() {
+					start = p.Start
+				}
+				if deadline.IsZero() {
+					deadline = p.Deadline
+				}
+				ms := slices.Clone(opts.Milestones[res.ID])
+				slices.SortFunc(ms, func(a, b Milestone) int { return a.Date.Compare(b.Date) })
+				series = append(series, Series{ID: res.ID, Name: res.Name, Kind: res.Kind, Start: start, Deadline: deadline, Milestones: ms})
+			}
+			s := &series[j]
+			pt := Point{Result: res}
+			pt.Expected, pt.HasExpected = s.expected(asOf)
+			if pt.HasExpected && res.Status != target.NoData && res.Status != target.Recorded {
+				pt.Pace = paceOf(res.Progress, pt.Expected)
+			}
+			s.Points = append(s.Points, pt)
+		}
+	}
+	for i := range series {
+		series[i].Projection = series[i].project()
+	}
+	return series, nil
+}
+
+// expected returns the progress expected at t: through the milestones when
+// there are any (linear between them, from 0 at the start; the last
+// milestone's value after it), else linear from 0 at the start to 1 at the
+// deadline, clamped to [0, 1].
+func (s Series) expected(t time.Time) (decimal.Decimal, bool) {
+	one := decimal.NewFromInt(1)
+	points := s.Milestones
+	if len(points) == 0 {
+		if s.Start.IsZero() || s.Deadline.IsZero() {
+			return decimal.Decimal{}, false
+		}
+		points = []Milestone{{s.Deadline, one}}
+	}
+	prev := Milestone{s.Start, decimal.Zero}
+	if s.Start.IsZero() {
+		prev = points[0]
+	}
+	for _, m := range points {
+		if !t.After(m.Date) {
+			if !t.After(prev.Date) {
+				return prev.Progress, true
+			}
+			span := decimal.NewFromInt(days(prev.Date, m.Date))
+			done := decimal.NewFromInt(days(prev.Date, t))
+			return prev.Progress.Add(m.Progress.Sub(prev.Progress).Mul(done).DivRound(span, target.ProgressPlaces)), true
+		}
+		prev = m
+	}
+	return prev.Progress, true
+}
+
+func paceOf(progress, expected decimal.Decimal) target.Pace {
+	switch progress.Cmp(expected) {
+	case 1:
+		return target.Ahead
+	case 0:
+		return target.OnTrack
+	}
+	return target.Behind
+}
+
+func days(from, to time.Time) int64 { return int64(to.Sub(from).Hours() / 24) }
+
+// project draws the trend between the first point with data and the last
+// point whose figure changed, and extends it to 100%. The rate and the
+// remaining days are exact decimals rounded to target.ProgressPlaces; the
+// date is rounded up to a whole day.
+func (s Series) project() Projection {
+	var first, last *Point
+	for i := range s.Points {
+		p := &s.Points[i]
+		if p.Result.Status == target.NoData || p.Result.Status == target.Recorded {
+			continue
+		}
+		if first == nil {
+			first, last = p, p
+			continue
+		}
+		if !p.Result.Achieved.Equal(last.Result.Achieved) {
+			last = p
+		}
+	}
+	if first == nil {
+		return Projection{}
+	}
+	final := s.Points[len(s.Points)-1].Result
+	if final.Status == target.Met {
+		return Projection{Reachable: true, Met: true, From: first.Result.AsOf, To: last.Result.AsOf}
+	}
+	pr := Projection{From: first.Result.AsOf, To: last.Result.AsOf}
+	d := days(first.Result.AsOf, last.Result.AsOf)
+	gain := last.Result.Progress.Sub(first.Result.Progress)
+	if d <= 0 || !gain.IsPositive() {
+		return pr
+	}
+	perDay := gain.DivRound(decimal.NewFromInt(d), 2*target.ProgressPlaces)
+	pr.PerYear = perDay.Mul(decimal.NewFromInt(365)).Round(target.ProgressPlaces)
+	remaining := decimal.NewFromInt(1).Sub(last.Result.Progress)
+	need := remaining.DivRound(perDay, 2).Ceil().IntPart()
+	pr.Reachable = true
+	pr.Date = last.Result.AsOf.AddDate(0, 0, int(need))
+	return pr
+}
+
+// String describes the projection in English.
+func (p Projection) String() string {
+	switch {
+	case p.Met:
+		return "met"
+	case !p.Reachable:
+		return "not at the current pace"
+	}
+	return fmt.Sprintf("met by %s at %s%%/year", p.Date.Format(time.DateOnly), p.PerYear.Shift(2).StringFixed(1))
+}
