@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -290,4 +292,31 @@ func (n *National) WriteCSV(w io.Writer) error {
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// RegisteredHouseholds is the registered poor population at its peak: 29.48
+// million households (issue brief; the seeds do not give it).
+const RegisteredHouseholds = 29_480_000
+
+// Households yields total synthetic households spread evenly over
+// villages (the first villages get one more when total does not divide),
+// for a county, a province or the nation: prevention.Generate per village.
+func Households(villages []string, total int, seed uint64) iter.Seq[prevention.Household] {
+	return func(yield func(prevention.Household) bool) {
+		if len(villages) == 0 {
+			return
+		}
+		per, extra := total/len(villages), total%len(villages)
+		for i, v := range villages {
+			n := per
+			if i < extra {
+				n++
+			}
+			for h := range prevention.Generate([]string{v}, n, seed+uint64(i)) {
+				if !yield(h) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -62,3 +62,16 @@ func TestWriteCSVReadsBack(t *testing.T) {
 		t.Errorf("CSV round trip mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestHouseholds(t *testing.T) {
+	villages := []string{"433122100201", "433122100202", "433122100203"}
+	n := 0
+	per := map[string]int{}
+	for h := range Households(villages, 1000, 1) {
+		n++
+		per[h.Village]++
+	}
+	if n != 1000 || per[villages[0]] != 334 || per[villages[2]] != 333 {
+		t.Errorf("%d households, %v per village; want 1000 spread 334/333/333", n, per)
+	}
+}

@@ -1,6 +1,7 @@
 package prevention_test
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"slices"
@@ -66,4 +67,35 @@ func BenchmarkScreenStream(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "MiB-heap-peak")
+}
+
+// BenchmarkReadCSV reads 1,000,000 households from CSV in one streamed pass
+// and screens them.
+func BenchmarkReadCSV(b *testing.B) {
+	rs, villages := county(b, 2000)
+	var buf bytes.Buffer
+	if err := prevention.WriteCSV(&buf, prevention.Generate(villages, 500, 1)); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	s := prevention.Screening{Year: 2019, Regions: rs}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		var bad error
+		_, err := s.Run(func(yield func(prevention.Household) bool) {
+			for h, err := range prevention.ReadCSV(bytes.NewReader(data), "households.csv") {
+				if err != nil {
+					bad = err
+					return
+				}
+				if !yield(h) {
+					return
+				}
+			}
+		})
+		if err != nil || bad != nil {
+			b.Fatal(err, bad)
+		}
+	}
+	b.ReportMetric(1e6*float64(b.N)/b.Elapsed().Seconds(), "households/s")
 }

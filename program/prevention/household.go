@@ -27,8 +27,33 @@ func Yuan(y int64) Money { return Money(y * 100) }
 // ParseMoney reads an amount in yuan with at most two decimals: "2300",
 // "2299.5".
 func ParseMoney(s string) (Money, error) {
-	d, err := decimal.NewFromString(strings.TrimSpace(s))
-	if err != nil || d.Exponent() < -2 {
+	s = strings.TrimSpace(s)
+	// The usual case, digits with up to two decimals, without a decimal.
+	var fen int64
+	dot, digits := -1, 0
+	for i := 0; i < len(s) && digits < 15; i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			fen = fen*10 + int64(c-'0')
+			digits++
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			digits = 99
+		}
+	}
+	if digits > 0 && digits < 15 && (dot < 0 || len(s)-dot-1 <= 2 && dot < len(s)-1) {
+		scale := 2
+		if dot >= 0 {
+			scale = 2 - (len(s) - dot - 1)
+		}
+		for range scale {
+			fen *= 10
+		}
+		return Money(fen), nil
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Exponent() < -2 || strings.HasSuffix(s, ".") {
 		return 0, fmt.Errorf("prevention: amount %q: want yuan with at most two decimals", s)
 	}
 	return Money(d.Shift(2).IntPart()), nil

@@ -201,3 +201,16 @@ func TestReadCSVErrors(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+func TestParseMoney(t *testing.T) {
+	for in, want := range map[string]prevention.Money{"2300": 230000, "2299.5": 229950, "0.05": 5, " 12 ": 1200, "-3": -300, "1e3": 100000} {
+		if got, err := prevention.ParseMoney(in); err != nil || got != want {
+			t.Errorf("ParseMoney(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "abc", "1.234", "1.", "五百"} {
+		if _, err := prevention.ParseMoney(bad); err == nil {
+			t.Errorf("ParseMoney(%q) gave no error", bad)
+		}
+	}
+}
