@@ -235,8 +235,8 @@ type rowParser struct {
 
 // record parses a row into a Record, or a *ParseError.
 func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
-	row, perr := p.parse(line, fields)
-	if perr != nil {
+	var row csvRow
+	if perr := p.parse(line, fields, &row); perr != nil {
 		return Record{}, perr
 	}
 	return Record{
@@ -250,17 +250,17 @@ func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
 	return &ParseError{File: p.file, Line: line, Column: columnNames[col], Value: string(v), Err: err}
 }
 
-func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
-	var row csvRow
+func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
+	*row = csvRow{}
 	if len(fields) != p.width {
-		return row, &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), p.width)}
+		return &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), p.width)}
 	}
 	row.indicator, row.region = p.code(fields, colIndicator), p.code(fields, colRegion)
 	if len(row.indicator) == 0 {
-		return row, p.fail(line, colIndicator, nil, ErrMissing)
+		return p.fail(line, colIndicator, nil, ErrMissing)
 	}
 	if len(row.region) == 0 {
-		return row, p.fail(line, colRegion, nil, ErrMissing)
+		return p.fail(line, colRegion, nil, ErrMissing)
 	}
 	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
 		period, ok := Period{}, false
@@ -273,7 +273,7 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 		if !ok {
 			var err error
 			if period, err = parsePeriodBytes(pf); err != nil {
-				return row, p.fail(line, colPeriod, pf, err)
+				return p.fail(line, colPeriod, pf, err)
 			}
 			if p.periods == nil {
 				p.periods = make(map[string]Period)
@@ -288,25 +288,25 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 	vf := p.code(fields, colValue)
 	v, err := parseValue(vf)
 	if err != nil {
-		return row, p.fail(line, colValue, vf, err)
+		return p.fail(line, colValue, vf, err)
 	}
 	if uf := p.code(fields, colUnit); len(uf) > 0 {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
 			u, err := ParseUnit(string(uf))
 			if err != nil {
-				return row, p.fail(line, colUnit, uf, ErrUnknownUnit)
+				return p.fail(line, colUnit, uf, ErrUnknownUnit)
 			}
 			p.lastUnit, p.unit = append(p.lastUnit[:0], uf...), u
 		}
 		if v.unit != 0 && v.unit != p.unit {
-			return row, p.fail(line, colUnit, uf, fmt.Errorf("%w: the value says %s", ErrUnitMismatch, v.unit.Symbol()))
+			return p.fail(line, colUnit, uf, fmt.Errorf("%w: the value says %s", ErrUnitMismatch, v.unit.Symbol()))
 		}
 		v.unit = p.unit
 	}
 	if qf := p.code(fields, colQualifier); len(qf) > 0 {
 		q, err := ParseQualifier(string(qf))
 		if err != nil {
-			return row, p.fail(line, colQualifier, qf, ErrUnknownQualifier)
+			return p.fail(line, colQualifier, qf, ErrUnknownQualifier)
 		}
 		v.qual |= q
 	}
@@ -320,14 +320,14 @@ func (p *rowParser) parse(line int, fields [][]byte) (csvRow, *ParseError) {
 			row.sameText = false
 			for j, b := range text {
 				if !utf8.Valid(b) {
-					return row, p.fail(line, colSource+j, b, ErrEncoding)
+					return p.fail(line, colSource+j, b, ErrEncoding)
 				}
 				p.lastText[j] = append(p.lastText[j][:0], b...)
 			}
 			break
 		}
 	}
-	return row, nil
+	return nil
 }
 
 // code returns the field of a column of codes or figures, trimmed; nil when
@@ -591,6 +591,10 @@ type loader struct {
 	// the interned text of the last row, reused while rows repeat it
 	lastMeta uint32
 	haveMeta bool
+	buf      csvRow // the row being loaded
+	// the previous row's region
+	lastRegion []byte
+	lastReg    int32
 }
 
 func (l *Ledger) loader(p *rowParser, opts ReadOptions) *loader {
@@ -604,8 +608,8 @@ func (ld *loader) row(line int, fields [][]byte) bool {
 		ld.errs = append(ld.errs, err)
 		return ld.opts.AllErrors
 	}
-	row, perr := p.parse(line, fields)
-	if perr != nil {
+	row := &ld.buf
+	if perr := p.parse(line, fields, row); perr != nil {
 		return fail(perr)
 	}
 	// Intern the text before any check can return, so that the index kept
@@ -622,14 +626,20 @@ func (ld *loader) row(line int, fields [][]byte) bool {
 		s = l.series[si]
 		ld.lastIndicator, ld.last = append(ld.lastIndicator[:0], row.indicator...), s
 	}
-	reg, ok := l.regions.lookupBytes(row.region)
-	if !ok {
-		return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
+	// Files group rows by region (a village's years one after another), so
+	// the previous row's region is checked first.
+	reg := ld.lastReg
+	if ld.lastRegion == nil || !bytes.Equal(row.region, ld.lastRegion) {
+		var ok bool
+		if reg, ok = l.regions.lookupBytes(row.region); !ok {
+			return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
+		}
+		ld.lastRegion, ld.lastReg = append(ld.lastRegion[:0], row.region...), reg
 	}
 	if err := s.checkUnit(row.val.unit); err != nil {
 		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
 	}
-	if err := l.put(s, reg, row.period, row.val, ld.lastMeta); err != nil {
+	if err := l.put(s, reg, row.period, &row.val, ld.lastMeta); err != nil {
 		return fail(p.fail(line, colValue, fields[p.cols[colValue]], err))
 	}
 	return true
@@ -805,7 +815,7 @@ func (l *Ledger) reserveCSV(r io.Reader) {
 
 // internBytes interns a row's source and note without allocating when they
 // repeat the previous row's.
-func (l *Ledger) internBytes(row csvRow) uint32 {
+func (l *Ledger) internBytes(row *csvRow) uint32 {
 	if len(row.source)+len(row.section)+len(row.mark)+len(row.note) == 0 {
 		return 0
 	}

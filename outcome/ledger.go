@@ -253,7 +253,8 @@ func (l *Ledger) add(r *Record) *RecordError {
 			}
 		}
 	}
-	if err := l.put(s, reg, r.Period, valueOf(q), l.intern(m)); err != nil {
+	v := valueOf(q)
+	if err := l.put(s, reg, r.Period, &v, l.intern(m)); err != nil {
 		return fail("value", q.String(), err)
 	}
 	return nil
@@ -295,13 +296,14 @@ func (s *series) checkUnit(u Unit) error {
 
 // put appends a checked row, unless the same figure is already recorded
 // for the region and period; a different one is a conflict.
-func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
-	if v.unit == s.ind.Unit {
-		v.unit = 0
+func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
+	unit := v.unit
+	if unit == s.ind.Unit {
+		unit = 0
 	}
 	y, isYear := yearBit(p)
 	if row := s.find(reg, p, y, isYear); row >= 0 {
-		if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == v.unit && lazyAt(s.qual, row) == v.qual {
+		if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == unit && lazyAt(s.qual, row) == v.qual {
 			return nil
 		}
 		old := s.record(l, row)
@@ -323,7 +325,7 @@ func (l *Ledger) put(s *series, reg int32, p Period, v value, m uint32) error {
 	} else if v.exp < s.minExp {
 		s.minExp = v.exp
 	}
-	setLazy(&s.unit, int(row), v.unit, c)
+	setLazy(&s.unit, int(row), unit, c)
 	setLazy(&s.qual, int(row), v.qual, c)
 	setLazy(&s.meta, int(row), m, c)
 	s.index(row, len(l.regions.regions), y, isYear)
