@@ -4,19 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -67,23 +63,6 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 	return p, l
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
-
 func TestReport(t *testing.T) {
 	p, l := sample(t)
 	r, err := p.Evaluate(l, date(2019, 12, 31))
@@ -109,13 +88,13 @@ func TestReport(t *testing.T) {
 		if err := r.WriteShortfall(&b, tt.lang, -1); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, tt.file, b.Bytes())
+		golden.Check(t, tt.file, b.Bytes())
 	}
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.json", append(b, '\n'))
+	golden.Check(t, "report.json", append(b, '\n'))
 }
 
 func TestWriteShortfallLimit(t *testing.T) {

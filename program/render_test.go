@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -43,7 +44,7 @@ func TestRenderings(t *testing.T) {
 				if err := f.write(&b, lang); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, name+"."+lang.String()+"."+f.ext, b.Bytes())
+				golden.Check(t, name+"."+lang.String()+"."+f.ext, b.Bytes())
 				var again bytes.Buffer
 				f.write(&again, lang)
 				if !bytes.Equal(b.Bytes(), again.Bytes()) {

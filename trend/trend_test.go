@@ -4,23 +4,19 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -155,24 +151,7 @@ func TestRenderings(t *testing.T) {
 				t.Fatalf("the SVG is not well-formed XML: %v", err)
 			}
 		}
-		golden(t, "national."+lang.String()+".txt", text.Bytes())
-		golden(t, "national."+lang.String()+".svg", svg.Bytes())
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+		golden.Check(t, "national."+lang.String()+".txt", text.Bytes())
+		golden.Check(t, "national."+lang.String()+".svg", svg.Bytes())
 	}
 }
