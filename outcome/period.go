@@ -73,8 +73,10 @@ func Since(from, asOf time.Time) (Period, error) { return newPeriod(CumulativePe
 // source printed; never invent a year.
 func Undated(from, to time.Time) (Period, error) { return newPeriod(UndatedPeriod, from, to) }
 
-// Through returns the window an evaluation uses: from the first day there
-// is through asOf.
+// Through returns a query window from the earliest representable day
+// through asOf: everything recorded as of a date. It is for [Ledger.Total]
+// and [Ledger.Values], not a period to record; its start does not print
+// meaningfully.
 func Through(asOf time.Time) Period { return Period{SpanPeriod, minDay, dayOf(asOf)} }
 
 const minDay = -1 << 30
