@@ -294,3 +294,41 @@ func TestReadKeepsEachLinesSource(t *testing.T) {
 		t.Errorf("sources mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzRead feeds arbitrary bytes to the CSV and JSON Lines readers: they
+// must never panic, a refused file must leave the ledger as it was, and a
+// loaded one must write back to an equal ledger.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("indicator,region,period,value\ntraining,433122,2019,5\n"))
+	f.Add([]byte("\ufeff指标,区划,时期,数值,备注\r\nstar-spaces,430000,2019,149家,\"a,\r\nb\"\r\n"))
+	f.Add([]byte("indicator,region,period,value,unit,qualifier\nfunds,433130,2005-/2019,26.8亿多元,,\ncommissioners,433122100201,~2017/2019,3,名,近\n"))
+	f.Add([]byte(`{"indicator":"training","region":"433122","period":"2018","value":"达5746人次"}` + "\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for name, read := range map[string]func(*Ledger) error{
+			"csv":   func(l *Ledger) error { return l.ReadCSV(bytes.NewReader(data), ReadOptions{AllErrors: true}) },
+			"jsonl": func(l *Ledger) error { return l.ReadJSONL(bytes.NewReader(data), ReadOptions{AllErrors: true}) },
+		} {
+			l := testLedger(t)
+			if err := l.Add(rec("training", "433130", "2001", "1人次")); err != nil {
+				t.Fatal(err)
+			}
+			if err := read(l); err != nil {
+				if l.Len() != 1 {
+					t.Fatalf("%s: a refused file left %d records, want the 1 there was", name, l.Len())
+				}
+				continue
+			}
+			var b bytes.Buffer
+			if err := WriteCSV(&b, l.All()); err != nil {
+				t.Fatal(err)
+			}
+			m := testLedger(t)
+			if err := m.ReadCSV(&b, ReadOptions{}); err != nil {
+				t.Fatalf("%s: reading back what was loaded: %v", name, err)
+			}
+			if diff := cmp.Diff(records(l), records(m)); diff != "" {
+				t.Fatalf("%s: round trip mismatch (-want +got):\n%s", name, diff)
+			}
+		}
+	})
+}

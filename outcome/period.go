@@ -130,7 +130,7 @@ func (p Period) Equal(q Period) bool { return p == q }
 func (p Period) String() string {
 	switch p.kind {
 	case YearPeriod:
-		return strconv.Itoa(p.Start().Year())
+		return yearString(p.Start().Year())
 	case MonthPeriod:
 		return p.Start().Format("2006-01")
 	case SpanPeriod:
@@ -167,6 +167,15 @@ func (p Period) In(lang Lang) string {
 	return p.String()
 }
 
+// yearString writes a year with at least four digits, as ParsePeriod reads
+// it back: 0019, not 19.
+func yearString(y int) string {
+	if y >= 0 && y < 1000 {
+		return fmt.Sprintf("%04d", y)
+	}
+	return strconv.Itoa(y)
+}
+
 // zhYear adds 年 to a bare year.
 func zhYear(s string) string {
 	if len(s) == 4 {
@@ -180,7 +189,7 @@ func zhYear(s string) string {
 func startString(t time.Time) string {
 	switch {
 	case t.YearDay() == 1:
-		return strconv.Itoa(t.Year())
+		return yearString(t.Year())
 	case t.Day() == 1:
 		return t.Format("2006-01")
 	}
@@ -191,7 +200,7 @@ func startString(t time.Time) string {
 func endString(t time.Time) string {
 	switch next := t.AddDate(0, 0, 1); {
 	case next.YearDay() == 1:
-		return strconv.Itoa(t.Year())
+		return yearString(t.Year())
 	case next.Day() == 1:
 		return t.Format("2006-01")
 	}

@@ -94,3 +94,16 @@ func TestFastPeriodsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestEarlyYearsRoundTrip(t *testing.T) {
+	// Found by FuzzRead: a year below 1000 must print with four digits.
+	for _, s := range []string{"0000", "0019", "0999", "0019-03", "0005-/0019", "~0100/0200"} {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back, err := ParsePeriod(p.String()); err != nil || back != p {
+			t.Errorf("ParsePeriod(%q).String() = %q, which reads back as %v, %v", s, p.String(), back, err)
+		}
+	}
+}
