@@ -289,11 +289,12 @@ type aggregation struct {
 	cert  []Certainty
 }
 
-// counted calls fn for every row that counts in window: each flow row inside
-// it; for a stock, each region's latest row ending by window's end.
+// counted calls fn for every row that counts in window: each flow or entry
+// row inside it; for a stock, each region's latest row ending by window's
+// end.
 func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 	n := int32(len(s.region))
-	if s.ind.Aggregation == Flow {
+	if s.ind.Aggregation != Stock { // flows and entries add up within the window
 		for row := range n {
 			if s.start[row] >= window.start && s.end[row] <= window.end {
 				fn(row)

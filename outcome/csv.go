@@ -14,7 +14,8 @@ import (
 
 // The columns of a ledger file. indicator, region, period and value are
 // required; the others are optional. Headers may also be written in Chinese
-// (指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注).
+// (指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注), and the period
+// column may be called year (年度) when it holds years.
 const (
 	colIndicator = iota
 	colRegion
@@ -33,6 +34,7 @@ var columnNames = [numColumns]string{"indicator", "region", "period", "value", "
 
 var columnAliases = map[string]int{
 	"指标": colIndicator, "区划": colRegion, "区划代码": colRegion, "时期": colPeriod, "时间": colPeriod, "数值": colValue,
+	"year": colPeriod, "年度": colPeriod,
 	"单位": colUnit, "限定": colQualifier, "限定词": colQualifier, "来源": colSource, "章节": colSection, "注码": colMark, "备注": colNote,
 }
 

@@ -301,13 +301,17 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	if unit == s.ind.Unit {
 		unit = 0
 	}
+	// Entries are events: never a duplicate, so never looked up or indexed.
+	entries := s.ind.Aggregation == Entries
 	y, isYear := yearBit(p)
-	if row := s.find(reg, p, y, isYear); row >= 0 {
-		if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == unit && lazyAt(s.qual, row) == v.qual {
-			return nil
+	if !entries {
+		if row := s.find(reg, p, y, isYear); row >= 0 {
+			if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == unit && lazyAt(s.qual, row) == v.qual {
+				return nil
+			}
+			old := s.record(l, row)
+			return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
 		}
-		old := s.record(l, row)
-		return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
 	}
 	row := int32(len(s.region))
 	s.region = append(s.region, reg)
@@ -328,7 +332,9 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	setLazy(&s.unit, int(row), unit, c)
 	setLazy(&s.qual, int(row), v.qual, c)
 	setLazy(&s.meta, int(row), m, c)
-	s.index(row, len(l.regions.regions), y, isYear)
+	if !entries {
+		s.index(row, len(l.regions.regions), y, isYear)
+	}
 	l.n++
 	return nil
 }
@@ -405,6 +411,9 @@ func (s *series) truncate(n int) {
 		if _, isBig := s.big[int32(i)]; !isBig {
 			s.minExp = min(s.minExp, int32(lazyAt(s.exp, int32(i))))
 		}
+	}
+	if s.ind.Aggregation == Entries {
+		return // entries are not indexed
 	}
 	s.resize(0)
 	clear(s.years)

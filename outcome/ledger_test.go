@@ -3,6 +3,7 @@ package outcome
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -437,5 +438,42 @@ func TestSumLatest(t *testing.T) {
 	sum, _ = l.Total("star-spaces", "433100", Through(date(2018, 12, 31)))
 	if !sum.Latest.Equal(date(2016, 3, 31)) {
 		t.Errorf("Latest = %v, want 2016-03-31", sum.Latest)
+	}
+}
+
+func TestEntries(t *testing.T) {
+	// Entries are events: two equal rows are two commissioners assigned.
+	rs := testRegions(t)
+	l, err := NewLedger(rs, Indicator{Code: "assigned", Unit: Person, Aggregation: Entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(rec("assigned", "433122100201", "2018", "1名"), rec("assigned", "433122100201", "2018", "1名"),
+		rec("assigned", "433122100201", "2019", "2名"), rec("assigned", "433122100202", "2020", "1名")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(rec("assigned", "433122100201", "2018", "5名"), rec("assigned", "999999", "2018", "1名")); !errors.Is(err, ErrUnknownRegion) {
+		t.Fatalf("a bad entry: %v", err)
+	}
+	if l.Len() != 4 {
+		t.Errorf("Len = %d, want 4: duplicates kept, the refused batch rolled back", l.Len())
+	}
+	for _, tt := range []struct {
+		window string
+		want   int64
+	}{{"2018", 2}, {"2018/2019", 4}, {"2016/2020", 5}} {
+		sum, _ := l.Total("assigned", "433122", MustParsePeriod(tt.window))
+		if !sum.Value.Equal(decimal.NewFromInt(tt.want)) {
+			t.Errorf("entries in %s = %v, want %d", tt.window, sum.Value, tt.want)
+		}
+	}
+	// CSV with a year column.
+	m, _ := NewLedger(rs, Indicator{Code: "assigned", Unit: Person, Aggregation: Entries})
+	in := "indicator,region,year,value\nassigned,433122100201,2018,1\nassigned,433122100201,2018,1\n"
+	if err := m.ReadCSV(strings.NewReader(in), ReadOptions{}); err != nil || m.Len() != 2 {
+		t.Errorf("ReadCSV of entries: %v, %d records; want 2", err, m.Len())
+	}
+	if err := (Indicator{Code: "x", Unit: Percent, Aggregation: Entries}).Validate(); !errors.Is(err, ErrInvalidIndicator) {
+		t.Errorf("percent entries: %v, want ErrInvalidIndicator", err)
 	}
 }

@@ -15,6 +15,12 @@ const (
 	// Flow is an amount within a period: 5746 training sessions in 2018.
 	// Records whose periods lie within the evaluation window add up.
 	Flow
+	// Entries is a log of events: each record is one entry (a commissioner
+	// assigned, a training held), entries are never taken for duplicates,
+	// and those within the window add up. Use it for data kept as
+	// transactions, where two equal rows are two events; for reported
+	// figures use Stock or Flow, which refuse a second, different figure.
+	Entries
 )
 
 func (a Aggregation) String() string {
@@ -23,19 +29,23 @@ func (a Aggregation) String() string {
 		return "stock"
 	case Flow:
 		return "flow"
+	case Entries:
+		return "entries"
 	}
 	return fmt.Sprintf("Aggregation(%d)", a)
 }
 
-// ParseAggregation reads "stock" or "flow".
+// ParseAggregation reads "stock", "flow" or "entries".
 func ParseAggregation(s string) (Aggregation, error) {
 	switch s {
 	case "stock":
 		return Stock, nil
 	case "flow":
 		return Flow, nil
+	case "entries":
+		return Entries, nil
 	}
-	return 0, fmt.Errorf("outcome: aggregation %q (want stock or flow): %w", s, ErrInvalidIndicator)
+	return 0, fmt.Errorf("outcome: aggregation %q (want stock, flow or entries): %w", s, ErrInvalidIndicator)
 }
 
 // Indicator is what is measured: a code unique in a ledger, a bilingual
@@ -60,9 +70,9 @@ func (i Indicator) Validate() error {
 		return bad("code", i.Code, "want a non-empty code without spaces, commas or quotes")
 	case !i.Unit.IsValid():
 		return bad("unit", i.Unit.String(), "unknown unit")
-	case i.Aggregation != Stock && i.Aggregation != Flow:
-		return bad("aggregation", i.Aggregation.String(), "want stock or flow")
-	case i.Aggregation == Flow && (i.Unit.Dimension() == Ratio || i.Unit.Dimension() == Score):
+	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
+		return bad("aggregation", i.Aggregation.String(), "want stock, flow or entries")
+	case i.Aggregation != Stock && (i.Unit.Dimension() == Ratio || i.Unit.Dimension() == Score):
 		return bad("aggregation", "flow", "a percentage or score cannot be added up")
 	}
 	return nil

@@ -3,6 +3,7 @@ package outcome
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -162,4 +163,24 @@ func FuzzCodeLevel(f *testing.F) {
 			t.Fatalf("NewRegionSet with %q at %v: %v", code, l, err)
 		}
 	})
+}
+
+func TestReadRegions(t *testing.T) {
+	in := "code,name,level,parent_code\n" +
+		"430000,湖南省,province,\n" +
+		"433100,湘西土家族苗族自治州,prefecture,430000\n" +
+		"433122,泸溪县,县市区,433100\n"
+	regions, err := ReadRegions(strings.NewReader(in), "hunan.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := NewRegionSet(regions)
+	if err != nil || !rs.Within("433122", "430000") {
+		t.Fatalf("NewRegionSet: %v", err)
+	}
+	_, err = ReadRegions(strings.NewReader("code,name,level\n430000,湖南省,planet\n"), "bad.csv")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "level" || !errors.Is(err, ErrRegionLevel) {
+		t.Errorf("a bad level: %v", err)
+	}
 }

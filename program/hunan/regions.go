@@ -47,21 +47,19 @@ func readCSV(b []byte) ([]map[string]string, error) {
 
 var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 	var list []outcome.Region
-	for _, b := range [][]byte{divisionsCSV, townshipsCSV} {
-		rows, err := readCSV(b)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"hunan_divisions_2020.csv", divisionsCSV}, {"hunan_townships_2020.csv", townshipsCSV}} {
+		rs, err := outcome.ReadRegions(bytes.NewReader(f.data), f.name)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			lvl, err := outcome.ParseLevel(r["level"])
-			if err != nil {
-				return nil, err
-			}
-			name := outcome.Name{Zh: r["name"]}
-			if r["code"] == ProvinceCode {
-				name.En = "Hunan"
-			}
-			list = append(list, outcome.Region{Code: r["code"], Name: name, Level: lvl, Parent: r["parent_code"]})
+		list = append(list, rs...)
+	}
+	for i := range list {
+		if list[i].Code == ProvinceCode {
+			list[i].Name.En = "Hunan"
 		}
 	}
 	return outcome.NewRegionSet(list)
