@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"strings"
 	"unicode/utf8"
@@ -744,6 +745,20 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// inputSize returns the bytes r holds, when it can tell: a file, or an
+// in-memory reader.
+func inputSize(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return int64(r.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 // reserveCSV sizes the columns for a file that can be read twice (a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +15,10 @@ import (
 // [NewRegionSet]. Errors are [*ParseError]s naming the file, line, column
 // and value, all of them joined.
 func ReadRegions(r io.Reader, name string) ([]Region, error) {
+	var out []Region
+	if n := inputSize(r); n > 0 {
+		out = make([]Region, 0, n/24) // lines are rarely shorter than 24 bytes
+	}
 	sc := newCSVScanner(r)
 	fail := func(line int, col, v string, err error) error {
 		return &ParseError{File: name, Line: line, Column: col, Value: v, Err: err}
@@ -49,7 +54,6 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 		}
 		return ""
 	}
-	var out []Region
 	var errs []error
 	levels := map[string]Level{}
 	for sc.scan() {
@@ -75,7 +79,7 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
-	return out, nil
+	return slices.Clip(out), nil
 }
 
 func joinErrors(errs []error) error {

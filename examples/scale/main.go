@@ -1,0 +1,132 @@
+// Scale evaluates four targets over a national ledger read from
+// regions.csv (code,name,level,parent) and outcomes.csv
+// (indicator,region,year,value), the layout of the project's scale
+// benchmark, and writes the answers:
+//
+//	a  every village has at least one sci-tech commissioner (coverage)
+//	b  each village has 3—5 entrepreneurial leaders (per-unit range)
+//	c  person-times of training in all
+//	d  counties with at least one 星创天地 (coverage)
+//
+// Outcome rows are events (two equal rows are two assignments), so the
+// indicators are entries. Everything here is the library's public API.
+//
+//	go run ./examples/scale -asof 2019 -out results.txt -list uncovered.txt
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
+
+func run(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("scale", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asOf := fs.Int("asof", 2019, "evaluate as of the end of this year")
+	dir := fs.String("dir", ".", "folder holding regions.csv and outcomes.csv")
+	out := fs.String("out", "results.txt", "where to write the answers")
+	list := fs.String("list", "uncovered.txt", "where to write the uncovered villages, one code a line")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := evaluate(*dir, *asOf, *out, *list); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+var indicators = []outcome.Indicator{
+	{Code: "commissioner", Name: outcome.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Entries},
+	{Code: "leader", Name: outcome.Name{Zh: "创业致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Entries},
+	{Code: "training", Name: outcome.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Entries},
+	{Code: "star_space", Name: outcome.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Entries},
+}
+
+func evaluate(dir string, year int, outFile, listFile string) error {
+	rf, err := os.Open(dir + "/regions.csv")
+	if err != nil {
+		return err
+	}
+	defer rf.Close()
+	regions, err := outcome.ReadRegions(rf, "regions.csv")
+	if err != nil {
+		return err
+	}
+	rs, err := outcome.NewRegionSet(regions)
+	if err != nil {
+		return err
+	}
+	regions = nil
+	ledger, err := outcome.NewLedger(rs, indicators...)
+	if err != nil {
+		return err
+	}
+	of, err := os.Open(dir + "/outcomes.csv")
+	if err != nil {
+		return err
+	}
+	defer of.Close()
+	if err := ledger.ReadCSV(of, outcome.ReadOptions{Name: "outcomes.csv"}); err != nil {
+		return err
+	}
+
+	villages := target.AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	counties := target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "")
+	p := program.Program{
+		ID:         "scale/four-targets",
+		Name:       outcome.Name{Zh: "全国规模四项目标", En: "four targets at national scale"},
+		Indicators: indicators,
+		Targets: []target.Target{
+			target.Coverage("a", outcome.Name{En: "every village at least one commissioner"}, "commissioner", villages, outcome.Int(1, outcome.Person)),
+			target.EachInRange("b", outcome.Name{En: "3–5 leaders per village"}, "leader", villages, outcome.MustParseQuantity("3—5名")),
+			target.Observe("c", outcome.Name{En: "training person-times"}, "training"),
+			target.Coverage("d", outcome.Name{En: "counties with a star space"}, "star_space", counties, outcome.Int(1, outcome.Establishment)),
+		},
+	}
+	report, err := p.Evaluate(ledger, time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return err
+	}
+	a, b, c, d := report.Results[0], report.Results[1], report.Results[2], report.Results[3]
+	below, above := 0, 0
+	for _, g := range b.Shortfall {
+		if g.Lacks.IsPositive() {
+			below++
+		} else {
+			above++
+		}
+	}
+	w, err := os.Create(outFile)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	fmt.Fprintf(w, "asof %d\nvillages %d\na.covered %d\na.uncovered %d\nb.in_range_3_5 %d\nb.below_3 %d\nb.above_5 %d\nc.training_total %s\nd.counties_with_star %d\nd.counties %d\n",
+		year, a.Units, a.Covered, len(a.Shortfall), b.Covered, below, above, c.Achieved.Value(), d.Covered, d.Units)
+	lw, err := os.Create(listFile)
+	if err != nil {
+		return err
+	}
+	defer lw.Close()
+	bw := bufio.NewWriterSize(lw, 1<<16)
+	for _, g := range a.Shortfall {
+		bw.WriteString(g.Region.Code)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
