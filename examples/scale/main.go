@@ -129,4 +129,3 @@ func evaluate(dir string, year int, outFile, listFile string) error {
 	}
 	return w.Close()
 }
-
