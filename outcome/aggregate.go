@@ -57,7 +57,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	}
 	lo, hi := int32(0), int32(len(l.regions.regions))
 	if region != "" {
-		i, ok := l.regions.byCode[region]
+		i, ok := l.regions.pos(region)
 		if !ok {
 			return Sum{}, fmt.Errorf("outcome: total of %s in %s: %w", indicator, region, ErrUnknownRegion)
 		}
@@ -102,7 +102,7 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 	}
 	lo, hi := int32(0), int32(len(l.regions.regions))
 	if region != "" {
-		i, ok := l.regions.byCode[region]
+		i, ok := l.regions.pos(region)
 		if !ok {
 			return nil, fmt.Errorf("outcome: records of %s in %s: %w", indicator, region, ErrUnknownRegion)
 		}

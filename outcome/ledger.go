@@ -228,7 +228,7 @@ func (l *Ledger) add(r *Record) *RecordError {
 		return fail("indicator", r.Indicator, ErrUnknownIndicator)
 	}
 	s := l.series[si]
-	reg, ok := l.regions.byCode[r.Region]
+	reg, ok := l.regions.pos(r.Region)
 	if !ok {
 		return fail("region", r.Region, ErrUnknownRegion)
 	}

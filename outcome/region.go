@@ -125,11 +125,10 @@ func (r Region) Validate() error {
 // region's descendants are contiguous; that is what makes roll-up from
 // villages to their county a linear scan.
 type RegionSet struct {
-	regions []Region // depth-first order
-	end     []int32  // end[i]: one past the last descendant of i
-	parent  []int32  // -1 for a root
-	byCode  map[string]int32
-	byNum   codeTable              // the same, keyed by numCode, for readers
+	regions []Region               // depth-first order
+	end     []int32                // end[i]: one past the last descendant of i
+	parent  []int32                // -1 for a root
+	byNum   codeTable              // code → position, keyed by numCode
 	byLevel [len(levelNames)]int32 // how many regions of each level
 	ordered bool                   // depth-first order is also code order
 }
@@ -214,7 +213,6 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		regions: make([]Region, 0, n),
 		end:     make([]int32, n),
 		parent:  make([]int32, n),
-		byCode:  make(map[string]int32, n),
 		byNum:   newCodeTable(n),
 		ordered: true,
 	}
@@ -239,7 +237,6 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 			s.ordered = false
 		}
 		s.regions = append(s.regions, r)
-		s.byCode[r.Code] = pos[c]
 		s.byNum.put(numCode(r.Code), pos[c])
 		s.byLevel[r.Level]++
 		stack = append(stack, frame{c, first[c]})
@@ -263,6 +260,20 @@ func numCode[T string | []byte](code T) uint64 {
 		n = n*10 + uint64(code[i]-'0')
 	}
 	return n<<4 | uint64(len(code))
+}
+
+// pos returns the position of the region with the given code. Codes in a
+// set are digits (Region.Validate), so the numeric table is the whole index.
+func (s *RegionSet) pos(code string) (int32, bool) {
+	if len(code) == 0 || len(code) > 15 {
+		return 0, false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return 0, false
+		}
+	}
+	return s.byNum.get(numCode(code))
 }
 
 // lookupBytes finds a region by its code as bytes.
@@ -338,7 +349,7 @@ func (s *RegionSet) CountAt(l Level) int {
 
 // Lookup returns the region with the given code.
 func (s *RegionSet) Lookup(code string) (Region, bool) {
-	i, ok := s.byCode[code]
+	i, ok := s.pos(code)
 	if !ok {
 		return Region{}, false
 	}
@@ -347,7 +358,7 @@ func (s *RegionSet) Lookup(code string) (Region, bool) {
 
 // Contains reports whether code is in the set.
 func (s *RegionSet) Contains(code string) bool {
-	_, ok := s.byCode[code]
+	_, ok := s.pos(code)
 	return ok
 }
 
@@ -366,7 +377,7 @@ func (s *RegionSet) All() iter.Seq[Region] {
 // is not in the set.
 func (s *RegionSet) Children(code string) iter.Seq[Region] {
 	return func(yield func(Region) bool) {
-		i, ok := s.byCode[code]
+		i, ok := s.pos(code)
 		if !ok {
 			return
 		}
@@ -381,7 +392,7 @@ func (s *RegionSet) Children(code string) iter.Seq[Region] {
 // Descendants yields every region below code, parents before children.
 func (s *RegionSet) Descendants(code string) iter.Seq[Region] {
 	return func(yield func(Region) bool) {
-		i, ok := s.byCode[code]
+		i, ok := s.pos(code)
 		if !ok {
 			return
 		}
@@ -396,7 +407,7 @@ func (s *RegionSet) Descendants(code string) iter.Seq[Region] {
 // Ancestors yields the parent of code, its parent, and so on to the root.
 func (s *RegionSet) Ancestors(code string) iter.Seq[Region] {
 	return func(yield func(Region) bool) {
-		i, ok := s.byCode[code]
+		i, ok := s.pos(code)
 		if !ok {
 			return
 		}
@@ -411,8 +422,8 @@ func (s *RegionSet) Ancestors(code string) iter.Seq[Region] {
 // Within reports whether code is ancestor or lies below it. A region is
 // within itself; codes not in the set are within nothing.
 func (s *RegionSet) Within(code, ancestor string) bool {
-	i, ok := s.byCode[code]
-	a, ok2 := s.byCode[ancestor]
+	i, ok := s.pos(code)
+	a, ok2 := s.pos(ancestor)
 	return ok && ok2 && a <= i && i < s.end[a]
 }
 
@@ -421,7 +432,7 @@ func (s *RegionSet) Within(code, ancestor string) bool {
 func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, error) {
 	lo, hi := int32(0), int32(len(s.regions))
 	if code != "" {
-		i, ok := s.byCode[code]
+		i, ok := s.pos(code)
 		if !ok {
 			return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
 		}
@@ -442,7 +453,7 @@ func (s *RegionSet) SelectCodes(codes ...string) (Selection, error) {
 	ids := make([]int32, 0, len(codes))
 	var errs []error
 	for _, c := range codes {
-		i, ok := s.byCode[c]
+		i, ok := s.pos(c)
 		if !ok {
 			errs = append(errs, fmt.Errorf("outcome: select %s: %w", c, ErrUnknownRegion))
 			continue
