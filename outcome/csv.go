@@ -87,8 +87,6 @@ type csvScanner struct {
 	fields [][]byte
 	spans  []int // field boundaries within rec, two per field
 	err    error
-	// consumed counts the bytes read so far.
-	consumed int64
 }
 
 func newCSVScanner(r io.Reader) *csvScanner {
@@ -110,7 +108,6 @@ func (c *csvScanner) readLine() ([]byte, error) {
 		return nil, err
 	}
 	c.next++
-	c.consumed += int64(len(line))
 	return bytes.TrimSuffix(line, []byte{'\n'}), nil
 }
 

@@ -134,8 +134,8 @@ type RegionSet struct {
 }
 
 // NewRegionSet checks regions and builds their hierarchy. Every parent must be
-// in the set and of a higher level than its children. All problems are
-// reported at once, joined.
+// in the set and of a higher level than its children. Problems are reported
+// together, joined, up to the first 20.
 func NewRegionSet(regions []Region) (*RegionSet, error) {
 	n := len(regions)
 	idx := make(map[string]int32, n)

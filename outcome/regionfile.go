@@ -13,7 +13,7 @@ import (
 // in any order; a level is its English or Chinese name ([ParseLevel]);
 // an empty parent is a root. It returns the regions in file order, for
 // [NewRegionSet]. Errors are [*ParseError]s naming the file, line, column
-// and value, all of them joined.
+// and value, joined: the first 20, then how many more.
 func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	var out []Region
 	if n := inputSize(r); n > 0 {

@@ -145,7 +145,7 @@ func (h Household) TotalExpenditure() Money {
 	return t
 }
 
-// Field names a household's field in errors.
+// fieldName names an income source or expenditure field in errors.
 func fieldName(source bool, i int) string {
 	if source {
 		return [...]string{"wage", "operating", "property", "transfer"}[i]

@@ -85,7 +85,7 @@ type Policy struct {
 
 // DefaultLine is the poverty line the seed gives: 2300 yuan per person per
 // year (004_32acad38fe6c52df.txt §三(一) [20]).
-var DefaultLine = Yuan(2300)
+const DefaultLine Money = 2300 * 100
 
 // resolved is a policy with its defaults filled, ready for the hot loop.
 type resolved struct {
