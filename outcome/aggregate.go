@@ -55,7 +55,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	if err != nil {
 		return Sum{}, err
 	}
-	lo, hi := int32(0), int32(len(l.regions.regions))
+	lo, hi := int32(0), int32(l.regions.Len())
 	if region != "" {
 		i, ok := l.regions.pos(region)
 		if !ok {
@@ -100,7 +100,7 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := int32(0), int32(len(l.regions.regions))
+	lo, hi := int32(0), int32(l.regions.Len())
 	if region != "" {
 		i, ok := l.regions.pos(region)
 		if !ok {
@@ -328,7 +328,7 @@ func (s *series) certainty(row int32) Certainty {
 }
 
 func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
-	n := len(rs.regions)
+	n := rs.Len()
 	a := &aggregation{exp: s.minExp, own: make([]int64, n), count: make([]int32, n), cert: make([]Certainty, n)}
 	overflow := s.big != nil
 	if !overflow {
@@ -385,7 +385,7 @@ type accum struct {
 // uses: the counted rows of the regions with records that no ancestor
 // within the range already covers.
 func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi int32, fn func(row int32)) {
-	used := make([]bool, len(rs.regions))
+	used := make([]bool, rs.Len())
 	for u := lo; u < hi; {
 		if a.count[u] > 0 {
 			used[u] = true
@@ -394,7 +394,7 @@ func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi i
 		}
 		u++
 	}
-	s.counted(len(rs.regions), window, func(row int32) {
+	s.counted(rs.Len(), window, func(row int32) {
 		if used[s.region[row]] {
 			fn(row)
 		}

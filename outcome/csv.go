@@ -80,9 +80,10 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 // buffers. It strips a UTF-8 byte-order mark, accepts CRLF and LF, skips
 // blank lines and refuses text that is not UTF-8.
 type csvScanner struct {
-	br     *bufio.Reader
-	line   int // line where the current record starts
-	next   int // line of the next read
+	br     *bufio.Reader // nil when reading src
+	src    []byte        // the input not yet read, when br is nil
+	line   int           // line where the current record starts
+	next   int           // line of the next read
 	rec    []byte
 	fields [][]byte
 	spans  []int // field boundaries within rec, two per field
@@ -95,6 +96,19 @@ func newCSVScanner(r io.Reader) *csvScanner {
 
 // readLine returns the next physical line without its line end.
 func (c *csvScanner) readLine() ([]byte, error) {
+	if c.br == nil {
+		if len(c.src) == 0 {
+			return nil, io.EOF
+		}
+		line := c.src
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, c.src = line[:i], line[i+1:]
+		} else {
+			c.src = nil
+		}
+		c.next++
+		return line, nil
+	}
 	line, err := c.br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		long := append([]byte(nil), line...)
@@ -251,7 +265,6 @@ func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
 }
 
 func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
-	*row = csvRow{}
 	if len(fields) != p.width {
 		return &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), p.width)}
 	}
@@ -547,113 +560,6 @@ type ReadOptions struct {
 	AllErrors bool   // read on after an error and return every problem, joined
 }
 
-// ReadCSV adds the records of a CSV file ([CSVReader] describes the format),
-// all or nothing: if any line is refused, no record of the file stays in
-// the ledger. Errors are [*ParseError]s with the file, line, column and
-// value: a missing or unknown column, a bad number, period, unit or
-// qualifier, an unknown indicator or region, a unit that does not fit the
-// indicator, a conflicting duplicate. With AllErrors every problem in the
-// file is returned, joined.
-//
-// Plain numbers are parsed straight into the ledger's columns, without a
-// decimal per record: a million-line file reads in well under a second.
-func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.reserveCSV(r)
-	c := NewCSVReader(r, opts.Name)
-	if err := c.header(); err != nil {
-		return err
-	}
-	ld := l.loader(&c.row, opts)
-	for c.sc.scan() {
-		if !ld.row(c.sc.line, c.sc.fields) {
-			break
-		}
-	}
-	if c.sc.err != nil {
-		ld.errs = append(ld.errs, c.withFile(c.sc.err))
-	}
-	return ld.finish()
-}
-
-// loader adds parsed rows to a ledger, all or nothing; the caller holds the
-// ledger's lock.
-type loader struct {
-	l    *Ledger
-	p    *rowParser
-	opts ReadOptions
-	m    mark
-	errs []error
-	// the series of the last indicator, which files repeat line after line
-	lastIndicator []byte
-	last          *series
-	// the interned text of the last row, reused while rows repeat it
-	lastMeta uint32
-	haveMeta bool
-	buf      csvRow // the row being loaded
-	// the previous row's region
-	lastRegion []byte
-	lastReg    int32
-}
-
-func (l *Ledger) loader(p *rowParser, opts ReadOptions) *loader {
-	return &loader{l: l, p: p, opts: opts, m: l.mark()}
-}
-
-// row parses and adds one row; it reports whether to go on.
-func (ld *loader) row(line int, fields [][]byte) bool {
-	l, p := ld.l, ld.p
-	fail := func(err error) bool {
-		ld.errs = append(ld.errs, err)
-		return ld.opts.AllErrors
-	}
-	row := &ld.buf
-	if perr := p.parse(line, fields, row); perr != nil {
-		return fail(perr)
-	}
-	// Intern the text before any check can return, so that the index kept
-	// for the next row is always this row's.
-	if !row.sameText || !ld.haveMeta {
-		ld.lastMeta, ld.haveMeta = l.internBytes(row), true
-	}
-	s := ld.last
-	if s == nil || !bytes.Equal(row.indicator, ld.lastIndicator) {
-		si, ok := l.byCode[string(row.indicator)]
-		if !ok {
-			return fail(p.fail(line, colIndicator, row.indicator, ErrUnknownIndicator))
-		}
-		s = l.series[si]
-		ld.lastIndicator, ld.last = append(ld.lastIndicator[:0], row.indicator...), s
-	}
-	// Files group rows by region (a village's years one after another), so
-	// the previous row's region is checked first.
-	reg := ld.lastReg
-	if ld.lastRegion == nil || !bytes.Equal(row.region, ld.lastRegion) {
-		var ok bool
-		if reg, ok = l.regions.lookupBytes(row.region); !ok {
-			return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
-		}
-		ld.lastRegion, ld.lastReg = append(ld.lastRegion[:0], row.region...), reg
-	}
-	if err := s.checkUnit(row.val.unit); err != nil {
-		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
-	}
-	if err := l.put(s, reg, row.period, &row.val, ld.lastMeta); err != nil {
-		return fail(p.fail(line, colValue, fields[p.cols[colValue]], err))
-	}
-	return true
-}
-
-// finish rolls back if anything was refused, and returns every error.
-func (ld *loader) finish() error {
-	if len(ld.errs) > 0 {
-		ld.l.rollback(ld.m)
-		return errors.Join(ld.errs...)
-	}
-	return nil
-}
-
 // Row is a row of cells from a table, such as a spreadsheet: its 1-based
 // row number and its cells as text.
 type Row struct {
@@ -669,7 +575,7 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	p := &rowParser{file: opts.Name}
-	var ld *loader
+	var ld *rowLoader
 	var fields [][]byte
 	for row := range rows {
 		fields = rowFields(fields[:0], row.Cells, p.width)
@@ -679,7 +585,7 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 				return err
 			}
 			p.cols, p.width = cols, len(fields)
-			ld = l.loader(p, opts)
+			ld = l.newLoader(*p, opts)
 			continue
 		}
 		if blank(row.Cells) {
@@ -756,89 +662,6 @@ func inputSize(r io.Reader) int64 {
 		}
 	}
 	return 0
-}
-
-// reserveCSV sizes the columns for a file that can be read twice (a
-// file, or an in-memory reader): a first pass counts the lines of each
-// indicator, so every column is allocated once instead of growing by
-// copying. Other readers grow as they go.
-func (l *Ledger) reserveCSV(r io.Reader) {
-	rs, ok := r.(io.ReadSeeker)
-	if !ok {
-		return
-	}
-	start, err := rs.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return
-	}
-	defer rs.Seek(start, io.SeekStart)
-	br := bufio.NewReaderSize(rs, 1<<20)
-	header, err := br.ReadSlice('\n')
-	if err != nil {
-		return
-	}
-	cols, _ := parseHeader("", bytes.Split(bytes.TrimRight(bytes.TrimPrefix(header, []byte("\xef\xbb\xbf")), "\r\n"), []byte{','}))
-	col := cols[colIndicator]
-	if col < 0 {
-		return
-	}
-	counts := make([]int, len(l.series))
-	var last []byte
-	lastIdx := -1
-	for {
-		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull || bytes.IndexByte(line, '"') >= 0 {
-			return // a long or quoted line: not worth counting exactly
-		}
-		if len(line) > 0 {
-			f := line
-			for range col {
-				i := bytes.IndexByte(f, ',')
-				if i < 0 {
-					f = nil
-					break
-				}
-				f = f[i+1:]
-			}
-			if i := bytes.IndexByte(f, ','); i >= 0 {
-				f = f[:i]
-			} else {
-				f = bytes.TrimRight(f, "\r\n")
-			}
-			if lastIdx < 0 || !bytes.Equal(f, last) {
-				idx, ok := l.byCode[string(f)]
-				if !ok {
-					idx = -1
-				}
-				last, lastIdx = append(last[:0], f...), idx
-			}
-			if lastIdx >= 0 {
-				counts[lastIdx]++
-			}
-		}
-		if err != nil {
-			break
-		}
-	}
-	for i, s := range l.series {
-		if counts[i] > 0 {
-			s.grow(counts[i])
-		}
-	}
-}
-
-// internBytes interns a row's source and note without allocating when they
-// repeat the previous row's.
-func (l *Ledger) internBytes(row *csvRow) uint32 {
-	if len(row.source)+len(row.section)+len(row.mark)+len(row.note) == 0 {
-		return 0
-	}
-	last := l.metas[l.lastMeta]
-	if string(row.source) == last.source.Document && string(row.section) == last.source.Section &&
-		string(row.mark) == last.source.Mark && string(row.note) == last.note {
-		return l.lastMeta
-	}
-	return l.intern(meta{Citation{string(row.source), string(row.section), string(row.mark)}, string(row.note)})
 }
 
 // WriteCSV writes records as CSV with the header

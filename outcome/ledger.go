@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"math"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -204,18 +203,30 @@ func (l *Ledger) reserve(records []Record) {
 }
 
 func (s *series) grow(n int) {
-	s.region = slices.Grow(s.region, n)
-	s.start = slices.Grow(s.start, n)
-	s.end = slices.Grow(s.end, n)
-	s.kind = slices.Grow(s.kind, n)
-	s.coef = slices.Grow(s.coef, n)
+	s.region = reserve(s.region, n)
+	s.start = reserve(s.start, n)
+	s.end = reserve(s.end, n)
+	s.kind = reserve(s.kind, n)
+	s.coef = reserve(s.coef, n)
 	if s.meta != nil {
-		s.meta = slices.Grow(s.meta, n)
+		s.meta = reserve(s.meta, n)
 	}
 	if s.exp != nil {
-		s.exp = slices.Grow(s.exp, n)
+		s.exp = reserve(s.exp, n)
 	}
+}
 
+// reserve returns s with room for n more elements. Unlike slices.Grow it
+// does not clear the new room: memory the allocator hands out fresh is zero
+// already, and pages never written are never touched, which matters when
+// the room is an estimate.
+func reserve[T any](s []T, n int) []T {
+	if n <= cap(s)-len(s) {
+		return s
+	}
+	t := make([]T, len(s), len(s)+n)
+	copy(t, s)
+	return t
 }
 
 // add validates and appends one record; an identical duplicate is skipped.
@@ -333,7 +344,7 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	setLazy(&s.qual, int(row), v.qual, c)
 	setLazy(&s.meta, int(row), m, c)
 	if !entries {
-		s.index(row, len(l.regions.regions), y, isYear)
+		s.index(row, l.regions.Len(), y, isYear)
 	}
 	l.n++
 	return nil
@@ -573,7 +584,7 @@ func (s *series) record(l *Ledger, row int32) Record {
 	m := l.metas[lazyAt(s.meta, row)]
 	return Record{
 		Indicator: s.ind.Code,
-		Region:    l.regions.regions[s.region[row]].Code,
+		Region:    l.regions.code(s.region[row]),
 		Period:    Period{s.kind[row], s.start[row], s.end[row]},
 		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: lazyAt(s.qual, row)},
 		Source:    m.source,

@@ -1,9 +1,11 @@
 package outcome
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 )
@@ -64,10 +66,12 @@ func ParseLevel(s string) (Level, error) {
 // village, 9 a township, 6 a county, a prefecture (ending 00) or a province
 // (ending 0000). Codes of other lengths or with other characters are refused
 // with [ErrInvalidCode].
-func CodeLevel(code string) (Level, error) {
+func CodeLevel(code string) (Level, error) { return codeLevel(code) }
+
+func codeLevel[T string | []byte](code T) (Level, error) {
 	for i := 0; i < len(code); i++ {
 		if code[i] < '0' || code[i] > '9' {
-			return 0, &SyntaxError{What: "region code", Input: code, Offset: i, Err: ErrInvalidCode}
+			return 0, &SyntaxError{What: "region code", Input: string(code), Offset: i, Err: ErrInvalidCode}
 		}
 	}
 	switch len(code) {
@@ -77,14 +81,14 @@ func CodeLevel(code string) (Level, error) {
 		return Township, nil
 	case 6:
 		switch {
-		case strings.HasSuffix(code, "0000"):
+		case code[2] == '0' && code[3] == '0' && code[4] == '0' && code[5] == '0':
 			return Province, nil
-		case strings.HasSuffix(code, "00"):
+		case code[4] == '0' && code[5] == '0':
 			return Prefecture, nil
 		}
 		return County, nil
 	}
-	return 0, &SyntaxError{What: "region code", Input: code, Offset: len(code), Err: ErrInvalidCode}
+	return 0, &SyntaxError{What: "region code", Input: string(code), Offset: len(code), Err: ErrInvalidCode}
 }
 
 // Region is a statistical division: its code, bilingual name, level and the
@@ -100,18 +104,20 @@ type Region struct {
 // allows: a 6-digit code may be a nation, province, prefecture or county
 // (statistical data pads province and prefecture codes to 6 digits), a 9-digit
 // code a township, a 12-digit code a village.
-func (r Region) Validate() error {
-	implied, err := CodeLevel(r.Code)
+func (r Region) Validate() error { return checkRegion(r.Code, r.Level, r.Parent) }
+
+func checkRegion[T string | []byte](code T, level Level, parent T) error {
+	implied, err := codeLevel(code)
 	if err != nil {
 		return err
 	}
-	ok := r.Level == implied || len(r.Code) == 6 && r.Level.IsValid() && r.Level <= County
+	ok := level == implied || len(code) == 6 && level.IsValid() && level <= County
 	if !ok {
-		return fmt.Errorf("outcome: region %s: level %v for a %d-digit code: %w", r.Code, r.Level, len(r.Code), ErrRegionLevel)
+		return fmt.Errorf("outcome: region %s: level %v for a %d-digit code: %w", code, level, len(code), ErrRegionLevel)
 	}
-	if r.Parent != "" {
-		if _, err := CodeLevel(r.Parent); err != nil {
-			return fmt.Errorf("outcome: region %s: parent: %w", r.Code, err)
+	if len(parent) > 0 {
+		if _, err := codeLevel(parent); err != nil {
+			return fmt.Errorf("outcome: region %s: parent: %w", code, err)
 		}
 	}
 	return nil
@@ -119,13 +125,19 @@ func (r Region) Validate() error {
 
 // RegionSet is an immutable set of regions with their hierarchy. It answers
 // lookups, children, descendants and "is X within Y" in constant time per
-// answer, and it is safe for concurrent use. Build one with [NewRegionSet].
+// answer, and it is safe for concurrent use. Build one with [NewRegionSet]
+// or [ReadRegionSet].
 //
 // Regions are kept in depth-first order with children sorted by code, so a
 // region's descendants are contiguous; that is what makes roll-up from
-// villages to their county a linear scan.
+// villages to their county a linear scan. The set holds no pointer per
+// region: codes and names share one string, the hierarchy is in arrays of
+// positions, so a national set of a million villages costs the garbage
+// collector nothing to keep.
 type RegionSet struct {
-	regions []Region               // depth-first order
+	text    string                 // code, Chinese and English name of each region, in order
+	off     []uint32               // off[3i], off[3i+1], off[3i+2]: where region i's code and names start; off[3n] = len(text)
+	level   []Level                //
 	end     []int32                // end[i]: one past the last descendant of i
 	parent  []int32                // -1 for a root
 	byNum   codeTable              // code → position, keyed by numCode
@@ -137,52 +149,109 @@ type RegionSet struct {
 // in the set and of a higher level than its children. Problems are reported
 // together, joined, up to the first 20.
 func NewRegionSet(regions []Region) (*RegionSet, error) {
-	n := len(regions)
-	idx := make(map[string]int32, n)
-	var errs []error
-	report := func(err error) bool {
-		if len(errs) < 20 {
-			errs = append(errs, err)
-		}
-		return len(errs) >= 20
-	}
+	var b regionBuilder
+	b.grow(len(regions), 0)
 	for i, r := range regions {
-		if err := r.Validate(); err != nil {
-			if report(fmt.Errorf("region %d: %w", i, err)) {
+		if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
+			if b.report(fmt.Errorf("region %d: %w", i, err)) {
 				break
 			}
-			continue
 		}
-		if _, dup := idx[r.Code]; dup {
-			if report(fmt.Errorf("outcome: region %d: %s: %w", i, r.Code, ErrDuplicateRegion)) {
-				break
+	}
+	return b.build()
+}
+
+// regionBuilder gathers regions in input order, their text in one buffer,
+// for [regionBuilder.build] to check and put in depth-first order.
+type regionBuilder struct {
+	text   []byte   // code, Chinese and English name of each region
+	off    []uint32 // three per region: where its code and names start
+	level  []Level
+	parent []uint64 // numCode of the parent; 0 for a root
+	where  func(i int) string
+	errs   []error
+}
+
+func (b *regionBuilder) grow(n, textLen int) {
+	b.text = reserve(b.text, textLen)
+	b.off = reserve(b.off, 3*n+1)
+	b.level = reserve(b.level, n)
+	b.parent = reserve(b.parent, n)
+}
+
+// report keeps err unless 20 are kept already; it returns true when they are.
+func (b *regionBuilder) report(err error) bool {
+	if len(b.errs) < 20 {
+		b.errs = append(b.errs, err)
+	}
+	return len(b.errs) >= 20
+}
+
+// addRegion checks one region and appends it.
+func addRegion[T string | []byte](b *regionBuilder, code, zh, en T, level Level, parent T) error {
+	if err := checkRegion(code, level, parent); err != nil {
+		return err
+	}
+	b.off = append(b.off, uint32(len(b.text)))
+	b.text = append(b.text, code...)
+	b.off = append(b.off, uint32(len(b.text)))
+	b.text = append(b.text, zh...)
+	b.off = append(b.off, uint32(len(b.text)))
+	b.text = append(b.text, en...)
+	b.level = append(b.level, level)
+	var p uint64
+	if len(parent) > 0 {
+		p = numCode(parent)
+	}
+	b.parent = append(b.parent, p)
+	return nil
+}
+
+func (b *regionBuilder) code(i int) []byte { return b.text[b.off[3*i]:b.off[3*i+1]] }
+
+// build resolves parents and lays the regions out depth-first.
+func (b *regionBuilder) build() (*RegionSet, error) {
+	if len(b.text) > math.MaxUint32 {
+		return nil, fmt.Errorf("outcome: region set: codes and names take more than 4 GiB")
+	}
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
+	n := len(b.level)
+	where := b.where
+	if where == nil {
+		where = func(i int) string { return fmt.Sprintf("region %d", i) }
+	}
+	idx := newCodeTable(n)
+	for i := range n {
+		if !idx.add(numCode(b.code(i)), int32(i)) {
+			if b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.code(i), ErrDuplicateRegion)) {
+				return nil, errors.Join(b.errs...)
 			}
-			continue
 		}
-		idx[r.Code] = int32(i)
 	}
 	parent := make([]int32, n)
 	nkids := make([]int32, n+1) // children per region; the last slot counts roots
-	for i, r := range regions {
+	for i := range n {
 		parent[i] = -1
-		if r.Parent == "" {
+		if b.parent[i] == 0 {
 			nkids[n]++
 			continue
 		}
-		p, ok := idx[r.Parent]
+		p, ok := idx.get(b.parent[i])
 		switch {
 		case !ok:
-			report(fmt.Errorf("outcome: region %s: parent %s: %w", r.Code, r.Parent, ErrUnknownRegion))
+			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.code(i), codeString(b.parent[i]), ErrUnknownRegion))
 			continue
-		case regions[p].Level >= r.Level:
-			report(fmt.Errorf("outcome: region %s (%v) under %s (%v): %w", r.Code, r.Level, r.Parent, regions[p].Level, ErrRegionLevel))
+		case b.level[p] >= b.level[i]:
+			b.report(fmt.Errorf("outcome: %s: %s (%v) under %s (%v): %w", where(i), b.code(i), b.level[i], b.code(int(p)), b.level[p], ErrRegionLevel))
 			continue
 		}
 		parent[i] = p
 		nkids[p]++
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
 	}
 
 	// Children lists in one flat array (counting sort by parent), each
@@ -193,7 +262,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 	}
 	kids := make([]int32, n)
 	fill := slices.Clone(first[:n+1])
-	for i := range regions {
+	for i := range n {
 		p := parent[i]
 		if p < 0 {
 			p = int32(n)
@@ -201,7 +270,8 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		kids[fill[p]] = int32(i)
 		fill[p]++
 	}
-	byCode := func(a, b int32) int { return strings.Compare(regions[a].Code, regions[b].Code) }
+	fill = nil
+	byCode := func(x, y int32) int { return bytes.Compare(b.code(int(x)), b.code(int(y))) }
 	for p := 0; p <= n; p++ {
 		list := kids[first[p]:first[p+1]]
 		if !slices.IsSortedFunc(list, byCode) {
@@ -209,47 +279,81 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 		}
 	}
 
+	b.off = append(b.off, uint32(len(b.text)))
 	s := &RegionSet{
-		regions: make([]Region, 0, n),
+		off:     make([]uint32, 0, 3*n+1),
+		level:   make([]Level, 0, n),
 		end:     make([]int32, n),
 		parent:  make([]int32, n),
-		byNum:   newCodeTable(n),
+		byNum:   idx,
 		ordered: true,
 	}
+	var text strings.Builder
+	text.Grow(len(b.text))
 	// Iterative depth-first walk: pos[i] is the new position of input i.
 	pos := make([]int32, n)
 	type frame struct{ node, next int32 }
 	stack := []frame{{int32(n), first[n]}}
+	prev := []byte(nil)
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		if top.next == first[top.node+1] {
 			if top.node != int32(n) {
-				s.end[pos[top.node]] = int32(len(s.regions))
+				s.end[pos[top.node]] = int32(len(s.level))
 			}
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		c := kids[top.next]
 		top.next++
-		pos[c] = int32(len(s.regions))
-		r := regions[c]
-		if k := len(s.regions); k > 0 && s.regions[k-1].Code >= r.Code {
+		pos[c] = int32(len(s.level))
+		code := b.code(int(c))
+		if prev != nil && bytes.Compare(prev, code) >= 0 {
 			s.ordered = false
 		}
-		s.regions = append(s.regions, r)
-		s.byNum.put(numCode(r.Code), pos[c])
-		s.byLevel[r.Level]++
+		prev = code
+		base := uint32(text.Len())
+		o := b.off[3*c : 3*c+4]
+		s.off = append(s.off, base, base+o[1]-o[0], base+o[2]-o[0])
+		text.Write(b.text[o[0]:o[3]])
+		s.level = append(s.level, b.level[c])
+		s.byLevel[b.level[c]]++
 		stack = append(stack, frame{c, first[c]})
 	}
-	for i := range regions {
+	s.off = append(s.off, uint32(text.Len()))
+	s.text = text.String()
+	for i := range n {
 		if parent[i] < 0 {
 			s.parent[pos[i]] = -1
 		} else {
 			s.parent[pos[i]] = pos[parent[i]]
 		}
 	}
+	for i := range s.byNum.slots {
+		if sl := &s.byNum.slots[i]; sl.key != 0 {
+			sl.val = pos[sl.val]
+		}
+	}
 	return s, nil
 }
+
+// codeString writes a numCode back as the code it was made from.
+func codeString(k uint64) string {
+	return fmt.Sprintf("%0*d", int(k&15), k>>4)
+}
+
+// at returns the region at position i. Its strings share the set's text.
+func (s *RegionSet) at(i int32) Region {
+	o := s.off[3*i : 3*i+4]
+	r := Region{Code: s.text[o[0]:o[1]], Name: Name{Zh: s.text[o[1]:o[2]], En: s.text[o[2]:o[3]]}, Level: s.level[i]}
+	if p := s.parent[i]; p >= 0 {
+		r.Parent = s.code(p)
+	}
+	return r
+}
+
+// code returns the code of the region at position i.
+func (s *RegionSet) code(i int32) string { return s.text[s.off[3*i]:s.off[3*i+1]] }
 
 // numCode packs a code of up to 15 digits and its length into a number:
 // hashing a number is faster than hashing a string, and readers look up a
@@ -307,7 +411,7 @@ type codeSlot struct {
 
 func newCodeTable(n int) codeTable {
 	size, shift := 16, uint(60)
-	for size < 2*n {
+	for size < n+n/2 {
 		size, shift = size*2, shift-1
 	}
 	return codeTable{slots: make([]codeSlot, size), shift: shift}
@@ -315,13 +419,18 @@ func newCodeTable(n int) codeTable {
 
 func (t *codeTable) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
 
-func (t *codeTable) put(k uint64, v int32) {
+// add puts k with value v; false if k is there already.
+func (t *codeTable) add(k uint64, v int32) bool {
 	mask := uint64(len(t.slots) - 1)
 	i := t.slot(k)
-	for t.slots[i].key != 0 && t.slots[i].key != k {
+	for t.slots[i].key != 0 {
+		if t.slots[i].key == k {
+			return false
+		}
 		i = (i + 1) & mask
 	}
 	t.slots[i] = codeSlot{k, v}
+	return true
 }
 
 func (t *codeTable) get(k uint64) (int32, bool) {
@@ -337,7 +446,7 @@ func (t *codeTable) get(k uint64) (int32, bool) {
 }
 
 // Len returns the number of regions.
-func (s *RegionSet) Len() int { return len(s.regions) }
+func (s *RegionSet) Len() int { return len(s.level) }
 
 // CountAt returns the number of regions at level l.
 func (s *RegionSet) CountAt(l Level) int {
@@ -353,7 +462,7 @@ func (s *RegionSet) Lookup(code string) (Region, bool) {
 	if !ok {
 		return Region{}, false
 	}
-	return s.regions[i], true
+	return s.at(i), true
 }
 
 // Contains reports whether code is in the set.
@@ -365,8 +474,8 @@ func (s *RegionSet) Contains(code string) bool {
 // All yields every region, parents before children, children by code.
 func (s *RegionSet) All() iter.Seq[Region] {
 	return func(yield func(Region) bool) {
-		for _, r := range s.regions {
-			if !yield(r) {
+		for i := range int32(len(s.level)) {
+			if !yield(s.at(i)) {
 				return
 			}
 		}
@@ -382,7 +491,7 @@ func (s *RegionSet) Children(code string) iter.Seq[Region] {
 			return
 		}
 		for c := i + 1; c < s.end[i]; c = s.end[c] {
-			if !yield(s.regions[c]) {
+			if !yield(s.at(c)) {
 				return
 			}
 		}
@@ -396,8 +505,8 @@ func (s *RegionSet) Descendants(code string) iter.Seq[Region] {
 		if !ok {
 			return
 		}
-		for _, r := range s.regions[i+1 : s.end[i]] {
-			if !yield(r) {
+		for d := i + 1; d < s.end[i]; d++ {
+			if !yield(s.at(d)) {
 				return
 			}
 		}
@@ -412,7 +521,7 @@ func (s *RegionSet) Ancestors(code string) iter.Seq[Region] {
 			return
 		}
 		for p := s.parent[i]; p >= 0; p = s.parent[p] {
-			if !yield(s.regions[p]) {
+			if !yield(s.at(p)) {
 				return
 			}
 		}
@@ -430,7 +539,7 @@ func (s *RegionSet) Within(code, ancestor string) bool {
 // Select returns the regions within the region code ("" for the whole set)
 // for which keep returns true (nil keeps all), sorted by code.
 func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, error) {
-	lo, hi := int32(0), int32(len(s.regions))
+	lo, hi := int32(0), int32(len(s.level))
 	if code != "" {
 		i, ok := s.pos(code)
 		if !ok {
@@ -440,7 +549,7 @@ func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, erro
 	}
 	ids := make([]int32, 0, hi-lo)
 	for i := lo; i < hi; i++ {
-		if keep == nil || keep(s.regions[i]) {
+		if keep == nil || keep(s.at(i)) {
 			ids = append(ids, i)
 		}
 	}
@@ -470,7 +579,7 @@ func (s *RegionSet) SelectCodes(codes ...string) (Selection, error) {
 
 func (s *RegionSet) selection(ids []int32) Selection {
 	if !s.ordered {
-		slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(s.regions[a].Code, s.regions[b].Code) })
+		slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(s.code(a), s.code(b)) })
 	}
 	return Selection{set: s, ids: ids}
 }
@@ -487,7 +596,7 @@ type Selection struct {
 func (s Selection) Len() int { return len(s.ids) }
 
 // At returns the i-th region, by code.
-func (s Selection) At(i int) Region { return s.set.regions[s.ids[i]] }
+func (s Selection) At(i int) Region { return s.set.at(s.ids[i]) }
 
 // Set returns the region set the selection was made from.
 func (s Selection) Set() *RegionSet { return s.set }
@@ -496,7 +605,7 @@ func (s Selection) Set() *RegionSet { return s.set }
 func (s Selection) All() iter.Seq[Region] {
 	return func(yield func(Region) bool) {
 		for _, i := range s.ids {
-			if !yield(s.set.regions[i]) {
+			if !yield(s.set.at(i)) {
 				return
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -36,8 +37,21 @@ func run(args []string, stderr io.Writer) int {
 	dir := fs.String("dir", ".", "folder holding regions.csv and outcomes.csv")
 	out := fs.String("out", "results.txt", "where to write the answers")
 	list := fs.String("list", "uncovered.txt", "where to write the uncovered villages, one code a line")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof reads it)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	if err := evaluate(*dir, *asOf, *out, *list); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -59,15 +73,10 @@ func evaluate(dir string, year int, outFile, listFile string) error {
 		return err
 	}
 	defer rf.Close()
-	regions, err := outcome.ReadRegions(rf, "regions.csv")
+	rs, err := outcome.ReadRegionSet(rf, "regions.csv")
 	if err != nil {
 		return err
 	}
-	rs, err := outcome.NewRegionSet(regions)
-	if err != nil {
-		return err
-	}
-	regions = nil
 	ledger, err := outcome.NewLedger(rs, indicators...)
 	if err != nil {
 		return err

@@ -1,0 +1,630 @@
+package outcome
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// Loading a file into a ledger has two halves. A rowReader parses lines and
+// resolves their indicator and region: it reads the ledger's fixed parts
+// only (indicators, region set), so several run at once on parts of a file.
+// An applier adds the parsed rows in file order, which is what keeps
+// duplicates, conflicts and error order the same however the file was
+// split.
+
+// loadRow is a parsed line, ready to be added: 56 bytes without pointers.
+type loadRow struct {
+	coef   int64
+	key    uint64 // the region's numCode, until resolve puts its position in reg
+	period Period
+	line   int32
+	series int32
+	reg    int32
+	text   int32 // index in the batch's texts; 0 is no source and note
+	exp    int8
+	unit   Unit
+	qual   Qualifier
+	big    bool // the value is in the batch's bigs
+}
+
+// loadError is a line refused while parsing, before row at of its batch.
+type loadError struct {
+	at  int
+	err error
+}
+
+// batch is what a rowReader makes of a run of lines.
+type batch struct {
+	rows  []loadRow
+	texts []meta // texts[0] is the empty text
+	errs  []loadError
+	bigs  map[int]decimal.Decimal // values of rows that do not fit coef and exp
+	stop  bool                    // the lines after these were not read: an error ended the batch
+}
+
+func (b *batch) reset() {
+	b.rows, b.texts, b.errs, b.stop = b.rows[:0], append(b.texts[:0], meta{}), b.errs[:0], false
+	clear(b.bigs)
+}
+
+// rowReader parses lines for one ledger.
+type rowReader struct {
+	l             *Ledger
+	p             rowParser
+	lastIndicator []byte
+	lastSeries    int32
+	lastText      int32 // the text of the previous row, in the current batch
+	home          [lookupGroup]uint64
+	sink          uint64
+}
+
+func (l *Ledger) newRowReader(p rowParser) *rowReader {
+	return &rowReader{l: l, p: p, lastSeries: -1}
+}
+
+// read parses one line into b; false when it was refused (the error is in
+// b.errs).
+func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
+	l, p := rd.l, &rd.p
+	var row csvRow // on the stack: filling it needs no write barriers
+	fail := func(err error) bool {
+		b.errs = append(b.errs, loadError{len(b.rows), err})
+		return false
+	}
+	if perr := p.parse(line, fields, &row); perr != nil {
+		return fail(perr)
+	}
+	if rd.lastSeries < 0 || !bytes.Equal(row.indicator, rd.lastIndicator) {
+		si, ok := l.byCode[string(row.indicator)]
+		if !ok {
+			return fail(p.fail(line, colIndicator, row.indicator, ErrUnknownIndicator))
+		}
+		rd.lastIndicator, rd.lastSeries = append(rd.lastIndicator[:0], row.indicator...), int32(si)
+	}
+	// The region is looked up later, a group of rows at a time (resolve).
+	key, ok := regionKey(row.region)
+	if !ok {
+		return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
+	}
+	s := l.series[rd.lastSeries]
+	if err := s.checkUnit(row.val.unit); err != nil {
+		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
+	}
+	text := int32(0)
+	if len(row.source)+len(row.section)+len(row.mark)+len(row.note) > 0 {
+		if !row.sameText || rd.lastText == 0 {
+			b.texts = append(b.texts, meta{Citation{string(row.source), string(row.section), string(row.mark)}, string(row.note)})
+			rd.lastText = int32(len(b.texts) - 1)
+		}
+		text = rd.lastText
+	}
+	v := &row.val
+	if !v.fits {
+		if b.bigs == nil {
+			b.bigs = make(map[int]decimal.Decimal)
+		}
+		b.bigs[len(b.rows)] = v.big
+	}
+	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, period: row.period, line: int32(line), series: rd.lastSeries,
+		text: text, exp: int8(v.exp), unit: v.unit, qual: v.qual, big: !v.fits})
+	return true
+}
+
+// applier adds batches to a ledger in file order, all or nothing; the
+// caller holds the ledger's lock.
+type applier struct {
+	l    *Ledger
+	file string
+	opts ReadOptions
+	m    mark
+	errs []error
+	ids  []uint32 // the ledger's meta index of each text of the batch
+}
+
+func (l *Ledger) newApplier(file string, opts ReadOptions) *applier {
+	return &applier{l: l, file: file, opts: opts, m: l.mark()}
+}
+
+// fail keeps err and reports whether to go on.
+func (a *applier) fail(err error) bool {
+	a.errs = append(a.errs, err)
+	return a.opts.AllErrors
+}
+
+// apply adds b's rows and reports b's errors, in line order; it reports
+// whether to go on.
+func (a *applier) apply(b *batch) bool {
+	l := a.l
+	a.ids = a.ids[:0]
+	for _, t := range b.texts {
+		if t == (meta{}) {
+			a.ids = append(a.ids, 0)
+		} else {
+			a.ids = append(a.ids, l.intern(t))
+		}
+	}
+	e := 0
+	for i := range b.rows {
+		for ; e < len(b.errs) && b.errs[e].at == i; e++ {
+			if !a.fail(b.errs[e].err) {
+				return false
+			}
+		}
+		r := &b.rows[i]
+		v := value{coef: r.coef, exp: int32(r.exp), fits: !r.big, unit: r.unit, qual: r.qual}
+		if r.big {
+			v.big = b.bigs[i]
+		}
+		if err := l.put(l.series[r.series], r.reg, r.period, &v, a.ids[r.text]); err != nil {
+			q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
+			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
+				return false
+			}
+		}
+	}
+	for ; e < len(b.errs); e++ {
+		if !a.fail(b.errs[e].err) {
+			return false
+		}
+	}
+	return !b.stop
+}
+
+// reserve grows each column once for the rows the file probably holds:
+// counted exactly in a small file, estimated from evenly spaced samples of
+// a large one, with a little to spare. A column that turns out short grows
+// as it goes.
+func (l *Ledger) reserveCSV(r io.Reader, col int) {
+	ra, ok := r.(io.ReaderAt)
+	size := inputSize(r)
+	if !ok || size <= 0 || col < 0 {
+		return
+	}
+	counts := make([]float64, len(l.series))
+	var last []byte
+	lastIdx := -1
+	scale := sampleLines(ra, size, func(line []byte) {
+		f := line
+		for range col {
+			i := bytes.IndexByte(f, ',')
+			if i < 0 {
+				return
+			}
+			f = f[i+1:]
+		}
+		if i := bytes.IndexByte(f, ','); i >= 0 {
+			f = f[:i]
+		}
+		if lastIdx < 0 || !bytes.Equal(f, last) {
+			idx, ok := l.byCode[string(bytes.TrimSpace(f))]
+			if !ok {
+				idx = -1
+			}
+			last, lastIdx = append(last[:0], f...), idx
+		}
+		if lastIdx >= 0 {
+			counts[lastIdx]++
+		}
+	})
+	for i, s := range l.series {
+		if n := int(counts[i] * scale); n > 0 {
+			s.grow(n + n/32 + 16)
+		}
+	}
+}
+
+// sampleLines calls fn for the whole lines in samples of a file and
+// returns by how much to multiply what fn saw to estimate the whole: 1 for
+// a small file, read whole. The samples are evenly spaced; a line cut by a
+// sample's edges is skipped. A quoted field with a line end inside can
+// mislead the estimate, never the reading.
+func sampleLines(r io.ReaderAt, size int64, fn func(line []byte)) float64 {
+	const samples, window = 32, 32 << 10
+	buf := make([]byte, window)
+	whole := size <= samples*window
+	step := size / samples
+	if whole {
+		buf, step = make([]byte, size), size
+	}
+	var seen int64
+	for off := int64(0); off < size; off += step {
+		n, err := r.ReadAt(buf, off)
+		if err != nil && err != io.EOF {
+			return 0
+		}
+		b := buf[:n]
+		if off == 0 { // the header
+			if i := bytes.IndexByte(b, '\n'); i >= 0 {
+				b = b[i+1:]
+			}
+		} else if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			b = b[i+1:] // skip the cut line
+		} else {
+			continue
+		}
+		if off+int64(n) < size { // not the end of the file: drop the cut line
+			b = b[:bytes.LastIndexByte(b, '\n')+1]
+		}
+		seen += int64(len(b))
+		for len(b) > 0 {
+			i := bytes.IndexByte(b, '\n')
+			if i < 0 {
+				i = len(b) - 1
+			}
+			fn(bytes.TrimRight(b[:i+1], "\r\n"))
+			b = b[i+1:]
+		}
+	}
+	if whole || seen == 0 {
+		return 1
+	}
+	return float64(size) / float64(seen)
+}
+
+// finish rolls back if anything was refused, and returns every error.
+func (a *applier) finish() error {
+	if len(a.errs) > 0 {
+		a.l.rollback(a.m)
+		return errors.Join(a.errs...)
+	}
+	return nil
+}
+
+// rowLoader reads and applies one row at a time, for sources of rows that
+// are not files (spreadsheets).
+type rowLoader struct {
+	rd *rowReader
+	a  *applier
+	b  batch
+}
+
+func (l *Ledger) newLoader(p rowParser, opts ReadOptions) *rowLoader {
+	return &rowLoader{rd: l.newRowReader(p), a: l.newApplier(p.file, opts)}
+}
+
+func (ld *rowLoader) row(line int, fields [][]byte) bool {
+	ld.b.reset()
+	ld.rd.lastText = 0
+	ld.rd.read(&ld.b, line, fields)
+	ld.rd.resolve(&ld.b, ld.a.opts)
+	return ld.a.apply(&ld.b)
+}
+
+func (ld *rowLoader) finish() error { return ld.a.finish() }
+
+// ReadCSV adds the records of a CSV file ([CSVReader] describes the format),
+// all or nothing: if any line is refused, no record of the file stays in
+// the ledger. Errors are [*ParseError]s with the file, line, column and
+// value: a missing or unknown column, a bad number, period, unit or
+// qualifier, an unknown indicator or region, a unit that does not fit the
+// indicator, a conflicting duplicate. With AllErrors every problem in the
+// file is returned, joined.
+//
+// The file is read in chunks of whole records, parsed on every CPU
+// (GOMAXPROCS) and added in file order, so the result and the errors are
+// those of reading it line by line. Plain numbers are parsed straight into
+// the ledger's columns, without a decimal per record.
+func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	cr := &chunkReader{r: r, size: chunkSize}
+	first, err := cr.next()
+	if err != nil && err != io.EOF {
+		return err
+	}
+	sc := &csvScanner{src: first.data, next: 1}
+	p := rowParser{file: opts.Name}
+	if !sc.scan() {
+		if sc.err != nil {
+			return withFile(sc.err, opts.Name)
+		}
+		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
+	}
+	cols, err := parseHeader(opts.Name, sc.fields)
+	if err != nil {
+		return err
+	}
+	p.cols, p.width = cols, len(sc.fields)
+	l.reserveCSV(r, cols[colIndicator])
+	first.data, first.line = sc.src, sc.next
+	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
+
+	a := l.newApplier(opts.Name, opts)
+	workers := min(runtime.GOMAXPROCS(0), maxLoadWorkers)
+	if workers == 1 || first.last {
+		// One CPU or one chunk: read, parse and apply in turn.
+		rd := l.newRowReader(p)
+		var b batch
+		cr.bufs = make(chan []byte, 1)
+		for c := first; ; {
+			rd.chunk(&b, c, opts)
+			cr.bufs <- c.buf
+			if !a.apply(&b) || c.last {
+				break
+			}
+			if c, err = cr.next(); err != nil && err != io.EOF {
+				a.errs = append(a.errs, err)
+				break
+			}
+		}
+		return a.finish()
+	}
+	a.parallel(cr, first, p, workers)
+	return a.finish()
+}
+
+// chunkSize is how many bytes of a file are parsed as one piece: a chunk
+// and its parsed rows stay in a core's cache.
+const chunkSize = 256 << 10
+
+// maxLoadWorkers bounds the goroutines parsing a file: the applier, one
+// goroutine, falls behind more of them.
+const maxLoadWorkers = 4
+
+// parallel parses chunks on workers goroutines and applies them in order.
+func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers int) {
+	type job struct {
+		c    chunk
+		done chan *batch
+	}
+	inFlight := 2 * workers
+	work := make(chan job, inFlight)
+	order := make(chan chan *batch, inFlight)
+	free := make(chan *batch, inFlight+1)
+	for range inFlight + 1 {
+		free <- new(batch)
+	}
+	quit := make(chan struct{})
+	cr.bufs = make(chan []byte, inFlight+2)
+	var readErr error
+	go func() { // the reader
+		defer close(work)
+		defer close(order)
+		c, err := first, error(nil)
+		for {
+			done := make(chan *batch, 1)
+			select {
+			case work <- job{c, done}:
+			case <-quit:
+				return
+			}
+			order <- done
+			if c.last {
+				return
+			}
+			if c, err = cr.next(); err != nil && err != io.EOF {
+				readErr = err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rd := a.l.newRowReader(p)
+			for j := range work {
+				b := <-free
+				rd.chunk(b, j.c, a.opts)
+				select {
+				case cr.bufs <- j.c.buf:
+				default:
+				}
+				j.done <- b
+			}
+		}()
+	}
+	stopped := false
+	for done := range order {
+		b := <-done
+		if !stopped && !a.apply(b) {
+			stopped = true
+			close(quit)
+		}
+		free <- b
+	}
+	wg.Wait()
+	if readErr != nil && !stopped {
+		a.errs = append(a.errs, readErr)
+	}
+}
+
+// chunk parses the records of c into b, stopping at the first error unless
+// every error is wanted, and at an error of the CSV itself.
+func (rd *rowReader) chunk(b *batch, c chunk, opts ReadOptions) {
+	b.reset()
+	rd.lastText = 0
+	sc := csvScanner{src: c.data, next: c.line}
+	for sc.scan() {
+		if !rd.read(b, sc.line, sc.fields) && !opts.AllErrors {
+			b.stop = true
+			return
+		}
+	}
+	if sc.err != nil {
+		b.errs = append(b.errs, loadError{len(b.rows), withFile(sc.err, rd.p.file)})
+		b.stop = true
+	}
+	rd.resolve(b, opts)
+}
+
+// lookupGroup is how many rows' regions are looked up together: the loads
+// of a group are independent, so the CPU overlaps their cache misses
+// instead of waiting for each in turn. It matters with a million regions,
+// whose index is far larger than the cache.
+const lookupGroup = 16
+
+// resolve finds the region of every row of b. A region not in the set
+// becomes an error in its place; without AllErrors the batch ends there.
+func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
+	t := &rd.l.regions.byNum
+	mask := uint64(len(t.slots) - 1)
+	var sink uint64
+	unknown := -1
+	for g := 0; g < len(b.rows); g += lookupGroup {
+		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
+		for i := range rows {
+			h := t.slot(rows[i].key)
+			rd.home[i] = h
+			sink += t.slots[h].key
+		}
+		for i := range rows {
+			r := &rows[i]
+			r.reg = -1
+			for j := rd.home[i]; ; j = (j + 1) & mask {
+				if k := t.slots[j].key; k == r.key {
+					r.reg = t.slots[j].val
+					break
+				} else if k == 0 {
+					break
+				}
+			}
+			if r.reg < 0 && unknown < 0 {
+				unknown = g + i
+			}
+		}
+	}
+	rd.sink = sink // keeps the loads above, made for their effect on the cache
+	if unknown >= 0 {
+		rd.dropUnknown(b, unknown, opts)
+	}
+}
+
+// dropUnknown replaces the rows from first on whose region is not in the
+// set with errors in their place.
+func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
+	var errs []loadError
+	e, w := 0, first
+	for ; e < len(b.errs) && b.errs[e].at <= first; e++ {
+		errs = append(errs, b.errs[e])
+	}
+	for i := first; i < len(b.rows); i++ {
+		for ; e < len(b.errs) && b.errs[e].at <= i; e++ {
+			errs = append(errs, loadError{b.errs[e].at - (i - w), b.errs[e].err})
+		}
+		r := b.rows[i]
+		if r.reg >= 0 {
+			if r.big {
+				b.bigs[w] = b.bigs[i]
+			}
+			b.rows[w] = r
+			w++
+			continue
+		}
+		code := codeString(r.key)
+		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(code), ErrUnknownRegion)})
+		if !opts.AllErrors {
+			b.rows, b.errs, b.stop = b.rows[:w], errs, true
+			return
+		}
+	}
+	for ; e < len(b.errs); e++ {
+		errs = append(errs, loadError{b.errs[e].at - (len(b.rows) - w), b.errs[e].err})
+	}
+	b.rows, b.errs = b.rows[:w], errs
+}
+
+func withFile(err error, file string) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		pe.File = file
+	}
+	return err
+}
+
+// regionKey checks that code can be a region code and returns its numCode.
+func regionKey(code []byte) (uint64, bool) {
+	if len(code) == 0 || len(code) > 15 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n<<4 | uint64(len(code)), true
+}
+
+// chunk is a run of whole records of a file.
+type chunk struct {
+	buf  []byte // the buffer data is in, to reuse
+	data []byte
+	line int  // the line data starts on
+	last bool // no more chunks follow
+}
+
+// chunkReader cuts a file into chunks of whole records: each ends at a line
+// end outside quotes.
+type chunkReader struct {
+	r     io.Reader
+	bufs  chan []byte // buffers to reuse; nil: none
+	size  int
+	carry []byte // the start of the next chunk, read already
+	line  int    // the line the next chunk starts on
+	eof   bool
+}
+
+// next returns the next chunk; io.EOF with the last one.
+func (cr *chunkReader) next() (chunk, error) {
+	var buf []byte
+	select {
+	case buf = <-cr.bufs:
+	default:
+	}
+	if len(buf) < max(cr.size, 2*len(cr.carry)) {
+		buf = make([]byte, max(cr.size, 2*len(cr.carry)))
+	}
+	n := copy(buf, cr.carry)
+	for {
+		for !cr.eof && n < len(buf) {
+			m, err := cr.r.Read(buf[n:])
+			n += m
+			if err == io.EOF {
+				cr.eof = true
+			} else if err != nil {
+				return chunk{}, err
+			}
+		}
+		data := buf[:n]
+		if cr.eof {
+			cr.carry = nil
+			return chunk{buf: buf, data: data, line: cr.line, last: true}, io.EOF
+		}
+		if cut := recordEnd(data); cut > 0 {
+			cr.carry = append(cr.carry[:0], data[cut:]...)
+			c := chunk{buf: buf, data: data[:cut], line: cr.line}
+			cr.line += bytes.Count(c.data, []byte{'\n'})
+			return c, nil
+		}
+		// One record longer than the buffer: read on into a larger one.
+		buf = append(buf, make([]byte, len(buf))...)
+	}
+}
+
+// recordEnd returns the length of the longest prefix of data that ends
+// with a line end outside quotes, or 0. A quote toggles being inside a
+// quoted field; an escaped quote ("") toggles twice.
+func recordEnd(data []byte) int {
+	if bytes.IndexByte(data, '"') < 0 {
+		return bytes.LastIndexByte(data, '\n') + 1
+	}
+	in, end := false, 0
+	for i, c := range data {
+		switch {
+		case c == '"':
+			in = !in
+		case c == '\n' && !in:
+			end = i + 1
+		}
+	}
+	return end
+}
