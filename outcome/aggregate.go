@@ -77,7 +77,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 			if out.Records > 0 {
 				latest := int32(minDay)
 				s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
-					latest = max(latest, s.end[row])
+					latest = max(latest, s.period.at(row).end)
 					out.qual = lazyAt(s.qual, row) // kept when there is one record
 				})
 				out.Latest = dateOf(latest)
@@ -295,8 +295,17 @@ type aggregation struct {
 func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 	n := int32(len(s.region))
 	if s.ind.Aggregation != Stock { // flows and entries add up within the window
+		in := s.period.matching(func(p Period) bool { return p.start >= window.start && p.end <= window.end })
+		if ids := s.period.ids16; ids != nil {
+			for row, id := range ids {
+				if in[id] {
+					fn(int32(row))
+				}
+			}
+			return
+		}
 		for row := range n {
-			if s.start[row] >= window.start && s.end[row] <= window.end {
+			if in[s.period.id(row)] {
 				fn(row)
 			}
 		}
@@ -304,12 +313,17 @@ func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 	}
 	best := make([]int32, nregions)
 	for row := range n {
-		if s.end[row] > window.end {
+		p := s.period.at(row)
+		if p.end > window.end {
 			continue
 		}
 		r := s.region[row]
 		b := best[r] - 1
-		if b < 0 || s.end[row] > s.end[b] || s.end[row] == s.end[b] && s.start[row] >= s.start[b] {
+		if b < 0 {
+			best[r] = row + 1
+			continue
+		}
+		if q := s.period.at(b); p.end > q.end || p.end == q.end && p.start >= q.start {
 			best[r] = row + 1
 		}
 	}
@@ -333,7 +347,7 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 	overflow := s.big != nil
 	if !overflow {
 		s.counted(n, window, func(row int32) {
-			c, ok := mulPow10(s.coef[row], int32(lazyAt(s.exp, row))-a.exp)
+			c, ok := mulPow10(s.coef.at(row), int32(lazyAt(s.exp, row))-a.exp)
 			r := s.region[row]
 			sum := a.own[r] + c
 			if !ok || sum < a.own[r] { // values are never negative

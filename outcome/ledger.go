@@ -44,10 +44,8 @@ type meta struct {
 type series struct {
 	ind     Indicator
 	region  []int32 // position in the region set
-	start   []int32 // days since 1970-01-01
-	end     []int32
-	kind    []PeriodKind
-	coef    []int64
+	period  periodColumn
+	coef    intColumn
 	exp     []int8      // nil while every exponent is 0
 	unit    []Unit      // nil while every unit is the indicator's
 	qual    []Qualifier // nil while every qualifier is exact
@@ -204,10 +202,8 @@ func (l *Ledger) reserve(records []Record) {
 
 func (s *series) grow(n int) {
 	s.region = reserve(s.region, n)
-	s.start = reserve(s.start, n)
-	s.end = reserve(s.end, n)
-	s.kind = reserve(s.kind, n)
-	s.coef = reserve(s.coef, n)
+	s.period.grow(n)
+	s.coef.grow(n)
 	if s.meta != nil {
 		s.meta = reserve(s.meta, n)
 	}
@@ -225,6 +221,7 @@ func reserve[T any](s []T, n int) []T {
 		return s
 	}
 	t := make([]T, len(s), len(s)+n)
+	adviseHuge(t)
 	copy(t, s)
 	return t
 }
@@ -326,10 +323,8 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	}
 	row := int32(len(s.region))
 	s.region = append(s.region, reg)
-	s.start = append(s.start, p.start)
-	s.end = append(s.end, p.end)
-	s.kind = append(s.kind, p.kind)
-	s.coef = append(s.coef, v.coef)
+	s.period.append(p)
+	s.coef.append(v.coef)
 	c := cap(s.region)
 	setLazy(&s.exp, int(row), int8(v.exp), c)
 	if !v.fits {
@@ -404,7 +399,9 @@ func (s *series) truncate(n int) {
 			delete(s.big, row)
 		}
 	}
-	s.region, s.start, s.end, s.kind, s.coef = s.region[:n], s.start[:n], s.end[:n], s.kind[:n], s.coef[:n]
+	s.region = s.region[:n]
+	s.period.truncate(n)
+	s.coef.truncate(n)
 	if len(s.exp) > n {
 		s.exp = s.exp[:n]
 	}
@@ -430,7 +427,7 @@ func (s *series) truncate(n int) {
 	clear(s.years)
 	s.yearRow = nil
 	for row := range int32(n) {
-		if y, ok := yearBit(s.period(row)); ok {
+		if y, ok := yearBit(s.periodAt(row)); ok {
 			s.years[s.region[row]] |= 1 << y
 		}
 	}
@@ -461,7 +458,7 @@ func (s *series) find(region int32, p Period, y uint, isYear bool) int32 {
 		if s.yearRow == nil {
 			s.yearRow = make(map[uint64]int32)
 			for row := range int32(len(s.region)) {
-				if y, ok := yearBit(s.period(row)); ok {
+				if y, ok := yearBit(s.periodAt(row)); ok {
 					s.yearRow[uint64(s.region[row])<<6|uint64(y)] = row
 				}
 			}
@@ -482,13 +479,13 @@ func (s *series) find(region int32, p Period, y uint, isYear bool) int32 {
 			continue
 		}
 		row := int32(uint32(slot)) - 1
-		if s.region[row] == region && s.start[row] == p.start && s.end[row] == p.end && s.kind[row] == p.kind {
+		if s.region[row] == region && s.period.at(row) == p {
 			return row
 		}
 	}
 }
 
-func (s *series) period(row int32) Period { return Period{s.kind[row], s.start[row], s.end[row]} }
+func (s *series) periodAt(row int32) Period { return s.period.at(row) }
 
 // yearStarts holds January 1 of 1970 to 2033 as days since 1970-01-01.
 var yearStarts = func() (t [64]int32) {
@@ -545,7 +542,7 @@ func (s *series) resize(n int) {
 	}
 	s.slots, s.indexed = make([]uint64, size), 0
 	for r := range int32(len(s.region)) {
-		if _, ok := yearBit(s.period(r)); !ok {
+		if _, ok := yearBit(s.periodAt(r)); !ok {
 			s.place(r)
 		}
 	}
@@ -553,7 +550,7 @@ func (s *series) resize(n int) {
 
 func (s *series) place(row int32) {
 	mask := uint64(len(s.slots) - 1)
-	h := hashKey(s.region[row], s.period(row))
+	h := hashKey(s.region[row], s.periodAt(row))
 	i := h & mask
 	for s.slots[i] != 0 {
 		i = (i + 1) & mask
@@ -569,7 +566,7 @@ func (s *series) value(row int32) decimal.Decimal {
 			return v
 		}
 	}
-	return decimal.New(s.coef[row], int32(lazyAt(s.exp, row)))
+	return decimal.New(s.coef.at(row), int32(lazyAt(s.exp, row)))
 }
 
 func (s *series) unitAt(row int32) Unit {
@@ -585,7 +582,7 @@ func (s *series) record(l *Ledger, row int32) Record {
 	return Record{
 		Indicator: s.ind.Code,
 		Region:    l.regions.code(s.region[row]),
-		Period:    Period{s.kind[row], s.start[row], s.end[row]},
+		Period:    s.period.at(row),
 		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: lazyAt(s.qual, row)},
 		Source:    m.source,
 		Note:      m.note,

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Level is a region's place in the administrative hierarchy. The zero value
@@ -135,8 +136,9 @@ func checkRegion[T string | []byte](code T, level Level, parent T) error {
 // positions, so a national set of a million villages costs the garbage
 // collector nothing to keep.
 type RegionSet struct {
-	text    string                 // code, Chinese and English name of each region, in order
-	off     []uint32               // off[3i], off[3i+1], off[3i+2]: where region i's code and names start; off[3n] = len(text)
+	text    string                 // code, Chinese and English name of each region, in input order
+	off     []uint32               // off[3j], off[3j+1], off[3j+2]: where input j's code and names start; off[3n] = len(text)
+	src     []int32                // src[i]: the input index of the region at position i
 	level   []Level                //
 	end     []int32                // end[i]: one past the last descendant of i
 	parent  []int32                // -1 for a root
@@ -281,15 +283,14 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 
 	b.off = append(b.off, uint32(len(b.text)))
 	s := &RegionSet{
-		off:     make([]uint32, 0, 3*n+1),
+		off:     b.off,
+		src:     make([]int32, 0, n),
 		level:   make([]Level, 0, n),
 		end:     make([]int32, n),
 		parent:  make([]int32, n),
 		byNum:   idx,
 		ordered: true,
 	}
-	var text strings.Builder
-	text.Grow(len(b.text))
 	// Iterative depth-first walk: pos[i] is the new position of input i.
 	pos := make([]int32, n)
 	type frame struct{ node, next int32 }
@@ -312,16 +313,15 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			s.ordered = false
 		}
 		prev = code
-		base := uint32(text.Len())
-		o := b.off[3*c : 3*c+4]
-		s.off = append(s.off, base, base+o[1]-o[0], base+o[2]-o[0])
-		text.Write(b.text[o[0]:o[3]])
+		s.src = append(s.src, c)
 		s.level = append(s.level, b.level[c])
 		s.byLevel[b.level[c]]++
 		stack = append(stack, frame{c, first[c]})
 	}
-	s.off = append(s.off, uint32(text.Len()))
-	s.text = text.String()
+	if len(b.text) > 0 {
+		// The set owns the builder's text from here on and never writes it.
+		s.text = unsafe.String(&b.text[0], len(b.text))
+	}
 	for i := range n {
 		if parent[i] < 0 {
 			s.parent[pos[i]] = -1
@@ -344,7 +344,8 @@ func codeString(k uint64) string {
 
 // at returns the region at position i. Its strings share the set's text.
 func (s *RegionSet) at(i int32) Region {
-	o := s.off[3*i : 3*i+4]
+	j := s.src[i]
+	o := s.off[3*j : 3*j+4]
 	r := Region{Code: s.text[o[0]:o[1]], Name: Name{Zh: s.text[o[1]:o[2]], En: s.text[o[2]:o[3]]}, Level: s.level[i]}
 	if p := s.parent[i]; p >= 0 {
 		r.Parent = s.code(p)
@@ -353,7 +354,10 @@ func (s *RegionSet) at(i int32) Region {
 }
 
 // code returns the code of the region at position i.
-func (s *RegionSet) code(i int32) string { return s.text[s.off[3*i]:s.off[3*i+1]] }
+func (s *RegionSet) code(i int32) string {
+	j := s.src[i]
+	return s.text[s.off[3*j]:s.off[3*j+1]]
+}
 
 // numCode packs a code of up to 15 digits and its length into a number:
 // hashing a number is faster than hashing a string, and readers look up a
@@ -414,7 +418,9 @@ func newCodeTable(n int) codeTable {
 	for size < n+n/2 {
 		size, shift = size*2, shift-1
 	}
-	return codeTable{slots: make([]codeSlot, size), shift: shift}
+	t := codeTable{slots: make([]codeSlot, size), shift: shift}
+	adviseHuge(t.slots)
+	return t
 }
 
 func (t *codeTable) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }

@@ -1,0 +1,128 @@
+package outcome
+
+// periodColumn holds each row's period as an index into a table of the
+// distinct periods of the column: ledgers repeat a few periods (years,
+// months) over millions of rows, so two bytes a row stand for twelve. The
+// index widens to four bytes after 65,536 distinct periods.
+type periodColumn struct {
+	table  []Period
+	index  map[Period]uint32
+	last   uint32 // the id of the last period appended, checked first
+	ids16  []uint16
+	ids32  []uint32 // used instead of ids16 once the table outgrows it
+	length int
+}
+
+func (c *periodColumn) len() int { return c.length }
+
+// id returns the table index of row's period.
+func (c *periodColumn) id(row int32) uint32 {
+	if c.ids32 != nil {
+		return c.ids32[row]
+	}
+	return uint32(c.ids16[row])
+}
+
+func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
+
+func (c *periodColumn) append(p Period) {
+	id := c.last
+	if int(id) >= len(c.table) || c.table[id] != p {
+		var ok bool
+		if id, ok = c.index[p]; !ok {
+			if c.index == nil {
+				c.index = make(map[Period]uint32)
+			}
+			id = uint32(len(c.table))
+			c.table = append(c.table, p)
+			c.index[p] = id
+		}
+		c.last = id
+	}
+	if c.ids32 == nil && id > 0xffff {
+		c.ids32 = make([]uint32, len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
+		for i, v := range c.ids16 {
+			c.ids32[i] = uint32(v)
+		}
+		c.ids16 = nil
+	}
+	if c.ids32 != nil {
+		c.ids32 = append(c.ids32, id)
+	} else {
+		c.ids16 = append(c.ids16, uint16(id))
+	}
+	c.length++
+}
+
+func (c *periodColumn) grow(n int) {
+	if c.ids32 != nil {
+		c.ids32 = reserve(c.ids32, n)
+	} else {
+		c.ids16 = reserve(c.ids16, n)
+	}
+}
+
+// truncate keeps the first n rows. The table keeps periods no row uses any
+// more; they are invisible.
+func (c *periodColumn) truncate(n int) {
+	if c.ids32 != nil {
+		c.ids32 = c.ids32[:n]
+	} else {
+		c.ids16 = c.ids16[:n]
+	}
+	c.length = n
+}
+
+// matching returns, for each period of the table, whether keep is true.
+func (c *periodColumn) matching(keep func(Period) bool) []bool {
+	m := make([]bool, len(c.table))
+	for i, p := range c.table {
+		m[i] = keep(p)
+	}
+	return m
+}
+
+// intColumn holds integers in four bytes each while they fit, and in eight
+// from the first that does not.
+type intColumn struct {
+	narrow []int32
+	wide   []int64 // used instead of narrow once a value needs it
+}
+
+func (c *intColumn) at(row int32) int64 {
+	if c.wide != nil {
+		return c.wide[row]
+	}
+	return int64(c.narrow[row])
+}
+
+func (c *intColumn) append(v int64) {
+	if c.wide == nil {
+		if int64(int32(v)) == v {
+			c.narrow = append(c.narrow, int32(v))
+			return
+		}
+		c.wide = make([]int64, len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
+		for i, x := range c.narrow {
+			c.wide[i] = int64(x)
+		}
+		c.narrow = nil
+	}
+	c.wide = append(c.wide, v)
+}
+
+func (c *intColumn) grow(n int) {
+	if c.wide != nil {
+		c.wide = reserve(c.wide, n)
+	} else {
+		c.narrow = reserve(c.narrow, n)
+	}
+}
+
+func (c *intColumn) truncate(n int) {
+	if c.wide != nil {
+		c.wide = c.wide[:n]
+	} else {
+		c.narrow = c.narrow[:n]
+	}
+}
