@@ -470,7 +470,7 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 
 // chunkSize is how many bytes of a file are parsed as one piece: a chunk
 // and its parsed rows stay in a core's cache.
-const chunkSize = 256 << 10
+var chunkSize = 256 << 10
 
 // maxLoadWorkers bounds the goroutines parsing a file: the applier, one
 // goroutine, falls behind more of them.
@@ -480,6 +480,7 @@ const maxLoadWorkers = 4
 func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers int) {
 	type job struct {
 		c    chunk
+		b    *batch // taken in file order, so the batch the applier waits for is never short of one
 		done chan *batch
 	}
 	inFlight := 2 * workers
@@ -498,8 +499,14 @@ func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers in
 		c, err := first, error(nil)
 		for {
 			done := make(chan *batch, 1)
+			var b *batch
 			select {
-			case work <- job{c, done}:
+			case b = <-free:
+			case <-quit:
+				return
+			}
+			select {
+			case work <- job{c, b, done}:
 			case <-quit:
 				return
 			}
@@ -520,13 +527,12 @@ func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers in
 			defer wg.Done()
 			rd := a.l.newRowReader(p)
 			for j := range work {
-				b := <-free
-				rd.chunk(b, j.c, a.opts)
+				rd.chunk(j.b, j.c, a.opts)
 				select {
 				case cr.bufs <- j.c.buf:
 				default:
 				}
-				j.done <- b
+				j.done <- j.b
 			}
 		}()
 	}
@@ -554,7 +560,7 @@ func (rd *rowReader) chunk(b *batch, c chunk, opts ReadOptions) {
 	}
 	rd.lastText = 0
 	sc := csvScanner{src: c.data, next: c.line}
-	for {
+	for !b.stop {
 		if n := bytes.IndexByte(sc.src, '\n'); n >= 0 && rd.plain(b, sc.src[:n], sc.next) {
 			sc.src, sc.next = sc.src[n+1:], sc.next+1
 			continue
@@ -563,8 +569,7 @@ func (rd *rowReader) chunk(b *batch, c chunk, opts ReadOptions) {
 			break
 		}
 		if !rd.read(b, sc.line, sc.fields) && !opts.AllErrors {
-			b.stop = true
-			return
+			b.stop = true // the rows before are still resolved: they decide which error comes first
 		}
 	}
 	if sc.err != nil {

@@ -1,0 +1,226 @@
+package outcome
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var indEvents = Indicator{Code: "events", Name: Name{"活动", "events"}, Unit: PersonTime, Aggregation: Entries}
+
+// randomLedgerFile writes a CSV ledger of n lines in the forms offices
+// write: plain lines, which the one-pass reader takes, and lines with
+// units, qualifiers, notation, spans, spaces, quoted text with commas and
+// line breaks, CRLF ends and blank lines, which go to the general parser.
+// It returns the file and the lines it broke on purpose (bad > 0).
+func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
+	headers := [][]string{
+		{"indicator", "region", "period", "value"},
+		{"indicator", "region", "period", "value", "unit", "qualifier", "source", "note"},
+		{"value", "note", "period", "region", "unit", "indicator"},
+	}
+	header := headers[rng.IntN(len(headers))]
+	has := func(c string) bool { return slices.Contains(header, c) }
+	regions := []string{"430000", "433100", "433122", "433130", "433122100201", "433122100202", "433122100203", "520000"}
+	inds := []string{"commissioners", "training", "star-spaces", "funds", "events"}
+	seen := map[string]string{} // indicator, region and period of stocks and flows → value: a repeat is identical
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	line := 2
+	var broken []int
+	for range n {
+		f := map[string]string{}
+		ind := inds[rng.IntN(len(inds))]
+		f["indicator"], f["region"] = ind, regions[rng.IntN(len(regions))]
+		f["period"] = fmt.Sprint(2015 + rng.IntN(6))
+		f["value"] = fmt.Sprint(rng.IntN(5000))
+		switch rng.IntN(12) {
+		case 0:
+			f["period"] = fmt.Sprintf("2019-%02d", 1+rng.IntN(12))
+		case 1:
+			f["period"] = []string{"2018-01-01/2019-06-30", "2005-/2019", "~2017/2019"}[rng.IntN(3)]
+		case 2:
+			f["value"] = fmt.Sprintf("%d.%d", rng.IntN(100), rng.IntN(10))
+		case 3:
+			f["region"] = " " + f["region"] + " "
+		case 4:
+			if has("unit") {
+				f["unit"] = map[string]string{"commissioners": "名", "training": "人次", "star-spaces": "个", "funds": "万元", "events": "人次"}[ind]
+			}
+		case 5:
+			if has("qualifier") {
+				f["qualifier"] = []string{"余", "多", "近", "以上"}[rng.IntN(4)]
+			}
+		case 6:
+			f["value"] = map[string]string{"commissioners": "5000余名", "training": "近1000人次", "star-spaces": "达149家", "funds": "26.8亿多元", "events": "3万人次"}[ind]
+		case 7:
+			if has("note") {
+				f["note"] = []string{"a,b", "say \"hi\"", "two\nlines", "全省, 共计"}[rng.IntN(4)]
+			}
+			if has("source") {
+				f["source"] = "004 §二(二)"
+			}
+		}
+		if ind != "events" { // stocks and flows: a repeated key repeats its figure
+			key := ind + "|" + strings.TrimSpace(f["region"]) + "|" + f["period"]
+			if v, ok := seen[key]; ok {
+				f["value"], f["unit"], f["qualifier"] = v, "", ""
+			} else {
+				seen[key] = f["value"]
+				f["unit"], f["qualifier"] = "", "" // keep the first figure plain to repeat it exactly
+			}
+		}
+		cells := make([]string, len(header))
+		for i, c := range header {
+			v := f[c]
+			if strings.ContainsAny(v, ",\"\n") {
+				v = `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
+			}
+			cells[i] = v
+		}
+		b.WriteString(strings.Join(cells, ","))
+		if rng.IntN(10) == 0 {
+			b.WriteString("\r")
+		}
+		b.WriteString("\n")
+		line += 1 + strings.Count(f["note"], "\n")*btoi(has("note"))
+		if rng.IntN(40) == 0 {
+			b.WriteString("\n")
+			line++
+		}
+	}
+	out := b.String()
+	lines := strings.SplitAfter(out, "\n")
+	// Break some single-line records: an unknown region, a bad number, a
+	// bad period, an unknown indicator.
+	for len(broken) < bad {
+		i := 1 + rng.IntN(len(lines)-2)
+		l := lines[i]
+		if strings.Count(l, ",") != len(header)-1 || strings.Contains(l, `"`) || slices.Contains(broken, i+1) {
+			continue
+		}
+		cells := strings.Split(strings.TrimRight(l, "\r\n"), ",")
+		col := map[int]string{0: "region", 1: "value", 2: "period", 3: "indicator"}[rng.IntN(4)]
+		cells[slices.Index(header, col)] = map[string]string{"region": "999999", "value": "abc", "period": "2019-13", "indicator": "nope"}[col]
+		lines[i] = strings.Join(cells, ",") + "\n"
+		broken = append(broken, i+1)
+	}
+	slices.Sort(broken)
+	return []byte(strings.Join(lines, "")), broken
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ledgerWithEvents(t *testing.T) *Ledger {
+	t.Helper()
+	l, err := NewLedger(testRegions(t), indCommissioners, indTraining, indStarSpaces, indFunds, indEvents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// readEachRecord is the general path: every line parsed into a Record on
+// its own and added with Ledger.Add.
+func readEachRecord(t *testing.T, l *Ledger, data []byte) error {
+	t.Helper()
+	var recs []Record
+	for r, err := range NewCSVReader(bytes.NewReader(data), "").Records() {
+		if err != nil {
+			return err
+		}
+		recs = append(recs, r)
+	}
+	return l.Add(recs...)
+}
+
+// withChunks runs fn with files cut into chunks of size bytes and at most
+// procs parsing goroutines.
+func withChunks(size, procs int, fn func()) {
+	defer func(c, p int) { chunkSize = c; runtime.GOMAXPROCS(p) }(chunkSize, runtime.GOMAXPROCS(procs))
+	chunkSize = size
+	fn()
+}
+
+// TestReadCSVAgreesWithRecords checks the fast reader (chunks parsed on
+// several goroutines, plain lines in one pass) against the general path on
+// random ledger files: the same records, in the same order.
+func TestReadCSVAgreesWithRecords(t *testing.T) {
+	for seed := range uint64(40) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		data, _ := randomLedgerFile(rng, 50+rng.IntN(600), 0)
+		want := ledgerWithEvents(t)
+		if err := readEachRecord(t, want, data); err != nil {
+			t.Fatalf("seed %d: the general path refused the file: %v\n%s", seed, err, data)
+		}
+		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {1 << 10, 2}, {256 << 10, 2}} {
+			withChunks(run.chunk, run.procs, func() {
+				got := ledgerWithEvents(t)
+				if err := got.ReadCSV(bytes.NewReader(data), ReadOptions{}); err != nil {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: %v", seed, run.chunk, run.procs, err)
+				}
+				if diff := cmp.Diff(records(want), records(got)); diff != "" {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: records differ (-general +fast):\n%s", seed, run.chunk, run.procs, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestReadCSVErrorsInLineOrder checks that a file read in chunks reports
+// the lines a line-by-line reader would, in order, and adds nothing.
+func TestReadCSVErrorsInLineOrder(t *testing.T) {
+	for seed := range uint64(20) {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		data, broken := randomLedgerFile(rng, 100+rng.IntN(400), 1+rng.IntN(5))
+		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {512, 2}} {
+			withChunks(run.chunk, run.procs, func() {
+				l := ledgerWithEvents(t)
+				err := l.ReadCSV(bytes.NewReader(data), ReadOptions{AllErrors: true})
+				if got := errorLines(err); !slices.Equal(got, broken) {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: errors on lines %v, want %v\n%v", seed, run.chunk, run.procs, got, broken, err)
+				}
+				err = l.ReadCSV(bytes.NewReader(data), ReadOptions{})
+				if got := errorLines(err); !slices.Equal(got, broken[:1]) {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: first error on lines %v, want %v", seed, run.chunk, run.procs, got, broken[:1])
+				}
+				if l.Len() != 0 {
+					t.Fatalf("seed %d: a refused file left %d records", seed, l.Len())
+				}
+			})
+		}
+	}
+}
+
+func errorLines(err error) []int {
+	var lines []int
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			lines = append(lines, pe.Line)
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return lines
+}
