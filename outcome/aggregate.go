@@ -3,8 +3,10 @@ package outcome
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -64,6 +66,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		lo, hi = i, l.regions.end[i]
 	}
 	a := s.aggregate(l.regions, window)
+	defer a.release()
 	for {
 		out := Sum{Unit: s.ind.Unit}
 		acc := a.newAccum()
@@ -109,7 +112,9 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 		lo, hi = i, l.regions.end[i]
 	}
 	var out []Record
-	s.usedRows(l.regions, s.aggregate(l.regions, window), window, lo, hi, func(row int32) {
+	a := s.aggregate(l.regions, window)
+	defer a.release()
+	s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
 		out = append(out, s.record(l, row))
 	})
 	slices.SortFunc(out, func(x, y Record) int { return cmpRecords(x, y) })
@@ -138,6 +143,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
 	}
 	a := s.aggregate(l.regions, window)
+	defer a.release()
 	v := Values{sel: units, unit: s.ind.Unit, exp: a.exp,
 		count: make([]int32, len(units.ids)), cert: make([]Certainty, len(units.ids))}
 	if a.dec == nil {
@@ -164,6 +170,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 
 func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
 	a := s.aggregate(l.regions, window)
+	defer a.release()
 	a.toDecimal()
 	v := Values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
 		cert: make([]Certainty, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
@@ -280,13 +287,18 @@ func mulPow10(c int64, e int32) (int64, bool) {
 }
 
 // aggregation is an indicator's figure per region position over a window,
-// before roll-up: the sum of its own counted records.
+// before roll-up: the sum of its own counted records. A region's sum, count
+// and certainty sit side by side, so adding a row touches one cache line.
 type aggregation struct {
 	exp   int32
-	own   []int64
-	dec   []decimal.Decimal // set instead of own when a figure overflowed
-	count []int32
-	cert  []Certainty
+	cells []cell
+	dec   []decimal.Decimal // set when a figure overflowed int64: the sums, instead of cell.own
+}
+
+type cell struct {
+	own   int64 // the sum × 10^-exp
+	count int32 // records counted
+	cert  Certainty
 }
 
 // counted calls fn for every row that counts in window: each flow or entry
@@ -341,35 +353,116 @@ func (s *series) certainty(row int32) Certainty {
 	return s.qual[row].Certainty()
 }
 
+// cellPool keeps the cells of finished aggregations: a national region set
+// needs tens of megabytes of them per query, and memory used before is far
+// cheaper to clear than fresh memory is to touch.
+var cellPool sync.Pool
+
 func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 	n := rs.Len()
-	a := &aggregation{exp: s.minExp, own: make([]int64, n), count: make([]int32, n), cert: make([]Certainty, n)}
+	a := &aggregation{exp: s.minExp}
+	if c, ok := cellPool.Get().(*[]cell); ok && cap(*c) >= n {
+		a.cells = (*c)[:n]
+		clear(a.cells)
+	} else {
+		a.cells = make([]cell, n)
+	}
+	if s.addPlain(a, window) {
+		return a
+	}
 	overflow := s.big != nil
 	if !overflow {
 		s.counted(n, window, func(row int32) {
 			c, ok := mulPow10(s.coef.at(row), int32(lazyAt(s.exp, row))-a.exp)
-			r := s.region[row]
-			sum := a.own[r] + c
-			if !ok || sum < a.own[r] { // values are never negative
+			g := &a.cells[s.region[row]]
+			sum := g.own + c
+			if !ok || sum < g.own { // values are never negative
 				overflow = true
 			}
-			a.own[r] = sum
-			a.count[r]++
-			a.cert[r] = a.cert[r].Join(s.certainty(row))
+			g.own = sum
+			g.count++
+			g.cert = g.cert.Join(s.certainty(row))
 		})
 	}
 	if overflow {
-		clear(a.count)
-		clear(a.cert)
-		a.own, a.dec = nil, make([]decimal.Decimal, n)
+		clear(a.cells)
+		a.dec = make([]decimal.Decimal, n)
 		s.counted(n, window, func(row int32) {
 			r := s.region[row]
 			a.dec[r] = a.dec[r].Add(s.value(row))
-			a.count[r]++
-			a.cert[r] = a.cert[r].Join(s.certainty(row))
+			a.cells[r].count++
+			a.cells[r].cert = a.cells[r].cert.Join(s.certainty(row))
 		})
 	}
 	return a
+}
+
+// addPlain adds up a flow or entries whose values are all exact integers
+// of four bytes, the common case, in one tight loop; it reports false,
+// doing nothing, for any other series. Four-byte values cannot overflow a
+// sum of fewer than 2^31 rows. Rows are taken a group at a time, their
+// cells loaded first, so that the cache misses of a large region set
+// overlap.
+func (s *series) addPlain(a *aggregation, window Period) bool {
+	ids, coefs := s.period.ids16, s.coef.narrow
+	if s.ind.Aggregation == Stock || s.big != nil || s.exp != nil || s.qual != nil || ids == nil || coefs == nil {
+		return false
+	}
+	in := s.period.matching(func(p Period) bool { return p.start >= window.start && p.end <= window.end })
+	// A large series is added up by several goroutines, each for its own
+	// share of the regions: every one reads all rows, but writes only its
+	// cells, and the random writes are what takes the time.
+	workers := 1
+	if len(s.region) >= 1<<20 {
+		workers = min(runtime.GOMAXPROCS(0), 4)
+	}
+	if workers == 1 {
+		addPlainRange(a.cells, s.region, ids, coefs, in, 0, int32(len(a.cells)))
+		return true
+	}
+	var wg sync.WaitGroup
+	for k := range workers {
+		lo, hi := int32(k*len(a.cells)/workers), int32((k+1)*len(a.cells)/workers)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			addPlainRange(a.cells, s.region, ids, coefs, in, lo, hi)
+		}()
+	}
+	wg.Wait()
+	return true
+}
+
+// addPlainRange adds the rows counted (in, by period id) of the regions at
+// positions lo to hi into their cells.
+func addPlainRange(cells []cell, regions []int32, ids []uint16, coefs []int32, in []bool, lo, hi int32) {
+	var sink int32
+	const group = 16
+	for g := 0; g < len(regions); g += group {
+		end := min(g+group, len(regions))
+		for _, r := range regions[g:end] {
+			if r >= lo && r < hi {
+				sink += cells[r].count
+			}
+		}
+		for i := g; i < end; i++ {
+			if r := regions[i]; r >= lo && r < hi && in[ids[i]] {
+				c := &cells[r]
+				c.own += int64(coefs[i])
+				c.count++
+			}
+		}
+	}
+	runtime.KeepAlive(sink) // the loads above are made for their effect on the cache
+}
+
+// release hands a's cells back for the next aggregation; a is not used
+// after.
+func (a *aggregation) release() {
+	if a.cells != nil {
+		cellPool.Put(&a.cells)
+		a.cells = nil
+	}
 }
 
 // toDecimal switches a to decimal figures.
@@ -377,13 +470,12 @@ func (a *aggregation) toDecimal() {
 	if a.dec != nil {
 		return
 	}
-	a.dec = make([]decimal.Decimal, len(a.own))
-	for i, v := range a.own {
-		if a.count[i] > 0 {
-			a.dec[i] = decimal.New(v, a.exp)
+	a.dec = make([]decimal.Decimal, len(a.cells))
+	for i, c := range a.cells {
+		if c.count > 0 {
+			a.dec[i] = decimal.New(c.own, a.exp)
 		}
 	}
-	a.own = nil
 }
 
 // accum adds rolled-up figures, in int64 while they fit.
@@ -401,7 +493,7 @@ type accum struct {
 func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi int32, fn func(row int32)) {
 	used := make([]bool, rs.Len())
 	for u := lo; u < hi; {
-		if a.count[u] > 0 {
+		if a.cells[u].count > 0 {
 			used[u] = true
 			u = rs.end[u]
 			continue
@@ -430,16 +522,17 @@ func (c *accum) value() decimal.Decimal {
 func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty) {
 	records, cert := 0, Exact
 	for i, end := u, rs.end[u]; i < end; {
-		if a.count[i] == 0 {
+		c := &a.cells[i]
+		if c.count == 0 {
 			i++
 			continue
 		}
-		records += int(a.count[i])
-		cert = cert.Join(a.cert[i])
+		records += int(c.count)
+		cert = cert.Join(c.cert)
 		if acc.decimal {
 			acc.dec = acc.dec.Add(a.dec[i])
 		} else {
-			s := acc.sum + a.own[i]
+			s := acc.sum + c.own
 			if s < acc.sum {
 				acc.overflow = true
 			}

@@ -64,7 +64,6 @@ type rowReader struct {
 	lastYear      int   // the year of yearPeriod; -1 before the first
 	yearPeriod    Period
 	home          [lookupGroup]uint64
-	sink          uint64
 }
 
 func (l *Ledger) newRowReader(p rowParser) *rowReader {
@@ -615,7 +614,7 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 			}
 		}
 	}
-	rd.sink = sink // keeps the loads above, made for their effect on the cache
+	runtime.KeepAlive(sink) // the loads above are made for their effect on the cache
 	if unknown >= 0 {
 		rd.dropUnknown(b, unknown, opts)
 	}

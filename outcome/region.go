@@ -562,6 +562,27 @@ func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, erro
 	return s.selection(ids), nil
 }
 
+// SelectLevel returns the regions of level l within the region code (""
+// for the whole set), sorted by code: [RegionSet.Select] with a level
+// test, without making a [Region] of each.
+func (s *RegionSet) SelectLevel(code string, l Level) (Selection, error) {
+	lo, hi := int32(0), int32(len(s.level))
+	if code != "" {
+		i, ok := s.pos(code)
+		if !ok {
+			return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
+		}
+		lo, hi = i, s.end[i]
+	}
+	ids := make([]int32, 0, min(int(s.CountAt(l)), int(hi-lo)))
+	for i, lv := range s.level[lo:hi] {
+		if lv == l {
+			ids = append(ids, lo+int32(i))
+		}
+	}
+	return s.selection(ids), nil
+}
+
 // SelectCodes returns the regions with the given codes, sorted by code.
 // Unknown codes are reported together; a code listed twice counts once.
 func (s *RegionSet) SelectCodes(codes ...string) (Selection, error) {

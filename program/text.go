@@ -92,18 +92,18 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 	bw := bufio.NewWriter(w)
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
-		if len(res.Shortfall) > 0 {
-			fmt.Fprintf(bw, "%s — %s: %d/%d\n", res.Name.In(lang), lb.shortfall, len(res.Shortfall), res.Units)
-			shown := res.Shortfall
-			if limit >= 0 && len(shown) > limit {
-				shown = shown[:limit]
+		if n := res.Shortfall.Len(); n > 0 {
+			fmt.Fprintf(bw, "%s — %s: %d/%d\n", res.Name.In(lang), lb.shortfall, n, res.Units)
+			shown := n
+			if limit >= 0 && shown > limit {
+				shown = limit
 			}
-			var rows [][]string
-			for _, g := range shown {
-				rows = append(rows, gapRow(g, lang))
+			rows := make([][]string, 0, shown)
+			for i := range shown {
+				rows = append(rows, gapRow(res.Shortfall.At(i), lang))
 			}
 			texttable.Write(bw, rows)
-			if n := len(res.Shortfall) - len(shown); n > 0 {
+			if n := n - shown; n > 0 {
 				fmt.Fprintf(bw, "  "+lb.more+"\n", n)
 			}
 		}

@@ -30,7 +30,7 @@ func BenchmarkCoverageVillages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if r.Units != len(n.Villages) || r.Covered+len(r.Shortfall) != r.Units {
-		b.Fatalf("covered %d + short %d != %d villages", r.Covered, len(r.Shortfall), r.Units)
+	if r.Units != len(n.Villages) || r.Covered+r.Shortfall.Len() != r.Units {
+		b.Fatalf("covered %d + short %d != %d villages", r.Covered, r.Shortfall.Len(), r.Units)
 	}
 }

@@ -225,25 +225,16 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	}
 	r.Covered = v.Len() - n
 	if n > 0 {
-		r.Shortfall = make([]Gap, 0, n)
-	}
-	for i := range v.Len() {
-		if !short(i) {
-			continue
+		idx := make([]int32, 0, n)
+		for i := range v.Len() {
+			if short(i) {
+				idx = append(idx, int32(i))
+			}
 		}
-		g := Gap{Region: v.Region(i), Has: v.Value(i)}
-		switch {
-		case belowLo(i) < 0 && g.Has.IsZero():
-			g.Lacks = lo
-		case belowLo(i) < 0:
-			g.Lacks = lo.Sub(g.Has)
-		default:
-			g.Excess = g.Has.Sub(hi)
-		}
-		r.Shortfall = append(r.Shortfall, g)
+		r.Shortfall = gapsOf(v, idx, lo, hi)
 	}
 	if r.Records == 0 {
-		r.Shortfall = nil
+		r.Shortfall = Gaps{}
 		return t.coverageFromAggregate(l, window, r)
 	}
 	r.Achieved = outcome.Int(int64(r.Covered), outcome.Piece)

@@ -44,7 +44,7 @@ func ExampleCoverage() {
 		panic(err)
 	}
 	fmt.Println(r.Status, r.Covered, "of", r.Units, "progress", r.Progress.StringFixed(4))
-	for _, g := range r.Shortfall {
+	for g := range r.Shortfall.All() {
 		fmt.Println(g.Region.Code, g.Region.Name, "has", g.Has, "lacks", g.Lacks)
 	}
 	// Output:

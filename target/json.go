@@ -80,7 +80,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if !r.Baseline.IsZero() {
 		j.Baseline = &r.Baseline
 	}
-	for _, g := range r.Shortfall {
+	for g := range r.Shortfall.All() {
 		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Has: g.Has.String()}
 		if !g.Lacks.IsZero() {
 			gj.Lacks = g.Lacks.String()

@@ -100,6 +100,8 @@ func (p Population) Resolve(rs *outcome.RegionSet) (outcome.Selection, error) {
 			}
 		}
 		return rs.SelectCodes(codes...)
+	case p.level.IsValid() && p.keep == nil:
+		return rs.SelectLevel(p.within, p.level)
 	case p.level.IsValid():
 		level, keep := p.level, p.keep
 		return rs.Select(p.within, func(r outcome.Region) bool {

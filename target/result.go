@@ -80,15 +80,6 @@ func (p Pace) String() string {
 	return fmt.Sprintf("Pace(%d)", p)
 }
 
-// Gap is a unit that falls short of a per-unit target: what it has, and what
-// it lacks to reach the minimum or has in excess of the maximum.
-type Gap struct {
-	Region outcome.Region
-	Has    decimal.Decimal
-	Lacks  decimal.Decimal // to reach the minimum; 0 when above the maximum
-	Excess decimal.Decimal // above the maximum of a range; 0 otherwise
-}
-
 // Result is a target's evaluation as of a date.
 type Result struct {
 	ID        string
@@ -123,9 +114,9 @@ type Result struct {
 	Expected decimal.Decimal // linear expected progress as of AsOf, when Pace is known
 	Pace     Pace
 
-	Covered   int   // units that meet a per-unit target
-	Units     int   // units in the population
-	Shortfall []Gap // the units that fall short, by code
+	Covered   int  // units that meet a per-unit target
+	Units     int  // units in the population
+	Shortfall Gaps // the units that fall short, by code
 	// Listed is false when coverage was read from an aggregate figure and no
 	// unit-by-unit shortfall exists.
 	Listed bool

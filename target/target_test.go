@@ -96,7 +96,7 @@ func check(t *testing.T, tg Target, l *outcome.Ledger, asOf time.Time, w want) R
 		t.Errorf("Covered = %d, want %d", r.Covered, w.covered)
 	}
 	var gaps []string
-	for _, g := range r.Shortfall {
+	for g := range r.Shortfall.All() {
 		gaps = append(gaps, g.Region.Code)
 	}
 	if diff := cmp.Diff(w.gaps, gaps); diff != "" {
@@ -179,10 +179,10 @@ func TestCoverageShortfallAmounts(t *testing.T) {
 	tg := Coverage("industries", outcome.Name{Zh: "每县两个产业"}, "leaders", pop, outcome.MustParseQuantity("2名"))
 	r := check(t, tg, testLedger(t, rec("leaders", "433122100201", "2019", "1名")), asOf2019,
 		want{status: InProgress, progress: "0", gaps: []string{"433122", "433130"}})
-	if g := r.Shortfall[0]; !g.Has.Equal(d("1")) || !g.Lacks.Equal(d("1")) || g.Region.Name.Zh != "泸溪县" {
+	if g := r.Shortfall.At(0); !g.Has.Equal(d("1")) || !g.Lacks.Equal(d("1")) || g.Region.Name.Zh != "泸溪县" {
 		t.Errorf("first gap = %+v, want 泸溪县 has 1 lacks 1 (a village rolls up to its county)", g)
 	}
-	if g := r.Shortfall[1]; !g.Has.Equal(d("0")) || !g.Lacks.Equal(d("2")) {
+	if g := r.Shortfall.At(1); !g.Has.Equal(d("0")) || !g.Lacks.Equal(d("2")) {
 		t.Errorf("second gap = %+v, want has 0 lacks 2", g)
 	}
 }
@@ -238,7 +238,7 @@ func TestEachInRange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
 	}
 	r, _ := tg.Evaluate(testLedger(t, append(inRange, rec("leaders", villages[2], "2019-06", "2名"))...), asOf2019)
-	if g := r.Shortfall[0]; !g.Excess.Equal(d("1")) || !g.Lacks.IsZero() || !g.Has.Equal(d("6")) {
+	if g := r.Shortfall.At(0); !g.Excess.Equal(d("1")) || !g.Lacks.IsZero() || !g.Has.Equal(d("6")) {
 		t.Errorf("gap above the range = %+v, want has 6, excess 1, lacks 0", g)
 	}
 }

@@ -108,28 +108,21 @@ func evaluate(dir string, year int, outFile, listFile string) error {
 		return err
 	}
 	a, b, c, d := report.Results[0], report.Results[1], report.Results[2], report.Results[3]
-	below, above := 0, 0
-	for _, g := range b.Shortfall {
-		if g.Lacks.IsPositive() {
-			below++
-		} else {
-			above++
-		}
-	}
+	below, above := b.Shortfall.Counts()
 	w, err := os.Create(outFile)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
 	fmt.Fprintf(w, "asof %d\nvillages %d\na.covered %d\na.uncovered %d\nb.in_range_3_5 %d\nb.below_3 %d\nb.above_5 %d\nc.training_total %s\nd.counties_with_star %d\nd.counties %d\n",
-		year, a.Units, a.Covered, len(a.Shortfall), b.Covered, below, above, c.Achieved.Value(), d.Covered, d.Units)
+		year, a.Units, a.Covered, a.Shortfall.Len(), b.Covered, below, above, c.Achieved.Value(), d.Covered, d.Units)
 	lw, err := os.Create(listFile)
 	if err != nil {
 		return err
 	}
 	defer lw.Close()
 	bw := bufio.NewWriterSize(lw, 1<<16)
-	for _, g := range a.Shortfall {
+	for g := range a.Shortfall.All() {
 		bw.WriteString(g.Region.Code)
 		bw.WriteByte('\n')
 	}

@@ -130,7 +130,7 @@ func TestCoverageNamesMissingCounties(t *testing.T) {
 	}
 	r := results(t, hunan.SevenOnes(), l, date(2019, 12, 31))["industry-per-poor-county"]
 	var got []string
-	for _, g := range r.Shortfall {
+	for g := range r.Shortfall.All() {
 		got = append(got, g.Region.Code+" "+g.Region.Name.Zh)
 	}
 	want := []string{"430426 祁东县", "431271 怀化市洪江管理区", "433130 龙山县"}

@@ -93,7 +93,7 @@ func TestExits(t *testing.T) {
 		t.Errorf("county exits as of 2019: %v, %d/%d, listed %v; want in progress, 780/832, listed", r.Status, r.Covered, r.Units, r.Listed)
 	}
 	var got, want []string
-	for _, g := range r.Shortfall {
+	for g := range r.Shortfall.All() {
 		got = append(got, g.Region.Code+" "+g.Region.Name.Zh)
 	}
 	for _, c := range still {
@@ -105,8 +105,8 @@ func TestExits(t *testing.T) {
 	if !slices.Contains(got, "450225 融水苗族自治县") || slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "43") }) {
 		t.Errorf("shortfall should hold 450225 融水苗族自治县 (exit 2020) and no Hunan county (all out by 2019)")
 	}
-	if r := result(t, national.PovertyEradication2020(), l, date(2020, 12, 31), "county-exits"); r.Status != target.Met || len(r.Shortfall) != 0 {
-		t.Errorf("county exits as of 2020: %v with %d short, want met with none", r.Status, len(r.Shortfall))
+	if r := result(t, national.PovertyEradication2020(), l, date(2020, 12, 31), "county-exits"); r.Status != target.Met || r.Shortfall.Len() != 0 {
+		t.Errorf("county exits as of 2020: %v with %d short, want met with none", r.Status, r.Shortfall.Len())
 	}
 }
 
@@ -181,8 +181,8 @@ func TestParksEligibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park")
-	if r.Units != 40 || r.Covered != 1 || len(r.Shortfall) != 39 {
-		t.Errorf("Hunan-only eligibility: %d units, %d covered, %d short; want 40, 1, 39", r.Units, r.Covered, len(r.Shortfall))
+	if r.Units != 40 || r.Covered != 1 || r.Shortfall.Len() != 39 {
+		t.Errorf("Hunan-only eligibility: %d units, %d covered, %d short; want 40, 1, 39", r.Units, r.Covered, r.Shortfall.Len())
 	}
 	r = result(t, national.ParksAndStarSpaces(nil), l, date(2019, 12, 31), "county-park")
 	if r.Units != 832 {

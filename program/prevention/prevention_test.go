@@ -147,7 +147,7 @@ func TestScreeningFeedsTheLedger(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := r.Results[0]
-	if res.Status != target.InProgress || res.Covered != 2 || len(res.Shortfall) != 1 || res.Shortfall[0].Region.Code != "433122100202" || !res.Shortfall[0].Excess.Equal(decimal.NewFromInt(1)) {
+	if res.Status != target.InProgress || res.Covered != 2 || res.Shortfall.Len() != 1 || res.Shortfall.At(0).Region.Code != "433122100202" || !res.Shortfall.At(0).Excess.Equal(decimal.NewFromInt(1)) {
 		t.Errorf("no-absolute-poverty: %v %d covered, shortfall %+v", res.Status, res.Covered, res.Shortfall)
 	}
 }
