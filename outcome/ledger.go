@@ -345,6 +345,21 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	return nil
 }
 
+// plainEntries reports whether s is entries whose rows are all exact
+// integers in its unit, without source or note: a row like them needs
+// only appendPlain, which is what put would do with it.
+func (s *series) plainEntries() bool {
+	return s.ind.Aggregation == Entries && s.exp == nil && s.unit == nil && s.qual == nil && s.meta == nil
+}
+
+// appendPlain appends a row to a series for which plainEntries holds: an
+// exact integer in the series' unit, without source or note.
+func (s *series) appendPlain(reg int32, p Period, coef int64) {
+	s.region = append(s.region, reg)
+	s.period.append(p)
+	s.coef.append(coef)
+}
+
 func (l *Ledger) intern(m meta) uint32 {
 	if m == l.metas[l.lastMeta] {
 		return l.lastMeta // records from one source come in runs

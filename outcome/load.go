@@ -33,6 +33,9 @@ type loadRow struct {
 	big    bool // the value is in the batch's bigs
 }
 
+// plain reports whether r is an exact integer in the indicator's unit.
+func (r *loadRow) plain() bool { return r.exp == 0 && r.unit == 0 && r.qual == 0 && !r.big }
+
 // loadError is a line refused while parsing, before row at of its batch.
 type loadError struct {
 	at  int
@@ -265,6 +268,11 @@ func (a *applier) apply(b *batch) bool {
 			}
 		}
 		r := &b.rows[i]
+		if s := l.series[r.series]; r.plain() && a.ids[r.text] == 0 && s.plainEntries() {
+			s.appendPlain(r.reg, r.period, r.coef)
+			l.n++
+			continue
+		}
 		v := value{coef: r.coef, exp: int32(r.exp), fits: !r.big, unit: r.unit, qual: r.qual}
 		if r.big {
 			v.big = b.bigs[i]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"unsafe"
@@ -225,10 +226,23 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		where = func(i int) string { return fmt.Sprintf("region %d", i) }
 	}
 	idx := newCodeTable(n)
-	for i := range n {
-		if !idx.add(numCode(b.code(i)), int32(i)) {
-			if b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.code(i), ErrDuplicateRegion)) {
-				return nil, errors.Join(b.errs...)
+	keys := make([]uint64, 0, 16)
+	for lo := 0; lo < n; lo += 16 {
+		// Load the home slots of a group first, so that their cache
+		// misses overlap, then insert.
+		keys = keys[:0]
+		var sink uint64
+		for i := lo; i < min(lo+16, n); i++ {
+			k := numCode(b.code(i))
+			keys = append(keys, k)
+			sink += idx.slots[idx.slot(k)].key
+		}
+		runtime.KeepAlive(sink)
+		for j, k := range keys {
+			if i := lo + j; !idx.add(k, int32(i)) {
+				if b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.code(i), ErrDuplicateRegion)) {
+					return nil, errors.Join(b.errs...)
+				}
 			}
 		}
 	}

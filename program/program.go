@@ -115,13 +115,7 @@ func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
 	}
 	r := Report{Program: p.ID, Name: p.Name, Source: p.Source, AsOf: asOf}
 	var errs []error
-	for _, t := range p.Targets {
-		if t.Start().IsZero() && !p.Start.IsZero() {
-			t = t.From(p.Start)
-		}
-		if t.Deadline().IsZero() && !p.Deadline.IsZero() {
-			t = t.By(p.Deadline)
-		}
+	for _, t := range p.targets() {
 		res, err := t.Evaluate(l, asOf)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("program %s: %w", p.ID, err))
@@ -132,6 +126,55 @@ func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Report{}, err
+	}
+	return r, nil
+}
+
+// targets returns the program's targets with its start and deadline where
+// they have none.
+func (p Program) targets() []target.Target {
+	out := make([]target.Target, 0, len(p.Targets))
+	for _, t := range p.Targets {
+		if t.Start().IsZero() && !p.Start.IsZero() {
+			t = t.From(p.Start)
+		}
+		if t.Deadline().IsZero() && !p.Deadline.IsZero() {
+			t = t.By(p.Deadline)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// Merge joins reports of p, each evaluated as of the same date over its own
+// part of the regions (province shards), into the report over all of them,
+// target by target as [target.Target.Merge] does.
+func (p Program) Merge(parts ...Report) (Report, error) {
+	if err := p.Validate(); err != nil {
+		return Report{}, err
+	}
+	if len(parts) == 0 {
+		return Report{}, fmt.Errorf("program %s: merge: no reports: %w", p.ID, outcome.ErrMissing)
+	}
+	r := Report{Program: p.ID, Name: p.Name, Source: p.Source, AsOf: parts[0].AsOf}
+	targets := p.targets()
+	for _, part := range parts {
+		if part.Program != p.ID || len(part.Results) != len(targets) {
+			return Report{}, fmt.Errorf("program %s: merge: a report of %s with %d results, the program has %d targets",
+				p.ID, part.Program, len(part.Results), len(targets))
+		}
+	}
+	for i, t := range targets {
+		column := make([]target.Result, len(parts))
+		for k, part := range parts {
+			column[k] = part.Results[i]
+		}
+		res, err := t.Merge(column...)
+		if err != nil {
+			return Report{}, fmt.Errorf("program %s: %w", p.ID, err)
+		}
+		r.Results = append(r.Results, res)
+		r.Summary.add(res.Status)
 	}
 	return r, nil
 }

@@ -92,7 +92,7 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 	bw := bufio.NewWriter(w)
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
-		if n := res.Shortfall.Len(); n > 0 {
+		if n := res.Shortfall.Len(); n > 0 && res.Status != target.NoData {
 			fmt.Fprintf(bw, "%s — %s: %d/%d\n", res.Name.In(lang), lb.shortfall, n, res.Units)
 			shown := n
 			if limit >= 0 && shown > limit {

@@ -3,6 +3,7 @@ package target
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -113,9 +114,13 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Res
 		return t.wrap("scope", t.scope, err)
 	}
 	if sum.Has() {
-		r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf = Recorded, sum.Records, sum.Certainty, sum.Quantity(), sum.Latest
+		finishObserve(r, sum, sum.Quantity())
 	}
 	return nil
+}
+
+func finishObserve(r *Result, sum outcome.Sum, achieved outcome.Quantity) {
+	r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf = Recorded, sum.Records, sum.Certainty, achieved, sum.Latest
 }
 
 // judge turns a result not met into missed once the deadline has passed,
@@ -166,11 +171,16 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
 	}
-	if !sum.Has() {
-		return nil
+	if sum.Has() {
+		t.finishAggregate(r, sum, sum.Quantity())
 	}
+	return nil
+}
+
+// finishAggregate sets the figures and status of an aggregate result.
+func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved outcome.Quantity) {
 	r.Records, r.Certainty, r.DataAsOf = sum.Records, sum.Certainty, sum.Latest
-	r.Achieved = sum.Quantity()
+	r.Achieved = achieved
 	r.Progress = ratio(sum.Value, t.required.Value())
 	switch {
 	case sum.Value.LessThan(t.required.Value()):
@@ -180,7 +190,6 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 	default:
 		r.Status = Met
 	}
-	return nil
 }
 
 func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Result) error {
@@ -234,9 +243,21 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 		r.Shortfall = gapsOf(v, idx, lo, hi)
 	}
 	if r.Records == 0 {
+		if t.coveredBy == "" {
+			// No data, but the units are known: they are kept, all short
+			// of k, so that results of shards can be merged.
+			return nil
+		}
 		r.Shortfall = Gaps{}
 		return t.coverageFromAggregate(l, window, r)
 	}
+	finishPerUnit(r)
+	return nil
+}
+
+// finishPerUnit sets the figures and status of a per-unit result from its
+// units and the units covered.
+func finishPerUnit(r *Result) {
 	r.Achieved = outcome.Int(int64(r.Covered), outcome.Piece)
 	r.Progress = ratio(decimal.NewFromInt(int64(r.Covered)), decimal.NewFromInt(int64(r.Units)))
 	if r.Covered == r.Units {
@@ -244,7 +265,6 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	} else {
 		r.Status = InProgress
 	}
-	return nil
 }
 
 // coverageFromAggregate reads the number of units covered from the
@@ -290,22 +310,38 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 		if err != nil {
 			return t.wrap("scope", t.scope, err)
 		}
-		if !sum.Has() {
-			r.Notes = append(r.Notes, outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"})
-			return nil
+		if sum.Has() {
+			base = sum.Quantity()
 		}
-		base = sum.Quantity()
 	}
-	r.Baseline = base
 	now, err := l.Total(t.indicator, t.scope, window)
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
 	}
-	if !now.Has() {
+	if base.IsZero() {
+		// Without a baseline there is no progress to judge; the current
+		// figure is kept (not reported), for a merge with parts that have one.
+		r.Notes = append(r.Notes, noBaseline)
+		if now.Has() {
+			r.Records, r.Certainty, r.DataAsOf, r.Achieved = now.Records, now.Certainty, now.Latest, now.Quantity()
+		}
 		return nil
 	}
+	r.Baseline = base
+	if now.Has() {
+		t.finishReduction(r, base, now, now.Quantity())
+	}
+	return nil
+}
+
+var noBaseline = outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"}
+
+// finishReduction sets the figures and status of a reduction from its
+// baseline.
+func (t Target) finishReduction(r *Result, base outcome.Quantity, now outcome.Sum, achieved outcome.Quantity) {
+	r.Baseline = base
 	r.Records, r.Certainty, r.DataAsOf = now.Records, now.Certainty.Join(base.Certainty()), now.Latest
-	r.Achieved = now.Quantity()
+	r.Achieved = achieved
 	goal := t.required.Value()
 	r.Progress = ratio(base.Value().Sub(now.Value), base.Value().Sub(goal))
 	if now.Value.LessThanOrEqual(goal) {
@@ -313,7 +349,6 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 	} else {
 		r.Status = InProgress
 	}
-	return nil
 }
 
 // evaluateAll evaluates every part. The whole is met when every part is; it
@@ -321,20 +356,42 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 // with no data counts as 0), so it never claims more than its weakest part.
 func (t Target) evaluateAll(l *outcome.Ledger, asOf time.Time, r Result) (Result, error) {
 	var errs []error
-	met, noData, missed, exceeded := 0, 0, 0, 0
-	for i, p := range t.parts {
-		if p.start.IsZero() {
-			p.start = t.start
-		}
-		if p.deadline.IsZero() {
-			p.deadline = t.deadline
-		}
+	for _, p := range t.inherited() {
 		pr, err := p.evaluate(l, asOf)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		r.Parts = append(r.Parts, pr)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Result{}, err
+	}
+	t.combineAll(&r, asOf)
+	return r, nil
+}
+
+// inherited returns t's parts with the start and deadline of t where they
+// have none.
+func (t Target) inherited() []Target {
+	parts := slices.Clone(t.parts)
+	for i := range parts {
+		if parts[i].start.IsZero() {
+			parts[i].start = t.start
+		}
+		if parts[i].deadline.IsZero() {
+			parts[i].deadline = t.deadline
+		}
+	}
+	return parts
+}
+
+// combineAll sets the figures and status of an all-of result from its
+// parts.
+func (t Target) combineAll(r *Result, asOf time.Time) {
+	met, noData, missed, exceeded := 0, 0, 0, 0
+	r.Records, r.Certainty = 0, outcome.Exact
+	for i, pr := range r.Parts {
 		r.Records += pr.Records
 		switch pr.Status {
 		case Met:
@@ -357,9 +414,6 @@ func (t Target) evaluateAll(l *outcome.Ledger, asOf time.Time, r Result) (Result
 			r.Progress = progress
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return Result{}, err
-	}
 	n := len(t.parts)
 	r.Required = outcome.Int(int64(n), outcome.Item)
 	r.Achieved = outcome.Int(int64(met), outcome.Item)
@@ -375,8 +429,7 @@ func (t Target) evaluateAll(l *outcome.Ledger, asOf time.Time, r Result) (Result
 	default:
 		r.Status = InProgress
 	}
-	r.Pace, r.Expected = t.pace(&r, asOf)
-	return r, nil
+	r.Pace, r.Expected = t.pace(r, asOf)
 }
 
 func (t Target) wrap(field, value string, err error) error {

@@ -132,14 +132,28 @@ func (g Gaps) Counts() (below, above int) {
 	return below, above
 }
 
-// merge joins gaps of disjoint sets of units, keeping them by code.
+// mergeGaps joins gaps of disjoint sets of units, keeping them by code:
+// the runs are ordered by their first code, and when runs interleave (a
+// shard of provinces 11 and 13, another of 12) the gaps are made and
+// sorted one by one.
 func mergeGaps(all ...Gaps) Gaps {
 	var out Gaps
 	for _, g := range all {
 		out.parts = append(out.parts, g.parts...)
 		out.n += g.n
 	}
+	if len(out.parts) < 2 {
+		return out
+	}
 	first := func(p *gapPart) string { return p.at(0).Region.Code }
+	last := func(p *gapPart) string { return p.at(p.len() - 1).Region.Code }
 	slices.SortStableFunc(out.parts, func(a, b gapPart) int { return strings.Compare(first(&a), first(&b)) })
+	for i := 1; i < len(out.parts); i++ {
+		if last(&out.parts[i-1]) >= first(&out.parts[i]) {
+			list := slices.Collect(out.All())
+			slices.SortStableFunc(list, func(a, b Gap) int { return strings.Compare(a.Region.Code, b.Region.Code) })
+			return GapList(list...)
+		}
+	}
 	return out
 }

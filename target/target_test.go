@@ -159,7 +159,8 @@ func TestCoverage(t *testing.T) {
 		asOf    time.Time
 		want    want
 	}{
-		{"no data", nil, asOf2019, want{status: NoData}},
+		// No data, but the units are known: all short, kept for merging shards.
+		{"no data", nil, asOf2019, want{status: NoData, gaps: villages}},
 		{"partial", eachVillage("commissioners", "2019", "1名", villages[0], villages[3]), asOf2019,
 			want{status: InProgress, progress: "0.4", covered: 2, gaps: []string{villages[1], villages[2], villages[4]}}},
 		{"exactly met", eachVillage("commissioners", "2018", "1名", villages...), asOf2019, want{status: Met, progress: "1", covered: 5}},
@@ -167,7 +168,7 @@ func TestCoverage(t *testing.T) {
 		{"past deadline", eachVillage("commissioners", "2019", "1名", villages[:4]...), after,
 			want{status: Missed, progress: "0.8", covered: 4, gaps: []string{villages[4]}}},
 		{"a county figure says nothing of its villages one by one", []outcome.Record{rec("commissioners", "433122", "2019", "3名")}, asOf2019,
-			want{status: NoData}},
+			want{status: NoData, gaps: villages}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
@@ -225,7 +226,7 @@ func TestEachInRange(t *testing.T) {
 		asOf    time.Time
 		want    want
 	}{
-		{"no data", nil, asOf2019, want{status: NoData}},
+		{"no data", nil, asOf2019, want{status: NoData, gaps: villages}},
 		{"partial", eachVillage("leaders", "2019", "3名", villages[1:3]...), asOf2019,
 			want{status: InProgress, progress: "0.4", covered: 2, gaps: []string{villages[0], villages[3], villages[4]}}},
 		{"met, flows summed", inRange, asOf2019, want{status: Met, progress: "1", covered: 5}},

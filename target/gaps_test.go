@@ -1,0 +1,44 @@
+package target
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+func TestGaps(t *testing.T) {
+	// leaders 3—5 a village: 1 has 0 (below), 2 has 6 (above), 3 has 4 (in range), 4 and 5 have 2 (below).
+	l := testLedger(t,
+		rec("leaders", villages[1], "2019", "6名"), rec("leaders", villages[2], "2019", "4名"),
+		rec("leaders", villages[3], "2019", "2名"), rec("leaders", villages[4], "2019", "2名"))
+	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
+	r, err := EachInRange("leaders", outcome.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := r.Shortfall
+	if below, above := g.Counts(); g.Len() != 4 || below != 3 || above != 1 {
+		t.Fatalf("Len %d, Counts %d below %d above; want 4, 3, 1", g.Len(), below, above)
+	}
+	var codes []string
+	for gap := range g.All() {
+		codes = append(codes, gap.Region.Code)
+	}
+	if want := []string{villages[0], villages[1], villages[3], villages[4]}; !slices.Equal(codes, want) {
+		t.Errorf("All() = %v, want %v", codes, want)
+	}
+	if a := g.At(1); a.Region.Code != villages[1] || !a.Has.Equal(d("6")) || !a.Excess.Equal(d("1")) || !a.Lacks.IsZero() {
+		t.Errorf("At(1) = %+v, want %s has 6, excess 1", a, villages[1])
+	}
+	if a := g.At(0); !a.Has.IsZero() || !a.Lacks.Equal(d("3")) {
+		t.Errorf("At(0) = %+v, want has 0, lacks 3", a)
+	}
+	list := GapList(slices.Collect(g.All())...)
+	if below, above := list.Counts(); list.Len() != 4 || below != 3 || above != 1 || list.At(3).Region.Code != villages[4] {
+		t.Errorf("GapList: Len %d, Counts %d %d", list.Len(), below, above)
+	}
+	if (Gaps{}).Len() != 0 || GapList().Len() != 0 {
+		t.Error("empty gaps have a length")
+	}
+}

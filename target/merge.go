@@ -1,0 +1,156 @@
+package target
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Merge joins results of t, each evaluated as of the same date over its own
+// part of the regions, into the result of t over all of them: the way to
+// evaluate a ledger split into province shards, on several cores or several
+// machines, and to report it as one.
+//
+// The parts must not overlap: a region and its descendants belong to one
+// part. Then the figures add up, because a region's figure covers its
+// descendants (roll-up) and no record is counted in two parts; that holds
+// for stocks as for flows. Aggregates and observations add their achieved
+// figures and records, and join certainties; per-unit targets add their
+// units and units covered and keep the shortfall by code; a reduction adds
+// the baselines read from the parts (a baseline given by the target is the
+// target's). Status, progress and pace are then judged as an evaluation of
+// the whole would judge them. A part without data adds nothing.
+//
+// Merge refuses parts of another target or as of another date.
+func (t Target) Merge(parts ...Result) (Result, error) {
+	if len(parts) == 0 {
+		return Result{}, t.wrap("merge", "no parts", outcome.ErrMissing)
+	}
+	asOf := parts[0].AsOf
+	for _, p := range parts {
+		switch {
+		case p.ID != t.id || p.Kind != t.kind:
+			return Result{}, t.wrap("merge", p.ID, fmt.Errorf("a result of another target (%s, %v)", p.ID, p.Kind))
+		case !p.AsOf.Equal(asOf):
+			return Result{}, t.wrap("merge", p.AsOf.Format("2006-01-02"), fmt.Errorf("a result as of another date than %s", asOf.Format("2006-01-02")))
+		}
+	}
+	r := Result{ID: t.id, Name: t.name, Kind: t.kind, Indicator: t.indicator, Source: t.source,
+		AsOf: asOf, Deadline: t.deadline, Status: NoData, Required: parts[0].Required}
+	for _, p := range parts {
+		for _, n := range p.Notes {
+			if !slices.Contains(r.Notes, n) {
+				r.Notes = append(r.Notes, n)
+			}
+		}
+	}
+	switch t.kind {
+	case KindAllOf:
+		for i, pt := range t.inherited() {
+			column := make([]Result, 0, len(parts))
+			for _, p := range parts {
+				if i >= len(p.Parts) {
+					return Result{}, t.wrap("merge", p.ID, fmt.Errorf("a result with %d parts, the target has %d", len(p.Parts), len(t.parts)))
+				}
+				column = append(column, p.Parts[i])
+			}
+			m, err := pt.Merge(column...)
+			if err != nil {
+				return Result{}, err
+			}
+			r.Parts = append(r.Parts, m)
+		}
+		t.combineAll(&r, asOf)
+		return r, nil
+	case KindCoverage, KindEachInRange:
+		mergePerUnit(&r, parts)
+	default:
+		t.mergeAggregate(&r, parts)
+	}
+	t.judge(&r, asOf)
+	return r, nil
+}
+
+// mergeAggregate adds up the achieved figures of aggregate, observed and
+// reduction parts.
+func (t Target) mergeAggregate(r *Result, parts []Result) {
+	sum := outcome.Sum{Unit: parts[0].Achieved.Unit()}
+	base := outcome.Sum{}
+	var baseline outcome.Quantity // the one part's baseline, while there is one
+	var only Result               // the one part with data, whose figure keeps its qualifier
+	with := 0
+	for _, p := range parts {
+		if !p.Baseline.IsZero() {
+			base.Value = base.Value.Add(p.Baseline.Value())
+			base.Unit, base.Certainty = p.Baseline.Unit(), base.Certainty.Join(p.Baseline.Certainty())
+			base.Records++
+			baseline = p.Baseline
+		}
+		if p.Records == 0 {
+			continue
+		}
+		if sum.Unit == 0 {
+			sum.Unit = p.Achieved.Unit()
+		}
+		sum.Value = sum.Value.Add(p.Achieved.Value())
+		sum.Records += p.Records
+		sum.Certainty = sum.Certainty.Join(p.Achieved.Certainty()) // of the figure alone: a reduction's Certainty also has its baseline's
+		if p.DataAsOf.After(sum.Latest) {
+			sum.Latest = p.DataAsOf
+		}
+		only, with = p, with+1
+	}
+	if with == 0 {
+		return
+	}
+	achieved := sum.Quantity()
+	if with == 1 {
+		achieved = only.Achieved
+	}
+	switch t.kind {
+	case KindObserve:
+		finishObserve(r, sum, achieved)
+	case KindReduction:
+		switch {
+		case !t.baseline.IsZero():
+			baseline = t.baseline
+		case base.Records > 1:
+			base.Records = 2 // a sum of figures: its qualifier states its certainty
+			baseline = base.Quantity()
+		}
+		if baseline.IsZero() {
+			r.Records, r.Certainty, r.DataAsOf, r.Achieved = sum.Records, sum.Certainty, sum.Latest, achieved
+			return
+		}
+		r.Notes = slices.DeleteFunc(r.Notes, func(n outcome.Name) bool { return n == noBaseline })
+		t.finishReduction(r, baseline, sum, achieved)
+	default:
+		t.finishAggregate(r, sum, achieved)
+	}
+}
+
+// mergePerUnit adds up the units of per-unit parts and joins their
+// shortfalls.
+func mergePerUnit(r *Result, parts []Result) {
+	gaps := make([]Gaps, 0, len(parts))
+	r.Listed = true
+	for _, p := range parts {
+		r.Units += p.Units
+		r.Covered += p.Covered
+		r.Listed = r.Listed && p.Listed
+		if !p.PerUnit.IsZero() {
+			r.PerUnit = p.PerUnit
+		}
+		gaps = append(gaps, p.Shortfall)
+		if p.Status != NoData {
+			r.Records += p.Records
+			r.Certainty = r.Certainty.Join(p.Certainty)
+		}
+	}
+	r.Required = outcome.Int(int64(r.Units), outcome.Piece)
+	r.Shortfall = mergeGaps(gaps...)
+	if r.Records > 0 {
+		finishPerUnit(r)
+	}
+}

@@ -1,0 +1,161 @@
+package target
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// shardedLedger is a random national ledger of provinces, counties and
+// villages, with records at every level, and the same split into shards of
+// whole provinces (each shard a ledger of its own).
+func shardedLedger(t *testing.T, rng *rand.Rand, provinces int, shards [][]int) (*outcome.Ledger, []*outcome.Ledger) {
+	t.Helper()
+	var regions []outcome.Region
+	province := func(p int) string { return fmt.Sprintf("%02d0000", 11+p) }
+	for p := range provinces {
+		pc := province(p)
+		regions = append(regions, outcome.Region{Code: pc, Name: outcome.Name{Zh: "省" + pc}, Level: outcome.Province})
+		for c := range 1 + rng.IntN(3) {
+			cc := fmt.Sprintf("%s%02d", pc[:4], c+1)
+			regions = append(regions, outcome.Region{Code: cc, Name: outcome.Name{Zh: "县" + cc}, Level: outcome.County, Parent: pc})
+			for v := range 1 + rng.IntN(5) {
+				vc := fmt.Sprintf("%s100%03d", cc, 201+v)
+				regions = append(regions, outcome.Region{Code: vc, Name: outcome.Name{Zh: "村" + vc}, Level: outcome.Village, Parent: cc})
+			}
+		}
+	}
+	var records []outcome.Record
+	seen := map[string]bool{}
+	for range 40 * provinces {
+		r := regions[rng.IntN(len(regions))]
+		ind := testIndicators[rng.IntN(len(testIndicators))]
+		year := 2015 + rng.IntN(6)
+		key := fmt.Sprint(ind.Code, r.Code, year)
+		if seen[key] {
+			continue // one figure per indicator, region and year
+		}
+		seen[key] = true
+		q := fmt.Sprintf("%d%s", 1+rng.IntN(40), ind.Unit.Symbol())
+		if rng.IntN(8) == 0 {
+			q = fmt.Sprintf("%d余%s", 10+rng.IntN(40), ind.Unit.Symbol())
+		}
+		records = append(records, rec(ind.Code, r.Code, fmt.Sprint(year), q))
+	}
+	ledger := func(keep func(code string) bool) *outcome.Ledger {
+		var regs []outcome.Region
+		for _, r := range regions {
+			if keep(r.Code) {
+				regs = append(regs, r)
+			}
+		}
+		rs, err := outcome.NewRegionSet(regs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := outcome.NewLedger(rs, testIndicators...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []outcome.Record
+		for _, r := range records {
+			if keep(r.Region) {
+				recs = append(recs, r)
+			}
+		}
+		if err := l.Add(recs...); err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	whole := ledger(func(string) bool { return true })
+	var parts []*outcome.Ledger
+	for _, shard := range shards {
+		parts = append(parts, ledger(func(code string) bool {
+			return slices.ContainsFunc(shard, func(p int) bool { return code[:2] == province(p)[:2] })
+		}))
+	}
+	return whole, parts
+}
+
+// TestMergeShards checks that a ledger evaluated in province shards and
+// merged gives the result of the whole, for every kind of target, on
+// random ledgers: shards of one province, of several, not adjacent in code
+// order.
+func TestMergeShards(t *testing.T) {
+	villages := AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	counties := AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "")
+	targets := []Target{
+		AtLeast("training", outcome.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
+		Range("platforms", outcome.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
+		Coverage("commissioners", outcome.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
+		EachInRange("leaders", outcome.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
+		Coverage("star", outcome.Name{En: "counties with a star space"}, "star-spaces", counties, outcome.Int(1, outcome.Establishment)),
+		Observe("poor-now", outcome.Name{En: "rural poor"}, "poor"),
+		Reduction("poor", outcome.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
+	}
+	targets = append(targets, AllOf("all", outcome.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
+	splits := [][][]int{{{0}, {1}, {2}, {3}}, {{0, 2}, {1, 3}}, {{3}, {0, 1, 2}}}
+	for seed := range uint64(30) {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		for _, split := range splits {
+			whole, shards := shardedLedger(t, rng, 4, split)
+			for _, tg := range targets {
+				for _, asOf := range []string{"2017-12-31", "2019-12-31", "2021-06-30"} {
+					when := outcome.MustParsePeriod(asOf).End()
+					want, err := tg.Evaluate(whole, when)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var parts []Result
+					for _, l := range shards {
+						p, err := tg.Evaluate(l, when)
+						if err != nil {
+							t.Fatal(err)
+						}
+						parts = append(parts, p)
+					}
+					got, err := tg.Merge(parts...)
+					if err != nil {
+						t.Fatalf("seed %d, %s: %v", seed, tg.ID(), err)
+					}
+					if diff := cmp.Diff(asJSON(t, want), asJSON(t, got)); diff != "" {
+						t.Fatalf("seed %d, split %v, %s as of %s: merged shards differ from the whole (-whole +merged):\n%s", seed, split, tg.ID(), asOf, diff)
+					}
+				}
+			}
+		}
+	}
+}
+
+func asJSON(t *testing.T, r Result) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestMergeRefuses(t *testing.T) {
+	l := testLedger(t)
+	a := AtLeast("a", outcome.Name{En: "a"}, "training", outcome.Int(1, outcome.PersonTime))
+	b := AtLeast("b", outcome.Name{En: "b"}, "training", outcome.Int(1, outcome.PersonTime))
+	ra, _ := a.Evaluate(l, asOf2019)
+	rb, _ := b.Evaluate(l, asOf2019)
+	ra2020, _ := a.Evaluate(l, end2020)
+	for name, parts := range map[string][]Result{"none": nil, "another target": {ra, rb}, "another date": {ra, ra2020}} {
+		if _, err := a.Merge(parts...); err == nil {
+			t.Errorf("Merge with %s: no error", name)
+		}
+	}
+}
