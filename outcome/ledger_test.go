@@ -477,3 +477,36 @@ func TestEntries(t *testing.T) {
 		t.Errorf("percent entries: %v, want ErrInvalidIndicator", err)
 	}
 }
+
+// TestValuesBeyondFourBytes checks that sums of four-byte values that
+// outgrow four bytes are still exact: the compact loop hands over.
+func TestValuesBeyondFourBytes(t *testing.T) {
+	l := testLedger(t)
+	if err := l.Add(
+		rec("training", "433122100201", "2018", "2000000000人次"),
+		rec("training", "433122100201", "2019", "2000000000人次"),
+		rec("training", "433122100202", "2019", "7人次"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	villages, err := l.Regions().SelectLevel("433122", Village)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := l.Values("training", villages, Through(date(2019, 12, 31)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range v.Len() {
+		got = append(got, fmt.Sprintf("%s %s %d", v.Region(i).Code, v.Value(i), v.Records(i)))
+	}
+	want := []string{"433122100201 4000000000 2", "433122100202 7 1", "433122100203 0 0"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Values mismatch (-want +got):\n%s", diff)
+	}
+	sum, err := l.Total("training", "", Through(date(2019, 12, 31)))
+	if err != nil || !sum.Value.Equal(decimal.NewFromInt(4000000007)) || sum.Records != 3 {
+		t.Errorf("Total = %v, %d records, %v; want 4000000007 of 3", sum.Value, sum.Records, err)
+	}
+}
