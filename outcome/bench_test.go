@@ -100,8 +100,8 @@ func BenchmarkValuesVillages(b *testing.B) {
 }
 
 // BenchmarkReadCSV reads the 1,000,000-row CSV of the synthetic national
-// ledger (as internal/synth writes it) into a new ledger on one goroutine,
-// and reports rows per second.
+// ledger (as internal/synth writes it) into a new ledger and reports rows
+// per second: on one core with -cpu 1, on every CPU otherwise.
 func BenchmarkReadCSV(b *testing.B) {
 	n, rs := nationalData(b)
 	var buf bytes.Buffer

@@ -83,8 +83,9 @@ func (l *Ledger) newRowReader(p rowParser) *rowReader {
 }
 
 // plain adds a line made only of what ledger files repeat line after line:
-// a known indicator, a region code of digits, a year, a plain number, and
-// every other column empty. It adds nothing and returns false for any other
+// a known indicator, a region code of digits, a year, a plain number, the
+// indicator's unit or none, no qualifier, and the source and note of the
+// line before or none. It adds nothing and returns false for any other
 // line, which goes to the general parser instead; the two make the same
 // row of a plain line, which is what lets a million-line file be read in
 // one pass over its bytes.
@@ -93,11 +94,13 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		line = line[:n-1]
 	}
 	var (
-		key    uint64
-		coef   int64
-		exp    int32
-		period Period
-		series = int32(-1)
+		key               uint64
+		coef              int64
+		exp               int32
+		period            Period
+		series            = int32(-1)
+		unit              []byte
+		hasText, sameText = false, true
 	)
 	rest := line
 	for field := range rd.roles {
@@ -147,16 +150,38 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			if dot >= 0 {
 				exp = -int32(len(f) - dot - 1)
 			}
-		default:
+		case colUnit:
+			unit = f
+		case colQualifier:
 			if len(f) > 0 {
 				return false
+			}
+		default: // source, section, mark, note
+			if len(f) > 0 {
+				hasText = true
+			}
+			if !bytes.Equal(f, rd.p.lastText[rd.roles[field]-colSource]) {
+				sameText = false
 			}
 		}
 	}
 	if rest != nil || series < 0 {
 		return false // too many fields, or no indicator column
 	}
-	b.rows = append(b.rows, loadRow{coef: coef, key: key, period: period, line: int32(lineNo), series: series, exp: int8(exp)})
+	// A unit is the indicator's own, as its symbol: put would keep none.
+	if len(unit) > 0 && string(unit) != rd.l.series[series].ind.Unit.Symbol() {
+		return false
+	}
+	// Text is no text, or the text of the row before, already in the batch:
+	// what read would make of it. New text goes to read, to be checked.
+	text := int32(0)
+	if hasText {
+		if !sameText || rd.lastText == 0 {
+			return false
+		}
+		text = rd.lastText
+	}
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, period: period, line: int32(lineNo), series: series, exp: int8(exp), text: text})
 	return true
 }
 
