@@ -77,7 +77,10 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		}
 		if !acc.overflow {
 			out.Value = acc.value()
-			if out.Records > 0 {
+			if n, latest := s.countedSpan(window); out.Records > 1 && n == out.Records {
+				// Every row counted is used: the newest is the newest counted.
+				out.Latest = dateOf(latest)
+			} else if out.Records > 0 {
 				latest := int32(minDay)
 				s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
 					latest = max(latest, s.period.at(row).end)
@@ -151,7 +154,14 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	} else {
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
+	end := l.regions.end
 	for i, u := range units.ids {
+		if a.dec == nil && end[u] == u+1 {
+			// A leaf (a village): its figure is its own.
+			c := &a.cells[u]
+			v.sums[i], v.count[i], v.cert[i] = c.own, c.count, c.cert
+			continue
+		}
 		acc := a.newAccum()
 		n, c := a.rollup(l.regions, u, &acc)
 		if acc.overflow {
@@ -344,6 +354,33 @@ func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 			fn(b - 1)
 		}
 	}
+}
+
+// countedSpan returns how many rows of a flow or entries count in window
+// and the last day of the newest, from one pass over the period column; 0
+// for a stock.
+func (s *series) countedSpan(window Period) (int, int32) {
+	if s.ind.Aggregation == Stock {
+		return 0, 0
+	}
+	perID := make([]int, len(s.period.table))
+	if ids := s.period.ids16; ids != nil {
+		for _, id := range ids {
+			perID[id]++
+		}
+	} else {
+		for _, id := range s.period.ids32 {
+			perID[id]++
+		}
+	}
+	n, latest := 0, int32(minDay)
+	for id, p := range s.period.table {
+		if perID[id] > 0 && p.start >= window.start && p.end <= window.end {
+			n += perID[id]
+			latest = max(latest, p.end)
+		}
+	}
+	return n, latest
 }
 
 func (s *series) certainty(row int32) Certainty {
