@@ -7,7 +7,8 @@ package outcome
 type periodColumn struct {
 	table  []Period
 	index  map[Period]uint32
-	last   uint32 // the id of the last period appended, checked first
+	years  [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
+	last   uint32     // the id of the last period appended, checked first
 	ids16  []uint16
 	ids32  []uint32 // used instead of ids16 once the table outgrows it
 	length int
@@ -28,15 +29,7 @@ func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
 func (c *periodColumn) append(p Period) {
 	id := c.last
 	if int(id) >= len(c.table) || c.table[id] != p {
-		var ok bool
-		if id, ok = c.index[p]; !ok {
-			if c.index == nil {
-				c.index = make(map[Period]uint32)
-			}
-			id = uint32(len(c.table))
-			c.table = append(c.table, p)
-			c.index[p] = id
-		}
+		id = c.intern(p)
 		c.last = id
 	}
 	if c.ids32 == nil && id > 0xffff {
@@ -52,6 +45,28 @@ func (c *periodColumn) append(p Period) {
 		c.ids16 = append(c.ids16, uint16(id))
 	}
 	c.length++
+}
+
+// intern returns p's index in the table, adding it if it is new. Civil
+// years, the commonest periods, are found by their year without hashing.
+func (c *periodColumn) intern(p Period) uint32 {
+	y, isYear := yearBit(p)
+	if isYear && c.years[y] > 0 {
+		return c.years[y] - 1
+	}
+	id, ok := c.index[p]
+	if !ok {
+		if c.index == nil {
+			c.index = make(map[Period]uint32)
+		}
+		id = uint32(len(c.table))
+		c.table = append(c.table, p)
+		c.index[p] = id
+	}
+	if isYear {
+		c.years[y] = id + 1
+	}
+	return id
 }
 
 func (c *periodColumn) grow(n int) {
