@@ -497,7 +497,8 @@ func addPlainRange(cells []cell, regions []int32, ids []uint16, coefs []int32, i
 // after.
 func (a *aggregation) release() {
 	if a.cells != nil {
-		cellPool.Put(&a.cells)
+		cells := a.cells // the pool holds its own pointer: a is not shared
+		cellPool.Put(&cells)
 		a.cells = nil
 	}
 }

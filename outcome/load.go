@@ -18,23 +18,34 @@ import (
 // duplicates, conflicts and error order the same however the file was
 // split.
 
-// loadRow is a parsed line, ready to be added: 56 bytes without pointers.
+// loadRow is a parsed line, ready to be added: 32 bytes without pointers.
+// What most lines lack (a unit, a qualifier, a source, a value beyond
+// eight bytes) is in the batch's extras.
 type loadRow struct {
 	coef   int64
-	key    uint64 // the region's numCode, until resolve puts its position in reg
-	period Period
+	key    uint64 // the region's numCode; resolve makes it resolved|position
 	line   int32
 	series int32
-	reg    int32
-	text   int32 // index in the batch's texts; 0 is no source and note
+	period uint32 // index in the batch's periods
 	exp    int8
-	unit   Unit
-	qual   Qualifier
-	big    bool // the value is in the batch's bigs
+	extra  bool // the row has the batch's next extra
 }
 
-// plain reports whether r is an exact integer in the indicator's unit.
-func (r *loadRow) plain() bool { return r.exp == 0 && r.unit == 0 && r.qual == 0 && !r.big }
+// resolved marks a loadRow.key that holds a region position.
+const resolved = 1 << 63
+
+func (r *loadRow) known() bool { return r.key&resolved != 0 }
+func (r *loadRow) reg() int32  { return int32(uint32(r.key)) }
+
+// rowExtra is what a line has besides an indicator, region, period and a
+// plain number in the indicator's unit.
+type rowExtra struct {
+	unit Unit
+	qual Qualifier
+	text int32 // index in the batch's texts; 0 is no source and note
+	fits bool  // coef and exp hold the value; otherwise big does
+	big  decimal.Decimal
+}
 
 // loadError is a line refused while parsing, before row at of its batch.
 type loadError struct {
@@ -44,16 +55,39 @@ type loadError struct {
 
 // batch is what a rowReader makes of a run of lines.
 type batch struct {
-	rows  []loadRow
-	texts []meta // texts[0] is the empty text
-	errs  []loadError
-	bigs  map[int]decimal.Decimal // values of rows that do not fit coef and exp
-	stop  bool                    // the lines after these were not read: an error ended the batch
+	rows    []loadRow
+	extras  []rowExtra // of the rows marked extra, in order
+	periods []Period   // the distinct periods of the rows
+	texts   []meta     // texts[0] is the empty text
+	errs    []loadError
+	stop    bool // the lines after these were not read: an error ended the batch
+	// periodIdx finds a period in periods; lastPeriod is checked first.
+	periodIdx  map[Period]uint32
+	lastPeriod uint32
 }
 
 func (b *batch) reset() {
-	b.rows, b.texts, b.errs, b.stop = b.rows[:0], append(b.texts[:0], meta{}), b.errs[:0], false
-	clear(b.bigs)
+	b.rows, b.extras, b.periods = b.rows[:0], b.extras[:0], b.periods[:0]
+	b.texts, b.errs, b.stop = append(b.texts[:0], meta{}), b.errs[:0], false
+	clear(b.periodIdx)
+}
+
+// period returns the index of p in the batch's periods.
+func (b *batch) period(p Period) uint32 {
+	if i := b.lastPeriod; int(i) < len(b.periods) && b.periods[i] == p {
+		return i
+	}
+	i, ok := b.periodIdx[p]
+	if !ok {
+		if b.periodIdx == nil {
+			b.periodIdx = make(map[Period]uint32)
+		}
+		i = uint32(len(b.periods))
+		b.periods = append(b.periods, p)
+		b.periodIdx[p] = i
+	}
+	b.lastPeriod = i
+	return i
 }
 
 // rowReader parses lines for one ledger.
@@ -181,7 +215,10 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		}
 		text = rd.lastText
 	}
-	b.rows = append(b.rows, loadRow{coef: coef, key: key, period: period, line: int32(lineNo), series: series, exp: int8(exp), text: text})
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: b.period(period), exp: int8(exp), extra: text != 0})
+	if text != 0 {
+		b.extras = append(b.extras, rowExtra{text: text, fits: true})
+	}
 	return true
 }
 
@@ -241,14 +278,12 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 		text = rd.lastText
 	}
 	v := &row.val
-	if !v.fits {
-		if b.bigs == nil {
-			b.bigs = make(map[int]decimal.Decimal)
-		}
-		b.bigs[len(b.rows)] = v.big
+	extra := v.unit != 0 || v.qual != 0 || text != 0 || !v.fits
+	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
+		period: b.period(row.period), exp: int8(v.exp), extra: extra})
+	if extra {
+		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual, text: text, fits: v.fits, big: v.big})
 	}
-	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, period: row.period, line: int32(line), series: rd.lastSeries,
-		text: text, exp: int8(v.exp), unit: v.unit, qual: v.qual, big: !v.fits})
 	return true
 }
 
@@ -285,7 +320,7 @@ func (a *applier) apply(b *batch) bool {
 			a.ids = append(a.ids, l.intern(t))
 		}
 	}
-	e := 0
+	e, x := 0, 0 // the next error and the next extra
 	for i := range b.rows {
 		for ; e < len(b.errs) && b.errs[e].at == i; e++ {
 			if !a.fail(b.errs[e].err) {
@@ -293,16 +328,18 @@ func (a *applier) apply(b *batch) bool {
 			}
 		}
 		r := &b.rows[i]
-		if s := l.series[r.series]; r.plain() && a.ids[r.text] == 0 && s.plainEntries() {
-			s.appendPlain(r.reg, r.period, r.coef)
+		s, p := l.series[r.series], b.periods[r.period]
+		if !r.extra && r.exp == 0 && s.plainEntries() {
+			s.appendPlain(r.reg(), p, r.coef)
 			l.n++
 			continue
 		}
-		v := value{coef: r.coef, exp: int32(r.exp), fits: !r.big, unit: r.unit, qual: r.qual}
-		if r.big {
-			v.big = b.bigs[i]
+		ext := rowExtra{fits: true}
+		if r.extra {
+			ext, x = b.extras[x], x+1
 		}
-		if err := l.put(l.series[r.series], r.reg, r.period, &v, a.ids[r.text]); err != nil {
+		v := value{coef: r.coef, exp: int32(r.exp), fits: ext.fits, big: ext.big, unit: ext.unit, qual: ext.qual}
+		if err := l.put(s, r.reg(), p, &v, a.ids[ext.text]); err != nil {
 			q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
 			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
 				return false
@@ -633,16 +670,15 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 		}
 		for i := range rows {
 			r := &rows[i]
-			r.reg = -1
 			for j := rd.home[i]; ; j = (j + 1) & mask {
 				if k := t.slots[j].key; k == r.key {
-					r.reg = t.slots[j].val
+					r.key = resolved | uint64(uint32(t.slots[j].val))
 					break
 				} else if k == 0 {
 					break
 				}
 			}
-			if r.reg < 0 && unknown < 0 {
+			if !r.known() && unknown < 0 {
 				unknown = g + i
 			}
 		}
@@ -653,38 +689,37 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	}
 }
 
-// dropUnknown replaces the rows from first on whose region is not in the
-// set with errors in their place.
+// dropUnknown replaces the rows whose region is not in the set with errors
+// in their place; first is the first of them.
 func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 	var errs []loadError
-	e, w := 0, first
-	for ; e < len(b.errs) && b.errs[e].at <= first; e++ {
-		errs = append(errs, b.errs[e])
-	}
-	for i := first; i < len(b.rows); i++ {
+	e, w, x, xw := 0, 0, 0, 0 // the next error, the rows kept, the next extra, the extras kept
+	for i := range b.rows {
 		for ; e < len(b.errs) && b.errs[e].at <= i; e++ {
-			errs = append(errs, loadError{b.errs[e].at - (i - w), b.errs[e].err})
+			errs = append(errs, loadError{w, b.errs[e].err})
 		}
 		r := b.rows[i]
-		if r.reg >= 0 {
-			if r.big {
-				b.bigs[w] = b.bigs[i]
+		var ext rowExtra
+		if r.extra {
+			ext, x = b.extras[x], x+1
+		}
+		if i < first || r.known() {
+			b.rows[w], w = r, w+1
+			if r.extra {
+				b.extras[xw], xw = ext, xw+1
 			}
-			b.rows[w] = r
-			w++
 			continue
 		}
-		code := codeString(r.key)
-		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(code), ErrUnknownRegion)})
+		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeString(r.key)), ErrUnknownRegion)})
 		if !opts.AllErrors {
-			b.rows, b.errs, b.stop = b.rows[:w], errs, true
+			b.rows, b.extras, b.errs, b.stop = b.rows[:w], b.extras[:xw], errs, true
 			return
 		}
 	}
 	for ; e < len(b.errs); e++ {
-		errs = append(errs, loadError{b.errs[e].at - (len(b.rows) - w), b.errs[e].err})
+		errs = append(errs, loadError{w, b.errs[e].err})
 	}
-	b.rows, b.errs = b.rows[:w], errs
+	b.rows, b.extras, b.errs = b.rows[:w], b.extras[:xw], errs
 }
 
 func withFile(err error, file string) error {

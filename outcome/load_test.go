@@ -41,7 +41,7 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 		f["indicator"], f["region"] = ind, regions[rng.IntN(len(regions))]
 		f["period"] = fmt.Sprint(2015 + rng.IntN(6))
 		f["value"] = fmt.Sprint(rng.IntN(5000))
-		switch rng.IntN(12) {
+		switch rng.IntN(13) {
 		case 0:
 			f["period"] = fmt.Sprintf("2019-%02d", 1+rng.IntN(12))
 		case 1:
@@ -60,6 +60,8 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 			}
 		case 6:
 			f["value"] = map[string]string{"commissioners": "5000余名", "training": "近1000人次", "star-spaces": "达149家", "funds": "26.8亿多元", "events": "3万人次"}[ind]
+		case 8:
+			f["value"] = fmt.Sprintf("%d123456789012345678", 1+rng.IntN(9)) // beyond eight bytes
 		case 7:
 			if has("note") {
 				f["note"] = []string{"a,b", "say \"hi\"", "two\nlines", "全省, 共计"}[rng.IntN(4)]
