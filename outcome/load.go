@@ -100,6 +100,7 @@ type rowReader struct {
 	roles         []int // the column of each field
 	lastYear      int   // the year of yearPeriod; -1 before the first
 	yearPeriod    Period
+	yearID        int64 // the index of yearPeriod in the batch's periods; -1 when not known
 	home          [lookupGroup]uint64
 }
 
@@ -163,6 +164,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			}
 			if y := atoi(f); y != rd.lastYear {
 				rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
+				rd.yearID = -1
 			}
 			period = rd.yearPeriod
 		case colValue:
@@ -215,7 +217,10 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		}
 		text = rd.lastText
 	}
-	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: b.period(period), exp: int8(exp), extra: text != 0})
+	if rd.yearID < 0 {
+		rd.yearID = int64(b.period(period))
+	}
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID), exp: int8(exp), extra: text != 0})
 	if text != 0 {
 		b.extras = append(b.extras, rowExtra{text: text, fits: true})
 	}
@@ -624,6 +629,7 @@ func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers in
 // every error is wanted, and at an error of the CSV itself.
 func (rd *rowReader) chunk(b *batch, c chunk, opts ReadOptions) {
 	b.reset()
+	rd.yearID = -1
 	if n := len(c.data)/16 + 16; cap(b.rows) < n {
 		b.rows = make([]loadRow, 0, n) // lines are rarely shorter than 16 bytes
 	}
