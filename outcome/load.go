@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -742,13 +743,39 @@ func regionKey(code []byte) (uint64, bool) {
 		return 0, false
 	}
 	var n uint64
-	for _, c := range code {
+	rest := code
+	if len(code) >= 8 {
+		// The first eight digits at once: village and township codes
+		// are 12 and 9 digits long.
+		v, ok := eightDigits(code)
+		if !ok {
+			return 0, false
+		}
+		n, rest = v, code[8:]
+	}
+	for _, c := range rest {
 		if c < '0' || c > '9' {
 			return 0, false
 		}
 		n = n*10 + uint64(c-'0')
 	}
 	return n<<4 | uint64(len(code)), true
+}
+
+// eightDigits reads the number the first eight bytes of b write in decimal,
+// if they are all digits, in a few arithmetic steps on one 64-bit word.
+func eightDigits(b []byte) (uint64, bool) {
+	v := binary.LittleEndian.Uint64(b)
+	// Every byte is 0x30–0x39: its high nibble is 3, and adding 6 keeps it 3.
+	const threes, sixes, highs = 0x3030303030303030, 0x0606060606060606, 0xf0f0f0f0f0f0f0f0
+	if v&highs != threes || (v+sixes)&highs != threes {
+		return 0, false
+	}
+	v -= threes
+	v = (v * (10<<8 + 1)) >> 8 & 0x00ff00ff00ff00ff    // pairs of digits
+	v = (v * (100<<16 + 1)) >> 16 & 0x0000ffff0000ffff // fours
+	v = (v * (10000<<32 + 1)) >> 32                    // eight
+	return v, true
 }
 
 // chunk is a run of whole records of a file.

@@ -226,3 +226,33 @@ func errorLines(err error) []int {
 	}
 	return lines
 }
+
+// TestRegionKey checks the word-at-a-time digits against a byte loop, for
+// codes with a non-digit at every place.
+func TestRegionKey(t *testing.T) {
+	slow := func(code []byte) (uint64, bool) {
+		var n uint64
+		for _, c := range code {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + uint64(c-'0')
+		}
+		return n<<4 | uint64(len(code)), len(code) > 0 && len(code) <= 15
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		code := make([]byte, 1+rng.IntN(16))
+		for i := range code {
+			code[i] = byte('0' + rng.IntN(10))
+		}
+		if rng.IntN(3) == 0 {
+			code[rng.IntN(len(code))] = []byte{'/', ':', ' ', 'a', 0xff, 0x00, '0' - 1, '9' + 1, 0x3a, 0xb0}[rng.IntN(10)]
+		}
+		k, ok := regionKey(code)
+		wk, wok := slow(code)
+		if ok != wok || ok && k != wk {
+			t.Fatalf("regionKey(%q) = %d, %v; want %d, %v", code, k, ok, wk, wok)
+		}
+	}
+}

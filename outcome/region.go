@@ -247,11 +247,12 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		}
 	}
 	parent := make([]int32, n)
-	nkids := make([]int32, n+1) // children per region; the last slot counts roots
+	// first[p+1] counts the children of p; the virtual node n holds the roots.
+	first := make([]int32, n+2)
 	for i := range n {
 		parent[i] = -1
 		if b.parent[i] == 0 {
-			nkids[n]++
+			first[n+1]++
 			continue
 		}
 		p, ok := idx.get(b.parent[i])
@@ -264,29 +265,29 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			continue
 		}
 		parent[i] = p
-		nkids[p]++
+		first[p+1]++
 	}
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
 	}
 
 	// Children lists in one flat array (counting sort by parent), each
-	// sorted by code; the roots are the list of the virtual node n.
-	first := make([]int32, n+2)
+	// sorted by code; the roots are the list of the virtual node n. pos
+	// serves as the fill cursor before it holds positions.
 	for i := 0; i <= n; i++ {
-		first[i+1] = first[i] + nkids[i]
+		first[i+1] += first[i]
 	}
 	kids := make([]int32, n)
-	fill := slices.Clone(first[:n+1])
+	pos := make([]int32, n+1)
+	copy(pos, first[:n+1])
 	for i := range n {
 		p := parent[i]
 		if p < 0 {
 			p = int32(n)
 		}
-		kids[fill[p]] = int32(i)
-		fill[p]++
+		kids[pos[p]] = int32(i)
+		pos[p]++
 	}
-	fill = nil
 	byCode := func(x, y int32) int { return bytes.Compare(b.code(int(x)), b.code(int(y))) }
 	for p := 0; p <= n; p++ {
 		list := kids[first[p]:first[p+1]]
@@ -306,7 +307,6 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		ordered: true,
 	}
 	// Iterative depth-first walk: pos[i] is the new position of input i.
-	pos := make([]int32, n)
 	type frame struct{ node, next int32 }
 	stack := []frame{{int32(n), first[n]}}
 	prev := []byte(nil)
