@@ -19,17 +19,19 @@ import (
 // duplicates, conflicts and error order the same however the file was
 // split.
 
-// loadRow is a parsed line, ready to be added: 32 bytes without pointers.
-// What most lines lack (a unit, a qualifier, a source, a value beyond
-// eight bytes) is in the batch's extras.
+// loadRow is a parsed line, ready to be added: 40 bytes without pointers.
+// What most lines lack (a unit other than the indicator's, a qualifier, a
+// value beyond eight bytes) is in the batch's extras and bigs.
 type loadRow struct {
 	coef   int64
 	key    uint64 // the region's numCode; resolve makes it resolved|position
 	line   int32
 	series int32
 	period uint32 // index in the batch's periods
+	text   int32  // index in the batch's texts; 0 is no source and note
 	exp    int8
 	extra  bool // the row has the batch's next extra
+	big    bool // the row's value is the batch's next big
 }
 
 // resolved marks a loadRow.key that holds a region position.
@@ -38,14 +40,10 @@ const resolved = 1 << 63
 func (r *loadRow) known() bool { return r.key&resolved != 0 }
 func (r *loadRow) reg() int32  { return int32(uint32(r.key)) }
 
-// rowExtra is what a line has besides an indicator, region, period and a
-// plain number in the indicator's unit.
+// rowExtra is a row's unit, other than its indicator's, and qualifier.
 type rowExtra struct {
 	unit Unit
 	qual Qualifier
-	text int32 // index in the batch's texts; 0 is no source and note
-	fits bool  // coef and exp hold the value; otherwise big does
-	big  decimal.Decimal
 }
 
 // loadError is a line refused while parsing, before row at of its batch.
@@ -57,26 +55,35 @@ type loadError struct {
 // batch is what a rowReader makes of a run of lines.
 type batch struct {
 	rows    []loadRow
-	extras  []rowExtra // of the rows marked extra, in order
+	extras  []rowExtra        // of the rows marked extra, in order
+	bigs    []decimal.Decimal // the values of the rows marked big, in order
 	periods []Period   // the distinct periods of the rows
 	texts   []meta     // texts[0] is the empty text
 	errs    []loadError
 	stop    bool // the lines after these were not read: an error ended the batch
-	// periodIdx finds a period in periods; lastPeriod is checked first.
+	// periodIdx finds a period in periods; lastPeriod is checked first,
+	// then civil years by their year (years holds index+1).
 	periodIdx  map[Period]uint32
 	lastPeriod uint32
+	years      [64]uint32
 }
 
 func (b *batch) reset() {
-	b.rows, b.extras, b.periods = b.rows[:0], b.extras[:0], b.periods[:0]
+	b.rows, b.extras, b.periods, b.bigs = b.rows[:0], b.extras[:0], b.periods[:0], b.bigs[:0]
 	b.texts, b.errs, b.stop = append(b.texts[:0], meta{}), b.errs[:0], false
 	clear(b.periodIdx)
+	clear(b.years[:])
 }
 
 // period returns the index of p in the batch's periods.
 func (b *batch) period(p Period) uint32 {
 	if i := b.lastPeriod; int(i) < len(b.periods) && b.periods[i] == p {
 		return i
+	}
+	y, isYear := yearBit(p)
+	if isYear && b.years[y] > 0 {
+		b.lastPeriod = b.years[y] - 1
+		return b.lastPeriod
 	}
 	i, ok := b.periodIdx[p]
 	if !ok {
@@ -86,6 +93,9 @@ func (b *batch) period(p Period) uint32 {
 		i = uint32(len(b.periods))
 		b.periods = append(b.periods, p)
 		b.periodIdx[p] = i
+	}
+	if isYear {
+		b.years[y] = i + 1
 	}
 	b.lastPeriod = i
 	return i
@@ -221,10 +231,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	if rd.yearID < 0 {
 		rd.yearID = int64(b.period(period))
 	}
-	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID), exp: int8(exp), extra: text != 0})
-	if text != 0 {
-		b.extras = append(b.extras, rowExtra{text: text, fits: true})
-	}
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID), text: text, exp: int8(exp)})
 	return true
 }
 
@@ -284,11 +291,17 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 		text = rd.lastText
 	}
 	v := &row.val
-	extra := v.unit != 0 || v.qual != 0 || text != 0 || !v.fits
+	if v.unit == s.ind.Unit {
+		v.unit = 0 // the indicator's own, as put would keep it
+	}
+	extra := v.unit != 0 || v.qual != 0
 	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
-		period: b.period(row.period), exp: int8(v.exp), extra: extra})
+		period: b.period(row.period), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
 	if extra {
-		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual, text: text, fits: v.fits, big: v.big})
+		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual})
+	}
+	if !v.fits {
+		b.bigs = append(b.bigs, v.big)
 	}
 	return true
 }
@@ -326,7 +339,7 @@ func (a *applier) apply(b *batch) bool {
 			a.ids = append(a.ids, l.intern(t))
 		}
 	}
-	e, x := 0, 0 // the next error and the next extra
+	e, x, y := 0, 0, 0 // the next error, extra and big
 	for i := range b.rows {
 		for ; e < len(b.errs) && b.errs[e].at == i; e++ {
 			if !a.fail(b.errs[e].err) {
@@ -335,17 +348,19 @@ func (a *applier) apply(b *batch) bool {
 		}
 		r := &b.rows[i]
 		s, p := l.series[r.series], b.periods[r.period]
-		if !r.extra && r.exp == 0 && s.plainEntries() {
+		if !r.extra && !r.big && r.exp == 0 && r.text == 0 && s.plainEntries() {
 			s.appendPlain(r.reg(), p, r.coef)
 			l.n++
 			continue
 		}
-		ext := rowExtra{fits: true}
+		v := value{coef: r.coef, exp: int32(r.exp), fits: !r.big}
 		if r.extra {
-			ext, x = b.extras[x], x+1
+			v.unit, v.qual, x = b.extras[x].unit, b.extras[x].qual, x+1
 		}
-		v := value{coef: r.coef, exp: int32(r.exp), fits: ext.fits, big: ext.big, unit: ext.unit, qual: ext.qual}
-		if err := l.put(s, r.reg(), p, &v, a.ids[ext.text]); err != nil {
+		if r.big {
+			v.big, y = b.bigs[y], y+1
+		}
+		if err := l.put(s, r.reg(), p, &v, a.ids[r.text]); err != nil {
 			q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
 			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
 				return false
@@ -700,33 +715,40 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 // in their place; first is the first of them.
 func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 	var errs []loadError
-	e, w, x, xw := 0, 0, 0, 0 // the next error, the rows kept, the next extra, the extras kept
+	e, w := 0, 0 // the next error, the rows kept
+	x, xw, y, yw := 0, 0, 0, 0 // the next extra and big, and those kept
 	for i := range b.rows {
 		for ; e < len(b.errs) && b.errs[e].at <= i; e++ {
 			errs = append(errs, loadError{w, b.errs[e].err})
 		}
 		r := b.rows[i]
-		var ext rowExtra
+		keep := i < first || r.known()
 		if r.extra {
-			ext, x = b.extras[x], x+1
-		}
-		if i < first || r.known() {
-			b.rows[w], w = r, w+1
-			if r.extra {
-				b.extras[xw], xw = ext, xw+1
+			if keep {
+				b.extras[xw], xw = b.extras[x], xw+1
 			}
+			x++
+		}
+		if r.big {
+			if keep {
+				b.bigs[yw], yw = b.bigs[y], yw+1
+			}
+			y++
+		}
+		if keep {
+			b.rows[w], w = r, w+1
 			continue
 		}
 		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeString(r.key)), ErrUnknownRegion)})
 		if !opts.AllErrors {
-			b.rows, b.extras, b.errs, b.stop = b.rows[:w], b.extras[:xw], errs, true
+			b.rows, b.extras, b.bigs, b.errs, b.stop = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs, true
 			return
 		}
 	}
 	for ; e < len(b.errs); e++ {
 		errs = append(errs, loadError{w, b.errs[e].err})
 	}
-	b.rows, b.extras, b.errs = b.rows[:w], b.extras[:xw], errs
+	b.rows, b.extras, b.bigs, b.errs = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs
 }
 
 func withFile(err error, file string) error {

@@ -9,9 +9,14 @@
 //	d  counties with at least one 星创天地 (coverage)
 //
 // Outcome rows are events (two equal rows are two assignments), so the
-// indicators are entries. Everything here is the library's public API.
+// indicators are entries. Everything here is the library's public API:
+// outcome.ReadRegionSet, Ledger.ReadCSV (both on every CPU), a program of
+// four targets, and the shortfall read without making a value per village
+// (Gaps.Counts, Gaps.All).
 //
-//	go run ./examples/scale -asof 2019 -out results.txt -list uncovered.txt
+//	go run ./examples/scale -dir DATA -asof 2019 -out results.txt -list uncovered.txt
+//
+// -cpuprofile writes a CPU profile for go tool pprof.
 package main
 
 import (
