@@ -57,8 +57,8 @@ type batch struct {
 	rows    []loadRow
 	extras  []rowExtra        // of the rows marked extra, in order
 	bigs    []decimal.Decimal // the values of the rows marked big, in order
-	periods []Period   // the distinct periods of the rows
-	texts   []meta     // texts[0] is the empty text
+	periods []Period          // the distinct periods of the rows
+	texts   []meta            // texts[0] is the empty text
 	errs    []loadError
 	stop    bool // the lines after these were not read: an error ended the batch
 	// periodIdx finds a period in periods; lastPeriod is checked first,
@@ -715,7 +715,7 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 // in their place; first is the first of them.
 func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 	var errs []loadError
-	e, w := 0, 0 // the next error, the rows kept
+	e, w := 0, 0               // the next error, the rows kept
 	x, xw, y, yw := 0, 0, 0, 0 // the next extra and big, and those kept
 	for i := range b.rows {
 		for ; e < len(b.errs) && b.errs[e].at <= i; e++ {
