@@ -5,16 +5,13 @@ package outcome
 // months) over millions of rows, so two bytes a row stand for twelve. The
 // index widens to four bytes after 65,536 distinct periods.
 type periodColumn struct {
-	table  []Period
-	index  map[Period]uint32
-	years  [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
-	last   uint32     // the id of the last period appended, checked first
-	ids16  []uint16
-	ids32  []uint32 // used instead of ids16 once the table outgrows it
-	length int
+	table []Period
+	index map[Period]uint32
+	years [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
+	last  uint32     // the id of the last period appended, checked first
+	ids16 []uint16
+	ids32 []uint32 // used instead of ids16 once the table outgrows it
 }
-
-func (c *periodColumn) len() int { return c.length }
 
 // id returns the table index of row's period.
 func (c *periodColumn) id(row int32) uint32 {
@@ -44,7 +41,6 @@ func (c *periodColumn) append(p Period) {
 	} else {
 		c.ids16 = append(c.ids16, uint16(id))
 	}
-	c.length++
 }
 
 // intern returns p's index in the table, adding it if it is new. Civil
@@ -85,7 +81,6 @@ func (c *periodColumn) truncate(n int) {
 	} else {
 		c.ids16 = c.ids16[:n]
 	}
-	c.length = n
 }
 
 // matching returns, for each period of the table, whether keep is true.

@@ -398,21 +398,6 @@ func (s *RegionSet) pos(code string) (int32, bool) {
 	return s.byNum.get(numCode(code))
 }
 
-// lookupBytes finds a region by its code as bytes.
-func (s *RegionSet) lookupBytes(code []byte) (int32, bool) {
-	if len(code) == 0 || len(code) > 15 {
-		return 0, false
-	}
-	var n uint64
-	for _, c := range code {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + uint64(c-'0')
-	}
-	return s.byNum.get(n<<4 | uint64(len(code)))
-}
-
 // codeTable maps numeric codes to positions: open addressing, linear
 // probing, at most half full, key and value side by side so that a lookup
 // touches one cache line. A key is never 0 (numCode keeps the length in its
