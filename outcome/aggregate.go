@@ -57,13 +57,9 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	if err != nil {
 		return Sum{}, err
 	}
-	lo, hi := int32(0), int32(l.regions.Len())
-	if region != "" {
-		i, ok := l.regions.pos(region)
-		if !ok {
-			return Sum{}, fmt.Errorf("outcome: total of %s in %s: %w", indicator, region, ErrUnknownRegion)
-		}
-		lo, hi = i, l.regions.end[i]
+	lo, hi, ok := l.regions.subtree(region)
+	if !ok {
+		return Sum{}, fmt.Errorf("outcome: total of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
 	a := s.aggregate(l.regions, window)
 	defer a.release()
@@ -106,13 +102,9 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := int32(0), int32(l.regions.Len())
-	if region != "" {
-		i, ok := l.regions.pos(region)
-		if !ok {
-			return nil, fmt.Errorf("outcome: records of %s in %s: %w", indicator, region, ErrUnknownRegion)
-		}
-		lo, hi = i, l.regions.end[i]
+	lo, hi, ok := l.regions.subtree(region)
+	if !ok {
+		return nil, fmt.Errorf("outcome: records of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
 	var out []Record
 	a := s.aggregate(l.regions, window)

@@ -541,16 +541,25 @@ func (s *RegionSet) Within(code, ancestor string) bool {
 	return ok && ok2 && a <= i && i < s.end[a]
 }
 
+// subtree returns the positions lo to hi of the region code and its
+// descendants; the whole set for "".
+func (s *RegionSet) subtree(code string) (lo, hi int32, ok bool) {
+	if code == "" {
+		return 0, int32(len(s.level)), true
+	}
+	i, ok := s.pos(code)
+	if !ok {
+		return 0, 0, false
+	}
+	return i, s.end[i], true
+}
+
 // Select returns the regions within the region code ("" for the whole set)
 // for which keep returns true (nil keeps all), sorted by code.
 func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, error) {
-	lo, hi := int32(0), int32(len(s.level))
-	if code != "" {
-		i, ok := s.pos(code)
-		if !ok {
-			return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
-		}
-		lo, hi = i, s.end[i]
+	lo, hi, ok := s.subtree(code)
+	if !ok {
+		return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
 	}
 	ids := make([]int32, 0, hi-lo)
 	for i := lo; i < hi; i++ {
@@ -565,13 +574,9 @@ func (s *RegionSet) Select(code string, keep func(Region) bool) (Selection, erro
 // for the whole set), sorted by code: [RegionSet.Select] with a level
 // test, without making a [Region] of each.
 func (s *RegionSet) SelectLevel(code string, l Level) (Selection, error) {
-	lo, hi := int32(0), int32(len(s.level))
-	if code != "" {
-		i, ok := s.pos(code)
-		if !ok {
-			return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
-		}
-		lo, hi = i, s.end[i]
+	lo, hi, ok := s.subtree(code)
+	if !ok {
+		return Selection{}, fmt.Errorf("outcome: select within %s: %w", code, ErrUnknownRegion)
 	}
 	ids := make([]int32, 0, min(int(s.CountAt(l)), int(hi-lo)))
 	for i, lv := range s.level[lo:hi] {
