@@ -584,8 +584,11 @@ func (s *series) value(row int32) decimal.Decimal {
 	return decimal.New(s.coef.at(row), int32(lazyAt(s.exp, row)))
 }
 
-func (s *series) unitAt(row int32) Unit {
-	if u := lazyAt(s.unit, row); u != 0 {
+func (s *series) unitAt(row int32) Unit { return s.unitOr(lazyAt(s.unit, row)) }
+
+// unitOr returns u, or the indicator's unit for 0.
+func (s *series) unitOr(u Unit) Unit {
+	if u != 0 {
 		return u
 	}
 	return s.ind.Unit

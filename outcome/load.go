@@ -361,7 +361,7 @@ func (a *applier) apply(b *batch) bool {
 			v.big, y = b.bigs[y], y+1
 		}
 		if err := l.put(s, r.reg(), p, &v, a.ids[r.text]); err != nil {
-			q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
+			q := Quantity{value: v.decimal(), unit: s.unitOr(v.unit), qual: v.qual}
 			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
 				return false
 			}
@@ -375,7 +375,7 @@ func (a *applier) apply(b *batch) bool {
 	return !b.stop
 }
 
-// reserve grows each column once for the rows the file probably holds:
+// reserveCSV grows each column once for the rows the file probably holds:
 // counted exactly in a small file, estimated from evenly spaced samples of
 // a large one, with a little to spare. A column that turns out short grows
 // as it goes.
