@@ -103,16 +103,18 @@ func (b *batch) period(p Period) uint32 {
 
 // rowReader parses lines for one ledger.
 type rowReader struct {
-	l             *Ledger
-	p             rowParser
-	lastIndicator []byte
-	lastSeries    int32
-	lastText      int32 // the text of the previous row, in the current batch
-	roles         []int // the column of each field
-	lastYear      int   // the year of yearPeriod; -1 before the first
-	yearPeriod    Period
-	yearID        int64 // the index of yearPeriod in the batch's periods; -1 when not known
-	home          [lookupGroup]uint64
+	l              *Ledger
+	p              rowParser
+	lastIndicator  []byte
+	lastSeries     int32
+	lastText       int32 // the text of the previous row, in the current batch
+	roles          []int // the column of each field
+	lastYear       int   // the year of yearPeriod; -1 before the first
+	yearPeriod     Period
+	yearID         int64 // the index of yearPeriod in the batch's periods; -1 when not known
+	lastPeriod     Period
+	lastPeriodText []byte // the text of lastPeriod, a period other than a year
+	home           [lookupGroup]uint64
 }
 
 func (l *Ledger) newRowReader(p rowParser) *rowReader {
@@ -129,7 +131,7 @@ func (l *Ledger) newRowReader(p rowParser) *rowReader {
 }
 
 // plain adds a line made only of what ledger files repeat line after line:
-// a known indicator, a region code of digits, a year, a plain number, the
+// a known indicator, a region code of digits, a period, a plain number, the
 // indicator's unit or none, no qualifier, and the source and note of the
 // line before or none. It adds nothing and returns false for any other
 // line, which goes to the general parser instead; the two make the same
@@ -147,6 +149,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		series            = int32(-1)
 		unit              []byte
 		hasText, sameText = false, true
+		isYear            bool
 	)
 	rest := line
 	for field := range rd.roles {
@@ -170,14 +173,24 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			}
 			key = k
 		case colPeriod:
-			if len(f) != 4 || !isDigits(f) {
-				return false
+			if len(f) == 4 && isDigits(f) {
+				if y := atoi(f); y != rd.lastYear {
+					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
+					rd.yearID = -1
+				}
+				period, isYear = rd.yearPeriod, true
+				break
 			}
-			if y := atoi(f); y != rd.lastYear {
-				rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
-				rd.yearID = -1
+			// Any other period, as the general parser reads it; the last
+			// one is kept, as files repeat it line after line.
+			if !bytes.Equal(f, rd.lastPeriodText) {
+				p, err := parsePeriodBytes(f)
+				if err != nil {
+					return false
+				}
+				rd.lastPeriodText, rd.lastPeriod = append(rd.lastPeriodText[:0], f...), p
 			}
-			period = rd.yearPeriod
+			period = rd.lastPeriod
 		case colValue:
 			digits, dot := 0, -1
 			for j, c := range f {
@@ -228,10 +241,16 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		}
 		text = rd.lastText
 	}
-	if rd.yearID < 0 {
-		rd.yearID = int64(b.period(period))
+	var pid uint32
+	if isYear {
+		if rd.yearID < 0 {
+			rd.yearID = int64(b.period(period))
+		}
+		pid = uint32(rd.yearID)
+	} else {
+		pid = b.period(period)
 	}
-	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID), text: text, exp: int8(exp)})
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
 	return true
 }
 
