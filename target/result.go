@@ -116,7 +116,7 @@ type Result struct {
 
 	Covered   int  // units that meet a per-unit target
 	Units     int  // units in the population
-	Shortfall Gaps // the units that fall short, by code
+	Shortfall Gaps // the units that fall short, by code (every unit when no unit has data)
 	// Listed is false when coverage was read from an aggregate figure and no
 	// unit-by-unit shortfall exists.
 	Listed bool
