@@ -115,6 +115,7 @@ type rowReader struct {
 	lastPeriod     Period
 	lastPeriodText []byte // the text of lastPeriod, a period other than a year
 	home           [lookupGroup]uint64
+	packed         [lookupGroup]uint64
 }
 
 func (l *Ledger) newRowReader(p rowParser) *rowReader {
@@ -699,27 +700,21 @@ const lookupGroup = 16
 // becomes an error in its place; without AllErrors the batch ends there.
 func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	t := &rd.l.regions.byNum
-	mask := uint64(len(t.slots) - 1)
 	var sink uint64
 	unknown := -1
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {
-			h := t.slot(rows[i].key)
-			rd.home[i] = h
-			sink += t.slots[h].key
+			p := packCode(rows[i].key)
+			h := t.home(p)
+			rd.packed[i], rd.home[i] = p, h
+			sink += t.slots[h]
 		}
 		for i := range rows {
 			r := &rows[i]
-			for j := rd.home[i]; ; j = (j + 1) & mask {
-				if k := t.slots[j].key; k == r.key {
-					r.key = resolved | uint64(uint32(t.slots[j].val))
-					break
-				} else if k == 0 {
-					break
-				}
-			}
-			if !r.known() && unknown < 0 {
+			if pos, ok := t.find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
+				r.key = resolved | uint64(uint32(pos))
+			} else if unknown < 0 {
 				unknown = g + i
 			}
 		}

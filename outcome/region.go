@@ -143,7 +143,7 @@ type RegionSet struct {
 	level   []Level                //
 	end     []int32                // end[i]: one past the last descendant of i
 	parent  []int32                // -1 for a root
-	byNum   codeTable              // code → position, keyed by numCode
+	byNum   codeTable              // code → position
 	byLevel [len(levelNames)]int32 // how many regions of each level
 	ordered bool                   // depth-first order is also code order
 }
@@ -225,6 +225,9 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	if where == nil {
 		where = func(i int) string { return fmt.Sprintf("region %d", i) }
 	}
+	if n > MaxRegions {
+		return nil, fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", n, MaxRegions)
+	}
 	idx := newCodeTable(n)
 	keys := make([]uint64, 0, 16)
 	for lo := 0; lo < n; lo += 16 {
@@ -235,7 +238,7 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		for i := lo; i < min(lo+16, n); i++ {
 			k := numCode(b.code(i))
 			keys = append(keys, k)
-			sink += idx.slots[idx.slot(k)].key
+			sink += idx.slots[idx.home(packCode(k))]
 		}
 		runtime.KeepAlive(sink)
 		for j, k := range keys {
@@ -343,9 +346,9 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			s.parent[pos[i]] = pos[parent[i]]
 		}
 	}
-	for i := range s.byNum.slots {
-		if sl := &s.byNum.slots[i]; sl.key != 0 {
-			sl.val = pos[sl.val]
+	for i, sl := range s.byNum.slots {
+		if sl != 0 {
+			s.byNum.slots[i] = sl&^posMask | uint64(pos[sl&posMask])
 		}
 	}
 	return s, nil
@@ -398,18 +401,40 @@ func (s *RegionSet) pos(code string) (int32, bool) {
 	return s.byNum.get(numCode(code))
 }
 
-// codeTable maps numeric codes to positions: open addressing, linear
-// probing, at most half full, key and value side by side so that a lookup
-// touches one cache line. A key is never 0 (numCode keeps the length in its
-// low bits), so 0 marks an empty slot.
+// codeTable maps region codes to positions: open addressing, linear
+// probing, at most two thirds full. A slot is one word: the code packed in
+// its high 42 bits (packCode) above the position in the low 22, so a lookup
+// reads eight bytes and a national index of a million villages takes 16
+// MiB; 0 marks an empty slot. It holds at most MaxRegions regions.
 type codeTable struct {
-	slots []codeSlot
+	slots []uint64
 	shift uint
 }
 
-type codeSlot struct {
-	key uint64
-	val int32
+// MaxRegions is the most regions a [RegionSet] holds: about six times the
+// administrative villages, townships and counties of China.
+const MaxRegions = 1<<posBits - 1
+
+const (
+	posBits = 22
+	posMask = 1<<posBits - 1
+)
+
+// packCode packs a numCode of 6, 9 or 12 digits into 42 bits: the value in
+// 40, the length in 2. Other lengths give 0, which no region has.
+func packCode(k uint64) uint64 {
+	var class uint64
+	switch k & 15 {
+	case 6:
+		class = 1
+	case 9:
+		class = 2
+	case 12:
+		class = 3
+	default:
+		return 0
+	}
+	return k>>4<<2 | class
 }
 
 func newCodeTable(n int) codeTable {
@@ -417,37 +442,49 @@ func newCodeTable(n int) codeTable {
 	for size < n+n/2 {
 		size, shift = size*2, shift-1
 	}
-	t := codeTable{slots: make([]codeSlot, size), shift: shift}
+	t := codeTable{slots: make([]uint64, size), shift: shift}
 	adviseHuge(t.slots)
 	return t
 }
 
-func (t *codeTable) slot(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+// home returns the first slot to probe for the packed code p.
+func (t *codeTable) home(p uint64) uint64 { return (p * 0x9e3779b97f4a7c15) >> t.shift }
 
-// add puts k with value v; false if k is there already.
+// add puts the numCode k with position v; false if k is there already.
 func (t *codeTable) add(k uint64, v int32) bool {
+	p := packCode(k)
 	mask := uint64(len(t.slots) - 1)
-	i := t.slot(k)
-	for t.slots[i].key != 0 {
-		if t.slots[i].key == k {
+	i := t.home(p)
+	for t.slots[i] != 0 {
+		if t.slots[i]>>posBits == p {
 			return false
 		}
 		i = (i + 1) & mask
 	}
-	t.slots[i] = codeSlot{k, v}
+	t.slots[i] = p<<posBits | uint64(v)
 	return true
 }
 
-func (t *codeTable) get(k uint64) (int32, bool) {
+// find returns the position of the packed code p, probing from slot i.
+func (t *codeTable) find(p, i uint64) (int32, bool) {
 	mask := uint64(len(t.slots) - 1)
-	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.slots[i].key {
-		case k:
-			return t.slots[i].val, true
-		case 0:
+	for ; ; i = (i + 1) & mask {
+		switch sl := t.slots[i]; {
+		case sl>>posBits == p && sl != 0:
+			return int32(sl & posMask), true
+		case sl == 0:
 			return 0, false
 		}
 	}
+}
+
+// get returns the position of the numCode k.
+func (t *codeTable) get(k uint64) (int32, bool) {
+	p := packCode(k)
+	if p == 0 {
+		return 0, false
+	}
+	return t.find(p, t.home(p))
 }
 
 // Len returns the number of regions.

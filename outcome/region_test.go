@@ -69,6 +69,11 @@ func TestRegionSetHierarchy(t *testing.T) {
 	if r, ok := rs.Lookup("433122"); !ok || r.Name.Zh != "泸溪县" {
 		t.Errorf("Lookup(433122) = %v, %v", r, ok)
 	}
+	for _, code := range []string{"4331221", "433122100", "433122100201000", "", "43312210020a"} {
+		if rs.Contains(code) {
+			t.Errorf("Contains(%q) = true for a code not in the set", code)
+		}
+	}
 	if got := rs.CountAt(Village); got != 3 {
 		t.Errorf("CountAt(Village) = %d, want 3", got)
 	}
