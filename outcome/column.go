@@ -1,14 +1,54 @@
 package outcome
 
-// periodColumn holds each row's period as an index into a table of the
-// distinct periods of the column: ledgers repeat a few periods (years,
-// months) over millions of rows, so two bytes a row stand for twelve. The
-// index widens to four bytes after 65,536 distinct periods.
-type periodColumn struct {
+// periodTable numbers distinct periods in the order they come: ledgers
+// repeat a few periods (years, months) over millions of rows.
+type periodTable struct {
 	table []Period
 	index map[Period]uint32
 	years [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
-	last  uint32     // the id of the last period appended, checked first
+	last  uint32     // the id of the last period interned, checked first
+}
+
+// intern returns p's index in the table, adding it if it is new. The last
+// period is checked first, then civil years, the commonest periods, by
+// their year without hashing.
+func (t *periodTable) intern(p Period) uint32 {
+	if id := t.last; int(id) < len(t.table) && t.table[id] == p {
+		return id
+	}
+	y, isYear := yearBit(p)
+	if isYear && t.years[y] > 0 {
+		t.last = t.years[y] - 1
+		return t.last
+	}
+	id, ok := t.index[p]
+	if !ok {
+		if t.index == nil {
+			t.index = make(map[Period]uint32)
+		}
+		id = uint32(len(t.table))
+		t.table = append(t.table, p)
+		t.index[p] = id
+	}
+	if isYear {
+		t.years[y] = id + 1
+	}
+	t.last = id
+	return id
+}
+
+// reset empties the table, keeping its memory.
+func (t *periodTable) reset() {
+	t.table, t.last = t.table[:0], 0
+	clear(t.index)
+	clear(t.years[:])
+}
+
+// periodColumn holds each row's period as an index into the table of the
+// distinct periods of the column, so two bytes a row stand for twelve. The
+// index widens to four bytes after 65,536 distinct periods.
+type periodColumn struct {
+	periodTable
 	ids16 []uint16
 	ids32 []uint32 // used instead of ids16 once the table outgrows it
 }
@@ -24,11 +64,7 @@ func (c *periodColumn) id(row int32) uint32 {
 func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
 
 func (c *periodColumn) append(p Period) {
-	id := c.last
-	if int(id) >= len(c.table) || c.table[id] != p {
-		id = c.intern(p)
-		c.last = id
-	}
+	id := c.intern(p)
 	if c.ids32 == nil && id > 0xffff {
 		c.ids32 = make([]uint32, len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
 		for i, v := range c.ids16 {
@@ -41,28 +77,6 @@ func (c *periodColumn) append(p Period) {
 	} else {
 		c.ids16 = append(c.ids16, uint16(id))
 	}
-}
-
-// intern returns p's index in the table, adding it if it is new. Civil
-// years, the commonest periods, are found by their year without hashing.
-func (c *periodColumn) intern(p Period) uint32 {
-	y, isYear := yearBit(p)
-	if isYear && c.years[y] > 0 {
-		return c.years[y] - 1
-	}
-	id, ok := c.index[p]
-	if !ok {
-		if c.index == nil {
-			c.index = make(map[Period]uint32)
-		}
-		id = uint32(len(c.table))
-		c.table = append(c.table, p)
-		c.index[p] = id
-	}
-	if isYear {
-		c.years[y] = id + 1
-	}
-	return id
 }
 
 func (c *periodColumn) grow(n int) {

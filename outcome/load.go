@@ -57,48 +57,16 @@ type batch struct {
 	rows    []loadRow
 	extras  []rowExtra        // of the rows marked extra, in order
 	bigs    []decimal.Decimal // the values of the rows marked big, in order
-	periods []Period          // the distinct periods of the rows
+	periods periodTable       // the distinct periods of the rows
 	texts   []meta            // texts[0] is the empty text
 	errs    []loadError
 	stop    bool // the lines after these were not read: an error ended the batch
-	// periodIdx finds a period in periods; lastPeriod is checked first,
-	// then civil years by their year (years holds index+1).
-	periodIdx  map[Period]uint32
-	lastPeriod uint32
-	years      [64]uint32
 }
 
 func (b *batch) reset() {
-	b.rows, b.extras, b.periods, b.bigs = b.rows[:0], b.extras[:0], b.periods[:0], b.bigs[:0]
+	b.rows, b.extras, b.bigs = b.rows[:0], b.extras[:0], b.bigs[:0]
 	b.texts, b.errs, b.stop = append(b.texts[:0], meta{}), b.errs[:0], false
-	clear(b.periodIdx)
-	clear(b.years[:])
-}
-
-// period returns the index of p in the batch's periods.
-func (b *batch) period(p Period) uint32 {
-	if i := b.lastPeriod; int(i) < len(b.periods) && b.periods[i] == p {
-		return i
-	}
-	y, isYear := yearBit(p)
-	if isYear && b.years[y] > 0 {
-		b.lastPeriod = b.years[y] - 1
-		return b.lastPeriod
-	}
-	i, ok := b.periodIdx[p]
-	if !ok {
-		if b.periodIdx == nil {
-			b.periodIdx = make(map[Period]uint32)
-		}
-		i = uint32(len(b.periods))
-		b.periods = append(b.periods, p)
-		b.periodIdx[p] = i
-	}
-	if isYear {
-		b.years[y] = i + 1
-	}
-	b.lastPeriod = i
-	return i
+	b.periods.reset()
 }
 
 // rowReader parses lines for one ledger.
@@ -245,11 +213,11 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	var pid uint32
 	if isYear {
 		if rd.yearID < 0 {
-			rd.yearID = int64(b.period(period))
+			rd.yearID = int64(b.periods.intern(period))
 		}
 		pid = uint32(rd.yearID)
 	} else {
-		pid = b.period(period)
+		pid = b.periods.intern(period)
 	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
 	return true
@@ -316,7 +284,7 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 	}
 	extra := v.unit != 0 || v.qual != 0
 	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
-		period: b.period(row.period), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
+		period: b.periods.intern(row.period), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
 	if extra {
 		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual})
 	}
@@ -367,7 +335,7 @@ func (a *applier) apply(b *batch) bool {
 			}
 		}
 		r := &b.rows[i]
-		s, p := l.series[r.series], b.periods[r.period]
+		s, p := l.series[r.series], b.periods.table[r.period]
 		if !r.extra && !r.big && r.exp == 0 && r.text == 0 && s.plainEntries() {
 			s.appendPlain(r.reg(), p, r.coef)
 			l.n++
