@@ -494,8 +494,8 @@ func (ld *rowLoader) finish() error { return ld.a.finish() }
 // file is returned, joined.
 //
 // The file is read in chunks of whole records, parsed on every CPU
-// (GOMAXPROCS) and added in file order, so the result and the errors are
-// those of reading it line by line. Plain numbers are parsed straight into
+// (GOMAXPROCS, up to four) and added in file order, so the result and the
+// errors are those of reading it line by line. Plain numbers are parsed straight into
 // the ledger's columns, without a decimal per record.
 func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	l.mu.Lock()
