@@ -54,7 +54,7 @@
 // string and its hierarchy in arrays, so a national set of a million
 // villages costs the garbage collector nothing. outcome.ReadRegionSet and
 // Ledger.ReadCSV cut files into chunks parsed on every CPU and add them in
-// file order; evaluation adds up a large indicator on every CPU too, and a
+// file order; a program evaluates its targets side by side, and a
 // shortfall is kept as positions, made into target.Gap values when asked.
 // The national benchmark (832 counties, 128,000 villages, a million
 // records, four targets) runs end to end from CSV in about a quarter of a

@@ -10,7 +10,9 @@ package program
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -108,17 +110,33 @@ func (p Program) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Evaluate evaluates every target against l as of asOf.
+// Evaluate evaluates every target against l as of asOf. The targets are
+// evaluated side by side, on up to GOMAXPROCS goroutines, so a condition
+// given to [target.Population.Where] must be safe to call concurrently;
+// results and errors keep the targets' order.
 func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
 	if err := p.Validate(); err != nil {
 		return Report{}, err
 	}
 	r := Report{Program: p.ID, Name: p.Name, Source: p.Source, AsOf: asOf}
-	var errs []error
-	for _, t := range p.targets() {
-		res, err := t.Evaluate(l, asOf)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("program %s: %w", p.ID, err))
+	targets := p.targets()
+	results := make([]target.Result, len(targets))
+	errs := make([]error, len(targets))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0)) // one per running evaluation
+	for i, t := range targets {
+		slots <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = t.Evaluate(l, asOf)
+			<-slots
+		}()
+	}
+	wg.Wait()
+	for i, res := range results {
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("program %s: %w", p.ID, errs[i])
 			continue
 		}
 		r.Results = append(r.Results, res)

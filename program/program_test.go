@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,4 +147,64 @@ func mustRegions(t *testing.T) *outcome.RegionSet {
 		t.Fatal(err)
 	}
 	return rs
+}
+
+// Evaluate runs targets side by side; its report must not show it.
+func TestEvaluateKeepsTargetOrder(t *testing.T) {
+	p, l := sample(t)
+	counties := target.AllAt(outcome.Name{En: "counties"}, outcome.County, "")
+	p.Targets = nil
+	for i := range 12 {
+		id := fmt.Sprintf("t%02d", i)
+		switch i % 3 {
+		case 0:
+			p.Targets = append(p.Targets, target.AtLeast(id, outcome.Name{}, "federations", outcome.Int(int64(500*i), outcome.Piece)))
+		case 1:
+			p.Targets = append(p.Targets, target.AtLeast(id, outcome.Name{}, "workers", outcome.Int(int64(i), outcome.Person)))
+		case 2:
+			p.Targets = append(p.Targets, target.Coverage(id, outcome.Name{}, "leaders", counties, outcome.Int(int64(i/3), outcome.Person)))
+		}
+	}
+	asOf := date(2019, 12, 31)
+	r, err := p.Evaluate(l, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Results) != len(p.Targets) {
+		t.Fatalf("%d results for %d targets", len(r.Results), len(p.Targets))
+	}
+	for i, tg := range p.Targets {
+		alone, err := tg.From(p.Start).By(p.Deadline).Evaluate(l, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(asJSON(t, alone), asJSON(t, r.Results[i])); diff != "" {
+			t.Errorf("result %d differs from evaluating %s alone (-alone +program):\n%s", i, tg.ID(), diff)
+		}
+	}
+
+	// Errors come in the targets' order too.
+	bad := p.Clone()
+	bad.Targets = nil
+	for _, id := range []string{"w1", "w2", "w3"} {
+		bad.Targets = append(bad.Targets, p.Targets[len(bad.Targets)],
+			target.AtLeast(id, outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次")))
+	}
+	_, err = bad.Evaluate(l, asOf)
+	if !errors.Is(err, outcome.ErrIncompatibleUnits) {
+		t.Fatalf("Evaluate with person-times targets over persons: %v, want ErrIncompatibleUnits", err)
+	}
+	msg := err.Error()
+	if i1, i2, i3 := strings.Index(msg, "w1"), strings.Index(msg, "w2"), strings.Index(msg, "w3"); i1 < 0 || i1 > i2 || i2 > i3 {
+		t.Errorf("errors not in target order: %v", err)
+	}
+}
+
+func asJSON(t *testing.T, r target.Result) string {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
