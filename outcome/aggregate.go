@@ -140,9 +140,9 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	a := s.aggregate(l.regions, window)
 	defer a.release()
 	v := Values{sel: units, unit: s.ind.Unit, exp: a.exp,
-		count: make([]int32, len(units.ids)), cert: make([]Certainty, len(units.ids))}
+		count: makeLarge[int32](len(units.ids), len(units.ids)), cert: makeLarge[Certainty](len(units.ids), len(units.ids))}
 	if a.dec == nil {
-		v.sums = make([]int64, len(units.ids))
+		v.sums = makeLarge[int64](len(units.ids), len(units.ids))
 	} else {
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
@@ -325,7 +325,7 @@ func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 		}
 		return
 	}
-	best := make([]int32, nregions)
+	best := makeLarge[int32](nregions, nregions)
 	for row := range n {
 		p := s.period.at(row)
 		if p.end > window.end {
@@ -394,8 +394,7 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 		a.cells = (*c)[:n]
 		clear(a.cells)
 	} else {
-		a.cells = make([]cell, n)
-		adviseHuge(a.cells)
+		a.cells = makeLarge[cell](n, n)
 	}
 	if s.addPlain(a, window) {
 		return a
@@ -502,7 +501,7 @@ type accum struct {
 // uses: the counted rows of the regions with records that no ancestor
 // within the range already covers.
 func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi int32, fn func(row int32)) {
-	used := make([]bool, rs.Len())
+	used := makeLarge[bool](rs.Len(), rs.Len())
 	for u := lo; u < hi; {
 		if a.cells[u].count > 0 {
 			used[u] = true

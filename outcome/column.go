@@ -66,7 +66,7 @@ func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
 func (c *periodColumn) append(p Period) {
 	id := c.intern(p)
 	if c.ids32 == nil && id > 0xffff {
-		c.ids32 = make([]uint32, len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
+		c.ids32 = makeLarge[uint32](len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
 		for i, v := range c.ids16 {
 			c.ids32[i] = uint32(v)
 		}
@@ -126,7 +126,7 @@ func (c *intColumn) append(v int64) {
 			c.narrow = append(c.narrow, int32(v))
 			return
 		}
-		c.wide = make([]int64, len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
+		c.wide = makeLarge[int64](len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
 		for i, x := range c.narrow {
 			c.wide[i] = int64(x)
 		}

@@ -220,8 +220,7 @@ func reserve[T any](s []T, n int) []T {
 	if n <= cap(s)-len(s) {
 		return s
 	}
-	t := make([]T, len(s), len(s)+n)
-	adviseHuge(t)
+	t := makeLarge[T](len(s), len(s)+n)
 	copy(t, s)
 	return t
 }
@@ -394,7 +393,7 @@ func setLazy[T comparable](col *[]T, i int, v T, c int) {
 		if v == zero {
 			return
 		}
-		*col = make([]T, i, max(c, i+1))
+		*col = makeLarge[T](i, max(c, i+1))
 	}
 	*col = append(*col, v)
 }
@@ -530,7 +529,7 @@ func yearBit(p Period) (uint, bool) {
 func (s *series) index(row int32, nregions int, y uint, isYear bool) {
 	if isYear {
 		if s.years == nil {
-			s.years = make([]uint64, nregions)
+			s.years = makeLarge[uint64](nregions, nregions)
 		}
 		s.years[s.region[row]] |= 1 << y
 		if s.yearRow != nil {
@@ -555,7 +554,7 @@ func (s *series) resize(n int) {
 	for size < n {
 		size *= 2
 	}
-	s.slots, s.indexed = make([]uint64, size), 0
+	s.slots, s.indexed = makeLarge[uint64](size, size), 0
 	for r := range int32(len(s.region)) {
 		if _, ok := yearBit(s.periodAt(r)); !ok {
 			s.place(r)

@@ -249,9 +249,9 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			}
 		}
 	}
-	parent := make([]int32, n)
+	parent := makeLarge[int32](n, n)
 	// first[p+1] counts the children of p; the virtual node n holds the roots.
-	first := make([]int32, n+2)
+	first := makeLarge[int32](n+2, n+2)
 	for i := range n {
 		parent[i] = -1
 		if b.parent[i] == 0 {
@@ -280,8 +280,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	for i := 0; i <= n; i++ {
 		first[i+1] += first[i]
 	}
-	kids := make([]int32, n)
-	pos := make([]int32, n+1)
+	kids := makeLarge[int32](n, n)
+	pos := makeLarge[int32](n+1, n+1)
 	copy(pos, first[:n+1])
 	for i := range n {
 		p := parent[i]
@@ -302,10 +302,10 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	b.off = append(b.off, uint32(len(b.text)))
 	s := &RegionSet{
 		off:     b.off,
-		src:     make([]int32, 0, n),
-		level:   make([]Level, 0, n),
-		end:     make([]int32, n),
-		parent:  make([]int32, n),
+		src:     makeLarge[int32](0, n),
+		level:   makeLarge[Level](0, n),
+		end:     makeLarge[int32](n, n),
+		parent:  makeLarge[int32](n, n),
 		byNum:   idx,
 		ordered: true,
 	}
@@ -442,9 +442,7 @@ func newCodeTable(n int) codeTable {
 	for size < n+n/2 {
 		size, shift = size*2, shift-1
 	}
-	t := codeTable{slots: make([]uint64, size), shift: shift}
-	adviseHuge(t.slots)
-	return t
+	return codeTable{slots: makeLarge[uint64](size, size), shift: shift}
 }
 
 // home returns the first slot to probe for the packed code p.

@@ -46,7 +46,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			n = int(rows) + int(rows)/32 + 16
 		}
 		b.grow(n, int(size)) // codes and names are never longer than the file
-		lines = make([]int32, 0, n)
+		lines = makeLarge[int32](0, n)
 	}
 	err := scanRegions(r, name, func(line int, row *regionRow) error {
 		if err := addRegion(&b, row.code, row.zh, row.en, row.level, row.parent); err != nil {

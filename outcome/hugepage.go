@@ -1,0 +1,8 @@
+package outcome
+
+// hugePage is the size of a transparent huge page on amd64 and arm64.
+const hugePage = 2 << 20
+
+// largeSize is the size from which an array is worth backing with huge
+// pages.
+const largeSize = 4 << 20
