@@ -523,26 +523,13 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
 
 	a := l.newApplier(opts.Name, opts)
-	workers := min(runtime.GOMAXPROCS(0), maxLoadWorkers)
-	if workers == 1 || first.last {
-		// One CPU or one chunk: read, parse and apply in turn.
+	err = inOrder(cr, first, func() func(chunk, *batch) {
 		rd := l.newRowReader(p)
-		var b batch
-		cr.bufs = make(chan []byte, 1)
-		for c := first; ; {
-			rd.chunk(&b, c, opts)
-			cr.bufs <- c.buf
-			if !a.apply(&b) || c.last {
-				break
-			}
-			if c, err = cr.next(); err != nil && err != io.EOF {
-				a.errs = append(a.errs, err)
-				break
-			}
-		}
-		return a.finish()
+		return func(c chunk, b *batch) { rd.chunk(b, c, opts) }
+	}, a.apply)
+	if err != nil {
+		a.errs = append(a.errs, err)
 	}
-	a.parallel(cr, first, p, workers)
 	return a.finish()
 }
 
@@ -554,19 +541,41 @@ var chunkSize = 256 << 10
 // goroutine, falls behind more of them.
 const maxLoadWorkers = 4
 
-// parallel parses chunks on workers goroutines and applies them in order.
-func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers int) {
+// inOrder parses the chunks of cr, from first on, and hands each result to
+// apply in file order, until apply returns false or the chunks run out. It
+// parses on every CPU (GOMAXPROCS, up to maxLoadWorkers goroutines, each
+// with a parser from newParser) while apply takes the results in turn; on
+// one CPU, or for one chunk, it reads, parses and applies in turn. It
+// returns the error reading cr, unless apply stopped first.
+func inOrder[T any](cr *chunkReader, first chunk, newParser func() func(chunk, *T), apply func(*T) bool) error {
+	workers := min(runtime.GOMAXPROCS(0), maxLoadWorkers)
+	if workers == 1 || first.last {
+		parse := newParser()
+		cr.bufs = make(chan []byte, 1)
+		var t T
+		for c := first; ; {
+			parse(c, &t)
+			cr.bufs <- c.buf
+			if !apply(&t) || c.last {
+				return nil
+			}
+			var err error
+			if c, err = cr.next(); err != nil && err != io.EOF {
+				return err
+			}
+		}
+	}
 	type job struct {
 		c    chunk
-		b    *batch // taken in file order, so the batch the applier waits for is never short of one
-		done chan *batch
+		t    *T // taken in file order, so the result apply waits for is never short of one
+		done chan *T
 	}
 	inFlight := 2 * workers
 	work := make(chan job, inFlight)
-	order := make(chan chan *batch, inFlight)
-	free := make(chan *batch, inFlight+1)
+	order := make(chan chan *T, inFlight)
+	free := make(chan *T, inFlight+1)
 	for range inFlight + 1 {
-		free <- new(batch)
+		free <- new(T)
 	}
 	quit := make(chan struct{})
 	cr.bufs = make(chan []byte, inFlight+2)
@@ -576,15 +585,15 @@ func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers in
 		defer close(order)
 		c, err := first, error(nil)
 		for {
-			done := make(chan *batch, 1)
-			var b *batch
+			done := make(chan *T, 1)
+			var t *T
 			select {
-			case b = <-free:
+			case t = <-free:
 			case <-quit:
 				return
 			}
 			select {
-			case work <- job{c, b, done}:
+			case work <- job{c, t, done}:
 			case <-quit:
 				return
 			}
@@ -603,30 +612,31 @@ func (a *applier) parallel(cr *chunkReader, first chunk, p rowParser, workers in
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rd := a.l.newRowReader(p)
+			parse := newParser()
 			for j := range work {
-				rd.chunk(j.b, j.c, a.opts)
+				parse(j.c, j.t)
 				select {
 				case cr.bufs <- j.c.buf:
 				default:
 				}
-				j.done <- j.b
+				j.done <- j.t
 			}
 		}()
 	}
 	stopped := false
 	for done := range order {
-		b := <-done
-		if !stopped && !a.apply(b) {
+		t := <-done
+		if !stopped && !apply(t) {
 			stopped = true
 			close(quit)
 		}
-		free <- b
+		free <- t
 	}
 	wg.Wait()
-	if readErr != nil && !stopped {
-		a.errs = append(a.errs, readErr)
+	if stopped {
+		return nil
 	}
+	return readErr
 }
 
 // chunk parses the records of c into b, stopping at the first error unless
