@@ -210,6 +210,17 @@ func addRegion[T string | []byte](b *regionBuilder, code, zh, en T, level Level,
 	return nil
 }
 
+// append appends the regions of o, checked already.
+func (b *regionBuilder) append(o *regionBuilder) {
+	base := uint32(len(b.text))
+	b.text = append(b.text, o.text...)
+	for _, x := range o.off {
+		b.off = append(b.off, base+x)
+	}
+	b.level = append(b.level, o.level...)
+	b.parent = append(b.parent, o.parent...)
+}
+
 func (b *regionBuilder) code(i int) []byte { return b.text[b.off[3*i]:b.off[3*i+1]] }
 
 // build resolves parents and lays the regions out depth-first.
@@ -229,20 +240,22 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		return nil, fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", n, MaxRegions)
 	}
 	idx := newCodeTable(n)
-	keys := make([]uint64, 0, 16)
-	for lo := 0; lo < n; lo += 16 {
-		// Load the home slots of a group first, so that their cache
-		// misses overlap, then insert.
-		keys = keys[:0]
+	var packed, home [lookupGroup]uint64
+	for lo := 0; lo < n; lo += lookupGroup {
+		// Pack a group's codes, then load their home slots together, so
+		// that the cache misses overlap, then insert.
+		m := min(lookupGroup, n-lo)
+		for j := range m {
+			packed[j] = packCode(numCode(b.code(lo + j)))
+			home[j] = idx.home(packed[j])
+		}
 		var sink uint64
-		for i := lo; i < min(lo+16, n); i++ {
-			k := numCode(b.code(i))
-			keys = append(keys, k)
-			sink += idx.slots[idx.home(packCode(k))]
+		for j := range m {
+			sink += idx.slots[home[j]]
 		}
 		runtime.KeepAlive(sink)
-		for j, k := range keys {
-			if i := lo + j; !idx.add(k, int32(i)) {
+		for j := range m {
+			if i := lo + j; !idx.put(packed[j], home[j], int32(i)) {
 				if b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.code(i), ErrDuplicateRegion)) {
 					return nil, errors.Join(b.errs...)
 				}
@@ -448,11 +461,10 @@ func newCodeTable(n int) codeTable {
 // home returns the first slot to probe for the packed code p.
 func (t *codeTable) home(p uint64) uint64 { return (p * 0x9e3779b97f4a7c15) >> t.shift }
 
-// add puts the numCode k with position v; false if k is there already.
-func (t *codeTable) add(k uint64, v int32) bool {
-	p := packCode(k)
+// put puts the packed code p with position v, probing from slot i; false
+// if p is there already.
+func (t *codeTable) put(p, i uint64, v int32) bool {
 	mask := uint64(len(t.slots) - 1)
-	i := t.home(p)
 	for t.slots[i] != 0 {
 		if t.slots[i]>>posBits == p {
 			return false

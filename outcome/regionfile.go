@@ -21,11 +21,17 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	if n := inputSize(r); n > 0 {
 		out = make([]Region, 0, n/24) // lines are rarely shorter than 24 bytes
 	}
-	err := scanRegions(r, name, func(_ int, row *regionRow) error {
+	sc := newCSVScanner(r)
+	cols, err := regionHeader(sc, name)
+	if err != nil {
+		return nil, err
+	}
+	var errs errorList
+	cols.rows(sc, &errs, func(_ int, row *regionRow) error {
 		out = append(out, Region{Code: string(row.code), Name: Name{Zh: string(row.zh), En: string(row.en)}, Level: row.level, Parent: string(row.parent)})
 		return nil
 	})
-	if err != nil {
+	if err := errs.join(); err != nil {
 		return nil, err
 	}
 	return slices.Clip(out), nil
@@ -33,8 +39,9 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 
 // ReadRegionSet reads a region file as [ReadRegions] does and builds the
 // set from it as [NewRegionSet] does, without a [Region] per row in
-// between: the way to load the million villages of a national ledger.
-// Errors name the file and line of the region at fault.
+// between: the way to load the million villages of a national ledger. The
+// file is parsed in chunks on every CPU, as [Ledger.ReadCSV] parses a
+// ledger. Errors name the file and line of the region at fault.
 func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 	var b regionBuilder
 	var lines []int32
@@ -48,14 +55,42 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		b.grow(n, int(size)) // codes and names are never longer than the file
 		lines = makeLarge[int32](0, n)
 	}
-	err := scanRegions(r, name, func(line int, row *regionRow) error {
-		if err := addRegion(&b, row.code, row.zh, row.en, row.level, row.parent); err != nil {
-			return &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
+	cr := &chunkReader{r: r, size: chunkSize}
+	first, err := cr.next()
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	sc := &csvScanner{src: first.data, next: 1}
+	cols, err := regionHeader(sc, name)
+	if err != nil {
+		return nil, err
+	}
+	first.data, first.line = sc.src, sc.next
+	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
+
+	var errs errorList
+	err = inOrder(cr, first, func() func(chunk, *regionPart) {
+		return func(c chunk, part *regionPart) {
+			part.reset()
+			sc := csvScanner{src: c.data, next: c.line}
+			cols.rows(&sc, &part.errs, func(line int, row *regionRow) error {
+				if err := addRegion(&part.b, row.code, row.zh, row.en, row.level, row.parent); err != nil {
+					return &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
+				}
+				part.lines = append(part.lines, int32(line))
+				return nil
+			})
 		}
-		lines = append(lines, int32(line))
-		return nil
+	}, func(part *regionPart) bool {
+		b.append(&part.b)
+		lines = append(lines, part.lines...)
+		errs.merge(&part.errs)
+		return true
 	})
 	if err != nil {
+		errs.add(err)
+	}
+	if err := errs.join(); err != nil {
 		return nil, err
 	}
 	file := name
@@ -66,24 +101,37 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 	return b.build()
 }
 
+// regionPart is one chunk of a region file, parsed.
+type regionPart struct {
+	b     regionBuilder
+	lines []int32 // the line of each region
+	errs  errorList
+}
+
+func (p *regionPart) reset() {
+	p.b.text, p.b.off, p.b.level, p.b.parent = p.b.text[:0], p.b.off[:0], p.b.level[:0], p.b.parent[:0]
+	p.lines, p.errs = p.lines[:0], errorList{}
+}
+
 // regionRow is one row of a region file, its fields trimmed.
 type regionRow struct {
 	code, zh, en, parent []byte
 	level                Level
 }
 
-// scanRegions reads a region file and calls add for every row; add's errors
-// and the file's are joined, the first 20.
-func scanRegions(r io.Reader, name string, add func(line int, row *regionRow) error) error {
-	sc := newCSVScanner(r)
-	fail := func(line int, col, v string, err error) error {
-		return &ParseError{File: name, Line: line, Column: col, Value: v, Err: err}
-	}
+// regionColumns is where the fields of a region file are.
+type regionColumns struct {
+	file                               string
+	code, zh, en, parent, level, width int
+}
+
+// regionHeader reads the header of a region file.
+func regionHeader(sc *csvScanner, name string) (regionColumns, error) {
 	if !sc.scan() {
 		if sc.err != nil {
-			return sc.err
+			return regionColumns{}, withFile(sc.err, name)
 		}
-		return fail(1, "", "", fmt.Errorf("%w: empty file", ErrMissingColumn))
+		return regionColumns{}, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
 	}
 	cols := map[string]int{}
 	for i, f := range sc.fields {
@@ -95,67 +143,97 @@ func scanRegions(r io.Reader, name string, add func(line int, row *regionRow) er
 		case "code", "name", "level", "parent", "name_en":
 			cols[c] = i
 		default:
-			return fail(1, c, c, ErrUnknownColumn)
+			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Value: c, Err: ErrUnknownColumn}
 		}
 	}
 	for _, c := range []string{"code", "name", "level"} {
 		if _, ok := cols[c]; !ok {
-			return fail(1, c, "", ErrMissingColumn)
+			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Err: ErrMissingColumn}
 		}
 	}
-	width := len(sc.fields)
 	col := func(c string) int {
 		if i, ok := cols[c]; ok {
 			return i
 		}
 		return -1
 	}
-	code, zh, en, parent, level := col("code"), col("name"), col("name_en"), col("parent"), col("level")
+	return regionColumns{file: name, code: col("code"), zh: col("name"), en: col("name_en"), parent: col("parent"), level: col("level"), width: len(sc.fields)}, nil
+}
+
+// rows reads the rows of sc and calls add for every one; the problems of
+// the rows and add's errors go to errs.
+func (rc *regionColumns) rows(sc *csvScanner, errs *errorList, add func(line int, row *regionRow) error) {
+	fail := func(line int, col, v string, err error) {
+		errs.add(&ParseError{File: rc.file, Line: line, Column: col, Value: v, Err: err})
+	}
 	get := func(i int) []byte {
 		if i < 0 {
 			return nil
 		}
 		return bytes.TrimSpace(sc.fields[i])
 	}
-	var errs []error
 	levels := map[string]Level{}
 	var row regionRow
 	for sc.scan() {
-		if len(sc.fields) != width {
-			errs = append(errs, fail(sc.line, "", "", fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(sc.fields), width)))
+		if len(sc.fields) != rc.width {
+			fail(sc.line, "", "", fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(sc.fields), rc.width))
 			continue
 		}
-		lv := get(level)
+		lv := get(rc.level)
 		l, ok := levels[string(lv)]
 		if !ok {
 			var err error
 			if l, err = ParseLevel(string(lv)); err != nil {
-				errs = append(errs, fail(sc.line, "level", string(lv), ErrRegionLevel))
+				fail(sc.line, "level", string(lv), ErrRegionLevel)
 				continue
 			}
 			levels[string(lv)] = l
 		}
-		row = regionRow{code: get(code), zh: get(zh), en: get(en), parent: get(parent), level: l}
+		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l}
 		if !utf8.Valid(row.zh) || !utf8.Valid(row.en) {
-			errs = append(errs, fail(sc.line, "name", string(row.zh)+string(row.en), ErrEncoding))
+			fail(sc.line, "name", string(row.zh)+string(row.en), ErrEncoding)
 			continue
 		}
 		if err := add(sc.line, &row); err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 		}
 	}
 	if sc.err != nil {
-		errs = append(errs, sc.err)
+		errs.add(withFile(sc.err, rc.file))
 	}
-	if len(errs) > 0 {
-		return joinErrors(errs)
-	}
-	return nil
 }
 
-func joinErrors(errs []error) error {
-	if len(errs) > 20 {
-		errs = append(errs[:20], fmt.Errorf("and %d more", len(errs)-20))
+// errorList keeps the first errors of a file and counts the rest.
+type errorList struct {
+	first []error
+	more  int
+}
+
+// maxErrors is how many errors of a file are reported; the rest are
+// counted.
+const maxErrors = 20
+
+func (e *errorList) add(err error) {
+	if len(e.first) < maxErrors {
+		e.first = append(e.first, err)
+	} else {
+		e.more++
 	}
-	return errors.Join(errs...)
+}
+
+// merge adds the errors of o, which come after e's.
+func (e *errorList) merge(o *errorList) {
+	for _, err := range o.first {
+		e.add(err)
+	}
+	e.more += o.more
+}
+
+// join returns the errors joined, the first maxErrors and then how many
+// more; nil when there are none.
+func (e *errorList) join() error {
+	if e.more > 0 {
+		return errors.Join(append(slices.Clip(e.first), fmt.Errorf("and %d more", e.more))...)
+	}
+	return errors.Join(e.first...)
 }

@@ -1,0 +1,180 @@
+package outcome
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// randomRegionFile writes a region file of provinces, counties and
+// villages in the forms a file may take: columns in any order, names with
+// commas, quotes and line breaks (quoted), spaces around fields, CRLF ends
+// and blank lines. With bad > 0 it breaks that many lines and returns them,
+// in order.
+func randomRegionFile(rng *rand.Rand, bad int) ([]byte, []int) {
+	headers := [][]string{
+		{"code", "name", "level", "parent"},
+		{"level", "parent_code", "name_en", "code", "name"},
+	}
+	header := headers[rng.IntN(len(headers))]
+	type row map[string]string
+	var rows []row
+	for p := range 1 + rng.IntN(3) {
+		prov := fmt.Sprintf("%02d0000", 11+p)
+		rows = append(rows, row{"code": prov, "name": fmt.Sprintf("省%d", p), "level": "province"})
+		for c := range 1 + rng.IntN(4) {
+			county := prov[:2] + fmt.Sprintf("%02d%02d", 1+c, 21+c)
+			rows = append(rows, row{"code": county, "name": fmt.Sprintf("县%d", c), "level": "县市区", "parent": prov})
+			for v := range rng.IntN(40) {
+				rows = append(rows, row{"code": county + fmt.Sprintf("100%03d", 200+v), "name": fmt.Sprintf("村%d", v), "level": "village", "parent": county})
+			}
+		}
+	}
+	rng.Shuffle(len(rows), func(i, j int) {
+		if rng.IntN(8) == 0 { // mostly in code order, as files are
+			rows[i], rows[j] = rows[j], rows[i]
+		}
+	})
+	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	line := 2
+	var broken []int
+	for i, r := range rows {
+		switch rng.IntN(10) {
+		case 0:
+			r["name"] = quote(r["name"] + []string{", 新", ` "大" `, "\n二行"}[rng.IntN(3)])
+		case 1:
+			r["code"] = " " + r["code"] + " "
+		case 2:
+			r["name_en"] = "Name " + r["code"]
+		}
+		fields := make([]string, len(header))
+		if r["level"] == "village" && bad > 0 && rng.IntN(len(rows)-i) < 2*bad {
+			bad--
+			switch rng.IntN(3) {
+			case 0:
+				r["level"] = "planet"
+			case 1:
+				r["code"] = "12ab"
+			case 2:
+				fields = append(fields, "")
+			}
+			broken = append(broken, line)
+		}
+		for k, c := range header {
+			if c == "parent_code" {
+				c = "parent"
+			}
+			fields[k] = r[c]
+		}
+		end := "\n"
+		if rng.IntN(6) == 0 {
+			end = "\r\n"
+		}
+		b.WriteString(strings.Join(fields, ",") + end)
+		line += 1 + strings.Count(r["name"], "\n")
+		if rng.IntN(15) == 0 {
+			b.WriteString("\n")
+			line++
+		}
+	}
+	return []byte(b.String()), broken
+}
+
+func allRegions(rs *RegionSet) []Region { return slices.Collect(rs.All()) }
+
+// TestReadRegionSetAgrees checks the chunked, parallel region reader
+// against ReadRegions and NewRegionSet on random region files: the same
+// regions in the same order.
+func TestReadRegionSetAgrees(t *testing.T) {
+	for seed := range uint64(40) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		data, _ := randomRegionFile(rng, 0)
+		regions, err := ReadRegions(bytes.NewReader(data), "r.csv")
+		if err != nil {
+			t.Fatalf("seed %d: ReadRegions: %v\n%s", seed, err, data)
+		}
+		want, err := NewRegionSet(regions)
+		if err != nil {
+			t.Fatalf("seed %d: NewRegionSet: %v", seed, err)
+		}
+		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {1 << 10, 2}, {256 << 10, 2}} {
+			withChunks(run.chunk, run.procs, func() {
+				got, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
+				if err != nil {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: %v", seed, run.chunk, run.procs, err)
+				}
+				if diff := cmp.Diff(allRegions(want), allRegions(got)); diff != "" {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: regions differ (-ReadRegions +ReadRegionSet):\n%s", seed, run.chunk, run.procs, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestReadRegionSetErrors checks that a region file read in chunks reports
+// the broken lines in order, whatever the chunks and CPUs.
+func TestReadRegionSetErrors(t *testing.T) {
+	for seed := range uint64(30) {
+		rng := rand.New(rand.NewPCG(seed, 17))
+		data, broken := randomRegionFile(rng, 1+rng.IntN(4))
+		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {512, 2}} {
+			withChunks(run.chunk, run.procs, func() {
+				_, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
+				if got := regionErrorLines(err); !slices.Equal(got, broken) {
+					t.Fatalf("seed %d, chunks of %d on %d CPUs: errors on lines %v, want %v\n%v\n%s", seed, run.chunk, run.procs, got, broken, err, data)
+				}
+			})
+		}
+	}
+}
+
+// regionErrorLines returns the lines of a region file's errors: from
+// *ParseError, or from "file:line" in the message of a problem found once
+// every region is read (a duplicate, an unknown parent).
+func regionErrorLines(err error) []int {
+	var lines []int
+	if err == nil {
+		return nil
+	}
+	for _, msg := range strings.Split(err.Error(), "\n") {
+		var n int
+		if i := strings.Index(msg, "r.csv:"); i >= 0 {
+			if _, e := fmt.Sscanf(msg[i+len("r.csv:"):], "%d", &n); e == nil {
+				lines = append(lines, n)
+			}
+		}
+	}
+	return lines
+}
+
+// TestReadRegionSetBuildErrors checks the lines named by problems found
+// once every region is read, whatever the chunks: a duplicate code and an
+// unknown parent, after a quoted name of two lines.
+func TestReadRegionSetBuildErrors(t *testing.T) {
+	data := "code,name,level,parent\n" +
+		"430000,湖南省,province,\n" +
+		"433122,\"泸溪\n县\",county,430000\n" + // lines 3 and 4
+		"433122100201,村,village,433122\n" +
+		"433122100201,村,village,433122\n" + // line 6: a duplicate
+		"433130100201,村,village,433130\n" // line 7: its parent is not in the file
+	for _, run := range []struct{ chunk, procs int }{{16, 1}, {16, 4}, {1 << 10, 2}} {
+		withChunks(run.chunk, run.procs, func() {
+			_, err := ReadRegionSet(strings.NewReader(data), "r.csv")
+			if got := regionErrorLines(err); !slices.Equal(got, []int{6, 7}) || !errors.Is(err, ErrDuplicateRegion) || !errors.Is(err, ErrUnknownRegion) {
+				t.Errorf("chunks of %d on %d CPUs: %v, want a duplicate on line 6 and an unknown parent on line 7", run.chunk, run.procs, err)
+			}
+			_, err = ReadRegionSet(strings.NewReader(strings.Replace(data, "433122100201,村,village,433122\n", "", 1)), "r.csv")
+			if got := regionErrorLines(err); !slices.Equal(got, []int{6}) || !errors.Is(err, ErrUnknownRegion) {
+				t.Errorf("chunks of %d on %d CPUs: %v, want an unknown parent on line 6", run.chunk, run.procs, err)
+			}
+		})
+	}
+}
