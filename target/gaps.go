@@ -35,6 +35,7 @@ type gapPart struct {
 	values outcome.Values
 	short  []int32 // indexes in values of the units short, ascending
 	lo, hi decimal.Decimal
+	lacks  []decimal.Decimal // lacks[h] = lo − h, for a whole lo up to 64
 	list   []Gap
 }
 
@@ -52,7 +53,13 @@ func (p *gapPart) at(k int) Gap {
 	i := int(p.short[k])
 	g := Gap{Region: p.values.Region(i), Has: p.values.Value(i)}
 	if g.Has.Cmp(p.lo) < 0 {
-		g.Lacks = p.lo.Sub(g.Has)
+		// A whole figure below a minimum of at most 64 is below 64: its
+		// coefficient is the figure.
+		if h := g.Has.CoefficientInt64(); g.Has.Exponent() == 0 && g.Has.Sign() >= 0 && h < int64(len(p.lacks)) {
+			g.Lacks = p.lacks[h] // shared: a decimal is never changed
+		} else {
+			g.Lacks = p.lo.Sub(g.Has)
+		}
 	} else {
 		g.Excess = g.Has.Sub(p.hi)
 	}
@@ -74,7 +81,16 @@ func gapsOf(values outcome.Values, short []int32, lo, hi decimal.Decimal) Gaps {
 	if len(short) == 0 {
 		return Gaps{}
 	}
-	return Gaps{parts: []gapPart{{values: values, short: short, lo: lo, hi: hi}}, n: len(short)}
+	// Most units short of a small whole minimum lack one of a few amounts
+	// (every uncovered village lacks 1): those are made once.
+	var lacks []decimal.Decimal
+	if lo.IsInteger() && lo.IsPositive() && lo.LessThanOrEqual(decimal.NewFromInt(64)) {
+		lacks = make([]decimal.Decimal, lo.IntPart())
+		for h := range lacks {
+			lacks[h] = lo.Sub(decimal.NewFromInt(int64(h)))
+		}
+	}
+	return Gaps{parts: []gapPart{{values: values, short: short, lo: lo, hi: hi, lacks: lacks}}, n: len(short)}
 }
 
 // Len returns the number of units short.

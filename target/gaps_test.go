@@ -42,3 +42,36 @@ func TestGaps(t *testing.T) {
 		t.Error("empty gaps have a length")
 	}
 }
+
+// TestGapLacks checks what a unit lacks, for whole figures (made once per
+// minimum of at most 64), fractional figures, and minimums beyond 64 or
+// fractional.
+func TestGapLacks(t *testing.T) {
+	l := testLedger(t,
+		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2.5个"),
+		rec("platforms", villages[3], "2019", "0个"), rec("platforms", villages[4], "2019", "63个"))
+	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
+	for _, tt := range []struct {
+		min  string
+		want []string // what villages 0–4 lack
+	}{
+		{"3个", []string{"3", "2", "0.5", "3", ""}},
+		{"64个", []string{"64", "63", "61.5", "64", "1"}},
+		{"100个", []string{"100", "99", "97.5", "100", "37"}},
+		{"2.5个", []string{"2.5", "1.5", "", "2.5", ""}},
+	} {
+		r, err := Coverage("c", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity(tt.min)).Evaluate(l, asOf2019)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lacks := map[string]string{}
+		for g := range r.Shortfall.All() {
+			lacks[g.Region.Code] = g.Lacks.String()
+		}
+		for i, want := range tt.want {
+			if got := lacks[villages[i]]; got != want {
+				t.Errorf("minimum %s: %s lacks %q, want %q", tt.min, villages[i], got, want)
+			}
+		}
+	}
+}
