@@ -47,20 +47,24 @@ func TestGaps(t *testing.T) {
 // minimum of at most 64), fractional figures, and minimums beyond 64 or
 // fractional.
 func TestGapLacks(t *testing.T) {
-	l := testLedger(t,
-		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2.5个"),
+	whole := testLedger(t,
+		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2个"),
 		rec("platforms", villages[3], "2019", "0个"), rec("platforms", villages[4], "2019", "63个"))
+	fractional := testLedger(t,
+		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2.5个"))
 	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
 	for _, tt := range []struct {
+		l    *outcome.Ledger
 		min  string
 		want []string // what villages 0–4 lack
 	}{
-		{"3个", []string{"3", "2", "0.5", "3", ""}},
-		{"64个", []string{"64", "63", "61.5", "64", "1"}},
-		{"100个", []string{"100", "99", "97.5", "100", "37"}},
-		{"2.5个", []string{"2.5", "1.5", "", "2.5", ""}},
+		{whole, "3个", []string{"3", "2", "1", "3", ""}},
+		{whole, "64个", []string{"64", "63", "62", "64", "1"}},
+		{whole, "100个", []string{"100", "99", "98", "100", "37"}},
+		{whole, "2.5个", []string{"2.5", "1.5", "0.5", "2.5", ""}},
+		{fractional, "3个", []string{"3", "2", "0.5", "3", "3"}},
 	} {
-		r, err := Coverage("c", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity(tt.min)).Evaluate(l, asOf2019)
+		r, err := Coverage("c", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
 		if err != nil {
 			t.Fatal(err)
 		}
