@@ -173,6 +173,11 @@ type regionBuilder struct {
 	parent []uint64 // numCode of the parent; 0 for a root
 	where  func(i int) string
 	errs   []error
+
+	// The code index, filled as regions come by indexCodes.
+	idx     codeTable
+	indexed int     // how many regions idx holds
+	dups    []int32 // regions whose code came before
 }
 
 func (b *regionBuilder) grow(n, textLen int) {
@@ -223,6 +228,36 @@ func (b *regionBuilder) append(o *regionBuilder) {
 
 func (b *regionBuilder) code(i int) []byte { return b.text[b.off[3*i]:b.off[3*i+1]] }
 
+// indexCodes puts the codes of the first n regions in b.idx, those from
+// b.indexed on; a table too small for n is made anew, for all of them.
+// The regions whose code is there already are noted in b.dups.
+func (b *regionBuilder) indexCodes(n int) {
+	if !b.idx.fits(n) {
+		b.idx, b.indexed, b.dups = newCodeTable(n), 0, b.dups[:0]
+	}
+	var packed, home [lookupGroup]uint64
+	for lo := b.indexed; lo < n; lo += lookupGroup {
+		// Pack a group's codes, then load their home slots together, so
+		// that the cache misses overlap, then insert.
+		m := min(lookupGroup, n-lo)
+		for j := range m {
+			packed[j] = packCode(numCode(b.code(lo + j)))
+			home[j] = b.idx.home(packed[j])
+		}
+		var sink uint64
+		for j := range m {
+			sink += b.idx.slots[home[j]]
+		}
+		runtime.KeepAlive(sink)
+		for j := range m {
+			if !b.idx.put(packed[j], home[j], int32(lo+j)) {
+				b.dups = append(b.dups, int32(lo+j))
+			}
+		}
+	}
+	b.indexed = n
+}
+
 // build resolves parents and lays the regions out depth-first.
 func (b *regionBuilder) build() (*RegionSet, error) {
 	if len(b.text) > math.MaxUint32 {
@@ -239,27 +274,11 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	if n > MaxRegions {
 		return nil, fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", n, MaxRegions)
 	}
-	idx := newCodeTable(n)
-	var packed, home [lookupGroup]uint64
-	for lo := 0; lo < n; lo += lookupGroup {
-		// Pack a group's codes, then load their home slots together, so
-		// that the cache misses overlap, then insert.
-		m := min(lookupGroup, n-lo)
-		for j := range m {
-			packed[j] = packCode(numCode(b.code(lo + j)))
-			home[j] = idx.home(packed[j])
-		}
-		var sink uint64
-		for j := range m {
-			sink += idx.slots[home[j]]
-		}
-		runtime.KeepAlive(sink)
-		for j := range m {
-			if i := lo + j; !idx.put(packed[j], home[j], int32(i)) {
-				if b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.code(i), ErrDuplicateRegion)) {
-					return nil, errors.Join(b.errs...)
-				}
-			}
+	b.indexCodes(n)
+	idx := b.idx
+	for _, i := range b.dups {
+		if b.report(fmt.Errorf("outcome: %s: %s: %w", where(int(i)), b.code(int(i)), ErrDuplicateRegion)) {
+			return nil, errors.Join(b.errs...)
 		}
 	}
 	parent := makeLarge[int32](n, n)
@@ -457,6 +476,9 @@ func newCodeTable(n int) codeTable {
 	}
 	return codeTable{slots: makeLarge[uint64](size, size), shift: shift}
 }
+
+// fits reports whether t has room for n codes.
+func (t *codeTable) fits(n int) bool { return n+n/2 <= len(t.slots) }
 
 // home returns the first slot to probe for the packed code p.
 func (t *codeTable) home(p uint64) uint64 { return (p * 0x9e3779b97f4a7c15) >> t.shift }

@@ -54,6 +54,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		}
 		b.grow(n, int(size)) // codes and names are never longer than the file
 		lines = makeLarge[int32](0, n)
+		b.idx = newCodeTable(n)
 	}
 	cr := &chunkReader{r: r, size: chunkSize}
 	first, err := cr.next()
@@ -85,6 +86,11 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		b.append(&part.b)
 		lines = append(lines, part.lines...)
 		errs.merge(&part.errs)
+		// Index the codes while the next chunks are parsed, as long as
+		// the index made for the estimated count has room.
+		if n := len(b.level); b.idx.fits(n) {
+			b.indexCodes(n)
+		}
 		return true
 	})
 	if err != nil {

@@ -178,3 +178,49 @@ func TestReadRegionSetBuildErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexCodesOutgrown checks a set whose code index, made for too few
+// regions and filled as they came, is made anew when it is built.
+func TestIndexCodesOutgrown(t *testing.T) {
+	regions := []Region{{Code: "430000", Level: Province}, {Code: "433122", Level: County, Parent: "430000"}}
+	for v := range 40 {
+		regions = append(regions, Region{Code: fmt.Sprintf("433122100%03d", 200+v), Level: Village, Parent: "433122"})
+	}
+	build := func(regions []Region) (*RegionSet, error) {
+		var b regionBuilder
+		b.idx = newCodeTable(4)
+		for i, r := range regions {
+			if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
+				t.Fatal(err)
+			}
+			if b.idx.fits(i + 1) {
+				b.indexCodes(i + 1)
+			}
+		}
+		return b.build()
+	}
+	got, err := build(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(allRegions(want), allRegions(got)); diff != "" {
+		t.Errorf("regions differ (-NewRegionSet +outgrown index):\n%s", diff)
+	}
+	for _, r := range regions {
+		if !got.Contains(r.Code) {
+			t.Errorf("%s not found", r.Code)
+		}
+	}
+	_, err = build(append(regions[:3:3], regions[1])) // a duplicate while the first index fits
+	if !errors.Is(err, ErrDuplicateRegion) || !strings.Contains(err.Error(), "region 3: 433122") {
+		t.Errorf("build: %v, want region 3 a duplicate", err)
+	}
+	_, err = build(append(slices.Clone(regions), regions[5])) // and after it was outgrown
+	if !errors.Is(err, ErrDuplicateRegion) || !strings.Contains(err.Error(), "region 42: "+regions[5].Code) {
+		t.Errorf("build: %v, want region 42 a duplicate", err)
+	}
+}
