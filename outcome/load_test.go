@@ -156,6 +156,15 @@ func withChunks(size, procs int, fn func()) {
 	fn()
 }
 
+// eachChunking runs fn with files cut in each of the ways the agreement
+// tests try: tiny chunks on one CPU and on four, larger ones on two. fn
+// gets the way, for its messages.
+func eachChunking(fn func(how string)) {
+	for _, c := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {1 << 10, 2}, {256 << 10, 2}} {
+		withChunks(c.chunk, c.procs, func() { fn(fmt.Sprintf("chunks of %d on %d CPUs", c.chunk, c.procs)) })
+	}
+}
+
 // TestReadCSVAgreesWithRecords checks the fast reader (chunks parsed on
 // several goroutines, plain lines in one pass) against the general path on
 // random ledger files: the same records, in the same order.
@@ -167,17 +176,15 @@ func TestReadCSVAgreesWithRecords(t *testing.T) {
 		if err := readEachRecord(t, want, data); err != nil {
 			t.Fatalf("seed %d: the general path refused the file: %v\n%s", seed, err, data)
 		}
-		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {1 << 10, 2}, {256 << 10, 2}} {
-			withChunks(run.chunk, run.procs, func() {
-				got := ledgerWithEvents(t)
-				if err := got.ReadCSV(bytes.NewReader(data), ReadOptions{}); err != nil {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: %v", seed, run.chunk, run.procs, err)
-				}
-				if diff := cmp.Diff(records(want), records(got)); diff != "" {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: records differ (-general +fast):\n%s", seed, run.chunk, run.procs, diff)
-				}
-			})
-		}
+		eachChunking(func(how string) {
+			got := ledgerWithEvents(t)
+			if err := got.ReadCSV(bytes.NewReader(data), ReadOptions{}); err != nil {
+				t.Fatalf("seed %d, %s: %v", seed, how, err)
+			}
+			if diff := cmp.Diff(records(want), records(got)); diff != "" {
+				t.Fatalf("seed %d, %s: records differ (-general +fast):\n%s", seed, how, diff)
+			}
+		})
 	}
 }
 
@@ -187,22 +194,20 @@ func TestReadCSVErrorsInLineOrder(t *testing.T) {
 	for seed := range uint64(20) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		data, broken := randomLedgerFile(rng, 100+rng.IntN(400), 1+rng.IntN(5))
-		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {512, 2}} {
-			withChunks(run.chunk, run.procs, func() {
-				l := ledgerWithEvents(t)
-				err := l.ReadCSV(bytes.NewReader(data), ReadOptions{AllErrors: true})
-				if got := errorLines(err); !slices.Equal(got, broken) {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: errors on lines %v, want %v\n%v", seed, run.chunk, run.procs, got, broken, err)
-				}
-				err = l.ReadCSV(bytes.NewReader(data), ReadOptions{})
-				if got := errorLines(err); !slices.Equal(got, broken[:1]) {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: first error on lines %v, want %v", seed, run.chunk, run.procs, got, broken[:1])
-				}
-				if l.Len() != 0 {
-					t.Fatalf("seed %d: a refused file left %d records", seed, l.Len())
-				}
-			})
-		}
+		eachChunking(func(how string) {
+			l := ledgerWithEvents(t)
+			err := l.ReadCSV(bytes.NewReader(data), ReadOptions{AllErrors: true})
+			if got := errorLines(err); !slices.Equal(got, broken) {
+				t.Fatalf("seed %d, %s: errors on lines %v, want %v\n%v", seed, how, got, broken, err)
+			}
+			err = l.ReadCSV(bytes.NewReader(data), ReadOptions{})
+			if got := errorLines(err); !slices.Equal(got, broken[:1]) {
+				t.Fatalf("seed %d, %s: first error on lines %v, want %v", seed, how, got, broken[:1])
+			}
+			if l.Len() != 0 {
+				t.Fatalf("seed %d: a refused file left %d records", seed, l.Len())
+			}
+		})
 	}
 }
 

@@ -105,17 +105,15 @@ func TestReadRegionSetAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatalf("seed %d: NewRegionSet: %v", seed, err)
 		}
-		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {1 << 10, 2}, {256 << 10, 2}} {
-			withChunks(run.chunk, run.procs, func() {
-				got, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
-				if err != nil {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: %v", seed, run.chunk, run.procs, err)
-				}
-				if diff := cmp.Diff(allRegions(want), allRegions(got)); diff != "" {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: regions differ (-ReadRegions +ReadRegionSet):\n%s", seed, run.chunk, run.procs, diff)
-				}
-			})
-		}
+		eachChunking(func(how string) {
+			got, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
+			if err != nil {
+				t.Fatalf("seed %d, %s: %v", seed, how, err)
+			}
+			if diff := cmp.Diff(allRegions(want), allRegions(got)); diff != "" {
+				t.Fatalf("seed %d, %s: regions differ (-ReadRegions +ReadRegionSet):\n%s", seed, how, diff)
+			}
+		})
 	}
 }
 
@@ -125,14 +123,12 @@ func TestReadRegionSetErrors(t *testing.T) {
 	for seed := range uint64(30) {
 		rng := rand.New(rand.NewPCG(seed, 17))
 		data, broken := randomRegionFile(rng, 1+rng.IntN(4))
-		for _, run := range []struct{ chunk, procs int }{{64, 1}, {64, 4}, {512, 2}} {
-			withChunks(run.chunk, run.procs, func() {
-				_, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
-				if got := regionErrorLines(err); !slices.Equal(got, broken) {
-					t.Fatalf("seed %d, chunks of %d on %d CPUs: errors on lines %v, want %v\n%v\n%s", seed, run.chunk, run.procs, got, broken, err, data)
-				}
-			})
-		}
+		eachChunking(func(how string) {
+			_, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
+			if got := regionErrorLines(err); !slices.Equal(got, broken) {
+				t.Fatalf("seed %d, %s: errors on lines %v, want %v\n%v\n%s", seed, how, got, broken, err, data)
+			}
+		})
 	}
 }
 
@@ -165,18 +161,16 @@ func TestReadRegionSetBuildErrors(t *testing.T) {
 		"433122100201,村,village,433122\n" +
 		"433122100201,村,village,433122\n" + // line 6: a duplicate
 		"433130100201,村,village,433130\n" // line 7: its parent is not in the file
-	for _, run := range []struct{ chunk, procs int }{{16, 1}, {16, 4}, {1 << 10, 2}} {
-		withChunks(run.chunk, run.procs, func() {
-			_, err := ReadRegionSet(strings.NewReader(data), "r.csv")
-			if got := regionErrorLines(err); !slices.Equal(got, []int{6, 7}) || !errors.Is(err, ErrDuplicateRegion) || !errors.Is(err, ErrUnknownRegion) {
-				t.Errorf("chunks of %d on %d CPUs: %v, want a duplicate on line 6 and an unknown parent on line 7", run.chunk, run.procs, err)
-			}
-			_, err = ReadRegionSet(strings.NewReader(strings.Replace(data, "433122100201,村,village,433122\n", "", 1)), "r.csv")
-			if got := regionErrorLines(err); !slices.Equal(got, []int{6}) || !errors.Is(err, ErrUnknownRegion) {
-				t.Errorf("chunks of %d on %d CPUs: %v, want an unknown parent on line 6", run.chunk, run.procs, err)
-			}
-		})
-	}
+	eachChunking(func(how string) {
+		_, err := ReadRegionSet(strings.NewReader(data), "r.csv")
+		if got := regionErrorLines(err); !slices.Equal(got, []int{6, 7}) || !errors.Is(err, ErrDuplicateRegion) || !errors.Is(err, ErrUnknownRegion) {
+			t.Errorf("%s: %v, want a duplicate on line 6 and an unknown parent on line 7", how, err)
+		}
+		_, err = ReadRegionSet(strings.NewReader(strings.Replace(data, "433122100201,村,village,433122\n", "", 1)), "r.csv")
+		if got := regionErrorLines(err); !slices.Equal(got, []int{6}) || !errors.Is(err, ErrUnknownRegion) {
+			t.Errorf("%s: %v, want an unknown parent on line 6", how, err)
+		}
+	})
 }
 
 // TestIndexCodesOutgrown checks a set whose code index, made for too few
