@@ -125,6 +125,18 @@ func (c *csvScanner) readLine() ([]byte, error) {
 	return bytes.TrimSuffix(line, []byte{'\n'}), nil
 }
 
+// scanHeader reads the header line of file into fields; a file without
+// one is an error.
+func (c *csvScanner) scanHeader(file string) error {
+	if c.scan() {
+		return nil
+	}
+	if c.err != nil {
+		return withFile(c.err, file)
+	}
+	return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
+}
+
 // scan reads the next record into fields; false at the end or on an error
 // (in err; io.EOF is not an error).
 func (c *csvScanner) scan() bool {
@@ -512,11 +524,8 @@ func NewCSVReader(r io.Reader, name string) *CSVReader {
 
 // header reads the first line.
 func (c *CSVReader) header() error {
-	if !c.sc.scan() {
-		if c.sc.err != nil {
-			return c.withFile(c.sc.err)
-		}
-		return &ParseError{File: c.row.file, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
+	if err := c.sc.scanHeader(c.row.file); err != nil {
+		return err
 	}
 	cols, err := parseHeader(c.row.file, c.sc.fields)
 	c.row.cols, c.row.width = cols, len(c.sc.fields)

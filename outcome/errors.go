@@ -3,6 +3,7 @@ package outcome
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
@@ -88,3 +89,38 @@ func (e *ParseError) Error() string {
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// errorList keeps the first errors of a file and counts the rest.
+type errorList struct {
+	first []error
+	more  int
+}
+
+// maxErrors is how many errors of a file are reported; the rest are
+// counted.
+const maxErrors = 20
+
+func (e *errorList) add(err error) {
+	if len(e.first) < maxErrors {
+		e.first = append(e.first, err)
+	} else {
+		e.more++
+	}
+}
+
+// merge adds the errors of o, which come after e's.
+func (e *errorList) merge(o *errorList) {
+	for _, err := range o.first {
+		e.add(err)
+	}
+	e.more += o.more
+}
+
+// join returns the errors joined, the first maxErrors and then how many
+// more; nil when there are none.
+func (e *errorList) join() error {
+	if e.more > 0 {
+		return errors.Join(append(slices.Clip(e.first), fmt.Errorf("and %d more", e.more))...)
+	}
+	return errors.Join(e.first...)
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -500,27 +499,16 @@ func (ld *rowLoader) finish() error { return ld.a.finish() }
 func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	cr := &chunkReader{r: r, size: chunkSize}
-	first, err := cr.next()
-	if err != nil && err != io.EOF {
-		return err
-	}
-	sc := &csvScanner{src: first.data, next: 1}
 	p := rowParser{file: opts.Name}
-	if !sc.scan() {
-		if sc.err != nil {
-			return withFile(sc.err, opts.Name)
-		}
-		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
-	}
-	cols, err := parseHeader(opts.Name, sc.fields)
+	cr, first, err := startChunks(r, opts.Name, func(fields [][]byte) error {
+		cols, err := parseHeader(opts.Name, fields)
+		p.cols, p.width = cols, len(fields)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	p.cols, p.width = cols, len(sc.fields)
-	l.reserveCSV(r, cols[colIndicator])
-	first.data, first.line = sc.src, sc.next
-	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
+	l.reserveCSV(r, p.cols[colIndicator])
 
 	a := l.newApplier(opts.Name, opts)
 	err = inOrder(cr, first, func() func(chunk, *batch) {
@@ -540,6 +528,27 @@ var chunkSize = 256 << 10
 // maxLoadWorkers bounds the goroutines parsing a file: the applier, one
 // goroutine, falls behind more of them.
 const maxLoadWorkers = 4
+
+// startChunks cuts r into chunks of whole records and hands the fields of
+// the header line to header; it returns the chunks to read, the first
+// starting after the header.
+func startChunks(r io.Reader, file string, header func(fields [][]byte) error) (*chunkReader, chunk, error) {
+	cr := &chunkReader{r: r, size: chunkSize}
+	first, err := cr.next()
+	if err != nil && err != io.EOF {
+		return nil, chunk{}, err
+	}
+	sc := &csvScanner{src: first.data, next: 1}
+	if err := sc.scanHeader(file); err != nil {
+		return nil, chunk{}, err
+	}
+	if err := header(sc.fields); err != nil {
+		return nil, chunk{}, err
+	}
+	first.data, first.line = sc.src, sc.next
+	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
+	return cr, first, nil
+}
 
 // inOrder parses the chunks of cr, from first on, and hands each result to
 // apply in file order, until apply returns false or the chunks run out. It

@@ -172,7 +172,7 @@ type regionBuilder struct {
 	level  []Level
 	parent []uint64 // numCode of the parent; 0 for a root
 	where  func(i int) string
-	errs   []error
+	errs   errorList
 
 	// The code index, filled as regions come by indexCodes.
 	idx     codeTable
@@ -187,12 +187,11 @@ func (b *regionBuilder) grow(n, textLen int) {
 	b.parent = reserve(b.parent, n)
 }
 
-// report keeps err unless 20 are kept already; it returns true when they are.
+// report keeps err; it returns true when as many errors are kept as are
+// reported, and building stops.
 func (b *regionBuilder) report(err error) bool {
-	if len(b.errs) < 20 {
-		b.errs = append(b.errs, err)
-	}
-	return len(b.errs) >= 20
+	b.errs.add(err)
+	return len(b.errs.first) >= maxErrors
 }
 
 // addRegion checks one region and appends it.
@@ -263,8 +262,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	if len(b.text) > math.MaxUint32 {
 		return nil, fmt.Errorf("outcome: region set: codes and names take more than 4 GiB")
 	}
-	if len(b.errs) > 0 {
-		return nil, errors.Join(b.errs...)
+	if err := b.errs.join(); err != nil {
+		return nil, err
 	}
 	n := len(b.level)
 	where := b.where
@@ -278,7 +277,7 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	idx := b.idx
 	for _, i := range b.dups {
 		if b.report(fmt.Errorf("outcome: %s: %s: %w", where(int(i)), b.code(int(i)), ErrDuplicateRegion)) {
-			return nil, errors.Join(b.errs...)
+			return nil, b.errs.join()
 		}
 	}
 	parent := makeLarge[int32](n, n)
@@ -302,8 +301,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		parent[i] = p
 		first[p+1]++
 	}
-	if len(b.errs) > 0 {
-		return nil, errors.Join(b.errs...)
+	if err := b.errs.join(); err != nil {
+		return nil, err
 	}
 
 	// Children lists in one flat array (counting sort by parent), each

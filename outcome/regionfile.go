@@ -2,7 +2,6 @@ package outcome
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -22,7 +21,10 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 		out = make([]Region, 0, n/24) // lines are rarely shorter than 24 bytes
 	}
 	sc := newCSVScanner(r)
-	cols, err := regionHeader(sc, name)
+	if err := sc.scanHeader(name); err != nil {
+		return nil, err
+	}
+	cols, err := regionHeader(sc.fields, name)
 	if err != nil {
 		return nil, err
 	}
@@ -56,18 +58,14 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		lines = makeLarge[int32](0, n)
 		b.idx = newCodeTable(n)
 	}
-	cr := &chunkReader{r: r, size: chunkSize}
-	first, err := cr.next()
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	sc := &csvScanner{src: first.data, next: 1}
-	cols, err := regionHeader(sc, name)
+	var cols regionColumns
+	cr, first, err := startChunks(r, name, func(fields [][]byte) (err error) {
+		cols, err = regionHeader(fields, name)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	first.data, first.line = sc.src, sc.next
-	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
 
 	var errs errorList
 	err = inOrder(cr, first, func() func(chunk, *regionPart) {
@@ -131,16 +129,11 @@ type regionColumns struct {
 	code, zh, en, parent, level, width int
 }
 
-// regionHeader reads the header of a region file.
-func regionHeader(sc *csvScanner, name string) (regionColumns, error) {
-	if !sc.scan() {
-		if sc.err != nil {
-			return regionColumns{}, withFile(sc.err, name)
-		}
-		return regionColumns{}, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
-	}
+// regionHeader finds the columns of a region file in the fields of its
+// header.
+func regionHeader(fields [][]byte, name string) (regionColumns, error) {
 	cols := map[string]int{}
-	for i, f := range sc.fields {
+	for i, f := range fields {
 		c := strings.ToLower(strings.TrimSpace(string(f)))
 		if c == "parent_code" {
 			c = "parent"
@@ -163,7 +156,7 @@ func regionHeader(sc *csvScanner, name string) (regionColumns, error) {
 		}
 		return -1
 	}
-	return regionColumns{file: name, code: col("code"), zh: col("name"), en: col("name_en"), parent: col("parent"), level: col("level"), width: len(sc.fields)}, nil
+	return regionColumns{file: name, code: col("code"), zh: col("name"), en: col("name_en"), parent: col("parent"), level: col("level"), width: len(fields)}, nil
 }
 
 // rows reads the rows of sc and calls add for every one; the problems of
@@ -207,39 +200,4 @@ func (rc *regionColumns) rows(sc *csvScanner, errs *errorList, add func(line int
 	if sc.err != nil {
 		errs.add(withFile(sc.err, rc.file))
 	}
-}
-
-// errorList keeps the first errors of a file and counts the rest.
-type errorList struct {
-	first []error
-	more  int
-}
-
-// maxErrors is how many errors of a file are reported; the rest are
-// counted.
-const maxErrors = 20
-
-func (e *errorList) add(err error) {
-	if len(e.first) < maxErrors {
-		e.first = append(e.first, err)
-	} else {
-		e.more++
-	}
-}
-
-// merge adds the errors of o, which come after e's.
-func (e *errorList) merge(o *errorList) {
-	for _, err := range o.first {
-		e.add(err)
-	}
-	e.more += o.more
-}
-
-// join returns the errors joined, the first maxErrors and then how many
-// more; nil when there are none.
-func (e *errorList) join() error {
-	if e.more > 0 {
-		return errors.Join(append(slices.Clip(e.first), fmt.Errorf("and %d more", e.more))...)
-	}
-	return errors.Join(e.first...)
 }
