@@ -22,6 +22,16 @@ type Sum struct {
 	// figure is. A stock evaluated in 2016 may rest on a 2012 record.
 	Latest time.Time
 	qual   Qualifier // the qualifier of the one record used
+	bound  bound     // joined from the qualifiers of the records used
+}
+
+// Bounds returns the values the true sum may take, given the qualifiers of
+// the records added: 1000余 + 200 is more than 1200.
+func (s Sum) Bounds() Bounds {
+	if s.Records == 1 {
+		return s.Quantity().Bounds()
+	}
+	return s.bound.bounds(s.Value)
 }
 
 // Has reports whether any record was used.
@@ -67,10 +77,11 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		out := Sum{Unit: s.ind.Unit}
 		acc := a.newAccum()
 		for u := lo; u < hi; u = l.regions.end[u] {
-			n, c := a.rollup(l.regions, u, &acc)
+			n, b := a.rollup(l.regions, u, &acc)
 			out.Records += n
-			out.Certainty = out.Certainty.Join(c)
+			out.bound |= b
 		}
+		out.Certainty = out.bound.certainty()
 		if !acc.overflow {
 			out.Value = acc.value()
 			if n, latest := s.countedSpan(window); out.Records > 1 && n == out.Records {
@@ -140,7 +151,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	a := s.aggregate(l.regions, window)
 	defer a.release()
 	v := Values{sel: units, unit: s.ind.Unit, exp: a.exp,
-		count: makeLarge[int32](len(units.ids), len(units.ids)), cert: makeLarge[Certainty](len(units.ids), len(units.ids))}
+		count: makeLarge[int32](len(units.ids), len(units.ids)), bound: makeLarge[bound](len(units.ids), len(units.ids))}
 	if a.dec == nil {
 		v.sums = makeLarge[int64](len(units.ids), len(units.ids))
 	} else {
@@ -151,16 +162,16 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 		if a.dec == nil && end[u] == u+1 {
 			// A leaf (a village): its figure is its own.
 			c := &a.cells[u]
-			v.sums[i], v.count[i], v.cert[i] = c.own, c.count, c.cert
+			v.sums[i], v.count[i], v.bound[i] = c.own, c.count, c.bound
 			continue
 		}
 		acc := a.newAccum()
-		n, c := a.rollup(l.regions, u, &acc)
+		n, b := a.rollup(l.regions, u, &acc)
 		if acc.overflow {
 			// Rare: a rolled-up figure beyond int64. Redo in decimals.
 			return l.valuesDecimal(s, units, window)
 		}
-		v.count[i], v.cert[i] = int32(n), c
+		v.count[i], v.bound[i] = int32(n), b
 		if v.dec == nil {
 			v.sums[i] = acc.sum
 		} else {
@@ -175,11 +186,11 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Value
 	defer a.release()
 	a.toDecimal()
 	v := Values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
-		cert: make([]Certainty, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
+		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
 	for i, u := range units.ids {
 		acc := a.newAccum()
-		n, c := a.rollup(l.regions, u, &acc)
-		v.count[i], v.cert[i], v.dec[i] = int32(n), c, acc.value()
+		n, b := a.rollup(l.regions, u, &acc)
+		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
 	}
 	return v, nil
 }
@@ -200,7 +211,7 @@ type Values struct {
 	sums  []int64           // value = sums[i] × 10^exp, unless dec is set
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
-	cert  []Certainty
+	bound []bound
 }
 
 // Len returns the number of units.
@@ -219,7 +230,19 @@ func (v Values) Has(i int) bool { return v.count[i] > 0 }
 func (v Values) Records(i int) int { return int(v.count[i]) }
 
 // Certainty returns the certainty of unit i's figure.
-func (v Values) Certainty(i int) Certainty { return v.cert[i] }
+func (v Values) Certainty(i int) Certainty { return v.bound[i].certainty() }
+
+// Bounds returns the values unit i's true figure may take.
+func (v Values) Bounds(i int) Bounds {
+	if v.count[i] == 0 {
+		return Bounds{}
+	}
+	return v.bound[i].bounds(v.Value(i))
+}
+
+// IsExact reports whether unit i's figure rests on exact records only: its
+// value is its true value.
+func (v Values) IsExact(i int) bool { return v.bound[i] == 0 }
 
 // Value returns unit i's figure (0 when it has none).
 func (v Values) Value(i int) decimal.Decimal {
@@ -300,7 +323,7 @@ type aggregation struct {
 type cell struct {
 	own   int64 // the sum × 10^-exp
 	count int32 // records counted
-	cert  Certainty
+	bound bound
 }
 
 // counted calls fn for every row that counts in window: each flow or entry
@@ -375,11 +398,11 @@ func (s *series) countedSpan(window Period) (int, int32) {
 	return n, latest
 }
 
-func (s *series) certainty(row int32) Certainty {
+func (s *series) bound(row int32) bound {
 	if s.qual == nil {
-		return Exact
+		return 0
 	}
-	return s.qual[row].Certainty()
+	return boundOf(s.qual[row])
 }
 
 // cellPool keeps the cells of finished aggregations: a national region set
@@ -410,7 +433,7 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 			}
 			g.own = sum
 			g.count++
-			g.cert = g.cert.Join(s.certainty(row))
+			g.bound |= s.bound(row)
 		})
 	}
 	if overflow {
@@ -420,7 +443,7 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 			r := s.region[row]
 			a.dec[r] = a.dec[r].Add(s.value(row))
 			a.cells[r].count++
-			a.cells[r].cert = a.cells[r].cert.Join(s.certainty(row))
+			a.cells[r].bound |= s.bound(row)
 		})
 	}
 	return a
@@ -528,9 +551,9 @@ func (c *accum) value() decimal.Decimal {
 
 // rollup adds the figure of the region at position u to acc: its own when it
 // has records, else its children's, recursively. It returns how many records
-// were used and their joined certainty.
-func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty) {
-	records, cert := 0, Exact
+// were used and their joined bound.
+func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, bound) {
+	records, b := 0, bound(0)
 	for i, end := u, rs.end[u]; i < end; {
 		c := &a.cells[i]
 		if c.count == 0 {
@@ -538,7 +561,7 @@ func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty
 			continue
 		}
 		records += int(c.count)
-		cert = cert.Join(c.cert)
+		b |= c.bound
 		if acc.decimal {
 			acc.dec = acc.dec.Add(a.dec[i])
 		} else {
@@ -550,5 +573,5 @@ func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, Certainty
 		}
 		i = rs.end[i]
 	}
-	return records, cert
+	return records, b
 }

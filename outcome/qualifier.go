@@ -9,21 +9,25 @@ import (
 // zero value is an unqualified, exact figure. Markers combine: 达1000多个 is
 // [Reached] and [MoreThanDuo].
 //
-// What each marker means for evaluation is given by [Qualifier.Certainty]:
+// What each marker means for evaluation is given by [Qualifier.Certainty]
+// and, as the values the true figure may take, by [Quantity.Bounds]:
 //
-//	marker           as printed       certainty
-//	AtLeast          以上, 至少        lower bound (value ≥ N)
-//	MoreThanYu       余               lower bound (value > N)
-//	MoreThanDuo      多               lower bound (value > N)
-//	IncompleteStats  据不完全统计      lower bound (the count is incomplete)
-//	Nearly           近               approximate (normally just below N)
-//	LessThan         不到             upper bound (value < N)
-//	Reached          达               exact: the stated value was reached
-//	Cumulative       累计             no bound: marks a running total
-//	Total            共, 共计          no bound: marks a sum
+//	marker           as printed       certainty     the true value
+//	AtLeast          以上, 至少        lower bound   ≥ N
+//	MoreThanYu       余               lower bound   > N
+//	MoreThanDuo      多               lower bound   > N
+//	IncompleteStats  据不完全统计      lower bound   ≥ N (the count is incomplete)
+//	Nearly           近               upper bound   < N, just short of it
+//	LessThan         不到             upper bound   < N
+//	Reached          达               exact         = N: the stated value was reached
+//	Cumulative       累计             exact         = N: marks a running total
+//	Total            共, 共计          exact         = N: marks a sum
 //
 // 达 alone is read as exact: the reports use it to state a reached value, and
-// they add 多 or 余 where it is only a lower bound.
+// they add 多 or 余 where it is only a lower bound. 近 is read as below N: the
+// reports write 近1000 for a figure that falls short of 1000, so 近1000 never
+// meets a target of 1000. Markers that pull both ways make a figure
+// approximate, bounded on neither side.
 type Qualifier uint16
 
 const (
@@ -62,18 +66,7 @@ func (q Qualifier) Has(m Qualifier) bool { return q&m == m }
 func (q Qualifier) IsValid() bool { return q < qualifierEnd }
 
 // Certainty returns what the markers mean for a figure's true value.
-func (q Qualifier) Certainty() Certainty {
-	lower := q&(AtLeast|MoreThanYu|MoreThanDuo|IncompleteStats) != 0
-	switch {
-	case q&Nearly != 0, lower && q&LessThan != 0:
-		return Approximate
-	case q&LessThan != 0:
-		return UpperBound
-	case lower:
-		return LowerBound
-	}
-	return Exact
-}
+func (q Qualifier) Certainty() Certainty { return boundOf(q).certainty() }
 
 // String lists the markers as printed in Chinese, joined by "+", such as
 // "达+多"; the zero qualifier is "".
@@ -139,8 +132,8 @@ type Certainty uint8
 const (
 	Exact       Certainty = iota // every figure used is exact
 	LowerBound                   // the true value is at least the one used (余, 多, 以上)
-	UpperBound                   // the true value is at most the one used (不到)
-	Approximate                  // the true value is near the one used (近), or bounds pull both ways
+	UpperBound                   // the true value is at most the one used (不到, 近)
+	Approximate                  // the true value is near the one used, on either side, or bounds pull both ways
 )
 
 var certaintyNames = [...]Name{

@@ -1,0 +1,127 @@
+package outcome
+
+import "github.com/shopspring/decimal"
+
+// Bounds is the interval of true values that a figure's qualifiers allow.
+// 5000余 allows every value above 5000 (Lo 5000, open, no upper bound);
+// 不到1000 every value below 1000; an exact 176 only 176.
+//
+// The zero value allows every value: nothing is known. Lo is meaningful
+// only when HasLo is set, Hi only when HasHi is.
+//
+// A verdict follows from the bounds, never from the printed value alone:
+// see [Bounds.AtLeast] and [Bounds.AtMost].
+type Bounds struct {
+	Lo, Hi         decimal.Decimal
+	HasLo, HasHi   bool
+	LoOpen, HiOpen bool // the bound itself is excluded: 余 is more than, 不到 less than
+}
+
+// Exactly returns the bounds of an exact figure v.
+func Exactly(v decimal.Decimal) Bounds { return Bounds{Lo: v, Hi: v, HasLo: true, HasHi: true} }
+
+// IsExact reports whether b allows a single value.
+func (b Bounds) IsExact() bool {
+	return b.HasLo && b.HasHi && !b.LoOpen && !b.HiOpen && b.Lo.Equal(b.Hi)
+}
+
+// AtLeast says whether every value b allows is at least n (holds), whether
+// none is (a decided false), or whether it depends on the true value
+// (decided is false). 1000余 is at least 1000; 近1000 is not; 1000以上 is at
+// least 1000 but not certainly more than 1000.
+func (b Bounds) AtLeast(n decimal.Decimal) (holds, decided bool) {
+	switch {
+	case b.HasLo && b.Lo.Cmp(n) >= 0:
+		return true, true
+	case b.HasHi && (b.Hi.LessThan(n) || b.HiOpen && b.Hi.Equal(n)):
+		return false, true
+	}
+	return false, false
+}
+
+// MoreThan says whether every value b allows is above n, as
+// [Bounds.AtLeast] does for at least.
+func (b Bounds) MoreThan(n decimal.Decimal) (holds, decided bool) {
+	switch {
+	case b.HasLo && (b.Lo.GreaterThan(n) || b.LoOpen && b.Lo.Equal(n)):
+		return true, true
+	case b.HasHi && b.Hi.Cmp(n) <= 0:
+		return false, true
+	}
+	return false, false
+}
+
+// AtMost says whether every value b allows is at most n, as
+// [Bounds.AtLeast] does for at least: 10余 is not at most 10; 不到10 is.
+func (b Bounds) AtMost(n decimal.Decimal) (holds, decided bool) {
+	holds, decided = b.MoreThan(n)
+	return !holds && decided, decided
+}
+
+// Bounds returns the values q allows: a range a—b allows a to b, 5000余 any
+// value above 5000, 不到1000 any value below 1000, 近1000 any value below
+// 1000 (the reports write 近 for a figure just short of it); an exact
+// figure only itself. A figure marked both ways (近千余) allows anything.
+func (q Quantity) Bounds() Bounds {
+	if q.ranged {
+		return Bounds{Lo: q.value, Hi: q.max, HasLo: true, HasHi: true}
+	}
+	return boundOf(q.qual).bounds(q.value)
+}
+
+// bound is what the qualifiers of the records behind a figure allow, as bits
+// that join by OR: adding figures joins their bounds. It is kept beside
+// every aggregated figure, so it is one byte.
+type bound uint8
+
+const (
+	boundLower     bound = 1 << iota // some figure is a lower bound: the true value may be higher
+	boundUpper                       // some figure is an upper bound: the true value may be lower
+	boundLowerOpen                   // some lower bound excludes itself (余, 多)
+	boundUpperOpen                   // some upper bound excludes itself (不到, 近)
+	boundNone                        // some figure bounds nothing (约: it may be either side)
+)
+
+// boundOf returns the bound a single figure's qualifier states. The table
+// is the one [Qualifier] documents.
+func boundOf(q Qualifier) bound {
+	var b bound
+	if q&(AtLeast|IncompleteStats) != 0 {
+		b |= boundLower
+	}
+	if q&(MoreThanYu|MoreThanDuo) != 0 {
+		b |= boundLower | boundLowerOpen
+	}
+	if q&(LessThan|Nearly) != 0 {
+		b |= boundUpper | boundUpperOpen
+	}
+	return b
+}
+
+// certainty names b.
+func (b bound) certainty() Certainty {
+	switch {
+	case b&boundNone != 0, b&boundLower != 0 && b&boundUpper != 0:
+		return Approximate
+	case b&boundUpper != 0:
+		return UpperBound
+	case b&boundLower != 0:
+		return LowerBound
+	}
+	return Exact
+}
+
+// bounds returns the values a figure v of bound b allows. A sum of an exact
+// figure and an upper bound keeps only its upper bound: the lower one is
+// not tracked, so such a verdict is more often undecided, never wrong.
+func (b bound) bounds(v decimal.Decimal) Bounds {
+	switch b.certainty() {
+	case Exact:
+		return Exactly(v)
+	case LowerBound:
+		return Bounds{Lo: v, HasLo: true, LoOpen: b&boundLowerOpen != 0}
+	case UpperBound:
+		return Bounds{Hi: v, HasHi: true, HiOpen: b&boundUpperOpen != 0}
+	}
+	return Bounds{}
+}

@@ -1,0 +1,79 @@
+package outcome
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// TestBoundsDecide is the qualifier table as verdicts: every qualifier
+// against a target at, below and above its figure, in every direction.
+func TestBoundsDecide(t *testing.T) {
+	type verdict string // "yes", "no" or "?" (undecided)
+	tell := func(holds, decided bool) verdict {
+		switch {
+		case !decided:
+			return "?"
+		case holds:
+			return "yes"
+		}
+		return "no"
+	}
+	tests := []struct {
+		figure string
+		n      int64
+		atLeast, moreThan, atMost verdict
+	}{
+		{"1000个", 1000, "yes", "no", "yes"},
+		{"1000个", 999, "yes", "yes", "no"},
+		{"1000个", 1001, "no", "no", "yes"},
+		{"1000个以上", 1000, "yes", "?", "?"},
+		{"1000个以上", 999, "yes", "yes", "no"},
+		{"1000个以上", 1001, "?", "?", "?"},
+		{"1000余个", 1000, "yes", "yes", "no"}, // 余 is more than: 10余 never meets a reduction to 10
+		{"1000余个", 1001, "?", "?", "?"},
+		{"1000多个", 1000, "yes", "yes", "no"},
+		{"达1000多个", 1000, "yes", "yes", "no"},
+		{"近1000个", 1000, "no", "no", "yes"}, // 近 falls short: 近100家 never meets 100
+		{"近1000个", 999, "?", "?", "?"},
+		{"近1000个", 1001, "no", "no", "yes"},
+		{"不到1000个", 1000, "no", "no", "yes"}, // 不到1000名 never meets at least 1000
+		{"不到1000个", 999, "?", "?", "?"},
+		{"达1000个", 1000, "yes", "no", "yes"},
+		{"累计1000个", 1000, "yes", "no", "yes"},
+		{"3 000—5 000个", 3000, "yes", "?", "?"},
+		{"3 000—5 000个", 5000, "?", "no", "yes"},
+		{"3 000—5 000个", 2999, "yes", "yes", "no"},
+	}
+	for _, tt := range tests {
+		b := MustParseQuantity(tt.figure).Bounds()
+		n := decimal.NewFromInt(tt.n)
+		got := [3]verdict{tell(b.AtLeast(n)), tell(b.MoreThan(n)), tell(b.AtMost(n))}
+		want := [3]verdict{tt.atLeast, tt.moreThan, tt.atMost}
+		if got != want {
+			t.Errorf("%s against %d: at least, more than, at most = %v, want %v", tt.figure, tt.n, got, want)
+		}
+	}
+}
+
+func TestBoundsOfSums(t *testing.T) {
+	v := decimal.NewFromInt(1200)
+	tests := []struct {
+		name string
+		b    bound
+		want Bounds
+	}{
+		{"exact", 0, Exactly(v)},
+		{"1000余 + 200", boundOf(MoreThanYu), Bounds{Lo: v, HasLo: true, LoOpen: true}},
+		{"1000以上 + 200", boundOf(AtLeast), Bounds{Lo: v, HasLo: true}},
+		{"不到1000 + 200", boundOf(LessThan), Bounds{Hi: v, HasHi: true, HiOpen: true}},
+		{"1000余 + 不到200", boundOf(MoreThanYu) | boundOf(LessThan), Bounds{}},
+	}
+	for _, tt := range tests {
+		got := tt.b.bounds(v)
+		if got.HasLo != tt.want.HasLo || got.HasHi != tt.want.HasHi || got.LoOpen != tt.want.LoOpen ||
+			got.HiOpen != tt.want.HiOpen || got.HasLo && !got.Lo.Equal(tt.want.Lo) || got.HasHi && !got.Hi.Equal(tt.want.Hi) {
+			t.Errorf("%s: bounds = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
