@@ -20,7 +20,7 @@ func ExampleParseQuantity() {
 	// Output:
 	// 26.8亿多元 | 2680000000 | lower bound | more than 2680000000 yuan
 	// 5000余名 | 5000 | lower bound | more than 5000 persons
-	// 近1000名 | 1000 | approximate | nearly 1000 persons
+	// 近1000名 | 1000 | upper bound | nearly 1000 persons
 	// 3 000—5 000个 | 3000 | exact | 3000–5000 units
 	// 8.5万人次 | 85000 | exact | 85000 person-times
 	// 不到 60% | 60 | upper bound | less than 60%

@@ -125,7 +125,7 @@ func TestQualifierCertainty(t *testing.T) {
 		{Reached | MoreThanDuo, LowerBound},
 		{IncompleteStats, LowerBound},
 		{LessThan, UpperBound},
-		{Nearly, Approximate},
+		{Nearly, UpperBound}, // 近1000 falls short of 1000
 		{Nearly | MoreThanYu, Approximate},
 		{LessThan | AtLeast, Approximate},
 	}
