@@ -51,15 +51,13 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 			"%w: the target counts %v (%s), indicator %s counts %v (%s)", outcome.ErrIncompatibleUnits,
 			unit.Dimension(), unit.Symbol(), ind.Code, ind.Unit.Dimension(), ind.Unit.Symbol())}
 	}
-	end := asOf
-	if !t.deadline.IsZero() && t.deadline.Before(asOf) {
-		end = t.deadline
-	}
+	end := t.judgedAt(asOf)
 	window := outcome.Through(end)
 	if !t.start.IsZero() {
 		w, err := outcome.Span(t.start, end)
 		if err != nil {
 			// Evaluated before the target starts: nothing counts yet.
+			r.Status = NotStarted
 			return r, nil
 		}
 		window = w
@@ -78,9 +76,19 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	t.judge(&r, asOf)
+	r.agg = ind.Aggregation
+	t.judge(&r, ind.Aggregation, asOf)
 	t.noteRelated(l, unit, end, &r)
 	return r, nil
+}
+
+// judgedAt returns the date a target is judged at when evaluated as of
+// asOf: asOf, or the deadline once it has passed.
+func (t Target) judgedAt(asOf time.Time) time.Time {
+	if !t.deadline.IsZero() && t.deadline.Before(asOf) {
+		return t.deadline
+	}
+	return asOf
 }
 
 // noteRelated notes the see-also indicators that hold records, and why
@@ -114,26 +122,56 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Res
 		return t.wrap("scope", t.scope, err)
 	}
 	if sum.Has() {
-		finishObserve(r, sum, sum.Quantity())
+		finishObserve(r, sum, sum.Quantity(), sum.Bounds())
 	}
 	return nil
 }
 
-func finishObserve(r *Result, sum outcome.Sum, achieved outcome.Quantity) {
-	r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf = Recorded, sum.Records, sum.Certainty, achieved, sum.Latest
+func finishObserve(r *Result, sum outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
+	r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf, r.Bounds = Recorded, sum.Records, sum.Certainty, achieved, sum.Latest, b
 }
 
-// judge turns a result not met into missed once the deadline has passed,
-// and sets its pace.
-func (t Target) judge(r *Result, asOf time.Time) {
-	if r.Status == InProgress && !t.deadline.IsZero() && asOf.After(t.deadline) {
-		r.Status = Missed
+// reportingYears is how old a figure may be, in years, before a result
+// calls it stale: the programs' indicators are reported once a year.
+const reportingYears = 1
+
+// judge settles a result's status against the deadline and marks stale
+// figures; then it sets the pace.
+//
+// On or after the deadline, a verdict needs a figure that reaches the
+// deadline: with one, a result not met is missed; without one it has no
+// figure at the deadline, unless the verdict cannot change: a flow that has
+// met an "at least" target, or exceeded a range, stays so whatever is
+// recorded later.
+func (t Target) judge(r *Result, agg outcome.Aggregation, asOf time.Time) {
+	at := t.judgedAt(asOf)
+	if !r.DataAsOf.IsZero() {
+		r.Stale = days(r.DataAsOf.AddDate(reportingYears, 0, 0), at) >= 0
+	}
+	if r.Status != NoData && r.Status != Recorded && !t.deadline.IsZero() && days(t.deadline, asOf) >= 0 {
+		final := false
+		switch r.Status {
+		case Met:
+			final = agg != outcome.Stock && (t.kind == KindAtLeast || t.kind == KindCoverage)
+		case Exceeded:
+			final = agg != outcome.Stock
+		}
+		switch {
+		case r.DataAsOf.IsZero() || days(r.DataAsOf, t.deadline) > 0:
+			if !final {
+				r.Status = NoFigureAtDeadline
+			}
+		case r.Status == InProgress:
+			r.Status = Missed
+		}
 	}
 	r.Pace, r.Expected = t.pace(r, asOf)
 }
 
 func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
-	if r.Status == NoData || r.Status == Recorded || t.start.IsZero() || t.deadline.IsZero() {
+	switch {
+	case r.Status == NoData, r.Status == Recorded, r.Status == NotStarted, r.Status == NoFigureAtDeadline,
+		t.start.IsZero(), t.deadline.IsZero():
 		return PaceUnknown, decimal.Decimal{}
 	}
 	total := days(t.start, t.deadline)
@@ -172,24 +210,54 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 		return t.wrap("scope", t.scope, err)
 	}
 	if sum.Has() {
-		t.finishAggregate(r, sum, sum.Quantity())
+		t.finishAggregate(r, sum, sum.Quantity(), sum.Bounds())
 	}
 	return nil
 }
 
-// finishAggregate sets the figures and status of an aggregate result.
-func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved outcome.Quantity) {
-	r.Records, r.Certainty, r.DataAsOf = sum.Records, sum.Certainty, sum.Latest
+// finishAggregate sets the figures and status of an aggregate result whose
+// true figure lies within b.
+func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
+	r.Records, r.Certainty, r.DataAsOf, r.Bounds = sum.Records, sum.Certainty, sum.Latest, b
 	r.Achieved = achieved
 	r.Progress = ratio(sum.Value, t.required.Value())
-	switch {
-	case sum.Value.LessThan(t.required.Value()):
-		r.Status = InProgress
-	case t.kind == KindRange && sum.Value.GreaterThan(t.required.Max()):
-		r.Status = Exceeded
-	default:
-		r.Status = Met
+	r.Status = t.decide(b)
+}
+
+// decide returns the verdict on an aggregate whose true figure lies within
+// b: met when every value b allows meets the target, in progress when none
+// does, exceeded when every value is above a range, and otherwise
+// undecided.
+func (t Target) decide(b outcome.Bounds) Status {
+	reached, known := t.reaches(b, t.required.Value())
+	if t.kind == KindRange {
+		within, knownHi := b.AtMost(t.required.Max())
+		switch {
+		case known && !reached:
+			return InProgress
+		case knownHi && !within:
+			return Exceeded
+		case !known || !knownHi:
+			return Undecided
+		}
 	}
+	switch {
+	case !known:
+		return Undecided
+	case reached:
+		return Met
+	}
+	return InProgress
+}
+
+// reaches says whether every value b allows reaches n as the target's
+// requirement reads: more than n for 余 and 多, at least n otherwise. A
+// requirement stated as 近N is taken at N.
+func (t Target) reaches(b outcome.Bounds, n decimal.Decimal) (holds, decided bool) {
+	if t.required.Bounds().LoOpen {
+		return b.MoreThan(n)
+	}
+	return b.AtLeast(n)
 }
 
 func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Result) error {
@@ -217,53 +285,112 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	if err != nil {
 		return t.wrap("indicator", t.indicator, err)
 	}
-	lo, hi := t.required.Value(), t.required.Max()
-	belowLo, aboveHi := v.CmpFunc(lo), v.CmpFunc(hi)
-	ranged := t.kind == KindEachInRange
+	classify := t.classifier(v)
 	// First count, so the shortfall list is allocated once.
-	short := func(i int) bool { return belowLo(i) < 0 || ranged && aboveHi(i) > 0 }
 	n := 0
 	for i := range v.Len() {
 		if v.Has(i) {
 			r.Records += v.Records(i)
 			r.Certainty = r.Certainty.Join(v.Certainty(i))
 		}
-		if short(i) {
+		if classify(i) != 0 {
 			n++
 		}
 	}
 	r.Covered = v.Len() - n
 	if n > 0 {
 		idx := make([]int32, 0, n)
+		kinds := make([]GapKind, 0, n)
 		for i := range v.Len() {
-			if short(i) {
+			if k := classify(i); k != 0 {
 				idx = append(idx, int32(i))
+				kinds = append(kinds, k)
 			}
 		}
-		r.Shortfall = gapsOf(v, idx, lo, hi)
+		r.Shortfall = gapsOf(v, idx, kinds, t.required.Value(), t.required.Max())
 	}
 	if r.Records == 0 {
 		if t.coveredBy == "" {
-			// No data, but the units are known: they are kept, all short
-			// of k, so that results of shards can be merged.
+			// No data, but the units are known: they are kept, all without
+			// a record, so that results of shards can be merged.
 			return nil
 		}
 		r.Shortfall = Gaps{}
 		return t.coverageFromAggregate(l, window, r)
 	}
+	latest, err := l.Total(t.indicator, t.pop.within, window)
+	if err != nil {
+		return t.wrap("population", t.pop.within, err)
+	}
+	r.DataAsOf = latest.Latest
 	finishPerUnit(r)
 	return nil
 }
 
+// classifier returns how unit i of v stands to a per-unit target: 0 when
+// it is covered, or the kind of its gap. An exact figure is compared
+// directly; a qualified one by its bounds, and a unit whose bounds allow
+// both is undecided.
+func (t Target) classifier(v outcome.Values) func(i int) GapKind {
+	lo, hi := t.required.Value(), t.required.Max()
+	belowLo, aboveHi := v.CmpFunc(lo), v.CmpFunc(hi)
+	strict := t.required.Bounds().LoOpen
+	ranged := t.kind == KindEachInRange
+	return func(i int) GapKind {
+		if !v.Has(i) {
+			return GapNoRecord
+		}
+		if v.IsExact(i) {
+			switch c := belowLo(i); {
+			case c < 0, strict && c == 0:
+				return GapBelow
+			case ranged && aboveHi(i) > 0:
+				return GapAbove
+			}
+			return 0
+		}
+		b := v.Bounds(i)
+		reached, known := t.reaches(b, lo)
+		switch {
+		case known && !reached:
+			return GapBelow
+		case !known:
+			return GapUndecided
+		}
+		if ranged {
+			within, known := b.AtMost(hi)
+			switch {
+			case known && !within:
+				return GapAbove
+			case !known:
+				return GapUndecided
+			}
+		}
+		return 0
+	}
+}
+
 // finishPerUnit sets the figures and status of a per-unit result from its
-// units and the units covered.
+// units, the units covered and the shortfall: in progress while a unit is
+// below the minimum or has no record, undecided while a unit's bounds allow
+// both, exceeded when the only gaps are units above a range, met when there
+// are none. The bounds of the units covered reach from those certainly
+// covered to those possibly covered.
 func finishPerUnit(r *Result) {
 	r.Achieved = outcome.Int(int64(r.Covered), outcome.Piece)
 	r.Progress = ratio(decimal.NewFromInt(int64(r.Covered)), decimal.NewFromInt(int64(r.Units)))
-	if r.Covered == r.Units {
+	c := r.Shortfall.Counts()
+	r.Bounds = outcome.Bounds{Lo: decimal.NewFromInt(int64(r.Covered)), Hi: decimal.NewFromInt(int64(r.Covered + c.Undecided)),
+		HasLo: true, HasHi: true}
+	switch {
+	case r.Covered == r.Units:
 		r.Status = Met
-	} else {
+	case c.Below > 0 || c.NoRecord > 0 || !r.Listed:
 		r.Status = InProgress
+	case c.Undecided > 0:
+		r.Status = Undecided
+	default:
+		r.Status = Exceeded
 	}
 }
 
@@ -291,13 +418,16 @@ func (t Target) coverageFromAggregate(l *outcome.Ledger, window outcome.Period, 
 	r.Notes = append(r.Notes, outcome.Name{
 		Zh: fmt.Sprintf("覆盖数取自汇总指标 %s,无逐单位清单", t.coveredBy),
 		En: fmt.Sprintf("units covered read from the aggregate indicator %s; no unit-by-unit list", t.coveredBy)})
-	r.Records, r.Certainty = sum.Records, sum.Certainty
+	r.Records, r.Certainty, r.DataAsOf, r.Bounds = sum.Records, sum.Certainty, sum.Latest, sum.Bounds()
 	r.Covered = int(min(sum.Value.IntPart(), int64(r.Units)))
 	r.Achieved = sum.Quantity()
 	r.Progress = ratio(sum.Value, decimal.NewFromInt(int64(r.Units)))
-	if sum.Value.GreaterThanOrEqual(decimal.NewFromInt(int64(r.Units))) {
+	switch covered, known := r.Bounds.AtLeast(decimal.NewFromInt(int64(r.Units))); {
+	case !known:
+		r.Status = Undecided
+	case covered:
 		r.Status = Met
-	} else {
+	default:
 		r.Status = InProgress
 	}
 	return nil
@@ -323,13 +453,13 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 		// figure is kept (not reported), for a merge with parts that have one.
 		r.Notes = append(r.Notes, noBaseline)
 		if now.Has() {
-			r.Records, r.Certainty, r.DataAsOf, r.Achieved = now.Records, now.Certainty, now.Latest, now.Quantity()
+			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = now.Records, now.Certainty, now.Latest, now.Quantity(), now.Bounds()
 		}
 		return nil
 	}
 	r.Baseline = base
 	if now.Has() {
-		t.finishReduction(r, base, now, now.Quantity())
+		t.finishReduction(r, base, now, now.Quantity(), now.Bounds())
 	}
 	return nil
 }
@@ -337,16 +467,21 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 var noBaseline = outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"}
 
 // finishReduction sets the figures and status of a reduction from its
-// baseline.
-func (t Target) finishReduction(r *Result, base outcome.Quantity, now outcome.Sum, achieved outcome.Quantity) {
+// baseline: met when every value the current figure's bounds b allow is at
+// most the goal (10余 never meets a reduction to 10), in progress when none
+// is, undecided otherwise.
+func (t Target) finishReduction(r *Result, base outcome.Quantity, now outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
 	r.Baseline = base
-	r.Records, r.Certainty, r.DataAsOf = now.Records, now.Certainty.Join(base.Certainty()), now.Latest
+	r.Records, r.Certainty, r.DataAsOf, r.Bounds = now.Records, now.Certainty.Join(base.Certainty()), now.Latest, b
 	r.Achieved = achieved
 	goal := t.required.Value()
 	r.Progress = ratio(base.Value().Sub(now.Value), base.Value().Sub(goal))
-	if now.Value.LessThanOrEqual(goal) {
+	switch met, known := b.AtMost(goal); {
+	case !known:
+		r.Status = Undecided
+	case met:
 		r.Status = Met
-	} else {
+	default:
 		r.Status = InProgress
 	}
 }
@@ -389,25 +524,22 @@ func (t Target) inherited() []Target {
 // combineAll sets the figures and status of an all-of result from its
 // parts.
 func (t Target) combineAll(r *Result, asOf time.Time) {
-	met, noData, missed, exceeded := 0, 0, 0, 0
-	r.Records, r.Certainty = 0, outcome.Exact
+	count := map[Status]int{}
+	r.Records, r.Certainty, r.DataAsOf, r.Stale = 0, outcome.Exact, time.Time{}, false
 	for i, pr := range r.Parts {
 		r.Records += pr.Records
-		switch pr.Status {
-		case Met:
-			met++
-		case NoData:
-			noData++
-		case Missed:
-			missed++
-		case Exceeded:
-			exceeded++
-		}
+		count[pr.Status]++
 		if pr.Status != NoData {
 			r.Certainty = r.Certainty.Join(pr.Certainty)
 		}
+		// The whole is as current as its oldest part.
+		if !pr.DataAsOf.IsZero() && (r.DataAsOf.IsZero() || pr.DataAsOf.Before(r.DataAsOf)) {
+			r.DataAsOf = pr.DataAsOf
+		}
+		r.Stale = r.Stale || pr.Stale
 		progress := pr.Progress
-		if pr.Status == NoData {
+		switch pr.Status {
+		case NoData, NotStarted, NoFigureAtDeadline:
 			progress = decimal.Zero
 		}
 		if i == 0 || progress.LessThan(r.Progress) {
@@ -416,16 +548,27 @@ func (t Target) combineAll(r *Result, asOf time.Time) {
 	}
 	n := len(t.parts)
 	r.Required = outcome.Int(int64(n), outcome.Item)
-	r.Achieved = outcome.Int(int64(met), outcome.Item)
+	r.Achieved = outcome.Int(int64(count[Met]), outcome.Item)
+	r.Bounds = outcome.Bounds{Lo: decimal.NewFromInt(int64(count[Met])), Hi: decimal.NewFromInt(int64(count[Met] + count[Undecided])),
+		HasLo: true, HasHi: true}
 	switch {
-	case noData == n:
+	case count[NoData] == n:
 		r.Status, r.Progress = NoData, decimal.Decimal{}
-	case met == n:
+	case count[NotStarted] == n:
+		r.Status, r.Progress = NotStarted, decimal.Decimal{}
+	case count[Met] == n:
 		r.Status = Met
-	case exceeded > 0:
+	case count[Exceeded] > 0:
 		r.Status = Exceeded
-	case missed > 0:
+	case count[Missed] > 0:
 		r.Status = Missed
+	case count[InProgress] > 0:
+		r.Status = InProgress
+	case count[Undecided] > 0:
+		r.Status = Undecided
+	case count[NoFigureAtDeadline] > 0 || !t.deadline.IsZero() && days(t.deadline, asOf) >= 0:
+		// Met parts beside parts with no figure: not a verdict.
+		r.Status = NoFigureAtDeadline
 	default:
 		r.Status = InProgress
 	}

@@ -1,6 +1,7 @@
 package target
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -9,12 +10,46 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 )
 
-// Gap is a unit that falls short of a per-unit target: what it has, and what
-// it lacks to reach the minimum or has in excess of the maximum.
+// GapKind is why a unit is not covered by a per-unit target.
+type GapKind uint8
+
+const (
+	GapNoRecord  GapKind = 1 + iota // no record of the unit: unknown, not 0
+	GapBelow                        // below the minimum
+	GapAbove                        // above the maximum of a range
+	GapUndecided                    // its figure's bounds allow both: 近3 against 2
+)
+
+var gapKindNames = [...]outcome.Name{
+	GapNoRecord:  {Zh: "无记录", En: "no record"},
+	GapBelow:     {Zh: "不足", En: "below"},
+	GapAbove:     {Zh: "超出", En: "above"},
+	GapUndecided: {Zh: "待定", En: "undecided"},
+}
+
+// Name returns the bilingual name of the kind.
+func (k GapKind) Name() outcome.Name {
+	if k != 0 && int(k) < len(gapKindNames) {
+		return gapKindNames[k]
+	}
+	return outcome.Name{}
+}
+
+// String returns the English name of the kind.
+func (k GapKind) String() string {
+	if n := k.Name(); !n.IsZero() {
+		return n.En
+	}
+	return fmt.Sprintf("GapKind(%d)", k)
+}
+
+// Gap is a unit not covered by a per-unit target: why, what it has, and
+// what it lacks to reach the minimum or has in excess of the maximum.
 type Gap struct {
 	Region outcome.Region
-	Has    decimal.Decimal
-	Lacks  decimal.Decimal // to reach the minimum; 0 when above the maximum
+	Kind   GapKind
+	Has    decimal.Decimal // 0 for a unit with no record: see Kind
+	Lacks  decimal.Decimal // to reach the minimum (all of it without a record); 0 when above the maximum
 	Excess decimal.Decimal // above the maximum of a range; 0 otherwise
 }
 
@@ -33,7 +68,8 @@ type Gaps struct {
 // evaluation, or gaps given one by one.
 type gapPart struct {
 	values outcome.Values
-	short  []int32 // indexes in values of the units short, ascending
+	short  []int32   // indexes in values of the units short, ascending
+	kinds  []GapKind // the kind of each gap of short
 	lo, hi decimal.Decimal
 	lacks  []decimal.Decimal // lacks[h] = lo − h, for a whole lo up to 64
 	list   []Gap
@@ -51,8 +87,8 @@ func (p *gapPart) at(k int) Gap {
 		return p.list[k]
 	}
 	i := int(p.short[k])
-	g := Gap{Region: p.values.Region(i), Has: p.values.Value(i)}
-	if g.Has.Cmp(p.lo) < 0 {
+	g := Gap{Region: p.values.Region(i), Kind: p.kinds[k], Has: p.values.Value(i)}
+	if g.Kind != GapAbove && g.Has.Cmp(p.lo) < 0 {
 		// A whole figure below a minimum of at most 64 is below 64: its
 		// coefficient is the figure.
 		if h := g.Has.CoefficientInt64(); g.Has.Exponent() == 0 && g.Has.Sign() >= 0 && h < int64(len(p.lacks)) {
@@ -60,7 +96,7 @@ func (p *gapPart) at(k int) Gap {
 		} else {
 			g.Lacks = p.lo.Sub(g.Has)
 		}
-	} else {
+	} else if g.Kind == GapAbove {
 		g.Excess = g.Has.Sub(p.hi)
 	}
 	return g
@@ -75,9 +111,9 @@ func GapList(gaps ...Gap) Gaps {
 	return Gaps{parts: []gapPart{{list: gaps}}, n: len(gaps)}
 }
 
-// gapsOf returns the units short of lo (and, for a range, above hi) among
-// values, at the given indexes.
-func gapsOf(values outcome.Values, short []int32, lo, hi decimal.Decimal) Gaps {
+// gapsOf returns the gaps of the units of values at the given indexes, of
+// the given kinds, against a minimum lo and a maximum hi.
+func gapsOf(values outcome.Values, short []int32, kinds []GapKind, lo, hi decimal.Decimal) Gaps {
 	if len(short) == 0 {
 		return Gaps{}
 	}
@@ -90,7 +126,7 @@ func gapsOf(values outcome.Values, short []int32, lo, hi decimal.Decimal) Gaps {
 			lacks[h] = lo.Sub(decimal.NewFromInt(int64(h)))
 		}
 	}
-	return Gaps{parts: []gapPart{{values: values, short: short, lo: lo, hi: hi, lacks: lacks}}, n: len(short)}
+	return Gaps{parts: []gapPart{{values: values, short: short, kinds: kinds, lo: lo, hi: hi, lacks: lacks}}, n: len(short)}
 }
 
 // Len returns the number of units short.
@@ -122,30 +158,37 @@ func (g Gaps) All() iter.Seq[Gap] {
 	}
 }
 
-// Counts returns how many units lack something to reach the minimum and how
-// many exceed the maximum of a range, without making a [Gap] of each.
-func (g Gaps) Counts() (below, above int) {
+// GapCounts counts the gaps of a shortfall by kind.
+type GapCounts struct {
+	NoRecord, Below, Above, Undecided int
+}
+
+// Counts returns how many gaps there are of each kind, without making a
+// [Gap] of each.
+func (g Gaps) Counts() GapCounts {
+	var c GapCounts
+	add := func(k GapKind) {
+		switch k {
+		case GapNoRecord:
+			c.NoRecord++
+		case GapBelow:
+			c.Below++
+		case GapAbove:
+			c.Above++
+		case GapUndecided:
+			c.Undecided++
+		}
+	}
 	for k := range g.parts {
 		p := &g.parts[k]
-		if p.list != nil {
-			for _, gap := range p.list {
-				if gap.Lacks.IsPositive() {
-					below++
-				} else {
-					above++
-				}
-			}
-			continue
+		for _, gap := range p.list {
+			add(gap.Kind)
 		}
-		cmp := p.values.CmpFunc(p.lo)
-		for _, i := range p.short {
-			if cmp(int(i)) < 0 {
-				below++
-			}
+		for _, kind := range p.kinds {
+			add(kind)
 		}
-		above += len(p.short) - below
 	}
-	return below, above
+	return c
 }
 
 // mergeGaps joins gaps of disjoint sets of units, keeping them by code:

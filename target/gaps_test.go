@@ -8,7 +8,7 @@ import (
 )
 
 func TestGaps(t *testing.T) {
-	// leaders 3—5 a village: 1 has 0 (below), 2 has 6 (above), 3 has 4 (in range), 4 and 5 have 2 (below).
+	// leaders 3—5 a village: 0 has no record, 1 has 6 (above), 2 has 4 (in range), 3 and 4 have 2 (below).
 	l := testLedger(t,
 		rec("leaders", villages[1], "2019", "6名"), rec("leaders", villages[2], "2019", "4名"),
 		rec("leaders", villages[3], "2019", "2名"), rec("leaders", villages[4], "2019", "2名"))
@@ -18,8 +18,9 @@ func TestGaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := r.Shortfall
-	if below, above := g.Counts(); g.Len() != 4 || below != 3 || above != 1 {
-		t.Fatalf("Len %d, Counts %d below %d above; want 4, 3, 1", g.Len(), below, above)
+	want := GapCounts{NoRecord: 1, Below: 2, Above: 1}
+	if got := g.Counts(); g.Len() != 4 || got != want {
+		t.Fatalf("Len %d, Counts %+v; want 4, %+v", g.Len(), got, want)
 	}
 	var codes []string
 	for gap := range g.All() {
@@ -28,15 +29,21 @@ func TestGaps(t *testing.T) {
 	if want := []string{villages[0], villages[1], villages[3], villages[4]}; !slices.Equal(codes, want) {
 		t.Errorf("All() = %v, want %v", codes, want)
 	}
-	if a := g.At(1); a.Region.Code != villages[1] || !a.Has.Equal(d("6")) || !a.Excess.Equal(d("1")) || !a.Lacks.IsZero() {
-		t.Errorf("At(1) = %+v, want %s has 6, excess 1", a, villages[1])
+	if a := g.At(1); a.Region.Code != villages[1] || a.Kind != GapAbove || !a.Has.Equal(d("6")) || !a.Excess.Equal(d("1")) || !a.Lacks.IsZero() {
+		t.Errorf("At(1) = %+v, want %s above, has 6, excess 1", a, villages[1])
 	}
-	if a := g.At(0); !a.Has.IsZero() || !a.Lacks.Equal(d("3")) {
-		t.Errorf("At(0) = %+v, want has 0, lacks 3", a)
+	if a := g.At(0); a.Kind != GapNoRecord || !a.Has.IsZero() || !a.Lacks.Equal(d("3")) {
+		t.Errorf("At(0) = %+v, want no record, lacks 3", a)
+	}
+	if a := g.At(2); a.Kind != GapBelow || !a.Has.Equal(d("2")) || !a.Lacks.Equal(d("1")) {
+		t.Errorf("At(2) = %+v, want below, has 2, lacks 1", a)
 	}
 	list := GapList(slices.Collect(g.All())...)
-	if below, above := list.Counts(); list.Len() != 4 || below != 3 || above != 1 || list.At(3).Region.Code != villages[4] {
-		t.Errorf("GapList: Len %d, Counts %d %d", list.Len(), below, above)
+	if got := list.Counts(); list.Len() != 4 || got != want || list.At(3).Region.Code != villages[4] {
+		t.Errorf("GapList: Len %d, Counts %+v", list.Len(), got)
+	}
+	if r.Status != InProgress {
+		t.Errorf("status %v, want in progress: a village has no record and two are below", r.Status)
 	}
 	if (Gaps{}).Len() != 0 || GapList().Len() != 0 {
 		t.Error("empty gaps have a length")

@@ -68,7 +68,7 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 	default:
 		t.mergeAggregate(&r, parts)
 	}
-	t.judge(&r, asOf)
+	t.judge(&r, parts[0].agg, asOf)
 	return r, nil
 }
 
@@ -79,6 +79,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	base := outcome.Sum{}
 	var baseline outcome.Quantity // the one part's baseline, while there is one
 	var only Result               // the one part with data, whose figure keeps its qualifier
+	var bounds outcome.Bounds     // the sum of the parts' bounds
 	with := 0
 	for _, p := range parts {
 		if !p.Baseline.IsZero() {
@@ -99,6 +100,11 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 		if p.DataAsOf.After(sum.Latest) {
 			sum.Latest = p.DataAsOf
 		}
+		if with == 0 {
+			bounds = p.Bounds
+		} else {
+			bounds = addBounds(bounds, p.Bounds)
+		}
 		only, with = p, with+1
 	}
 	if with == 0 {
@@ -110,7 +116,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	}
 	switch t.kind {
 	case KindObserve:
-		finishObserve(r, sum, achieved)
+		finishObserve(r, sum, achieved, bounds)
 	case KindReduction:
 		switch {
 		case !t.baseline.IsZero():
@@ -120,14 +126,27 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 			baseline = base.Quantity()
 		}
 		if baseline.IsZero() {
-			r.Records, r.Certainty, r.DataAsOf, r.Achieved = sum.Records, sum.Certainty, sum.Latest, achieved
+			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = sum.Records, sum.Certainty, sum.Latest, achieved, bounds
 			return
 		}
 		r.Notes = slices.DeleteFunc(r.Notes, func(n outcome.Name) bool { return n == noBaseline })
-		t.finishReduction(r, baseline, sum, achieved)
+		t.finishReduction(r, baseline, sum, achieved, bounds)
 	default:
-		t.finishAggregate(r, sum, achieved)
+		t.finishAggregate(r, sum, achieved, bounds)
 	}
+}
+
+// addBounds returns the bounds of the sum of two figures: a side is bounded
+// when both are, and open when either is.
+func addBounds(a, b outcome.Bounds) outcome.Bounds {
+	var s outcome.Bounds
+	if a.HasLo && b.HasLo {
+		s.Lo, s.HasLo, s.LoOpen = a.Lo.Add(b.Lo), true, a.LoOpen || b.LoOpen
+	}
+	if a.HasHi && b.HasHi {
+		s.Hi, s.HasHi, s.HiOpen = a.Hi.Add(b.Hi), true, a.HiOpen || b.HiOpen
+	}
+	return s
 }
 
 // mergePerUnit adds up the units of per-unit parts and joins their
@@ -146,6 +165,9 @@ func mergePerUnit(r *Result, parts []Result) {
 		if p.Status != NoData {
 			r.Records += p.Records
 			r.Certainty = r.Certainty.Join(p.Certainty)
+			if p.DataAsOf.After(r.DataAsOf) {
+				r.DataAsOf = p.DataAsOf
+			}
 		}
 	}
 	r.Required = outcome.Int(int64(r.Units), outcome.Piece)

@@ -8,25 +8,36 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 )
 
-// Status is the verdict on a target as of a date.
+// Status is the verdict on a target as of a date. A verdict follows from
+// the bounds the records' qualifiers put on the figure ([outcome.Bounds]):
+// [Met] and [Missed] hold for every true value those bounds allow.
 type Status uint8
 
 const (
 	NoData     Status = 1 + iota // no record bears on the target: not 0%, unknown
 	InProgress                   // not met yet, and the deadline has not passed
 	Met                          // the target holds
-	Missed                       // not met, and the deadline has passed
+	Missed                       // not met by the figure at the deadline
 	Exceeded                     // above the maximum of a range
 	Recorded                     // a figure is recorded; there is no requirement to judge
+	NotStarted                   // evaluated before the target's start: nothing counts yet
+	Undecided                    // the figure's bounds allow both verdicts: 近1000 against 900
+	// NoFigureAtDeadline is a target past its deadline with no figure that
+	// reaches the deadline: the last figure is shown with its date, and
+	// the target is neither met nor missed on it.
+	NoFigureAtDeadline
 )
 
 var statusNames = [...]outcome.Name{
-	NoData:     {Zh: "无数据", En: "no data"},
-	InProgress: {Zh: "推进中", En: "in progress"},
-	Met:        {Zh: "已达成", En: "met"},
-	Missed:     {Zh: "未达成", En: "missed"},
-	Exceeded:   {Zh: "超出上限", En: "exceeded"},
-	Recorded:   {Zh: "有记录", En: "recorded"},
+	NoData:             {Zh: "无数据", En: "no data"},
+	InProgress:         {Zh: "推进中", En: "in progress"},
+	Met:                {Zh: "已达成", En: "met"},
+	Missed:             {Zh: "未达成", En: "missed"},
+	Exceeded:           {Zh: "超出上限", En: "exceeded"},
+	Recorded:           {Zh: "有记录", En: "recorded"},
+	NotStarted:         {Zh: "未开始", En: "not started"},
+	Undecided:          {Zh: "待定", En: "undecided"},
+	NoFigureAtDeadline: {Zh: "截止日无数据", En: "no figure at the deadline"},
 }
 
 // Name returns the bilingual name of the status.
@@ -102,10 +113,17 @@ type Result struct {
 	PerUnit  outcome.Quantity // k or a–b for each unit of a per-unit target
 	Baseline outcome.Quantity // where a reduction started
 	Records  int              // how many records were used
-	// DataAsOf is the last day of the newest record behind Achieved, for
-	// aggregate, reduction and observed kinds: a figure as of 2016 may rest
-	// on a record of 2012. Zero for per-unit kinds and without data.
+	// Bounds are the values the true achieved figure may take, given the
+	// qualifiers of the records used: what an [Undecided] verdict rests
+	// on. For per-unit kinds they bound the units covered.
+	Bounds outcome.Bounds
+	// DataAsOf is the last day of the newest record behind Achieved: a
+	// figure as of 2016 may rest on a record of 2012. Zero without data.
 	DataAsOf time.Time
+	// Stale is set when the figures are older than the indicator's
+	// reporting period as of the date judged (AsOf, or the deadline once
+	// it has passed): as of 2020-12-31, a yearly figure of 2019 is stale.
+	Stale bool
 
 	// Progress is achieved/required, or (baseline − now)/(baseline − goal)
 	// for a reduction, or covered/units: 1 is 100%. It is exact up to
@@ -123,6 +141,8 @@ type Result struct {
 
 	Notes []outcome.Name // why a figure was not used, how coverage was read
 	Parts []Result       // the parts of an all-of target
+
+	agg outcome.Aggregation // the indicator's, when evaluated: whether a verdict can change later
 }
 
 // ProgressPlaces is the number of decimal places of [Result.Progress] and
@@ -130,35 +150,13 @@ type Result struct {
 const ProgressPlaces = 12
 
 // Certain reports whether the status holds for every true value the
-// qualifiers of the figures allow: a target of ≥1000 met by 1000余 is
-// certainly met; one met only by 近1000 is not.
+// qualifiers of the figures allow. A verdict is drawn from the bounds of the
+// figures, so met, missed, in progress and exceeded are certain; undecided,
+// no data, not started and no figure at the deadline are not verdicts.
 func (r Result) Certain() bool {
-	if r.Status == NoData {
-		return false
-	}
-	if r.Kind == KindObserve {
-		return true // that a figure is recorded is certain, whatever its bounds
-	}
-	if r.Kind == KindAllOf {
-		for _, p := range r.Parts {
-			if !p.Certain() {
-				return false
-			}
-		}
+	switch r.Status {
+	case Met, Missed, InProgress, Exceeded, Recorded:
 		return true
-	}
-	// A lower bound can only raise the true figure; an upper bound only lower it.
-	rising := r.Status == Met || r.Status == Exceeded
-	if r.Kind == KindReduction {
-		rising = !rising
-	}
-	switch r.Certainty {
-	case outcome.Exact:
-		return true
-	case outcome.LowerBound:
-		return rising
-	case outcome.UpperBound:
-		return !rising
 	}
 	return false
 }

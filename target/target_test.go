@@ -118,8 +118,11 @@ func TestAtLeast(t *testing.T) {
 		{"partial", []outcome.Record{rec("platforms", "430000", "2019", "40个")}, asOf2019, want{status: InProgress, progress: "0.4"}},
 		{"exactly met", []outcome.Record{rec("platforms", "430000", "2019", "100个")}, asOf2019, want{status: Met, progress: "1"}},
 		{"exceeded", []outcome.Record{rec("platforms", "430000", "2019", "150个")}, asOf2019, want{status: Met, progress: "1.5"}},
-		{"past deadline", []outcome.Record{rec("platforms", "430000", "2019", "40个")}, after, want{status: Missed, progress: "0.4"}},
-		{"figures after the deadline do not count", []outcome.Record{rec("platforms", "430000", "2019", "40个"), rec("platforms", "430000", "2021", "120个")}, after, want{status: Missed, progress: "0.4"}},
+		{"past deadline", []outcome.Record{rec("platforms", "430000", "2020", "40个")}, after, want{status: Missed, progress: "0.4"}},
+		{"on the deadline, its figure in", []outcome.Record{rec("platforms", "430000", "2020", "40个")}, end2020, want{status: Missed, progress: "0.4"}},
+		{"past deadline, no figure at it", []outcome.Record{rec("platforms", "430000", "2019", "40个")}, after, want{status: NoFigureAtDeadline, progress: "0.4"}},
+		{"figures after the deadline do not count", []outcome.Record{rec("platforms", "430000", "2020", "40个"), rec("platforms", "430000", "2021", "120个")}, after, want{status: Missed, progress: "0.4"}},
+		{"before the start", []outcome.Record{rec("platforms", "430000", "2015", "40个")}, date(2015, 12, 31), want{status: NotStarted}},
 		{"stock counted once, not summed over years", []outcome.Record{rec("platforms", "430000", "2018", "60个"), rec("platforms", "430000", "2019", "70个")}, asOf2019, want{status: InProgress, progress: "0.7"}},
 		{"counties roll up", []outcome.Record{rec("platforms", "433122", "2019", "60个"), rec("platforms", "433130", "2019", "40个")}, asOf2019, want{status: Met, progress: "1"}},
 	}
@@ -142,7 +145,8 @@ func TestRange(t *testing.T) {
 		{"exactly the minimum", []outcome.Record{rec("star-spaces", "430000", "2019", "3000家")}, asOf2019, want{status: Met, progress: "1"}},
 		{"exactly the maximum", []outcome.Record{rec("star-spaces", "430000", "2019", "5000家")}, asOf2019, want{status: Met, progress: "1.666666666667"}},
 		{"above the maximum", []outcome.Record{rec("star-spaces", "430000", "2019", "6000家")}, asOf2019, want{status: Exceeded, progress: "2"}},
-		{"past deadline", []outcome.Record{rec("star-spaces", "430000", "2019", "1500家")}, after, want{status: Missed, progress: "0.5"}},
+		{"past deadline", []outcome.Record{rec("star-spaces", "430000", "2020", "1500家")}, after, want{status: Missed, progress: "0.5"}},
+		{"past deadline, no figure at it", []outcome.Record{rec("star-spaces", "430000", "2019", "1500家")}, after, want{status: NoFigureAtDeadline, progress: "0.5"}},
 		{"flows before the start do not count", []outcome.Record{rec("star-spaces", "430000", "2015", "2000家"), rec("star-spaces", "430000", "2019", "1500家")}, asOf2019, want{status: InProgress, progress: "0.5"}},
 	}
 	for _, tt := range tests {
@@ -165,8 +169,10 @@ func TestCoverage(t *testing.T) {
 			want{status: InProgress, progress: "0.4", covered: 2, gaps: []string{villages[1], villages[2], villages[4]}}},
 		{"exactly met", eachVillage("commissioners", "2018", "1名", villages...), asOf2019, want{status: Met, progress: "1", covered: 5}},
 		{"exceeded", eachVillage("commissioners", "2018", "2名", villages...), asOf2019, want{status: Met, progress: "1", covered: 5}},
-		{"past deadline", eachVillage("commissioners", "2019", "1名", villages[:4]...), after,
+		{"past deadline", eachVillage("commissioners", "2020", "1名", villages[:4]...), after,
 			want{status: Missed, progress: "0.8", covered: 4, gaps: []string{villages[4]}}},
+		{"past deadline, no figure at it", eachVillage("commissioners", "2019", "1名", villages[:4]...), after,
+			want{status: NoFigureAtDeadline, progress: "0.8", covered: 4, gaps: []string{villages[4]}}},
 		{"a county figure says nothing of its villages one by one", []outcome.Record{rec("commissioners", "433122", "2019", "3名")}, asOf2019,
 			want{status: NoData, gaps: villages}},
 	}
@@ -230,15 +236,17 @@ func TestEachInRange(t *testing.T) {
 		{"partial", eachVillage("leaders", "2019", "3名", villages[1:3]...), asOf2019,
 			want{status: InProgress, progress: "0.4", covered: 2, gaps: []string{villages[0], villages[3], villages[4]}}},
 		{"met, flows summed", inRange, asOf2019, want{status: Met, progress: "1", covered: 5}},
-		{"above the maximum", append(inRange, rec("leaders", villages[2], "2019-06", "2名")), asOf2019,
-			want{status: InProgress, progress: "0.8", covered: 4, gaps: []string{villages[2]}}},
-		{"past deadline", eachVillage("leaders", "2019", "3名", villages[1:3]...), after,
+		{"above the maximum", append(inRange, rec("leaders", villages[2], "2017", "2名")), asOf2019,
+			want{status: Exceeded, progress: "0.8", covered: 4, gaps: []string{villages[2]}}},
+		{"above the maximum and below the minimum", append(eachVillage("leaders", "2019", "3名", villages[:4]...), rec("leaders", villages[4], "2019", "2名"), rec("leaders", villages[0], "2018", "3名")), asOf2019,
+			want{status: InProgress, progress: "0.6", covered: 3, gaps: []string{villages[0], villages[4]}}},
+		{"past deadline", eachVillage("leaders", "2020", "3名", villages[1:3]...), after,
 			want{status: Missed, progress: "0.4", covered: 2, gaps: []string{villages[0], villages[3], villages[4]}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
 	}
-	r, _ := tg.Evaluate(testLedger(t, append(inRange, rec("leaders", villages[2], "2019-06", "2名"))...), asOf2019)
+	r, _ := tg.Evaluate(testLedger(t, append(inRange, rec("leaders", villages[2], "2017", "2名"))...), asOf2019)
 	if g := r.Shortfall.At(0); !g.Excess.Equal(d("1")) || !g.Lacks.IsZero() || !g.Has.Equal(d("6")) {
 		t.Errorf("gap above the range = %+v, want has 6, excess 1, lacks 0", g)
 	}
@@ -257,7 +265,9 @@ func TestReduction(t *testing.T) {
 		{"no data", nil, asOf2019, want{status: NoData}},
 		{"partial", []outcome.Record{rec("poor", "430000", "2019", "551万人")}, asOf2019, want{status: InProgress, progress: "0.944337811900"}},
 		{"exactly met", []outcome.Record{rec("poor", "430000", "2020", "0人")}, end2020, want{status: Met, progress: "1"}},
-		{"past deadline with no 2020 figure", []outcome.Record{rec("poor", "430000", "2019", "551万人")}, date(2021, 1, 1), want{status: Missed, progress: "0.944337811900"}},
+		{"past deadline with no 2020 figure", []outcome.Record{rec("poor", "430000", "2019", "551万人")}, date(2021, 1, 1), want{status: NoFigureAtDeadline, progress: "0.944337811900"}},
+		{"past deadline with its 2020 figure", []outcome.Record{rec("poor", "430000", "2020", "551万人")}, date(2021, 1, 1), want{status: Missed, progress: "0.944337811900"}},
+		{"10余 is above a goal of 10", []outcome.Record{rec("poor", "430000", "2019", "10余人")}, asOf2019, want{status: InProgress, progress: "0.99999989898"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
@@ -280,10 +290,11 @@ func TestCertainty(t *testing.T) {
 		{"exact", "1000名", Met, outcome.Exact, true},
 		// Met only by a lower bound: 5000余 (004 §一(四)一是) kind of figure.
 		{"met by a lower bound", "1000余名", Met, outcome.LowerBound, true},
-		{"a lower bound below the target", "900余名", InProgress, outcome.LowerBound, false},
-		// Reached only by 近 (004 §一(四)一是 「近1000名“三区”科技人才」): never certainly met.
-		{"reached only by 近", "近1000名", Met, outcome.Approximate, false},
-		{"an upper bound above the target", "不到1200名", Met, outcome.UpperBound, false},
+		{"a lower bound below the target", "900余名", Undecided, outcome.LowerBound, false},
+		// Reached only by 近 (004 §一(四)一是 「近1000名“三区”科技人才」): 近 falls short of 1000.
+		{"reached only by 近", "近1000名", InProgress, outcome.UpperBound, true},
+		{"不到 the target's figure", "不到1000名", InProgress, outcome.UpperBound, true},
+		{"an upper bound above the target", "不到1200名", Undecided, outcome.UpperBound, false},
 		{"an upper bound below the target", "不到900名", InProgress, outcome.UpperBound, true},
 	}
 	for _, tt := range tests {
@@ -336,7 +347,8 @@ func TestAllOf(t *testing.T) {
 		{"partial", []outcome.Record{rec("platforms", "430000", "2019", "50个"), rec("star-spaces", "430000", "2019", "3个")}, asOf2019, want{status: InProgress, progress: "0.5"}},
 		{"met", []outcome.Record{rec("platforms", "430000", "2019", "100个"), rec("star-spaces", "430000", "2019", "4个")}, asOf2019, want{status: Met, progress: "1"}},
 		{"a part exceeded", []outcome.Record{rec("platforms", "430000", "2019", "100个"), rec("star-spaces", "430000", "2019", "9个")}, asOf2019, want{status: Exceeded, progress: "1"}},
-		{"past deadline", []outcome.Record{rec("platforms", "430000", "2019", "50个"), rec("star-spaces", "430000", "2019", "3个")}, after, want{status: Missed, progress: "0.5"}},
+		{"past deadline", []outcome.Record{rec("platforms", "430000", "2020", "50个"), rec("star-spaces", "430000", "2020", "3个")}, after, want{status: Missed, progress: "0.5"}},
+		{"past deadline, no figure at it", []outcome.Record{rec("platforms", "430000", "2019", "50个"), rec("star-spaces", "430000", "2019", "3个")}, after, want{status: NoFigureAtDeadline, progress: "0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })

@@ -113,7 +113,8 @@ func evaluate(dir string, year int, outFile, listFile string) error {
 		return err
 	}
 	a, b, c, d := report.Results[0], report.Results[1], report.Results[2], report.Results[3]
-	below, above := b.Shortfall.Counts()
+	gaps := b.Shortfall.Counts()
+	below, above := gaps.Below+gaps.NoRecord, gaps.Above // a village without a record has no leader
 	w, err := os.Create(outFile)
 	if err != nil {
 		return err
