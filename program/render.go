@@ -17,7 +17,8 @@ import (
 
 // WriteMarkdown writes the report as Markdown, for a README or an issue: a
 // heading with the program, the date and the source, a table with a row
-// per target, the summary, and any notes.
+// per target (the columns of [Report.Table]), the summary, a legend of the
+// marks used, and any notes.
 func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
 	lb := textLabels[lang&1]
 	bw := bufio.NewWriter(w)
@@ -38,7 +39,13 @@ func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
 		}
 	}
 	bw.WriteString("\n")
-	writeSummary(bw, r.Summary, lb)
+	bw.WriteString(mdEscape(r.Summary.In(lang)) + "\n")
+	if legend := r.Legend(lang); len(legend) > 0 {
+		bw.WriteString("\n")
+		for _, l := range legend {
+			bw.WriteString(mdEscape(l) + "\n")
+		}
+	}
 	if notes := r.notes(lang); len(notes) > 0 {
 		bw.WriteString("\n")
 		for _, n := range notes {
@@ -50,14 +57,6 @@ func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
 
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`).Replace(s)
-}
-
-func writeSummary(w io.Writer, s Summary, lb labels) {
-	fmt.Fprintf(w, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
-	if s.Recorded > 0 {
-		fmt.Fprintf(w, lb.recordedFormat, s.Recorded)
-	}
-	io.WriteString(w, "\n")
 }
 
 // notes returns every result's notes as "target: note" in lang.
@@ -80,13 +79,18 @@ func (r Report) notes(lang outcome.Lang) []string {
 
 // csvColumns are the columns of [Report.WriteCSV].
 var csvColumns = []string{"program", "as_of", "target", "name", "kind", "status", "certainty", "certain",
-	"required", "achieved", "progress", "expected", "pace", "covered", "units", "deadline", "source"}
+	"required", "achieved", "progress", "expected", "pace", "covered", "units", "deadline", "source",
+	"data_as_of", "stale", "bounds"}
 
 // WriteCSV writes the report as CSV with one row per target (a part of an
 // all-of target has the id "whole/part"), in columns meant for other
 // programs: program, as_of, target, name (in lang), kind, status,
 // certainty, certain, required, achieved, progress and expected (decimal
-// ratios, 1 is 100%), pace, covered, units, deadline, source. Empty cells
+// ratios, 1 is 100%), pace, covered, units, deadline, source, then
+// data_as_of (the date of the figures), stale (true when they are older
+// than the reporting period, a year) and bounds (the values the achieved
+// figure's qualifiers allow, as an interval: "[49,51]", "(70,)" for more
+// than 70 with no upper bound, "(,1000)" for less than 1000). Empty cells
 // mean "not applicable" or "no data".
 func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	cw := csv.NewWriter(w)
@@ -95,19 +99,26 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	walk = func(res target.Result, prefix string) {
 		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.String(),
 			res.Status.String(), res.Certainty.String(), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
-			"", res.Source.String()}
-		if res.Status != target.NoData {
+			"", res.Source.String(), "", "", ""}
+		if hasFigure(res) {
 			row[9] = res.Achieved.String()
 			if res.Status != target.Recorded {
 				row[10] = res.Progress.String()
 			}
+			if !res.DataAsOf.IsZero() {
+				row[17], row[18] = res.DataAsOf.Format(time.DateOnly), fmt.Sprint(res.Stale)
+			}
+			row[19] = interval(res.Bounds)
 		}
 		if res.Pace != target.PaceUnknown {
 			row[11], row[12] = res.Expected.String(), res.Pace.String()
 		}
 		if !res.PerUnit.IsZero() {
 			row[8] = res.PerUnit.String()
-			row[13], row[14] = fmt.Sprint(res.Covered), fmt.Sprint(res.Units)
+			row[14] = fmt.Sprint(res.Units)
+			if hasFigure(res) {
+				row[13] = fmt.Sprint(res.Covered) // without data, unknown: not 0
+			}
 		}
 		if !res.Deadline.IsZero() {
 			row[15] = res.Deadline.Format(time.DateOnly)
@@ -124,22 +135,65 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	return cw.Error()
 }
 
-// Status colours of the SVG chart.
-var statusColours = map[target.Status]string{
-	target.Met:        "#2e7d32",
-	target.InProgress: "#1565c0",
-	target.Missed:     "#c62828",
-	target.Exceeded:   "#6a1b9a",
-	target.Recorded:   "#757575",
-	target.NoData:     "#bdbdbd",
+// interval writes bounds in interval notation: a bracket for a bound that
+// is included, a parenthesis for one excluded or unknown (left empty).
+func interval(b outcome.Bounds) string {
+	open, lo, hi, close := "(", "", "", ")"
+	if b.HasLo {
+		lo = b.Lo.String()
+		if !b.LoOpen {
+			open = "["
+		}
+	}
+	if b.HasHi {
+		hi = b.Hi.String()
+		if !b.HiOpen {
+			close = "]"
+		}
+	}
+	return open + lo + "," + hi + close
+}
+
+// Status colours of the SVG chart, in the order its legend lists them.
+var statusColours = []struct {
+	status target.Status
+	colour string
+}{
+	{target.Met, "#2e7d32"},
+	{target.InProgress, "#1565c0"},
+	{target.Missed, "#c62828"},
+	{target.Exceeded, "#6a1b9a"},
+	{target.Undecided, "#ef6c00"},
+	{target.NoFigureAtDeadline, "#8d6e63"},
+	{target.NotStarted, "#78909c"},
+	{target.NoData, "#bdbdbd"},
+	{target.Recorded, "#757575"},
+}
+
+func statusColour(st target.Status) string {
+	for _, c := range statusColours {
+		if c.status == st {
+			return c.colour
+		}
+	}
+	return "#000000"
+}
+
+// svgLabels are the words of the chart's legend.
+var svgLabels = [...]struct{ requirement, dated string }{
+	outcome.Chinese: {requirement: "要求 (100%)", dated: "日期: 数据截至"},
+	outcome.English: {requirement: "requirement (100%)", dated: "date: data as of"},
 }
 
 // WriteSVG writes the report as an SVG bar chart: a horizontal bar per
 // target showing progress against 100% (bars are drawn to 150% at most, and
-// labelled with the true figure), coloured by status, labelled in lang,
-// with the program, the date and the source. Targets without data show an
-// empty track and the words "no data"; figures that are recorded without a
-// requirement have no bar. The output is deterministic.
+// labelled with the true figure), coloured by status, labelled in lang
+// with the date of the figures (marked when stale) and, for an undecided
+// result, the bounds of its figure; with the program, the date and the
+// source above, and below a legend of every colour and mark used and the
+// summary. Targets without data or not started show an empty track and
+// their status; figures that are recorded without a requirement have no
+// bar. The output is deterministic.
 func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	lb := textLabels[lang&1]
 	type bar struct {
@@ -147,22 +201,28 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		label, value string
 		status       target.Status
 		progress     decimal.Decimal
-		certain      bool
 	}
 	var bars []bar
+	used := map[target.Status]bool{}
+	dated := false
 	var walk func(res target.Result, depth int)
 	walk = func(res target.Result, depth int) {
-		b := bar{depth: depth, label: res.Name.In(lang), status: res.Status, progress: res.Progress, certain: res.Certain()}
-		switch res.Status {
-		case target.NoData:
+		b := bar{depth: depth, label: res.Name.In(lang), status: res.Status, progress: res.Progress}
+		used[res.Status] = true
+		switch {
+		case !hasFigure(res):
 			b.value = res.Status.Name().In(lang)
-		case target.Recorded:
+		case res.Status == target.Recorded:
 			b.value = res.Achieved.In(lang)
 		default:
 			b.value = percent(res.Progress) + " " + res.Status.Name().In(lang)
-			if !b.certain {
-				b.value += lb.approx
-			}
+		}
+		if res.Status == target.Undecided {
+			b.value += " (" + boundsIn(res.Bounds, lang) + ")"
+		}
+		if d := dataAsOf(res, lb); d != "—" {
+			b.value += " · " + d
+			dated = true
 		}
 		bars = append(bars, b)
 		for _, p := range res.Parts {
@@ -182,16 +242,79 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		pad       = 16
 		headerH   = 64
 		indentW   = 16 // pixels a part is indented under its whole
+		legendH   = 20 // a line of the legend
+		legendFS  = 12 // the legend's font size
+		swatch    = 12
 	)
 	maxRatio := decimal.New(maxScale, -2)
-	labelW := 0
+	drawn := func(st target.Status) bool {
+		return st != target.NoData && st != target.NotStarted && st != target.Recorded
+	}
+	barPx := func(b bar) int {
+		return int(decimal.Min(b.progress, maxRatio).Mul(decimal.NewFromInt(track)).Round(0).IntPart())
+	}
+	// A value is written after its bar, or at the start of an empty track.
+	valueOffset := func(b bar) int {
+		if drawn(b.status) {
+			return max(barPx(b), track) + 8
+		}
+		return 8
+	}
+	labelW, valueEnd := 0, track*maxScale/100+200
 	for _, b := range bars {
 		labelW = max(labelW, texttable.Width(b.label)*fontSize/2+b.depth*indentW)
+		valueEnd = max(valueEnd, valueOffset(b)+texttable.Width(b.value)*fontSize/2+pad)
 	}
 	labelPx := labelW + pad
 	barX := pad + labelPx
-	width := barX + track*maxScale/100 + 200
-	height := headerH + len(bars)*rowHeight + 40
+	width := barX + valueEnd
+
+	// The legend: a swatch and a name per status used, the 100% line, and
+	// what the date beside a figure and the stale mark mean; laid out in
+	// lines no wider than the chart.
+	type item struct {
+		colour, text string
+		dashed       bool // a dashed line, not a swatch
+	}
+	var items []item
+	for _, c := range statusColours {
+		if used[c.status] {
+			items = append(items, item{colour: c.colour, text: c.status.Name().In(lang)})
+		}
+	}
+	items = append(items, item{colour: "#9e9e9e", text: svgLabels[lang&1].requirement, dashed: true})
+	if dated {
+		items = append(items, item{text: svgLabels[lang&1].dated})
+	}
+	for _, l := range r.Legend(lang) {
+		items = append(items, item{text: l})
+	}
+	type placed struct {
+		item
+		x, row int
+	}
+	itemW := func(it item) int {
+		w := texttable.Width(it.text) * legendFS / 2
+		if it.colour != "" {
+			w += swatch + 6
+		}
+		return w
+	}
+	for _, it := range items {
+		width = max(width, pad+itemW(it)+pad)
+	}
+	var legend []placed
+	x, lines := pad, 1
+	for _, it := range items {
+		w := itemW(it)
+		if x > pad && x+w > width-pad {
+			x, lines = pad, lines+1
+		}
+		legend = append(legend, placed{it, x, lines - 1})
+		x += w + 18
+	}
+	legendY := headerH + len(bars)*rowHeight + 24
+	height := legendY + lines*legendH + 30
 
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
@@ -213,29 +336,29 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		y := headerH + i*rowHeight
 		cy := y + rowHeight/2
 		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle">%s</text>`+"\n", pad+b.depth*indentW, cy, esc(b.label))
-		colour := statusColours[b.status]
+		colour := statusColour(b.status)
 		if b.status != target.Recorded {
 			fmt.Fprintf(bw, `<rect x="%d" y="%d" width="%d" height="%d" fill="#f0f0f0"/>`+"\n", barX, cy-barHeight/2, track, barHeight)
 		}
-		valueX := barX + 8
-		if b.status != target.NoData && b.status != target.Recorded {
-			px := int(decimal.Min(b.progress, maxRatio).Mul(decimal.NewFromInt(track)).Round(0).IntPart())
-			opacity := ""
-			if !b.certain {
-				opacity = ` fill-opacity="0.55"`
-			}
-			fmt.Fprintf(bw, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"%s/>`+"\n", barX, cy-barHeight/2, px, barHeight, colour, opacity)
-			valueX = barX + max(px, track) + 8
+		if drawn(b.status) {
+			fmt.Fprintf(bw, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", barX, cy-barHeight/2, barPx(b), barHeight, colour)
 		}
-		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="%s">%s</text>`+"\n", valueX, cy, colour, esc(b.value))
+		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="%s">%s</text>`+"\n", barX+valueOffset(b), cy, colour, esc(b.value))
 	}
-	s := r.Summary
-	var foot strings.Builder
-	fmt.Fprintf(&foot, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
-	if s.Recorded > 0 {
-		fmt.Fprintf(&foot, lb.recordedFormat, s.Recorded)
+	for _, it := range legend {
+		y := legendY + it.row*legendH
+		x := it.x
+		switch {
+		case it.dashed:
+			fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-dasharray="4 3"/>`+"\n", x+swatch/2, y-swatch/2, x+swatch/2, y+swatch/2, it.colour)
+			x += swatch + 6
+		case it.colour != "":
+			fmt.Fprintf(bw, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", x, y-swatch/2, swatch, swatch, it.colour)
+			x += swatch + 6
+		}
+		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555" font-size="%d">%s</text>`+"\n", x, y, legendFS, esc(it.text))
 	}
-	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555" font-size="12">%s</text>`+"\n", pad, height-14, esc(foot.String()))
+	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555" font-size="12">%s</text>`+"\n", pad, height-14, esc(r.Summary.In(lang)))
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
 }

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/target"
 )
 
 func reports(t *testing.T) map[string]program.Report {
@@ -30,7 +33,7 @@ func reports(t *testing.T) map[string]program.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]program.Report{"sample": r, "seven-ones": seven, "talent": talent}
+	return map[string]program.Report{"sample": r, "seven-ones": seven, "talent": talent, "truthful": truthful(t)}
 }
 
 func TestRenderings(t *testing.T) {
@@ -124,4 +127,131 @@ func TestMarkdownTable(t *testing.T) {
 		t.Errorf("markdown table = %q", table)
 	}
 
+}
+
+// truthful is a report with a result of every status that has something to
+// show: undecided (近1000 against 900), stale (a stock of 2017 as of 2019),
+// no figure at the deadline, not started, and a per-unit target with a
+// unit of each kind of gap.
+func truthful(t *testing.T) program.Report {
+	t.Helper()
+	regions := []outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}}
+	for i, n := range []outcome.Name{{Zh: "甲县", En: "Jia"}, {Zh: "乙县", En: "Yi"}, {Zh: "丙县", En: "Bing"}, {Zh: "丁县", En: "Ding"}, {Zh: "戊县", En: "Wu"}} {
+		regions = append(regions, outcome.Region{Code: fmt.Sprintf("43010%d", i+1), Name: n, Level: outcome.County, Parent: "430000"})
+	}
+	rs, err := outcome.NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind := func(code string, unit outcome.Unit, agg outcome.Aggregation) outcome.Indicator {
+		return outcome.Indicator{Code: code, Name: outcome.Name{Zh: code, En: code}, Unit: unit, Aggregation: agg}
+	}
+	name := func(s string) outcome.Name { return outcome.Name{Zh: s, En: s} }
+	q := outcome.MustParseQuantity
+	counties := target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
+	p := program.Program{
+		ID: "test/truthful", Name: name("truthful"), Level: program.Provincial,
+		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31),
+		Indicators: []outcome.Indicator{ind("talents", outcome.Person, outcome.Flow), ind("parks", outcome.Piece, outcome.Stock),
+			ind("labs", outcome.Piece, outcome.Stock), ind("leaders", outcome.Person, outcome.Stock), ind("workers", outcome.Person, outcome.Stock)},
+		Targets: []target.Target{
+			target.AtLeast("undecided", name("undecided"), "talents", q("900名")),
+			target.AtLeast("stale", name("stale"), "parks", q("100个")),
+			target.EachInRange("leaders", name("leaders"), "leaders", counties, q("3—5名")),
+			target.AtLeast("not-started", name("not-started"), "talents", q("10名")).From(date(2020, 6, 1)),
+			target.AtLeast("no-figure", name("no-figure"), "parks", q("100个")).By(date(2018, 12, 31)),
+			target.AtLeast("missed", name("missed"), "labs", q("100个")).By(date(2018, 12, 31)),
+			target.AtLeast("met", name("met"), "labs", q("50个")),
+			target.AtLeast("no-data", name("no-data"), "workers", q("10名")),
+		},
+	}
+	l, err := outcome.NewLedger(rs, p.Indicators...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := func(indicator, region string, year int, s string) outcome.Record {
+		return outcome.Record{Indicator: indicator, Region: region, Period: outcome.Year(year), Quantity: q(s)}
+	}
+	if err := l.Add(
+		rec("talents", "430000", 2019, "近1000名"),
+		rec("parks", "430000", 2017, "50个"),
+		rec("labs", "430000", 2018, "60个"),
+		rec("leaders", "430101", 2019, "4名"), // within 3—5
+		// 430102 has no record
+		rec("leaders", "430103", 2019, "7名"),  // above
+		rec("leaders", "430104", 2019, "1名"),  // below
+		rec("leaders", "430105", 2019, "近5名"), // below 5: 2 or 4, undecided
+	); err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestTruthfulRendering(t *testing.T) {
+	r := truthful(t)
+	s := r.Summary
+	if sum := s.Met + s.InProgress + s.Missed + s.Exceeded + s.NoData + s.Recorded + s.NotStarted + s.Undecided + s.NoFigureAtDeadline; sum != s.Targets {
+		t.Errorf("summary %+v adds up to %d, want %d targets", s, sum, s.Targets)
+	}
+	want := program.Summary{Targets: 8, Met: 1, InProgress: 2, Missed: 1, NoData: 1, NotStarted: 1, Undecided: 1, NoFigureAtDeadline: 1}
+	if diff := cmp.Diff(want, s); diff != "" {
+		t.Errorf("summary mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		lang outcome.Lang
+		want []string
+	}{
+		{outcome.Chinese, []string{
+			"近1000名 (下限不明, 不到1000)",                // undecided: both bounds
+			"2017-12-31(旧)",                        // stale
+			"(旧): 数据早于报告期",                         // and its legend
+			"  430102  乙县  无记录\n",                  // no record, not 现有 0
+			"  430103  丙县  现有 7  超出 2\n",           // above: its excess
+			"  430104  丁县  现有 1  差 2\n",            // below: what it lacks
+			"  430105  戊县  记录 5  待定\n",             // undecided: 近5, not 现有 5
+			"未达标单位: 4/5 (无记录 1, 不足 1, 超出 1, 待定 1)", // each kind counted
+			"合计 8 项目标: 已达成 1, 推进中 2, 未达成 1, 超出上限 0, 无数据 1, 待定 1, 截止日无数据 1, 未开始 1",
+		}},
+		{outcome.English, []string{
+			"nearly 1000 persons (no lower bound, <1000)",
+			"2017-12-31 (stale)",
+			"(stale): figures older than the reporting period",
+			"  430102  Yi    no record\n",
+			"units short: 4/5 (1 no record, 1 below, 1 above, 1 undecided)",
+			"8 targets: 1 met, 2 in progress, 1 missed, 0 exceeded, 1 no data, 1 undecided, 1 no figure at the deadline, 1 not started",
+		}},
+	} {
+		var b bytes.Buffer
+		if err := r.WriteText(&b, tt.lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WriteShortfall(&b, tt.lang, -1); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v text lacks %q:\n%s", tt.lang, w, out)
+			}
+		}
+		if strings.Contains(out, "现有 0") || strings.Contains(out, "has 0") {
+			t.Errorf("%v text shows a unit without a record as having 0:\n%s", tt.lang, out)
+		}
+		golden.Check(t, "truthful."+tt.lang.String()+".txt", b.Bytes())
+	}
+	var svg bytes.Buffer
+	if err := r.WriteSVG(&svg, outcome.English); err != nil {
+		t.Fatal(err)
+	}
+	// The legend names every status shown and explains the stale mark.
+	for _, w := range []string{">met<", ">in progress<", ">missed<", ">undecided<", ">no figure at the deadline<", ">not started<", ">no data<",
+		"(no lower bound, &lt;1000)", "2017-12-31 (stale)", ">(stale): figures older"} {
+		if !strings.Contains(svg.String(), w) {
+			t.Errorf("SVG lacks %q", w)
+		}
+	}
 }

@@ -2,6 +2,8 @@ package program
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -19,7 +21,8 @@ type Report struct {
 	Summary Summary
 }
 
-// Summary counts a report's targets by status.
+// Summary counts a report's targets by status: every target is counted
+// once, so the counts add up to Targets.
 type Summary struct {
 	Targets    int `json:"targets"`
 	Met        int `json:"met"`
@@ -28,6 +31,11 @@ type Summary struct {
 	Exceeded   int `json:"exceeded"`
 	NoData     int `json:"noData"`
 	Recorded   int `json:"recorded"` // figures shown without a requirement
+	NotStarted int `json:"notStarted"`
+	Undecided  int `json:"undecided"` // the figures' bounds allow both verdicts
+	// NoFigureAtDeadline counts targets past their deadline with no figure
+	// that reaches it.
+	NoFigureAtDeadline int `json:"noFigureAtDeadline"`
 }
 
 func (s *Summary) add(st target.Status) {
@@ -45,7 +53,35 @@ func (s *Summary) add(st target.Status) {
 		s.NoData++
 	case target.Recorded:
 		s.Recorded++
+	case target.NotStarted:
+		s.NotStarted++
+	case target.Undecided:
+		s.Undecided++
+	case target.NoFigureAtDeadline:
+		s.NoFigureAtDeadline++
 	}
+}
+
+// In writes the summary as one line in lang: the number of targets, then
+// how many are met, in progress, missed, exceeded and without data, and
+// the other statuses when some target has them. The counts add up to the
+// number of targets.
+func (s Summary) In(lang outcome.Lang) string {
+	lb := textLabels[lang&1]
+	var b strings.Builder
+	fmt.Fprintf(&b, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
+	for _, c := range []struct {
+		n  int
+		st target.Status
+	}{{s.Undecided, target.Undecided}, {s.NoFigureAtDeadline, target.NoFigureAtDeadline}, {s.NotStarted, target.NotStarted}} {
+		if c.n > 0 {
+			fmt.Fprintf(&b, lb.countFormat, c.n, c.st.Name().In(lang))
+		}
+	}
+	if s.Recorded > 0 {
+		fmt.Fprintf(&b, lb.recordedFormat, s.Recorded)
+	}
+	return b.String()
 }
 
 type reportJSON struct {
@@ -65,7 +101,8 @@ type programRefJSON struct {
 //
 //	{"program":{"id":"…","name":{"zh":"…","en":"…"}},
 //	 "asOf":"2019-12-31",
-//	 "summary":{"targets":3,"met":1,"inProgress":1,"missed":0,"exceeded":0,"noData":1,"recorded":0},
+//	 "summary":{"targets":3,"met":1,"inProgress":1,"missed":0,"exceeded":0,"noData":1,"recorded":0,
+//	            "notStarted":0,"undecided":0,"noFigureAtDeadline":0},
 //	 "results":[…],
 //	 "source":{"document":"…","section":"…","mark":"…"}}
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -15,33 +16,47 @@ import (
 
 type labels struct {
 	asOf, source, shortfall, more, notes string
-	columns                              [8]string
+	columns                              [9]string
 	summaryFormat, recordedFormat        string
-	approx                               string
+	countFormat                          string // a count and a status or gap kind: ", 待定 1"
+	stale, staleLegend                   string
+	has, lacks, excess, recorded         string
+	atLeast, moreThan, atMost, lessThan  string // bounds: %s is the figure
+	noLower, noUpper                     string
 }
 
 var textLabels = [...]labels{
 	outcome.Chinese: {
 		asOf: "截至", source: "来源", shortfall: "未达标单位", more: "另有 %d 个", notes: "说明",
-		columns:        [8]string{"目标", "类型", "要求", "实际", "进度", "状态", "确定性", "进度对比"},
+		columns:        [9]string{"目标", "类型", "要求", "实际", "数据截至", "进度", "状态", "确定性", "进度对比"},
 		summaryFormat:  "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
 		recordedFormat: ", 仅记录 %d",
-		approx:         "(约)",
+		countFormat:    ", %[2]s %[1]d",
+		stale:          "(旧)",
+		staleLegend:    "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
+		has:            "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
+		atLeast: "%s以上", moreThan: "超过%s", atMost: "不超过%s", lessThan: "不到%s",
+		noLower: "下限不明", noUpper: "上限不明",
 	},
 	outcome.English: {
 		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
-		columns:        [8]string{"target", "kind", "required", "achieved", "progress", "status", "certainty", "pace"},
+		columns:        [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
 		summaryFormat:  "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
 		recordedFormat: ", %d recorded only",
-		approx:         " (approx.)",
+		countFormat:    ", %[1]d %[2]s",
+		stale:          " (stale)",
+		staleLegend:    "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
+		has:            "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
+		atLeast: "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s",
+		noLower: "no lower bound", noUpper: "no upper bound",
 	},
 }
 
 // WriteText writes the report as an aligned plain-text table in lang:
 // a heading with the program, the date and the source, one row per target
-// (parts of an all-of target indented below it), the summary, and any notes.
-// Columns are aligned for a terminal that shows Chinese characters two
-// columns wide.
+// (parts of an all-of target indented below it), the summary, a legend of
+// the marks used, and any notes. Columns are aligned for a terminal that
+// shows Chinese characters two columns wide.
 func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	lb := textLabels[lang&1]
 	bw := bufio.NewWriter(w)
@@ -54,7 +69,10 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 
 	texttable.Write(bw, r.Table(lang))
 	bw.WriteString("\n")
-	writeSummary(bw, r.Summary, lb)
+	bw.WriteString(r.Summary.In(lang) + "\n")
+	for _, l := range r.Legend(lang) {
+		bw.WriteString(l + "\n")
+	}
 	if notes := r.notes(lang); len(notes) > 0 {
 		fmt.Fprintf(bw, "\n%s:\n", lb.notes)
 		for _, n := range notes {
@@ -66,8 +84,10 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 
 // Table returns the report as a grid of text in lang: a header row, then a
 // row per target (parts of an all-of target below it, indented) with its
-// name, kind, required, achieved, progress, status, certainty and pace. It
-// is what [Report.WriteText] aligns, for writers of other formats.
+// name, kind, required, achieved, the date of the figures (marked when
+// stale), progress, status, certainty and pace. An undecided result shows
+// the bounds of its figure beside it. It is what [Report.WriteText] aligns,
+// for writers of other formats; [Report.Legend] explains its marks.
 func (r Report) Table(lang outcome.Lang) [][]string {
 	lb := textLabels[lang&1]
 	rows := [][]string{slices.Clone(lb.columns[:])}
@@ -84,23 +104,45 @@ func (r Report) Table(lang outcome.Lang) [][]string {
 	return rows
 }
 
+// Legend returns a line in lang for each mark that [Report.Table] uses and
+// does not explain itself: the mark of stale figures, when a result has
+// them. It is empty when no mark needs explaining.
+func (r Report) Legend(lang outcome.Lang) []string {
+	if !r.anyStale() {
+		return nil
+	}
+	return []string{textLabels[lang&1].staleLegend}
+}
+
+// anyStale reports whether a result or a part has stale figures.
+func (r Report) anyStale() bool {
+	var stale func(res target.Result) bool
+	stale = func(res target.Result) bool {
+		return hasFigure(res) && res.Stale || slices.ContainsFunc(res.Parts, stale)
+	}
+	return slices.ContainsFunc(r.Results, stale)
+}
+
 // WriteShortfall lists, for every per-unit target that falls short, the
-// units short of it by code with what each has and lacks; at most limit
-// units per target (a negative limit lists all).
+// units short of it by code, at most limit units per target (a negative
+// limit lists all). The heading counts the units by kind of gap; a unit
+// below the minimum shows what it has and lacks, one above a range what it
+// has in excess, one whose figure's bounds allow both says it is
+// undecided, and one without a record says so: it is unknown, not 0.
 func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error {
 	lb := textLabels[lang&1]
 	bw := bufio.NewWriter(w)
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
-		if n := res.Shortfall.Len(); n > 0 && res.Status != target.NoData {
-			fmt.Fprintf(bw, "%s — %s: %d/%d\n", res.Name.In(lang), lb.shortfall, n, res.Units)
+		if n := res.Shortfall.Len(); n > 0 && hasFigure(res) {
+			fmt.Fprintf(bw, "%s — %s: %d/%d (%s)\n", res.Name.In(lang), lb.shortfall, n, res.Units, gapCounts(res.Shortfall.Counts(), lang))
 			shown := n
 			if limit >= 0 && shown > limit {
 				shown = limit
 			}
 			rows := make([][]string, 0, shown)
 			for i := range shown {
-				rows = append(rows, gapRow(res.Shortfall.At(i), lang))
+				rows = append(rows, gapRow(res.Shortfall.At(i), lang, lb))
 			}
 			texttable.Write(bw, rows)
 			if n := n - shown; n > 0 {
@@ -117,56 +159,114 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 	return bw.Flush()
 }
 
-func gapRow(g target.Gap, lang outcome.Lang) []string {
-	has, lacks, excess := "has ", "lacks ", "excess "
-	if lang == outcome.Chinese {
-		has, lacks, excess = "现有 ", "差 ", "超出 "
+// gapCounts writes how many gaps there are of each kind: "无记录 0, 不足 1,
+// 超出 0, 待定 0".
+func gapCounts(c target.GapCounts, lang outcome.Lang) string {
+	lb := textLabels[lang&1]
+	var b strings.Builder
+	for _, k := range []struct {
+		n    int
+		kind target.GapKind
+	}{{c.NoRecord, target.GapNoRecord}, {c.Below, target.GapBelow}, {c.Above, target.GapAbove}, {c.Undecided, target.GapUndecided}} {
+		fmt.Fprintf(&b, lb.countFormat, k.n, k.kind.Name().In(lang))
 	}
-	cells := []string{"  " + g.Region.Code, g.Region.Name.In(lang), has + g.Has.String()}
-	if !g.Lacks.IsZero() {
-		return append(cells, lacks+g.Lacks.String())
+	return strings.TrimPrefix(b.String(), ", ")
+}
+
+func gapRow(g target.Gap, lang outcome.Lang, lb labels) []string {
+	cells := []string{"  " + g.Region.Code, g.Region.Name.In(lang)}
+	switch g.Kind {
+	case target.GapNoRecord:
+		// No record is unknown, not 0: nothing is had, nothing known lacking.
+		return append(cells, g.Kind.Name().In(lang))
+	case target.GapUndecided:
+		// The figure recorded, whose qualifier allows both: not what it has.
+		return append(cells, lb.recorded+g.Has.String(), g.Kind.Name().In(lang))
+	case target.GapAbove:
+		return append(cells, lb.has+g.Has.String(), lb.excess+g.Excess.String())
 	}
-	return append(cells, excess+g.Excess.String())
+	return append(cells, lb.has+g.Has.String(), lb.lacks+g.Lacks.String())
+}
+
+// hasFigure reports whether a result has an achieved figure to show: not
+// without data, and not before its start.
+func hasFigure(res target.Result) bool {
+	return res.Status != target.NoData && res.Status != target.NotStarted
 }
 
 func row(res target.Result, indent string, lang outcome.Lang, lb labels) []string {
 	const none = "—"
 	required, achieved, progress := res.Required.In(lang), none, none
+	figure := hasFigure(res)
 	switch {
 	case !res.PerUnit.IsZero():
 		required = fmt.Sprintf("%s × %d", res.PerUnit.In(lang), res.Units)
-		if res.Status != target.NoData {
+		if figure {
 			achieved = fmt.Sprintf("%d/%d", res.Covered, res.Units)
 		}
 	case res.Kind == target.KindAllOf:
-		if res.Status != target.NoData {
+		if figure {
 			achieved = fmt.Sprintf("%s/%s", res.Achieved.Value(), res.Required.Value())
 		}
 	case res.Kind == target.KindObserve:
 		required = none
-		if res.Status != target.NoData {
+		if figure {
 			achieved = res.Achieved.In(lang)
 		}
 	case res.Kind == target.KindReduction:
 		required = "→ " + required
-		if res.Status != target.NoData {
+		if figure {
 			achieved = res.Achieved.In(lang)
 		}
-	case res.Status != target.NoData:
+	case figure:
 		achieved = res.Achieved.In(lang)
 	}
-	status := res.Status.Name().In(lang)
+	if res.Status == target.Undecided {
+		achieved += " (" + boundsIn(res.Bounds, lang) + ")"
+	}
 	certainty, pace := none, res.Pace.Name().In(lang)
-	if res.Status != target.NoData {
+	if figure {
 		if res.Status != target.Recorded {
 			progress = percent(res.Progress)
 		}
 		certainty = res.Certainty.Name().In(lang)
-		if !res.Certain() {
-			status += lb.approx
-		}
 	}
-	return []string{indent + res.Name.In(lang), res.Kind.Name().In(lang), required, achieved, progress, status, certainty, pace}
+	return []string{indent + res.Name.In(lang), res.Kind.Name().In(lang), required, achieved, dataAsOf(res, lb),
+		progress, res.Status.Name().In(lang), certainty, pace}
+}
+
+// dataAsOf writes the date of a result's figures, marked when they are
+// stale; "—" without figures.
+func dataAsOf(res target.Result, lb labels) string {
+	if !hasFigure(res) || res.DataAsOf.IsZero() {
+		return "—"
+	}
+	s := res.DataAsOf.Format(time.DateOnly)
+	if res.Stale {
+		s += lb.stale
+	}
+	return s
+}
+
+// boundsIn writes the values bounds allow as a lower and an upper bound,
+// each "unknown" when the figures do not state it: 「超过70, 上限不明」,
+// "≥49, ≤51".
+func boundsIn(b outcome.Bounds, lang outcome.Lang) string {
+	lb := textLabels[lang&1]
+	lo, hi := lb.noLower, lb.noUpper
+	switch {
+	case b.HasLo && b.LoOpen:
+		lo = fmt.Sprintf(lb.moreThan, b.Lo)
+	case b.HasLo:
+		lo = fmt.Sprintf(lb.atLeast, b.Lo)
+	}
+	switch {
+	case b.HasHi && b.HiOpen:
+		hi = fmt.Sprintf(lb.lessThan, b.Hi)
+	case b.HasHi:
+		hi = fmt.Sprintf(lb.atMost, b.Hi)
+	}
+	return lo + ", " + hi
 }
 
 // percent writes a progress ratio as a percentage with one decimal place,
