@@ -154,9 +154,11 @@ func WriteLedger(w io.Writer, records iter.Seq[outcome.Record]) error {
 	return f.Write(w)
 }
 
-// WriteReport writes a report as a workbook with one sheet named for the
-// program: a row per target (parts of an all-of target indented), with the
-// columns of the text report, in lang.
+// WriteReport writes a report as a workbook with one sheet, "report": the
+// program and the date, a row per target (parts of an all-of target
+// indented) with the columns of [program.Report.Table], among them the date
+// of the figures, marked when stale; then the summary and the legend of the
+// marks used, in lang.
 func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -169,6 +171,10 @@ func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
 		asOf = "as of"
 	}
 	rows := append([][]string{{r.Name.In(lang), r.Program}, {asOf, r.AsOf.Format(time.DateOnly), r.Source.String()}, nil}, r.Table(lang)...)
+	rows = append(rows, nil, []string{r.Summary.In(lang)})
+	for _, l := range r.Legend(lang) {
+		rows = append(rows, []string{l})
+	}
 	for i, row := range rows {
 		cells := make([]any, len(row))
 		for j, c := range row {

@@ -116,7 +116,20 @@ func TestWriteReport(t *testing.T) {
 	if rows[0][1] != "hunan/expert-service-teams" || rows[1][1] != "2019-12-31" || rows[3][0] != "target" {
 		t.Errorf("report sheet head = %q", rows[:4])
 	}
-	if got := rows[5]; got[0] != "an expert team for every county-level unit" || got[3] != "123/123" || got[5] != "met" {
+	if got := rows[5]; got[0] != "an expert team for every county-level unit" || got[3] != "123/123" || got[6] != "met" {
 		t.Errorf("report row = %q", got)
+	}
+	// hunan.Reported records the 51 poor counties' teams for 2018, a year
+	// before the date judged.
+	if got := rows[4]; rows[3][4] != "data as of" || got[4] != "2018-12-31 (stale)" {
+		t.Errorf("report row = %q, want the date of its figures marked stale", got)
+	}
+	// The summary and the legend of the stale mark follow the table.
+	tail := rows[len(rows)-2:]
+	if want := r.Summary.In(outcome.English); len(tail[0]) == 0 || tail[0][0] != want {
+		t.Errorf("report summary row = %q, want %q", tail[0], want)
+	}
+	if want := r.Legend(outcome.English); len(want) != 1 || len(tail[1]) == 0 || tail[1][0] != want[0] {
+		t.Errorf("report legend row = %q, want %q", tail[1], want)
 	}
 }
