@@ -69,7 +69,11 @@ func (s *Summary) add(st target.Status) {
 func (s Summary) In(lang outcome.Lang) string {
 	lb := textLabels[lang&1]
 	var b strings.Builder
-	fmt.Fprintf(&b, lb.summaryFormat, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
+	format := lb.summaryFormat
+	if s.Targets == 1 {
+		format = lb.oneTargetFormat
+	}
+	fmt.Fprintf(&b, format, s.Targets, s.Met, s.InProgress, s.Missed, s.Exceeded, s.NoData)
 	for _, c := range []struct {
 		n  int
 		st target.Status

@@ -18,6 +18,7 @@ type labels struct {
 	asOf, source, shortfall, more, notes string
 	columns                              [9]string
 	summaryFormat, recordedFormat        string
+	oneTargetFormat                      string // summaryFormat for a single target
 	countFormat                          string // a count and a status or gap kind: ", 待定 1"
 	stale, staleLegend                   string
 	has, lacks, excess, recorded         string
@@ -28,25 +29,27 @@ type labels struct {
 var textLabels = [...]labels{
 	outcome.Chinese: {
 		asOf: "截至", source: "来源", shortfall: "未达标单位", more: "另有 %d 个", notes: "说明",
-		columns:        [9]string{"目标", "类型", "要求", "实际", "数据截至", "进度", "状态", "确定性", "进度对比"},
-		summaryFormat:  "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
-		recordedFormat: ", 仅记录 %d",
-		countFormat:    ", %[2]s %[1]d",
-		stale:          "(旧)",
-		staleLegend:    "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
-		has:            "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
+		columns:         [9]string{"目标", "类型", "要求", "实际", "数据截至", "进度", "状态", "确定性", "进度对比"},
+		summaryFormat:   "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
+		oneTargetFormat: "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
+		recordedFormat:  ", 仅记录 %d",
+		countFormat:     ", %[2]s %[1]d",
+		stale:           "(旧)",
+		staleLegend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
+		has:             "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
 		atLeast: "%s以上", moreThan: "超过%s", atMost: "不超过%s", lessThan: "不到%s",
 		noLower: "下限不明", noUpper: "上限不明",
 	},
 	outcome.English: {
 		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
-		columns:        [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
-		summaryFormat:  "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
-		recordedFormat: ", %d recorded only",
-		countFormat:    ", %[1]d %[2]s",
-		stale:          " (stale)",
-		staleLegend:    "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
-		has:            "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
+		columns:         [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
+		summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
+		oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d exceeded, %d no data",
+		recordedFormat:  ", %d recorded only",
+		countFormat:     ", %[1]d %[2]s",
+		stale:           " (stale)",
+		staleLegend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
+		has:             "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
 		atLeast: "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s",
 		noLower: "no lower bound", noUpper: "no upper bound",
 	},
