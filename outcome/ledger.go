@@ -437,7 +437,10 @@ func (s *series) truncate(n int) {
 	if s.ind.Aggregation == Entries {
 		return // entries are not indexed
 	}
-	s.resize(0)
+	// The rows kept that are not years number at most those indexed
+	// before: twice as many slots keep the table at most half full. With
+	// fewer slots than rows, place would probe for a free slot forever.
+	s.resize(2 * s.indexed)
 	clear(s.years)
 	s.yearRow = nil
 	for row := range int32(n) {
