@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"math"
 	"sync"
 	"unicode/utf8"
@@ -13,7 +14,9 @@ import (
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
 // over one [RegionSet] and a fixed list of [Indicator]s. It is safe for
-// concurrent use.
+// concurrent use; a loop over [Ledger.All] or [Ledger.Records] reads the
+// records as they stand when it begins, and holds no lock while its body
+// runs.
 //
 // [Ledger.Add] refuses bad records with a [*RecordError]: an unknown
 // indicator or region, a negative value, a unit that does not fit the
@@ -598,10 +601,15 @@ func (s *series) unitOr(u Unit) Unit {
 
 // record rebuilds row as a Record.
 func (s *series) record(l *Ledger, row int32) Record {
-	m := l.metas[lazyAt(s.meta, row)]
+	return s.recordIn(l.metas, l.regions, row)
+}
+
+// recordIn rebuilds row as a Record, with its source and note from metas.
+func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
+	m := metas[lazyAt(s.meta, row)]
 	return Record{
 		Indicator: s.ind.Code,
-		Region:    l.regions.code(s.region[row]),
+		Region:    regions.code(s.region[row]),
 		Period:    s.period.at(row),
 		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: lazyAt(s.qual, row)},
 		Source:    m.source,
@@ -610,37 +618,86 @@ func (s *series) record(l *Ledger, row int32) Record {
 }
 
 // All yields every record: by indicator in the order they were defined, then
-// in the order they were added. The ledger is read-locked while the loop
-// runs, so the loop body must not call [Ledger.Add].
+// in the order they were added. A loop sees the records the ledger holds
+// when it begins, however long it runs: records added meanwhile, by the
+// loop body or by other goroutines, are not yielded. No lock is held while
+// the loop body runs: it may call any method of the ledger, [Ledger.Add]
+// included, and a writer in another goroutine never blocks it for longer
+// than one Add. Starting a loop copies no records.
 func (l *Ledger) All() iter.Seq[Record] {
 	return func(yield func(Record) bool) {
 		l.mu.RLock()
-		defer l.mu.RUnlock()
-		for _, s := range l.series {
-			for row := range int32(len(s.region)) {
-				if !yield(s.record(l, row)) {
-					return
-				}
+		snap := l.snapshot(l.series...)
+		l.mu.RUnlock()
+		for i := range snap.series {
+			if !snap.yield(i, yield) {
+				return
 			}
 		}
 	}
 }
 
 // Records yields the records of one indicator in the order they were added;
-// nothing for an unknown indicator.
+// nothing for an unknown indicator. Like [Ledger.All], a loop sees the
+// records the ledger holds when it begins and holds no lock while its body
+// runs.
 func (l *Ledger) Records(indicator string) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
-		l.mu.RLock()
-		defer l.mu.RUnlock()
 		i, ok := l.byCode[indicator]
 		if !ok {
 			return
 		}
-		s := l.series[i]
-		for row := range int32(len(s.region)) {
-			if !yield(s.record(l, row)) {
-				return
-			}
+		l.mu.RLock()
+		snap := l.snapshot(l.series[i])
+		l.mu.RUnlock()
+		snap.yield(0, yield)
+	}
+}
+
+// A snapshot is the ledger's records as they stood at one moment, to read
+// without the lock.
+//
+// It copies no rows. The columns are append-only: a row, once written, is
+// never written again, and appending writes beyond every earlier length, in
+// place or in a new array. A refused Add rolls a column back to its length
+// before that Add, which no snapshot exceeds, since a snapshot is taken
+// under the read lock, never in the middle of an Add; the rows appended
+// next overwrite only rows that no snapshot holds. So copying the slice
+// headers, a few hundred bytes a series, keeps every row below them as it
+// was. The table of sources is append-only and rolled back the same way.
+//
+// The exception is the map of values beyond the compact columns, which Add
+// writes and rollback deletes from: it is cloned. Such values are rare.
+//
+// Whatever changes the columns under the write lock must keep to this: write
+// only at or beyond the lengths the columns had when the lock was taken, or
+// into new arrays (growing room, widening a column, giving room back).
+type snapshot struct {
+	series  []series
+	metas   []meta
+	regions *RegionSet
+}
+
+// snapshot copies what reading the records of ss needs; l must be locked.
+func (l *Ledger) snapshot(ss ...*series) snapshot {
+	snap := snapshot{series: make([]series, len(ss)), metas: l.metas, regions: l.regions}
+	for i, s := range ss {
+		c := &snap.series[i]
+		*c = *s
+		c.big = maps.Clone(s.big)
+		// The indexes are neither append-only nor needed to read rows.
+		c.slots, c.years, c.yearRow, c.period.index = nil, nil, nil, nil
+	}
+	return snap
+}
+
+// yield yields the records of the i-th series and reports whether to go on.
+func (snap *snapshot) yield(i int, yield func(Record) bool) bool {
+	s := &snap.series[i]
+	for row := range int32(len(s.region)) {
+		if !yield(s.recordIn(snap.metas, snap.regions, row)) {
+			return false
 		}
 	}
+	return true
 }
