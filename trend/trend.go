@@ -35,7 +35,8 @@ type Point struct {
 }
 
 // Projection says when a target will be met at the pace of its recorded
-// outcomes.
+// outcomes. It is never earlier than the last date at which the target was
+// evaluated and found unmet.
 type Projection struct {
 	// Reachable is false when progress is not rising ("not at the current
 	// pace"), or there are fewer than two distinct figures to draw a trend.
@@ -44,6 +45,9 @@ type Projection struct {
 	Met       bool            // already met at the last point
 	PerYear   decimal.Decimal // progress gained per 365 days, from the trend
 	From, To  time.Time       // the dates of the figures the trend is drawn between
+	// Since is the date the remaining progress is counted from: To, or a
+	// later date at which the target was evaluated unmet on To's figure.
+	Since time.Time
 }
 
 // Series is one target's points in date order, with its milestones and
@@ -165,12 +169,22 @@ func days(from, to time.Time) int64 { return int64(to.Sub(from).Hours() / 24) }
 // point whose figure changed, and extends it to 100%. The rate and the
 // remaining days are exact decimals rounded to target.ProgressPlaces; the
 // date is rounded up to a whole day.
+//
+// The remaining days are counted from the last point at which the target
+// was unmet, when that is later than the last change: the same figure at
+// later dates. Counting them from the figure's own date could project a
+// date the series itself has passed unmet: the national rural poor, 551万
+// at the end of 2019 and still 551万 at the end of 2020, would be met by
+// 2020-05-30. Counting from the last point that shows the remaining
+// progress, rather than clamping to the day after it, keeps the projection
+// at the trend's pace and moving smoothly as later points are evaluated.
 func (s Series) project() Projection {
 	var first, last *Point
 	for i := range s.Points {
 		p := &s.Points[i]
-		if p.Result.Status == target.NoData || p.Result.Status == target.Recorded {
-			continue
+		switch p.Result.Status {
+		case target.NoData, target.Recorded, target.NotStarted:
+			continue // no figure: a point before the start counts nothing
 		}
 		if first == nil {
 			first, last = p, p
@@ -198,8 +212,26 @@ func (s Series) project() Projection {
 	remaining := decimal.NewFromInt(1).Sub(last.Result.Progress)
 	need := remaining.DivRound(perDay, 2).Ceil().IntPart()
 	pr.Reachable = true
-	pr.Date = last.Result.AsOf.AddDate(0, 0, int(need))
+	pr.Since = last.Result.AsOf
+	for _, p := range s.Points {
+		if unmet(p.Result.Status) && p.Result.AsOf.After(pr.Since) {
+			pr.Since = p.Result.AsOf
+		}
+	}
+	pr.Date = pr.Since.AddDate(0, 0, int(need))
 	return pr
+}
+
+// unmet reports whether a point with status st is a date at which the
+// target was evaluated on a figure and found not met. An undecided figure
+// may meet it; a point without a figure or without a requirement says
+// nothing.
+func unmet(st target.Status) bool {
+	switch st {
+	case target.InProgress, target.Missed, target.NoFigureAtDeadline:
+		return true
+	}
+	return false
 }
 
 // String describes the projection in English.

@@ -71,7 +71,16 @@ func TestRuralPoorProjection(t *testing.T) {
 	progress := decimal.NewFromInt(9348).DivRound(decimal.NewFromInt(9899), target.ProgressPlaces)
 	perDay := progress.DivRound(decimal.NewFromInt(2556), 2*target.ProgressPlaces)
 	need := decimal.NewFromInt(1).Sub(progress).DivRound(perDay, 2).Ceil().IntPart()
-	if want := date(2019, 12, 31).AddDate(0, 0, int(need)); !p.Date.Equal(want) {
+	// 151 days from the end of 2019 is 2020-05-30, but the series evaluates
+	// the end of 2020, still on 551万, as not met: the days are counted
+	// from there.
+	if need != 151 {
+		t.Errorf("remaining days = %d, want 151", need)
+	}
+	if !p.Since.Equal(date(2020, 12, 31)) {
+		t.Errorf("remaining days counted since %v, want 2020-12-31", p.Since.Format(time.DateOnly))
+	}
+	if want := date(2020, 12, 31).AddDate(0, 0, int(need)); !p.Date.Equal(want) {
 		t.Errorf("projected %v, want %v (%d days)", p.Date.Format(time.DateOnly), want.Format(time.DateOnly), need)
 	}
 	// Figures carried forward from 2012 say so.
@@ -85,6 +94,138 @@ func TestRuralPoorProjection(t *testing.T) {
 			t.Errorf("%d: pace %v, want %v", 2012+i, pt.Pace, want[i])
 		}
 	}
+}
+
+// TestProjection projects a target of at least 100 persons from yearly
+// figures. The worked example: 20 at the end of 2016 and 60 at the end of
+// 2018 is 40% in 730 days; the remaining 40% takes 730 days more. From the
+// end of 2018 that is 2020-12-30, but the end of 2019 and of 2020, still on
+// 60, were evaluated unmet, so the projection counts from 2020-12-31 and
+// gives 2022-12-31.
+func TestProjection(t *testing.T) {
+	tests := []struct {
+		name    string
+		figures map[int]int64 // year-end figures
+		first   int           // the first year-end evaluated; 2016 when 0
+		last    int           // the last year-end evaluated
+		want    trend.Projection
+	}{
+		{
+			name:    "a figure carried past the date it projects counts from the last unmet evaluation",
+			figures: map[int]int64{2016: 20, 2018: 60},
+			last:    2020,
+			want: trend.Projection{Reachable: true, Date: date(2022, 12, 31), PerYear: decimal.RequireFromString("0.2"),
+				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2020, 12, 31)},
+		},
+		{
+			name:    "evaluations later still push it later",
+			figures: map[int]int64{2016: 20, 2018: 60},
+			last:    2022,
+			want: trend.Projection{Reachable: true, Date: date(2024, 12, 30), PerYear: decimal.RequireFromString("0.2"),
+				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2022, 12, 31)},
+		},
+		{
+			// The end of 2019 shows 60 too: 40% remain from there, though
+			// the trend from the end of 2018 would end after it.
+			name:    "an unmet evaluation after the figure counts even before the date it projects",
+			figures: map[int]int64{2016: 20, 2018: 60},
+			last:    2019,
+			want: trend.Projection{Reachable: true, Date: date(2021, 12, 30), PerYear: decimal.RequireFromString("0.2"),
+				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2019, 12, 31)},
+		},
+		{
+			name:    "evaluated up to the last figure: counted from the figure",
+			figures: map[int]int64{2016: 20, 2018: 60},
+			last:    2018,
+			want: trend.Projection{Reachable: true, Date: date(2020, 12, 30), PerYear: decimal.RequireFromString("0.2"),
+				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2018, 12, 31)},
+		},
+		{
+			name:    "one figure: no projection",
+			figures: map[int]int64{2016: 20},
+			last:    2020,
+			want:    trend.Projection{From: date(2016, 12, 31), To: date(2016, 12, 31)},
+		},
+		{
+			// 2015 is before the program's start: not started is no
+			// figure of 0 to draw a trend from.
+			name:    "one figure after a point before the start: no projection",
+			figures: map[int]int64{2016: 20},
+			first:   2015,
+			last:    2018,
+			want:    trend.Projection{From: date(2016, 12, 31), To: date(2016, 12, 31)},
+		},
+		{
+			name:    "one figure, met",
+			figures: map[int]int64{2017: 100},
+			last:    2018,
+			want:    trend.Projection{Reachable: true, Met: true, From: date(2017, 12, 31), To: date(2017, 12, 31)},
+		},
+		{
+			name:    "falling: not at the current pace",
+			figures: map[int]int64{2016: 60, 2017: 40},
+			last:    2018,
+			want:    trend.Projection{From: date(2016, 12, 31), To: date(2017, 12, 31)},
+		},
+		{
+			name:    "met at the last point",
+			figures: map[int]int64{2016: 20, 2018: 60, 2019: 100},
+			last:    2019,
+			want:    trend.Projection{Reachable: true, Met: true, From: date(2016, 12, 31), To: date(2019, 12, 31)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first := tt.first
+			if first == 0 {
+				first = 2016
+			}
+			s := personsSeries(t, tt.figures, trend.YearEnds(first, tt.last))
+			got := s.Projection
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("projection mismatch (-want +got):\n%s", diff)
+			}
+			if !got.Reachable || got.Met {
+				return
+			}
+			for _, pt := range s.Points {
+				if st := pt.Result.Status; st != target.Met && st != target.NoData && got.Date.Before(pt.Result.AsOf) {
+					t.Errorf("projected %v, before %v evaluated %v", got.Date.Format(time.DateOnly), pt.Result.AsOf.Format(time.DateOnly), st)
+				}
+			}
+		})
+	}
+}
+
+// personsSeries evaluates a target of at least 100 persons, from 2016 to
+// 2020, against year-end figures at dates.
+func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend.Series {
+	t.Helper()
+	const nation = "100000"
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: nation, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind := outcome.Indicator{Code: "persons", Name: outcome.Name{Zh: "人数", En: "persons"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	l, err := outcome.NewLedger(rs, ind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, n := range figures {
+		if err := l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: outcome.Year(y), Quantity: outcome.Int(n, outcome.Person)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := program.Program{
+		ID: "test/persons", Name: outcome.Name{Zh: "人数", En: "persons"},
+		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31), Indicators: []outcome.Indicator{ind},
+		Targets: []target.Target{target.AtLeast("persons", outcome.Name{Zh: "100人", En: "100 persons"}, ind.Code, outcome.Int(100, outcome.Person))},
+	}
+	series, err := trend.Evaluate(p, l, dates, trend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return series[0]
 }
 
 func TestMilestones(t *testing.T) {
