@@ -72,6 +72,8 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 		err = t.evaluatePerUnit(l, window, &r)
 	case KindReduction:
 		err = t.evaluateReduction(l, window, &r)
+	case KindEachYear:
+		return t.evaluateEachYear(l, asOf, r, ind)
 	}
 	if err != nil {
 		return Result{}, err

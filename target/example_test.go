@@ -98,3 +98,33 @@ func ExampleResult_Certain() {
 	// 1200名以上 met lower bound certain: true
 	// 不到1200名 undecided upper bound certain: false
 }
+
+func ExampleEachYear() {
+	organised := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "组织科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	l := counties(organised)
+	for _, r := range []struct{ period, figure string }{{"2017", "5200名"}, {"2018", "4800名"}, {"2019", "5000余名"}, {"2020-01", "600名"}} {
+		err := l.Add(outcome.Record{Indicator: "commissioners", Region: "430000", Period: outcome.MustParsePeriod(r.period), Quantity: outcome.MustParseQuantity(r.figure)})
+		if err != nil {
+			panic(err)
+		}
+	}
+	// 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员」, given
+	// the years 2017–2020.
+	tg := target.EachYear("commissioners-a-year", outcome.Name{Zh: "每年组织5000余名科技特派员"}, "commissioners",
+		outcome.MustParseQuantity("5000余名")).From(time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
+	r, err := tg.Evaluate(l, time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	// 2020 is not over: it is shown, not judged.
+	fmt.Println(r.Status, r.Covered, "of", r.Units, "years met")
+	for _, y := range r.Parts {
+		fmt.Println(y.Name.Zh, y.Status, y.Achieved)
+	}
+	// Output:
+	// missed 2 of 3 years met
+	// 2017年 met 5200名
+	// 2018年 missed 4800名
+	// 2019年 met 5000余名
+	// 2020年 in progress 600名
+}

@@ -63,6 +63,8 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 		}
 		t.combineAll(&r, asOf)
 		return r, nil
+	case KindEachYear:
+		return t.mergeEachYear(r, parts)
 	case KindCoverage, KindEachInRange:
 		mergePerUnit(&r, parts)
 	default:

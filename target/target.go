@@ -21,6 +21,7 @@ const (
 	KindReduction                   // from a baseline down to a goal: 9899万 poor → 0
 	KindAllOf                       // every part is met
 	KindObserve                     // no requirement: the recorded figure is shown
+	KindEachYear                    // every civil year at least N: 「每年组织5000余名科技特派员」
 )
 
 var kindNames = [...]outcome.Name{
@@ -31,6 +32,7 @@ var kindNames = [...]outcome.Name{
 	KindReduction:   {Zh: "减少至", En: "reduction"},
 	KindAllOf:       {Zh: "全部达成", En: "all of"},
 	KindObserve:     {Zh: "记录", En: "recorded"},
+	KindEachYear:    {Zh: "每年不少于", En: "each year at least"},
 }
 
 // Name returns the bilingual name of the kind.
@@ -70,9 +72,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Target says what must hold, over which regions, by when, and where it was
 // stated. Build one with [AtLeast], [Range], [Coverage], [EachInRange],
-// [Reduction] or [AllOf], then refine it with [Target.From], [Target.By],
-// [Target.In], [Target.Cite] and [Target.CoveredBy], which return copies.
-// The zero value is invalid.
+// [Reduction], [EachYear], [Observe] or [AllOf], then refine it with
+// [Target.From], [Target.By], [Target.In], [Target.Cite] and
+// [Target.CoveredBy], which return copies. The zero value is invalid.
 type Target struct {
 	id        string
 	name      outcome.Name
@@ -121,6 +123,30 @@ func EachInRange(id string, name outcome.Name, indicator string, pop Population,
 // baseline is read from the ledger as of the target's start.
 func Reduction(id string, name outcome.Name, indicator string, baseline, goal outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindReduction, indicator: indicator, baseline: baseline, required: goal}
+}
+
+// EachYear is the recurring target "every civil year, the aggregate of
+// indicator reaches n": 「每年组织5000余名科技特派员」. n is a yearly
+// figure, read as [AtLeast] reads it: 5000余 asks for more than 5000.
+//
+// The years run from the year of the start ([Target.From]) to the year of
+// the deadline ([Target.By]) or of the date evaluated, whichever is
+// earlier; without a start, from that last year only. A start or deadline
+// within a year takes the year whole, since ledgers hold yearly figures and
+// a year cut short would leave them out. Each year is judged as an [AtLeast]
+// target over that year alone, due at its end; the result has a part per
+// year (ID "2019", name 「2019年」), and a year not over by the date
+// evaluated is shown in progress, never missed.
+//
+// The whole is judged on the years that are over (on the current year
+// while none is), as [AllOf] judges its parts: met when every such year is,
+// missed when one is missed, no figure at the deadline when a year that is
+// over has no figure beside years met. Its PerUnit is n, Units the years
+// judged and Covered the years met; its progress is the weakest year's; it
+// has no pace. A record whose period spans more than one year (「每年」 in an
+// undated document) cannot count for any one year: the result notes it.
+func EachYear(id string, name outcome.Name, indicator string, n outcome.Quantity) Target {
+	return Target{id: id, name: name, kind: KindEachYear, indicator: indicator, required: n}
 }
 
 // Observe shows the recorded figure of indicator without a requirement:
