@@ -25,12 +25,19 @@ func (t Target) Evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if l == nil {
 		return Result{}, t.wrap("ledger", "nil", outcome.ErrMissing)
 	}
+	t, err := t.narrowed(l.Regions())
+	if err != nil {
+		return Result{}, err
+	}
 	return t.evaluate(l, asOf)
 }
 
 func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	r := Result{ID: t.id, Name: t.name, Kind: t.kind, Indicator: t.indicator, Source: t.source,
 		AsOf: asOf, Deadline: t.deadline, Status: NoData, Required: t.required}
+	if t.outOfScope(&r) {
+		return r, nil
+	}
 	if t.kind == KindAllOf {
 		return t.evaluateAll(l, asOf, r)
 	}
@@ -81,6 +88,7 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	r.agg = ind.Aggregation
 	t.judge(&r, ind.Aggregation, asOf)
 	t.noteRelated(l, unit, end, &r)
+	t.noteCounted(l, window, &r)
 	return r, nil
 }
 

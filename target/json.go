@@ -114,6 +114,7 @@ type targetJSON struct {
 	Kind       string            `json:"kind"`
 	Indicator  string            `json:"indicator,omitempty"`
 	Scope      string            `json:"scope,omitempty"`
+	In         []string          `json:"in,omitempty"`
 	Population *populationJSON   `json:"population,omitempty"`
 	Required   *outcome.Quantity `json:"required,omitempty"`
 	Baseline   *outcome.Quantity `json:"baseline,omitempty"`
@@ -137,6 +138,7 @@ type populationJSON struct {
 	Size      int           `json:"size,omitempty"`
 	Condition *outcome.Name `json:"condition,omitempty"`
 	Predicate bool          `json:"predicate,omitempty"`
+	In        []string      `json:"in,omitempty"`
 }
 
 func dateString(t time.Time) string {
@@ -159,12 +161,17 @@ func parseDate(s string) (time.Time, error) {
 //	 "population":{"name":{…},"codes":["130131",…],"condition":{…}},
 //	 "required":{quantity},"start":"2016-01-01","deadline":"2020-12-31",
 //	 "source":{citation},"coveredBy":"…","seeAlso":["…"],"parts":[{target}…]}
+//
+// "kind" is the kind's English name ("each year at least" for [EachYear]).
+// "scope" is the region of the last [Target.In]; "in" lists the regions of
+// earlier ones, where they differ. A population's "in" lists the regions it
+// was narrowed to ([Population.In]).
 func (t Target) MarshalJSON() ([]byte, error) {
-	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.String(), Indicator: t.indicator, Scope: t.scope,
+	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.String(), Indicator: t.indicator, Scope: t.scope, In: t.outer,
 		Start: dateString(t.start), Deadline: dateString(t.deadline), CoveredBy: t.coveredBy, SeeAlso: t.seeAlso, Parts: t.parts}
 	if !t.pop.IsZero() {
 		p := t.pop
-		j.Population = &populationJSON{Name: p.name, Level: p.level, Within: p.within, Codes: p.codes, Size: p.size, Predicate: p.keep != nil}
+		j.Population = &populationJSON{Name: p.name, Level: p.level, Within: p.within, Codes: p.codes, Size: p.size, Predicate: p.keep != nil, In: p.scopes}
 		if !p.condition.IsZero() {
 			j.Population.Condition = &p.condition
 		}
@@ -187,7 +194,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	out := Target{id: j.ID, name: j.Name, indicator: j.Indicator, scope: j.Scope, coveredBy: j.CoveredBy, seeAlso: j.SeeAlso, parts: j.Parts}
+	out := Target{id: j.ID, name: j.Name, indicator: j.Indicator, scope: j.Scope, outer: j.In, coveredBy: j.CoveredBy, seeAlso: j.SeeAlso, parts: j.Parts}
 	for k, n := range kindNames {
 		if k != 0 && n.En == j.Kind {
 			out.kind = Kind(k)
@@ -197,7 +204,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 		return &Error{ID: j.ID, Field: "kind", Value: j.Kind, Err: ErrInvalid}
 	}
 	if p := j.Population; p != nil {
-		out.pop = Population{name: p.Name, level: p.Level, within: p.Within, codes: p.Codes, size: p.Size}
+		out.pop = Population{name: p.Name, level: p.Level, within: p.Within, codes: p.Codes, size: p.Size, scopes: p.In}
 		if p.Condition != nil {
 			out.pop.condition = *p.Condition
 		}
@@ -227,7 +234,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 // [Population.Equal].
 func (t Target) Equal(u Target) bool {
 	return t.id == u.id && t.name == u.name && t.kind == u.kind && t.indicator == u.indicator && t.scope == u.scope &&
-		t.pop.Equal(u.pop) && t.required.Equal(u.required) && t.baseline.Equal(u.baseline) &&
+		slices.Equal(t.outer, u.outer) && t.pop.Equal(u.pop) && t.required.Equal(u.required) && t.baseline.Equal(u.baseline) &&
 		t.start.Equal(u.start) && t.deadline.Equal(u.deadline) && t.source == u.source && t.coveredBy == u.coveredBy &&
 		slices.Equal(t.seeAlso, u.seeAlso) && slices.EqualFunc(t.parts, u.parts, Target.Equal)
 }

@@ -12,7 +12,8 @@ import (
 // ([Listed]), optionally narrowed by a condition ([Population.Where]). It is
 // resolved against a ledger's region set when the target is evaluated. A
 // population known only by its size ([Counted]) can be evaluated from an
-// aggregate figure only. The zero value is empty and invalid for a target.
+// aggregate figure only. [Population.In] narrows any of them to a region.
+// The zero value is empty and invalid for a target.
 type Population struct {
 	name      outcome.Name
 	level     outcome.Level
@@ -21,6 +22,7 @@ type Population struct {
 	size      int
 	keep      func(outcome.Region) bool
 	condition outcome.Name
+	scopes    []string // regions of In calls: every unit lies within each
 }
 
 // Counted is a population known only by its size within the region code:
@@ -56,12 +58,44 @@ func (p Population) Where(condition outcome.Name, keep func(outcome.Region) bool
 	return p
 }
 
+// In returns a copy of p narrowed to the units within the region code: the
+// poor counties of one prefecture, the villages of one county. In("")
+// changes nothing. Regions are checked when p is resolved. A [Counted]
+// population cannot be narrowed below its own region, since its count
+// there is unknown: a target over it reports no data in a narrower region
+// until its units are listed ([Target.ListUnits]).
+func (p Population) In(region string) Population {
+	if region != "" && !slices.Contains(p.scopes, region) {
+		p.scopes = append(slices.Clone(p.scopes), region)
+	}
+	return p
+}
+
+// Scopes returns the regions p was narrowed to by [Population.In].
+func (p Population) Scopes() []string { return slices.Clone(p.scopes) }
+
 // Equal reports whether p and q select the same units: the same name,
-// level, region, codes, size and condition. Predicates are Go functions and
-// cannot be compared: two populations are equal only if neither has one.
+// level, region, codes, size, condition and narrowing. Predicates are Go
+// functions and cannot be compared: two populations are equal only if
+// neither has one.
 func (p Population) Equal(q Population) bool {
+	return p.sameUnits(q) && slices.Equal(p.scopes, q.scopes)
+}
+
+// sameUnits is [Population.Equal] without the narrowing.
+func (p Population) sameUnits(q Population) bool {
 	return p.name == q.name && p.level == q.level && p.within == q.within && slices.Equal(p.codes, q.codes) &&
 		p.size == q.size && p.condition == q.condition && p.keep == nil && q.keep == nil
+}
+
+// listed returns p with its units given by codes: a listed population with
+// p's name, region, condition and narrowing.
+func (p Population) listed(codes []string) Population {
+	p.codes, p.size, p.level = slices.Clone(codes), 0, 0
+	if p.codes == nil {
+		p.codes = []string{}
+	}
+	return p
 }
 
 // Name returns the population's name.
@@ -85,29 +119,62 @@ func (p Population) Conditional() bool { return p.keep != nil }
 // IsZero reports whether p is the zero, empty population.
 func (p Population) IsZero() bool { return p.level == 0 && p.codes == nil && p.size == 0 }
 
-// Resolve returns p's units in rs, sorted by code. Codes of a listed
-// population that rs does not hold are an error.
+// Resolve returns p's units in rs, sorted by code: within p's region and
+// every region it was narrowed to; none when those regions are disjoint.
+// Codes of a listed population that rs does not hold are an error, and so
+// is a region rs does not hold.
 func (p Population) Resolve(rs *outcome.RegionSet) (outcome.Selection, error) {
+	within, ok, err := deepest(rs, p.within, p.scopes...)
+	if err != nil {
+		return outcome.Selection{}, fmt.Errorf("target: population %v: %w", p.name, err)
+	}
+	if !ok {
+		return rs.SelectCodes()
+	}
 	switch {
 	case p.codes != nil:
 		sel, err := rs.SelectCodes(p.codes...)
-		if err != nil || p.keep == nil {
+		if err != nil || (p.keep == nil && within == "") {
 			return sel, err
 		}
 		codes := make([]string, 0, sel.Len())
 		for r := range sel.All() {
-			if p.keep(r) {
+			if (within == "" || rs.Within(r.Code, within)) && (p.keep == nil || p.keep(r)) {
 				codes = append(codes, r.Code)
 			}
 		}
 		return rs.SelectCodes(codes...)
 	case p.level.IsValid() && p.keep == nil:
-		return rs.SelectLevel(p.within, p.level)
+		return rs.SelectLevel(within, p.level)
 	case p.level.IsValid():
 		level, keep := p.level, p.keep
-		return rs.Select(p.within, func(r outcome.Region) bool {
+		return rs.Select(within, func(r outcome.Region) bool {
 			return r.Level == level && (keep == nil || keep(r))
 		})
 	}
 	return outcome.Selection{}, fmt.Errorf("target: population %v: %w", p.name, outcome.ErrMissing)
+}
+
+// deepest returns the region among first and more ("" for the whole set)
+// that lies within all the others: where a target or population narrowed
+// more than once is. ok is false when two of them are disjoint, so nothing
+// lies within all. A code rs does not hold is an error wrapping
+// [outcome.ErrUnknownRegion].
+func deepest(rs *outcome.RegionSet, first string, more ...string) (region string, ok bool, err error) {
+	region, ok = first, true
+	for _, c := range append([]string{first}, more...) {
+		switch {
+		case c == "":
+		case !rs.Contains(c):
+			return "", false, fmt.Errorf("region %s: %w", c, outcome.ErrUnknownRegion)
+		case region == "" || rs.Within(c, region):
+			region = c
+		case !rs.Within(region, c):
+			ok = false
+		}
+	}
+	if !ok {
+		return "", false, nil
+	}
+	return region, true, nil
 }

@@ -81,6 +81,7 @@ type Target struct {
 	kind      Kind
 	indicator string
 	scope     string
+	outer     []string // regions of earlier In calls: the target lies within each
 	pop       Population
 	required  outcome.Quantity
 	baseline  outcome.Quantity
@@ -90,6 +91,10 @@ type Target struct {
 	coveredBy string
 	seeAlso   []string
 	parts     []Target
+
+	// outside is set when evaluation finds that the target covers nothing
+	// it can evaluate in its scope: it says why, and the result has no data.
+	outside outcome.Name
 }
 
 // AtLeast is the target "the aggregate of indicator reaches n": 「1000个以上
@@ -169,9 +174,62 @@ func (t Target) From(start time.Time) Target { t.start = start; return t }
 // met is missed; figures after the deadline do not count.
 func (t Target) By(deadline time.Time) Target { t.deadline = deadline; return t }
 
-// In returns a copy of t whose aggregate is taken over the region code
-// rather than the whole region set.
-func (t Target) In(region string) Target { t.scope = region; return t }
+// In returns a copy of t narrowed to the region code: aggregates,
+// observations, reductions and yearly figures are taken over it rather than
+// the whole region set; a population keeps only its units within it
+// ([Population.In]); an all-of target narrows every part. In("") changes
+// nothing.
+//
+// Narrowing twice keeps the target within both regions: the deeper one
+// counts when one lies within the other, and a target narrowed to two
+// disjoint regions covers nothing (its result has no data and says why).
+// Regions are checked against the ledger's when the target is evaluated: a
+// code the ledger does not hold is an [*Error] wrapping
+// [outcome.ErrUnknownRegion].
+//
+// A requirement is not apportioned: a county's figure is compared with the
+// whole N of an aggregate target.
+func (t Target) In(region string) Target {
+	if region == "" {
+		return t
+	}
+	if t.scope != "" && t.scope != region {
+		t.outer = append(slices.Clone(t.outer), t.scope)
+	}
+	t.scope = region
+	if !t.pop.IsZero() {
+		t.pop = t.pop.In(region)
+	}
+	if t.parts != nil {
+		parts := make([]Target, len(t.parts))
+		for i, p := range t.parts {
+			parts[i] = p.In(region)
+		}
+		t.parts = parts
+	}
+	return t
+}
+
+// ListUnits returns a copy of t in which the population pop, wherever t or
+// its parts use it, takes its units from codes: the list of poor villages
+// a county office keeps, where the catalogue knows only their number
+// ([Counted]). The population keeps its name, its region, its condition
+// and any narrowing by [Target.In]; pop is matched as [Population.Equal]
+// matches, narrowing aside. Per-unit targets over it are then evaluated
+// unit by unit, with a shortfall list.
+func (t Target) ListUnits(pop Population, codes ...string) Target {
+	if !t.pop.IsZero() && t.pop.sameUnits(pop) {
+		t.pop = t.pop.listed(codes)
+	}
+	if t.parts != nil {
+		parts := make([]Target, len(t.parts))
+		for i, p := range t.parts {
+			parts[i] = p.ListUnits(pop, codes...)
+		}
+		t.parts = parts
+	}
+	return t
+}
 
 // Cite returns a copy of t stated at c.
 func (t Target) Cite(c outcome.Citation) Target { t.source = c; return t }
@@ -193,7 +251,16 @@ func (t Target) SeeAlso(indicators ...string) Target {
 }
 
 // WithParts returns a copy of an all-of target with its parts replaced.
-func (t Target) WithParts(parts ...Target) Target { t.parts = slices.Clone(parts); return t }
+// The parts are narrowed as the whole was ([Target.In]).
+func (t Target) WithParts(parts ...Target) Target {
+	t.parts = slices.Clone(parts)
+	for i := range t.parts {
+		for _, region := range t.Scopes() {
+			t.parts[i] = t.parts[i].In(region)
+		}
+	}
+	return t
+}
 
 // ID returns the target's id.
 func (t Target) ID() string { return t.id }
@@ -207,8 +274,17 @@ func (t Target) Kind() Kind { return t.kind }
 // Indicator returns the code of the indicator the target is measured by.
 func (t Target) Indicator() string { return t.indicator }
 
-// Scope returns the region an aggregate is taken over ("" for all).
+// Scope returns the region set by the last [Target.In] ("" for all).
 func (t Target) Scope() string { return t.scope }
+
+// Scopes returns every region t was narrowed to by [Target.In], in order:
+// the target lies within each.
+func (t Target) Scopes() []string {
+	if t.scope == "" {
+		return nil
+	}
+	return append(slices.Clone(t.outer), t.scope)
+}
 
 // Population returns the units of a per-unit target.
 func (t Target) Population() Population { return t.pop }
