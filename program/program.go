@@ -197,6 +197,41 @@ func (p Program) Merge(parts ...Report) (Report, error) {
 	return r, nil
 }
 
+// In returns a copy of p for one region, a county or a prefecture: every
+// target narrowed to it with [target.Target.In], so a county office
+// evaluates 七个一 over its own poor villages, from a ledger of its own or
+// the province's. Coverage counts only the units within the region;
+// aggregates are taken over it. Requirements are not apportioned: a
+// county's figure is compared with the program's whole N, and reads as the
+// county's share of it. A population the catalogue knows only by its count
+// cannot be narrowed: list its units first ([Program.ListUnits]), or its
+// targets report no data and say why. The id is kept, so the reports of
+// disjoint regions merge ([Program.Merge]).
+func (p Program) In(region string) Program {
+	q := p.Clone()
+	for i, t := range q.Targets {
+		q.Targets[i] = t.In(region)
+	}
+	return q
+}
+
+// ListUnits returns a copy of p in which every target over the population
+// pop takes its units from codes ([target.Target.ListUnits]): a caller with
+// the list of Hunan's poor villages gives it to a catalogue that knows only
+// their number,
+//
+//	hunan.SevenOnes().ListUnits(hunan.PoorVillages(), villageCodes...)
+//
+// and coverage is then evaluated village by village, with a shortfall
+// list. The ledger's regions must hold the codes.
+func (p Program) ListUnits(pop target.Population, codes ...string) Program {
+	q := p.Clone()
+	for i, t := range q.Targets {
+		q.Targets[i] = t.ListUnits(pop, codes...)
+	}
+	return q
+}
+
 // Clone returns a deep copy of p, so a caller may change it freely.
 func (p Program) Clone() Program {
 	p.Issuers = slices.Clone(p.Issuers)

@@ -208,3 +208,78 @@ func asJSON(t *testing.T, r target.Result) string {
 	}
 	return string(b)
 }
+
+func TestProgramIn(t *testing.T) {
+	p, l := sample(t)
+	luxi := p.In("433122")
+	r, err := luxi.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The federations are recorded for the province, not for 泸溪县; 泸溪县
+	// is the one county of the leaders target, with 4 leaders.
+	var got []string
+	for _, res := range r.Results {
+		got = append(got, fmt.Sprintf("%s %v %d/%d", res.ID, res.Status, res.Covered, res.Units))
+	}
+	want := []string{"federations no data 0/0", "workers no data 0/0", "leaders met 1/1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("In(433122) mismatch (-want +got):\n%s", diff)
+	}
+	for _, tg := range p.Targets {
+		if tg.Scope() != "" {
+			t.Errorf("In changed the original's target %s", tg.ID())
+		}
+	}
+	if luxi.ID != p.ID {
+		t.Errorf("In changed the id to %s", luxi.ID)
+	}
+	if _, err := p.In("439999").Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrUnknownRegion) || !strings.Contains(err.Error(), "439999") {
+		t.Errorf("In an unknown region: %v, want ErrUnknownRegion naming it", err)
+	}
+
+	// The reports of the two counties merge into the province's.
+	perUnit := p.Clone()
+	perUnit.Targets = perUnit.Targets[2:]
+	whole, err := perUnit.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []program.Report
+	for _, county := range []string{"433122", "433130"} {
+		r, err := perUnit.In(county).Evaluate(l, date(2019, 12, 31))
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, r)
+	}
+	merged, err := perUnit.Merge(parts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(asJSON(t, whole.Results[0]), asJSON(t, merged.Results[0])); diff != "" {
+		t.Errorf("merged counties differ from the province (-province +merged):\n%s", diff)
+	}
+}
+
+func TestProgramListUnits(t *testing.T) {
+	p, l := sample(t)
+	counted := target.Counted(outcome.Name{Zh: "县", En: "counties"}, 2, "430000")
+	p.Targets = []target.Target{
+		target.EachInRange("leaders", outcome.Name{}, "leaders", counted, outcome.MustParseQuantity("3—5位")),
+		target.AllOf("all", outcome.Name{}, target.Coverage("one", outcome.Name{}, "leaders", counted, outcome.MustParseQuantity("1位"))),
+	}
+	listed := p.ListUnits(counted, "433122", "433130")
+	r, err := listed.Evaluate(l, date(2019, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 泸溪县 has 4 leaders, 龙山县 1: one in range, both at least one.
+	leaders, one := r.Results[0], r.Results[1].Parts[0]
+	if !leaders.Listed || leaders.Covered != 1 || leaders.Units != 2 || one.Status != target.Met || one.Units != 2 {
+		t.Errorf("listed: leaders %d/%d (listed %v), one %v %d units; want 1/2 listed, met over 2", leaders.Covered, leaders.Units, leaders.Listed, one.Status, one.Units)
+	}
+	if p.Targets[0].Population().Size() != 2 {
+		t.Error("ListUnits changed the original")
+	}
+}
