@@ -219,6 +219,8 @@ func TestReported(t *testing.T) {
 	}{
 		{hunan.CommissionersOrganised, "5000余名", outcome.UndatedPeriod}, // §一(四)一是 [4], 每年
 		{hunan.ThreeRegionsTalents, "近1000名", outcome.UndatedPeriod},    // §一(四)一是 [4], 每年
+		{hunan.ThreeRegionsSelected, "770名", outcome.YearPeriod},        // §二(二)一是 [11], 2019年选派
+		{hunan.ProvincialCommissioners, "403名", outcome.YearPeriod},     // §二(二)一是 [11], 2019年选派
 		{hunan.IncomeIncrease, "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
 		{hunan.ServiceBases, "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
 		{hunan.FarmersTrainedTotal, "达118万人次", outcome.UndatedPeriod},   // §一(四)一是 [4] (⚑G24)
@@ -260,5 +262,125 @@ func TestCatalogue(t *testing.T) {
 	}
 	if len(ids) != 10 {
 		t.Errorf("%d programs, want 10", len(ids))
+	}
+}
+
+func TestTalentEachYear(t *testing.T) {
+	// 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员、近1000名
+	// “三区”科技人才」. The seed's own figures have no year, so they count
+	// for no year; the 770 三区 talents and 403 commissioners the province
+	// selected in 2019 (§二(二)一是 [11]) are another measure.
+	rs := results(t, hunan.TalentPrecisionProject(), hunan.Reported(), date(2019, 12, 31))
+	for id, wantNotes := range map[string][]string{
+		"commissioners-a-year": {
+			`not counted: 403 persons of "provincial-level commissioners selected", another measure`,
+			"not counted: more than 5000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
+		},
+		"three-regions-a-year": {
+			`not counted: 770 persons of "three-regions talents selected by the province", another measure`,
+			"not counted: nearly 1000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
+		},
+	} {
+		r := rs[id]
+		var notes []string
+		for _, n := range r.Notes {
+			notes = append(notes, n.En)
+		}
+		if r.Kind != target.KindEachYear || r.Status != target.NoData || len(r.Parts) != 1 || r.Parts[0].ID != "2019" {
+			t.Errorf("%s: %v %v with %d years, want each year at least, no data, 2019 only", id, r.Kind, r.Status, len(r.Parts))
+		}
+		if diff := cmp.Diff(wantNotes, notes); diff != "" {
+			t.Errorf("%s notes mismatch (-want +got):\n%s", id, diff)
+		}
+	}
+
+	// With yearly figures and a start, every year is judged. 近1000 is taken
+	// at 1000: 2018's 1000 meets it, 2019's 990 does not.
+	l := hunan.Reported()
+	if err := l.Add(
+		outcome.Record{Indicator: hunan.ThreeRegionsTalents, Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
+		outcome.Record{Indicator: hunan.ThreeRegionsTalents, Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
+		outcome.Record{Indicator: hunan.CommissionersOrganised, Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
+		outcome.Record{Indicator: hunan.CommissionersOrganised, Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
+	); err != nil {
+		t.Fatal(err)
+	}
+	p := hunan.TalentPrecisionProject()
+	p.Start = date(2018, 1, 1)
+	rs = results(t, p, l, date(2019, 12, 31))
+	for id, want := range map[string]target.Status{"commissioners-a-year": target.Met, "three-regions-a-year": target.Missed} {
+		if r := rs[id]; r.Status != want || r.Units != 2 {
+			t.Errorf("%s from 2018: %v over %d years, want %v over 2", id, r.Status, r.Units, want)
+		}
+	}
+}
+
+// countyLedger is the reported ledger over Hunan's regions and three poor
+// villages of 泸溪县 (433122) under two of its townships. The village codes
+// and names are made up for the test: no village list is embedded.
+func countyLedger(t *testing.T) (*outcome.Ledger, []string) {
+	t.Helper()
+	regions := slices.Collect(hunan.Regions().All())
+	villages := []string{"433122102201", "433122102202", "433122104201"}
+	for i, v := range villages {
+		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: []string{"甲村", "乙村", "丙村"}[i]}, Level: outcome.Village, Parent: v[:9]})
+	}
+	rs, err := outcome.NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := outcome.NewLedger(rs, hunan.Indicators()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(slices.Collect(hunan.Reported().All())...); err != nil {
+		t.Fatal(err)
+	}
+	return l, villages
+}
+
+func TestSevenOnesInCounty(t *testing.T) {
+	l, villages := countyLedger(t)
+	if err := l.Add(
+		outcome.Record{Indicator: hunan.VillageSpecialists, Region: villages[0], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: hunan.VillageSpecialists, Region: villages[2], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
+		outcome.Record{Indicator: hunan.FeaturedIndustries, Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
+	); err != nil {
+		t.Fatal(err)
+	}
+	// The county office of 泸溪县 evaluates 七个一 for itself, from its own
+	// list of poor villages.
+	p := hunan.SevenOnes().ListUnits(hunan.PoorVillages(), villages...).In("433122")
+	rs := results(t, p, l, date(2019, 12, 31))
+	for _, tt := range []struct {
+		id             string
+		status         target.Status
+		covered, units int
+	}{
+		{"industry-per-poor-county", target.Met, 1, 1},
+		{"specialist-per-poor-village", target.InProgress, 2, 3},
+		{"info-network-per-poor-county", target.NoData, 0, 1},
+		{"local-technicians", target.NoData, 0, 0},
+	} {
+		r := rs[tt.id]
+		if r.Status != tt.status || r.Covered != tt.covered || r.Units != tt.units {
+			t.Errorf("%s in 泸溪县: %v %d/%d, want %v %d/%d", tt.id, r.Status, r.Covered, r.Units, tt.status, tt.covered, tt.units)
+		}
+	}
+	if sf := rs["specialist-per-poor-village"].Shortfall; sf.Len() != 1 || sf.At(0).Region.Code != villages[1] {
+		t.Errorf("shortfall of %d villages, want %s alone", sf.Len(), villages[1])
+	}
+
+	// Without the list, the 3209 villages are counted for the province only:
+	// their number in the county is unknown, and the result says so.
+	r := results(t, hunan.SevenOnes().In("433122"), l, date(2019, 12, 31))["specialist-per-poor-village"]
+	if r.Status != target.NoData || len(r.Notes) == 0 || !strings.Contains(r.Notes[0].En, "known only by its count in 430000") {
+		t.Errorf("counted villages in 泸溪县: %v, notes %v; want no data, saying why", r.Status, r.Notes)
+	}
+	// Over the province, the village records cannot be used either: the
+	// coverage is read from the 2019 aggregate, and a note says why.
+	r = results(t, hunan.SevenOnes(), l, date(2019, 12, 31))["specialist-per-poor-village"]
+	if r.Status != target.Met || r.Listed || !slices.ContainsFunc(r.Notes, func(n outcome.Name) bool { return strings.Contains(n.En, "2 records of single units not used") }) {
+		t.Errorf("counted villages over Hunan: %v listed %v, notes %v; want met from the aggregate, noting the 2 village records", r.Status, r.Listed, r.Notes)
 	}
 }

@@ -33,10 +33,11 @@ const (
 	NewNonPoorTeams              = "new-non-poor-teams"              // flow, 个
 	ExpertTeamsTotal             = "expert-teams-total"              // stock, 个
 	PoorVillagesWithCommissioner = "poor-villages-with-commissioner" // stock, 个
-	CommissionersOrganised       = "commissioners-organised"         // stock, 名: organised in a year
+	CommissionersOrganised       = "commissioners-organised"         // flow, 名: organised within a period
 	CommissionersInPost          = "commissioners-in-post"           // stock, 名: in post in a year
-	ThreeRegionsTalents          = "three-regions-talents"           // stock, 名: in a year
-	ProvincialCommissioners      = "provincial-commissioners"        // stock, 名
+	ThreeRegionsTalents          = "three-regions-talents"           // flow, 名: organised within a period
+	ThreeRegionsSelected         = "three-regions-selected"          // flow, 名: selected by the province, another measure
+	ProvincialCommissioners      = "provincial-commissioners"        // flow, 名: selected by the province
 	CommissionersSelected        = "commissioners-selected"          // stock, 名: cumulative since 2005
 	PoorCountyCount              = "poor-county-count"               // stock, 个
 	PoorVillageCount             = "poor-village-count"              // stock, 个
@@ -161,10 +162,11 @@ var indicatorSpecs = []indicatorSpec{
 	{NewNonPoorTeams, "新组建非贫困县科技专家服务团", "new expert teams for non-poor counties", outcome.Piece, flow},
 	{ExpertTeamsTotal, "科技专家服务团总数", "expert service teams in all", outcome.Piece, stock},
 	{PoorVillagesWithCommissioner, "有科技特派员的贫困村", "poor villages with a commissioner", outcome.Piece, stock},
-	{CommissionersOrganised, "每年组织科技特派员", "commissioners organised a year", outcome.Person, stock},
+	{CommissionersOrganised, "组织科技特派员", "commissioners organised", outcome.Person, flow},
 	{CommissionersInPost, "每年在岗科技特派员", "commissioners in post a year", outcome.Person, stock},
-	{ThreeRegionsTalents, "“三区”科技人才", "three-regions talents a year", outcome.Person, stock},
-	{ProvincialCommissioners, "省级科技特派员", "provincial-level commissioners", outcome.Person, stock},
+	{ThreeRegionsTalents, "组织“三区”科技人才", "three-regions talents organised", outcome.Person, flow},
+	{ThreeRegionsSelected, "省级选派“三区”科技人才", "three-regions talents selected by the province", outcome.Person, flow},
+	{ProvincialCommissioners, "选派省级科技特派员", "provincial-level commissioners selected", outcome.Person, flow},
 	{CommissionersSelected, "累计选派科技特派员", "commissioners selected in all", outcome.Person, stock},
 	{PoorCountyCount, "贫困县", "poor counties", outcome.Piece, stock},
 	{PoorVillageCount, "贫困村", "poor villages", outcome.Piece, stock},

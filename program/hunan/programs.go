@@ -84,8 +84,14 @@ func SevenOnes() program.Program { return Readings{}.SevenOnes() }
 //  7. 「在全省扶持一百家科技扶贫示范企业、农民专业合作社和家庭农场等」 (⚑G11).
 //
 // The poor counties are the 51 of [7] and the poor villages the 3209 of [7]
-// (an inference: the clauses do not restate them). The seed states no start
-// or deadline. Figures the seed reports near these targets but in another
+// (an inference: the clauses do not restate them). No village list is
+// embedded, so coverage of the villages is read from an aggregate figure; a
+// caller with the list gives it with [program.Program.ListUnits], and a
+// county office narrows the program to itself with [program.Program.In]:
+//
+//	hunan.SevenOnes().ListUnits(hunan.PoorVillages(), villages...).In("433122")
+//
+// The seed states no start or deadline. Figures the seed reports near these targets but in another
 // unit or measure (培训农民 in 人次, 新技术 that are not patents) are named
 // with [target.Target.SeeAlso], so reports show why they do not count.
 func (r Readings) SevenOnes() program.Program {
@@ -157,8 +163,9 @@ func (r Readings) SevenOnes() program.Program {
 // units covered from an aggregate figure ([target.Target.CoveredBy]); with
 // per-county team records the shortfall is listed county by county. 「所有
 // 县市区」 is the 123 units of [CountyUnits] (⚑G30, an inference), and 「所有
-// 贫困村」 the 3209 of [7] (⚑G40). The seed states no deadlines: the
-// coverages are reported as achieved, not as due.
+// 贫困村」 the 3209 of [7] (⚑G40); with a village list, give it with
+// [program.Program.ListUnits]. The seed states no deadlines: the coverages
+// are reported as achieved, not as due.
 func ExpertServiceTeams() program.Program {
 	sec := cite("二(二)二是", "[11]")
 	return program.Program{
@@ -186,9 +193,21 @@ func ExpertServiceTeams() program.Program {
 // 「每年组织5000余名科技特派员、近1000名“三区”科技人才」.
 //
 // The seed states these yearly figures as practice, not as targets (inventory
-// §B.H1 ⚑); they are modelled as yearly at-least targets so that a year's
-// figure can be checked against them, and their own qualifiers are kept. The
-// conflicting 「每年在岗的科技特派员近5000人」 (§二(二)一是, ⚑G23) is another
+// §B.H1 ⚑); they are modelled as yearly targets ([target.EachYear]) so that
+// every year's figure can be checked against them. 5000余 asks for more than
+// 5000 a year. 近1000 is taken at 1000: a document describing practice says
+// "nearly" of what was done, and a target needs a figure to be checked
+// against, so a year with 1000 meets it and a year with 990 does not. The
+// seed states no start, so each is judged on the year of the evaluation
+// only; give the targets a start ([target.Target.From]) to judge every year
+// since.
+//
+// The seed's own 「每年」 figures carry no year and so count for none: the
+// results note them. The 770 三区 talents and 403 provincial-level
+// commissioners the province selected in 2019 (§二(二)一是 [11]) are another
+// measure than those organised each year: they are named with
+// [target.Target.SeeAlso], so the results show them without counting them.
+// The conflicting 「每年在岗的科技特派员近5000人」 (§二(二)一是, ⚑G23) is another
 // indicator (in post, not organised) and is shown, never merged. The
 // outcomes of [4] and [5] are shown as recorded figures.
 func TalentPrecisionProject() program.Program {
@@ -200,11 +219,14 @@ func TalentPrecisionProject() program.Program {
 		Level:   hunanLevel,
 		Issuers: []outcome.Name{kjt},
 		Source:  src,
-		Indicators: pick(CommissionersOrganised, ThreeRegionsTalents, CommissionersInPost, FarmersTrainedTotal, BusinessEntitiesTotal,
-			NewTechnologiesTotal, XiangxiCommissioners, XiangxiProjects, XiangxiNewProducts, XiangxiNewVarieties, XiangxiTrainingSessions),
+		Indicators: pick(CommissionersOrganised, ProvincialCommissioners, ThreeRegionsTalents, ThreeRegionsSelected, CommissionersInPost,
+			FarmersTrainedTotal, BusinessEntitiesTotal, NewTechnologiesTotal, XiangxiCommissioners, XiangxiProjects, XiangxiNewProducts,
+			XiangxiNewVarieties, XiangxiTrainingSessions),
 		Targets: []target.Target{
-			target.AtLeast("commissioners-a-year", name("每年组织5000余名科技特派员", "more than 5000 commissioners a year"), CommissionersOrganised, q("5000余名")).Cite(src),
-			target.AtLeast("three-regions-a-year", name("每年组织近1000名“三区”科技人才", "nearly 1000 three-regions talents a year"), ThreeRegionsTalents, q("近1000名")).Cite(src),
+			target.EachYear("commissioners-a-year", name("每年组织5000余名科技特派员", "more than 5000 commissioners a year"), CommissionersOrganised, q("5000余名")).
+				SeeAlso(ProvincialCommissioners).Cite(src),
+			target.EachYear("three-regions-a-year", name("每年组织近1000名“三区”科技人才", "nearly 1000 three-regions talents a year"), ThreeRegionsTalents, q("近1000名")).
+				SeeAlso(ThreeRegionsSelected).Cite(src),
 			target.Observe("commissioners-in-post", name("每年在岗科技特派员", "commissioners in post a year"), CommissionersInPost).Cite(cite("二(二)一是", "[11]")),
 			target.Observe("farmers-trained", name("培训农民", "farmers trained"), FarmersTrainedTotal).Cite(src),
 			target.Observe("business-entities", name("领办创办协办新型农业经营主体", "new-type business entities created or led"), BusinessEntitiesTotal).Cite(src),

@@ -15,10 +15,16 @@ import (
 //     undated period ([outcome.Undated]) spanning what the seed allows, and a
 //     note with the words printed. The seed has no date; the latest year it
 //     reports is 2019, so undated spans end there (⚑G6).
+//   - 「每年组织5000余名…近1000名」 are yearly figures of an unstated year: as
+//     flows over an undated span they count for no single year, and the
+//     yearly targets over them ([TalentPrecisionProject]) note them.
 //   - Conflicting figures stay separate records with their own scope and
 //     citation: 每年组织5000余名 and 每年在岗近5000人 are two indicators (⚑G23);
 //     培训农民118万人次 (undated, [4]) and 128万人次 (2017, [12]) are an undated
-//     total and a 2017 flow (⚑G24). Nothing is merged or averaged.
+//     total and a 2017 flow (⚑G24); the 770 三区 talents the province
+//     selected in 2019 ([11]) are another measure than the 近1000 organised
+//     each year ([4]) and have an indicator of their own, like the 403
+//     provincial-level commissioners. Nothing is merged or averaged.
 //   - Figures for parts of Hunan that are not divisions (湘西地区, 井冈山区五县,
 //     the 17 minority counties, 武陵山地区) have indicators of their own and
 //     are recorded at the province; 古丈县, 洪江市, 桑植县 and 会同县 (七溪村)
@@ -104,7 +110,7 @@ func reported() []outcome.Record {
 		rec(CommissionersSelected, hn, since2005, "据不完全统计,累计达25000名", "二(二)一是", "[10]", "自2005年以来"),
 		rec(CommissionersInPost, hn, era2011, "近5000人", "二(二)一是", "[11]", "每年在岗; 与每年组织5000余名不一致 (⚑G23)"),
 		rec(ProvincialCommissioners, hn, year(2019), "403名", "二(二)一是", "[11]", "2019年选派"),
-		rec(ThreeRegionsTalents, hn, year(2019), "770名", "二(二)一是", "[11]", "2019年选派; 「其中」 (⚑G22)"),
+		rec(ThreeRegionsSelected, hn, year(2019), "770名", "二(二)一是", "[11]", "2019年选派; 「其中」 (⚑G22); 省级选派, 非每年组织的总数"),
 		rec(CommissionerProjects, hn, year(2017), "累计1272项", "二(二)一是", "[12]", "2017年; 累计或当年未明 (⚑G20)"),
 		rec(EnterprisesLed, hn, year(2017), "447个", "二(二)一是", "[12]", "2017年"),
 		rec(FarmersTrained, hn, year(2017), "128万人次", "二(二)一是", "[12]", "2017年"),
