@@ -43,13 +43,11 @@ func TestPovertyEradication2020(t *testing.T) {
 		t.Errorf("achieved %v from baseline %v; want 551万 from 9899万", r.Achieved, r.Baseline)
 	}
 	// 004_32acad38fe6c52df.txt §三(一): 「到2020年…全部脱贫」. The seeds have no
-	// 2020 figure: after the deadline the target is missed or has no data, never met.
+	// 2020 figure: after the deadline a target has no figure at the deadline
+	// or no data, never met, and never missed on an end-2019 figure.
 	for _, res := range mustEvaluate(t, p, national.Reported(), date(2021, 1, 1)).Results {
-		if res.Status == target.Met {
-			t.Errorf("%s as of 2021-01-01 is met without a 2020 figure", res.ID)
-		}
-		if res.Status != target.Missed && res.Status != target.NoData {
-			t.Errorf("%s as of 2021-01-01: %v, want missed or no data", res.ID, res.Status)
+		if res.Status != target.NoFigureAtDeadline && res.Status != target.NoData {
+			t.Errorf("%s as of 2021-01-01: %v, want no figure at the deadline or no data", res.ID, res.Status)
 		}
 	}
 	// 000 intro: 「贫困县从832个减少到52个，贫困村从12.8万个减少到2707个」.
@@ -244,5 +242,34 @@ func TestFlaggedCodesKept(t *testing.T) {
 	}
 	if rs.CountAt(outcome.County) != 832 || rs.CountAt(outcome.Province) != 22 {
 		t.Errorf("%d counties in %d provinces, want 832 in 22", rs.CountAt(outcome.County), rs.CountAt(outcome.Province))
+	}
+}
+
+func TestPovertyEradicationInHunan(t *testing.T) {
+	// shared/data national_832_poor_counties.csv: 40 of the 832 are in Hunan,
+	// 5 out in 2017, 15 in 2018 and 20 in 2019.
+	l := national.Reported()
+	if err := l.Add(national.Exits()...); err != nil {
+		t.Fatal(err)
+	}
+	hunan := national.PovertyEradication2020().In("430000")
+	for _, tt := range []struct {
+		asOf           time.Time
+		status         target.Status
+		covered, units int
+	}{
+		{date(2018, 12, 31), target.InProgress, 20, 40},
+		{date(2019, 12, 31), target.Met, 40, 40},
+	} {
+		r := result(t, hunan, l, tt.asOf, "county-exits")
+		if r.Status != tt.status || r.Covered != tt.covered || r.Units != tt.units || r.Shortfall.Len() != tt.units-tt.covered {
+			t.Errorf("Hunan's exits as of %s: %v %d/%d with %d short, want %v %d/%d", tt.asOf.Format(time.DateOnly),
+				r.Status, r.Covered, r.Units, r.Shortfall.Len(), tt.status, tt.covered, tt.units)
+		}
+		for g := range r.Shortfall.All() {
+			if !strings.HasPrefix(g.Region.Code, "43") {
+				t.Errorf("%s of another province is short in Hunan", g.Region.Code)
+			}
+		}
 	}
 }
