@@ -180,7 +180,7 @@ func (t Target) judge(r *Result, agg outcome.Aggregation, asOf time.Time) {
 
 func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
 	switch {
-	case r.Status == NoData, r.Status == Recorded, r.Status == NotStarted, r.Status == NoFigureAtDeadline,
+	case r.Status == NoData, r.Status == Recorded, r.Status == NotStarted, r.Status == NoFigureAtDeadline, r.Status == Undecided,
 		t.start.IsZero(), t.deadline.IsZero():
 		return PaceUnknown, decimal.Decimal{}
 	}

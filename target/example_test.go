@@ -72,7 +72,7 @@ func ExampleReduction() {
 	}
 	// Past the deadline, the end-2019 figure cannot say whether the goal was
 	// reached at the end of 2020.
-	//
+
 	// Output:
 	// 2019-12-31 in progress 5510000名 0.9443 ahead figure as of 2019-12-31 stale: false
 	// 2021-01-01 no figure at the deadline 5510000名 0.9443 — figure as of 2019-12-31 stale: true
@@ -81,7 +81,7 @@ func ExampleReduction() {
 func ExampleResult_Certain() {
 	talents := outcome.Indicator{Code: "talents", Name: outcome.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
 	tg := target.AtLeast("talents", outcome.Name{Zh: "1000名三区科技人才"}, "talents", outcome.MustParseQuantity("1000名"))
-	for _, figure := range []string{"1000余名", "近1000名", "1000以上名", "1200名以上", "不到1200名"} {
+	for _, figure := range []string{"1000余名", "近1000名", "1000名以上", "不到1200名"} {
 		l := counties(talents)
 		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(figure)}); err != nil {
 			panic(err)
@@ -90,12 +90,11 @@ func ExampleResult_Certain() {
 		fmt.Println(figure, r.Status, r.Certainty, "certain:", r.Certain())
 	}
 	// 近1000 falls short of 1000; 不到1200 may be above or below it.
-	//
+
 	// Output:
 	// 1000余名 met lower bound certain: true
 	// 近1000名 in progress upper bound certain: true
-	// 1000以上名 met lower bound certain: true
-	// 1200名以上 met lower bound certain: true
+	// 1000名以上 met lower bound certain: true
 	// 不到1200名 undecided upper bound certain: false
 }
 

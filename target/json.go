@@ -30,18 +30,30 @@ type resultJSON struct {
 	Units     *int              `json:"units,omitempty"`
 	Listed    *bool             `json:"listed,omitempty"`
 	Shortfall []gapJSON         `json:"shortfall,omitempty"`
+	Bounds    *boundsJSON       `json:"bounds,omitempty"`
 	Records   int               `json:"records"`
 	DataAsOf  string            `json:"dataAsOf,omitempty"`
+	Stale     bool              `json:"stale,omitempty"`
 	Deadline  string            `json:"deadline,omitempty"`
 	Source    *outcome.Citation `json:"source,omitempty"`
 	Notes     []outcome.Name    `json:"notes,omitempty"`
 	Parts     []Result          `json:"parts,omitempty"`
 }
 
+// boundsJSON is the JSON shape of [outcome.Bounds]: a side left out is
+// unbounded.
+type boundsJSON struct {
+	Lo     string `json:"lo,omitempty"`
+	LoOpen bool   `json:"loOpen,omitempty"`
+	Hi     string `json:"hi,omitempty"`
+	HiOpen bool   `json:"hiOpen,omitempty"`
+}
+
 type gapJSON struct {
 	Code   string       `json:"code"`
 	Name   outcome.Name `json:"name"`
-	Has    string       `json:"has"`
+	Kind   string       `json:"kind"`
+	Has    string       `json:"has,omitempty"`
 	Lacks  string       `json:"lacks,omitempty"`
 	Excess string       `json:"excess,omitempty"`
 }
@@ -53,20 +65,34 @@ type gapJSON struct {
 //	 "required":{quantity},"achieved":{quantity},"perUnit":{quantity},
 //	 "progress":"0.94","expected":"0.5","pace":"behind",
 //	 "covered":49,"units":51,"listed":true,
-//	 "shortfall":[{"code":"…","name":{…},"has":"0","lacks":"1"}],
-//	 "records":49,"dataAsOf":"2019-12-31","deadline":"2020-12-31","source":{citation},
-//	 "notes":[{…}],"parts":[{result}…]}
+//	 "shortfall":[{"code":"…","name":{…},"kind":"below","has":"0","lacks":"1"}],
+//	 "bounds":{"lo":"900","loOpen":true,"hi":"1000","hiOpen":true},
+//	 "records":49,"dataAsOf":"2019-12-31","stale":true,"deadline":"2020-12-31",
+//	 "source":{citation},"notes":[{…}],"parts":[{result}…]}
 //
 // Quantities are as [outcome.Quantity.MarshalJSON] writes them. "achieved",
-// "progress" and "pace" are absent when there is no data; "covered",
-// "units", "listed" and "shortfall" belong to per-unit kinds.
+// "progress" and "pace" are absent when there is no data or the target has
+// not started; "covered", "units", "listed" and "shortfall" belong to
+// per-unit kinds. A gap's kind is "no record", "below", "above" or
+// "undecided"; a unit with no record has no "has". "bounds" are written
+// when the achieved figure is not exact, a side left out being unbounded.
 func (r Result) MarshalJSON() ([]byte, error) {
 	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.String(), Indicator: r.Indicator, Status: r.Status.String(),
 		Certainty: r.Certainty, Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
-	if r.Status != NoData {
+	data := r.Status != NoData && r.Status != NotStarted
+	if data {
 		j.Achieved = &r.Achieved
+		if !r.Bounds.IsExact() {
+			j.Bounds = &boundsJSON{LoOpen: r.Bounds.LoOpen, HiOpen: r.Bounds.HiOpen}
+			if r.Bounds.HasLo {
+				j.Bounds.Lo = r.Bounds.Lo.String()
+			}
+			if r.Bounds.HasHi {
+				j.Bounds.Hi = r.Bounds.Hi.String()
+			}
+		}
 	}
-	if r.Status != NoData && r.Status != Recorded {
+	if data && r.Status != Recorded {
 		j.Progress = decimalString(r.Progress)
 		if r.Pace != PaceUnknown {
 			j.Pace = r.Pace.String()
@@ -81,7 +107,10 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		j.Baseline = &r.Baseline
 	}
 	for g := range r.Shortfall.All() {
-		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Has: g.Has.String()}
+		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.String()}
+		if g.Kind != GapNoRecord {
+			gj.Has = g.Has.String()
+		}
 		if !g.Lacks.IsZero() {
 			gj.Lacks = g.Lacks.String()
 		}
@@ -93,7 +122,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if !r.Deadline.IsZero() {
 		j.Deadline = r.Deadline.Format(time.DateOnly)
 	}
-	j.DataAsOf = dateString(r.DataAsOf)
+	j.DataAsOf, j.Stale = dateString(r.DataAsOf), r.Stale
 	if !r.Source.IsZero() {
 		j.Source = &r.Source
 	}

@@ -128,12 +128,14 @@ type Result struct {
 	// Progress is achieved/required, or (baseline − now)/(baseline − goal)
 	// for a reduction, or covered/units: 1 is 100%. It is exact up to
 	// [ProgressPlaces] decimal places, rounded half away from zero.
+	// Progress is taken from the stated figure: 近100 against 100 is 100%
+	// while the verdict, from its bounds, is not met.
 	Progress decimal.Decimal
 	Expected decimal.Decimal // linear expected progress as of AsOf, when Pace is known
 	Pace     Pace
 
-	Covered   int  // units that meet a per-unit target
-	Units     int  // units in the population
+	Covered   int  // units that meet a per-unit target; years met of an each-year target
+	Units     int  // units in the population; years judged of an each-year target
 	Shortfall Gaps // the units that fall short, by code (every unit when no unit has data)
 	// Listed is false when coverage was read from an aggregate figure and no
 	// unit-by-unit shortfall exists.
