@@ -109,7 +109,7 @@ func TestWriteShortfallLimit(t *testing.T) {
 	if err := r.WriteShortfall(&b, outcome.English, 0); err != nil {
 		t.Fatal(err)
 	}
-	const want = "3–5 leaders per county — units short: 1/2\n  and 1 more\n"
+	const want = "3–5 leaders per county — units short: 1/2 (1 below)\n  and 1 more\n"
 	if b.String() != want {
 		t.Errorf("WriteShortfall(limit 0) = %q, want %q", b.String(), want)
 	}

@@ -162,8 +162,8 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 	return bw.Flush()
 }
 
-// gapCounts writes how many gaps there are of each kind: "无记录 0, 不足 1,
-// 超出 0, 待定 0".
+// gapCounts writes how many gaps there are of each kind that occurs:
+// "无记录 2, 不足 1".
 func gapCounts(c target.GapCounts, lang outcome.Lang) string {
 	lb := textLabels[lang&1]
 	var b strings.Builder
@@ -171,7 +171,9 @@ func gapCounts(c target.GapCounts, lang outcome.Lang) string {
 		n    int
 		kind target.GapKind
 	}{{c.NoRecord, target.GapNoRecord}, {c.Below, target.GapBelow}, {c.Above, target.GapAbove}, {c.Undecided, target.GapUndecided}} {
-		fmt.Fprintf(&b, lb.countFormat, k.n, k.kind.Name().In(lang))
+		if k.n > 0 {
+			fmt.Fprintf(&b, lb.countFormat, k.n, k.kind.Name().In(lang))
+		}
 	}
 	return strings.TrimPrefix(b.String(), ", ")
 }
