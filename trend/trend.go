@@ -110,8 +110,13 @@ func Evaluate(p program.Program, l *outcome.Ledger, dates []time.Time, opts Opti
 			s := &series[j]
 			pt := Point{Result: res}
 			pt.Expected, pt.HasExpected = s.expected(asOf)
-			if pt.HasExpected && res.Status != target.NoData && res.Status != target.Recorded {
-				pt.Pace = paceOf(res.Progress, pt.Expected)
+			switch res.Status {
+			case target.InProgress, target.Met, target.Missed, target.Exceeded:
+				// A pace needs a verdict: not without data, before the start,
+				// on an undecided figure or past the deadline without one.
+				if pt.HasExpected {
+					pt.Pace = paceOf(res.Progress, pt.Expected)
+				}
 			}
 			s.Points = append(s.Points, pt)
 		}
