@@ -91,3 +91,136 @@ func TestShippedRulesCatchViolations(t *testing.T) {
 		}
 	}
 }
+
+// ruleOf returns the rule of s with the given id.
+func ruleOf(t *testing.T, s rule.Set, id string) rule.Rule {
+	t.Helper()
+	for _, r := range s.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("%s has no rule %s", s.Name.En, id)
+	return rule.Rule{}
+}
+
+// rebuilt returns a fresh ledger from fresh with the records of from,
+// changed by edit: edit returns the records to add in place of one, none to
+// drop it.
+func rebuilt(t *testing.T, from *outcome.Ledger, fresh func() *outcome.Ledger, edit func(outcome.Record) []outcome.Record, extra ...outcome.Record) *outcome.Ledger {
+	t.Helper()
+	l := fresh()
+	for rec := range from.All() {
+		if err := l.Add(edit(rec)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Add(extra...); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func keep(r outcome.Record) []outcome.Record { return []outcome.Record{r} }
+
+// setFigure returns an edit that gives indicator's records figure n.
+func setFigure(indicator string, n int64) func(outcome.Record) []outcome.Record {
+	return func(r outcome.Record) []outcome.Record {
+		if r.Indicator == indicator {
+			r.Quantity = outcome.NewQuantity(decimal.NewFromInt(n), r.Quantity.Unit(), r.Quantity.Qualifier())
+		}
+		return []outcome.Record{r}
+	}
+}
+
+// TestD1StatedTeams checks D1 against the 123 teams the Hunan seed states,
+// not against the county-unit coverage the ledger infers as 51 + 72.
+func TestD1StatedTeams(t *testing.T) {
+	c := catalogues()[0]
+	d1 := ruleOf(t, c.rules, "D1")
+	tests := []struct {
+		name        string
+		edit        func(outcome.Record) []outcome.Record
+		left, right int64
+		violated    bool
+	}{
+		// 004_32acad38fe6c52df.txt §二(二)二是 [11]: 51 poor counties with a
+		// team in 2018, 72 teams for non-poor counties in 2019;
+		// §三(二)一是: 「依托全省123个科技专家服务团」.
+		{"the seed's figures: 51 + 72 = 123", keep, 123, 123, false},
+		{"without the inferred coverage of all county units", func(r outcome.Record) []outcome.Record {
+			if r.Indicator == hunan.CountyUnitsWithTeams {
+				return nil
+			}
+			return []outcome.Record{r}
+		}, 123, 123, false},
+		{"a stated total of 130", setFigure(hunan.ExpertTeamsTotal, 130), 123, 130, true},
+		{"80 new teams in 2019", setFigure(hunan.NewNonPoorTeams, 80), 131, 123, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := d1.Check(rebuilt(t, c.reported(), c.fresh, tt.edit))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o.Skipped || o.Violated() != tt.violated {
+				t.Errorf("D1 = %v, want violated %v", o, tt.violated)
+			}
+			if !o.Left.Value.Equal(decimal.NewFromInt(tt.left)) || !o.Right.Value.Equal(decimal.NewFromInt(tt.right)) {
+				t.Errorf("D1 compares %v with %v, want %d with %d", o.Left.Value, o.Right.Value, tt.left, tt.right)
+			}
+			if len(o.Right.Records) != 1 || o.Right.Records[0].Indicator != hunan.ExpertTeamsTotal || o.Right.Records[0].Source.Section != "三(二)一是" {
+				t.Errorf("D1's right side rests on %v, want the stated total of §三(二)一是", o.Right.Records)
+			}
+		})
+	}
+}
+
+// TestD10NationalList checks D10 on Hunan's counties on the national list,
+// not on the 51 poor counties of the Hunan seed.
+func TestD10NationalList(t *testing.T) {
+	c := catalogues()[1]
+	d10 := ruleOf(t, c.rules, "D10")
+	own := func(n int64) outcome.Record {
+		return outcome.Record{Indicator: national.PoorCountyCount, Region: "430000", Period: outcome.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
+	}
+	tests := []struct {
+		name        string
+		extra       []outcome.Record
+		left, right int64
+		violated    bool
+	}{
+		// national_832_poor_counties.csv: 40 of the 832 are in Hunan;
+		// 000_f8a6b69a178fa4e7.txt intro: 832 poor counties.
+		{"the county list: 40 ≤ 832", nil, 40, 832, false},
+		// A province's own figure stands for its counties'.
+		{"Hunan recorded with 900 on the list", []outcome.Record{own(900)}, 900, 832, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := d10.Check(rebuilt(t, c.reported(), c.fresh, keep, tt.extra...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o.Skipped || o.Violated() != tt.violated {
+				t.Errorf("D10 = %v, want violated %v", o, tt.violated)
+			}
+			if !o.Left.Value.Equal(decimal.NewFromInt(tt.left)) || !o.Right.Value.Equal(decimal.NewFromInt(tt.right)) {
+				t.Errorf("D10 compares %v with %v, want %d with %d", o.Left.Value, o.Right.Value, tt.left, tt.right)
+			}
+		})
+	}
+	// The 40 are the list's, one county each, every one in Hunan.
+	o, err := d10.Check(c.reported())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range o.Left.Records {
+		if r.Region[:2] != "43" || r.Region == "430000" || r.Source.Document != "national_832_poor_counties.csv" {
+			t.Errorf("D10 counts %v, want a Hunan county of the national list", r)
+		}
+	}
+	if len(o.Left.Records) != 40 {
+		t.Errorf("D10 counts %d records, want the 40 of the list", len(o.Left.Records))
+	}
+}

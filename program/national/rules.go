@@ -7,8 +7,8 @@ import (
 
 // Rules returns the consistency rules the national seed supports (seed
 // inventory §D): the rural poor, poor counties and poor villages only fall
-// from 2012 to 2019, and the county list's exits agree with the seed's
-// counts.
+// from 2012 to 2019, the county list's exits agree with the seed's counts,
+// and Hunan's poor counties on the list lie within the nation's.
 func Rules() rule.Set {
 	intro := outcome.Cite(Seed000, "intro", "")
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
@@ -17,6 +17,7 @@ func Rules() rule.Set {
 			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Error, Source: intro}
 	}
 	exits, _ := outcome.Span(day(2013, 1, 1), day(2019, 12, 31))
+	const hunan = "430000"
 	return rule.Set{
 		Name: outcome.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},
 		Rules: []rule.Rule{
@@ -27,6 +28,17 @@ func Rules() rule.Set {
 			{ID: "D8b", Name: outcome.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
 				Left:  rule.Of(CountyExits, NationCode, exits).Plus(rule.Of(PoorCountyCount, NationCode, through(2019))),
 				Op:    rule.Equal,
+				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
+			// D10: Hunan's poor counties within the nation's 832
+			// (000_f8a6b69a178fa4e7.txt intro), like with like: Hunan's
+			// counties on the national list, 40 with the list's Exits
+			// (national_832_poor_counties.csv). 004_32acad38fe6c52df.txt
+			// §一(四)三是 [7] counts 51 (「全省51个贫困县」), which adds 11
+			// that Hunan listed itself (program/hunan's
+			// hunan_poverty_counties_51.csv): those are not among the 832.
+			// Neither seed prints the 40.
+			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
+				Left: rule.Of(PoorCountyCount, hunan, through(2012)), Op: rule.LessOrEqual,
 				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
 		},
 	}
