@@ -103,10 +103,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
-	verdict := map[bool]string{true: "✔", false: "✘"}[o.Holds]
 	if o.Skipped {
-		verdict = "–"
+		// The values of a skipped rule are sums short of a term: not figures
+		// to show.
+		fmt.Fprintf(w, "– %-4s %-7s %s: %s\n", o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang), noData.In(lang))
+		return
 	}
+	verdict := map[bool]string{true: "✔", false: "✘"}[o.Holds]
 	fmt.Fprintf(w, "%s %-4s %-7s %s: %s %s %s\n", verdict, o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang), o.Left.Value, o.Rule.Op, o.Right.Value)
 	if !o.Violated() {
 		return
@@ -116,7 +119,14 @@ func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 		s     rule.Side
 	}{{"left", o.Left}, {"right", o.Right}} {
 		for _, r := range side.s.Records {
-			fmt.Fprintf(w, "      %s: %s %s %s %s (%s)\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(lang), r.Source)
+			src := ""
+			if !r.Source.IsZero() {
+				src = " (" + r.Source.String() + ")"
+			}
+			fmt.Fprintf(w, "      %s: %s %s %s %s%s\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(lang), src)
 		}
 	}
 }
+
+// noData says a rule was skipped.
+var noData = outcome.Name{Zh: "无数据, 未检查", En: "no data, not checked"}
