@@ -87,8 +87,9 @@ func TestRuralPoorProjection(t *testing.T) {
 	if got := s.Points[3].Result.DataAsOf; !got.Equal(date(2012, 12, 31)) {
 		t.Errorf("as of 2015 the figure rests on %v, want the end of 2012", got)
 	}
-	// Pace against the straight line from 2012 to 2020.
-	want := []target.Pace{target.OnTrack, target.Behind, target.Behind, target.Behind, target.Behind, target.Behind, target.Behind, target.Ahead, target.Behind}
+	// Pace against the straight line from 2012 to 2020; none at the end of
+	// 2020, past the deadline without a figure for it.
+	want := []target.Pace{target.OnTrack, target.Behind, target.Behind, target.Behind, target.Behind, target.Behind, target.Behind, target.Ahead, target.PaceUnknown}
 	for i, pt := range s.Points {
 		if pt.Pace != want[i] {
 			t.Errorf("%d: pace %v, want %v", 2012+i, pt.Pace, want[i])
