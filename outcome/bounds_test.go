@@ -20,8 +20,8 @@ func TestBoundsDecide(t *testing.T) {
 		return "no"
 	}
 	tests := []struct {
-		figure string
-		n      int64
+		figure                    string
+		n                         int64
 		atLeast, moreThan, atMost verdict
 	}{
 		{"1000个", 1000, "yes", "no", "yes"},
