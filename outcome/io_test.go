@@ -49,7 +49,8 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"missing required column", "indicator,region,period\ntraining,433122,2019\n", 1, "value", ErrMissingColumn},
 		{"unknown column", "indicator,region,period,value,colour\n", 1, "colour", ErrUnknownColumn},
-		{"bad number", header + "training,433122,2019,12x4\n", 2, "value", ErrUnknownUnit},
+		{"bad number", header + "training,433122,2019,12x4\n", 2, "value", ErrSyntax},
+		{"unknown unit in the value", header + "training,433122,2019,12棵\n", 2, "value", ErrUnknownUnit},
 		{"not a number", header + "training,433122,2019,abc\n", 2, "value", ErrSyntax},
 		{"negative", header + "training,433122,2019,-5\n", 2, "value", ErrNegative},
 		{"a range", header + "training,433122,2019,3—5次\n", 2, "value", ErrRangeValue},

@@ -1,12 +1,27 @@
 package outcome
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/cnum"
 )
+
+// ErrOutOfRange reports a figure with more digits than [MaxDigits]. It
+// joins the sentinels listed with [ErrSyntax].
+var ErrOutOfRange = errors.New("out of range")
+
+// MaxDigits is how many digits a figure may have, both as written and in
+// full (after 万 and 亿 scale it). The largest figures the reports state,
+// national budgets in yuan, have 14 digits (tens of trillions); the finest,
+// percentages, a few decimals. Thirty leaves room for any of them and keeps
+// a hostile input from making the ledger hold, sum and print numbers of
+// thousands of digits.
+const MaxDigits = 30
 
 // Quantity is a figure as a report states it: a decimal value, its [Unit] and
 // its [Qualifier]. A quantity can also be a range (3 000—5 000个), which
@@ -77,12 +92,16 @@ func (q Quantity) Equal(r Quantity) bool {
 		q.ranged == r.ranged && (!q.ranged || q.max.Equal(r.max))
 }
 
-// Validate reports a negative value, a range whose minimum exceeds its
-// maximum, or undefined unit or qualifier values.
+// Validate reports a negative value, a value of more than [MaxDigits]
+// digits, a range whose minimum exceeds its maximum, or undefined unit or
+// qualifier values. A fraction of what a unit counts whole (0.5名) is a
+// valid quantity, an average say; a [Ledger] refuses it in a record.
 func (q Quantity) Validate() error {
 	switch {
 	case q.value.IsNegative() || q.ranged && q.max.IsNegative():
 		return ErrNegative
+	case !fitsDigits(q.value) || q.ranged && !fitsDigits(q.max):
+		return ErrOutOfRange
 	case q.ranged && q.value.GreaterThan(q.max):
 		return ErrRangeOrder
 	case q.unit != 0 && !q.unit.IsValid():
@@ -170,9 +189,16 @@ func MustParseQuantity(s string) Quantity {
 //	不到 60%        60 percent, less than
 //	一百个, 一万名, 十万, 99分, 1220
 //
-// Spaces anywhere and commas between digits are ignored; 万 and 亿 scale the
-// value. Recognised markers are listed at [Qualifier]. A figure with no number
-// (数十名) is refused with [ErrNotANumber]. Errors are [*SyntaxError].
+// Spaces anywhere are ignored; commas separate thousands, in groups of three
+// (1,000 and 12,345,678; 1,5 is malformed); 万 and 亿 scale the value.
+// Recognised markers are listed at [Qualifier]; a marker stated twice
+// (5000余余名, or 至少 with 以上) is malformed. A figure with no number
+// (数十名) is refused with [ErrNotANumber], one of more than [MaxDigits]
+// digits with [ErrOutOfRange]. A malformed figure (12.3.4万, 0x10个, 1e9元)
+// is [ErrSyntax]; [ErrUnknownUnit] is for a word after a well-formed number
+// that is not a unit (5棵). ParseQuantity reads 0.5名, which may be an
+// average; a [Ledger] refuses a fraction of a person in a record. Errors
+// are [*SyntaxError].
 func ParseQuantity(s string) (Quantity, error) {
 	p := quantityParser{in: s}
 	for i, r := range s {
@@ -206,8 +232,8 @@ func (p *quantityParser) offset() int {
 	return len(p.in)
 }
 
-// eat consumes word if the input continues with it.
-func (p *quantityParser) eat(word string) bool {
+// at reports whether the input continues with word.
+func (p *quantityParser) at(word string) bool {
 	i := p.pos
 	for _, r := range word {
 		if i >= len(p.runes) || p.runes[i] != r {
@@ -215,8 +241,26 @@ func (p *quantityParser) eat(word string) bool {
 		}
 		i++
 	}
-	p.pos = i
 	return true
+}
+
+// eat consumes word if the input continues with it.
+func (p *quantityParser) eat(word string) bool {
+	if !p.at(word) {
+		return false
+	}
+	p.pos += utf8.RuneCountInString(word)
+	return true
+}
+
+// markerWords are the markers ParseQuantity reads before a number, in the
+// order reports combine them.
+var markerWords = [...]struct {
+	word string
+	q    Qualifier
+}{
+	{"据不完全统计", IncompleteStats}, {"累计", Cumulative}, {"共计", Total}, {"共", Total},
+	{"达", Reached}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
 }
 
 func (p *quantityParser) parse() (Quantity, error) {
@@ -224,16 +268,12 @@ func (p *quantityParser) parse() (Quantity, error) {
 	if len(p.runes) == 0 {
 		return q, ErrSyntax
 	}
-	// Leading markers, in the order reports combine them.
-	for _, m := range [...]struct {
-		word string
-		q    Qualifier
-	}{
-		{"据不完全统计", IncompleteStats}, {"累计", Cumulative}, {"共计", Total}, {"共", Total},
-		{"达", Reached}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
-	} {
+	for _, m := range markerWords {
+		start := p.pos
 		if p.eat(m.word) {
-			q.qual |= m.q
+			if err := p.mark(&q, m.q, start); err != nil {
+				return q, err
+			}
 			p.eat(",")
 			p.eat("，")
 		}
@@ -256,6 +296,9 @@ func (p *quantityParser) parse() (Quantity, error) {
 			q.value = q.value.Shift(hiScaled)
 		}
 		q.max, q.ranged = hi, true
+		if !fitsDigits(q.value) {
+			return q, ErrOutOfRange
+		}
 		if q.value.GreaterThan(hi) {
 			p.pos = hiStart
 			return q, ErrRangeOrder
@@ -267,16 +310,53 @@ func (p *quantityParser) parse() (Quantity, error) {
 			break
 		}
 	}
-	if p.eat("以上") {
-		q.qual |= AtLeast
+	if start := p.pos; p.eat("以上") {
+		if err := p.mark(&q, AtLeast, start); err != nil {
+			return q, err
+		}
 	}
 	if p.pos < len(p.runes) {
-		if q.unit == 0 {
+		if q.unit == 0 && !p.malformedTail() {
 			return q, ErrUnknownUnit
 		}
 		return q, ErrSyntax
 	}
 	return q, nil
+}
+
+// mark adds the marker m, read from start on, to q's qualifier; a marker
+// stated twice (5000余余名, 至少…以上) is malformed.
+func (p *quantityParser) mark(q *Quantity, m Qualifier, start int) error {
+	if q.qual&m != 0 {
+		p.pos = start
+		return ErrSyntax
+	}
+	q.qual |= m
+	return nil
+}
+
+// malformedTail reports whether what follows a number is part of a
+// malformed figure rather than an unknown unit: it has a digit (1e309元,
+// 0x10个), starts with a dot or a comma (12.3.4万), or starts with a marker
+// out of place. A unit has none of these.
+func (p *quantityParser) malformedTail() bool {
+	tail := p.runes[p.pos:]
+	if slices.ContainsFunc(tail, func(r rune) bool { return r >= '0' && r <= '9' }) {
+		return true
+	}
+	switch tail[0] {
+	case '.', ',', '，', '余', '多':
+		return true
+	}
+	if p.at("以上") {
+		return true
+	}
+	for _, m := range markerWords {
+		if p.at(m.word) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *quantityParser) eatAny(words ...string) bool {
@@ -294,30 +374,12 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 	if p.pos < len(p.runes) && p.runes[p.pos] == '数' {
 		return decimal.Decimal{}, 0, ErrNotANumber
 	}
-	start := p.pos
 	var v decimal.Decimal
 	switch {
-	case p.pos < len(p.runes) && p.runes[p.pos] >= '0' && p.runes[p.pos] <= '9':
-		var digits []byte
-		dot := false
-	digits:
-		for ; p.pos < len(p.runes); p.pos++ {
-			r := p.runes[p.pos]
-			switch {
-			case r >= '0' && r <= '9':
-				digits = append(digits, byte(r))
-			case r == '.' && !dot && p.digitAt(p.pos+1):
-				dot = true
-				digits = append(digits, '.')
-			case (r == ',' || r == '，') && !dot && p.digitAt(p.pos-1) && p.digitAt(p.pos+1):
-			default:
-				break digits
-			}
-		}
-		d, err := decimal.NewFromString(string(digits))
+	case p.digitAt(p.pos):
+		d, err := p.digits()
 		if err != nil {
-			p.pos = start
-			return v, 0, ErrSyntax
+			return v, 0, err
 		}
 		v = d
 	case p.pos < len(p.runes) && cnum.IsNumeral(p.runes[p.pos]):
@@ -326,7 +388,10 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 			end++
 		}
 		n, err := cnum.Parse(string(p.runes[p.pos:end]))
-		if err != nil {
+		switch {
+		case errors.Is(err, cnum.ErrRange):
+			return v, 0, ErrOutOfRange
+		case err != nil:
 			return v, 0, ErrSyntax
 		}
 		p.pos = end
@@ -338,7 +403,7 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 		return v, 0, err
 	}
 	var shift int32
-	for {
+	for start := p.pos; ; start = p.pos {
 		switch {
 		case p.eat("亿"):
 			shift += 8
@@ -352,19 +417,99 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 			if shift != 0 {
 				v = v.Shift(shift)
 			}
+			if !fitsDigits(v) {
+				return v, 0, ErrOutOfRange
+			}
 			return v, shift, p.approx(q)
+		}
+		if shift > MaxDigits {
+			p.pos = start
+			return v, 0, ErrOutOfRange
 		}
 	}
 }
 
-// approx reads 余 and 多 after a number or its scale word.
+// digits reads a number written in digits, with a decimal point and commas
+// between groups of three. Leading zeros aside, it stops at the first digit
+// beyond [MaxDigits]: a number of thousands of digits costs no more than
+// one of thirty.
+func (p *quantityParser) digits() (decimal.Decimal, error) {
+	var (
+		buf   [MaxDigits + 2]byte // the digits that count, a point and a zero before it
+		n     int                 // bytes of buf used
+		dot   bool
+		group = -1 // digits since the last comma; -1 before the first
+		comma int  // position of the last comma
+	)
+	start, counted := p.pos, 0
+	// endGroup checks the group of digits a comma opened, if any.
+	endGroup := func() error {
+		if group >= 0 && group != 3 {
+			p.pos = comma
+			return ErrSyntax
+		}
+		return nil
+	}
+read:
+	for ; p.pos < len(p.runes); p.pos++ {
+		r := p.runes[p.pos]
+		switch {
+		case r >= '0' && r <= '9':
+			if group >= 0 {
+				group++
+			}
+			if r == '0' && n == 0 {
+				continue // a leading zero
+			}
+			if counted++; counted > MaxDigits {
+				return decimal.Decimal{}, ErrOutOfRange
+			}
+			buf[n], n = byte(r), n+1
+		case r == '.' && !dot && p.digitAt(p.pos+1):
+			if err := endGroup(); err != nil {
+				return decimal.Decimal{}, err
+			}
+			if n == 0 {
+				buf[0], n = '0', 1
+			}
+			dot, group = true, -1
+			buf[n], n = '.', n+1
+		case (r == ',' || r == '，') && !dot && p.digitAt(p.pos-1) && p.digitAt(p.pos+1):
+			// One to three digits before the first comma, three after each.
+			if group < 0 && p.pos-start > 3 {
+				return decimal.Decimal{}, ErrSyntax
+			}
+			if err := endGroup(); err != nil {
+				return decimal.Decimal{}, err
+			}
+			group, comma = 0, p.pos
+		default:
+			break read
+		}
+	}
+	if err := endGroup(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if n == 0 {
+		return decimal.Decimal{}, nil // zeros only
+	}
+	return decimal.NewFromString(string(buf[:n]))
+}
+
+// approx reads 余 and 多 after a number or its scale word; each at most
+// once in a figure.
 func (p *quantityParser) approx(q *Quantity) error {
 	for {
+		start := p.pos
 		switch {
 		case p.eat("余"):
-			q.qual |= MoreThanYu
+			if err := p.mark(q, MoreThanYu, start); err != nil {
+				return err
+			}
 		case p.eat("多"):
-			q.qual |= MoreThanDuo
+			if err := p.mark(q, MoreThanDuo, start); err != nil {
+				return err
+			}
 		default:
 			return nil
 		}
@@ -373,4 +518,14 @@ func (p *quantityParser) approx(q *Quantity) error {
 
 func (p *quantityParser) digitAt(i int) bool {
 	return i >= 0 && i < len(p.runes) && p.runes[i] >= '0' && p.runes[i] <= '9'
+}
+
+// fitsDigits reports whether v, written in full, has at most MaxDigits
+// digits, leading zeros aside: 0.005 has three, 1.5e4 five.
+func fitsDigits(v decimal.Decimal) bool {
+	n, exp := v.NumDigits(), int(v.Exponent())
+	if exp >= 0 {
+		return n+exp <= MaxDigits
+	}
+	return max(n, -exp) <= MaxDigits
 }

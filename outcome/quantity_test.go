@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -48,6 +49,18 @@ func TestParseQuantity(t *testing.T) {
 		{"人次 is not 人", "118万人次", Int(1_180_000, PersonTime)},
 		{"家", "149家", Int(149, Establishment)},
 		{"decimal fraction", "0.5%", NewQuantity(decimal.RequireFromString("0.5"), Percent, 0)},
+		{"thousands in groups of three", "12,345,678", Int(12_345_678, 0)},
+		{"thousands and a decimal point", "1,000.5元", NewQuantity(decimal.RequireFromString("1000.5"), Yuan, 0)},
+		{"thousands in a range", "3,000—5,000个", Between(decimal.NewFromInt(3000), decimal.NewFromInt(5000), Piece)},
+		{"full-width comma", "1，000名", Int(1000, Person)},
+		{"a fraction of 万 persons is whole", "1.2万名", Int(12_000, Person)},
+		// A quantity may be an average; a ledger refuses it in a record.
+		{"a fraction of a person", "0.5名", NewQuantity(decimal.RequireFromString("0.5"), Person, 0)},
+		{"余 and 多 are different markers", "1000多万余元", NewQuantity(decimal.NewFromInt(10_000_000), Yuan, MoreThanYu|MoreThanDuo)},
+		{"leading zeros do not count", "000000000000000000000000000000000001", Int(1, 0)},
+		{"thirty digits", strings.Repeat("9", 30), NewQuantity(decimal.RequireFromString(strings.Repeat("9", 30)), 0, 0)},
+		{"thirty digits with 亿", "1" + strings.Repeat("0", 21) + "亿", NewQuantity(decimal.New(1, 29), 0, 0)},
+		{"thirty decimals", "0." + strings.Repeat("0", 29) + "1", NewQuantity(decimal.New(1, -30), 0, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,28 +77,66 @@ func TestParseQuantity(t *testing.T) {
 
 func TestParseQuantityErrors(t *testing.T) {
 	tests := []struct {
+		name   string
 		in     string
 		want   error
 		offset int
 	}{
 		// 004 §二(四)二是 「数十名志愿医护专家」: no number to normalise (inventory §0.1).
-		{"数十名", ErrNotANumber, 0},
-		{"5棵", ErrUnknownUnit, 1},
-		{"", ErrSyntax, 0},
-		{"名", ErrSyntax, 0},
-		{"5—3个", ErrRangeOrder, 4},
-		{"一二三", ErrSyntax, 0},
-		{"12个3", ErrSyntax, 5},
+		{"数十 is no number", "数十名", ErrNotANumber, 0},
+		{"unknown unit", "5棵", ErrUnknownUnit, 1},
+		{"unknown unit after a space", "5 kg", ErrUnknownUnit, 2},
+		{"empty", "", ErrSyntax, 0},
+		{"a unit alone", "名", ErrSyntax, 0},
+		{"range order", "5—3个", ErrRangeOrder, 4},
+		{"digits without units", "一二三", ErrSyntax, 0},
+		{"text after the unit", "12个3", ErrSyntax, 5},
+
+		// A marker stated twice.
+		{"余 twice", "5000余余名", ErrSyntax, 7},
+		{"多 twice", "1000多多个", ErrSyntax, 7},
+		{"余 twice around 万", "10余万余元", ErrSyntax, 8},
+		{"以上 twice", "1000以上以上", ErrSyntax, 10},
+		{"以上 twice after a unit", "1000个以上以上", ErrSyntax, 13},
+		{"近 twice", "近近1000名", ErrSyntax, 3},
+		{"共计 and 共", "共计共1000名", ErrSyntax, 6},
+		{"至少 and 以上 state one marker", "至少1000个以上", ErrSyntax, 13},
+		{"余 on both ends of a range", "3余—5余个", ErrSyntax, 8},
+		{"a marker after the unit", "1000名余", ErrSyntax, 7},
+
+		// More than MaxDigits digits.
+		{"10,000 digits", strings.Repeat("9", 10_000), ErrOutOfRange, 30},
+		{"31 digits", "1" + strings.Repeat("0", 30), ErrOutOfRange, 30},
+		{"31 decimals", "0." + strings.Repeat("0", 30) + "1", ErrOutOfRange, 32},
+		{"31 digits with 亿", "1" + strings.Repeat("0", 22) + "亿", ErrOutOfRange, 26},
+		{"亿 upon 亿", "1亿亿亿亿", ErrOutOfRange, 10},
+		{"a Chinese numeral beyond int64", "一万亿亿", ErrOutOfRange, 0},
+
+		// Commas separate thousands, in groups of three.
+		{"1,5", "1,5", ErrSyntax, 1},
+		{"3,5万", "3,5万", ErrSyntax, 1},
+		{"a group of four", "1,0000", ErrSyntax, 1},
+		{"four digits before the comma", "1234,567", ErrSyntax, 4},
+		{"a short last group", "12,345,67", ErrSyntax, 6},
+		{"a short group before the point", "1,00.5", ErrSyntax, 1},
+
+		// A malformed figure is malformed, not an unknown unit.
+		{"exponent", "1e309元", ErrSyntax, 1},
+		{"two decimal points", "12.3.4万", ErrSyntax, 4},
+		{"hexadecimal", "0x10个", ErrSyntax, 1},
+		{"a letter between digits", "12x4", ErrSyntax, 2},
+		{"a trailing comma", "1000,", ErrSyntax, 4},
+		{"a trailing point", "5.", ErrSyntax, 1},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseQuantity(tt.in)
 			if !errors.Is(err, tt.want) {
-				t.Fatalf("ParseQuantity(%q) error = %v, want %v", tt.in, err, tt.want)
+				t.Fatalf("ParseQuantity(%.40q) error = %.200v, want %v", tt.in, err, tt.want)
 			}
 			var se *SyntaxError
 			if !errors.As(err, &se) || se.Input != tt.in || se.Offset != tt.offset {
-				t.Errorf("ParseQuantity(%q) error = %#v, want a *SyntaxError at byte %d", tt.in, err, tt.offset)
+				t.Errorf("ParseQuantity(%.40q) error at byte %d, want a *SyntaxError at byte %d", tt.in, se.Offset, tt.offset)
 			}
 		})
 	}
@@ -101,7 +152,11 @@ func TestQuantityValidate(t *testing.T) {
 		{"range order", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Piece), ErrRangeOrder},
 		{"unknown unit", Int(1, Unit(200)), ErrUnknownUnit},
 		{"unknown qualifier", Int(1, Piece).WithQualifier(1 << 15), ErrUnknownQualifier},
+		{"31 digits", NewQuantity(decimal.New(1, 30), Yuan, 0), ErrOutOfRange},
+		{"31 decimals", NewQuantity(decimal.New(1, -31), Percent, 0), ErrOutOfRange},
+		{"a range to 31 digits", Between(decimal.NewFromInt(1), decimal.New(1, 30), Yuan), ErrOutOfRange},
 		{"fine", Int(1, Piece), nil},
+		{"a fraction of a person is a quantity", NewQuantity(decimal.RequireFromString("0.5"), Person, 0), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,7 +244,8 @@ func TestUnitCompatible(t *testing.T) {
 
 func FuzzParseQuantity(f *testing.F) {
 	for _, s := range []string{"26.8亿多元", "5000余名", "近1000名", "达1000多个", "3 000—5 000个", "8.5万人次",
-		"42000万元", "不到 60%", "一百个", "一万名", "十万", "99分", "1220", "据不完全统计,2400余人次", "0.05%", "数十名"} {
+		"42000万元", "不到 60%", "一百个", "一万名", "十万", "99分", "1220", "据不完全统计,2400余人次", "0.05%", "数十名",
+		"12,345,678", "1,5", "5000余余名", "1e309元", "12.3.4万", strings.Repeat("9", 31), "0.5名"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
