@@ -289,8 +289,8 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	}
 	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
 		period, ok := Period{}, false
-		if len(pf) == 4 && isDigits(pf) {
-			y := atoi(pf) // a bare year is cheaper to compute than to look up
+		if y, isYear := yearBytes(pf); isYear {
+			// A bare year is cheaper to compute than to look up.
 			period, ok = Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}, true
 		} else {
 			period, ok = p.periods[string(pf)]
@@ -381,8 +381,7 @@ func (p *rowParser) text(fields [][]byte, col int) []byte {
 // parsePeriodBytes reads a period, with fast paths for a bare year and a
 // span of two dates, the forms ledger files repeat on every line.
 func parsePeriodBytes(b []byte) (Period, error) {
-	if len(b) == 4 && isDigits(b) {
-		y := atoi(b)
+	if y, ok := yearBytes(b); ok {
 		return Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}, nil
 	}
 	if len(b) == 21 && b[10] == '/' {
@@ -399,6 +398,15 @@ func parsePeriodBytes(b []byte) (Period, error) {
 	return p, nil
 }
 
+// yearBytes reads a year as ParsePeriod does, four digits from 0001.
+func yearBytes(b []byte) (int, bool) {
+	if len(b) != 4 || !isDigits(b) {
+		return 0, false
+	}
+	y := atoi(b)
+	return y, y >= minYear
+}
+
 func atoi(b []byte) int {
 	n := 0
 	for _, c := range b {
@@ -413,7 +421,7 @@ func dateBytes(b []byte) (int32, bool) {
 		return 0, false
 	}
 	y, m, d := atoi(b[:4]), atoi(b[5:7]), atoi(b[8:])
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, false
 	}
 	return daysFromCivil(y, m, d), true

@@ -141,8 +141,8 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			}
 			key = k
 		case colPeriod:
-			if len(f) == 4 && isDigits(f) {
-				if y := atoi(f); y != rd.lastYear {
+			if y, ok := yearBytes(f); ok {
+				if y != rd.lastYear {
 					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
 					rd.yearID = -1
 				}

@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,30 +48,44 @@ func dayOf(t time.Time) int32 {
 
 func dateOf(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
 
-// Year returns the civil year y.
+// The years a period may lie in: those [ParsePeriod] reads and
+// [Period.String] writes, four digits from 0001. Year 0000 is no year a
+// ledger means (it is 1 BC in ISO 8601): a ledger that says 0000 has lost
+// its year.
+const minYear, maxYear = 1, 9999
+
+// Year returns the civil year y, or the zero, invalid Period when y is
+// outside 1 to 9999: [Ledger.Add] refuses a record without a period.
 func Year(y int) Period {
-	return Period{YearPeriod, dayOf(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))}
+	if y < minYear || y > maxYear {
+		return Period{}
+	}
+	return Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
 }
 
-// Month returns month m of year y.
+// Month returns month m of year y, or the zero, invalid Period when y is
+// outside 1 to 9999 or m is not a month.
 func Month(y int, m time.Month) Period {
-	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-	return Period{MonthPeriod, dayOf(first), dayOf(first.AddDate(0, 1, -1))}
+	if y < minYear || y > maxYear || m < time.January || m > time.December {
+		return Period{}
+	}
+	return Period{MonthPeriod, daysFromCivil(y, int(m), 1), daysFromCivil(y, int(m), daysIn(y, int(m)))}
 }
 
 // Span returns the days from through to, both included. It refuses a span
-// that ends before it starts with [ErrPeriodOrder].
+// that ends before it starts with [ErrPeriodOrder], and one with an end
+// outside the years 1 to 9999 with [ErrOutOfRange].
 func Span(from, to time.Time) (Period, error) { return newPeriod(SpanPeriod, from, to) }
 
 // Since returns a cumulative period: a running total since from, as of
 // asOf. 「2017年以来」 in a report written in 2019 is Since(2017-01-01,
-// 2019-12-31).
+// 2019-12-31). It refuses what [Span] refuses.
 func Since(from, asOf time.Time) (Period, error) { return newPeriod(CumulativePeriod, from, asOf) }
 
 // Undated returns the period of a figure the source gives no date for, known
 // only to fall between from and to: 「近三年」 in a document written in 2020
 // is Undated(2017-01-01, 2020-12-31). Say in the record's note what the
-// source printed; never invent a year.
+// source printed; never invent a year. It refuses what [Span] refuses.
 func Undated(from, to time.Time) (Period, error) { return newPeriod(UndatedPeriod, from, to) }
 
 // Through returns a query window from the earliest representable day
@@ -82,6 +97,11 @@ func Through(asOf time.Time) Period { return Period{SpanPeriod, minDay, dayOf(as
 const minDay = -1 << 30
 
 func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
+	for _, t := range [...]time.Time{from, to} {
+		if y := t.Year(); y < minYear || y > maxYear {
+			return Period{}, fmt.Errorf("outcome: period %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, ErrOutOfRange)
+		}
+	}
 	p := Period{k, dayOf(from), dayOf(to)}
 	if p.end < p.start {
 		return Period{}, fmt.Errorf("outcome: period %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), ErrPeriodOrder)
@@ -221,13 +241,18 @@ func MustParsePeriod(s string) Period {
 // (2018-01-01/2019-06-30; either end may also be a year or a month, meaning
 // its first or last day), a cumulative span (2005-/2019: since 2005, as of
 // the end of 2019), or an undated one (~2017/2020: some time within 2017 to
-// 2020). Errors are [*SyntaxError].
+// 2020). Years are written with four digits; year 0000 is refused with
+// [ErrOutOfRange]. Errors are [*SyntaxError].
 func ParsePeriod(s string) (Period, error) {
 	fail := func(off int, err error) (Period, error) {
 		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
 	}
 	if rest, ok := strings.CutPrefix(s, "~"); ok {
 		p, err := ParsePeriod(rest)
+		var se *SyntaxError
+		if errors.As(err, &se) && se.Err == ErrOutOfRange {
+			return fail(1+se.Offset, ErrOutOfRange)
+		}
 		if err != nil || p.kind != SpanPeriod || !strings.Contains(rest, "/") {
 			return fail(1, ErrSyntax)
 		}
@@ -236,13 +261,13 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	from, to, ranged := strings.Cut(s, "/")
 	if !ranged {
-		first, last, kind, ok := parsePoint(s)
-		if !ok || kind == SpanPeriod {
-			if ok {
-				// A single date is a one-day span.
-				return Period{SpanPeriod, first, last}, nil
-			}
-			return fail(0, ErrSyntax)
+		first, last, kind, err := parsePoint(s)
+		switch {
+		case err != nil:
+			return fail(0, err)
+		case kind == SpanPeriod:
+			// A single date is a one-day span.
+			return Period{SpanPeriod, first, last}, nil
 		}
 		return Period{kind, first, last}, nil
 	}
@@ -250,13 +275,13 @@ func ParsePeriod(s string) (Period, error) {
 	if f, ok := strings.CutSuffix(from, "-"); ok {
 		kind, from = CumulativePeriod, f
 	}
-	first, _, _, ok := parsePoint(from)
-	if !ok {
-		return fail(0, ErrSyntax)
+	first, _, _, err := parsePoint(from)
+	if err != nil {
+		return fail(0, err)
 	}
-	_, last, _, ok := parsePoint(to)
-	if !ok {
-		return fail(len(s)-len(to), ErrSyntax)
+	_, last, _, err := parsePoint(to)
+	if err != nil {
+		return fail(len(s)-len(to), err)
 	}
 	if last < first {
 		return fail(len(s)-len(to), ErrPeriodOrder)
@@ -266,29 +291,43 @@ func ParsePeriod(s string) (Period, error) {
 
 // parsePoint reads a year, a month or a date and returns its first and last
 // day and the kind of period it names on its own (SpanPeriod for a date).
-func parsePoint(s string) (first, last int32, kind PeriodKind, ok bool) {
+func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
+	var t time.Time
 	switch len(s) {
 	case 4:
+		if s[0] == '+' || s[0] == '-' {
+			return 0, 0, 0, ErrSyntax
+		}
 		y, err := strconv.Atoi(s)
-		if err != nil || s[0] == '+' || s[0] == '-' {
-			return 0, 0, 0, false
+		if err != nil {
+			return 0, 0, 0, ErrSyntax
 		}
-		p := Year(y)
-		return p.start, p.end, YearPeriod, true
+		kind, t = YearPeriod, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	case 7:
-		t, err := time.Parse("2006-01", s)
-		if err != nil {
-			return 0, 0, 0, false
+		if t, err = time.Parse("2006-01", s); err != nil {
+			return 0, 0, 0, ErrSyntax
 		}
-		p := Month(t.Year(), t.Month())
-		return p.start, p.end, MonthPeriod, true
+		kind = MonthPeriod
 	case 10:
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return 0, 0, 0, false
+		if t, err = time.Parse(time.DateOnly, s); err != nil {
+			return 0, 0, 0, ErrSyntax
 		}
-		d := dayOf(t)
-		return d, d, SpanPeriod, true
+		kind = SpanPeriod
+	default:
+		return 0, 0, 0, ErrSyntax
 	}
-	return 0, 0, 0, false
+	if t.Year() < minYear {
+		return 0, 0, 0, ErrOutOfRange
+	}
+	var p Period
+	switch kind {
+	case YearPeriod:
+		p = Year(t.Year())
+	case MonthPeriod:
+		p = Month(t.Year(), t.Month())
+	default:
+		d := dayOf(t)
+		p = Period{SpanPeriod, d, d}
+	}
+	return p.start, p.end, kind, nil
 }

@@ -49,6 +49,87 @@ func TestParsePeriod(t *testing.T) {
 	}
 }
 
+func TestParsePeriodErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   error
+		offset int
+	}{
+		{"one digit", "0", ErrSyntax, 0},
+		{"year 0", "0000", ErrOutOfRange, 0},
+		{"a month of year 0", "0000-03", ErrOutOfRange, 0},
+		{"a day of year 0", "0000-01-01", ErrOutOfRange, 0},
+		{"since 0, one digit", "0-/2019", ErrSyntax, 0},
+		{"since year 0", "0000-/2019", ErrOutOfRange, 0},
+		{"a span from year 0", "0000/2019", ErrOutOfRange, 0},
+		{"a span to year 0", "2019/0000", ErrOutOfRange, 5},
+		{"undated from year 0", "~0000/2019", ErrOutOfRange, 1},
+		{"undated to year 0", "~2017/0000-12", ErrOutOfRange, 6},
+		{"a span from a day of year 0", "0000-01-01/2019-12-31", ErrOutOfRange, 0},
+		{"ends before it starts", "2019/2018", ErrPeriodOrder, 5},
+		{"month 13", "2019-13", ErrSyntax, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ParsePeriod(tt.in)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("ParsePeriod(%q) = %v, %v, want %v", tt.in, p, err, tt.want)
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Input != tt.in || se.Offset != tt.offset {
+				t.Errorf("ParsePeriod(%q) error = %v, want a *SyntaxError at byte %d", tt.in, err, tt.offset)
+			}
+		})
+	}
+}
+
+// TestPeriodConstructorsRange checks that the constructors keep to the
+// years ParsePeriod reads, 1 to 9999: those that return an error refuse
+// others with ErrOutOfRange, Year and Month return the zero Period, which
+// a ledger refuses.
+func TestPeriodConstructorsRange(t *testing.T) {
+	zero := []struct {
+		name string
+		p    Period
+	}{
+		{"Year(0)", Year(0)},
+		{"Year(-1)", Year(-1)},
+		{"Year(10000)", Year(10000)},
+		{"Month(0, 1)", Month(0, time.January)},
+		{"Month(2019, 13)", Month(2019, 13)},
+		{"Month(2019, 0)", Month(2019, 0)},
+	}
+	for _, tt := range zero {
+		if !tt.p.IsZero() {
+			t.Errorf("%s = %v, want the zero Period", tt.name, tt.p)
+		}
+	}
+	for _, y := range []int{1, 2019, 9999} {
+		if p := Year(y); p.IsZero() || p != MustParsePeriod(yearString(y)) {
+			t.Errorf("Year(%d) = %v, want the year", y, p)
+		}
+	}
+	constructors := []struct {
+		name string
+		f    func(from, to time.Time) (Period, error)
+	}{{"Span", Span}, {"Since", Since}, {"Undated", Undated}}
+	for _, c := range constructors {
+		for _, span := range [][2]time.Time{
+			{date(0, 1, 1), date(2019, 12, 31)},
+			{date(-5, 6, 1), date(2019, 12, 31)},
+			{date(2019, 1, 1), date(10000, 1, 1)},
+		} {
+			if p, err := c.f(span[0], span[1]); !errors.Is(err, ErrOutOfRange) {
+				t.Errorf("%s(%v, %v) = %v, %v, want ErrOutOfRange", c.name, span[0], span[1], p, err)
+			}
+		}
+		if _, err := c.f(date(1, 1, 1), date(9999, 12, 31)); err != nil {
+			t.Errorf("%s(0001-01-01, 9999-12-31) error: %v", c.name, err)
+		}
+	}
+}
+
 func TestPeriodRelations(t *testing.T) {
 	y2019 := Year(2019)
 	since2017, err := Since(date(2017, 1, 1), date(2019, 12, 31))
@@ -88,7 +169,8 @@ func TestFastPeriodsAgree(t *testing.T) {
 			t.Errorf("parsePeriodBytes(%q) = %v %v, want %v", s, got, err, want)
 		}
 	}
-	for _, bad := range []string{"2019-02-29/2019-03-01", "2019-13-01/2019-12-31", "2019-12-31/2019-01-01", "2019-00-10/2019-01-01"} {
+	for _, bad := range []string{"2019-02-29/2019-03-01", "2019-13-01/2019-12-31", "2019-12-31/2019-01-01", "2019-00-10/2019-01-01",
+		"0000", "0000-01-01/2019-12-31", "2019-01-01/0000-12-31"} {
 		if _, err := parsePeriodBytes([]byte(bad)); err == nil {
 			t.Errorf("parsePeriodBytes(%q) gave no error", bad)
 		}
@@ -97,7 +179,7 @@ func TestFastPeriodsAgree(t *testing.T) {
 
 func TestEarlyYearsRoundTrip(t *testing.T) {
 	// Found by FuzzRead: a year below 1000 must print with four digits.
-	for _, s := range []string{"0000", "0019", "0999", "0019-03", "0005-/0019", "~0100/0200"} {
+	for _, s := range []string{"0001", "0019", "0999", "0019-03", "0005-/0019", "~0100/0200"} {
 		p, err := ParsePeriod(s)
 		if err != nil {
 			t.Fatal(err)

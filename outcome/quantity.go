@@ -11,8 +11,9 @@ import (
 	"github.com/taizhang/taizhang/internal/cnum"
 )
 
-// ErrOutOfRange reports a figure with more digits than [MaxDigits]. It
-// joins the sentinels listed with [ErrSyntax].
+// ErrOutOfRange reports a figure with more digits than [MaxDigits], or a
+// period outside the years 1 to 9999. It joins the sentinels listed with
+// [ErrSyntax].
 var ErrOutOfRange = errors.New("out of range")
 
 // MaxDigits is how many digits a figure may have, both as written and in
