@@ -150,3 +150,106 @@ func (c *intColumn) truncate(n int) {
 		c.narrow = c.narrow[:n]
 	}
 }
+
+// refit returns s[:n] in an array of capacity c when s holds more room than
+// that, to give back what a failed load grew; c is at least n.
+func refit[T any](s []T, n, c int) []T {
+	switch {
+	case cap(s) <= c:
+		return s[:n]
+	case c == 0:
+		return nil
+	}
+	t := makeLarge[T](n, c)
+	copy(t, s[:n])
+	return t
+}
+
+// periodRoom is what a periodColumn held before a load.
+type periodRoom struct {
+	periods int // distinct periods in the table
+	rows    int // capacity of the ids
+	narrow  bool
+}
+
+func (c *periodColumn) room() periodRoom {
+	if c.ids32 != nil {
+		return periodRoom{len(c.table), cap(c.ids32), false}
+	}
+	return periodRoom{len(c.table), cap(c.ids16), true}
+}
+
+// shrink keeps the first n rows and gives back what the column grew since
+// it held was: the periods only later rows used, the room of the ids, and
+// their width, since the rows kept were numbered when the table was small.
+func (c *periodColumn) shrink(n int, was periodRoom) {
+	if len(c.table) > was.periods {
+		t := &c.periodTable
+		t.table = refit(t.table, was.periods, was.periods)
+		t.index = nil
+		if len(t.table) > 0 {
+			t.index = make(map[Period]uint32, len(t.table))
+			for id, p := range t.table {
+				t.index[p] = uint32(id)
+			}
+		}
+		for y, id := range t.years {
+			if int(id) > was.periods {
+				t.years[y] = 0
+			}
+		}
+		t.last = 0
+	}
+	if was.narrow && c.ids32 != nil && was.rows == 0 {
+		c.ids16, c.ids32 = nil, nil
+		return
+	}
+	if was.narrow && c.ids32 != nil {
+		ids := makeLarge[uint16](n, was.rows)
+		for i, id := range c.ids32[:n] {
+			ids[i] = uint16(id)
+		}
+		c.ids16, c.ids32 = ids, nil
+		return
+	}
+	if c.ids32 != nil {
+		c.ids32 = refit(c.ids32, n, was.rows)
+	} else {
+		c.ids16 = refit(c.ids16, n, was.rows)
+	}
+}
+
+// intRoom is what an intColumn held before a load.
+type intRoom struct {
+	rows   int // capacity
+	narrow bool
+}
+
+func (c *intColumn) room() intRoom {
+	if c.wide != nil {
+		return intRoom{cap(c.wide), false}
+	}
+	return intRoom{cap(c.narrow), true}
+}
+
+// shrink keeps the first n rows and gives back the room and the width the
+// column grew since it held was: the rows kept fitted four bytes then.
+func (c *intColumn) shrink(n int, was intRoom) {
+	if was.narrow && c.wide != nil && was.rows == 0 {
+		c.narrow, c.wide = nil, nil
+		return
+	}
+	if was.narrow && c.wide != nil {
+		narrow := makeLarge[int32](n, was.rows)
+		for i, v := range c.wide[:n] {
+			narrow[i] = int32(v)
+		}
+		c.narrow, c.wide = narrow, nil
+		return
+	}
+	if c.wide != nil {
+		c.wide = refit(c.wide, n, was.rows)
+	} else {
+		c.narrow = refit(c.narrow, n, was.rows)
+	}
+}

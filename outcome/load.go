@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"maps"
 	"runtime"
 	"sync"
 
@@ -299,13 +300,15 @@ type applier struct {
 	l    *Ledger
 	file string
 	opts ReadOptions
-	m    mark
+	m    loadMark
 	errs []error
 	ids  []uint32 // the ledger's meta index of each text of the batch
 }
 
+// newApplier starts a load; it is made before the columns are grown for
+// the file, so that a failed load gives that room back too.
 func (l *Ledger) newApplier(file string, opts ReadOptions) *applier {
-	return &applier{l: l, file: file, opts: opts, m: l.mark()}
+	return &applier{l: l, file: file, opts: opts, m: l.markLoad()}
 }
 
 // fail keeps err and reports whether to go on.
@@ -456,11 +459,124 @@ func sampleLines(r io.ReaderAt, size int64, fn func(line []byte)) float64 {
 // finish rolls back if anything was refused, and returns every error.
 func (a *applier) finish() error {
 	if len(a.errs) > 0 {
-		a.l.rollback(a.m)
+		a.l.rollbackLoad(a.m)
 		return errors.Join(a.errs...)
 	}
 	return nil
 }
+
+// loadMark is a ledger before a load: its size, to roll back to, and the
+// room of its columns, to give back. A load grows the columns for the rows
+// it expects, hundreds of megabytes for tens of millions of rows; a failed
+// one must not leave the ledger holding them.
+type loadMark struct {
+	mark
+	series []seriesRoom
+	metas  int // capacity of the interned sources and notes
+}
+
+// seriesRoom is the room of a series' columns before a load. The columns
+// kept nil while they would hold only zeros have -1 while nil.
+type seriesRoom struct {
+	region, exp, unit, qual, meta int
+	period                        periodRoom
+	coef                          intRoom
+	big                           int // values beyond the columns; -1 without the map
+	slots                         int // size of the index of rows not in years
+	years                         bool
+}
+
+func (l *Ledger) markLoad() loadMark {
+	m := loadMark{mark: l.mark(), series: make([]seriesRoom, len(l.series)), metas: cap(l.metas)}
+	for i, s := range l.series {
+		big := len(s.big)
+		if s.big == nil {
+			big = -1
+		}
+		m.series[i] = seriesRoom{
+			region: cap(s.region), exp: lazyCap(s.exp), unit: lazyCap(s.unit), qual: lazyCap(s.qual), meta: lazyCap(s.meta),
+			period: s.period.room(), coef: s.coef.room(), big: big, slots: len(s.slots), years: s.years != nil,
+		}
+	}
+	return m
+}
+
+func lazyCap[T any](col []T) int {
+	if col == nil {
+		return -1
+	}
+	return cap(col)
+}
+
+// rollbackLoad drops every row and interned source added since m, and gives
+// back the memory the load grew: each column gets its old capacity and
+// width again, and maps that grew much are made anew.
+func (l *Ledger) rollbackLoad(m loadMark) {
+	bigs := make([]int, len(l.series)) // as the load left them, before rollback empties them
+	for i, s := range l.series {
+		bigs[i] = len(s.big)
+	}
+	metas := len(l.metas)
+	l.rollback(m.mark)
+	for i, s := range l.series {
+		s.shrink(m.rows[i], m.series[i], bigs[i])
+	}
+	if cap(l.metas) > m.metas {
+		l.metas = refit(l.metas, len(l.metas), m.metas)
+	} else {
+		clear(l.metas[len(l.metas):cap(l.metas)]) // the dropped notes are garbage
+	}
+	if grewMuch(len(l.metas), metas) {
+		l.metaIdx = make(map[meta]uint32, len(l.metas))
+		for i, mt := range l.metas {
+			l.metaIdx[mt] = uint32(i)
+		}
+	}
+}
+
+// shrink gives back what a series grew since it had the room was; it keeps
+// its first n rows, and peak is how many values beyond the columns it held.
+func (s *series) shrink(n int, was seriesRoom, peak int) {
+	s.region = refit(s.region, n, was.region)
+	s.period.shrink(n, was.period)
+	s.coef.shrink(n, was.coef)
+	s.exp = refitLazy(s.exp, n, was.exp)
+	s.unit = refitLazy(s.unit, n, was.unit)
+	s.qual = refitLazy(s.qual, n, was.qual)
+	s.meta = refitLazy(s.meta, n, was.meta)
+	switch {
+	case was.big < 0:
+		s.big = nil // the rows kept had none
+	case grewMuch(was.big, peak):
+		big := make(map[int32]decimal.Decimal, len(s.big)) // maps.Clone would keep the grown tables
+		maps.Copy(big, s.big)
+		s.big = big
+	}
+	if !was.years {
+		s.years = nil // no row kept is a year's
+	}
+	// The index is made anew for the rows kept, as large as they need: at
+	// most its old size.
+	switch {
+	case was.slots == 0 && s.indexed == 0:
+		s.slots = nil
+	case len(s.slots) > was.slots:
+		s.resize(2 * s.indexed)
+	}
+}
+
+// refitLazy is refit for a column kept nil while it would hold only zeros:
+// one made by the load (c < 0) holds only zeros for the rows kept.
+func refitLazy[T any](col []T, n, c int) []T {
+	if c < 0 {
+		return nil
+	}
+	return refit(col, n, c)
+}
+
+// grewMuch reports whether a map that holds n entries again held peak:
+// grown so much that making it anew is worth it.
+func grewMuch(n, peak int) bool { return peak-n >= 1024 && peak > 2*n }
 
 // rowLoader reads and applies one row at a time, for sources of rows that
 // are not files (spreadsheets).
@@ -508,9 +624,8 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	if err != nil {
 		return err
 	}
-	l.reserveCSV(r, p.cols[colIndicator])
-
 	a := l.newApplier(opts.Name, opts)
+	l.reserveCSV(r, p.cols[colIndicator])
 	err = inOrder(cr, first, func() func(chunk, *batch) {
 		rd := l.newRowReader(p)
 		return func(c chunk, b *batch) { rd.chunk(b, c, opts) }

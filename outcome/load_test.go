@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -260,4 +261,100 @@ func TestRegionKey(t *testing.T) {
 			t.Fatalf("regionKey(%q) = %d, %v; want %d, %v", code, k, ok, wk, wok)
 		}
 	}
+}
+
+// roomOf is the length and capacity of every column of l, and the width
+// of those that widen.
+func roomOf(l *Ledger) []string {
+	out := []string{fmt.Sprintf("metas len %d cap %d", len(l.metas), cap(l.metas))}
+	for _, s := range l.series {
+		out = append(out, fmt.Sprintf("%s: region %d/%d, periods %d, ids16 %d/%d nil %v, ids32 %d/%d nil %v, "+
+			"narrow %d/%d nil %v, wide %d/%d nil %v, exp %d/%d nil %v, unit %d/%d nil %v, qual %d/%d nil %v, "+
+			"meta %d/%d nil %v, big %d nil %v, years nil %v, slots %d",
+			s.ind.Code, len(s.region), cap(s.region), len(s.period.table),
+			len(s.period.ids16), cap(s.period.ids16), s.period.ids16 == nil, len(s.period.ids32), cap(s.period.ids32), s.period.ids32 == nil,
+			len(s.coef.narrow), cap(s.coef.narrow), s.coef.narrow == nil, len(s.coef.wide), cap(s.coef.wide), s.coef.wide == nil,
+			len(s.exp), cap(s.exp), s.exp == nil, len(s.unit), cap(s.unit), s.unit == nil, len(s.qual), cap(s.qual), s.qual == nil,
+			len(s.meta), cap(s.meta), s.meta == nil, len(s.big), s.big == nil, s.years == nil, len(s.slots)))
+	}
+	return out
+}
+
+// TestFailedLoadGivesBackMemory checks that a load refused on its last
+// line leaves every column as it found it, capacity and width included,
+// and the heap where it was: a load grows the columns for the whole file
+// first, hundreds of megabytes for tens of millions of rows.
+// TestColumnsShrink covers the two-byte period ids, which take more lines
+// to widen than this test should read.
+func TestFailedLoadGivesBackMemory(t *testing.T) {
+	// Distinct periods, values beyond four bytes and with a point, a new
+	// note on every tenth line, a qualifier: in the one-pass reader and
+	// the general parser.
+	var b strings.Builder
+	b.WriteString("indicator,region,period,value,qualifier,note\n")
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 20_000 {
+		p := day.AddDate(0, 0, i).Format(time.DateOnly)
+		p += "/" + p
+		switch {
+		case i%50 == 0:
+			fmt.Fprintf(&b, "funds,433130,%s,5000000000.5,,\n", p)
+		case i%10 == 0:
+			fmt.Fprintf(&b, "commissioners,433122,%s,3,余,note %d\n", p, i)
+		default:
+			fmt.Fprintf(&b, "events,433122100201,%s,2,,\n", p)
+		}
+	}
+	b.WriteString("events,999999,2019,1,,\n")
+	data := []byte(b.String())
+	var rows []Row
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		rows = append(rows, Row{i + 1, strings.Split(line, ",")})
+	}
+	b = strings.Builder{}
+
+	// The ledger holds records before the load: of years and a few
+	// months, some with a source, a qualifier or a point.
+	l := ledgerWithEvents(t)
+	var before []Record
+	for y := 2010; y < 2020; y++ {
+		before = append(before,
+			rec("training", "433122", fmt.Sprint(y), "5人次"),
+			rec("events", "433130", fmt.Sprint(y), "1人次"),
+			rec("funds", "520000", fmt.Sprint(y), "1.5元"))
+	}
+	before = append(before, rec("commissioners", "433122", "2019-03", "3余名"), rec("commissioners", "433122", "2019-04", "4名"))
+	before[0].Source = Cite("report", "", "")
+	if err := l.Add(before...); err != nil {
+		t.Fatal(err)
+	}
+	want, kept := roomOf(l), records(l)
+
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	if err := l.ReadCSV(bytes.NewReader(data), ReadOptions{}); !errors.Is(err, ErrUnknownRegion) {
+		t.Fatalf("ReadCSV error = %v, want ErrUnknownRegion on the last line", err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	if diff := cmp.Diff(want, roomOf(l)); diff != "" {
+		t.Errorf("a failed ReadCSV left the columns grown (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(kept, records(l)); diff != "" {
+		t.Errorf("a failed ReadCSV changed the records (-before +after):\n%s", diff)
+	}
+	// The load grows a megabyte or two (1.4 MiB stayed before it gave them
+	// back); the garbage of a run of the collector may stay.
+	if heap := int64(m1.HeapAlloc) - int64(m0.HeapAlloc); heap > 256<<10 {
+		t.Errorf("a failed ReadCSV kept %d KiB of heap, want next to none", heap>>10)
+	}
+
+	if err := l.ReadRows(slices.Values(rows), ReadOptions{}); !errors.Is(err, ErrUnknownRegion) {
+		t.Fatalf("ReadRows error = %v, want ErrUnknownRegion on the last row", err)
+	}
+	if diff := cmp.Diff(want, roomOf(l)); diff != "" {
+		t.Errorf("a failed ReadRows left the columns grown (-before +after):\n%s", diff)
+	}
+	runtime.KeepAlive(data)
 }
