@@ -350,7 +350,11 @@ func (a *applier) apply(b *batch) bool {
 		if r.big {
 			v.big, y = b.bigs[y], y+1
 		}
-		if err := l.put(s, r.reg(), p, &v, a.ids[r.text]); err != nil {
+		err := v.checkWhole(s.ind.Unit)
+		if err == nil {
+			err = l.put(s, r.reg(), p, &v, a.ids[r.text])
+		}
+		if err != nil {
 			q := Quantity{value: v.decimal(), unit: s.unitOr(v.unit), qual: v.qual}
 			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
 				return false

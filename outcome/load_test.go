@@ -48,7 +48,13 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 		case 1:
 			f["period"] = []string{"2018-01-01/2019-06-30", "2005-/2019", "~2017/2019"}[rng.IntN(3)]
 		case 2:
-			f["value"] = fmt.Sprintf("%d.%d", rng.IntN(100), rng.IntN(10))
+			// Money may be fractional; what is counted whole may still
+			// be written with a point.
+			if ind == "funds" {
+				f["value"] = fmt.Sprintf("%d.%d", rng.IntN(100), rng.IntN(10))
+			} else {
+				f["value"] = fmt.Sprintf("%d.0", rng.IntN(100))
+			}
 		case 3:
 			f["region"] = " " + f["region"] + " "
 		case 4:
@@ -102,7 +108,8 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 	out := b.String()
 	lines := strings.SplitAfter(out, "\n")
 	// Break some single-line records: an unknown region, a bad number, a
-	// bad period, an unknown indicator.
+	// bad period or year 0, an unknown indicator, a fraction of what is
+	// counted whole.
 	for len(broken) < bad {
 		i := 1 + rng.IntN(len(lines)-2)
 		l := lines[i]
@@ -110,8 +117,13 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 			continue
 		}
 		cells := strings.Split(strings.TrimRight(l, "\r\n"), ",")
-		col := map[int]string{0: "region", 1: "value", 2: "period", 3: "indicator"}[rng.IntN(4)]
-		cells[slices.Index(header, col)] = map[string]string{"region": "999999", "value": "abc", "period": "2019-13", "indicator": "nope"}[col]
+		fault := []struct{ col, v string }{
+			{"region", "999999"}, {"value", "abc"}, {"period", "2019-13"}, {"indicator", "nope"}, {"period", "0000"}, {"value", "0.5"},
+		}[rng.IntN(6)]
+		if fault.v == "0.5" && cells[slices.Index(header, "indicator")] == "funds" {
+			fault.v = "abc" // half a yuan is money
+		}
+		cells[slices.Index(header, fault.col)] = fault.v
 		lines[i] = strings.Join(cells, ",") + "\n"
 		broken = append(broken, i+1)
 	}
@@ -260,6 +272,109 @@ func TestRegionKey(t *testing.T) {
 		if ok != wok || ok && k != wk {
 			t.Fatalf("regionKey(%q) = %d, %v; want %d, %v", code, k, ok, wk, wok)
 		}
+	}
+}
+
+// TestEveryPathRefuses checks that each way into a ledger takes or refuses
+// a figure or a period alike, with the same error: the one-pass reader (a
+// plain line), the general parser (the same line with its value quoted),
+// ReadRows, and Add for what a Record can hold.
+func TestEveryPathRefuses(t *testing.T) {
+	tests := []struct {
+		name                   string
+		indicator, period, val string
+		want                   error // nil: taken
+		column                 string
+	}{
+		{"a fraction of a person", "commissioners", "2019", "0.5", ErrFraction, "value"},
+		{"a fraction of a person, with the unit", "commissioners", "2019", "0.5名", ErrFraction, "value"},
+		{"a fraction of a thing", "star-spaces", "2019", "149.5", ErrFraction, "value"},
+		{"a fraction of a thing in 家", "star-spaces", "2019", "2.5家", ErrFraction, "value"},
+		{"a fraction of person-times among entries", "events", "2019", "2.5", ErrFraction, "value"},
+		{"万 persons short of a whole", "commissioners", "2019", "1.23456万名", ErrFraction, "value"},
+		{"a fraction beyond eight bytes", "commissioners", "2019", "1234567890123456789.5", ErrFraction, "value"},
+		{"a whole person written with a point", "commissioners", "2019", "5.0", nil, ""},
+		{"万 persons, whole", "commissioners", "2019", "1.2万名", nil, ""},
+		{"万 person-times, whole", "training", "2019", "8.5万人次", nil, ""},
+		{"a fraction of a yuan", "funds", "2019", "0.05", nil, ""},
+		{"a fraction of 亿 yuan", "funds", "2019", "26.8亿多元", nil, ""},
+
+		{"year 0", "training", "0000", "5", ErrOutOfRange, "period"},
+		{"a span from a day of year 0", "training", "0000-01-01/2019-12-31", "5", ErrOutOfRange, "period"},
+		{"since year 0", "training", "0000-/2019", "5", ErrOutOfRange, "period"},
+		{"year 1", "training", "0001", "5", nil, ""},
+
+		{"余 twice", "commissioners", "2019", "5000余余名", ErrSyntax, "value"},
+		{"以上 twice", "commissioners", "2019", "5000以上以上", ErrSyntax, "value"},
+		{"a comma that is no thousands separator", "training", "2019", "1,5", ErrSyntax, "value"},
+		{"a comma before 万", "training", "2019", "3,5万", ErrSyntax, "value"},
+		{"thousands", "training", "2019", "12,345,678", nil, ""},
+		{"exponent", "funds", "2019", "1e309元", ErrSyntax, "value"},
+		{"two points", "funds", "2019", "12.3.4万", ErrSyntax, "value"},
+		{"hexadecimal", "star-spaces", "2019", "0x10个", ErrSyntax, "value"},
+		{"10,000 digits", "funds", "2019", strings.Repeat("9", 10_000), ErrOutOfRange, "value"},
+		{"31 digits with 亿", "funds", "2019", "1" + strings.Repeat("0", 22) + "亿", ErrOutOfRange, "value"},
+	}
+	const header = "indicator,region,period,value\n" + "commissioners,433122,2018,3\n"
+	quote := func(s string) string { return `"` + s + `"` }
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check := func(how string, err error) string {
+				t.Helper()
+				if tt.want == nil {
+					if err != nil {
+						t.Fatalf("%s: %.300v", how, err)
+					}
+					return ""
+				}
+				var pe *ParseError
+				if !errors.Is(err, tt.want) || !errors.As(err, &pe) || pe.Line != 3 || pe.Column != tt.column {
+					t.Fatalf("%s: error = %.300v, want %v at line 3, column %s", how, err, tt.want, tt.column)
+				}
+				return err.Error()
+			}
+			plain := tt.val
+			if strings.Contains(plain, ",") {
+				plain = quote(plain) // a field with a comma is quoted either way
+			}
+			var msgs []string
+			for _, val := range []string{plain, quote(tt.val)} {
+				data := header + tt.indicator + ",433122," + tt.period + "," + val + "\n"
+				eachChunking(func(how string) {
+					l := ledgerWithEvents(t)
+					msgs = append(msgs, check(fmt.Sprintf("ReadCSV(%.40s), %s", val, how), l.ReadCSV(strings.NewReader(data), ReadOptions{Name: "f.csv"})))
+				})
+			}
+			rows := []Row{
+				{1, []string{"indicator", "region", "period", "value"}},
+				{2, []string{"commissioners", "433122", "2018", "3"}},
+				{3, []string{tt.indicator, "433122", tt.period, tt.val}},
+			}
+			msgs = append(msgs, check("ReadRows", ledgerWithEvents(t).ReadRows(slices.Values(rows), ReadOptions{Name: "f.csv"})))
+			for _, m := range msgs[1:] {
+				if m != msgs[0] {
+					t.Errorf("the paths disagree:\n%.300s\n%.300s", msgs[0], m)
+				}
+			}
+			if tt.column != "value" && tt.want != nil {
+				return // no Record holds it
+			}
+			q, err := ParseQuantity(tt.val)
+			if err != nil {
+				if tt.want == nil || !errors.Is(err, tt.want) {
+					t.Errorf("ParseQuantity(%.40q) error = %.300v, want %v", tt.val, err, tt.want)
+				}
+				return // a Record cannot hold what does not parse
+			}
+			err = ledgerWithEvents(t).Add(Record{Indicator: tt.indicator, Region: "433122", Period: Year(2019), Quantity: q})
+			var re *RecordError
+			switch {
+			case tt.want == nil && err != nil:
+				t.Errorf("Add(%v): %v", q, err)
+			case tt.want != nil && (!errors.Is(err, tt.want) || !errors.As(err, &re) || re.Field != "value"):
+				t.Errorf("Add(%v) error = %v, want %v in the value", q, err, tt.want)
+			}
+		})
 	}
 }
 

@@ -1,9 +1,15 @@
 package outcome
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
+
+// ErrFraction reports a record that holds a fraction of what its unit
+// counts whole: 0.5名, 2.5户 ([Dimension]). It joins the sentinels listed
+// with [ErrSyntax].
+var ErrFraction = errors.New("a fraction of what is counted whole")
 
 // Aggregation says how an indicator's records combine over time.
 type Aggregation uint8
@@ -110,6 +116,11 @@ func (c Citation) String() string {
 
 // Record is one observation: the indicator's code, the region's code, the
 // period, the quantity and where it was reported. Records are values.
+//
+// A record of persons, households, things or any unit counted whole holds a
+// whole number: [Ledger.Add] and the readers refuse 0.5名 with
+// [ErrFraction]. A quantity may still state a fraction of a person (an
+// average in a target, say); a record may not.
 type Record struct {
 	Indicator string   `json:"indicator"`
 	Region    string   `json:"region"`
@@ -129,4 +140,39 @@ func (r Record) Equal(s Record) bool {
 // key names the record in error messages.
 func (r Record) key() string {
 	return fmt.Sprintf("indicator=%s region=%s period=%s", r.Indicator, r.Region, r.Period)
+}
+
+// checkWhole refuses v, a figure of an indicator in unit u, when u counts
+// whole things and v is not a whole number. v's own unit, if any, has the
+// dimension of u: the unit is checked first.
+func (v *value) checkWhole(u Unit) error {
+	if v.fits && v.exp >= 0 {
+		return nil // the commonest case, checked where it is called
+	}
+	return v.checkFraction(u)
+}
+
+func (v *value) checkFraction(u Unit) error {
+	if !u.Dimension().countsWhole() || v.whole() {
+		return nil
+	}
+	return fmt.Errorf("%w: %s (%v)", ErrFraction, u.Symbol(), u.Dimension())
+}
+
+// whole reports whether v is a whole number: 5, 5.0, 1.2e4.
+func (v *value) whole() bool {
+	if !v.fits {
+		return v.big.IsInteger()
+	}
+	if v.exp >= 0 || v.coef == 0 {
+		return true
+	}
+	if v.exp < -18 {
+		return false // |coef| < 10^18 is not a multiple of 10^19
+	}
+	p := int64(1)
+	for range -v.exp {
+		p *= 10
+	}
+	return v.coef%p == 0
 }

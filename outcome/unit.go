@@ -5,6 +5,10 @@ import "fmt"
 // Dimension is what a unit measures. Quantities of different dimensions are
 // never added or compared: persons (名) and person-times (人次) are different
 // things even though both count people.
+//
+// Things, persons, person-times, households, items and sessions are counted
+// whole: a [Ledger] refuses a record of 0.5名 or 2.5户 (1.2万名 is 12000
+// persons, whole). Money, scores and percentages may be fractional.
 type Dimension uint8
 
 const (
@@ -29,6 +33,16 @@ var dimensionNames = [...]Name{
 	Money:       {"金额", "money"},
 	Score:       {"分数", "score"},
 	Ratio:       {"百分比", "percentage"},
+}
+
+// countsWhole reports whether d counts whole things, so that a recorded
+// figure in it is a whole number.
+func (d Dimension) countsWhole() bool {
+	switch d {
+	case Things, Persons, PersonTimes, Households, Items, Sessions:
+		return true
+	}
+	return false
 }
 
 // Name returns the dimension's bilingual name.
