@@ -264,6 +264,9 @@ func (l *Ledger) add(r *Record) *RecordError {
 		}
 	}
 	v := valueOf(q)
+	if err := v.checkWhole(s.ind.Unit); err != nil {
+		return fail("value", q.String(), err)
+	}
 	if err := l.put(s, reg, r.Period, &v, l.intern(m)); err != nil {
 		return fail("value", q.String(), err)
 	}
