@@ -57,21 +57,23 @@ func TestGapLacks(t *testing.T) {
 	whole := testLedger(t,
 		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2个"),
 		rec("platforms", villages[3], "2019", "0个"), rec("platforms", villages[4], "2019", "63个"))
+	// A fraction of a thing cannot be recorded; of money it can.
 	fractional := testLedger(t,
-		rec("platforms", villages[1], "2019", "1个"), rec("platforms", villages[2], "2019", "2.5个"))
+		rec("funds", villages[1], "2019", "1元"), rec("funds", villages[2], "2019", "2.5元"))
 	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
 	for _, tt := range []struct {
 		l    *outcome.Ledger
+		ind  string
 		min  string
 		want []string // what villages 0–4 lack
 	}{
-		{whole, "3个", []string{"3", "2", "1", "3", ""}},
-		{whole, "64个", []string{"64", "63", "62", "64", "1"}},
-		{whole, "100个", []string{"100", "99", "98", "100", "37"}},
-		{whole, "2.5个", []string{"2.5", "1.5", "0.5", "2.5", ""}},
-		{fractional, "3个", []string{"3", "2", "0.5", "3", "3"}},
+		{whole, "platforms", "3个", []string{"3", "2", "1", "3", ""}},
+		{whole, "platforms", "64个", []string{"64", "63", "62", "64", "1"}},
+		{whole, "platforms", "100个", []string{"100", "99", "98", "100", "37"}},
+		{whole, "platforms", "2.5个", []string{"2.5", "1.5", "0.5", "2.5", ""}},
+		{fractional, "funds", "3元", []string{"3", "2", "0.5", "3", "3"}},
 	} {
-		r, err := Coverage("c", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
+		r, err := Coverage("c", outcome.Name{}, tt.ind, pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,6 +28,7 @@ var testIndicators = []outcome.Indicator{
 	{Code: "poor", Name: outcome.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock},
 	{Code: "teams-covered", Name: outcome.Name{Zh: "专家服务团覆盖县数", En: "counties with a team"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
 	{Code: "training", Name: outcome.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+	{Code: "funds", Name: outcome.Name{Zh: "扶贫资金", En: "poverty-alleviation funds"}, Unit: outcome.Yuan, Aggregation: outcome.Flow},
 }
 
 var villages = []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202"}
