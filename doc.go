@@ -34,9 +34,13 @@
 // # Figures as reports write them
 //
 // outcome.ParseQuantity reads 26.8亿多元, 5000余名, 近1000名, 3 000—5 000个,
-// 8.5万人次 and 一万名. The qualifiers are kept: a target met only by a
-// 余 or 多 figure is met with a lower bound, one reached only by a 近 figure
-// is met approximately and never reported as certain.
+// 8.5万人次 and 一万名. The qualifiers are kept, and they decide: a figure's
+// qualifiers bound its true value (1000余 is more than 1000, 近1000 and
+// 不到1000 less than 1000), and a target is met only when every value the
+// bounds allow meets it, not met when none does, and otherwise undecided.
+// SEMANTICS.md at the top of the module states every rule by which a
+// verdict is reached, each with a worked example that semantics_test.go
+// runs.
 //
 // # Stocks and flows
 //
