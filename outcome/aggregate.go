@@ -21,8 +21,21 @@ type Sum struct {
 	// Latest is the last day of the newest record used: how current the
 	// figure is. A stock evaluated in 2016 may rest on a 2012 record.
 	Latest time.Time
-	qual   Qualifier // the qualifier of the one record used
-	bound  bound     // joined from the qualifiers of the records used
+	// LeftOut counts the flow records inside the window that were not
+	// added because a coarser record that counts overlaps them: the
+	// quarters of a year whose 全年合计 counts, the years within a
+	// cumulative figure. 0 when no record overlaps another.
+	LeftOut int
+	// Passed lists the stock records passed over for newer detail: a
+	// region's own figure older than the newest record among its
+	// descendants, whose figures count instead (全国 2019年末 52个, passed
+	// over for the counties' 2020 records). At most 100 are listed, by
+	// region; PassedCount counts them all. Both are zero when nothing was
+	// passed over.
+	Passed      []Record
+	PassedCount int
+	qual        Qualifier // the qualifier of the one record used
+	bound       bound     // joined from the qualifiers of the records used
 }
 
 // Bounds returns the values the true sum may take, given the qualifiers of
@@ -52,12 +65,38 @@ var certaintyQualifier = [...]Qualifier{Exact: 0, LowerBound: AtLeast, UpperBoun
 // Total returns the aggregate of indicator over region ("" for every root of
 // the region set) within window.
 //
-// For a [Flow] the records whose period lies within window add up; a record
-// that straddles a window boundary is left out, since it cannot be split.
-// For a [Stock] only window's end matters: each region's latest record ending
-// on or before it counts.
+// Flows add up within the window. For a [Flow] or [Entries] the records
+// whose period lies within window add up; a record that straddles a window
+// boundary is left out, since it cannot be split.
 //
-// Roll-up: a region's figure is its own record when it has one, and
+// No day is counted twice. Where a region's records of a [Flow] inside the
+// window overlap in time, the coarsest counts and finer ones fill only what
+// no coarser one covers: taken longest first (of equal length, the earlier
+// start first), a record counts when it overlaps no record counted before,
+// and is left out otherwise, whether it lies wholly or partly within one
+// counted. So an office's 全年合计 row is its own total: four quarters of
+// 42, 51, 38 and 45 with a 合计 of 176 give 176 for 2019, not 352. A
+// cumulative figure (2005-/2019) counts for a window it lies in, instead of
+// the yearly figures it holds, never added to them; for a window of 2018 to
+// 2019 alone, in which it does not lie, the years count. [Sum.LeftOut]
+// counts the records left out; [Ledger.Discrepancies] reports finer records
+// that disagree with the one that counts. [Entries] are events, not figures
+// of a period: two equal rows are two events, and none is left out for
+// overlapping another.
+//
+// The newest figure wins. For a [Stock] only window's end matters: a
+// region's latest record ending on or before it is its own figure. That
+// figure counts only when it is at least as recent (by its period's end) as
+// the newest such record among the region's descendants; otherwise their
+// figures, rolled up, count and the own one is passed over
+// ([Sum.Passed]). The rule holds at every level: the nation's end-2019
+// count of 52 poor counties gives way, as of 2020-12-31, to the counties'
+// 2020 records; a province's 2012 total does not hide its counties' 2019
+// records; a county whose own figure is newer than its villages' keeps it.
+// On a tie the own figure counts, and [Ledger.Discrepancies] reports it if
+// the descendants' figures add up to another.
+//
+// Roll-up: a region's figure is its own when it has one that counts, and
 // otherwise the sum of its children's figures, recursively. A province's own
 // figure is taken to include its counties'; they are never added to it.
 func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
@@ -84,12 +123,12 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		out.Certainty = out.bound.certainty()
 		if !acc.overflow {
 			out.Value = acc.value()
-			if n, latest := s.countedSpan(window); out.Records > 1 && n == out.Records {
+			if n, latest := s.countedSpan(a); out.Records > 1 && n == out.Records {
 				// Every row counted is used: the newest is the newest counted.
 				out.Latest = dateOf(latest)
 			} else if out.Records > 0 {
 				latest := int32(minDay)
-				s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
+				s.usedRows(l.regions, a, lo, hi, func(row int32) {
 					latest = max(latest, s.period.at(row).end)
 					out.qual = lazyAt(s.qual, row) // kept when there is one record
 				})
@@ -98,6 +137,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 					out.qual = 0
 				}
 			}
+			s.evidence(l, a, lo, hi, &out)
 			return out, nil
 		}
 		a.toDecimal()
@@ -120,7 +160,7 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 	var out []Record
 	a := s.aggregate(l.regions, window)
 	defer a.release()
-	s.usedRows(l.regions, a, window, lo, hi, func(row int32) {
+	s.usedRows(l.regions, a, lo, hi, func(row int32) {
 		out = append(out, s.record(l, row))
 	})
 	slices.SortFunc(out, func(x, y Record) int { return cmpRecords(x, y) })
@@ -178,6 +218,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 			v.dec[i] = acc.value()
 		}
 	}
+	v.scan = s.latestOf(l, a)
 	return v, nil
 }
 
@@ -192,6 +233,7 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Value
 		n, b := a.rollup(l.regions, u, &acc)
 		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
 	}
+	v.scan = s.latestOf(l, a)
 	return v, nil
 }
 
@@ -212,6 +254,32 @@ type Values struct {
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
 	bound []bound
+	scan  *latestScan // nil in the zero value
+}
+
+// Latest returns the last day of the newest record counted for the
+// indicator in the window, or the zero time when none is. It is taken over
+// every row the ledger counts in the window, not unit by unit, since
+// tracking it per unit would cost every query: for a selection of some
+// units only, a newer record of another unit may set it. For a stock it is
+// known from the aggregation; for a flow or entries it takes one pass over
+// the indicator's period column, on the first call only.
+func (v Values) Latest() time.Time {
+	if v.scan == nil {
+		return time.Time{}
+	}
+	if d := v.scan.latest(); d != minDay {
+		return dateOf(d)
+	}
+	return time.Time{}
+}
+
+// latestOf returns how [Values.Latest] finds the newest row a counts.
+func (s *series) latestOf(l *Ledger, a *aggregation) *latestScan {
+	if s.ind.Aggregation == Stock {
+		return &latestScan{day: a.latest}
+	}
+	return &latestScan{l: l, s: s, rows: len(s.region), in: a.plan.in, day: a.plan.keptLatest}
 }
 
 // Len returns the number of units.
@@ -318,6 +386,13 @@ type aggregation struct {
 	exp   int32
 	cells []cell
 	dec   []decimal.Decimal // set when a figure overflowed int64: the sums, instead of cell.own
+	plan  flowPlan          // flows and entries: the rows that count
+
+	// Stocks.
+	best   []int32 // by position, row+1 of the region's own row that counts; 0 for none
+	latest int32   // the last day of the newest row counted; minDay for none
+	passed []int32 // rows passed over for newer detail, by position
+	newest []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
 }
 
 type cell struct {
@@ -326,34 +401,18 @@ type cell struct {
 	bound bound
 }
 
-// counted calls fn for every row that counts in window: each flow or entry
-// row inside it; for a stock, each region's latest row ending by window's
-// end.
-func (s *series) counted(nregions int, window Period, fn func(row int32)) {
-	n := int32(len(s.region))
-	if s.ind.Aggregation != Stock { // flows and entries add up within the window
-		in := s.period.matching(func(p Period) bool { return p.start >= window.start && p.end <= window.end })
-		if ids := s.period.ids16; ids != nil {
-			for row, id := range ids {
-				if in[id] {
-					fn(int32(row))
-				}
-			}
-			return
-		}
-		for row := range n {
-			if in[s.period.id(row)] {
-				fn(row)
-			}
-		}
-		return
-	}
-	best := makeLarge[int32](nregions, nregions)
-	for row := range n {
+// addStock counts, for every region, its latest row ending by window's
+// end, and lets the newest figure win when a region with a row of its own
+// has descendants with rows.
+func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
+	n := rs.Len()
+	best, latest := makeLarge[int32](n, n), int32(minDay)
+	for row := range int32(len(s.region)) {
 		p := s.period.at(row)
 		if p.end > window.end {
 			continue
 		}
+		latest = max(latest, p.end)
 		r := s.region[row]
 		b := best[r] - 1
 		if b < 0 {
@@ -364,18 +423,33 @@ func (s *series) counted(nregions int, window Period, fn func(row int32)) {
 			best[r] = row + 1
 		}
 	}
-	for _, b := range best {
-		if b > 0 {
-			fn(b - 1)
+	a.best, a.latest = best, latest
+	nested, end := false, rs.end
+	s.addRows(a, func(fn func(row int32)) {
+		reach := int32(0) // one past the last descendant of the regions with a row so far
+		for r, b := range best {
+			if b > 0 {
+				// Depth-first order: a region lies below an earlier one exactly
+				// when it comes before that one's end.
+				if int32(r) < reach {
+					nested = true
+				}
+				reach = max(reach, end[r])
+				fn(b - 1)
+			}
 		}
+	})
+	if nested {
+		s.passOver(rs, a)
 	}
 }
 
-// countedSpan returns how many rows of a flow or entries count in window
-// and the last day of the newest, from one pass over the period column; 0
-// for a stock.
-func (s *series) countedSpan(window Period) (int, int32) {
-	if s.ind.Aggregation == Stock {
+// countedSpan returns how many rows of a flow or entries count in a's
+// window and the last day of the newest, from one pass over the period
+// column; 0 for a stock, or when some rows inside the window are left out
+// for overlapping others.
+func (s *series) countedSpan(a *aggregation) (int, int32) {
+	if s.ind.Aggregation == Stock || len(a.plan.leftOut) > 0 {
 		return 0, 0
 	}
 	perID := make([]int, len(s.period.table))
@@ -390,7 +464,7 @@ func (s *series) countedSpan(window Period) (int, int32) {
 	}
 	n, latest := 0, int32(minDay)
 	for id, p := range s.period.table {
-		if perID[id] > 0 && p.start >= window.start && p.end <= window.end {
+		if perID[id] > 0 && (a.plan.in[id] || a.plan.rank != nil && a.plan.rank[id] >= 0) {
 			n += perID[id]
 			latest = max(latest, p.end)
 		}
@@ -419,12 +493,24 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 	} else {
 		a.cells = makeLarge[cell](n, n)
 	}
-	if s.addPlain(a, window) {
+	if s.ind.Aggregation == Stock {
+		s.addStock(rs, window, a)
 		return a
 	}
+	a.plan = s.plan(window, n)
+	if s.addPlain(a) {
+		return a
+	}
+	s.addRows(a, func(fn func(row int32)) { s.each(&a.plan, fn) })
+	return a
+}
+
+// addRows adds the rows each yields into their regions' cells, in int64
+// while the sums fit and in decimals otherwise.
+func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 	overflow := s.big != nil
 	if !overflow {
-		s.counted(n, window, func(row int32) {
+		each(func(row int32) {
 			c, ok := mulPow10(s.coef.at(row), int32(lazyAt(s.exp, row))-a.exp)
 			g := &a.cells[s.region[row]]
 			sum := g.own + c
@@ -438,15 +524,14 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 	}
 	if overflow {
 		clear(a.cells)
-		a.dec = make([]decimal.Decimal, n)
-		s.counted(n, window, func(row int32) {
+		a.dec = make([]decimal.Decimal, len(a.cells))
+		each(func(row int32) {
 			r := s.region[row]
 			a.dec[r] = a.dec[r].Add(s.value(row))
 			a.cells[r].count++
 			a.cells[r].bound |= s.bound(row)
 		})
 	}
-	return a
 }
 
 // addPlain adds up a flow or entries whose values are all exact integers
@@ -455,13 +540,17 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 // sum of fewer than 2^31 rows. Rows are taken a group at a time, their
 // cells loaded first, so that the cache misses of a large region set
 // overlap.
-func (s *series) addPlain(a *aggregation, window Period) bool {
+func (s *series) addPlain(a *aggregation) bool {
 	ids, coefs := s.period.ids16, s.coef.narrow
 	if s.ind.Aggregation == Stock || s.big != nil || s.exp != nil || s.qual != nil || ids == nil || coefs == nil {
 		return false
 	}
-	in := s.period.matching(func(p Period) bool { return p.start >= window.start && p.end <= window.end })
-	addPlainRows(a.cells, s.region, ids, coefs, in)
+	addPlainRows(a.cells, s.region, ids, coefs, a.plan.in)
+	for _, row := range a.plan.kept {
+		c := &a.cells[s.region[row]]
+		c.own += int64(coefs[row])
+		c.count++
+	}
 	return true
 }
 
@@ -523,7 +612,18 @@ type accum struct {
 // usedRows calls fn for every row a roll-up over the positions lo to hi
 // uses: the counted rows of the regions with records that no ancestor
 // within the range already covers.
-func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi int32, fn func(row int32)) {
+func (s *series) usedRows(rs *RegionSet, a *aggregation, lo, hi int32, fn func(row int32)) {
+	if s.ind.Aggregation == Stock {
+		for u := lo; u < hi; {
+			if a.cells[u].count > 0 {
+				fn(a.best[u] - 1) // a stock's region counts one row
+				u = rs.end[u]
+				continue
+			}
+			u++
+		}
+		return
+	}
 	used := makeLarge[bool](rs.Len(), rs.Len())
 	for u := lo; u < hi; {
 		if a.cells[u].count > 0 {
@@ -533,11 +633,27 @@ func (s *series) usedRows(rs *RegionSet, a *aggregation, window Period, lo, hi i
 		}
 		u++
 	}
-	s.counted(rs.Len(), window, func(row int32) {
+	s.each(&a.plan, func(row int32) {
 		if used[s.region[row]] {
 			fn(row)
 		}
 	})
+}
+
+// evidence sets what out passed over and left out within the positions lo
+// to hi.
+func (s *series) evidence(l *Ledger, a *aggregation, lo, hi int32, out *Sum) {
+	if len(a.plan.leftOut) > 0 {
+		out.LeftOut = a.leftOutIn(l.regions, lo, hi)
+	}
+	if len(a.passed) > 0 {
+		var rows []int32
+		rows, out.PassedCount = a.passedIn(s, l.regions, lo, hi)
+		for _, row := range rows {
+			out.Passed = append(out.Passed, s.record(l, row))
+		}
+		slices.SortFunc(out.Passed, cmpRecords)
+	}
 }
 
 func (a *aggregation) newAccum() accum { return accum{exp: a.exp, decimal: a.dec != nil} }

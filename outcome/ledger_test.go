@@ -157,8 +157,8 @@ func TestTotalFlowWithinWindow(t *testing.T) {
 		want   int64
 	}{
 		{"2017/2018", 240},      // 200 + 40; the straddling span is left out
-		{"2016/2019", 647},      // everything
-		{"2018-12/2019", 307},   // the span and 2019
+		{"2016/2019", 640},      // everything but the span, which overlaps 2019, a longer record
+		{"2018-12/2019", 300},   // 2019; the span overlaps it
 		{"2017-06/2018-06", 40}, // 2017 straddles the start
 		{"2020", 0},
 	}
@@ -394,7 +394,7 @@ func TestUsed(t *testing.T) {
 		rec("commissioners", "433122100201", "2019", "2名"),
 		rec("commissioners", "433122100202", "2019", "3名"),
 		rec("commissioners", "433130", "2019", "5名"),
-		rec("commissioners", "433100", "2017", "9名"), // the prefecture's own figure covers its counties
+		rec("commissioners", "433100", "2019", "9名"), // the prefecture's own figure, as recent, covers its counties
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestUsed(t *testing.T) {
 		want   []string
 	}{
 		{"433122", []string{"433122100201 2019 2名", "433122100202 2019 3名"}}, // the latest of a stock only
-		{"433100", []string{"433100 2017 9名"}},
+		{"433100", []string{"433100 2019 9名"}},
 		{"433130", []string{"433130 2019 5名"}},
 	} {
 		recs, err := l.Used("commissioners", tt.region, window)
@@ -430,14 +430,17 @@ func TestSumLatest(t *testing.T) {
 	if err := l.Add(rec("star-spaces", "430000", "2012", "10家"), rec("star-spaces", "433100", "2016-03", "4家")); err != nil {
 		t.Fatal(err)
 	}
-	// As of 2018 Hunan's own 2012 figure stands; it is six years old.
-	sum, _ := l.Total("star-spaces", "430000", Through(date(2018, 12, 31)))
+	// As of 2015 Hunan's own 2012 figure stands; it is three years old.
+	sum, _ := l.Total("star-spaces", "430000", Through(date(2015, 12, 31)))
 	if !sum.Latest.Equal(date(2012, 12, 31)) {
 		t.Errorf("Latest = %v, want the end of 2012", sum.Latest)
 	}
-	sum, _ = l.Total("star-spaces", "433100", Through(date(2018, 12, 31)))
-	if !sum.Latest.Equal(date(2016, 3, 31)) {
-		t.Errorf("Latest = %v, want 2016-03-31", sum.Latest)
+	// As of 2018 the prefecture's 2016 record is newer: it counts for Hunan.
+	for _, region := range []string{"430000", "433100"} {
+		sum, _ = l.Total("star-spaces", region, Through(date(2018, 12, 31)))
+		if !sum.Latest.Equal(date(2016, 3, 31)) {
+			t.Errorf("Latest of %s = %v, want 2016-03-31", region, sum.Latest)
+		}
 	}
 }
 

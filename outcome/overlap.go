@@ -1,0 +1,462 @@
+package outcome
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file keeps a flow from counting a day twice and lets a stock's
+// newest figure win at whatever level it was reported: the rules written on
+// [Ledger.Total]. Both cost nothing in the common case. A flow's distinct
+// periods are a small table; only when two of those inside the window
+// overlap are rows looked at one by one, and only the rows of those
+// periods. A stock's figures are compared across levels only when a region
+// with a figure of its own has a descendant with one.
+
+// flowPlan says which rows of a flow, or of entries, count in a window.
+type flowPlan struct {
+	// in holds, by period id, the periods inside the window that overlap
+	// no other period inside it: their rows count, every one.
+	in []bool
+	// rank is set when some periods inside the window overlap: by period
+	// id, the place of such a period in the order in which records are
+	// taken (longest first, then the earlier start, then by kind), -1 for
+	// the others.
+	rank []int32
+	// kept holds the rows of overlapping periods that count, by region;
+	// leftOut how many such rows are left out, by region.
+	kept    []int32
+	leftOut []regionCount
+	// keptLatest is the last day of the newest row kept; minDay for none.
+	keptLatest int32
+}
+
+// plan decides which rows of s count in window.
+func (s *series) plan(window Period, nregions int) flowPlan {
+	p := flowPlan{
+		in:         s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end }),
+		keptLatest: minDay,
+	}
+	if s.ind.Aggregation != Flow {
+		return p // entries are events: equal rows are two, and none hides another
+	}
+	if p.rank = contested(s.period.table, p.in); p.rank == nil {
+		return p
+	}
+	for id, r := range p.rank {
+		if r >= 0 {
+			p.in[id] = false
+		}
+	}
+	s.resolveOverlaps(&p, nregions)
+	return p
+}
+
+// contested returns, for the periods of table that in marks, the rank of
+// each that overlaps another (see flowPlan.rank), or nil when none does:
+// ledgers mostly hold years, months or days side by side, and then this is
+// all that overlap handling costs.
+func contested(table []Period, in []bool) []int32 {
+	// Periods mostly come in the order of time: then one look at each tells.
+	sorted, last := true, int32(minDay)
+	for id, p := range table {
+		if in[id] {
+			if p.start <= last {
+				sorted = false
+				break
+			}
+			last = p.end
+		}
+	}
+	if sorted {
+		return nil
+	}
+	var ivs []daySpan
+	var ids []int32 // the period of each of ivs
+	lo, hi := int32(math.MaxInt32), int32(minDay)
+	for id, p := range table {
+		if in[id] {
+			ivs, ids = append(ivs, daySpan{p.start, p.end}), append(ids, int32(id))
+			lo, hi = min(lo, p.start), max(hi, p.end)
+		}
+	}
+	var hit []bool // by index in ivs
+	if days := int64(hi) - int64(lo) + 1; len(ivs) > 64 && days <= 8*int64(len(ivs)) {
+		hit = overlapsByDay(ivs, lo, int(days))
+	} else {
+		hit = overlapsBySort(ivs)
+	}
+	var over []int32
+	for i, h := range hit {
+		if h {
+			over = append(over, ids[i])
+		}
+	}
+	if over == nil {
+		return nil
+	}
+	slices.SortFunc(over, func(a, b int32) int { return takeOrder(table[a], table[b]) })
+	rank := make([]int32, len(table))
+	for i := range rank {
+		rank[i] = -1
+	}
+	for r, id := range over {
+		rank[id] = int32(r)
+	}
+	return rank
+}
+
+// takeOrder is the order in which overlapping flow records are taken:
+// the longest first, then the earlier start, then by kind.
+func takeOrder(p, q Period) int {
+	return cmp.Or(cmp.Compare(q.end-q.start, p.end-p.start), cmp.Compare(p.start, q.start), cmp.Compare(p.kind, q.kind))
+}
+
+// overlapsBySort reports, for each span, whether it shares a day with
+// another: sorted by start, a span overlaps one before it exactly when it
+// starts by the latest end so far, and a run of such spans overlaps as a
+// whole.
+func overlapsBySort(ivs []daySpan) []bool {
+	order := make([]int32, len(ivs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(ivs[a].start, ivs[b].start), cmp.Compare(ivs[a].end, ivs[b].end))
+	})
+	hit := make([]bool, len(ivs))
+	first, last := 0, int32(minDay) // the run's first span and its latest end
+	for k, i := range order {
+		if k > 0 && ivs[i].start <= last {
+			hit[order[first]], hit[i] = true, true
+		} else {
+			first = k
+		}
+		last = max(last, ivs[i].end)
+	}
+	return hit
+}
+
+// overlapsByDay does what overlapsBySort does in time linear in the spans
+// and the days from lo they cover, for many short spans over few days:
+// hundreds of training days. It counts the spans on each day; a span
+// overlaps another when one of its days has two.
+func overlapsByDay(ivs []daySpan, lo int32, days int) []bool {
+	cover := make([]int32, days+1)
+	for _, iv := range ivs {
+		cover[iv.start-lo]++
+		cover[iv.end-lo+1]--
+	}
+	// shared[d] counts the days before d on which two spans or more lie.
+	shared := make([]int32, days+1)
+	n := int32(0)
+	for d := range days {
+		n += cover[d]
+		shared[d+1] = shared[d]
+		if n >= 2 {
+			shared[d+1]++
+		}
+	}
+	hit := make([]bool, len(ivs))
+	for i, iv := range ivs {
+		hit[i] = shared[iv.end-lo+1] > shared[iv.start-lo]
+	}
+	return hit
+}
+
+// regionCount is a number of rows of the region at a position.
+type regionCount struct{ region, n int32 }
+
+// resolveOverlaps decides, region by region, which rows of overlapping
+// periods count: taken in rank order, a row counts when it overlaps no row
+// counted before. The rows are gathered by a counting sort on their
+// region, so the cost is linear in them and in the regions; each is kept
+// with its period's rank, so that a region's rows are put in order without
+// looking at the columns again.
+func (s *series) resolveOverlaps(p *flowPlan, nregions int) {
+	n := 0
+	for _, r := range p.rank {
+		if r >= 0 {
+			n++
+		}
+	}
+	byRank := make([]daySpan, n) // the days of the overlapping periods, by rank
+	for id, r := range p.rank {
+		if r >= 0 {
+			byRank[r] = daySpan{s.period.table[id].start, s.period.table[id].end}
+		}
+	}
+	// next[r+1] counts the region r's rows, then becomes where they start.
+	next := make([]int32, nregions+1)
+	total := 0
+	ids16, ids32, rank, region := s.period.ids16, s.period.ids32, p.rank, s.region
+	if ids16 != nil {
+		for row, id := range ids16 {
+			if rank[id] >= 0 {
+				next[region[row]+1]++
+				total++
+			}
+		}
+	} else {
+		for row, id := range ids32 {
+			if rank[id] >= 0 {
+				next[region[row]+1]++
+				total++
+			}
+		}
+	}
+	if total == 0 {
+		return
+	}
+	for r := 1; r <= nregions; r++ {
+		next[r] += next[r-1]
+	}
+	ranked := make([]uint64, total) // rank<<32 | row
+	place := func(row int, rk int32) {
+		r := region[row]
+		ranked[next[r]] = uint64(rk)<<32 | uint64(row)
+		next[r]++
+	}
+	if ids16 != nil {
+		for row, id := range ids16 {
+			if rk := rank[id]; rk >= 0 {
+				place(row, rk)
+			}
+		}
+	} else {
+		for row, id := range ids32 {
+			if rk := rank[id]; rk >= 0 {
+				place(row, rk)
+			}
+		}
+	}
+	// Now the region r's rows run from next[r-1] to next[r]. The rows kept
+	// are moved to the front of ranked, behind those read already.
+	kept, start := 0, int32(0)
+	var counted []daySpan
+	for r, end := range next[:nregions] {
+		group := ranked[start:end]
+		start = end
+		if len(group) == 0 {
+			continue
+		}
+		sortSmall(group)
+		counted = counted[:0]
+		n := 0
+		for _, v := range group {
+			q := byRank[v>>32]
+			var ok bool
+			if counted, ok = keep(counted, q); ok {
+				ranked[kept] = v
+				kept++
+				n++
+				p.keptLatest = max(p.keptLatest, q.end)
+			}
+		}
+		if n < len(group) {
+			p.leftOut = append(p.leftOut, regionCount{int32(r), int32(len(group) - n)})
+		}
+	}
+	p.kept = make([]int32, kept)
+	for i, v := range ranked[:kept] {
+		p.kept[i] = int32(uint32(v))
+	}
+}
+
+// sortSmall sorts a region's few values: by insertion while they are few.
+func sortSmall(v []uint64) {
+	if len(v) > 12 {
+		slices.Sort(v)
+		return
+	}
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && v[j] < v[j-1]; j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+		}
+	}
+}
+
+// daySpan is a run of days, both ends included.
+type daySpan struct{ start, end int32 }
+
+// keep adds the days p to counted and reports true when they overlap
+// none of counted; otherwise it reports false and leaves counted as it is.
+// counted is sorted: its spans do not overlap, so their ends are sorted
+// too, and the one p could overlap is found by binary search.
+func keep(counted []daySpan, p daySpan) ([]daySpan, bool) {
+	// The first span counted that ends on or after p starts: few are
+	// counted in a region, mostly, and then a look at each is quicker.
+	i := 0
+	if len(counted) <= 16 {
+		for i < len(counted) && counted[i].end < p.start {
+			i++
+		}
+	} else {
+		i, _ = slices.BinarySearchFunc(counted, p.start, func(c daySpan, day int32) int { return cmp.Compare(c.end, day) })
+	}
+	if i < len(counted) && counted[i].start <= p.end {
+		return counted, false
+	}
+	return slices.Insert(counted, i, p), true
+}
+
+// disjoint appends to kept each of rows, taken in order, that overlaps
+// none kept before, and returns kept.
+func (s *series) disjoint(rows, kept []int32) []int32 {
+	var counted []daySpan
+	for _, row := range rows {
+		var ok bool
+		p := s.period.at(row)
+		if counted, ok = keep(counted, daySpan{p.start, p.end}); ok {
+			kept = append(kept, row)
+		}
+	}
+	return kept
+}
+
+// each calls fn for every row the plan counts.
+func (s *series) each(p *flowPlan, fn func(row int32)) {
+	if ids := s.period.ids16; ids != nil {
+		for row, id := range ids {
+			if p.in[id] {
+				fn(int32(row))
+			}
+		}
+	} else {
+		for row, id := range s.period.ids32 {
+			if p.in[id] {
+				fn(int32(row))
+			}
+		}
+	}
+	for _, row := range p.kept {
+		fn(row)
+	}
+}
+
+// leftOutIn counts the rows of the plan left out in the regions that a
+// roll-up over the positions lo to hi uses.
+func (a *aggregation) leftOutIn(rs *RegionSet, lo, hi int32) int {
+	out := a.plan.leftOut
+	i, _ := slices.BinarySearchFunc(out, lo, func(c regionCount, u int32) int { return cmp.Compare(c.region, u) })
+	n := 0
+	for ; i < len(out) && out[i].region < hi; i++ {
+		if a.reached(rs, out[i].region, lo) {
+			n += int(out[i].n)
+		}
+	}
+	return n
+}
+
+// reached reports whether a roll-up from position lo reaches the region at
+// position u: no ancestor of u from lo down has a figure of its own.
+func (a *aggregation) reached(rs *RegionSet, u, lo int32) bool {
+	for q := rs.parent[u]; q >= lo; q = rs.parent[q] {
+		if a.cells[q].count > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// passOver lets a stock's newest figure win: a region's own row counts only
+// when it ends no earlier than the newest row among its descendants;
+// otherwise it is passed over, its cell emptied, and a roll-up finds its
+// descendants' instead. Positions are in depth-first order, so one pass
+// from the last to the first sees every region after all its descendants.
+// It keeps the newest descendant day of each region for
+// [Ledger.Discrepancies].
+func (s *series) passOver(rs *RegionSet, a *aggregation) {
+	n := len(a.best)
+	newest := makeLarge[int32](n, n)
+	for i := range newest {
+		newest[i] = minDay
+	}
+	for i := n - 1; i >= 0; i-- {
+		d := newest[i]
+		if b := a.best[i]; b > 0 {
+			own := s.period.at(b - 1).end
+			if d > own {
+				a.passed = append(a.passed, b-1)
+				a.best[i], a.cells[i] = 0, cell{}
+				if a.dec != nil {
+					a.dec[i] = decimal.Decimal{}
+				}
+			}
+			d = max(d, own)
+		}
+		if p := rs.parent[i]; p >= 0 && d > newest[p] {
+			newest[p] = d
+		}
+	}
+	slices.Reverse(a.passed)
+	a.newest = newest
+}
+
+// passedIn returns the rows passed over that a roll-up over the positions
+// lo to hi would otherwise have used: at most maxListed of them, by
+// position, and how many there are.
+func (a *aggregation) passedIn(s *series, rs *RegionSet, lo, hi int32) ([]int32, int) {
+	var rows []int32
+	n := 0
+	for _, row := range a.passed {
+		if u := s.region[row]; u >= lo && u < hi && a.reached(rs, u, lo) {
+			if n++; len(rows) < maxListed {
+				rows = append(rows, row)
+			}
+		}
+	}
+	return rows, n
+}
+
+// maxListed is how many records a [Sum] or a [Discrepancy] lists at most;
+// it counts them all.
+const maxListed = 100
+
+// latestScan finds, when asked, the last day of the newest row a flow's
+// plan counts whole, over the rows the series held when the plan was made,
+// and keeps the later of it and day, known already: the newest row kept
+// among overlapping ones, or a stock's newest row. Without a ledger, day
+// is the answer. Rows are only appended, and a refused Add removes only
+// rows added after it began, so the rows scanned are still there,
+// unchanged, however many were added since.
+type latestScan struct {
+	once sync.Once
+	l    *Ledger
+	s    *series
+	rows int
+	in   []bool
+	day  int32
+}
+
+func (sc *latestScan) latest() int32 {
+	sc.once.Do(func() {
+		if sc.l == nil {
+			return // known already
+		}
+		sc.l.mu.RLock()
+		defer sc.l.mu.RUnlock()
+		seen := make([]bool, len(sc.in))
+		c := &sc.s.period
+		if c.ids32 != nil {
+			for _, id := range c.ids32[:sc.rows] {
+				seen[id] = true
+			}
+		} else {
+			for _, id := range c.ids16[:sc.rows] {
+				seen[id] = true
+			}
+		}
+		for id, ok := range seen {
+			if ok && sc.in[id] {
+				sc.day = max(sc.day, c.table[id].end)
+			}
+		}
+		sc.l, sc.s, sc.in = nil, nil, nil
+	})
+	return sc.day
+}
