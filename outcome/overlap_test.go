@@ -3,6 +3,7 @@ package outcome_test
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -357,6 +358,132 @@ func TestTotalNewestFigureWins(t *testing.T) {
 				t.Errorf("Values = %v of %d records, want Total's %v of %d", v.Value(0), v.Records(0), sum.Value, sum.Records)
 			}
 		})
+	}
+}
+
+func TestDiscrepancies(t *testing.T) {
+	q := quarters("42场", "51场", "38场", "45场")
+	year := ovRec("training", ovCounty, "2019", "176场")
+	tests := []struct {
+		name    string
+		records []outcome.Record
+		region  string
+		window  string
+		want    []string // Kind: Counted | Sum | Detail
+	}{
+		{
+			name:    "quarters that agree with their 合计",
+			records: append(slices.Clone(q), year), region: ovCounty, window: "2019",
+		},
+		{
+			name:    "quarters that add up to more than their 合计",
+			records: append(quarters("42场", "51场", "38场", "46场"), year), region: ovCounty, window: "2019",
+			want: []string{"finer records exceed: 433122 2019 176场 | 177场 | 433122 2019-01-01/2019-03-31 42场, " +
+				"433122 2019-04-01/2019-06-30 51场, 433122 2019-07-01/2019-09-30 38场, 433122 2019-10-01/2019-12-31 46场"},
+		},
+		{
+			name:    "quarters that cover the year and add up to less",
+			records: append(quarters("42场", "51场", "38场", "44场"), year), region: ovCounty, window: "2019",
+			want: []string{"finer records fall short: 433122 2019 176场 | 175场 | 433122 2019-01-01/2019-03-31 42场, " +
+				"433122 2019-04-01/2019-06-30 51场, 433122 2019-07-01/2019-09-30 38场, 433122 2019-10-01/2019-12-31 44场"},
+		},
+		{
+			name:    "three quarters that add up to less: the fourth is unknown",
+			records: append(quarters("42场", "51场", "38场"), year), region: ovProvince, window: "2019",
+		},
+		{
+			name: "months against their quarter, the quarters against their year",
+			records: append(slices.Clone(q), year, ovRec("training", ovCounty, "2019-01", "10场"),
+				ovRec("training", ovCounty, "2019-02", "10场"), ovRec("training", ovCounty, "2019-03", "10场")),
+			region: ovCounty, window: "2019",
+			want: []string{"finer records fall short: 433122 2019-01-01/2019-03-31 42场 | 30场 | 433122 2019-01 10场, 433122 2019-02 10场, 433122 2019-03 10场"},
+		},
+		{
+			name:    "quarters of which one is 45余 beside a 合计 of 176: more than it",
+			records: append(quarters("42场", "51场", "38场", "45余场"), year), region: ovCounty, window: "2019",
+			want: []string{"finer records exceed: 433122 2019 176场 | 176场以上 | 433122 2019-01-01/2019-03-31 42场, " +
+				"433122 2019-04-01/2019-06-30 51场, 433122 2019-07-01/2019-09-30 38场, 433122 2019-10-01/2019-12-31 45余场"},
+		},
+		{
+			name:    "a 合计 of 170余 allows the quarters' 176",
+			records: append(slices.Clone(q), ovRec("training", ovCounty, "2019", "170余场")), region: ovCounty, window: "2019",
+		},
+		{
+			name:    "a cumulative figure below the years it holds",
+			records: []outcome.Record{ovRec("training", ovCounty, "2018", "100场"), ovRec("training", ovCounty, "2019", "100场"), ovRec("training", ovCounty, "2018-/2019", "150场")},
+			region:  "", window: "2018/2019",
+			want: []string{"finer records exceed: 433122 2018-/2019 150场 | 200场 | 433122 2018 100场, 433122 2019 100场"},
+		},
+		{
+			name: "a province's own figure against its counties' of the same date",
+			records: []outcome.Record{ovRec("platforms", ovProvince, "2019", "10个"), ovRec("platforms", ovCounty, "2019", "4个"),
+				ovRec("platforms", ovCounty2, "2019", "5个")},
+			region: ovNation, window: "2019",
+			want: []string{"descendants differ: 430000 2019 10个 | 9个 | 433122 2019 4个, 433130 2019 5个"},
+		},
+		{
+			name: "a province's own figure that agrees",
+			records: []outcome.Record{ovRec("platforms", ovProvince, "2019", "9个"), ovRec("platforms", ovCounty, "2019", "4个"),
+				ovRec("platforms", ovCounty2, "2019", "5个")},
+			region: ovNation, window: "2019",
+		},
+		{
+			name: "an own figure newer than its descendants' is not held against them",
+			records: []outcome.Record{ovRec("platforms", ovProvince, "2020", "10个"), ovRec("platforms", ovCounty, "2019", "4个"),
+				ovRec("platforms", ovCounty2, "2019", "5个")},
+			region: ovNation, window: "2020",
+		},
+		{
+			name: "the descendants' figure is their own roll-up, newest first",
+			records: []outcome.Record{ovRec("platforms", ovProvince, "2019", "10个"), ovRec("platforms", ovCounty, "2017", "4个"),
+				ovRec("platforms", ovVillageA, "2019", "3个"), ovRec("platforms", ovCounty2, "2019", "5个")},
+			region: ovProvince, window: "2019",
+			want: []string{"descendants differ: 430000 2019 10个 | 8个 | 433122100201 2019 3个, 433130 2019 5个"},
+		},
+		{
+			name:    "entries never disagree",
+			records: []outcome.Record{ovRec("assigned", ovCounty, "2019", "3名"), ovRec("assigned", ovCounty, "2019-05", "9名")},
+			region:  ovCounty, window: "2019",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ovLedger(t, tt.records...)
+			ind := tt.records[0].Indicator
+			ds, err := l.Discrepancies(ind, tt.region, outcome.MustParsePeriod(tt.window))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.Kind.String()+": "+strings.Join(ovShow([]outcome.Record{d.Counted}), "")+" | "+
+					d.Sum.Quantity().String()+" | "+strings.Join(ovShow(d.Detail), ", "))
+				if d.Sum.Records != len(d.Detail) {
+					t.Errorf("%v: Sum.Records = %d for %d records listed", d, d.Sum.Records, len(d.Detail))
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Discrepancies(%s, %q, %s) mismatch (-want +got):\n%s", ind, tt.region, tt.window, diff)
+			}
+		})
+	}
+	if _, err := ovLedger(t).Discrepancies("nope", "", outcome.Year(2019)); err == nil {
+		t.Error("Discrepancies of an unknown indicator: no error")
+	}
+	if _, err := ovLedger(t).Discrepancies("training", "110000", outcome.Year(2019)); err == nil {
+		t.Error("Discrepancies in an unknown region: no error")
+	}
+}
+
+func TestDiscrepancyString(t *testing.T) {
+	l := ovLedger(t, append(quarters("42场", "51场", "38场", "46场"), ovRec("training", ovCounty, "2019", "176场"))...)
+	ds, err := l.Discrepancies("training", ovCounty, outcome.Year(2019))
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("Discrepancies = %v, %v; want one", ds, err)
+	}
+	want := "training in 433122, 2019: 176场 counts, but 4 finer records within it add up to more: 177场"
+	if got := ds[0].String(); got != want {
+		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
 

@@ -1,0 +1,266 @@
+package outcome
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// DiscrepancyKind says how records disagree.
+type DiscrepancyKind uint8
+
+const (
+	// FinerExceed: finer flow records within one that counts add up to
+	// more than it.
+	FinerExceed DiscrepancyKind = 1 + iota
+	// FinerFallShort: finer flow records cover every day of one that
+	// counts and add up to less than it.
+	FinerFallShort
+	// DescendantsDiffer: a region's own stock figure and its descendants'
+	// figures of the same date, rolled up, differ.
+	DescendantsDiffer
+)
+
+var discrepancyNames = [...]Name{
+	FinerExceed:       {"细项之和大于所含合计", "finer records exceed"},
+	FinerFallShort:    {"细项覆盖全期而其和小于合计", "finer records fall short"},
+	DescendantsDiffer: {"同日下级汇总与本级不符", "descendants differ"},
+}
+
+// Name returns the bilingual name of the kind.
+func (k DiscrepancyKind) Name() Name {
+	if k != 0 && int(k) < len(discrepancyNames) {
+		return discrepancyNames[k]
+	}
+	return Name{}
+}
+
+func (k DiscrepancyKind) String() string {
+	if k != 0 && int(k) < len(discrepancyNames) {
+		return discrepancyNames[k].En
+	}
+	return fmt.Sprintf("DiscrepancyKind(%d)", k)
+}
+
+// Discrepancy is a disagreement among records of one indicator that
+// [Ledger.Total] settles by a rule, so that its figure does not show it:
+// the record that counts, and the records it disagrees with. The zero
+// value is no discrepancy.
+type Discrepancy struct {
+	Kind DiscrepancyKind
+	// Counted is the record that counts: the coarser flow record, or the
+	// region's own stock figure.
+	Counted Record
+	// Detail holds the records it disagrees with, by region and period:
+	// for a flow, the finer records within it that would count for its
+	// period alone; for a stock, the descendants' records that a roll-up
+	// of them uses. At most 100 are listed; Sum.Records counts them all.
+	Detail []Record
+	// Sum is what the detail adds up to.
+	Sum Sum
+}
+
+func (d Discrepancy) String() string {
+	c := d.Counted
+	head := fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period, c.Quantity)
+	switch d.Kind {
+	case FinerExceed:
+		return head + fmt.Sprintf("%d finer records within it add up to more: %s", d.Sum.Records, d.Sum.Quantity())
+	case FinerFallShort:
+		return head + fmt.Sprintf("%d finer records cover it and add up to less: %s", d.Sum.Records, d.Sum.Quantity())
+	case DescendantsDiffer:
+		return head + fmt.Sprintf("%d records of its descendants of the same date add up to %s", d.Sum.Records, d.Sum.Quantity())
+	}
+	return ""
+}
+
+// Discrepancies returns the disagreements among the records of indicator
+// within region ("" for the whole set) that [Ledger.Total] settles over
+// window by its rules, ordered by region and period. Every region within
+// region is looked at, also those whose figures a roll-up to region does
+// not use. Figures disagree when their qualifiers allow no value in
+// common: 176 and 177 disagree, 170余 and 176 do not.
+//
+// For a [Flow]: where finer records lie within a record that counts, and
+// either add up to more than it ([FinerExceed]) or cover every one of its
+// days and add up to less ([FinerFallShort]). The finer records are those
+// that would count over the counted record's period alone, so quarters are
+// held against their 全年合计, and months, in turn, against their quarter.
+// Quarters of 42, 51, 38 and 46 beside a 合计 of 176 are reported: the
+// total is 176.
+//
+// For a [Stock], as of window's end: where a region's own figure is of the
+// same date as the newest record among its descendants, so that it counts,
+// and their figures, rolled up, differ from it ([DescendantsDiffer]). A
+// province's own 10 beside its counties' 4 and 5, all of 2019, is
+// reported: the province's 10 counts.
+//
+// [Entries] are events and never disagree: the result is empty.
+func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discrepancy, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	s, err := l.lookupSeries(indicator)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, ok := l.regions.subtree(region)
+	if !ok {
+		return nil, fmt.Errorf("outcome: discrepancies of %s in %s: %w", indicator, region, ErrUnknownRegion)
+	}
+	var out []Discrepancy
+	switch s.ind.Aggregation {
+	case Flow:
+		out = s.flowDiscrepancies(l, window, lo, hi)
+	case Stock:
+		out = s.stockDiscrepancies(l, window, lo, hi)
+	}
+	slices.SortStableFunc(out, func(x, y Discrepancy) int { return cmpRecords(x.Counted, y.Counted) })
+	return out, nil
+}
+
+func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
+	in := s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end })
+	rank := contested(s.period.table, in)
+	if rank == nil {
+		return nil // no record inside the window overlaps another
+	}
+	var rows []int32
+	for row := range int32(len(s.region)) {
+		if r := s.region[row]; r >= lo && r < hi && rank[s.period.id(row)] >= 0 {
+			rows = append(rows, row)
+		}
+	}
+	slices.SortFunc(rows, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(s.region[a], s.region[b]), cmp.Compare(rank[s.period.id(a)], rank[s.period.id(b)]))
+	})
+	var out []Discrepancy
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && s.region[rows[j]] == s.region[rows[i]] {
+			j++
+		}
+		group := rows[i:j]
+		for _, c := range s.disjoint(group, nil) {
+			out = s.checkFiner(l, c, s.within(group, c), out)
+		}
+		i = j
+	}
+	return out
+}
+
+// within returns the rows of group, in their order, whose periods lie
+// within row's, row aside.
+func (s *series) within(group []int32, row int32) []int32 {
+	p := s.period.at(row)
+	var out []int32
+	for _, r := range group {
+		if r != row && p.Covers(s.period.at(r)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// checkFiner holds the row c against the finer rows within it, in rank
+// order, and each of those that count for c's period against the rows
+// within it in turn; it appends what disagrees to out.
+func (s *series) checkFiner(l *Ledger, c int32, finer []int32, out []Discrepancy) []Discrepancy {
+	if len(finer) == 0 {
+		return out
+	}
+	parts := s.disjoint(finer, nil)
+	sum, detail := s.sumOf(l, parts)
+	days := int64(0)
+	for _, row := range parts {
+		p := s.period.at(row)
+		days += int64(p.end-p.start) + 1
+	}
+	p := s.period.at(c)
+	own := s.record(l, c)
+	var kind DiscrepancyKind
+	switch whole, fine := own.Quantity.Bounds(), sum.Bounds(); {
+	case allAbove(fine, whole):
+		kind = FinerExceed
+	case days == int64(p.end-p.start)+1 && allAbove(whole, fine):
+		kind = FinerFallShort
+	}
+	if kind != 0 {
+		out = append(out, Discrepancy{Kind: kind, Counted: own, Detail: detail, Sum: sum})
+	}
+	for _, d := range parts {
+		out = s.checkFiner(l, d, s.within(finer, d), out)
+	}
+	return out
+}
+
+func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
+	rs := l.regions
+	a := s.aggregate(rs, window)
+	defer a.release()
+	if a.newest == nil {
+		return nil // no region with a figure has descendants with one
+	}
+	var out []Discrepancy
+	var rows []int32
+	for u := lo; u < hi; u++ {
+		b := a.best[u]
+		if b == 0 || a.newest[u] != s.period.at(b-1).end {
+			continue
+		}
+		rows = rows[:0]
+		for i := u + 1; i < rs.end[u]; {
+			if a.cells[i].count > 0 {
+				rows = append(rows, a.best[i]-1)
+				i = rs.end[i]
+				continue
+			}
+			i++
+		}
+		sum, detail := s.sumOf(l, rows)
+		own := s.record(l, b-1)
+		if ob, db := own.Quantity.Bounds(), sum.Bounds(); allAbove(ob, db) || allAbove(db, ob) {
+			out = append(out, Discrepancy{Kind: DescendantsDiffer, Counted: own, Detail: detail, Sum: sum})
+		}
+	}
+	return out
+}
+
+// sumOf adds up rows as [Ledger.Total] would, and lists the first
+// maxListed of them as records, by region and period.
+func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
+	sum := Sum{Unit: s.ind.Unit, Records: len(rows)}
+	latest := int32(minDay)
+	var detail []Record
+	for _, row := range rows {
+		sum.Value = sum.Value.Add(s.value(row))
+		sum.bound |= s.bound(row)
+		latest = max(latest, s.period.at(row).end)
+		if len(detail) < maxListed {
+			detail = append(detail, s.record(l, row))
+		}
+	}
+	if len(rows) == 1 {
+		sum.qual = lazyAt(s.qual, rows[0])
+	}
+	sum.Certainty = sum.bound.certainty()
+	if len(rows) > 0 {
+		sum.Latest = dateOf(latest)
+	}
+	slices.SortFunc(detail, cmpRecords)
+	return sum, detail
+}
+
+// allAbove reports whether every value a allows is above every value b
+// allows.
+func allAbove(a, b Bounds) bool {
+	if !a.HasLo || !b.HasHi {
+		return false
+	}
+	switch c := a.Lo.Cmp(b.Hi); {
+	case c > 0:
+		return true
+	case c == 0:
+		return a.LoOpen || b.HiOpen
+	}
+	return false
+}
