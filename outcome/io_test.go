@@ -191,6 +191,31 @@ func TestJSONLReader(t *testing.T) {
 	}
 }
 
+// TestJSONLFirstMissingField checks that a line missing several fields
+// names the first of them in the order of the columns, every time.
+func TestJSONLFirstMissingField(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"all three", `{"value":"5次"}`, "indicator"},
+		{"region and period", `{"indicator":"training","value":"5次"}`, "region"},
+		{"indicator and period", `{"region":"433122","value":"5次"}`, "indicator"},
+		{"period", `{"indicator":"training","region":"433122","value":"5次"}`, "period"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 50 { // a choice left to chance shows within a few runs
+				for _, err := range NewJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
+					var pe *ParseError
+					if !errors.As(err, &pe) || pe.Column != tt.want || !errors.Is(err, ErrMissing) {
+						t.Fatalf("Records(%s) error = %v, want %s missing", tt.line, err, tt.want)
+					}
+				}
+			}
+		})
+	}
+}
+
 func FuzzRoundTrip(f *testing.F) {
 	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note")
 	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "")

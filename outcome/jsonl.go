@@ -89,9 +89,11 @@ func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
 		return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
 	}
 	r := Record{Indicator: rj.Indicator, Region: rj.Region, Source: rj.Source, Note: rj.Note}
-	for col, v := range map[string]string{"indicator": rj.Indicator, "region": rj.Region, "period": rj.Period} {
-		if v == "" {
-			return fail(col, "", ErrMissing)
+	// The first missing field in the order of the columns, so that a line
+	// gives the same error every time.
+	for _, f := range [...]struct{ col, v string }{{"indicator", rj.Indicator}, {"region", rj.Region}, {"period", rj.Period}} {
+		if f.v == "" {
+			return fail(f.col, "", ErrMissing)
 		}
 	}
 	p, err := ParsePeriod(rj.Period)

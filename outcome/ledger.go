@@ -257,9 +257,11 @@ func (l *Ledger) add(r *Record) *RecordError {
 	}
 	m := meta{r.Source, r.Note}
 	if m != l.metas[l.lastMeta] {
-		for field, text := range map[string]string{"source": r.Source.Document, "section": r.Source.Section, "mark": r.Source.Mark, "note": r.Note} {
+		// In the order of the columns, so that a record gives the same
+		// error every time.
+		for i, text := range [...]string{r.Source.Document, r.Source.Section, r.Source.Mark, r.Note} {
 			if !utf8.ValidString(text) {
-				return fail(field, text, ErrEncoding)
+				return fail(columnNames[colSource+i], text, ErrEncoding)
 			}
 		}
 	}
