@@ -216,6 +216,43 @@ func TestJSONLFirstMissingField(t *testing.T) {
 	}
 }
 
+// TestJSONLErrors checks the errors of lines encoding/json refuses: each
+// names the field at fault and wraps a sentinel of this package, whatever
+// encoding/json's messages say.
+func TestJSONLErrors(t *testing.T) {
+	tests := []struct {
+		name, line, column string
+		want               error
+	}{
+		{"a number for the indicator", `{"indicator":5,"region":"433122","period":"2019","value":"5次"}`, "indicator", ErrSyntax},
+		{"an object for the note", `{"indicator":"training","region":"433122","period":"2019","value":"5次","note":{}}`, "note", ErrSyntax},
+		{"a number for the mark", `{"indicator":"training","region":"433122","period":"2019","value":"5次","source":{"mark":1}}`, "mark", ErrSyntax},
+		{"a number for the document", `{"indicator":"training","region":"433122","period":"2019","value":"5次","source":{"document":1}}`, "source", ErrSyntax},
+		{"a string for the source", `{"indicator":"training","region":"433122","period":"2019","value":"5次","source":"004"}`, "source", ErrSyntax},
+		{"a number in the value object", `{"indicator":"training","region":"433122","period":"2019","value":{"value":5}}`, "value", ErrSyntax},
+		{"an array, not an object", `["training"]`, "", ErrSyntax},
+		{"cut short", `{"indicator":"training",`, "", ErrSyntax},
+		{"bad syntax", `{"indicator" "training"}`, "", ErrSyntax},
+		{"an unknown key", `{"indicator":"training","region":"433122","period":"2019","value":"5次","colour":"red"}`, "colour", ErrUnknownColumn},
+		{"an unknown key after a nested one", `{"source":{"mark":"[1]"},"Colour":1,"indicator":"training"}`, "Colour", ErrUnknownColumn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			for _, err := range NewJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
+				n++
+				var pe *ParseError
+				if !errors.As(err, &pe) || pe.Column != tt.column || pe.Line != 1 || !errors.Is(err, tt.want) {
+					t.Errorf("Records(%s) error = %v, want %v in column %q", tt.line, err, tt.want, tt.column)
+				}
+			}
+			if n != 1 {
+				t.Errorf("Records(%s) yielded %d times, want one error", tt.line, n)
+			}
+		})
+	}
+}
+
 func FuzzRoundTrip(f *testing.F) {
 	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note")
 	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "")

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -83,8 +85,25 @@ func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&rj); err != nil {
-		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-			return fail(strings.Trim(name, `"`), "", ErrUnknownColumn)
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
+		case errors.As(err, &te):
+			// "source.mark" is the mark column.
+			col := te.Field
+			if f, ok := strings.CutPrefix(col, "source."); ok && f != "document" {
+				col = f
+			} else if ok {
+				col = "source"
+			}
+			return fail(col, te.Value, fmt.Errorf("%w: a %s where a %s belongs", ErrSyntax, te.Value, jsonKind(te.Type)))
+		}
+		// encoding/json gives an unknown key no error type of its own:
+		// the key is found by reading the line's keys.
+		if key, ok := unknownKey(line); ok {
+			return fail(key, "", ErrUnknownColumn)
 		}
 		return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
 	}
@@ -116,10 +135,58 @@ func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
 		r.Quantity = q
 	default:
 		if err := json.Unmarshal(rj.Value, &r.Quantity); err != nil {
+			var se *json.SyntaxError
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &se) || errors.As(err, &te) {
+				err = fmt.Errorf("%w: %v", ErrSyntax, err)
+			}
 			return fail("value", string(rj.Value), err)
 		}
 	}
 	return r, nil
+}
+
+// jsonKeys are the keys of a JSON Lines record.
+var jsonKeys = [...]string{"indicator", "region", "period", "value", "source", "note"}
+
+// unknownKey returns the first key of the JSON object line that is not a
+// record's, matched without regard to case as encoding/json matches keys.
+func unknownKey(line []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := t.(string)
+		if !slices.ContainsFunc(jsonKeys[:], func(k string) bool { return strings.EqualFold(k, key) }) {
+			return key, true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// jsonKind names what a Go type holds in JSON.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	}
+	return t.Kind().String()
 }
 
 // ReadJSONL adds the records of a JSON Lines file, all or nothing, as
