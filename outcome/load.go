@@ -808,6 +808,12 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	t := &rd.l.regions.byNum
 	var sink uint64
 	unknown := -1
+	if len(t.slots) == 0 { // a zero RegionSet: no region is known
+		if len(b.rows) > 0 {
+			rd.dropUnknown(b, 0, opts)
+		}
+		return
+	}
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {

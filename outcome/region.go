@@ -128,7 +128,9 @@ func checkRegion[T string | []byte](code T, level Level, parent T) error {
 // RegionSet is an immutable set of regions with their hierarchy. It answers
 // lookups, children, descendants and "is X within Y" in constant time per
 // answer, and it is safe for concurrent use. Build one with [NewRegionSet]
-// or [ReadRegionSet].
+// or [ReadRegionSet]. The zero value is an empty set: every lookup reports
+// the region not found, and a ledger over it refuses every record with
+// [ErrUnknownRegion].
 //
 // Regions are kept in depth-first order with children sorted by code, so a
 // region's descendants are contiguous; that is what makes roll-up from
@@ -497,7 +499,11 @@ func (t *codeTable) put(p, i uint64, v int32) bool {
 }
 
 // find returns the position of the packed code p, probing from slot i.
+// The table of a zero RegionSet has no slots and holds nothing.
 func (t *codeTable) find(p, i uint64) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
 	mask := uint64(len(t.slots) - 1)
 	for ; ; i = (i + 1) & mask {
 		switch sl := t.slots[i]; {

@@ -189,3 +189,48 @@ func TestReadRegions(t *testing.T) {
 		t.Errorf("a bad level: %v", err)
 	}
 }
+
+// TestZeroRegionSet checks that the zero RegionSet is an empty set: its
+// lookups find nothing, and a ledger over it refuses every record as of an
+// unknown region, on every way in, without a panic.
+func TestZeroRegionSet(t *testing.T) {
+	var rs RegionSet
+	if _, ok := rs.Lookup("430000"); ok || rs.Contains("430000") || rs.Len() != 0 || rs.CountAt(Province) != 0 || rs.Within("433122", "430000") {
+		t.Error("the zero RegionSet holds a region")
+	}
+	for name, seq := range map[string]func(func(Region) bool){
+		"All": rs.All(), "Children": rs.Children("430000"), "Descendants": rs.Descendants("430000"), "Ancestors": rs.Ancestors("433122"),
+	} {
+		if got := codes(seq); len(got) != 0 {
+			t.Errorf("%s = %v, want none", name, got)
+		}
+	}
+	if sel, err := rs.Select("", nil); err != nil || sel.Len() != 0 {
+		t.Errorf("Select(\"\") = %d regions, %v; want none", sel.Len(), err)
+	}
+	if _, err := rs.SelectCodes("430000"); !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("SelectCodes error = %v, want ErrUnknownRegion", err)
+	}
+
+	ledger := func() *Ledger {
+		l, err := NewLedger(&RegionSet{}, indTraining)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	const file = "indicator,region,period,value\ntraining,433122,2019,5\ntraining,433130,2019,6\n"
+	check := func(how string, err error) {
+		t.Helper()
+		if !errors.Is(err, ErrUnknownRegion) {
+			t.Errorf("%s error = %v, want ErrUnknownRegion", how, err)
+		}
+	}
+	check("Add", ledger().Add(rec("training", "433122", "2019", "5人次")))
+	eachChunking(func(how string) {
+		check("ReadCSV, "+how, ledger().ReadCSV(strings.NewReader(file), ReadOptions{AllErrors: true}))
+	})
+	check("ReadJSONL", ledger().ReadJSONL(strings.NewReader(`{"indicator":"training","region":"433122","period":"2019","value":"5次"}`), ReadOptions{}))
+	rows := []Row{{1, []string{"indicator", "region", "period", "value"}}, {2, []string{"training", "433122", "2019", "5"}}}
+	check("ReadRows", ledger().ReadRows(slices.Values(rows), ReadOptions{}))
+}
