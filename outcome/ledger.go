@@ -20,7 +20,8 @@ import (
 //
 // [Ledger.Add] refuses bad records with a [*RecordError]: an unknown
 // indicator or region, a negative value, a unit that does not fit the
-// indicator, a range. An identical record twice is harmless (the second is
+// indicator, a range, a period outside the years 1 to 9999 (a query window
+// from [Through] is one). An identical record twice is harmless (the second is
 // not added); a different value for the same indicator, region and period is
 // a conflict ([ErrConflict]) and nothing is overwritten.
 //
@@ -244,6 +245,9 @@ func (l *Ledger) add(r *Record) *RecordError {
 	}
 	if r.Period.IsZero() {
 		return fail("period", "", ErrMissing)
+	}
+	if !r.Period.inRange() {
+		return fail("period", r.Period.String(), fmt.Errorf("%w: a recorded period lies within the years 0001 to 9999 (a query window such as Through is not a period to record)", ErrOutOfRange))
 	}
 	q := r.Quantity
 	switch err := q.Validate(); {

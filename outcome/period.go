@@ -90,11 +90,20 @@ func Undated(from, to time.Time) (Period, error) { return newPeriod(UndatedPerio
 
 // Through returns a query window from the earliest representable day
 // through asOf: everything recorded as of a date. It is for [Ledger.Total]
-// and [Ledger.Values], not a period to record; its start does not print
-// meaningfully.
+// and [Ledger.Values], not a period to record: its start lies before the
+// year 1, which [Ledger.Add] refuses, and does not print meaningfully.
 func Through(asOf time.Time) Period { return Period{SpanPeriod, minDay, dayOf(asOf)} }
 
 const minDay = -1 << 30
+
+// The first and last days of a period that can be recorded: the bounds of
+// the years 1 to 9999.
+var firstDay, lastDay = daysFromCivil(minYear, 1, 1), daysFromCivil(maxYear, 12, 31)
+
+// inRange reports whether p lies within the years 1 to 9999, as every
+// period [ParsePeriod] reads and [Period.String] writes does. A query
+// window from [Through] does not: its start is before any year.
+func (p Period) inRange() bool { return firstDay <= p.start && p.end <= lastDay }
 
 func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
 	for _, t := range [...]time.Time{from, to} {
