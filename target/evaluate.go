@@ -133,6 +133,7 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Res
 	}
 	if sum.Has() {
 		finishObserve(r, sum, sum.Quantity(), sum.Bounds())
+		return t.noteEvidence(l, sum, window, r)
 	}
 	return nil
 }
@@ -221,6 +222,7 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 	}
 	if sum.Has() {
 		t.finishAggregate(r, sum, sum.Quantity(), sum.Bounds())
+		return t.noteEvidence(l, sum, window, r)
 	}
 	return nil
 }
@@ -328,11 +330,7 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 		r.Shortfall = Gaps{}
 		return t.coverageFromAggregate(l, window, r)
 	}
-	latest, err := l.Total(t.indicator, t.pop.within, window)
-	if err != nil {
-		return t.wrap("population", t.pop.within, err)
-	}
-	r.DataAsOf = latest.Latest
+	r.DataAsOf = v.Latest()
 	finishPerUnit(r)
 	return nil
 }
@@ -470,8 +468,86 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 	r.Baseline = base
 	if now.Has() {
 		t.finishReduction(r, base, now, now.Quantity(), now.Bounds())
+		return t.noteEvidence(l, now, window, r)
 	}
 	return nil
+}
+
+// maxEvidence is how many passed-over figures and discrepancies a result
+// names one by one; the rest are counted.
+const maxEvidence = 3
+
+// noteEvidence notes what the rules settled silently behind an aggregate
+// figure: flow records not added again because a coarser one holds them,
+// stock figures passed over for newer detail, and records that disagree
+// with the one that counts ([outcome.Ledger.Discrepancies]).
+func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.Period, r *Result) error {
+	if sum.LeftOut > 0 {
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),
+			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure) not added again",
+				sum.LeftOut, plural(sum.LeftOut, "record", "records"))})
+	}
+	for i, p := range sum.Passed {
+		if i == maxEvidence {
+			break
+		}
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("未采用 %s %s %s: 其下级有更新的记录, 按下级汇总", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese)),
+			En: fmt.Sprintf("passed over %s of %s, %s: its subdivisions have newer records, which count",
+				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English))})
+	}
+	if n := sum.PassedCount - min(len(sum.Passed), maxEvidence); n > 0 {
+		r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 个较旧的汇总数未采用", n),
+			En: fmt.Sprintf("%d more older %s passed over", n, plural(n, "figure", "figures"))})
+	}
+	ds, err := l.Discrepancies(t.indicator, t.scope, window)
+	if err != nil {
+		return t.wrap("scope", t.scope, err)
+	}
+	for i, d := range ds {
+		if i == maxEvidence {
+			r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 处记录不一致", len(ds)-i),
+				En: fmt.Sprintf("%d more %s", len(ds)-i, plural(len(ds)-i, "disagreement", "disagreements"))})
+			break
+		}
+		r.Notes = append(r.Notes, discrepancyNote(l, d))
+	}
+	return nil
+}
+
+// discrepancyNote names the record that counts and what disagrees with it.
+func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
+	c := d.Counted
+	zh := fmt.Sprintf("记录不一致(%s): 计入 %s %s %s, ", d.Kind.Name().Zh, regionName(l, c.Region, outcome.Chinese), c.Period.In(outcome.Chinese), c.Quantity.In(outcome.Chinese))
+	en := fmt.Sprintf("records disagree (%s): %s of %s, %s counts; ", d.Kind.Name().En, c.Quantity.In(outcome.English), regionName(l, c.Region, outcome.English), c.Period.In(outcome.English))
+	switch d.Kind {
+	case outcome.DescendantsDiffer:
+		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
+		en += fmt.Sprintf("%d %s of its subdivisions of the same date add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+	default:
+		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
+		en += fmt.Sprintf("%d finer %s within it add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+	}
+	return outcome.Name{Zh: zh, En: en}
+}
+
+// regionName returns a region's name in lang, or its code when the ledger
+// does not hold it.
+func regionName(l *outcome.Ledger, code string, lang outcome.Lang) string {
+	if reg, ok := l.Regions().Lookup(code); ok {
+		if n := reg.Name.In(lang); n != "" {
+			return n
+		}
+	}
+	return code
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 var noBaseline = outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"}
