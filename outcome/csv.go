@@ -76,9 +76,16 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 	return c, errors.Join(errs...)
 }
 
-// csvScanner splits CSV (RFC 4180) into records of fields, reusing its
-// buffers. It strips a UTF-8 byte-order mark, accepts CRLF and LF, skips
-// blank lines and refuses text that is not UTF-8.
+// csvScanner splits CSV into records of fields, reusing its buffers. Its
+// grammar is RFC 4180's as encoding/csv reads it (a comma between fields,
+// no lazy quotes, any number of fields): a field that starts with a quote
+// is quoted, holds commas, line ends and doubled quotes ("") and ends with
+// a quote followed by a comma or the line end; a quote anywhere else is an
+// error ([ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote]), as is
+// a quoted field that does not end. It strips a UTF-8 byte-order mark,
+// accepts CRLF and LF, skips blank lines and refuses text that is not
+// UTF-8. Unlike encoding/csv it keeps a CRLF inside a quoted field as
+// written. [recordEnd] finds record ends by the same grammar.
 type csvScanner struct {
 	br     *bufio.Reader // nil when reading src
 	src    []byte        // the input not yet read, when br is nil
@@ -150,7 +157,7 @@ func (c *csvScanner) scan() bool {
 			return false
 		}
 		if c.line == 1 {
-			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
+			line = bytes.TrimPrefix(line, utf8BOM)
 		}
 		if len(line) == 0 || len(line) == 1 && line[0] == '\r' {
 			continue
@@ -184,49 +191,86 @@ func (c *csvScanner) scan() bool {
 	}
 }
 
+// The errors of the CSV grammar, as encoding/csv names them.
+var (
+	errBareQuote = fmt.Errorf("%w: %w", ErrSyntax, csv.ErrBareQuote)
+	errQuote     = fmt.Errorf("%w: %w", ErrSyntax, csv.ErrQuote)
+	errUnended   = fmt.Errorf("%w: %w: a quoted field does not end", ErrSyntax, csv.ErrQuote)
+)
+
 // scanQuoted splits a record that has quotes, reading more lines while a
 // quoted field spans them.
 func (c *csvScanner) scanQuoted(line []byte) bool {
 	c.rec, c.spans = c.rec[:0], c.spans[:0]
-	start, inQuotes, quoted := 0, false, false
-	for {
-		for i := 0; i < len(line); i++ {
-			b := line[i]
-			switch {
-			case inQuotes && b == '"' && i+1 < len(line) && line[i+1] == '"':
+	fail := func(err error) bool {
+		c.err = &ParseError{Line: c.line, Err: err}
+		return false
+	}
+	for i := 0; ; {
+		start := len(c.rec)
+		if i == len(line) || line[i] != '"' {
+			// An unquoted field, to the next comma or the line end, where
+			// the CR of a CRLF is dropped.
+			f, comma := line[i:], false
+			if j := bytes.IndexByte(f, ','); j >= 0 {
+				f, comma = f[:j], true
+			} else if n := len(f); n > 0 && f[n-1] == '\r' {
+				f = f[:n-1]
+			}
+			if bytes.IndexByte(f, '"') >= 0 {
+				return fail(errBareQuote)
+			}
+			c.rec = append(c.rec, f...)
+			c.spans = append(c.spans, start, len(c.rec))
+			if !comma {
+				break
+			}
+			i += len(f) + 1
+			continue
+		}
+		// A quoted field, to the quote that ends it, over lines.
+		i++
+		for {
+			j := bytes.IndexByte(line[i:], '"')
+			if j < 0 {
+				c.rec = append(c.rec, line[i:]...)
+				next, err := c.readLine()
+				if err != nil {
+					return fail(errUnended)
+				}
+				c.rec = append(c.rec, '\n')
+				line, i = next, 0
+				continue
+			}
+			c.rec = append(c.rec, line[i:i+j]...)
+			i += j + 1
+			if i < len(line) && line[i] == '"' {
 				c.rec = append(c.rec, '"')
 				i++
-			case inQuotes && b == '"':
-				inQuotes = false
-			case !inQuotes && b == '"' && len(c.rec) == start && !quoted:
-				inQuotes, quoted = true, true
-			case !inQuotes && b == ',':
-				c.spans = append(c.spans, start, len(c.rec))
-				start, quoted = len(c.rec), false
-			case !inQuotes && b == '\r' && i == len(line)-1:
-				// the CR of a CRLF line end; inside quotes it is text
-			default:
-				c.rec = append(c.rec, b)
+				continue
 			}
-		}
-		if !inQuotes {
 			break
 		}
-		next, err := c.readLine()
-		if err != nil {
-			c.err = &ParseError{Line: c.line, Err: fmt.Errorf("%w: a quoted field does not end", ErrSyntax)}
-			return false
+		c.spans = append(c.spans, start, len(c.rec))
+		switch {
+		case i < len(line) && line[i] == ',':
+			i++
+			continue
+		case i == len(line) || i == len(line)-1 && line[i] == '\r':
+		default:
+			return fail(errQuote)
 		}
-		c.rec = append(c.rec, '\n')
-		line = next
+		break
 	}
-	c.spans = append(c.spans, start, len(c.rec))
 	c.fields = c.fields[:0]
 	for i := 0; i < len(c.spans); i += 2 {
 		c.fields = append(c.fields, c.rec[c.spans[i]:c.spans[i+1]])
 	}
 	return true
 }
+
+// utf8BOM is the byte-order mark a file saved as "CSV UTF-8" starts with.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // maxCachedPeriods bounds the periods a reader remembers: ledgers use few
 // distinct periods (years, months, the days of a few years).
@@ -520,6 +564,10 @@ func parseValue(b []byte) (value, error) {
 // 2019, 2019-03, 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019
 // ([ParsePeriod]). The file is UTF-8, with or without a byte-order mark,
 // with CRLF or LF line ends: a file Excel saves as "CSV UTF-8" reads.
+// Fields are quoted as RFC 4180 has it and encoding/csv reads it: a quote
+// in an unquoted field, or text after a quoted field's closing quote, is
+// refused with [ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote],
+// and reading stops there.
 type CSVReader struct {
 	sc  *csvScanner
 	row rowParser

@@ -188,6 +188,9 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		default: // source, section, mark, note
 			if len(f) > 0 {
 				hasText = true
+				if bytes.IndexByte(f, '"') >= 0 {
+					return false // quoted, or a quote the scanner refuses
+				}
 			}
 			if !bytes.Equal(f, rd.p.lastText[rd.roles[field]-colSource]) {
 				sameText = false
@@ -943,6 +946,7 @@ type chunkReader struct {
 	carry []byte // the start of the next chunk, read already
 	line  int    // the line the next chunk starts on
 	eof   bool
+	begun bool // a chunk was cut: the next one does not start the file
 }
 
 // next returns the next chunk; io.EOF with the last one.
@@ -971,7 +975,8 @@ func (cr *chunkReader) next() (chunk, error) {
 			cr.carry = nil
 			return chunk{buf: buf, data: data, line: cr.line, last: true}, io.EOF
 		}
-		if cut := recordEnd(data); cut > 0 {
+		if cut := recordEnd(data, !cr.begun); cut > 0 {
+			cr.begun = true
 			cr.carry = append(cr.carry[:0], data[cut:]...)
 			c := chunk{buf: buf, data: data[:cut], line: cr.line}
 			cr.line += bytes.Count(c.data, []byte{'\n'})
@@ -983,20 +988,47 @@ func (cr *chunkReader) next() (chunk, error) {
 }
 
 // recordEnd returns the length of the longest prefix of data that ends
-// with a line end outside quotes, or 0. A quote toggles being inside a
-// quoted field; an escaped quote ("") toggles twice.
-func recordEnd(data []byte) int {
-	if bytes.IndexByte(data, '"') < 0 {
+// with the line end of a record, or 0. It reads quotes as [csvScanner]
+// does, so that chunks are cut where the scanner's records end whatever
+// the quotes: a quote opens a quoted field only where a field starts, a
+// doubled quote within one is a quote, and a quote anywhere else is text
+// here, an error the scanner reports. data starts where a record starts;
+// fileStart says it starts the file, where a byte-order mark may come
+// before the first field.
+func recordEnd(data []byte, fileStart bool) int {
+	q := bytes.IndexByte(data, '"')
+	if q < 0 {
 		return bytes.LastIndexByte(data, '\n') + 1
 	}
-	in, end := false, 0
-	for i, c := range data {
-		switch {
-		case c == '"':
-			in = !in
-		case c == '\n' && !in:
-			end = i + 1
+	first := 0 // where the first field starts
+	if fileStart && bytes.HasPrefix(data, utf8BOM) {
+		first = len(utf8BOM)
+	}
+	end, i := 0, 0 // the last record end found; data[:i] is read, outside quotes
+	for q >= 0 {
+		q += i
+		if n := bytes.LastIndexByte(data[i:q], '\n'); n >= 0 {
+			end = i + n + 1
 		}
+		i = q + 1
+		if q == first || q > 0 && (data[q-1] == ',' || data[q-1] == '\n') {
+			// A quoted field: on past the quote that ends it.
+			for {
+				j := bytes.IndexByte(data[i:], '"')
+				if j < 0 || i+j+1 == len(data) {
+					return end // the field, or a doubled quote, may go on beyond data
+				}
+				i += j + 1
+				if data[i] != '"' {
+					break
+				}
+				i++
+			}
+		}
+		q = bytes.IndexByte(data[i:], '"')
+	}
+	if n := bytes.LastIndexByte(data[i:], '\n'); n >= 0 {
+		end = i + n + 1
 	}
 	return end
 }
