@@ -146,7 +146,8 @@ func (e Expr) String() string {
 	return strings.Join(parts, " + ")
 }
 
-// Rule is a validation rule: Left Op Right must hold.
+// Rule is a validation rule: Left Op Right must hold, or, for a rule made
+// by [Agree], the records of one indicator must not disagree.
 type Rule struct {
 	ID       string
 	Name     outcome.Name
@@ -156,6 +157,38 @@ type Rule struct {
 	Severity Severity
 	Missing  Missing
 	Source   outcome.Citation // where the figures or the relation come from
+	// Agree, when set, makes the rule "the records of each term's
+	// indicator within its region over its period do not disagree"
+	// ([outcome.Ledger.Discrepancies]); Left, Op and Right are then unused.
+	Agree []Term
+}
+
+// Agree is the rule "the records of each indicator within region ("" for
+// the whole set) over period do not disagree": quarters that add up to more
+// than their 全年合计, or a province's own figure that differs from its
+// counties' of the same date. [outcome.Ledger.Total] settles such records
+// by its rules, so a figure never shows them; this rule does, listing each
+// disagreement in [Outcome.Discrepancies]. It is a warning: the figure that
+// counts is still the one the rules choose. Indicators of [outcome.Entries]
+// are events, which never disagree.
+func Agree(id string, name outcome.Name, region string, period outcome.Period, indicators ...string) Rule {
+	terms := make([]Term, len(indicators))
+	for i, ind := range indicators {
+		terms[i] = Term{ind, region, period}
+	}
+	return Rule{ID: id, Name: name, Severity: Warning, Agree: terms}
+}
+
+// AgreeAll is the [Agree] rule over the whole region set and period for
+// every indicator: the rule a catalogue ships so that no ledger's
+// overlapping or same-date records go unremarked.
+func AgreeAll(id string, period outcome.Period, indicators ...outcome.Indicator) Rule {
+	codes := make([]string, len(indicators))
+	for i, ind := range indicators {
+		codes[i] = ind.Code
+	}
+	return Agree(id, outcome.Name{Zh: "同一指标的记录彼此一致(合计与分期, 本级与下级)",
+		En: "records of an indicator agree (totals and their parts, regions and their subdivisions)"}, "", period, codes...)
 }
 
 // Side is one side of a checked rule: its value and the records behind it.
@@ -171,6 +204,8 @@ type Outcome struct {
 	Left, Right Side
 	Skipped     bool // a side had no data and the rule's Missing policy skips it
 	Holds       bool // false for a violation; meaningless when Skipped
+	// Discrepancies are the disagreements an [Agree] rule found.
+	Discrepancies []outcome.Discrepancy
 }
 
 // Violated reports whether the rule was checked and does not hold.
@@ -185,6 +220,17 @@ var ErrRule = errors.New("rule: invalid rule")
 // [outcome.ErrUnknownRegion] or [outcome.ErrIncompatibleUnits].
 func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 	out := Outcome{Rule: r}
+	if len(r.Agree) > 0 {
+		for _, a := range r.Agree {
+			ds, err := l.Discrepancies(a.Indicator, a.Region, a.Period)
+			if err != nil {
+				return out, fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			out.Discrepancies = append(out.Discrepancies, ds...)
+		}
+		out.Holds = len(out.Discrepancies) == 0
+		return out, nil
+	}
 	if r.Op == 0 || int(r.Op) >= len(operatorSymbols) {
 		return out, fmt.Errorf("%w: %s: operator %v", ErrRule, r.ID, r.Op)
 	}
@@ -268,6 +314,10 @@ func (o Outcome) String() string {
 		verdict = "skipped (no data)"
 	case !o.Holds:
 		verdict = "VIOLATED"
+	}
+	if len(o.Rule.Agree) > 0 {
+		return fmt.Sprintf("%s [%s] %s: %d disagreements: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name.En,
+			len(o.Discrepancies), verdict)
 	}
 	return fmt.Sprintf("%s [%s] %s: %s %s %s: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name.En,
 		o.Left.Value, o.Rule.Op, o.Right.Value, verdict)

@@ -110,6 +110,14 @@ func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 		return
 	}
 	verdict := map[bool]string{true: "✔", false: "✘"}[o.Holds]
+	if len(o.Rule.Agree) > 0 {
+		fmt.Fprintf(w, "%s %-4s %-7s %s: %s\n", verdict, o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang),
+			countOf(len(o.Discrepancies), lang))
+		for _, d := range o.Discrepancies {
+			fmt.Fprintf(w, "      %s\n", d)
+		}
+		return
+	}
 	fmt.Fprintf(w, "%s %-4s %-7s %s: %s %s %s\n", verdict, o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang), o.Left.Value, o.Rule.Op, o.Right.Value)
 	if !o.Violated() {
 		return
@@ -126,6 +134,17 @@ func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 			fmt.Fprintf(w, "      %s: %s %s %s %s%s\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(lang), src)
 		}
 	}
+}
+
+// countOf counts the disagreements an agreement rule found.
+func countOf(n int, lang outcome.Lang) string {
+	if lang == outcome.Chinese {
+		return fmt.Sprintf("%d 处不一致", n)
+	}
+	if n == 1 {
+		return "1 disagreement"
+	}
+	return fmt.Sprintf("%d disagreements", n)
 }
 
 // noData says a rule was skipped.

@@ -60,6 +60,10 @@ func Rules() rule.Set {
 				at(FiveCountyProfitTax, now), at(FiveCountyOutput, now), rule.Error, cite("一(二)二是", "¶[2]")),
 			le("D31", name("17个少数民族县 新增利税 ≤ 新增产值", "17 minority counties: new profits and taxes ≤ new output value"),
 				at(SparkProfitTax, now), at(SparkOutput, now), rule.Error, cite("一(二)二是", "[2]")),
+			// Records that the rules settle silently: quarters against
+			// their 全年合计, a region's own figure against its
+			// subdivisions' of the same date.
+			rule.AgreeAll("A1", through(2020), Indicators()...),
 		},
 	}
 }

@@ -40,6 +40,10 @@ func Rules() rule.Set {
 			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
 				Left: rule.Of(PoorCountyCount, hunan, through(2012)), Op: rule.LessOrEqual,
 				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
+			// Records that the rules settle silently: quarters against
+			// their 全年合计, a region's own figure against its
+			// subdivisions' of the same date.
+			rule.AgreeAll("A1", through(2020), Indicators()...),
 		},
 	}
 }
