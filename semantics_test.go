@@ -1,0 +1,347 @@
+package taizhang_test
+
+// One test per section of SEMANTICS.md, named after it: each is that
+// section's worked example.
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+	"github.com/taizhang/taizhang/trend"
+)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+var (
+	nation   = "100000"
+	province = "430000"
+	county   = "433122"
+	villageA = "433122100201"
+	villageB = "433122100202"
+	villageC = "433122100203"
+	villageD = "433122100204"
+)
+
+var indicators = []outcome.Indicator{
+	{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow},
+	{Code: "platforms", Name: outcome.Name{Zh: "平台载体"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "poor-counties", Name: outcome.Name{Zh: "贫困县"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "rural-poor", Name: outcome.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: "leaders", Name: outcome.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: "talents", Name: outcome.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+}
+
+func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
+	t.Helper()
+	regions := []outcome.Region{
+		{Code: nation, Name: outcome.Name{Zh: "全国"}, Level: outcome.Nation},
+		{Code: province, Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province, Parent: nation},
+		{Code: county, Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: province},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县"}, Level: outcome.County, Parent: province},
+	}
+	for _, v := range []string{villageA, villageB, villageC, villageD} {
+		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:]}, Level: outcome.Village, Parent: county})
+	}
+	rs, err := outcome.NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := outcome.NewLedger(rs, indicators...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(records...); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func rec(indicator, region, period, figure string) outcome.Record {
+	return outcome.Record{Indicator: indicator, Region: region, Period: outcome.MustParsePeriod(period),
+		Quantity: outcome.MustParseQuantity(figure)}
+}
+
+func total(t *testing.T, l *outcome.Ledger, indicator, region, window string) outcome.Sum {
+	t.Helper()
+	s, err := l.Total(indicator, region, outcome.MustParsePeriod(window))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func evaluate(t *testing.T, tg target.Target, l *outcome.Ledger, asOf time.Time) target.Result {
+	t.Helper()
+	r, err := tg.Evaluate(l, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func villages() target.Population {
+	return target.AllAt(outcome.Name{Zh: "村"}, outcome.Village, county)
+}
+
+func gapKinds(r target.Result) map[string]target.GapKind {
+	kinds := map[string]target.GapKind{}
+	for g := range r.Shortfall.All() {
+		kinds[g.Region.Code] = g.Kind
+	}
+	return kinds
+}
+
+func TestNoDataIsNotZero(t *testing.T) {
+	l := ledger(t, rec("commissioners", villageA, "2019", "1名"), rec("commissioners", villageB, "2019", "1名"),
+		rec("commissioners", villageC, "2019", "1名"))
+	tg := target.Coverage("c", outcome.Name{}, "commissioners", villages(), outcome.MustParseQuantity("1名"))
+	r := evaluate(t, tg, l, day(2019, 12, 31))
+	if r.Status != target.InProgress || r.Covered != 3 || r.Units != 4 {
+		t.Errorf("coverage: %v, %d of %d; want in progress, 3 of 4", r.Status, r.Covered, r.Units)
+	}
+	if k := gapKinds(r); len(k) != 1 || k[villageD] != target.GapNoRecord {
+		t.Errorf("shortfall %v, want village D with no record", k)
+	}
+	r = evaluate(t, target.AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")), ledger(t), day(2019, 12, 31))
+	if r.Status != target.NoData || !r.Progress.IsZero() {
+		t.Errorf("no records: %v, progress %v; want no data, none", r.Status, r.Progress)
+	}
+}
+
+func TestStocksAndFlows(t *testing.T) {
+	l := ledger(t, rec("platforms", province, "2018", "60个"), rec("platforms", province, "2019", "70个"))
+	if s := total(t, l, "platforms", province, "2016-01-01/2019-12-31"); !s.Value.Equal(decimal.NewFromInt(70)) {
+		t.Errorf("platforms as of 2019 = %v, want 70 (the latest, never summed)", s.Value)
+	}
+}
+
+func TestNoDayCountedTwice(t *testing.T) {
+	quarters := []outcome.Record{
+		rec("training", county, "2019-01-01/2019-03-31", "42场"), rec("training", county, "2019-04-01/2019-06-30", "51场"),
+		rec("training", county, "2019-07-01/2019-09-30", "38场"), rec("training", county, "2019-10-01/2019-12-31", "45场"),
+	}
+	tests := []struct {
+		name    string
+		records []outcome.Record
+		window  string
+		want    int64
+	}{
+		{"quarters and their 合计", append(slices.Clone(quarters), rec("training", county, "2019", "176场")), "2019", 176},
+		{"quarters alone add up", quarters, "2019", 176},
+		{"quarters that disagree with the 合计", append(slices.Clone(quarters[:3]),
+			rec("training", county, "2019-10-01/2019-12-31", "46场"), rec("training", county, "2019", "176场")), "2019", 176},
+		{"a cumulative figure holds the years it contains", []outcome.Record{rec("training", county, "2018", "100场"),
+			rec("training", county, "2019", "100场"), rec("training", county, "2005-/2019", "1000场")}, "2005-01-01/2019-12-31", 1000},
+		{"a window the cumulative figure does not lie in", []outcome.Record{rec("training", county, "2018", "100场"),
+			rec("training", county, "2019", "100场"), rec("training", county, "2005-/2019", "1000场")}, "2018-01-01/2019-12-31", 200},
+		{"a day inside a year", []outcome.Record{rec("training", county, "2019", "100场"),
+			rec("training", county, "2019-05-01/2019-05-01", "3场")}, "2019", 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ledger(t, tt.records...)
+			if s := total(t, l, "training", county, tt.window); !s.Value.Equal(decimal.NewFromInt(tt.want)) {
+				t.Errorf("total over %s = %v, want %d", tt.window, s.Value, tt.want)
+			}
+		})
+	}
+	t.Run("a disagreement is reported", func(t *testing.T) {
+		l := ledger(t, append(slices.Clone(quarters[:3]),
+			rec("training", county, "2019-10-01/2019-12-31", "46场"), rec("training", county, "2019", "176场"))...)
+		d, err := l.Discrepancies("training", county, outcome.Year(2019))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d) != 1 {
+			t.Fatalf("discrepancies = %v, want the 合计 against its quarters", d)
+		}
+	})
+}
+
+func TestTheNewestFigureWins(t *testing.T) {
+	// 000_f8a6b69a178fa4e7.txt intro: 贫困县从832个减少到52个 by the end of
+	// 2019; the county records of 2020 sum to 0.
+	l := ledger(t, rec("poor-counties", nation, "2019", "52个"),
+		rec("poor-counties", county, "2020", "0个"), rec("poor-counties", "433130", "2020", "0个"))
+	if s := total(t, l, "poor-counties", nation, "2012-12-31/2020-12-31"); !s.Value.IsZero() {
+		t.Errorf("poor counties as of 2020 = %v, want 0: the counties' 2020 records are newer than the nation's 2019 one", s.Value)
+	}
+	if s := total(t, l, "poor-counties", nation, "2012-12-31/2019-12-31"); !s.Value.Equal(decimal.NewFromInt(52)) {
+		t.Errorf("poor counties as of 2019 = %v, want 52", s.Value)
+	}
+	same := ledger(t, rec("platforms", province, "2019", "10个"), rec("platforms", county, "2019", "4个"), rec("platforms", "433130", "2019", "5个"))
+	if s := total(t, same, "platforms", province, "2019"); !s.Value.Equal(decimal.NewFromInt(10)) {
+		t.Errorf("a province's own figure of the same date = %v, want its own 10", s.Value)
+	}
+	d, err := same.Discrepancies("platforms", province, outcome.Year(2019))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d) != 1 {
+		t.Errorf("discrepancies = %v, want the province's 10 against its counties' 9", d)
+	}
+}
+
+func TestQualifiersDecide(t *testing.T) {
+	atLeast := target.AtLeast("a", outcome.Name{}, "talents", outcome.MustParseQuantity("1000名"))
+	down := target.Reduction("r", outcome.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("10人"))
+	tests := []struct {
+		tg     target.Target
+		figure string
+		want   target.Status
+	}{
+		{atLeast, "1000余名", target.Met},
+		{atLeast, "1000名以上", target.Met},
+		{atLeast, "近1000名", target.InProgress},
+		{atLeast, "不到1000名", target.InProgress},
+		{atLeast, "不到1200名", target.Undecided},
+		{atLeast, "900余名", target.Undecided},
+		{down, "10余人", target.InProgress},
+		{down, "不到10人", target.Met},
+		{down, "10人", target.Met},
+	}
+	for _, tt := range tests {
+		ind := tt.tg.Indicator()
+		r := evaluate(t, tt.tg, ledger(t, rec(ind, province, "2019", tt.figure)), day(2019, 12, 31))
+		if r.Status != tt.want {
+			t.Errorf("%s against %v %v: %v, want %v", tt.figure, tt.tg.Kind(), tt.tg.Required(), r.Status, tt.want)
+		}
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	sessions := target.AtLeast("s", outcome.Name{}, "training", outcome.MustParseQuantity("200场")).
+		From(day(2019, 1, 1)).By(day(2019, 12, 31))
+	l := ledger(t, rec("training", county, "2019", "176场"))
+	if r := evaluate(t, sessions, l, day(2019, 12, 31)); r.Status != target.Missed {
+		t.Errorf("200 sessions by 2019-12-31, 176 in on the day: %v, want missed", r.Status)
+	}
+	if r := evaluate(t, sessions, l, day(2018, 12, 31)); r.Status != target.NotStarted {
+		t.Errorf("before its start: %v, want not started", r.Status)
+	}
+	// 000_f8a6b69a178fa4e7.txt intro: 551万 at the end of 2019.
+	poor := target.Reduction("p", outcome.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+		From(day(2012, 12, 31)).By(day(2020, 12, 31))
+	r := evaluate(t, poor, ledger(t, rec("rural-poor", nation, "2019", "551万人")), day(2021, 1, 1))
+	if r.Status != target.NoFigureAtDeadline || !r.DataAsOf.Equal(day(2019, 12, 31)) || !r.Achieved.Value().Equal(decimal.NewFromInt(5510000)) {
+		t.Errorf("past the deadline on an end-2019 figure: %v, %v as of %v; want no figure at the deadline, 5510000 as of 2019-12-31",
+			r.Status, r.Achieved, r.DataAsOf)
+	}
+}
+
+func TestStaleFigures(t *testing.T) {
+	tg := target.Reduction("p", outcome.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人"))
+	l := ledger(t, rec("rural-poor", nation, "2019", "551万人"))
+	if r := evaluate(t, tg, l, day(2020, 12, 31)); !r.Stale {
+		t.Error("as of 2020-12-31 the end-2019 figure is not marked stale")
+	}
+	if r := evaluate(t, tg, l, day(2020, 6, 30)); r.Stale {
+		t.Error("as of 2020-06-30 the end-2019 figure is marked stale")
+	}
+}
+
+func TestPerUnit(t *testing.T) {
+	l := ledger(t, rec("leaders", villageA, "2019", "4名"), rec("leaders", villageB, "2019", "6名"),
+		rec("leaders", villageC, "2019", "2名"))
+	tg := target.EachInRange("l", outcome.Name{}, "leaders", villages(), outcome.MustParseQuantity("3—5名"))
+	r := evaluate(t, tg, l, day(2019, 12, 31))
+	want := map[string]target.GapKind{villageB: target.GapAbove, villageC: target.GapBelow, villageD: target.GapNoRecord}
+	if got := gapKinds(r); !maps(got, want) {
+		t.Errorf("gaps %v, want %v", got, want)
+	}
+	if c := r.Shortfall.Counts(); c != (target.GapCounts{NoRecord: 1, Below: 1, Above: 1}) || r.Covered != 1 || r.Status != target.InProgress {
+		t.Errorf("counts %+v, covered %d, %v; want one of each, 1 covered, in progress", c, r.Covered, r.Status)
+	}
+}
+
+func maps(a, b map[string]target.GapKind) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestEachYearAtLeastN(t *testing.T) {
+	l := ledger(t, rec("talents", province, "2018", "1200名"), rec("talents", province, "2019", "900名"),
+		rec("talents", province, "2020-03", "300名"))
+	tg := target.EachYear("t", outcome.Name{}, "talents", outcome.MustParseQuantity("1000名")).
+		From(day(2018, 1, 1)).By(day(2020, 12, 31))
+	r := evaluate(t, tg, l, day(2020, 6, 30))
+	var years []string
+	for _, p := range r.Parts {
+		years = append(years, p.Name.Zh+" "+p.Status.String())
+	}
+	want := []string{"2018年 met", "2019年 missed", "2020年 in progress"}
+	if r.Status != target.Missed || !slices.Equal(years, want) {
+		t.Errorf("each year at least 1000: %v, years %q; want missed, %q", r.Status, years, want)
+	}
+}
+
+func TestAllOf(t *testing.T) {
+	platforms := target.AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个"))
+	talents := target.AtLeast("t", outcome.Name{}, "talents", outcome.MustParseQuantity("1000名"))
+	tg := target.AllOf("all", outcome.Name{}, platforms, talents)
+	tests := []struct {
+		talents string
+		want    target.Status
+	}{
+		{"1000余名", target.Met},
+		{"900名", target.InProgress},
+		{"不到1200名", target.Undecided},
+	}
+	for _, tt := range tests {
+		l := ledger(t, rec("platforms", province, "2019", "120个"), rec("talents", province, "2019", tt.talents))
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != tt.want {
+			t.Errorf("platforms met, talents %s: %v, want %v", tt.talents, r.Status, tt.want)
+		}
+	}
+}
+
+func TestScoping(t *testing.T) {
+	l := ledger(t, rec("commissioners", villageA, "2019", "1名"))
+	all := target.Coverage("c", outcome.Name{}, "commissioners", target.AllAt(outcome.Name{Zh: "村"}, outcome.Village, ""),
+		outcome.MustParseQuantity("1名"))
+	in := evaluate(t, all.In(county), l, day(2019, 12, 31))
+	if in.Units != 4 || in.Covered != 1 {
+		t.Errorf("coverage in 泸溪县: %d of %d, want 1 of its 4 villages", in.Covered, in.Units)
+	}
+	if _, err := all.In("439999").Evaluate(l, day(2019, 12, 31)); err == nil {
+		t.Error("a target narrowed to a region the ledger does not hold: no error")
+	}
+}
+
+func TestProjection(t *testing.T) {
+	p := program.Program{ID: "p", Name: outcome.Name{Zh: "平台"}, Indicators: indicators,
+		Targets: []target.Target{target.AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).
+			From(day(2016, 1, 1)).By(day(2020, 12, 31))}}
+	one := ledger(t, rec("platforms", province, "2017", "40个"))
+	series, err := trend.Evaluate(p, one, trend.YearEnds(2016, 2020), trend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if series[0].Projection.Reachable {
+		t.Errorf("one figure gives a projection: %+v", series[0].Projection)
+	}
+	// 40 at the end of 2017 and 80 at the end of 2018 would reach 100 in
+	// mid-2019, but the end-2019 figure is still 80: no projection before 2019-12-31.
+	l := ledger(t, rec("platforms", province, "2017", "40个"), rec("platforms", province, "2018", "80个"),
+		rec("platforms", province, "2019", "80个"))
+	series, err = trend.Evaluate(p, l, trend.YearEnds(2016, 2020), trend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr := series[0].Projection; pr.Reachable && pr.Date.Before(day(2019, 12, 31)) {
+		t.Errorf("projected %v, before the last date it was unmet", pr.Date)
+	}
+}
