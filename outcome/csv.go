@@ -138,6 +138,12 @@ func (c *csvScanner) scanHeader(file string) error {
 	if c.scan() {
 		return nil
 	}
+	return c.noHeader(file)
+}
+
+// noHeader is the error of a file whose header scan did not find: the
+// scanner's, or an empty file.
+func (c *csvScanner) noHeader(file string) error {
 	if c.err != nil {
 		return withFile(c.err, file)
 	}

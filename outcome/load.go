@@ -655,21 +655,25 @@ const maxLoadWorkers = 4
 // the header line to header; it returns the chunks to read, the first
 // starting after the header.
 func startChunks(r io.Reader, file string, header func(fields [][]byte) error) (*chunkReader, chunk, error) {
-	cr := &chunkReader{r: r, size: chunkSize}
-	first, err := cr.next()
-	if err != nil && err != io.EOF {
-		return nil, chunk{}, err
+	cr := &chunkReader{r: r, size: chunkSize, line: 1}
+	for {
+		first, err := cr.next()
+		if err != nil && err != io.EOF {
+			return nil, chunk{}, err
+		}
+		sc := &csvScanner{src: first.data, next: first.line}
+		if !sc.scan() {
+			if sc.err == nil && !first.last {
+				continue // blank lines only: the header is in a later chunk
+			}
+			return nil, chunk{}, sc.noHeader(file)
+		}
+		if err := header(sc.fields); err != nil {
+			return nil, chunk{}, err
+		}
+		first.data, first.line = sc.src, sc.next
+		return cr, first, nil
 	}
-	sc := &csvScanner{src: first.data, next: 1}
-	if err := sc.scanHeader(file); err != nil {
-		return nil, chunk{}, err
-	}
-	if err := header(sc.fields); err != nil {
-		return nil, chunk{}, err
-	}
-	first.data, first.line = sc.src, sc.next
-	cr.line = first.line + bytes.Count(first.data, []byte{'\n'})
-	return cr, first, nil
 }
 
 // inOrder parses the chunks of cr, from first on, and hands each result to

@@ -473,3 +473,38 @@ func TestFailedLoadGivesBackMemory(t *testing.T) {
 	}
 	runtime.KeepAlive(data)
 }
+
+// oneChunk runs fn with data read as one chunk on one CPU: the single pass
+// the chunked readers must agree with.
+func oneChunk(data []byte, fn func()) { withChunks(len(data)+1, 1, fn) }
+
+// FuzzReadCSVChunks checks that ReadCSV reads any bytes in chunks as it
+// reads them in one pass: the same records, or exactly the same errors,
+// with and without AllErrors.
+func FuzzReadCSVChunks(f *testing.F) {
+	f.Add([]byte("indicator,region,period,value\ntraining,433122,2019,5\ntraining,999999,2019,5\n"))
+	f.Add([]byte("indicator,region,period,value,note\ntraining,433122,2019,5,\"a\nb\"\ntraining,433130,2019,x,\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, all := range []bool{false, true} {
+			read := func() (string, []Record) {
+				l := ledgerWithEvents(t)
+				if err := l.ReadCSV(bytes.NewReader(data), ReadOptions{Name: "f.csv", AllErrors: all}); err != nil {
+					return err.Error(), nil
+				}
+				return "", records(l)
+			}
+			var wantErr string
+			var want []Record
+			oneChunk(data, func() { wantErr, want = read() })
+			eachChunking(func(how string) {
+				gotErr, got := read()
+				if gotErr != wantErr {
+					t.Fatalf("AllErrors %v, %s: error\n%.2000s\nwant, as in one pass,\n%.2000s", all, how, gotErr, wantErr)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Fatalf("AllErrors %v, %s: records differ (-one pass +chunks):\n%s", all, how, diff)
+				}
+			})
+		}
+	})
+}

@@ -43,7 +43,8 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 // set from it as [NewRegionSet] does, without a [Region] per row in
 // between: the way to load the million villages of a national ledger. The
 // file is parsed in chunks on every CPU, as [Ledger.ReadCSV] parses a
-// ledger. Errors name the file and line of the region at fault.
+// ledger, with the result and the errors of reading it in one pass. Errors
+// name the file and line of the region at fault.
 func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 	var b regionBuilder
 	var lines []int32
@@ -79,6 +80,9 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 				part.lines = append(part.lines, int32(line))
 				return nil
 			})
+			// An error of the CSV itself ends reading, as it ends a
+			// single pass: the chunks after it are not taken.
+			part.stop = sc.err != nil
 		}
 	}, func(part *regionPart) bool {
 		b.append(&part.b)
@@ -89,7 +93,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		if n := len(b.level); b.idx.fits(n) {
 			b.indexCodes(n)
 		}
-		return true
+		return !part.stop
 	})
 	if err != nil {
 		errs.add(err)
@@ -110,6 +114,7 @@ type regionPart struct {
 	b     regionBuilder
 	lines []int32 // the line of each region
 	errs  errorList
+	stop  bool // the CSV has an error: the lines after it are not read
 }
 
 func (p *regionPart) reset() {

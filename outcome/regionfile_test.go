@@ -218,3 +218,32 @@ func TestIndexCodesOutgrown(t *testing.T) {
 		t.Errorf("build: %v, want region 42 a duplicate", err)
 	}
 }
+
+// FuzzReadRegionSetChunks checks that ReadRegionSet reads any bytes in
+// chunks as it reads them in one pass: the same regions, or exactly the
+// same errors.
+func FuzzReadRegionSetChunks(f *testing.F) {
+	f.Add([]byte("code,name,level,parent\n430000,湖南省,province,\n433122,\"泸溪\n县\",county,430000\n433122,x,county,430000\n"))
+	f.Add([]byte("code,name,level,parent\n430000,湖南省,province,\n433122,泸溪县,nope,430000\n433130,龙山县,county,439999\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		read := func() (string, []Region) {
+			rs, err := ReadRegionSet(bytes.NewReader(data), "r.csv")
+			if err != nil {
+				return err.Error(), nil
+			}
+			return "", allRegions(rs)
+		}
+		var wantErr string
+		var want []Region
+		oneChunk(data, func() { wantErr, want = read() })
+		eachChunking(func(how string) {
+			gotErr, got := read()
+			if gotErr != wantErr {
+				t.Fatalf("%s: error\n%.2000s\nwant, as in one pass,\n%.2000s", how, gotErr, wantErr)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s: regions differ (-one pass +chunks):\n%s", how, diff)
+			}
+		})
+	})
+}
