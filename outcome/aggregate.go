@@ -190,7 +190,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	}
 	a := s.aggregate(l.regions, window)
 	defer a.release()
-	v := Values{sel: units, unit: s.ind.Unit, exp: a.exp,
+	v := &values{sel: units, unit: s.ind.Unit, exp: a.exp,
 		count: makeLarge[int32](len(units.ids), len(units.ids)), bound: makeLarge[bound](len(units.ids), len(units.ids))}
 	if a.dec == nil {
 		v.sums = makeLarge[int64](len(units.ids), len(units.ids))
@@ -219,14 +219,14 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 		}
 	}
 	v.scan = s.latestOf(l, a)
-	return v, nil
+	return Values{v}, nil
 }
 
 func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
 	a := s.aggregate(l.regions, window)
 	defer a.release()
 	a.toDecimal()
-	v := Values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
+	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
 		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
 	for i, u := range units.ids {
 		acc := a.newAccum()
@@ -234,7 +234,7 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Value
 		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
 	}
 	v.scan = s.latestOf(l, a)
-	return v, nil
+	return Values{v}, nil
 }
 
 func (l *Ledger) lookupSeries(indicator string) (*series, error) {
@@ -246,7 +246,13 @@ func (l *Ledger) lookupSeries(indicator string) (*series, error) {
 }
 
 // Values holds one figure per unit of a [Selection]. The zero value is empty.
-type Values struct {
+//
+// It is a handle to the figures, one pointer, so that a loop over the units
+// calling its methods keeps it in a register rather than copying a dozen
+// words for each call.
+type Values struct{ p *values }
+
+type values struct {
 	sel   Selection
 	unit  Unit
 	exp   int32
@@ -265,10 +271,10 @@ type Values struct {
 // known from the aggregation; for a flow or entries it takes one pass over
 // the indicator's period column, on the first call only.
 func (v Values) Latest() time.Time {
-	if v.scan == nil {
+	if v.p == nil || v.p.scan == nil {
 		return time.Time{}
 	}
-	if d := v.scan.latest(); d != minDay {
+	if d := v.p.scan.latest(); d != minDay {
 		return dateOf(d)
 	}
 	return time.Time{}
@@ -283,41 +289,51 @@ func (s *series) latestOf(l *Ledger, a *aggregation) *latestScan {
 }
 
 // Len returns the number of units.
-func (v Values) Len() int { return len(v.count) }
+func (v Values) Len() int {
+	if v.p == nil {
+		return 0
+	}
+	return len(v.p.count)
+}
 
 // Region returns the i-th unit.
-func (v Values) Region(i int) Region { return v.sel.At(i) }
+func (v Values) Region(i int) Region { return v.p.sel.At(i) }
 
 // Unit returns the indicator's unit.
-func (v Values) Unit() Unit { return v.unit }
+func (v Values) Unit() Unit {
+	if v.p == nil {
+		return 0
+	}
+	return v.p.unit
+}
 
 // Has reports whether any record counted for unit i.
-func (v Values) Has(i int) bool { return v.count[i] > 0 }
+func (v Values) Has(i int) bool { return v.p.count[i] > 0 }
 
 // Records returns how many records counted for unit i.
-func (v Values) Records(i int) int { return int(v.count[i]) }
+func (v Values) Records(i int) int { return int(v.p.count[i]) }
 
 // Certainty returns the certainty of unit i's figure.
-func (v Values) Certainty(i int) Certainty { return v.bound[i].certainty() }
+func (v Values) Certainty(i int) Certainty { return v.p.bound[i].certainty() }
 
 // Bounds returns the values unit i's true figure may take.
 func (v Values) Bounds(i int) Bounds {
-	if v.count[i] == 0 {
+	if v.p.count[i] == 0 {
 		return Bounds{}
 	}
-	return v.bound[i].bounds(v.Value(i))
+	return v.p.bound[i].bounds(v.Value(i))
 }
 
 // IsExact reports whether unit i's figure rests on exact records only: its
 // value is its true value.
-func (v Values) IsExact(i int) bool { return v.bound[i] == 0 }
+func (v Values) IsExact(i int) bool { return v.p.bound[i] == 0 }
 
 // Value returns unit i's figure (0 when it has none).
 func (v Values) Value(i int) decimal.Decimal {
-	if v.dec != nil {
-		return v.dec[i]
+	if v.p.dec != nil {
+		return v.p.dec[i]
 	}
-	return newDecimal(v.sums[i], v.exp)
+	return newDecimal(v.p.sums[i], v.p.exp)
 }
 
 // smallInts holds the decimals 0 to 63. Decimals are immutable, so sharing
@@ -341,10 +357,10 @@ func newDecimal(coef int64, exp int32) decimal.Decimal {
 // [decimal.Decimal.Cmp] does; it converts k once, so it is the fast way to
 // check every unit against a threshold.
 func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
-	if v.dec == nil {
-		if kk, ok := scaleTo(k, v.exp); ok {
+	if p := v.p; p != nil && p.dec == nil {
+		if kk, ok := scaleTo(k, p.exp); ok {
 			return func(i int) int {
-				switch s := v.sums[i]; {
+				switch s := p.sums[i]; {
 				case s < kk:
 					return -1
 				case s > kk:
