@@ -215,7 +215,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		case res.Status == target.Recorded:
 			b.value = res.Achieved.In(lang)
 		default:
-			b.value = progressOf(res) + " " + res.Status.Name().In(lang)
+			b.value = res.Percent() + " " + res.Status.Name().In(lang)
 		}
 		if res.Status == target.Undecided {
 			b.value += " (" + boundsIn(res.Bounds, lang) + ")"

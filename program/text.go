@@ -232,7 +232,7 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 	certainty, pace := none, res.Pace.Name().In(lang)
 	if figure {
 		if res.Status != target.Recorded {
-			progress = progressOf(res)
+			progress = res.Percent()
 		}
 		certainty = res.Certainty.Name().In(lang)
 	}
@@ -278,22 +278,4 @@ func boundsIn(b outcome.Bounds, lang outcome.Lang) string {
 // rounded half away from zero.
 func percent(d decimal.Decimal) string {
 	return d.Shift(2).StringFixed(1) + "%"
-}
-
-// progressOf writes a result's progress so that it never reads as complete
-// when the verdict is not: a result not met is rounded down (99.96% is
-// 99.9%, never 100.0%), and a stated figure that reaches the target while
-// its bounds fall short of it (近100 of 100) reads "<100%". An undecided
-// result has no progress to show: its bounds, shown beside its figure, say
-// what is known.
-func progressOf(res target.Result) string {
-	switch {
-	case res.Status == target.Met || res.Status == target.Exceeded:
-		return percent(res.Progress)
-	case res.Status == target.Undecided:
-		return "—"
-	case res.Progress.GreaterThanOrEqual(decimal.NewFromInt(1)):
-		return "<100%"
-	}
-	return res.Progress.Shift(2).RoundDown(1).StringFixed(1) + "%"
 }

@@ -147,6 +147,26 @@ type Result struct {
 	agg outcome.Aggregation // the indicator's, when evaluated: whether a verdict can change later
 }
 
+// Percent writes the progress as reports show it, with one decimal place,
+// so that it never reads as complete when the verdict is not: a result met
+// or exceeded is rounded half away from zero; one not met is rounded down
+// (99.96% is 99.9%, never 100.0%), and a stated figure that reaches the
+// target while its bounds fall short of it (近100 of 100) reads "<100%".
+// An undecided result, whose bounds say what is known, has no progress to
+// show: "—", as without data.
+func (r Result) Percent() string {
+	switch r.Status {
+	case Met, Exceeded:
+		return r.Progress.Shift(2).StringFixed(1) + "%"
+	case NoData, NotStarted, Undecided, Recorded:
+		return "—"
+	}
+	if r.Progress.Cmp(decimal.NewFromInt(1)) >= 0 {
+		return "<100%"
+	}
+	return r.Progress.Shift(2).RoundDown(1).StringFixed(1) + "%"
+}
+
 // ProgressPlaces is the number of decimal places of [Result.Progress] and
 // [Result.Expected].
 const ProgressPlaces = 12

@@ -121,7 +121,7 @@ func WriteText(w io.Writer, lang outcome.Lang, series ...Series) error {
 			r := p.Result
 			row := []string{r.AsOf.Format(time.DateOnly), achieved(r, lang), dataAsOf(r, lang), "—", "—", r.Status.Name().In(lang), p.Pace.Name().In(lang)}
 			if hasFigure(r) && r.Status != target.Recorded {
-				row[3] = pct(r.Progress)
+				row[3] = r.Percent()
 			}
 			if p.HasExpected {
 				row[4] = pct(p.Expected)
