@@ -3,6 +3,7 @@ package outcome
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -33,14 +34,14 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	v, err := decimal.NewFromString(j.Value)
+	v, err := plainDecimal("quantity value", j.Value)
 	if err != nil {
-		return &SyntaxError{What: "quantity value", Input: j.Value, Err: ErrSyntax}
+		return err
 	}
 	out := Quantity{value: v}
 	if j.Max != "" {
-		if out.max, err = decimal.NewFromString(j.Max); err != nil {
-			return &SyntaxError{What: "quantity max", Input: j.Max, Err: ErrSyntax}
+		if out.max, err = plainDecimal("quantity max", j.Max); err != nil {
+			return err
 		}
 		out.ranged = true
 	}
@@ -57,6 +58,19 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 	}
 	*q = out
 	return nil
+}
+
+// plainDecimal reads a decimal as [decimal.Decimal.String] writes it: an
+// optional minus sign, digits, and a point with digits. Exponent notation
+// (1e3) is refused, as ParseQuantity refuses it, and the number is as long
+// as it is written.
+func plainDecimal(what, s string) (decimal.Decimal, error) {
+	digits, _ := strings.CutPrefix(s, "-")
+	whole, frac, dot := strings.Cut(digits, ".")
+	if whole == "" || dot && frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return decimal.Decimal{}, &SyntaxError{What: what, Input: s, Err: ErrSyntax}
+	}
+	return decimal.NewFromString(s)
 }
 
 // MarshalText writes p as [Period.String] does.

@@ -34,7 +34,10 @@ func TestRecordJSONRoundTrip(t *testing.T) {
 }
 
 func TestQuantityJSONRefuses(t *testing.T) {
-	for _, in := range []string{`{"value":"x"}`, `{"value":"1","unit":"棵"}`, `{"value":"-1"}`, `{"value":"5","max":"3"}`, `{"value":"1","qualifier":"大约"}`} {
+	for _, in := range []string{
+		`{"value":"x"}`, `{"value":"1","unit":"棵"}`, `{"value":"-1"}`, `{"value":"5","max":"3"}`, `{"value":"1","qualifier":"大约"}`,
+		`{"value":"1e3"}`, `{"value":"1","max":"1E3"}`, `{"value":"000E0000100000000"}`, `{"value":".5"}`, `{"value":"5."}`, `{"value":"+5"}`, `{"value":""}`,
+	} {
 		var q Quantity
 		if err := json.Unmarshal([]byte(in), &q); err == nil {
 			t.Errorf("json.Unmarshal(%s) = %v, want an error", in, q)

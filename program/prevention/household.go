@@ -13,6 +13,7 @@ package prevention
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -25,38 +26,46 @@ type Money int64
 func Yuan(y int64) Money { return Money(y * 100) }
 
 // ParseMoney reads an amount in yuan with at most two decimals: "2300",
-// "2299.5".
+// "2299.5", "-120" (a loss), ".5". It refuses anything else with
+// [ErrAmount]: exponent notation (1e3), a third decimal, a point without
+// digits after it, and an amount beyond what Money holds, about 9.2×10^16
+// yuan, which would otherwise wrap. It reads s once: the time it takes
+// grows with the length of s alone.
 func ParseMoney(s string) (Money, error) {
 	s = strings.TrimSpace(s)
-	// The usual case, digits with up to two decimals, without a decimal.
-	var fen int64
-	dot, digits := -1, 0
-	for i := 0; i < len(s) && digits < 15; i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			fen = fen*10 + int64(c-'0')
-			digits++
-		case c == '.' && dot < 0:
-			dot = i
-		default:
-			digits = 99
+	fail := func(why string) (Money, error) {
+		return 0, fmt.Errorf("prevention: amount %q: %s: %w", s, why, ErrAmount)
+	}
+	digits, neg := s, false
+	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {
+		digits, neg = digits[1:], digits[0] == '-'
+	}
+	whole, frac, dot := strings.Cut(digits, ".")
+	switch {
+	case whole == "" && frac == "":
+		return fail("no digits")
+	case dot && frac == "":
+		return fail("no digits after the point")
+	case len(frac) > 2:
+		return fail("more than two decimals")
+	}
+	var fen uint64
+	for _, part := range [...]string{whole, frac, "00"[len(frac):]} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return fail("not a decimal number")
+			}
+			if fen > (math.MaxInt64-uint64(c-'0'))/10 {
+				return fail("beyond the largest amount")
+			}
+			fen = fen*10 + uint64(c-'0')
 		}
 	}
-	if digits > 0 && digits < 15 && (dot < 0 || len(s)-dot-1 <= 2 && dot < len(s)-1) {
-		scale := 2
-		if dot >= 0 {
-			scale = 2 - (len(s) - dot - 1)
-		}
-		for range scale {
-			fen *= 10
-		}
-		return Money(fen), nil
+	if neg {
+		return -Money(fen), nil
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil || d.Exponent() < -2 || strings.HasSuffix(s, ".") {
-		return 0, fmt.Errorf("prevention: amount %q: want yuan with at most two decimals", s)
-	}
-	return Money(d.Shift(2).IntPart()), nil
+	return Money(fen), nil
 }
 
 // Decimal returns m in yuan.

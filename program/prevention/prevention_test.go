@@ -3,7 +3,11 @@ package prevention_test
 import (
 	"bytes"
 	"errors"
+	"math"
+	"math/big"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -205,14 +209,83 @@ func TestReadCSVErrors(t *testing.T) {
 }
 
 func TestParseMoney(t *testing.T) {
-	for in, want := range map[string]prevention.Money{"2300": 230000, "2299.5": 229950, "0.05": 5, " 12 ": 1200, "-3": -300, "1e3": 100000} {
+	for in, want := range map[string]prevention.Money{
+		"2300": 230000, "2299.5": 229950, "0.05": 5, " 12 ": 1200, "-3": -300, "+3": 300, ".5": 50, "007": 700,
+		"92233720368547758.07": math.MaxInt64, "-92233720368547758.07": -math.MaxInt64,
+	} {
 		if got, err := prevention.ParseMoney(in); err != nil || got != want {
 			t.Errorf("ParseMoney(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "abc", "1.234", "1.", "五百"} {
-		if _, err := prevention.ParseMoney(bad); err == nil {
-			t.Errorf("ParseMoney(%q) gave no error", bad)
+	for _, bad := range []string{
+		"", "abc", "1.234", "1.", ".", "-", "五百", "1,000", "1 000", "--1",
+		"1e3", "1E3", "000E0000100000000", "1e-2", // exponent notation
+		"92233720368547758.08", "100000000000000000", "99999999999999999999", // beyond int64: no wrapping
+	} {
+		if m, err := prevention.ParseMoney(bad); !errors.Is(err, prevention.ErrAmount) {
+			t.Errorf("ParseMoney(%q) = %v, %v; want ErrAmount", bad, m, err)
 		}
 	}
+}
+
+// TestParseMoneyExponentIsQuick checks that an exponent of a hundred
+// million, found by fuzzing, is refused at once: it was read as 10^100000000
+// yuan, which took until the process was killed.
+func TestParseMoneyExponentIsQuick(t *testing.T) {
+	done := make(chan error, 1)
+	go func() {
+		_, err := prevention.ParseMoney("000E0000100000000")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, prevention.ErrAmount) {
+			t.Errorf("ParseMoney(000E0000100000000) error = %v, want ErrAmount", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ParseMoney(000E0000100000000) runs on")
+	}
+}
+
+// plainAmount is the syntax ParseMoney reads.
+var plainAmount = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]{1,2})?|\.[0-9]{1,2})$`)
+
+// FuzzParseMoney checks ParseMoney against its specification, computed
+// with math/big: an amount is taken exactly when it is written as a plain
+// decimal of at most two decimals and fits Money, and then it is that
+// amount, and writes back to itself.
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"2300", "2299.5", "-3", ".05", "1e3", "1.234", "92233720368547758.07", "92233720368547758.08", " 12 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := prevention.ParseMoney(s)
+		trimmed := strings.TrimSpace(s)
+		var want *big.Int
+		if plainAmount.MatchString(trimmed) {
+			whole, frac, _ := strings.Cut(strings.TrimLeft(trimmed, "+-"), ".")
+			want, _ = new(big.Int).SetString(whole+frac+"00"[len(frac):], 10)
+			if strings.HasPrefix(trimmed, "-") {
+				want.Neg(want)
+			}
+			if want.CmpAbs(big.NewInt(math.MaxInt64)) > 0 {
+				want = nil // beyond Money
+			}
+		}
+		switch {
+		case want == nil && err == nil:
+			t.Fatalf("ParseMoney(%q) = %v, want an error", s, m)
+		case want == nil && !errors.Is(err, prevention.ErrAmount):
+			t.Fatalf("ParseMoney(%q) error = %v, want ErrAmount", s, err)
+		case want != nil && err != nil:
+			t.Fatalf("ParseMoney(%q) error = %v, want %v fen", s, err, want)
+		case want != nil && int64(m) != want.Int64():
+			t.Fatalf("ParseMoney(%q) = %d fen, want %v", s, int64(m), want)
+		}
+		if err == nil {
+			if back, err := prevention.ParseMoney(m.String()); err != nil || back != m {
+				t.Fatalf("ParseMoney(%q) = %v, %v; want %v back", m.String(), back, err, m)
+			}
+		}
+	})
 }

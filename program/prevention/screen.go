@@ -177,6 +177,7 @@ var (
 	ErrMembers  = errors.New("no members")
 	ErrNegative = errors.New("negative or impossibly large amount")
 	ErrVillage  = errors.New("village not in the region set")
+	ErrAmount   = errors.New("not an amount in yuan with at most two decimals")
 )
 
 // HouseholdError reports bad data in a household: which one, which field,
