@@ -19,8 +19,12 @@ type quantityJSON struct {
 }
 
 // MarshalJSON writes q as {"value":"2680000000","unit":"yuan","qualifier":"多"},
-// with "max" for a range.
+// with "max" for a range. A quantity [Quantity.Validate] refuses is not
+// written, as [Quantity.UnmarshalJSON] would not read it back.
 func (q Quantity) MarshalJSON() ([]byte, error) {
+	if err := q.Validate(); err != nil {
+		return nil, fmt.Errorf("outcome: quantity %s: %w", q, err)
+	}
 	j := quantityJSON{Value: q.value.String(), Unit: q.unit.String(), Qualifier: q.qual.String()}
 	if q.ranged {
 		j.Max = q.max.String()
@@ -73,11 +77,29 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 	return decimal.NewFromString(s)
 }
 
-// MarshalText writes p as [Period.String] does.
-func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+// Every value a MarshalText or MarshalJSON of this package writes, its
+// UnmarshalText or UnmarshalJSON reads back equal; a value it could not
+// read back, such as Aggregation(7), is not written: encoding fails. A
+// zero enum that means "not set" (a [Level], an [Aggregation]) is written
+// "" and read back from "", as the zero [Unit] always was; decoding is not
+// validation ([Indicator.Validate], [Region.Validate]).
 
-// UnmarshalText reads p as [ParsePeriod] does.
+// MarshalText writes p as [Period.String] does: "" for the zero Period.
+// A query window from [Through] lies outside the years 1 to 9999 that
+// [ParsePeriod] reads, and is not written.
+func (p Period) MarshalText() ([]byte, error) {
+	if !p.IsZero() && !p.inRange() {
+		return nil, fmt.Errorf("outcome: period %s: outside the years 0001 to 9999: %w", p, ErrOutOfRange)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads p as [ParsePeriod] does; "" is the zero Period.
 func (p *Period) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = Period{}
+		return nil
+	}
 	q, err := ParsePeriod(string(b))
 	if err != nil {
 		return err
@@ -86,8 +108,13 @@ func (p *Period) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the unit's English name.
-func (u Unit) MarshalText() ([]byte, error) { return []byte(u.String()), nil }
+// MarshalText writes the unit's English name, "" for no unit.
+func (u Unit) MarshalText() ([]byte, error) {
+	if u != 0 && !u.IsValid() {
+		return nil, fmt.Errorf("outcome: %v: %w", u, ErrUnknownUnit)
+	}
+	return []byte(u.String()), nil
+}
 
 // UnmarshalText reads a unit symbol or English name.
 func (u *Unit) UnmarshalText(b []byte) error {
@@ -103,11 +130,24 @@ func (u *Unit) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the level's English name.
-func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+// MarshalText writes the level's English name, "" for the zero Level.
+func (l Level) MarshalText() ([]byte, error) {
+	switch {
+	case l == 0:
+		return nil, nil
+	case !l.IsValid():
+		return nil, fmt.Errorf("outcome: %v: %w", l, ErrRegionLevel)
+	}
+	return []byte(l.String()), nil
+}
 
-// UnmarshalText reads a level's English or Chinese name.
+// UnmarshalText reads a level's English or Chinese name; "" is the zero
+// Level.
 func (l *Level) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = 0
+		return nil
+	}
 	v, err := ParseLevel(string(b))
 	if err != nil {
 		return err
@@ -116,11 +156,25 @@ func (l *Level) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes "stock" or "flow".
-func (a Aggregation) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+// MarshalText writes "stock", "flow" or "entries", and "" for the zero
+// Aggregation.
+func (a Aggregation) MarshalText() ([]byte, error) {
+	switch a {
+	case 0:
+		return nil, nil
+	case Stock, Flow, Entries:
+		return []byte(a.String()), nil
+	}
+	return nil, fmt.Errorf("outcome: %v: %w", a, ErrInvalidIndicator)
+}
 
-// UnmarshalText reads "stock" or "flow".
+// UnmarshalText reads "stock", "flow" or "entries"; "" is the zero
+// Aggregation.
 func (a *Aggregation) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*a = 0
+		return nil
+	}
 	v, err := ParseAggregation(string(b))
 	if err != nil {
 		return err
@@ -130,7 +184,12 @@ func (a *Aggregation) UnmarshalText(b []byte) error {
 }
 
 // MarshalText writes the certainty's English name.
-func (c Certainty) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+func (c Certainty) MarshalText() ([]byte, error) {
+	if int(c) >= len(certaintyNames) {
+		return nil, fmt.Errorf("outcome: %v: %w", c, ErrUnknownQualifier)
+	}
+	return []byte(c.String()), nil
+}
 
 // UnmarshalText reads a certainty's English or Chinese name.
 func (c *Certainty) UnmarshalText(b []byte) error {

@@ -9,11 +9,25 @@ import (
 	"github.com/taizhang/taizhang/target"
 )
 
-// MarshalText writes the level's English name.
-func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+// MarshalText writes the level's English name, and "" for the zero Level.
+// A level UnmarshalText would not read back, such as Level(9), is not
+// written.
+func (l Level) MarshalText() ([]byte, error) {
+	switch {
+	case l == 0:
+		return nil, nil
+	case l.Name().IsZero():
+		return nil, fmt.Errorf("program: %v: %w", l, ErrInvalid)
+	}
+	return []byte(l.String()), nil
+}
 
-// UnmarshalText reads a level's English name.
+// UnmarshalText reads a level's English name; "" is the zero Level.
 func (l *Level) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = 0
+		return nil
+	}
 	for i, n := range levelNames {
 		if i != 0 && n.En == string(b) {
 			*l = Level(i)

@@ -196,6 +196,11 @@ func parseDate(s string) (time.Time, error) {
 // earlier ones, where they differ. A population's "in" lists the regions it
 // was narrowed to ([Population.In]).
 func (t Target) MarshalJSON() ([]byte, error) {
+	if t.kind.Name().IsZero() {
+		// UnmarshalJSON reads a kind by its name: a target without one
+		// is not written.
+		return nil, &Error{ID: t.id, Field: "kind", Value: t.kind.String(), Err: ErrInvalid}
+	}
 	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.String(), Indicator: t.indicator, Scope: t.scope, In: t.outer,
 		Start: dateString(t.start), Deadline: dateString(t.deadline), CoveredBy: t.coveredBy, SeeAlso: t.seeAlso, Parts: t.parts}
 	if !t.pop.IsZero() {
