@@ -2,7 +2,9 @@ package target
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -77,6 +79,11 @@ type gapJSON struct {
 // "undecided"; a unit with no record has no "has". "bounds" are written
 // when the achieved figure is not exact, a side left out being unbounded.
 func (r Result) MarshalJSON() ([]byte, error) {
+	// UnmarshalJSON reads kinds, statuses, paces and gap kinds by their
+	// names: a result with one it has no name for is not written.
+	if err := r.checkNames(); err != nil {
+		return nil, err
+	}
 	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.String(), Indicator: r.Indicator, Status: r.Status.String(),
 		Certainty: r.Certainty, Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
 	data := r.Status != NoData && r.Status != NotStarted
@@ -127,6 +134,170 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		j.Source = &r.Source
 	}
 	return json.Marshal(j)
+}
+
+// checkNames refuses a kind, status, pace or gap kind without a name.
+func (r Result) checkNames() error {
+	bad := func(field, value string) error { return &Error{ID: r.ID, Field: field, Value: value, Err: ErrInvalid} }
+	switch {
+	case r.Kind.Name().IsZero():
+		return bad("kind", r.Kind.String())
+	case r.Status.Name().IsZero():
+		return bad("status", r.Status.String())
+	case r.Pace.Name().IsZero():
+		return bad("pace", r.Pace.String())
+	}
+	for g := range r.Shortfall.All() {
+		if g.Kind.Name().IsZero() {
+			return bad("shortfall", g.Region.Code+" "+g.Kind.String())
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON reads the shape [Result.MarshalJSON] writes: the kind,
+// status, pace and gap kinds by their English names, decimals as plain
+// decimal strings, dates as YYYY-MM-DD. What the shape does not carry
+// stays zero: AsOf, and the level and parent of a gap's region. A result
+// with data and no "bounds" has exact bounds: of the units covered for a
+// per-unit kind ([KindCoverage], [KindEachInRange], [KindEachYear]), of
+// the achieved figure otherwise. "certain" follows from the status and is
+// not read.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var j resultJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	bad := func(field, value string, err error) error {
+		return &Error{ID: j.ID, Field: field, Value: value, Err: err}
+	}
+	out := Result{ID: j.ID, Name: j.Name, Indicator: j.Indicator, Certainty: j.Certainty, Required: j.Required,
+		Records: j.Records, Stale: j.Stale, Notes: j.Notes, Parts: j.Parts}
+	var ok bool
+	if out.Kind, ok = byName[Kind](kindNames[:], j.Kind); !ok {
+		return bad("kind", j.Kind, ErrInvalid)
+	}
+	if out.Status, ok = byName[Status](statusNames[:], j.Status); !ok {
+		return bad("status", j.Status, ErrInvalid)
+	}
+	if j.Pace != "" {
+		if out.Pace, ok = byName[Pace](paceNames[:], j.Pace); !ok {
+			return bad("pace", j.Pace, ErrInvalid)
+		}
+	}
+	if j.Achieved != nil {
+		out.Achieved = *j.Achieved
+	}
+	if j.PerUnit != nil {
+		out.PerUnit = *j.PerUnit
+	}
+	if j.Baseline != nil {
+		out.Baseline = *j.Baseline
+	}
+	for _, d := range []struct {
+		field string
+		from  *string
+		to    *decimal.Decimal
+	}{{"progress", j.Progress, &out.Progress}, {"expected", j.Expected, &out.Expected}} {
+		if d.from == nil {
+			continue
+		}
+		v, err := plainDecimal(*d.from)
+		if err != nil {
+			return bad(d.field, *d.from, err)
+		}
+		*d.to = v
+	}
+	if j.Covered != nil {
+		out.Covered = *j.Covered
+	}
+	if j.Units != nil {
+		out.Units = *j.Units
+	}
+	if j.Listed != nil {
+		out.Listed = *j.Listed
+	}
+	gaps := make([]Gap, 0, len(j.Shortfall))
+	for _, gj := range j.Shortfall {
+		g := Gap{Region: outcome.Region{Code: gj.Code, Name: gj.Name}}
+		if g.Kind, ok = byName[GapKind](gapKindNames[:], gj.Kind); !ok {
+			return bad("shortfall", gj.Code+" "+gj.Kind, ErrInvalid)
+		}
+		for _, d := range []struct {
+			s  string
+			to *decimal.Decimal
+		}{{gj.Has, &g.Has}, {gj.Lacks, &g.Lacks}, {gj.Excess, &g.Excess}} {
+			if d.s == "" {
+				continue
+			}
+			v, err := plainDecimal(d.s)
+			if err != nil {
+				return bad("shortfall", gj.Code+" "+d.s, err)
+			}
+			*d.to = v
+		}
+		gaps = append(gaps, g)
+	}
+	out.Shortfall = GapList(gaps...)
+	if bj := j.Bounds; bj != nil {
+		out.Bounds.LoOpen, out.Bounds.HiOpen = bj.LoOpen, bj.HiOpen
+		for _, d := range []struct {
+			s   string
+			to  *decimal.Decimal
+			has *bool
+		}{{bj.Lo, &out.Bounds.Lo, &out.Bounds.HasLo}, {bj.Hi, &out.Bounds.Hi, &out.Bounds.HasHi}} {
+			if d.s == "" {
+				continue
+			}
+			v, err := plainDecimal(d.s)
+			if err != nil {
+				return bad("bounds", d.s, err)
+			}
+			*d.to, *d.has = v, true
+		}
+	} else if out.Status != NoData && out.Status != NotStarted {
+		switch out.Kind {
+		case KindCoverage, KindEachInRange, KindEachYear:
+			out.Bounds = outcome.Exactly(decimal.NewFromInt(int64(out.Covered)))
+		default:
+			out.Bounds = outcome.Exactly(out.Achieved.Value())
+		}
+	}
+	var err error
+	if out.DataAsOf, err = parseDate(j.DataAsOf); err != nil {
+		return bad("dataAsOf", j.DataAsOf, err)
+	}
+	if out.Deadline, err = parseDate(j.Deadline); err != nil {
+		return bad("deadline", j.Deadline, err)
+	}
+	if j.Source != nil {
+		out.Source = *j.Source
+	}
+	*r = out
+	return nil
+}
+
+// byName returns the enum value whose English name is s, among the names
+// from 1 on.
+func byName[K ~uint8](names []outcome.Name, s string) (K, bool) {
+	for k, n := range names {
+		if k != 0 && n.En == s {
+			return K(k), true
+		}
+	}
+	return 0, false
+}
+
+// plainDecimal reads a decimal as [decimal.Decimal.String] writes it: an
+// optional minus sign, digits, and a point with digits; not exponent
+// notation.
+func plainDecimal(s string) (decimal.Decimal, error) {
+	digits, _ := strings.CutPrefix(s, "-")
+	whole, frac, dot := strings.Cut(digits, ".")
+	if whole == "" || dot && frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return decimal.Decimal{}, fmt.Errorf("not a plain decimal: %w", ErrInvalid)
+	}
+	return decimal.NewFromString(s)
 }
 
 func decimalString(d decimal.Decimal) *string {
