@@ -218,7 +218,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 			v.dec[i] = acc.value()
 		}
 	}
-	v.scan = s.latestOf(l, a)
+	v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
 	return Values{v}, nil
 }
 
@@ -233,7 +233,7 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Value
 		n, b := a.rollup(l.regions, u, &acc)
 		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
 	}
-	v.scan = s.latestOf(l, a)
+	v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
 	return Values{v}, nil
 }
 
@@ -263,29 +263,20 @@ type values struct {
 	scan  *latestScan // nil in the zero value
 }
 
-// Latest returns the last day of the newest record counted for the
-// indicator in the window, or the zero time when none is. It is taken over
-// every row the ledger counts in the window, not unit by unit, since
-// tracking it per unit would cost every query: for a selection of some
-// units only, a newer record of another unit may set it. For a stock it is
-// known from the aggregation; for a flow or entries it takes one pass over
-// the indicator's period column, on the first call only.
+// Latest returns the last day of the newest record behind any unit's
+// figure: of the records [Ledger.Used] would give for the units one by
+// one, the one that ends last; the zero time when no unit has a figure.
+// Tracking it while the figures are made would slow every query, so it is
+// found on the first call, by aggregating the indicator once more, over
+// the records the ledger held when the values were made.
 func (v Values) Latest() time.Time {
 	if v.p == nil || v.p.scan == nil {
 		return time.Time{}
 	}
-	if d := v.p.scan.latest(); d != minDay {
+	if d := v.p.scan.latest(v.p.sel.ids); d != minDay {
 		return dateOf(d)
 	}
 	return time.Time{}
-}
-
-// latestOf returns how [Values.Latest] finds the newest row a counts.
-func (s *series) latestOf(l *Ledger, a *aggregation) *latestScan {
-	if s.ind.Aggregation == Stock {
-		return &latestScan{day: a.latest}
-	}
-	return &latestScan{l: l, s: s, rows: len(s.region), in: a.plan.in, day: a.plan.keptLatest}
 }
 
 // Len returns the number of units.
@@ -406,7 +397,6 @@ type aggregation struct {
 
 	// Stocks.
 	best   []int32 // by position, row+1 of the region's own row that counts; 0 for none
-	latest int32   // the last day of the newest row counted; minDay for none
 	passed []int32 // rows passed over for newer detail, by position
 	newest []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
 }
@@ -422,13 +412,12 @@ type cell struct {
 // has descendants with rows.
 func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
 	n := rs.Len()
-	best, latest := makeLarge[int32](n, n), int32(minDay)
+	best := makeLarge[int32](n, n)
 	for row := range int32(len(s.region)) {
 		p := s.period.at(row)
 		if p.end > window.end {
 			continue
 		}
-		latest = max(latest, p.end)
 		r := s.region[row]
 		b := best[r] - 1
 		if b < 0 {
@@ -439,7 +428,7 @@ func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
 			best[r] = row + 1
 		}
 	}
-	a.best, a.latest = best, latest
+	a.best = best
 	nested, end := false, rs.end
 	s.addRows(a, func(fn func(row int32)) {
 		reach := int32(0) // one past the last descendant of the regions with a row so far
@@ -629,31 +618,43 @@ type accum struct {
 // uses: the counted rows of the regions with records that no ancestor
 // within the range already covers.
 func (s *series) usedRows(rs *RegionSet, a *aggregation, lo, hi int32, fn func(row int32)) {
-	if s.ind.Aggregation == Stock {
-		for u := lo; u < hi; {
-			if a.cells[u].count > 0 {
-				fn(a.best[u] - 1) // a stock's region counts one row
-				u = rs.end[u]
+	var roots []int32
+	for u := lo; u < hi; u = rs.end[u] {
+		roots = append(roots, u)
+	}
+	s.usedBy(rs, a, roots, fn)
+}
+
+// usedBy calls fn for every row the roll-ups of the regions at the
+// positions roots use. Where roots nest, each has its own roll-up (a
+// county's own figure hides its villages', not from the villages), and a
+// stock's row may be called for more than once.
+func (s *series) usedBy(rs *RegionSet, a *aggregation, roots []int32, fn func(row int32)) {
+	var used []bool
+	if s.ind.Aggregation != Stock {
+		used = makeLarge[bool](rs.Len(), rs.Len())
+	}
+	for _, root := range roots {
+		for u, end := root, rs.end[root]; u < end; {
+			if a.cells[u].count == 0 {
+				u++
 				continue
 			}
-			u++
-		}
-		return
-	}
-	used := makeLarge[bool](rs.Len(), rs.Len())
-	for u := lo; u < hi; {
-		if a.cells[u].count > 0 {
-			used[u] = true
+			if used == nil {
+				fn(a.best[u] - 1) // a stock's region counts one row
+			} else {
+				used[u] = true
+			}
 			u = rs.end[u]
-			continue
 		}
-		u++
 	}
-	s.each(&a.plan, func(row int32) {
-		if used[s.region[row]] {
-			fn(row)
-		}
-	})
+	if used != nil {
+		s.each(&a.plan, func(row int32) {
+			if used[s.region[row]] {
+				fn(row)
+			}
+		})
+	}
 }
 
 // evidence sets what out passed over and left out within the positions lo

@@ -31,16 +31,11 @@ type flowPlan struct {
 	// leftOut how many such rows are left out, by region.
 	kept    []int32
 	leftOut []regionCount
-	// keptLatest is the last day of the newest row kept; minDay for none.
-	keptLatest int32
 }
 
 // plan decides which rows of s count in window.
 func (s *series) plan(window Period, nregions int) flowPlan {
-	p := flowPlan{
-		in:         s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end }),
-		keptLatest: minDay,
-	}
+	p := flowPlan{in: s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end })}
 	if s.ind.Aggregation != Flow {
 		return p // entries are events: equal rows are two, and none hides another
 	}
@@ -254,7 +249,6 @@ func (s *series) resolveOverlaps(p *flowPlan, nregions int) {
 				ranked[kept] = v
 				kept++
 				n++
-				p.keptLatest = max(p.keptLatest, q.end)
 			}
 		}
 		if n < len(group) {
@@ -417,46 +411,51 @@ func (a *aggregation) passedIn(s *series, rs *RegionSet, lo, hi int32) ([]int32,
 // it counts them all.
 const maxListed = 100
 
-// latestScan finds, when asked, the last day of the newest row a flow's
-// plan counts whole, over the rows the series held when the plan was made,
-// and keeps the later of it and day, known already: the newest row kept
-// among overlapping ones, or a stock's newest row. Without a ledger, day
-// is the answer. Rows are only appended, and a refused Add removes only
-// rows added after it began, so the rows scanned are still there,
-// unchanged, however many were added since.
+// latestScan finds, when first asked, the last day of the newest row the
+// roll-ups of some units use, among the rows the series held when it was
+// made. Rows are only appended, and a refused Add removes only rows added
+// after it began, so those rows are still there, unchanged, however many
+// were added since; the columns cut to them are the series as it was.
 type latestScan struct {
-	once sync.Once
-	l    *Ledger
-	s    *series
-	rows int
-	in   []bool
-	day  int32
+	once   sync.Once
+	l      *Ledger
+	s      *series
+	rows   int
+	window Period
+	day    int32
 }
 
-func (sc *latestScan) latest() int32 {
+func (sc *latestScan) latest(units []int32) int32 {
 	sc.once.Do(func() {
-		if sc.l == nil {
-			return // known already
-		}
 		sc.l.mu.RLock()
 		defer sc.l.mu.RUnlock()
-		seen := make([]bool, len(sc.in))
-		c := &sc.s.period
-		if c.ids32 != nil {
-			for _, id := range c.ids32[:sc.rows] {
-				seen[id] = true
-			}
-		} else {
-			for _, id := range c.ids16[:sc.rows] {
-				seen[id] = true
-			}
-		}
-		for id, ok := range seen {
-			if ok && sc.in[id] {
-				sc.day = max(sc.day, c.table[id].end)
-			}
-		}
-		sc.l, sc.s, sc.in = nil, nil, nil
+		s, rs := sc.s.head(sc.rows), sc.l.regions
+		a := s.aggregate(rs, sc.window)
+		defer a.release()
+		sc.day = minDay
+		s.usedBy(rs, a, units, func(row int32) { sc.day = max(sc.day, s.period.at(row).end) })
+		sc.l, sc.s = nil, nil
 	})
 	return sc.day
+}
+
+// head returns s as it was with its first n rows, sharing its columns. The
+// table of periods may hold periods of later rows; no row of the head
+// names them.
+func (s *series) head(n int) *series {
+	h := *s
+	h.region = s.region[:n]
+	h.period.ids16, h.period.ids32 = cut(s.period.ids16, n), cut(s.period.ids32, n)
+	h.coef.narrow, h.coef.wide = cut(s.coef.narrow, n), cut(s.coef.wide, n)
+	h.exp, h.unit, h.qual, h.meta = cut(s.exp, n), cut(s.unit, n), cut(s.qual, n), cut(s.meta, n)
+	return &h
+}
+
+// cut returns col's first n rows, or nil for a nil (lazy, all-zero)
+// column.
+func cut[T any](col []T, n int) []T {
+	if col == nil {
+		return nil
+	}
+	return col[:n]
 }

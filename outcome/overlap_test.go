@@ -499,23 +499,37 @@ func TestValuesLatest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	villageA, err := l.Regions().SelectCodes(ovVillageA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counties, err := l.Regions().SelectLevel("", outcome.County)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
-		ind  string
-		asOf time.Time
-		want time.Time
+		ind   string
+		units outcome.Selection
+		asOf  time.Time
+		want  time.Time
 	}{
-		{"training", date(2019, 12, 31), date(2019, 3, 31)},
-		{"training", date(2020, 12, 31), date(2020, 12, 31)},
-		{"training", date(2017, 12, 31), time.Time{}},
-		{"platforms", date(2019, 12, 31), date(2019, 6, 30)},
-		{"platforms", date(2016, 12, 31), time.Time{}},
+		{"training", villages, date(2019, 12, 31), date(2019, 3, 31)},
+		{"training", villages, date(2020, 12, 31), date(2020, 12, 31)},
+		{"training", villages, date(2017, 12, 31), time.Time{}},
+		{"training", villageA, date(2020, 12, 31), date(2018, 12, 31)}, // the units' records only
+		{"platforms", villages, date(2019, 12, 31), date(2019, 6, 30)},
+		{"platforms", villages, date(2016, 12, 31), time.Time{}},
+		{"platforms", villageA, date(2019, 12, 31), date(2017, 12, 31)},
+		// 泸溪县's own 2018 figure is older than village B's: the villages count.
+		{"platforms", counties, date(2019, 12, 31), date(2019, 6, 30)},
+		{"platforms", counties, date(2018, 12, 31), date(2018, 12, 31)},
 	} {
-		v, err := l.Values(tt.ind, villages, outcome.Through(tt.asOf))
+		v, err := l.Values(tt.ind, tt.units, outcome.Through(tt.asOf))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := v.Latest(); !got.Equal(tt.want) {
-			t.Errorf("Values(%s) as of %s: Latest() = %v, want %v", tt.ind, tt.asOf.Format(time.DateOnly), got, tt.want)
+			t.Errorf("Values(%s, %d units) as of %s: Latest() = %v, want %v", tt.ind, tt.units.Len(), tt.asOf.Format(time.DateOnly), got, tt.want)
 		}
 	}
 	if got := (outcome.Values{}).Latest(); !got.IsZero() {
