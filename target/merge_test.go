@@ -154,6 +154,9 @@ func asJSON(t *testing.T, r Result) map[string]any {
 		})
 		slices.SortFunc(notes, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 		m["notes"] = notes
+		if len(notes) == 0 {
+			delete(m, "notes")
+		}
 	}
 	return m
 }
