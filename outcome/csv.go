@@ -307,6 +307,7 @@ type rowParser struct {
 	lastUnit   []byte
 	unit       Unit
 	lastText   [numColumns - colSource][]byte // the last source, section, mark and note, checked to be UTF-8
+	quotedText bool                           // lastText has a quote: a line that repeats it had it quoted
 }
 
 // record parses a row into a Record, or a *ParseError.
@@ -393,12 +394,16 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	for j := range text {
 		if !bytes.Equal(text[j], p.lastText[j]) {
 			row.sameText = false
+			p.quotedText = true // until the text is checked whole
+			quoted := false
 			for j, b := range text {
 				if !utf8.Valid(b) {
 					return p.fail(line, colSource+j, b, ErrEncoding)
 				}
 				p.lastText[j] = append(p.lastText[j][:0], b...)
+				quoted = quoted || bytes.IndexByte(b, '"') >= 0
 			}
+			p.quotedText = quoted
 			break
 		}
 	}

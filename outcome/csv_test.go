@@ -219,3 +219,19 @@ func FuzzCSVScanner(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCSVStrayQuoteInRepeatedText checks the one-pass reader, which
+// takes a line whose source and note repeat the line before's: a note x"
+// that repeats the quoted "x""" before it is a stray quote all the same.
+func TestReadCSVStrayQuoteInRepeatedText(t *testing.T) {
+	in := "indicator,region,period,value,note\n" +
+		"training,433122,2018,1,\"x\"\"\"\n" +
+		"training,433122,2019,1,x\"\n"
+	eachChunking(func(how string) {
+		err := testLedger(t).ReadCSV(strings.NewReader(in), ReadOptions{})
+		var pe *ParseError
+		if !errors.Is(err, csv.ErrBareQuote) || !errors.As(err, &pe) || pe.Line != 3 {
+			t.Errorf("%s: ReadCSV error = %v, want a bare quote on line 3", how, err)
+		}
+	})
+}

@@ -188,9 +188,6 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		default: // source, section, mark, note
 			if len(f) > 0 {
 				hasText = true
-				if bytes.IndexByte(f, '"') >= 0 {
-					return false // quoted, or a quote the scanner refuses
-				}
 			}
 			if !bytes.Equal(f, rd.p.lastText[rd.roles[field]-colSource]) {
 				sameText = false
@@ -206,9 +203,10 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	}
 	// Text is no text, or the text of the row before, already in the batch:
 	// what read would make of it. New text goes to read, to be checked.
+	// Text with a quote was quoted, or has a quote the scanner refuses.
 	text := int32(0)
 	if hasText {
-		if !sameText || rd.lastText == 0 {
+		if !sameText || rd.lastText == 0 || rd.p.quotedText {
 			return false
 		}
 		text = rd.lastText
