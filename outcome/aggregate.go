@@ -51,16 +51,15 @@ func (s Sum) Bounds() Bounds {
 func (s Sum) Has() bool { return s.Records > 0 }
 
 // Quantity returns the sum as a quantity. A sum of one record keeps that
-// record's qualifier (5000余名); a sum of several states its certainty: 以上
-// for a lower bound, 不到 for an upper bound, 近 for an approximation.
+// record's qualifier (5000余名); a sum of several states its bounds: 余 when
+// it is more than its value (40 + 30余 is 70余), 以上 when at least it, 不到
+// when less than it, 约 when its records bound it both ways.
 func (s Sum) Quantity() Quantity {
 	if s.Records == 1 {
 		return Quantity{value: s.Value, unit: s.Unit, qual: s.qual}
 	}
-	return Quantity{value: s.Value, unit: s.Unit, qual: certaintyQualifier[s.Certainty]}
+	return Quantity{value: s.Value, unit: s.Unit, qual: s.Bounds().Qualifier()}
 }
-
-var certaintyQualifier = [...]Qualifier{Exact: 0, LowerBound: AtLeast, UpperBound: LessThan, Approximate: Nearly}
 
 // Total returns the aggregate of indicator over region ("" for every root of
 // the region set) within window.

@@ -58,6 +58,26 @@ func (b Bounds) AtMost(n decimal.Decimal) (holds, decided bool) {
 	return !holds && decided, decided
 }
 
+// Qualifier returns the qualifier that states b of a figure at one of its
+// bounds: 余 for a lower bound that excludes itself (40 + 30余 is 70余), 以上
+// for one that includes itself, 不到 for an upper bound, 约 for none, and no
+// qualifier for an exact figure.
+func (b Bounds) Qualifier() Qualifier {
+	switch {
+	case b.IsExact():
+		return 0
+	case b.HasLo && b.HasHi:
+		return 0 // a range states itself
+	case b.HasLo && b.LoOpen:
+		return MoreThanYu
+	case b.HasLo:
+		return AtLeast
+	case b.HasHi:
+		return LessThan
+	}
+	return About
+}
+
 // Bounds returns the values q allows: a range a—b allows a to b, 5000余 any
 // value above 5000, 不到1000 any value below 1000, 近1000 any value below
 // 1000 (the reports write 近 for a figure just short of it); an exact
@@ -94,6 +114,9 @@ func boundOf(q Qualifier) bound {
 	}
 	if q&(LessThan|Nearly) != 0 {
 		b |= boundUpper | boundUpperOpen
+	}
+	if q&About != 0 {
+		b |= boundNone
 	}
 	return b
 }

@@ -352,10 +352,18 @@ func TestSumQuantityQualifier(t *testing.T) {
 	if got := one.Quantity(); !got.Equal(MustParseQuantity("5000余名")) {
 		t.Errorf("a sum of one record = %v, want 5000余名", got)
 	}
-	// Several: the certainty speaks.
+	// Several: their bounds speak. More than 5000 and less than 1000 is
+	// bounded on neither side: about 6000.
 	two, _ := l.Total("commissioners", "430000", window)
-	if got := two.Quantity(); !got.Equal(MustParseQuantity("近6000名")) {
-		t.Errorf("a sum of a lower bound and an approximation = %v, want 近6000名", got)
+	if got := two.Quantity(); !got.Equal(MustParseQuantity("约6000名")) {
+		t.Errorf("a sum of a lower and an upper bound = %v, want 约6000名", got)
+	}
+	if err := l.Add(rec("commissioners", "433130", "2018", "40名"), rec("commissioners", "433122", "2018", "30余名")); err != nil {
+		t.Fatal(err)
+	}
+	lower, _ := l.Total("commissioners", "430000", Through(date(2018, 12, 31)))
+	if got := lower.Quantity(); !got.Equal(MustParseQuantity("70余名")) {
+		t.Errorf("40 + 30余 = %v, want 70余名", got)
 	}
 }
 

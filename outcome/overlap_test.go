@@ -401,7 +401,7 @@ func TestDiscrepancies(t *testing.T) {
 		{
 			name:    "quarters of which one is 45余 beside a 合计 of 176: more than it",
 			records: append(quarters("42场", "51场", "38场", "45余场"), year), region: ovCounty, window: "2019",
-			want: []string{"finer records exceed: 433122 2019 176场 | 176场以上 | 433122 2019-01-01/2019-03-31 42场, " +
+			want: []string{"finer records exceed: 433122 2019 176场 | 176余场 | 433122 2019-01-01/2019-03-31 42场, " +
 				"433122 2019-04-01/2019-06-30 51场, 433122 2019-07-01/2019-09-30 38场, 433122 2019-10-01/2019-12-31 45余场"},
 		},
 		{

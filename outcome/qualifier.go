@@ -22,6 +22,7 @@ import (
 //	Reached          达               exact         = N: the stated value was reached
 //	Cumulative       累计             exact         = N: marks a running total
 //	Total            共, 共计          exact         = N: marks a sum
+//	About            约, 大约          approximate   near N, on either side
 //
 // 达 alone is read as exact: the reports use it to state a reached value, and
 // they add 多 or 余 where it is only a lower bound. 近 is read as below N: the
@@ -40,6 +41,7 @@ const (
 	Cumulative
 	Total
 	IncompleteStats
+	About // 约, 大约: on either side of the figure
 	qualifierEnd
 )
 
@@ -49,6 +51,7 @@ var qualifierMarks = [...]struct {
 	en string
 }{
 	{IncompleteStats, "据不完全统计", "by incomplete statistics"},
+	{About, "约", "about"},
 	{Cumulative, "累计", "cumulative"},
 	{Total, "共", "in total"},
 	{Reached, "达", "reached"},
@@ -93,7 +96,7 @@ func (q Qualifier) join(name func(int) string) string {
 
 // ParseQualifier reads markers as [Qualifier.String] writes them ("达+多"),
 // or a single marker as printed (以上, 至少, 余, 多, 近, 达, 不到, 累计, 共, 共计,
-// 据不完全统计). The empty string is the exact qualifier.
+// 据不完全统计, 约). The empty string is the exact qualifier.
 func ParseQualifier(s string) (Qualifier, error) {
 	var q Qualifier
 	if s == "" {

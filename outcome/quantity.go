@@ -119,7 +119,7 @@ func (q Quantity) String() string {
 	var b strings.Builder
 	for _, m := range qualifierMarks {
 		switch m.q {
-		case IncompleteStats, Cumulative, Total, Reached, Nearly, LessThan:
+		case IncompleteStats, Cumulative, Total, Reached, About, Nearly, LessThan:
 			if q.qual&m.q != 0 {
 				b.WriteString(m.zh)
 			}
@@ -261,7 +261,7 @@ var markerWords = [...]struct {
 	q    Qualifier
 }{
 	{"据不完全统计", IncompleteStats}, {"累计", Cumulative}, {"共计", Total}, {"共", Total},
-	{"达", Reached}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
+	{"达", Reached}, {"大约", About}, {"约", About}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
 }
 
 func (p *quantityParser) parse() (Quantity, error) {

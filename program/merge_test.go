@@ -96,8 +96,8 @@ func TestMergeProvinceShards(t *testing.T) {
 	if r := merged.Results[0]; r.Covered != 2 || r.Units != 3 || r.Shortfall.Len() != 1 || r.Shortfall.At(0).Region.Code != "433122100202" {
 		t.Errorf("coverage: %d/%d covered, shortfall %d", r.Covered, r.Units, r.Shortfall.Len())
 	}
-	if r := merged.Results[1]; r.Status != target.Undecided || r.Achieved.String() != "5800人次以上" {
-		t.Errorf("training: %v %s, want undecided 5800人次以上", r.Status, r.Achieved)
+	if r := merged.Results[1]; r.Status != target.Undecided || r.Achieved.String() != "5800余人次" {
+		t.Errorf("training: %v %s, want undecided 5800余人次", r.Status, r.Achieved)
 	}
 	if _, err := p.Merge(); err == nil {
 		t.Error("Merge of no reports: no error")

@@ -79,12 +79,18 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 func (t Target) mergeAggregate(r *Result, parts []Result) {
 	sum := outcome.Sum{Unit: parts[0].Achieved.Unit()}
 	base := outcome.Sum{}
+	var baseBounds outcome.Bounds // the sum of the parts' baselines' bounds
 	var baseline outcome.Quantity // the one part's baseline, while there is one
 	var only Result               // the one part with data, whose figure keeps its qualifier
 	var bounds outcome.Bounds     // the sum of the parts' bounds
 	with := 0
 	for _, p := range parts {
 		if !p.Baseline.IsZero() {
+			if base.Records == 0 {
+				baseBounds = p.Baseline.Bounds()
+			} else {
+				baseBounds = addBounds(baseBounds, p.Baseline.Bounds())
+			}
 			base.Value = base.Value.Add(p.Baseline.Value())
 			base.Unit, base.Certainty = p.Baseline.Unit(), base.Certainty.Join(p.Baseline.Certainty())
 			base.Records++
@@ -112,7 +118,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	if with == 0 {
 		return
 	}
-	achieved := sum.Quantity()
+	achieved := outcome.NewQuantity(sum.Value, sum.Unit, bounds.Qualifier())
 	if with == 1 {
 		achieved = only.Achieved
 	}
@@ -124,8 +130,8 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 		case !t.baseline.IsZero():
 			baseline = t.baseline
 		case base.Records > 1:
-			base.Records = 2 // a sum of figures: its qualifier states its certainty
-			baseline = base.Quantity()
+			// A sum of figures: its qualifier states its bounds.
+			baseline = outcome.NewQuantity(base.Value, base.Unit, baseBounds.Qualifier())
 		}
 		if baseline.IsZero() {
 			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = sum.Records, sum.Certainty, sum.Latest, achieved, bounds
