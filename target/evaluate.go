@@ -182,6 +182,7 @@ func (t Target) judge(r *Result, agg outcome.Aggregation, asOf time.Time) {
 func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
 	switch {
 	case r.Status == NoData, r.Status == Recorded, r.Status == NotStarted, r.Status == NoFigureAtDeadline, r.Status == Undecided,
+		r.Stale, // a figure older than its reporting period says nothing of the pace now
 		t.start.IsZero(), t.deadline.IsZero():
 		return PaceUnknown, decimal.Decimal{}
 	}
@@ -612,9 +613,13 @@ func (t Target) inherited() []Target {
 func (t Target) combineAll(r *Result, asOf time.Time) {
 	count := map[Status]int{}
 	r.Records, r.Certainty, r.DataAsOf, r.Stale = 0, outcome.Exact, time.Time{}, false
-	for i, pr := range r.Parts {
+	first := true
+	for _, pr := range r.Parts {
 		r.Records += pr.Records
 		count[pr.Status]++
+		if pr.Status == Recorded {
+			continue // an observed part requires nothing: no verdict, no progress
+		}
 		if pr.Status != NoData {
 			r.Certainty = r.Certainty.Join(pr.Certainty)
 		}
@@ -625,20 +630,20 @@ func (t Target) combineAll(r *Result, asOf time.Time) {
 		r.Stale = r.Stale || pr.Stale
 		progress := pr.Progress
 		switch pr.Status {
-		case NoData, NotStarted, NoFigureAtDeadline:
+		case NoData, NotStarted:
 			progress = decimal.Zero
 		}
-		if i == 0 || progress.LessThan(r.Progress) {
-			r.Progress = progress
+		if first || progress.LessThan(r.Progress) {
+			r.Progress, first = progress, false
 		}
 	}
-	n := len(t.parts)
+	n := len(r.Parts) - count[Recorded]
 	r.Required = outcome.Int(int64(n), outcome.Item)
 	r.Achieved = outcome.Int(int64(count[Met]), outcome.Item)
 	r.Bounds = outcome.Bounds{Lo: decimal.NewFromInt(int64(count[Met])), Hi: decimal.NewFromInt(int64(count[Met] + count[Undecided])),
 		HasLo: true, HasHi: true}
 	switch {
-	case count[NoData] == n:
+	case count[NoData] == n || n == 0:
 		r.Status, r.Progress = NoData, decimal.Decimal{}
 	case count[NotStarted] == n:
 		r.Status, r.Progress = NotStarted, decimal.Decimal{}

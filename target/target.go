@@ -372,8 +372,10 @@ func (t Target) Validate() error {
 		if t.baseline.Unit() != 0 && t.required.Unit() != 0 && !t.baseline.Unit().Compatible(t.required.Unit()) {
 			return bad("baseline", t.baseline.String(), outcome.ErrIncompatibleUnits)
 		}
-		if !t.baseline.IsZero() && t.baseline.Value().LessThan(t.required.Value()) {
-			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline below the goal %v", outcome.ErrRangeOrder, t.required))
+		if !t.baseline.IsZero() && t.baseline.Value().LessThanOrEqual(t.required.Value()) {
+			// A baseline at the goal leaves nothing to reduce; a zero
+			// Quantity{}, not 0名, asks for the baseline to be read.
+			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline not above the goal %v (a baseline to read from the ledger is outcome.Quantity{})", outcome.ErrRangeOrder, t.required))
 		}
 		if t.baseline.IsZero() && t.start.IsZero() {
 			return bad("baseline", "", fmt.Errorf("%w: no baseline and no start to read it at", outcome.ErrMissing))

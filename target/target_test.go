@@ -349,7 +349,7 @@ func TestAllOf(t *testing.T) {
 		{"met", []outcome.Record{rec("platforms", "430000", "2019", "100个"), rec("star-spaces", "430000", "2019", "4个")}, asOf2019, want{status: Met, progress: "1"}},
 		{"a part exceeded", []outcome.Record{rec("platforms", "430000", "2019", "100个"), rec("star-spaces", "430000", "2019", "9个")}, asOf2019, want{status: Exceeded, progress: "1"}},
 		{"past deadline", []outcome.Record{rec("platforms", "430000", "2020", "50个"), rec("star-spaces", "430000", "2020", "3个")}, after, want{status: Missed, progress: "0.5"}},
-		{"past deadline, no figure at it", []outcome.Record{rec("platforms", "430000", "2019", "50个"), rec("star-spaces", "430000", "2019", "3个")}, after, want{status: NoFigureAtDeadline, progress: "0"}},
+		{"past deadline, no figure at it", []outcome.Record{rec("platforms", "430000", "2019", "50个"), rec("star-spaces", "430000", "2019", "3个")}, after, want{status: NoFigureAtDeadline, progress: "0.5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })

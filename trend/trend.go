@@ -112,9 +112,10 @@ func Evaluate(p program.Program, l *outcome.Ledger, dates []time.Time, opts Opti
 			pt.Expected, pt.HasExpected = s.expected(asOf)
 			switch res.Status {
 			case target.InProgress, target.Met, target.Missed, target.Exceeded:
-				// A pace needs a verdict: not without data, before the start,
-				// on an undecided figure or past the deadline without one.
-				if pt.HasExpected {
+				// A pace needs a verdict on a current figure: not without data,
+				// before the start, on an undecided or stale figure, or past
+				// the deadline without one.
+				if pt.HasExpected && !res.Stale {
 					pt.Pace = paceOf(res.Progress, pt.Expected)
 				}
 			}
