@@ -147,12 +147,14 @@ var listSource = outcome.Cite("national_832_poor_counties.csv", "", "")
 
 // Exits returns records built from the county list: for every county, 1
 // poor county at the end of 2012 ([PoorCountyCount]), 0 from its exit year
-// on, and 1 exit ([CountyExits]) in its exit year. With them, the total of
-// PoorCountyCount over a province is its number of poor counties as of a
-// date, and the exit coverage target lists the counties not yet out.
+// on, and 1 exit ([CountyExits]) in its exit year and 0 in each year from
+// 2013 to the year before. With them, the total of PoorCountyCount over a
+// province is its number of poor counties as of a date, and the exit
+// coverage target lists the counties not yet out as below it (the list says
+// they had not exited), not as counties without a record.
 func Exits() []outcome.Record {
 	cs := counties()
-	out := make([]outcome.Record, 0, 3*len(cs))
+	out := make([]outcome.Record, 0, 10*len(cs))
 	one, zero := outcome.Int(1, outcome.Piece), outcome.Int(0, outcome.Piece)
 	for _, c := range cs {
 		exit := outcome.Year(c.ExitYear)
@@ -161,6 +163,9 @@ func Exits() []outcome.Record {
 			outcome.Record{Indicator: PoorCountyCount, Region: c.Code, Period: exit, Quantity: zero, Source: listSource},
 			outcome.Record{Indicator: CountyExits, Region: c.Code, Period: exit, Quantity: one, Source: listSource},
 		)
+		for y := 2013; y < c.ExitYear; y++ {
+			out = append(out, outcome.Record{Indicator: CountyExits, Region: c.Code, Period: outcome.Year(y), Quantity: zero, Source: listSource})
+		}
 	}
 	return out
 }
