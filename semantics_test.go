@@ -151,6 +151,20 @@ func TestNoDayCountedTwice(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a province's own figure below its counties' is reported", func(t *testing.T) {
+		l := ledger(t, rec("training", province, "2019", "100场"), rec("training", county, "2019", "176场"),
+			rec("training", "433130", "2019", "30场"))
+		if s := total(t, l, "training", province, "2019"); !s.Value.Equal(decimal.NewFromInt(100)) {
+			t.Errorf("the province's total = %v, want its own 100", s.Value)
+		}
+		d, err := l.Discrepancies("training", "", outcome.Year(2019))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d) != 1 || d[0].Kind != outcome.DescendantsExceed || !d[0].Sum.Value.Equal(decimal.NewFromInt(206)) {
+			t.Errorf("discrepancies = %v, want the province's 100 against its counties' 206", d)
+		}
+	})
 	t.Run("a disagreement is reported", func(t *testing.T) {
 		l := ledger(t, append(slices.Clone(quarters[:3]),
 			rec("training", county, "2019-10-01/2019-12-31", "46场"), rec("training", county, "2019", "176场"))...)

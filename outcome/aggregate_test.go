@@ -310,8 +310,19 @@ func (r *refLedger) discrepancies(region string, w outcome.Period) []string {
 			continue
 		}
 		in := r.inside(u, w)
-		for _, c := range greedy(in) {
+		taken := greedy(in)
+		for _, c := range taken {
 			out = append(out, r.finer(c, in)...)
+		}
+		// One own record held against its descendants' figures.
+		if len(taken) == 1 {
+			var below refFigure
+			for _, c := range r.children[u] {
+				below.add(r.flow(c, w))
+			}
+			if len(below.used) > 0 && below.value.GreaterThan(taken[0].Quantity.Value()) {
+				out = append(out, ovShow(taken)[0])
+			}
 		}
 	}
 	slices.Sort(out)

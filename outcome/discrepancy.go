@@ -19,12 +19,17 @@ const (
 	// DescendantsDiffer: a region's own stock figure and its descendants'
 	// figures of the same date, rolled up, differ.
 	DescendantsDiffer
+	// DescendantsExceed: a region's own flow record over the window is
+	// less than its descendants' figures over the same window, rolled up:
+	// a province's 100 sessions beside its counties' 176 and 30.
+	DescendantsExceed
 )
 
 var discrepancyNames = [...]Name{
 	FinerExceed:       {"细项之和大于所含合计", "finer records exceed"},
 	FinerFallShort:    {"细项覆盖全期而其和小于合计", "finer records fall short"},
 	DescendantsDiffer: {"同日下级汇总与本级不符", "descendants differ"},
+	DescendantsExceed: {"下级汇总大于本级", "descendants exceed"},
 }
 
 // Name returns the bilingual name of the kind.
@@ -55,6 +60,7 @@ type Discrepancy struct {
 	// for a flow, the finer records within it that would count for its
 	// period alone; for a stock, the descendants' records that a roll-up
 	// of them uses. At most 100 are listed; Sum.Records counts them all.
+	// For [DescendantsExceed] it is empty ([Ledger.Used] lists them).
 	Detail []Record
 	// Sum is what the detail adds up to.
 	Sum Sum
@@ -70,6 +76,8 @@ func (d Discrepancy) String() string {
 		return head + fmt.Sprintf("%d finer records cover it and add up to less: %s", d.Sum.Records, d.Sum.Quantity())
 	case DescendantsDiffer:
 		return head + fmt.Sprintf("%d records of its descendants of the same date add up to %s", d.Sum.Records, d.Sum.Quantity())
+	case DescendantsExceed:
+		return head + fmt.Sprintf("%d records of its descendants add up to more: %s", d.Sum.Records, d.Sum.Quantity())
 	}
 	return ""
 }
@@ -88,6 +96,12 @@ func (d Discrepancy) String() string {
 // held against their 全年合计, and months, in turn, against their quarter.
 // Quarters of 42, 51, 38 and 46 beside a 合计 of 176 are reported: the
 // total is 176.
+//
+// For a [Flow] across levels: where a region's one record in the window is
+// less than its descendants' figures over the window, rolled up
+// ([DescendantsExceed]): a province's 100 beside its counties' 176 and 30.
+// Its own record counts; descendants that add up to less may have reported
+// in part, and are not a disagreement.
 //
 // For a [Stock], as of window's end: where a region's own figure is of the
 // same date as the newest record among its descendants, so that it counts,
@@ -111,6 +125,7 @@ func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discr
 	switch s.ind.Aggregation {
 	case Flow:
 		out = s.flowDiscrepancies(l, window, lo, hi)
+		out = append(out, s.levelDiscrepancies(l, window, lo, hi)...)
 	case Stock:
 		out = s.stockDiscrepancies(l, window, lo, hi)
 	}
@@ -144,6 +159,62 @@ func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Dis
 			out = s.checkFiner(l, c, s.within(group, c), out)
 		}
 		i = j
+	}
+	return out
+}
+
+// levelDiscrepancies holds each region's one counted flow record against
+// its descendants' figures, rolled up, within the positions lo to hi.
+func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
+	rs := l.regions
+	a := s.aggregate(rs, window)
+	defer a.release()
+	if a.dec == nil {
+		a.toDecimal()
+	}
+	// The regions whose own record has descendants with figures.
+	var owners []int32
+	for u := lo; u < hi; u++ {
+		if a.cells[u].count != 1 {
+			continue
+		}
+		for i := u + 1; i < rs.end[u]; i++ {
+			if a.cells[i].count > 0 {
+				owners = append(owners, u)
+				break
+			}
+		}
+	}
+	if len(owners) == 0 {
+		return nil
+	}
+	rowOf := make(map[int32]int32, len(owners))
+	for _, u := range owners {
+		rowOf[u] = -1
+	}
+	s.each(&a.plan, func(row int32) {
+		if r, ok := rowOf[s.region[row]]; ok && r < 0 {
+			rowOf[s.region[row]] = row
+		}
+	})
+	var out []Discrepancy
+	for _, u := range owners {
+		row := rowOf[u]
+		if row < 0 {
+			continue
+		}
+		sum := Sum{Unit: s.ind.Unit}
+		acc := a.newAccum()
+		for c := u + 1; c < rs.end[u]; c = rs.end[c] {
+			n, b := a.rollup(rs, c, &acc)
+			sum.Records += n
+			sum.bound |= b
+		}
+		sum.Value, sum.Certainty = acc.value(), sum.bound.certainty()
+		own := s.record(l, row)
+		if allAbove(sum.bound.bounds(sum.Value), own.Quantity.Bounds()) {
+			out = append(out, Discrepancy{Kind: DescendantsExceed, Counted: own, Sum: sum})
+		}
 	}
 	return out
 }

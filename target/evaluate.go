@@ -526,6 +526,9 @@ func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
 	case outcome.DescendantsDiffer:
 		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
 		en += fmt.Sprintf("%d %s of its subdivisions of the same date add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+	case outcome.DescendantsExceed:
+		zh += fmt.Sprintf("其下级 %d 条记录合计 %s, 多于本级", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
+		en += fmt.Sprintf("%d %s of its subdivisions add up to more: %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
 	default:
 		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
 		en += fmt.Sprintf("%d finer %s within it add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
