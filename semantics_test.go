@@ -320,6 +320,17 @@ func TestAllOf(t *testing.T) {
 			t.Errorf("platforms met, talents %s: %v, want %v", tt.talents, r.Status, tt.want)
 		}
 	}
+	// An observed part requires nothing: it neither blocks the verdict nor
+	// sets the progress.
+	observed := target.AllOf("obs", outcome.Name{}, platforms, target.Observe("o", outcome.Name{}, "training"))
+	l := ledger(t, rec("platforms", province, "2019", "80个"), rec("training", county, "2019", "176场"))
+	if r := evaluate(t, observed, l, day(2019, 12, 31)); r.Status != target.InProgress || !r.Progress.Equal(decimal.RequireFromString("0.8")) {
+		t.Errorf("with an observed part: %v, progress %v; want in progress, 0.8", r.Status, r.Progress)
+	}
+	l = ledger(t, rec("platforms", province, "2019", "120个"), rec("training", county, "2019", "176场"))
+	if r := evaluate(t, observed, l, day(2019, 12, 31)); r.Status != target.Met {
+		t.Errorf("met beside an observed part: %v, want met", r.Status)
+	}
 }
 
 func TestScoping(t *testing.T) {
