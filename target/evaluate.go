@@ -289,6 +289,12 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 		// Nothing to cover is not "all covered": the ledger's regions do
 		// not hold the population (a national set without villages).
 		r.Listed = false
+		if in := t.pop.within; in != "" {
+			r.Notes = append(r.Notes, outcome.Name{
+				Zh: fmt.Sprintf("「%s」在 %s 内没有单位", t.pop.name.Zh, in),
+				En: fmt.Sprintf("no unit of %q lies within %s", t.pop.name.In(outcome.English), in)})
+			return nil
+		}
 		r.Notes = append(r.Notes, outcome.Name{
 			Zh: fmt.Sprintf("台账的区划中没有「%s」的单位", t.pop.name.Zh),
 			En: fmt.Sprintf("the ledger's regions hold no unit of %q", t.pop.name.In(outcome.English))})

@@ -300,3 +300,18 @@ func TestInJSON(t *testing.T) {
 		t.Error(`In("") changed the scope`)
 	}
 }
+
+// A target narrowed to a region that holds none of its population says so,
+// not that the ledger's regions hold none.
+func TestInNoUnitsThere(t *testing.T) {
+	l := testLedger(t)
+	pop := Listed(outcome.Name{Zh: "贫困村"}, villages[0], villages[1])
+	r, err := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).In("433130").Evaluate(l, asOf2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := outcome.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
+	if r.Units != 0 || r.Status != NoData || len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Errorf("%d units, %v, notes %v; want 0, no data, %v", r.Units, r.Status, r.Notes, want)
+	}
+}
