@@ -285,6 +285,11 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	}
 	r.PerUnit, r.Required = r.Required, outcome.Int(int64(units.Len()), outcome.Piece)
 	r.Units, r.Listed = units.Len(), true
+	if n := t.pop.counted; n > 0 && n != units.Len() && t.pop.within == t.pop.countedIn {
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("列出的「%s」%d 个, 目录记为 %d 个", t.pop.name.Zh, units.Len(), n),
+			En: fmt.Sprintf("%d units of %q listed; the catalogue counts %d", units.Len(), t.pop.name.In(outcome.English), n)})
+	}
 	if units.Len() == 0 {
 		// Nothing to cover is not "all covered": the ledger's regions do
 		// not hold the population (a national set without villages).

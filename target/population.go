@@ -23,6 +23,8 @@ type Population struct {
 	keep      func(outcome.Region) bool
 	condition outcome.Name
 	scopes    []string // regions of In calls: every unit lies within each
+	counted   int      // the size a listed population was known by before its units were listed
+	countedIn string   // the region that size was of
 }
 
 // Counted is a population known only by its size within the region code:
@@ -91,6 +93,9 @@ func (p Population) sameUnits(q Population) bool {
 // listed returns p with its units given by codes: a listed population with
 // p's name, region, condition and narrowing.
 func (p Population) listed(codes []string) Population {
+	if p.size > 0 {
+		p.counted, p.countedIn = p.size, p.within
+	}
 	p.codes, p.size, p.level = slices.Clone(codes), 0, 0
 	if p.codes == nil {
 		p.codes = []string{}

@@ -3,6 +3,7 @@ package target
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -313,5 +314,28 @@ func TestInNoUnitsThere(t *testing.T) {
 	want := outcome.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
 	if r.Units != 0 || r.Status != NoData || len(r.Notes) != 1 || r.Notes[0] != want {
 		t.Errorf("%d units, %v, notes %v; want 0, no data, %v", r.Units, r.Status, r.Notes, want)
+	}
+}
+
+// Listing fewer units than a counted population's count, over the same
+// region, is noted; a county's own list, narrowed to it, is not.
+func TestListUnitsCountNote(t *testing.T) {
+	l := testLedger(t, rec("commissioners", villages[0], "2019", "1名"))
+	pop := Counted(outcome.Name{Zh: "贫困村"}, 3209, "430000")
+	tg := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).ListUnits(pop, villages[:3]...)
+	r, err := tg.Evaluate(l, asOf2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := outcome.Name{Zh: "列出的「贫困村」3 个, 目录记为 3209 个", En: `3 units of "贫困村" listed; the catalogue counts 3209`}
+	if r.Units != 3 || !slices.Contains(r.Notes, want) {
+		t.Errorf("%d units, notes %v; want 3 and %v", r.Units, r.Notes, want)
+	}
+	r, err = tg.In("433122").Evaluate(l, asOf2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(r.Notes, want) {
+		t.Errorf("a county's own list is noted against the province's count: %v", r.Notes)
 	}
 }
