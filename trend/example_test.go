@@ -66,12 +66,12 @@ func ExampleEvaluate() {
 		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace)
 	}
 	fmt.Println(s.Projection)
-	// The trend runs from the 2012 figure to the 2019 one: 94.4% in seven
-	// years.
+	// A stale figure has no pace. The trend runs from the 2012 figure to
+	// the 2019 one: 94.4% in seven years.
 
 	// Output:
 	// 2012-12-31 98990000名 progress 0.000 expected 0.000 on track
-	// 2016-12-31 98990000名 progress 0.000 expected 0.500 behind
+	// 2016-12-31 98990000名 progress 0.000 expected 0.500 —
 	// 2019-12-31 5510000名 progress 0.944 expected 0.875 ahead
 	// met by 2020-05-30 at 13.5%/year
 }
@@ -91,15 +91,16 @@ func ExampleWriteText() {
 	if err := trend.WriteText(os.Stdout, outcome.English, series...); err != nil {
 		panic(err)
 	}
-	// The 2016 row rests on the 2012 figure and is marked stale; past the
-	// deadline, the 2019 figure cannot say whether the goal was reached,
-	// and the projection counts on from the last date it was found unmet.
+	// The 2016 row rests on the 2012 figure: it is marked stale and has no
+	// pace. Past the deadline, the 2019 figure cannot say whether the goal
+	// was reached, and the projection counts on from the last date it was
+	// found unmet.
 
 	// Output:
 	// rural poor to zero [rural-poor-zero]
 	// date        achieved          data as of          progress  expected  status                     pace
 	// 2012-12-31  98990000 persons  2012-12-31          0.0%      0.0%      in progress                on track
-	// 2016-12-31  98990000 persons  2012-12-31 (stale)  0.0%      50.0%     in progress                behind
+	// 2016-12-31  98990000 persons  2012-12-31 (stale)  0.0%      50.0%     in progress                —
 	// 2019-12-31  5510000 persons   2019-12-31          94.4%     87.5%     in progress                ahead
 	// 2020-12-31  5510000 persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  —
 	// at the current pace, met by 2021-05-31 (13.5% a year)
