@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/texttable"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
@@ -272,10 +271,4 @@ func boundsIn(b outcome.Bounds, lang outcome.Lang) string {
 		hi = fmt.Sprintf(lb.atMost, b.Hi)
 	}
 	return lo + ", " + hi
-}
-
-// percent writes a progress ratio as a percentage with one decimal place,
-// rounded half away from zero.
-func percent(d decimal.Decimal) string {
-	return d.Shift(2).StringFixed(1) + "%"
 }

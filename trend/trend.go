@@ -204,11 +204,15 @@ func (s Series) project() Projection {
 		return Projection{}
 	}
 	final := s.Points[len(s.Points)-1].Result
+	from, to := figureDate(first.Result), figureDate(last.Result)
 	if final.Status == target.Met {
-		return Projection{Reachable: true, Met: true, From: first.Result.AsOf, To: last.Result.AsOf}
+		return Projection{Reachable: true, Met: true, From: from, To: to}
 	}
-	pr := Projection{From: first.Result.AsOf, To: last.Result.AsOf}
-	d := days(first.Result.AsOf, last.Result.AsOf)
+	// The pace is measured between the dates of the figures, not the dates
+	// they were evaluated at: a first point as of 2017 that rests on a 2012
+	// figure does not make five years' progress look like two.
+	pr := Projection{From: from, To: to}
+	d := days(from, to)
 	gain := last.Result.Progress.Sub(first.Result.Progress)
 	if d <= 0 || !gain.IsPositive() {
 		return pr
@@ -218,7 +222,7 @@ func (s Series) project() Projection {
 	remaining := decimal.NewFromInt(1).Sub(last.Result.Progress)
 	need := remaining.DivRound(perDay, 2).Ceil().IntPart()
 	pr.Reachable = true
-	pr.Since = last.Result.AsOf
+	pr.Since = to
 	for _, p := range s.Points {
 		if unmet(p.Result.Status) && p.Result.AsOf.After(pr.Since) {
 			pr.Since = p.Result.AsOf
@@ -226,6 +230,15 @@ func (s Series) project() Projection {
 	}
 	pr.Date = pr.Since.AddDate(0, 0, int(need))
 	return pr
+}
+
+// figureDate returns the date of the figure behind r: its DataAsOf, or the
+// date it was evaluated at when that is unknown.
+func figureDate(r target.Result) time.Time {
+	if !r.DataAsOf.IsZero() {
+		return r.DataAsOf
+	}
+	return r.AsOf
 }
 
 // unmet reports whether a point with status st is a date at which the

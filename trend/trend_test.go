@@ -300,3 +300,25 @@ func TestRenderings(t *testing.T) {
 		golden.Check(t, "national."+lang.String()+".svg", svg.Bytes())
 	}
 }
+
+// The pace is measured between the dates of the figures: evaluated at the
+// year-ends 2017 to 2019 only, the first point rests on the end-2012 figure,
+// and the pace is the same as over 2012 to 2019 (000_f8a6b69a178fa4e7.txt
+// intro: 9899万 at the end of 2012, 551万 at the end of 2019).
+func TestProjectionFromTheFiguresDates(t *testing.T) {
+	l := national.Reported()
+	p := national.PovertyEradication2020()
+	whole, err := trend.Evaluate(p, l, trend.YearEnds(2012, 2019), trend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := trend.Evaluate(p, l, trend.YearEnds(2017, 2019), trend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := find(t, whole, "rural-poor").Projection, find(t, late, "rural-poor").Projection
+	if !b.From.Equal(date(2012, 12, 31)) || !a.PerYear.Equal(b.PerYear) || !a.Date.Equal(b.Date) {
+		t.Errorf("from 2017: from %v, %v a year, met by %v; want from 2012-12-31, as from 2012: %v a year, met by %v",
+			b.From.Format(time.DateOnly), b.PerYear, b.Date.Format(time.DateOnly), a.PerYear, a.Date.Format(time.DateOnly))
+	}
+}
