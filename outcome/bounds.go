@@ -1,6 +1,10 @@
 package outcome
 
-import "github.com/shopspring/decimal"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // Bounds is the interval of true values that a figure's qualifiers allow.
 // 5000余 allows every value above 5000 (Lo 5000, open, no upper bound);
@@ -15,6 +19,36 @@ type Bounds struct {
 	Lo, Hi         decimal.Decimal
 	HasLo, HasHi   bool
 	LoOpen, HiOpen bool // the bound itself is excluded: 余 is more than, 不到 less than
+}
+
+// boundWords are the words [Bounds.In] writes, Chinese and English: %s is
+// the figure.
+var boundWords = [2]struct{ atLeast, moreThan, atMost, lessThan, noLower, noUpper string }{
+	{atLeast: "%s以上", moreThan: "超过%s", atMost: "不超过%s", lessThan: "不到%s", noLower: "下限不明", noUpper: "上限不明"},
+	{atLeast: "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s", noLower: "no lower bound", noUpper: "no upper bound"},
+}
+
+// In writes b as a lower and an upper bound in lang, each "unknown" when
+// the figures do not state it: 「超过70, 上限不明」, "≥49, ≤51".
+func (b Bounds) In(lang Lang) string {
+	w := boundWords[0]
+	if lang == English {
+		w = boundWords[1]
+	}
+	lo, hi := w.noLower, w.noUpper
+	switch {
+	case b.HasLo && b.LoOpen:
+		lo = fmt.Sprintf(w.moreThan, b.Lo)
+	case b.HasLo:
+		lo = fmt.Sprintf(w.atLeast, b.Lo)
+	}
+	switch {
+	case b.HasHi && b.HiOpen:
+		hi = fmt.Sprintf(w.lessThan, b.Hi)
+	case b.HasHi:
+		hi = fmt.Sprintf(w.atMost, b.Hi)
+	}
+	return lo + ", " + hi
 }
 
 // Exactly returns the bounds of an exact figure v.

@@ -218,7 +218,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 			b.value = res.Percent() + " " + res.Status.Name().In(lang)
 		}
 		if res.Status == target.Undecided {
-			b.value += " (" + boundsIn(res.Bounds, lang) + ")"
+			b.value += " (" + res.Bounds.In(lang) + ")"
 		}
 		if d := dataAsOf(res, lb); d != "—" {
 			b.value += " · " + d

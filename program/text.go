@@ -21,8 +21,6 @@ type labels struct {
 	countFormat                          string // a count and a status or gap kind: ", 待定 1"
 	stale, staleLegend                   string
 	has, lacks, excess, recorded         string
-	atLeast, moreThan, atMost, lessThan  string // bounds: %s is the figure
-	noLower, noUpper                     string
 }
 
 var textLabels = [...]labels{
@@ -36,8 +34,6 @@ var textLabels = [...]labels{
 		stale:           "(旧)",
 		staleLegend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
 		has:             "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
-		atLeast: "%s以上", moreThan: "超过%s", atMost: "不超过%s", lessThan: "不到%s",
-		noLower: "下限不明", noUpper: "上限不明",
 	},
 	outcome.English: {
 		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
@@ -49,8 +45,6 @@ var textLabels = [...]labels{
 		stale:           " (stale)",
 		staleLegend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
 		has:             "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
-		atLeast: "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s",
-		noLower: "no lower bound", noUpper: "no upper bound",
 	},
 }
 
@@ -226,7 +220,7 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 		achieved = res.Achieved.In(lang)
 	}
 	if res.Status == target.Undecided {
-		achieved += " (" + boundsIn(res.Bounds, lang) + ")"
+		achieved += " (" + res.Bounds.In(lang) + ")"
 	}
 	certainty, pace := none, res.Pace.Name().In(lang)
 	if figure {
@@ -250,25 +244,4 @@ func dataAsOf(res target.Result, lb labels) string {
 		s += lb.stale
 	}
 	return s
-}
-
-// boundsIn writes the values bounds allow as a lower and an upper bound,
-// each "unknown" when the figures do not state it: 「超过70, 上限不明」,
-// "≥49, ≤51".
-func boundsIn(b outcome.Bounds, lang outcome.Lang) string {
-	lb := textLabels[lang&1]
-	lo, hi := lb.noLower, lb.noUpper
-	switch {
-	case b.HasLo && b.LoOpen:
-		lo = fmt.Sprintf(lb.moreThan, b.Lo)
-	case b.HasLo:
-		lo = fmt.Sprintf(lb.atLeast, b.Lo)
-	}
-	switch {
-	case b.HasHi && b.HiOpen:
-		hi = fmt.Sprintf(lb.lessThan, b.Hi)
-	case b.HasHi:
-		hi = fmt.Sprintf(lb.atMost, b.Hi)
-	}
-	return lo + ", " + hi
 }

@@ -15,13 +15,11 @@ import (
 )
 
 type labels struct {
-	columns                             [7]string
-	met, unreachable, projected         string
-	actual, expected, goal              string
-	current, stale, staleMark, legend   string
-	projection                          string
-	atLeast, moreThan, atMost, lessThan string // bounds: %s is the figure
-	noLower, noUpper                    string
+	columns                           [7]string
+	met, unreachable, projected       string
+	actual, expected, goal            string
+	current, stale, staleMark, legend string
+	projection                        string
 }
 
 var textLabels = [...]labels{
@@ -32,8 +30,6 @@ var textLabels = [...]labels{
 		current: "当期数据", stale: "(旧) 数据早于报告期(一年)", staleMark: "(旧)",
 		legend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
 		projection: "按当前进度推算",
-		atLeast:    "%s以上", moreThan: "超过%s", atMost: "不超过%s", lessThan: "不到%s",
-		noLower: "下限不明", noUpper: "上限不明",
 	},
 	outcome.English: {
 		columns: [7]string{"date", "achieved", "data as of", "progress", "expected", "status", "pace"},
@@ -42,8 +38,6 @@ var textLabels = [...]labels{
 		current: "current figure", stale: "(stale) figure older than the reporting period, a year", staleMark: " (stale)",
 		legend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
 		projection: "projection",
-		atLeast:    "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s",
-		noLower: "no lower bound", noUpper: "no upper bound",
 	},
 }
 
@@ -65,7 +59,7 @@ func achieved(r target.Result, lang outcome.Lang) string {
 		s = fmt.Sprintf("%d/%d", r.Covered, r.Units)
 	}
 	if r.Status == target.Undecided {
-		s += " (" + boundsIn(r.Bounds, lang) + ")"
+		s += " (" + r.Bounds.In(lang) + ")"
 	}
 	return s
 }
@@ -80,26 +74,6 @@ func dataAsOf(r target.Result, lang outcome.Lang) string {
 		s += textLabels[lang&1].staleMark
 	}
 	return s
-}
-
-// boundsIn writes the values b allows as a lower and an upper bound, as the
-// program's report does: 「下限不明, 不到1000」, "≥49, ≤51".
-func boundsIn(b outcome.Bounds, lang outcome.Lang) string {
-	lb := textLabels[lang&1]
-	lo, hi := lb.noLower, lb.noUpper
-	switch {
-	case b.HasLo && b.LoOpen:
-		lo = fmt.Sprintf(lb.moreThan, b.Lo)
-	case b.HasLo:
-		lo = fmt.Sprintf(lb.atLeast, b.Lo)
-	}
-	switch {
-	case b.HasHi && b.HiOpen:
-		hi = fmt.Sprintf(lb.lessThan, b.Hi)
-	case b.HasHi:
-		hi = fmt.Sprintf(lb.atMost, b.Hi)
-	}
-	return lo + ", " + hi
 }
 
 // WriteText writes each series as a table: a row per date with the figure
