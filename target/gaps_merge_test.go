@@ -33,18 +33,7 @@ func TestGapCountsAfterMerge(t *testing.T) {
 				}
 			}
 		}
-		rs, err := outcome.NewRegionSet(regions)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := outcome.NewLedger(rs, testIndicators...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := l.Add(records...); err != nil {
-			t.Fatal(err)
-		}
-		return l
+		return ledgerOf(t, regions, records...)
 	}
 	pop := AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
 	tg := EachInRange("leaders", outcome.Name{Zh: "致富带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).By(end2020)

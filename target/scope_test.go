@@ -26,18 +26,7 @@ func prefectureLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	for _, v := range scopeVillages {
 		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
 	}
-	rs, err := outcome.NewRegionSet(regions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := outcome.NewLedger(rs, testIndicators...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Add(records...); err != nil {
-		t.Fatal(err)
-	}
-	return l
+	return ledgerOf(t, regions, records...)
 }
 
 var scopeVillages = []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202", "430426100201"}

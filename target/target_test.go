@@ -43,6 +43,13 @@ func testLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	for _, v := range villages {
 		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
 	}
+	return ledgerOf(t, regions, records...)
+}
+
+// ledgerOf returns a ledger of the test indicators over regions, holding
+// records.
+func ledgerOf(t *testing.T, regions []outcome.Region, records ...outcome.Record) *outcome.Ledger {
+	t.Helper()
 	rs, err := outcome.NewRegionSet(regions)
 	if err != nil {
 		t.Fatal(err)
