@@ -35,6 +35,8 @@ var indicators = []outcome.Indicator{
 	{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Stock},
 	{Code: "leaders", Name: outcome.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock},
 	{Code: "talents", Name: outcome.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+	{Code: "households-visited", Name: outcome.Name{Zh: "走访贫困户"}, Unit: outcome.Household, Aggregation: outcome.Stock,
+		Reported: outcome.MonthPeriod},
 }
 
 func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
@@ -257,6 +259,16 @@ func TestStaleFigures(t *testing.T) {
 	}
 	if r := evaluate(t, tg, l, day(2020, 6, 30)); r.Stale {
 		t.Error("as of 2020-06-30 the end-2019 figure is marked stale")
+	}
+	// An indicator reported monthly: its May figure is stale by the end of
+	// June.
+	visits := target.AtLeast("v", outcome.Name{}, "households-visited", outcome.MustParseQuantity("100户"))
+	l = ledger(t, rec("households-visited", county, "2020-05", "80户"))
+	if r := evaluate(t, visits, l, day(2020, 6, 30)); !r.Stale {
+		t.Error("a monthly figure of May is not stale at the end of June")
+	}
+	if r := evaluate(t, visits, l, day(2020, 6, 15)); r.Stale {
+		t.Error("a monthly figure of May is stale in mid-June")
 	}
 }
 

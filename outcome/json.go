@@ -156,6 +156,33 @@ func (l *Level) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MarshalText writes the kind's name ("year", "month", …), and "" for the
+// zero PeriodKind.
+func (k PeriodKind) MarshalText() ([]byte, error) {
+	switch {
+	case k == 0:
+		return nil, nil
+	case int(k) < len(periodKindNames):
+		return []byte(k.String()), nil
+	}
+	return nil, fmt.Errorf("outcome: %v: %w", k, ErrSyntax)
+}
+
+// UnmarshalText reads a kind's name; "" is the zero PeriodKind.
+func (k *PeriodKind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
+	for v, name := range periodKindNames {
+		if name != "" && name == string(b) {
+			*k = PeriodKind(v)
+			return nil
+		}
+	}
+	return fmt.Errorf("outcome: period kind %q: %w", b, ErrSyntax)
+}
+
 // MarshalText writes "stock", "flow" or "entries", and "" for the zero
 // Aggregation.
 func (a Aggregation) MarshalText() ([]byte, error) {

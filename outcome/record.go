@@ -62,6 +62,20 @@ type Indicator struct {
 	Name        Name        `json:"name"`
 	Unit        Unit        `json:"unit"`
 	Aggregation Aggregation `json:"aggregation"`
+	// Reported is how often the indicator is reported: [YearPeriod] or
+	// [MonthPeriod]. A figure older than that, as of the date a target is
+	// judged, is stale. The zero value is yearly, as the programs' figures
+	// are.
+	Reported PeriodKind `json:"reported,omitempty"`
+}
+
+// Every returns how long a figure of the indicator stays current: a year,
+// or a month for one reported monthly.
+func (i Indicator) Every() (years, months int) {
+	if i.Reported == MonthPeriod {
+		return 0, 1
+	}
+	return 1, 0
 }
 
 // Validate checks that the indicator has a code without spaces or commas, a
@@ -78,6 +92,8 @@ func (i Indicator) Validate() error {
 		return bad("unit", i.Unit.String(), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
 		return bad("aggregation", i.Aggregation.String(), "want stock, flow or entries")
+	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != MonthPeriod:
+		return bad("reported", i.Reported.String(), "want year or month")
 	case i.Aggregation != Stock && (i.Unit.Dimension() == Ratio || i.Unit.Dimension() == Score):
 		return bad("aggregation", "flow", "a percentage or score cannot be added up")
 	}

@@ -85,8 +85,8 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r.agg = ind.Aggregation
-	t.judge(&r, ind.Aggregation, asOf)
+	r.ind = ind
+	t.judge(&r, ind, asOf)
 	t.noteRelated(l, unit, end, &r)
 	t.noteCounted(l, window, &r)
 	return r, nil
@@ -142,10 +142,6 @@ func finishObserve(r *Result, sum outcome.Sum, achieved outcome.Quantity, b outc
 	r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf, r.Bounds = Recorded, sum.Records, sum.Certainty, achieved, sum.Latest, b
 }
 
-// reportingYears is how old a figure may be, in years, before a result
-// calls it stale: the programs' indicators are reported once a year.
-const reportingYears = 1
-
 // judge settles a result's status against the deadline and marks stale
 // figures; then it sets the pace.
 //
@@ -154,10 +150,12 @@ const reportingYears = 1
 // figure at the deadline, unless the verdict cannot change: a flow that has
 // met an "at least" target, or exceeded a range, stays so whatever is
 // recorded later.
-func (t Target) judge(r *Result, agg outcome.Aggregation, asOf time.Time) {
+func (t Target) judge(r *Result, ind outcome.Indicator, asOf time.Time) {
+	agg := ind.Aggregation
 	at := t.judgedAt(asOf)
 	if !r.DataAsOf.IsZero() {
-		r.Stale = days(r.DataAsOf.AddDate(reportingYears, 0, 0), at) >= 0
+		years, months := ind.Every()
+		r.Stale = days(r.DataAsOf.AddDate(years, months, 0), at) >= 0
 	}
 	if r.Status != NoData && r.Status != Recorded && !t.deadline.IsZero() && days(t.deadline, asOf) >= 0 {
 		final := false

@@ -70,7 +70,7 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 	default:
 		t.mergeAggregate(&r, parts)
 	}
-	t.judge(&r, parts[0].agg, asOf)
+	t.judge(&r, parts[0].ind, asOf)
 	return r, nil
 }
 

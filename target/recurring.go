@@ -41,7 +41,7 @@ func (t Target) evaluateEachYear(l *outcome.Ledger, asOf time.Time, r Result, in
 		}
 		r.Parts = append(r.Parts, yr)
 	}
-	r.agg = ind.Aggregation
+	r.ind = ind
 	t.combineYears(&r, asOf)
 	end := t.judgedAt(asOf)
 	t.noteRelated(l, r.PerUnit.Unit(), end, &r)
@@ -144,8 +144,8 @@ func (t Target) mergeEachYear(r Result, parts []Result) (Result, error) {
 		r.Parts = append(r.Parts, m)
 	}
 	for _, p := range parts {
-		if p.agg != 0 {
-			r.agg = p.agg
+		if p.ind.Aggregation != 0 {
+			r.ind = p.ind
 		}
 	}
 	t.combineYears(&r, r.AsOf)

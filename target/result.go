@@ -121,8 +121,9 @@ type Result struct {
 	// figure as of 2016 may rest on a record of 2012. Zero without data.
 	DataAsOf time.Time
 	// Stale is set when the figures are older than the indicator's
-	// reporting period as of the date judged (AsOf, or the deadline once
-	// it has passed): as of 2020-12-31, a yearly figure of 2019 is stale.
+	// reporting period ([outcome.Indicator.Reported]) as of the date judged
+	// (AsOf, or the deadline once it has passed): as of 2020-12-31, a
+	// yearly figure of 2019 is stale.
 	Stale bool
 
 	// Progress is achieved/required, or (baseline − now)/(baseline − goal)
@@ -144,7 +145,7 @@ type Result struct {
 	Notes []outcome.Name // why a figure was not used, how coverage was read
 	Parts []Result       // the parts of an all-of target
 
-	agg outcome.Aggregation // the indicator's, when evaluated: whether a verdict can change later
+	ind outcome.Indicator // when evaluated: whether a verdict can change later, how long a figure stays current
 }
 
 // Percent writes the progress as reports show it, with one decimal place,
