@@ -155,7 +155,10 @@ func (t Target) judge(r *Result, ind outcome.Indicator, asOf time.Time) {
 	at := t.judgedAt(asOf)
 	if !r.DataAsOf.IsZero() {
 		years, months := ind.Every()
-		r.Stale = days(r.DataAsOf.AddDate(years, months, 0), at) >= 0
+		// The next figure is due one period after the day following this
+		// one's: the end of June for May's, the end of 2020 for 2019's.
+		due := r.DataAsOf.AddDate(0, 0, 1).AddDate(years, months, -1)
+		r.Stale = days(due, at) >= 0
 	}
 	if r.Status != NoData && r.Status != Recorded && !t.deadline.IsZero() && days(t.deadline, asOf) >= 0 {
 		final := false
