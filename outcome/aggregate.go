@@ -187,7 +187,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	if units.set != nil && units.set != l.regions {
 		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
 	}
-	a := s.aggregate(l.regions, window)
+	a := s.aggregateNewest(l.regions, window, true)
 	defer a.release()
 	v := &values{sel: units, unit: s.ind.Unit, exp: a.exp,
 		count: makeLarge[int32](len(units.ids), len(units.ids)), bound: makeLarge[bound](len(units.ids), len(units.ids))}
@@ -197,42 +197,61 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
 	end := l.regions.end
+	newest := uint16(0) // the rank of the newest period behind any unit's figure
 	for i, u := range units.ids {
 		if a.dec == nil && end[u] == u+1 {
 			// A leaf (a village): its figure is its own.
 			c := &a.cells[u]
 			v.sums[i], v.count[i], v.bound[i] = c.own, c.count, c.bound
+			newest = max(newest, c.newest)
 			continue
 		}
 		acc := a.newAccum()
-		n, b := a.rollup(l.regions, u, &acc)
+		n, b, nw := a.rollupNewest(l.regions, u, &acc)
 		if acc.overflow {
 			// Rare: a rolled-up figure beyond int64. Redo in decimals.
 			return l.valuesDecimal(s, units, window)
 		}
 		v.count[i], v.bound[i] = int32(n), b
+		newest = max(newest, nw)
 		if v.dec == nil {
 			v.sums[i] = acc.sum
 		} else {
 			v.dec[i] = acc.value()
 		}
 	}
-	v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
+	v.setLatest(l, s, a, window, newest)
 	return Values{v}, nil
 }
 
+// setLatest sets how v finds its Latest: from newest, the rank of the
+// newest period behind the units' figures, when a ranked its periods, and
+// otherwise by a scan when first asked.
+func (v *values) setLatest(l *Ledger, s *series, a *aggregation, window Period, newest uint16) {
+	switch {
+	case a.ends == nil:
+		v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
+	case newest > 0:
+		v.latest = a.ends[newest-1]
+	default:
+		v.latest = minDay
+	}
+}
+
 func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
-	a := s.aggregate(l.regions, window)
+	a := s.aggregateNewest(l.regions, window, true)
 	defer a.release()
 	a.toDecimal()
 	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
 		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
+	newest := uint16(0)
 	for i, u := range units.ids {
 		acc := a.newAccum()
-		n, b := a.rollup(l.regions, u, &acc)
+		n, b, nw := a.rollupNewest(l.regions, u, &acc)
 		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
+		newest = max(newest, nw)
 	}
-	v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
+	v.setLatest(l, s, a, window, newest)
 	return Values{v}, nil
 }
 
@@ -259,20 +278,30 @@ type values struct {
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
 	bound []bound
-	scan  *latestScan // nil in the zero value
+	// latest is the last day of the newest record behind the units'
+	// figures, minDay for none, unless scan is set: then it is found when
+	// first asked.
+	latest int32
+	scan   *latestScan
 }
 
 // Latest returns the last day of the newest record behind any unit's
 // figure: of the records [Ledger.Used] would give for the units one by
 // one, the one that ends last; the zero time when no unit has a figure.
-// Tracking it while the figures are made would slow every query, so it is
-// found on the first call, by aggregating the indicator once more, over
-// the records the ledger held when the values were made.
+// It is tracked while the figures are made, as the rank of the newest
+// period counted in each region; for a series of more than 65,535
+// distinct period ends, which ranks of two bytes cannot tell apart, it is
+// found on the first call instead, by aggregating the indicator once more,
+// over the records the ledger held when the values were made.
 func (v Values) Latest() time.Time {
-	if v.p == nil || v.p.scan == nil {
+	if v.p == nil {
 		return time.Time{}
 	}
-	if d := v.p.scan.latest(v.p.sel.ids); d != minDay {
+	d := v.p.latest
+	if v.p.scan != nil {
+		d = v.p.scan.latest(v.p.sel.ids)
+	}
+	if d != minDay {
 		return dateOf(d)
 	}
 	return time.Time{}
@@ -394,6 +423,13 @@ type aggregation struct {
 	dec   []decimal.Decimal // set when a figure overflowed int64: the sums, instead of cell.own
 	plan  flowPlan          // flows and entries: the rows that count
 
+	// Set when the newest period counted in each region is tracked
+	// (cell.newest): rank holds, by period id, 1 + the place of the
+	// period's end among the distinct ends of the table, which ends lists
+	// in order.
+	rank []uint16
+	ends []int32
+
 	// Stocks.
 	best   []int32 // by position, row+1 of the region's own row that counts; 0 for none
 	passed []int32 // rows passed over for newer detail, by position
@@ -404,6 +440,10 @@ type cell struct {
 	own   int64 // the sum × 10^-exp
 	count int32 // records counted
 	bound bound
+	// newest is the rank (aggregation.rank) of the newest period counted,
+	// 0 for none, when ranks are tracked. It fits in what would be the
+	// cell's padding.
+	newest uint16
 }
 
 // addStock counts, for every region, its latest row ending by window's
@@ -488,9 +528,19 @@ func (s *series) bound(row int32) bound {
 // cheaper to clear than fresh memory is to touch.
 var cellPool sync.Pool
 
+// aggregate adds up s's counted records in window by region.
 func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
+	return s.aggregateNewest(rs, window, false)
+}
+
+// aggregateNewest is aggregate; with newest, the cells also track the
+// newest period counted, when the periods can be ranked in two bytes.
+func (s *series) aggregateNewest(rs *RegionSet, window Period, newest bool) *aggregation {
 	n := rs.Len()
 	a := &aggregation{exp: s.minExp}
+	if newest && s.period.ids32 == nil {
+		a.rank, a.ends = periodRanks(s.period.table)
+	}
 	if c, ok := cellPool.Get().(*[]cell); ok && cap(*c) >= n {
 		a.cells = (*c)[:n]
 		clear(a.cells)
@@ -513,6 +563,7 @@ func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
 // while the sums fit and in decimals otherwise.
 func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 	overflow := s.big != nil
+	rank, ids := a.rank, s.period.ids16
 	if !overflow {
 		each(func(row int32) {
 			c, ok := mulPow10(s.coef.at(row), int32(lazyAt(s.exp, row))-a.exp)
@@ -524,6 +575,9 @@ func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 			g.own = sum
 			g.count++
 			g.bound |= s.bound(row)
+			if rank != nil {
+				g.newest = max(g.newest, rank[ids[row]])
+			}
 		})
 	}
 	if overflow {
@@ -532,8 +586,12 @@ func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 		each(func(row int32) {
 			r := s.region[row]
 			a.dec[r] = a.dec[r].Add(s.value(row))
-			a.cells[r].count++
-			a.cells[r].bound |= s.bound(row)
+			g := &a.cells[r]
+			g.count++
+			g.bound |= s.bound(row)
+			if rank != nil {
+				g.newest = max(g.newest, rank[ids[row]])
+			}
 		})
 	}
 }
@@ -549,11 +607,25 @@ func (s *series) addPlain(a *aggregation) bool {
 	if s.ind.Aggregation == Stock || s.big != nil || s.exp != nil || s.qual != nil || ids == nil || coefs == nil {
 		return false
 	}
-	addPlainRows(a.cells, s.region, ids, coefs, a.plan.in)
+	if a.rank == nil {
+		addPlainRows(a.cells, s.region, ids, coefs, a.plan.in)
+	} else {
+		// in, with each period's rank in place of true.
+		in := make([]uint16, len(a.plan.in))
+		for id, ok := range a.plan.in {
+			if ok {
+				in[id] = a.rank[id]
+			}
+		}
+		addPlainRowsNewest(a.cells, s.region, ids, coefs, in)
+	}
 	for _, row := range a.plan.kept {
 		c := &a.cells[s.region[row]]
 		c.own += int64(coefs[row])
 		c.count++
+		if a.rank != nil {
+			c.newest = max(c.newest, a.rank[ids[row]])
+		}
 	}
 	return true
 }
@@ -579,6 +651,29 @@ func addPlainRows(cells []cell, regions []int32, ids []uint16, coefs []int32, in
 		}
 	}
 	runtime.KeepAlive(sink) // the loads above are made for their effect on the cache
+}
+
+// addPlainRowsNewest is addPlainRows, for in holding the rank of each
+// period counted, 0 for the others: it keeps the greatest rank counted in
+// each cell as its newest.
+func addPlainRowsNewest(cells []cell, regions []int32, ids []uint16, coefs []int32, in []uint16) {
+	var sink int32
+	const group = 16
+	for g := 0; g < len(regions); g += group {
+		end := min(g+group, len(regions))
+		for _, r := range regions[g:end] {
+			sink += cells[r].count
+		}
+		for i := g; i < end; i++ {
+			if rk := in[ids[i]]; rk != 0 {
+				c := &cells[regions[i]]
+				c.own += int64(coefs[i])
+				c.count++
+				c.newest = max(c.newest, rk)
+			}
+		}
+	}
+	runtime.KeepAlive(sink)
 }
 
 // release hands a's cells back for the next aggregation; a is not used
@@ -706,4 +801,59 @@ func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, bound) {
 		i = rs.end[i]
 	}
 	return records, b
+}
+
+// rollupNewest is rollup, also returning the greatest newest of the cells
+// used.
+func (a *aggregation) rollupNewest(rs *RegionSet, u int32, acc *accum) (int, bound, uint16) {
+	records, b, newest := 0, bound(0), uint16(0)
+	for i, end := u, rs.end[u]; i < end; {
+		c := &a.cells[i]
+		if c.count == 0 {
+			i++
+			continue
+		}
+		records += int(c.count)
+		b |= c.bound
+		newest = max(newest, c.newest)
+		if acc.decimal {
+			acc.dec = acc.dec.Add(a.dec[i])
+		} else {
+			s := acc.sum + c.own
+			if s < acc.sum {
+				acc.overflow = true
+			}
+			acc.sum = s
+		}
+		i = rs.end[i]
+	}
+	return records, b, newest
+}
+
+// periodRanks ranks the periods of table by their last day: rank[id] is 1
+// + the place of the period's end among the distinct ends, which ends
+// lists in order. Both are nil when there are more distinct ends than two
+// bytes can rank.
+func periodRanks(table []Period) (rank []uint16, ends []int32) {
+	ends = make([]int32, len(table))
+	sorted := true
+	for id, p := range table {
+		ends[id] = p.end
+		if id > 0 && p.end < ends[id-1] {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.Sort(ends)
+	}
+	ends = slices.Compact(ends)
+	if len(ends) > math.MaxUint16 {
+		return nil, nil
+	}
+	rank = make([]uint16, len(table))
+	for id, p := range table {
+		i, _ := slices.BinarySearch(ends, p.end)
+		rank[id] = uint16(i + 1)
+	}
+	return rank, ends
 }

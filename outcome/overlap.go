@@ -413,7 +413,8 @@ const maxListed = 100
 
 // latestScan finds, when first asked, the last day of the newest row the
 // roll-ups of some units use, among the rows the series held when it was
-// made. Rows are only appended, and a refused Add removes only rows added
+// made: [Values.Latest] of a series whose periods are too many to rank in
+// the cells. Rows are only appended, and a refused Add removes only rows added
 // after it began, so those rows are still there, unchanged, however many
 // were added since; the columns cut to them are the series as it was.
 type latestScan struct {

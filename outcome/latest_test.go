@@ -1,0 +1,104 @@
+package outcome_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// TestValuesLatestManyPeriods checks Values.Latest against the records
+// Used gives unit by unit, for random selections, on ledgers with few
+// periods and with more distinct periods than two bytes number (where the
+// newest period is not tracked while the figures are made).
+func TestValuesLatestManyPeriods(t *testing.T) {
+	for _, many := range []bool{false, true} {
+		for seed := range uint64(4) {
+			if many && seed >= 2 {
+				break // slow: two are enough
+			}
+			t.Run(fmt.Sprintf("many=%v/%d", many, seed), func(t *testing.T) {
+				rng := rand.New(rand.NewPCG(seed, 29))
+				regions := randomRegions(rng)
+				rs, err := outcome.NewRegionSet(regions)
+				if err != nil {
+					t.Fatal(err)
+				}
+				l, err := outcome.NewLedger(rs, ovIndicators...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				records := randomRecords(rng, regions, "plain")
+				if many {
+					// Two-day spans from 1900 on: 70,000 distinct periods.
+					first := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+					for i := range 70000 {
+						from := first.AddDate(0, 0, i)
+						p, err := outcome.Span(from, from.AddDate(0, 0, 1))
+						if err != nil {
+							t.Fatal(err)
+						}
+						for _, ind := range []string{"training", "platforms"} {
+							r := ovRec(ind, regions[rng.IntN(len(regions))].Code, "2019", "1个")
+							if ind == "training" {
+								r = ovRec(ind, regions[rng.IntN(len(regions))].Code, "2019", "1场")
+							}
+							r.Period = p
+							records = append(records, r)
+						}
+					}
+				}
+				if err := l.Add(records...); err != nil {
+					t.Fatal(err)
+				}
+				windows := []outcome.Period{outcome.Year(2019), outcome.MustParsePeriod("2018/2019"),
+					outcome.MustParsePeriod("2015-/2019"), outcome.Through(date(2019, 12, 31)), outcome.Through(date(2018, 6, 30)),
+					outcome.MustParsePeriod("1900/2100")}
+				for _, ind := range []string{"training", "platforms"} {
+					for _, w := range windows {
+						for range 5 {
+							var codes []string
+							for _, r := range regions {
+								if rng.IntN(3) == 0 {
+									codes = append(codes, r.Code)
+								}
+							}
+							units, err := rs.Select("", func(r outcome.Region) bool {
+								for _, c := range codes {
+									if c == r.Code {
+										return true
+									}
+								}
+								return false
+							})
+							if err != nil {
+								t.Fatal(err)
+							}
+							v, err := l.Values(ind, units, w)
+							if err != nil {
+								t.Fatal(err)
+							}
+							var want time.Time
+							for i := range units.Len() {
+								used, err := l.Used(ind, units.At(i).Code, w)
+								if err != nil {
+									t.Fatal(err)
+								}
+								for _, r := range used {
+									if e := r.Period.End(); e.After(want) {
+										want = e
+									}
+								}
+							}
+							if got := v.Latest(); !got.Equal(want) {
+								t.Errorf("Values(%s, %d units, %v).Latest() = %v, want %v", ind, units.Len(), w, got, want)
+							}
+						}
+					}
+				}
+			})
+		}
+	}
+}
