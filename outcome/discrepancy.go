@@ -169,9 +169,6 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 	rs := l.regions
 	a := s.aggregate(rs, window)
 	defer a.release()
-	if a.dec == nil {
-		a.toDecimal()
-	}
 	// The regions whose own record has descendants with figures.
 	var owners []int32
 	for u := lo; u < hi; u++ {
@@ -203,20 +200,33 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 		if row < 0 {
 			continue
 		}
-		sum := Sum{Unit: s.ind.Unit}
-		acc := a.newAccum()
-		for c := u + 1; c < rs.end[u]; c = rs.end[c] {
-			n, b := a.rollup(rs, c, &acc)
-			sum.Records += n
-			sum.bound |= b
-		}
-		sum.Value, sum.Certainty = acc.value(), sum.bound.certainty()
+		sum := below(rs, a, u)
+		sum.Unit = s.ind.Unit
 		own := s.record(l, row)
 		if allAbove(sum.bound.bounds(sum.Value), own.Quantity.Bounds()) {
 			out = append(out, Discrepancy{Kind: DescendantsExceed, Counted: own, Sum: sum})
 		}
 	}
 	return out
+}
+
+// below returns the figures of u's children, rolled up, in int64 while
+// they fit.
+func below(rs *RegionSet, a *aggregation, u int32) Sum {
+	for {
+		var sum Sum
+		acc := a.newAccum()
+		for c := u + 1; c < rs.end[u]; c = rs.end[c] {
+			n, b := a.rollup(rs, c, &acc)
+			sum.Records += n
+			sum.bound |= b
+		}
+		if !acc.overflow {
+			sum.Value, sum.Certainty = acc.value(), sum.bound.certainty()
+			return sum
+		}
+		a.toDecimal() // rare: a figure beyond int64
+	}
 }
 
 // within returns the rows of group, in their order, whose periods lie
