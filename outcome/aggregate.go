@@ -101,13 +101,9 @@ func (s Sum) Quantity() Quantity {
 func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	s, err := l.lookupSeries(indicator)
+	s, lo, hi, err := l.query("total", indicator, region)
 	if err != nil {
 		return Sum{}, err
-	}
-	lo, hi, ok := l.regions.subtree(region)
-	if !ok {
-		return Sum{}, fmt.Errorf("outcome: total of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
 	a := s.aggregate(l.regions, window)
 	defer a.release()
@@ -148,13 +144,9 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	s, err := l.lookupSeries(indicator)
+	s, lo, hi, err := l.query("records", indicator, region)
 	if err != nil {
 		return nil, err
-	}
-	lo, hi, ok := l.regions.subtree(region)
-	if !ok {
-		return nil, fmt.Errorf("outcome: records of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
 	var out []Record
 	a := s.aggregate(l.regions, window)
@@ -253,6 +245,20 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Value
 	}
 	v.setLatest(l, s, a, window, newest)
 	return Values{v}, nil
+}
+
+// query finds the series of indicator and the positions lo to hi of region
+// ("" for the whole set), or says why not: what names the question, for the
+// error.
+func (l *Ledger) query(what, indicator, region string) (s *series, lo, hi int32, err error) {
+	if s, err = l.lookupSeries(indicator); err != nil {
+		return nil, 0, 0, err
+	}
+	lo, hi, ok := l.regions.subtree(region)
+	if !ok {
+		return nil, 0, 0, fmt.Errorf("outcome: %s of %s in %s: %w", what, indicator, region, ErrUnknownRegion)
+	}
+	return s, lo, hi, nil
 }
 
 func (l *Ledger) lookupSeries(indicator string) (*series, error) {

@@ -113,13 +113,9 @@ func (d Discrepancy) String() string {
 func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discrepancy, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	s, err := l.lookupSeries(indicator)
+	s, lo, hi, err := l.query("discrepancies", indicator, region)
 	if err != nil {
 		return nil, err
-	}
-	lo, hi, ok := l.regions.subtree(region)
-	if !ok {
-		return nil, fmt.Errorf("outcome: discrepancies of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
 	var out []Discrepancy
 	switch s.ind.Aggregation {
