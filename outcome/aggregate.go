@@ -786,26 +786,7 @@ func (c *accum) value() decimal.Decimal {
 // has records, else its children's, recursively. It returns how many records
 // were used and their joined bound.
 func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, bound) {
-	records, b := 0, bound(0)
-	for i, end := u, rs.end[u]; i < end; {
-		c := &a.cells[i]
-		if c.count == 0 {
-			i++
-			continue
-		}
-		records += int(c.count)
-		b |= c.bound
-		if acc.decimal {
-			acc.dec = acc.dec.Add(a.dec[i])
-		} else {
-			s := acc.sum + c.own
-			if s < acc.sum {
-				acc.overflow = true
-			}
-			acc.sum = s
-		}
-		i = rs.end[i]
-	}
+	records, b, _ := a.rollupNewest(rs, u, acc)
 	return records, b
 }
 
