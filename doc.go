@@ -8,14 +8,23 @@
 //
 // # Packages
 //
-//	outcome   what was observed: quantities, units, qualifiers, regions,
-//	          periods, indicators, records and the Ledger
-//	target    what must be achieved: target kinds, populations, evaluation,
-//	          results with progress, status, pace, certainty and shortfall
-//	program   named sets of targets with their source, and reports as text
-//	          (Chinese or English) and JSON
+//	outcome             what was observed: quantities, units, qualifiers,
+//	                    regions, periods, indicators, records and the Ledger
+//	target              what must be achieved: target kinds, populations,
+//	                    evaluation, results with progress, status, pace,
+//	                    bounds and shortfall
+//	program             named sets of targets with their source, and reports
+//	                    as text (Chinese or English), Markdown, CSV, JSON, SVG
+//	rule                consistency rules over a ledger
+//	trend               a program evaluated at a series of dates
+//	xlsx                ledgers and reports as Excel workbooks
+//	program/national    the national catalogue, the 832 poor counties
+//	program/hunan       the Hunan catalogue, Hunan's divisions
+//	program/prevention  screening households for poverty risk
 //
-// Each package imports only those above it in this list.
+// Each package imports only those above it in this list: rule only
+// outcome, the catalogues rule as well. ARCHITECTURE.md draws the layers,
+// and a test keeps them true.
 //
 // # How data flows
 //
