@@ -31,19 +31,12 @@ func TestTotalAgreesWithReference(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", figures, seed), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(seed, 13))
 				regions := randomRegions(rng)
-				rs, err := outcome.NewRegionSet(regions)
-				if err != nil {
-					t.Fatal(err)
-				}
-				l, err := outcome.NewLedger(rs, ovIndicators...)
-				if err != nil {
-					t.Fatal(err)
-				}
+				l := emptyLedger(t, regions)
 				records := randomRecords(rng, regions, figures)
 				if err := l.Add(records...); err != nil {
 					t.Fatal(err)
 				}
-				all, err := rs.Select("", nil)
+				all, err := l.Regions().Select("", nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -453,4 +446,18 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 	if !v.Latest().Equal(newest) {
 		t.Errorf("Values(%s, %v) of the leaves: Latest() = %v, want %v", ind, w, v.Latest(), newest)
 	}
+}
+
+// emptyLedger returns a ledger of the overlap tests' indicators over regions.
+func emptyLedger(t *testing.T, regions []outcome.Region) *outcome.Ledger {
+	t.Helper()
+	rs, err := outcome.NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := outcome.NewLedger(rs, ovIndicators...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

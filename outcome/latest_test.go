@@ -22,14 +22,7 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 			t.Run(fmt.Sprintf("many=%v/%d", many, seed), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(seed, 29))
 				regions := randomRegions(rng)
-				rs, err := outcome.NewRegionSet(regions)
-				if err != nil {
-					t.Fatal(err)
-				}
-				l, err := outcome.NewLedger(rs, ovIndicators...)
-				if err != nil {
-					t.Fatal(err)
-				}
+				l := emptyLedger(t, regions)
 				records := randomRecords(rng, regions, "plain")
 				if many {
 					// Two-day spans from 1900 on: 70,000 distinct periods.
@@ -65,7 +58,7 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 									codes = append(codes, r.Code)
 								}
 							}
-							units, err := rs.Select("", func(r outcome.Region) bool {
+							units, err := l.Regions().Select("", func(r outcome.Region) bool {
 								for _, c := range codes {
 									if c == r.Code {
 										return true

@@ -236,17 +236,7 @@ func TestTotalNoDayCountedTwice(t *testing.T) {
 			if !sum.Latest.Equal(latest) {
 				t.Errorf("Latest = %v, want %v, the end of the newest record used", sum.Latest, latest)
 			}
-			sel, err := l.Regions().SelectCodes(tt.region)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, err := l.Values(ind, sel, window)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !v.Value(0).Equal(sum.Value) || v.Records(0) != sum.Records {
-				t.Errorf("Values = %v of %d records, want Total's %v of %d", v.Value(0), v.Records(0), sum.Value, sum.Records)
-			}
+			valuesAgree(t, l, ind, tt.region, window, sum)
 		})
 	}
 }
@@ -346,17 +336,7 @@ func TestTotalNewestFigureWins(t *testing.T) {
 			if diff := cmp.Diff(tt.used, ovShow(used)); diff != "" {
 				t.Errorf("Used mismatch (-want +got):\n%s", diff)
 			}
-			sel, err := l.Regions().SelectCodes(tt.region)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, err := l.Values(ind, sel, window)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !v.Value(0).Equal(sum.Value) || v.Records(0) != sum.Records {
-				t.Errorf("Values = %v of %d records, want Total's %v of %d", v.Value(0), v.Records(0), sum.Value, sum.Records)
-			}
+			valuesAgree(t, l, ind, tt.region, window, sum)
 		})
 	}
 }
@@ -574,5 +554,21 @@ func TestValuesLatestConcurrent(t *testing.T) {
 	}
 	if got := v.Latest(); !got.Equal(date(2018, 12, 31)) {
 		t.Errorf("after the Adds, Latest() = %v, want 2018-12-31", got)
+	}
+}
+
+// valuesAgree checks that Values of the one region gives Total's sum.
+func valuesAgree(t *testing.T, l *outcome.Ledger, ind, region string, window outcome.Period, sum outcome.Sum) {
+	t.Helper()
+	sel, err := l.Regions().SelectCodes(region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := l.Values(ind, sel, window)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Value(0).Equal(sum.Value) || v.Records(0) != sum.Records {
+		t.Errorf("Values = %v of %d records, want Total's %v of %d", v.Value(0), v.Records(0), sum.Value, sum.Records)
 	}
 }
