@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // Sum is an aggregate of one indicator over a region and a window.
@@ -125,7 +127,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 				latest := int32(minDay)
 				s.usedRows(l.regions, a, lo, hi, func(row int32) {
 					latest = max(latest, s.period.at(row).end)
-					out.qual = lazyAt(s.qual, row) // kept when there is one record
+					out.qual = column.LazyAt(s.qual, row) // kept when there is one record
 				})
 				out.Latest = dateOf(latest)
 				if out.Records > 1 {
@@ -182,9 +184,9 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	a := s.aggregateNewest(l.regions, window, true)
 	defer a.release()
 	v := &values{sel: units, unit: s.ind.Unit, exp: a.exp,
-		count: makeLarge[int32](len(units.ids), len(units.ids)), bound: makeLarge[bound](len(units.ids), len(units.ids))}
+		count: column.Make[int32](len(units.ids), len(units.ids)), bound: column.Make[bound](len(units.ids), len(units.ids))}
 	if a.dec == nil {
-		v.sums = makeLarge[int64](len(units.ids), len(units.ids))
+		v.sums = column.Make[int64](len(units.ids), len(units.ids))
 	} else {
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
@@ -457,7 +459,7 @@ type cell struct {
 // has descendants with rows.
 func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
 	n := rs.Len()
-	best := makeLarge[int32](n, n)
+	best := column.Make[int32](n, n)
 	for row := range int32(len(s.region)) {
 		p := s.period.at(row)
 		if p.end > window.end {
@@ -551,7 +553,7 @@ func (s *series) aggregateNewest(rs *RegionSet, window Period, newest bool) *agg
 		a.cells = (*c)[:n]
 		clear(a.cells)
 	} else {
-		a.cells = makeLarge[cell](n, n)
+		a.cells = column.Make[cell](n, n)
 	}
 	if s.ind.Aggregation == Stock {
 		s.addStock(rs, window, a)
@@ -572,7 +574,7 @@ func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 	rank, ids := a.rank, s.period.ids16
 	if !overflow {
 		each(func(row int32) {
-			c, ok := mulPow10(s.coef.at(row), int32(lazyAt(s.exp, row))-a.exp)
+			c, ok := mulPow10(s.coef.At(row), int32(column.LazyAt(s.exp, row))-a.exp)
 			g := &a.cells[s.region[row]]
 			sum := g.own + c
 			if !ok || sum < g.own { // values are never negative
@@ -609,7 +611,7 @@ func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
 // cells loaded first, so that the cache misses of a large region set
 // overlap.
 func (s *series) addPlain(a *aggregation) bool {
-	ids, coefs := s.period.ids16, s.coef.narrow
+	ids, coefs := s.period.ids16, s.coef.Narrow()
 	if s.ind.Aggregation == Stock || s.big != nil || s.exp != nil || s.qual != nil || ids == nil || coefs == nil {
 		return false
 	}
@@ -732,7 +734,7 @@ func (s *series) usedRows(rs *RegionSet, a *aggregation, lo, hi int32, fn func(r
 func (s *series) usedBy(rs *RegionSet, a *aggregation, roots []int32, fn func(row int32)) {
 	var used []bool
 	if s.ind.Aggregation != Stock {
-		used = makeLarge[bool](rs.Len(), rs.Len())
+		used = column.Make[bool](rs.Len(), rs.Len())
 	}
 	for _, root := range roots {
 		for u, end := root, rs.end[root]; u < end; {

@@ -1,5 +1,9 @@
 package outcome
 
+import (
+	"github.com/taizhang/taizhang/internal/column"
+)
+
 // periodTable numbers distinct periods in the order they come: ledgers
 // repeat a few periods (years, months) over millions of rows.
 type periodTable struct {
@@ -66,7 +70,7 @@ func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
 func (c *periodColumn) append(p Period) {
 	id := c.intern(p)
 	if c.ids32 == nil && id > 0xffff {
-		c.ids32 = makeLarge[uint32](len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
+		c.ids32 = column.Make[uint32](len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
 		for i, v := range c.ids16 {
 			c.ids32[i] = uint32(v)
 		}
@@ -81,9 +85,9 @@ func (c *periodColumn) append(p Period) {
 
 func (c *periodColumn) grow(n int) {
 	if c.ids32 != nil {
-		c.ids32 = reserve(c.ids32, n)
+		c.ids32 = column.Reserve(c.ids32, n)
 	} else {
-		c.ids16 = reserve(c.ids16, n)
+		c.ids16 = column.Reserve(c.ids16, n)
 	}
 }
 
@@ -106,65 +110,6 @@ func (c *periodColumn) matching(keep func(Period) bool) []bool {
 	return m
 }
 
-// intColumn holds integers in four bytes each while they fit, and in eight
-// from the first that does not.
-type intColumn struct {
-	narrow []int32
-	wide   []int64 // used instead of narrow once a value needs it
-}
-
-func (c *intColumn) at(row int32) int64 {
-	if c.wide != nil {
-		return c.wide[row]
-	}
-	return int64(c.narrow[row])
-}
-
-func (c *intColumn) append(v int64) {
-	if c.wide == nil {
-		if int64(int32(v)) == v {
-			c.narrow = append(c.narrow, int32(v))
-			return
-		}
-		c.wide = makeLarge[int64](len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
-		for i, x := range c.narrow {
-			c.wide[i] = int64(x)
-		}
-		c.narrow = nil
-	}
-	c.wide = append(c.wide, v)
-}
-
-func (c *intColumn) grow(n int) {
-	if c.wide != nil {
-		c.wide = reserve(c.wide, n)
-	} else {
-		c.narrow = reserve(c.narrow, n)
-	}
-}
-
-func (c *intColumn) truncate(n int) {
-	if c.wide != nil {
-		c.wide = c.wide[:n]
-	} else {
-		c.narrow = c.narrow[:n]
-	}
-}
-
-// refit returns s[:n] in an array of capacity c when s holds more room than
-// that, to give back what a failed load grew; c is at least n.
-func refit[T any](s []T, n, c int) []T {
-	switch {
-	case cap(s) <= c:
-		return s[:n]
-	case c == 0:
-		return nil
-	}
-	t := makeLarge[T](n, c)
-	copy(t, s[:n])
-	return t
-}
-
 // periodRoom is what a periodColumn held before a load.
 type periodRoom struct {
 	periods int // distinct periods in the table
@@ -185,7 +130,7 @@ func (c *periodColumn) room() periodRoom {
 func (c *periodColumn) shrink(n int, was periodRoom) {
 	if len(c.table) > was.periods {
 		t := &c.periodTable
-		t.table = refit(t.table, was.periods, was.periods)
+		t.table = column.Refit(t.table, was.periods, was.periods)
 		t.index = nil
 		if len(t.table) > 0 {
 			t.index = make(map[Period]uint32, len(t.table))
@@ -205,7 +150,7 @@ func (c *periodColumn) shrink(n int, was periodRoom) {
 		return
 	}
 	if was.narrow && c.ids32 != nil {
-		ids := makeLarge[uint16](n, was.rows)
+		ids := column.Make[uint16](n, was.rows)
 		for i, id := range c.ids32[:n] {
 			ids[i] = uint16(id)
 		}
@@ -213,43 +158,8 @@ func (c *periodColumn) shrink(n int, was periodRoom) {
 		return
 	}
 	if c.ids32 != nil {
-		c.ids32 = refit(c.ids32, n, was.rows)
+		c.ids32 = column.Refit(c.ids32, n, was.rows)
 	} else {
-		c.ids16 = refit(c.ids16, n, was.rows)
-	}
-}
-
-// intRoom is what an intColumn held before a load.
-type intRoom struct {
-	rows   int // capacity
-	narrow bool
-}
-
-func (c *intColumn) room() intRoom {
-	if c.wide != nil {
-		return intRoom{cap(c.wide), false}
-	}
-	return intRoom{cap(c.narrow), true}
-}
-
-// shrink keeps the first n rows and gives back the room and the width the
-// column grew since it held was: the rows kept fitted four bytes then.
-func (c *intColumn) shrink(n int, was intRoom) {
-	if was.narrow && c.wide != nil && was.rows == 0 {
-		c.narrow, c.wide = nil, nil
-		return
-	}
-	if was.narrow && c.wide != nil {
-		narrow := makeLarge[int32](n, was.rows)
-		for i, v := range c.wide[:n] {
-			narrow[i] = int32(v)
-		}
-		c.narrow, c.wide = narrow, nil
-		return
-	}
-	if c.wide != nil {
-		c.wide = refit(c.wide, n, was.rows)
-	} else {
-		c.narrow = refit(c.narrow, n, was.rows)
+		c.ids16 = column.Refit(c.ids16, n, was.rows)
 	}
 }

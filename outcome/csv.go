@@ -1,16 +1,17 @@
 package outcome
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"iter"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/taizhang/taizhang/internal/civil"
+	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
 // The columns of a ledger file. indicator, region, period and value are
@@ -76,214 +77,30 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 	return c, errors.Join(errs...)
 }
 
-// csvScanner splits CSV into records of fields, reusing its buffers. Its
-// grammar is RFC 4180's as encoding/csv reads it (a comma between fields,
-// no lazy quotes, any number of fields): a field that starts with a quote
-// is quoted, holds commas, line ends and doubled quotes ("") and ends with
-// a quote followed by a comma or the line end; a quote anywhere else is an
-// error ([ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote]), as is
-// a quoted field that does not end. It strips a UTF-8 byte-order mark,
-// accepts CRLF and LF, skips blank lines and refuses text that is not
-// UTF-8. Unlike encoding/csv it keeps a CRLF inside a quoted field as
-// written. [recordEnd] finds record ends by the same grammar.
-type csvScanner struct {
-	br     *bufio.Reader // nil when reading src
-	src    []byte        // the input not yet read, when br is nil
-	line   int           // line where the current record starts
-	next   int           // line of the next read
-	rec    []byte
-	fields [][]byte
-	spans  []int // field boundaries within rec, two per field
-	err    error
+// scanError makes an error of the CSV grammar a [*ParseError] of file:
+// [ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote], as
+// encoding/csv names them, or [ErrEncoding]; a file without a header line
+// is [ErrMissingColumn]. A *ParseError gets the file name; other errors,
+// such as a failed read, are returned as they are.
+func scanError(err error, file string) error {
+	var se *csvscan.Error
+	var pe *ParseError
+	switch {
+	case errors.Is(err, csvscan.ErrEmpty):
+		return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
+	case errors.As(err, &se) && errors.Is(se.Err, csvscan.ErrEncoding):
+		return &ParseError{File: file, Line: se.Line, Err: ErrEncoding}
+	case errors.As(err, &se):
+		return &ParseError{File: file, Line: se.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, se.Err)}
+	case errors.As(err, &pe):
+		pe.File = file
+	}
+	return err
 }
-
-func newCSVScanner(r io.Reader) *csvScanner {
-	return &csvScanner{br: bufio.NewReaderSize(r, 1<<20), next: 1}
-}
-
-// readLine returns the next physical line without its line end.
-func (c *csvScanner) readLine() ([]byte, error) {
-	if c.br == nil {
-		if len(c.src) == 0 {
-			return nil, io.EOF
-		}
-		line := c.src
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line, c.src = line[:i], line[i+1:]
-		} else {
-			c.src = nil
-		}
-		c.next++
-		return line, nil
-	}
-	line, err := c.br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
-		long := append([]byte(nil), line...)
-		for err == bufio.ErrBufferFull {
-			line, err = c.br.ReadSlice('\n')
-			long = append(long, line...)
-		}
-		line = long
-	}
-	if len(line) == 0 && err != nil {
-		return nil, err
-	}
-	c.next++
-	return bytes.TrimSuffix(line, []byte{'\n'}), nil
-}
-
-// scanHeader reads the header line of file into fields; a file without
-// one is an error.
-func (c *csvScanner) scanHeader(file string) error {
-	if c.scan() {
-		return nil
-	}
-	return c.noHeader(file)
-}
-
-// noHeader is the error of a file whose header scan did not find: the
-// scanner's, or an empty file.
-func (c *csvScanner) noHeader(file string) error {
-	if c.err != nil {
-		return withFile(c.err, file)
-	}
-	return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
-}
-
-// scan reads the next record into fields; false at the end or on an error
-// (in err; io.EOF is not an error).
-func (c *csvScanner) scan() bool {
-	for {
-		c.line = c.next
-		line, err := c.readLine()
-		if err != nil {
-			if err != io.EOF {
-				c.err = err
-			}
-			return false
-		}
-		if c.line == 1 {
-			line = bytes.TrimPrefix(line, utf8BOM)
-		}
-		if len(line) == 0 || len(line) == 1 && line[0] == '\r' {
-			continue
-		}
-		// The first lines are checked whole, so that a file in another
-		// encoding (GBK from an old Excel) gets a clear error at once;
-		// after them only text that is kept (source, note) is checked.
-		if c.line <= checkedLines && !utf8.Valid(line) {
-			c.err = &ParseError{Line: c.line, Err: ErrEncoding}
-			return false
-		}
-		// Fields of ledger lines are short: one pass over the bytes beats a
-		// search per field. A quote sends the line to the full parser.
-		raw := line
-		if n := len(line); line[n-1] == '\r' {
-			line = line[:n-1]
-		}
-		c.fields = c.fields[:0]
-		start := 0
-		for i, b := range line {
-			switch b {
-			case ',':
-				c.fields = append(c.fields, line[start:i])
-				start = i + 1
-			case '"':
-				return c.scanQuoted(raw)
-			}
-		}
-		c.fields = append(c.fields, line[start:])
-		return true
-	}
-}
-
-// The errors of the CSV grammar, as encoding/csv names them.
-var (
-	errBareQuote = fmt.Errorf("%w: %w", ErrSyntax, csv.ErrBareQuote)
-	errQuote     = fmt.Errorf("%w: %w", ErrSyntax, csv.ErrQuote)
-	errUnended   = fmt.Errorf("%w: %w: a quoted field does not end", ErrSyntax, csv.ErrQuote)
-)
-
-// scanQuoted splits a record that has quotes, reading more lines while a
-// quoted field spans them.
-func (c *csvScanner) scanQuoted(line []byte) bool {
-	c.rec, c.spans = c.rec[:0], c.spans[:0]
-	fail := func(err error) bool {
-		c.err = &ParseError{Line: c.line, Err: err}
-		return false
-	}
-	for i := 0; ; {
-		start := len(c.rec)
-		if i == len(line) || line[i] != '"' {
-			// An unquoted field, to the next comma or the line end, where
-			// the CR of a CRLF is dropped.
-			f, comma := line[i:], false
-			if j := bytes.IndexByte(f, ','); j >= 0 {
-				f, comma = f[:j], true
-			} else if n := len(f); n > 0 && f[n-1] == '\r' {
-				f = f[:n-1]
-			}
-			if bytes.IndexByte(f, '"') >= 0 {
-				return fail(errBareQuote)
-			}
-			c.rec = append(c.rec, f...)
-			c.spans = append(c.spans, start, len(c.rec))
-			if !comma {
-				break
-			}
-			i += len(f) + 1
-			continue
-		}
-		// A quoted field, to the quote that ends it, over lines.
-		i++
-		for {
-			j := bytes.IndexByte(line[i:], '"')
-			if j < 0 {
-				c.rec = append(c.rec, line[i:]...)
-				next, err := c.readLine()
-				if err != nil {
-					return fail(errUnended)
-				}
-				c.rec = append(c.rec, '\n')
-				line, i = next, 0
-				continue
-			}
-			c.rec = append(c.rec, line[i:i+j]...)
-			i += j + 1
-			if i < len(line) && line[i] == '"' {
-				c.rec = append(c.rec, '"')
-				i++
-				continue
-			}
-			break
-		}
-		c.spans = append(c.spans, start, len(c.rec))
-		switch {
-		case i < len(line) && line[i] == ',':
-			i++
-			continue
-		case i == len(line) || i == len(line)-1 && line[i] == '\r':
-		default:
-			return fail(errQuote)
-		}
-		break
-	}
-	c.fields = c.fields[:0]
-	for i := 0; i < len(c.spans); i += 2 {
-		c.fields = append(c.fields, c.rec[c.spans[i]:c.spans[i+1]])
-	}
-	return true
-}
-
-// utf8BOM is the byte-order mark a file saved as "CSV UTF-8" starts with.
-var utf8BOM = []byte("\xef\xbb\xbf")
 
 // maxCachedPeriods bounds the periods a reader remembers: ledgers use few
 // distinct periods (years, months, the days of a few years).
 const maxCachedPeriods = 1 << 14
-
-// checkedLines is how many lines the scanner checks to be UTF-8 whole.
-const checkedLines = 100
 
 // csvRow is a parsed line before it meets a ledger: the codes are still
 // bytes, the value is in column form.
@@ -340,9 +157,9 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	}
 	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
 		period, ok := Period{}, false
-		if y, isYear := yearBytes(pf); isYear {
+		if y, isYear := civil.Year(pf); isYear {
 			// A bare year is cheaper to compute than to look up.
-			period, ok = Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}, true
+			period, ok = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}, true
 		} else {
 			period, ok = p.periods[string(pf)]
 		}
@@ -436,12 +253,12 @@ func (p *rowParser) text(fields [][]byte, col int) []byte {
 // parsePeriodBytes reads a period, with fast paths for a bare year and a
 // span of two dates, the forms ledger files repeat on every line.
 func parsePeriodBytes(b []byte) (Period, error) {
-	if y, ok := yearBytes(b); ok {
-		return Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}, nil
+	if y, ok := civil.Year(b); ok {
+		return Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}, nil
 	}
 	if len(b) == 21 && b[10] == '/' {
-		from, ok1 := dateBytes(b[:10])
-		to, ok2 := dateBytes(b[11:])
+		from, ok1 := civil.Date(b[:10])
+		to, ok2 := civil.Date(b[11:])
 		if ok1 && ok2 && from <= to {
 			return Period{SpanPeriod, from, to}, nil
 		}
@@ -451,74 +268,6 @@ func parsePeriodBytes(b []byte) (Period, error) {
 		return Period{}, errors.Unwrap(err)
 	}
 	return p, nil
-}
-
-// yearBytes reads a year as ParsePeriod does, four digits from 0001.
-func yearBytes(b []byte) (int, bool) {
-	if len(b) != 4 || !isDigits(b) {
-		return 0, false
-	}
-	y := atoi(b)
-	return y, y >= minYear
-}
-
-func atoi(b []byte) int {
-	n := 0
-	for _, c := range b {
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
-// dateBytes reads YYYY-MM-DD as days since 1970-01-01.
-func dateBytes(b []byte) (int32, bool) {
-	if len(b) != 10 || b[4] != '-' || b[7] != '-' || !isDigits(b[:4]) || !isDigits(b[5:7]) || !isDigits(b[8:]) {
-		return 0, false
-	}
-	y, m, d := atoi(b[:4]), atoi(b[5:7]), atoi(b[8:])
-	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return 0, false
-	}
-	return daysFromCivil(y, m, d), true
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil returns the days from 1970-01-01 to y-m-d in the proleptic
-// Gregorian calendar (H. Hinnant's algorithm), without the time package.
-func daysFromCivil(y, m, d int) int32 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int32(era*146097 + doe - 719468)
-}
-
-func isDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(b) > 0
 }
 
 // parseValue reads a plain decimal (1220, 26.8) without allocating, or any
@@ -580,30 +329,22 @@ func parseValue(b []byte) (value, error) {
 // refused with [ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote],
 // and reading stops there.
 type CSVReader struct {
-	sc  *csvScanner
+	sc  *csvscan.Scanner
 	row rowParser
 }
 
 // NewCSVReader returns a reader of r; name is the file name errors give.
 func NewCSVReader(r io.Reader, name string) *CSVReader {
-	return &CSVReader{sc: newCSVScanner(r), row: rowParser{file: name}}
+	return &CSVReader{sc: csvscan.NewScanner(r), row: rowParser{file: name}}
 }
 
 // header reads the first line.
 func (c *CSVReader) header() error {
-	if err := c.sc.scanHeader(c.row.file); err != nil {
-		return err
+	if err := c.sc.Header(); err != nil {
+		return scanError(err, c.row.file)
 	}
-	cols, err := parseHeader(c.row.file, c.sc.fields)
-	c.row.cols, c.row.width = cols, len(c.sc.fields)
-	return err
-}
-
-func (c *CSVReader) withFile(err error) error {
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		pe.File = c.row.file
-	}
+	cols, err := parseHeader(c.row.file, c.sc.Fields)
+	c.row.cols, c.row.width = cols, len(c.sc.Fields)
 	return err
 }
 
@@ -618,13 +359,13 @@ func (c *CSVReader) Records() iter.Seq2[Record, error] {
 			yield(Record{}, err)
 			return
 		}
-		for c.sc.scan() {
-			if !yield(c.row.record(c.sc.line, c.sc.fields)) {
+		for c.sc.Scan() {
+			if !yield(c.row.record(c.sc.Line, c.sc.Fields)) {
 				return
 			}
 		}
-		if c.sc.err != nil {
-			yield(Record{}, c.withFile(c.sc.err))
+		if c.sc.Err != nil {
+			yield(Record{}, scanError(c.sc.Err, c.row.file))
 		}
 	}
 }
@@ -724,20 +465,6 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// inputSize returns the bytes r holds, when it can tell: a file, or an
-// in-memory reader.
-func inputSize(r io.Reader) int64 {
-	switch r := r.(type) {
-	case interface{ Len() int }:
-		return int64(r.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
-			return fi.Size()
-		}
-	}
-	return 0
 }
 
 // WriteCSV writes records as CSV with the header

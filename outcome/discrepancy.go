@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -317,7 +319,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 		}
 	}
 	if len(rows) == 1 {
-		sum.qual = lazyAt(s.qual, rows[0])
+		sum.qual = column.LazyAt(s.qual, rows[0])
 	}
 	sum.Certainty = sum.bound.certainty()
 	if len(rows) > 0 {

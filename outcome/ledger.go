@@ -10,6 +10,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/civil"
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
@@ -49,7 +52,7 @@ type series struct {
 	ind     Indicator
 	region  []int32 // position in the region set
 	period  periodColumn
-	coef    intColumn
+	coef    column.Ints
 	exp     []int8      // nil while every exponent is 0
 	unit    []Unit      // nil while every unit is the indicator's
 	qual    []Qualifier // nil while every qualifier is exact
@@ -205,28 +208,15 @@ func (l *Ledger) reserve(records []Record) {
 }
 
 func (s *series) grow(n int) {
-	s.region = reserve(s.region, n)
+	s.region = column.Reserve(s.region, n)
 	s.period.grow(n)
-	s.coef.grow(n)
+	s.coef.Grow(n)
 	if s.meta != nil {
-		s.meta = reserve(s.meta, n)
+		s.meta = column.Reserve(s.meta, n)
 	}
 	if s.exp != nil {
-		s.exp = reserve(s.exp, n)
+		s.exp = column.Reserve(s.exp, n)
 	}
-}
-
-// reserve returns s with room for n more elements. Unlike slices.Grow it
-// does not clear the new room: memory the allocator hands out fresh is zero
-// already, and pages never written are never touched, which matters when
-// the room is an estimate.
-func reserve[T any](s []T, n int) []T {
-	if n <= cap(s)-len(s) {
-		return s
-	}
-	t := makeLarge[T](len(s), len(s)+n)
-	copy(t, s)
-	return t
 }
 
 // add validates and appends one record; an identical duplicate is skipped.
@@ -325,7 +315,7 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	y, isYear := yearBit(p)
 	if !entries {
 		if row := s.find(reg, p, y, isYear); row >= 0 {
-			if s.value(row).Equal(v.decimal()) && lazyAt(s.unit, row) == unit && lazyAt(s.qual, row) == v.qual {
+			if s.value(row).Equal(v.decimal()) && column.LazyAt(s.unit, row) == unit && column.LazyAt(s.qual, row) == v.qual {
 				return nil
 			}
 			old := s.record(l, row)
@@ -335,9 +325,9 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	row := int32(len(s.region))
 	s.region = append(s.region, reg)
 	s.period.append(p)
-	s.coef.append(v.coef)
+	s.coef.Append(v.coef)
 	c := cap(s.region)
-	setLazy(&s.exp, int(row), int8(v.exp), c)
+	column.SetLazy(&s.exp, int(row), int8(v.exp), c)
 	if !v.fits {
 		if s.big == nil {
 			s.big = make(map[int32]decimal.Decimal)
@@ -346,9 +336,9 @@ func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
 	} else if v.exp < s.minExp {
 		s.minExp = v.exp
 	}
-	setLazy(&s.unit, int(row), unit, c)
-	setLazy(&s.qual, int(row), v.qual, c)
-	setLazy(&s.meta, int(row), m, c)
+	column.SetLazy(&s.unit, int(row), unit, c)
+	column.SetLazy(&s.qual, int(row), v.qual, c)
+	column.SetLazy(&s.meta, int(row), m, c)
 	if !entries {
 		s.index(row, l.regions.Len(), y, isYear)
 	}
@@ -368,7 +358,7 @@ func (s *series) plainEntries() bool {
 func (s *series) appendPlain(reg int32, p Period, coef int64) {
 	s.region = append(s.region, reg)
 	s.period.append(p)
-	s.coef.append(coef)
+	s.coef.Append(coef)
 }
 
 func (l *Ledger) intern(m meta) uint32 {
@@ -396,28 +386,6 @@ func split(v decimal.Decimal) (int64, int32, bool) {
 	return v.CoefficientInt64(), exp, true
 }
 
-// setLazy stores v at row i of a column that stays nil while it would hold
-// only zero values; when it is made, it gets the capacity c of the other
-// columns.
-func setLazy[T comparable](col *[]T, i int, v T, c int) {
-	var zero T
-	if *col == nil {
-		if v == zero {
-			return
-		}
-		*col = makeLarge[T](i, max(c, i+1))
-	}
-	*col = append(*col, v)
-}
-
-func lazyAt[T any](col []T, i int32) T {
-	if col == nil {
-		var zero T
-		return zero
-	}
-	return col[i]
-}
-
 // truncate drops the rows from n on, after a refused Add.
 func (s *series) truncate(n int) {
 	for row := range s.big {
@@ -427,7 +395,7 @@ func (s *series) truncate(n int) {
 	}
 	s.region = s.region[:n]
 	s.period.truncate(n)
-	s.coef.truncate(n)
+	s.coef.Truncate(n)
 	if len(s.exp) > n {
 		s.exp = s.exp[:n]
 	}
@@ -443,7 +411,7 @@ func (s *series) truncate(n int) {
 	s.minExp = 0
 	for i := range n {
 		if _, isBig := s.big[int32(i)]; !isBig {
-			s.minExp = min(s.minExp, int32(lazyAt(s.exp, int32(i))))
+			s.minExp = min(s.minExp, int32(column.LazyAt(s.exp, int32(i))))
 		}
 	}
 	if s.ind.Aggregation == Entries {
@@ -519,7 +487,7 @@ func (s *series) periodAt(row int32) Period { return s.period.at(row) }
 // yearStarts holds January 1 of 1970 to 2033 as days since 1970-01-01.
 var yearStarts = func() (t [64]int32) {
 	for i := range t {
-		t[i] = daysFromCivil(1970+i, 1, 1)
+		t[i] = civil.Days(1970+i, 1, 1)
 	}
 	return t
 }()
@@ -544,7 +512,7 @@ func yearBit(p Period) (uint, bool) {
 func (s *series) index(row int32, nregions int, y uint, isYear bool) {
 	if isYear {
 		if s.years == nil {
-			s.years = makeLarge[uint64](nregions, nregions)
+			s.years = column.Make[uint64](nregions, nregions)
 		}
 		s.years[s.region[row]] |= 1 << y
 		if s.yearRow != nil {
@@ -569,7 +537,7 @@ func (s *series) resize(n int) {
 	for size < n {
 		size *= 2
 	}
-	s.slots, s.indexed = makeLarge[uint64](size, size), 0
+	s.slots, s.indexed = column.Make[uint64](size, size), 0
 	for r := range int32(len(s.region)) {
 		if _, ok := yearBit(s.periodAt(r)); !ok {
 			s.place(r)
@@ -595,10 +563,10 @@ func (s *series) value(row int32) decimal.Decimal {
 			return v
 		}
 	}
-	return decimal.New(s.coef.at(row), int32(lazyAt(s.exp, row)))
+	return decimal.New(s.coef.At(row), int32(column.LazyAt(s.exp, row)))
 }
 
-func (s *series) unitAt(row int32) Unit { return s.unitOr(lazyAt(s.unit, row)) }
+func (s *series) unitAt(row int32) Unit { return s.unitOr(column.LazyAt(s.unit, row)) }
 
 // unitOr returns u, or the indicator's unit for 0.
 func (s *series) unitOr(u Unit) Unit {
@@ -615,12 +583,12 @@ func (s *series) record(l *Ledger, row int32) Record {
 
 // recordIn rebuilds row as a Record, with its source and note from metas.
 func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
-	m := metas[lazyAt(s.meta, row)]
+	m := metas[column.LazyAt(s.meta, row)]
 	return Record{
 		Indicator: s.ind.Code,
 		Region:    regions.code(s.region[row]),
 		Period:    s.period.at(row),
-		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: lazyAt(s.qual, row)},
+		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: column.LazyAt(s.qual, row)},
 		Source:    m.source,
 		Note:      m.note,
 	}

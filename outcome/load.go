@@ -2,14 +2,17 @@ package outcome
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"io"
 	"maps"
 	"runtime"
-	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/civil"
+	"github.com/taizhang/taizhang/internal/codeindex"
+	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
 // Loading a file into a ledger has two halves. A rowReader parses lines and
@@ -136,15 +139,15 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 				return false
 			}
 		case colRegion:
-			k, ok := regionKey(f)
+			k, ok := codeindex.Parse(f)
 			if !ok {
 				return false
 			}
 			key = k
 		case colPeriod:
-			if y, ok := yearBytes(f); ok {
+			if y, ok := civil.Year(f); ok {
 				if y != rd.lastYear {
-					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
+					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
 					rd.yearID = -1
 				}
 				period, isYear = rd.yearPeriod, true
@@ -263,7 +266,7 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 		return fail(p.fail(line, colIndicator, row.indicator, ErrUnknownIndicator))
 	}
 	// The region is looked up later, a group of rows at a time (resolve).
-	key, ok := regionKey(row.region)
+	key, ok := codeindex.Parse(row.region)
 	if !ok {
 		return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
 	}
@@ -376,14 +379,14 @@ func (a *applier) apply(b *batch) bool {
 // as it goes.
 func (l *Ledger) reserveCSV(r io.Reader, col int) {
 	ra, ok := r.(io.ReaderAt)
-	size := inputSize(r)
+	size := csvscan.InputSize(r)
 	if !ok || size <= 0 || col < 0 {
 		return
 	}
 	counts := make([]float64, len(l.series))
 	var last []byte
 	lastIdx := -1
-	scale := sampleLines(ra, size, func(line []byte) {
+	scale := csvscan.SampleLines(ra, size, func(line []byte) {
 		f := line
 		for range col {
 			i := bytes.IndexByte(f, ',')
@@ -413,54 +416,6 @@ func (l *Ledger) reserveCSV(r io.Reader, col int) {
 	}
 }
 
-// sampleLines calls fn for the whole lines in samples of a file and
-// returns by how much to multiply what fn saw to estimate the whole: 1 for
-// a small file, read whole. The samples are evenly spaced; a line cut by a
-// sample's edges is skipped. A quoted field with a line end inside can
-// mislead the estimate, never the reading.
-func sampleLines(r io.ReaderAt, size int64, fn func(line []byte)) float64 {
-	const samples, window = 32, 32 << 10
-	buf := make([]byte, window)
-	whole := size <= samples*window
-	step := size / samples
-	if whole {
-		buf, step = make([]byte, size), size
-	}
-	var seen int64
-	for off := int64(0); off < size; off += step {
-		n, err := r.ReadAt(buf, off)
-		if err != nil && err != io.EOF {
-			return 0
-		}
-		b := buf[:n]
-		if off == 0 { // the header
-			if i := bytes.IndexByte(b, '\n'); i >= 0 {
-				b = b[i+1:]
-			}
-		} else if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			b = b[i+1:] // skip the cut line
-		} else {
-			continue
-		}
-		if off+int64(n) < size { // not the end of the file: drop the cut line
-			b = b[:bytes.LastIndexByte(b, '\n')+1]
-		}
-		seen += int64(len(b))
-		for len(b) > 0 {
-			i := bytes.IndexByte(b, '\n')
-			if i < 0 {
-				i = len(b) - 1
-			}
-			fn(bytes.TrimRight(b[:i+1], "\r\n"))
-			b = b[i+1:]
-		}
-	}
-	if whole || seen == 0 {
-		return 1
-	}
-	return float64(size) / float64(seen)
-}
-
 // finish rolls back if anything was refused, and returns every error.
 func (a *applier) finish() error {
 	if len(a.errs) > 0 {
@@ -485,7 +440,7 @@ type loadMark struct {
 type seriesRoom struct {
 	region, exp, unit, qual, meta int
 	period                        periodRoom
-	coef                          intRoom
+	coef                          column.IntsRoom
 	big                           int // values beyond the columns; -1 without the map
 	slots                         int // size of the index of rows not in years
 	years                         bool
@@ -499,18 +454,11 @@ func (l *Ledger) markLoad() loadMark {
 			big = -1
 		}
 		m.series[i] = seriesRoom{
-			region: cap(s.region), exp: lazyCap(s.exp), unit: lazyCap(s.unit), qual: lazyCap(s.qual), meta: lazyCap(s.meta),
-			period: s.period.room(), coef: s.coef.room(), big: big, slots: len(s.slots), years: s.years != nil,
+			region: cap(s.region), exp: column.LazyCap(s.exp), unit: column.LazyCap(s.unit), qual: column.LazyCap(s.qual), meta: column.LazyCap(s.meta),
+			period: s.period.room(), coef: s.coef.Room(), big: big, slots: len(s.slots), years: s.years != nil,
 		}
 	}
 	return m
-}
-
-func lazyCap[T any](col []T) int {
-	if col == nil {
-		return -1
-	}
-	return cap(col)
 }
 
 // rollbackLoad drops every row and interned source added since m, and gives
@@ -527,7 +475,7 @@ func (l *Ledger) rollbackLoad(m loadMark) {
 		s.shrink(m.rows[i], m.series[i], bigs[i])
 	}
 	if cap(l.metas) > m.metas {
-		l.metas = refit(l.metas, len(l.metas), m.metas)
+		l.metas = column.Refit(l.metas, len(l.metas), m.metas)
 	} else {
 		clear(l.metas[len(l.metas):cap(l.metas)]) // the dropped notes are garbage
 	}
@@ -542,13 +490,13 @@ func (l *Ledger) rollbackLoad(m loadMark) {
 // shrink gives back what a series grew since it had the room was; it keeps
 // its first n rows, and peak is how many values beyond the columns it held.
 func (s *series) shrink(n int, was seriesRoom, peak int) {
-	s.region = refit(s.region, n, was.region)
+	s.region = column.Refit(s.region, n, was.region)
 	s.period.shrink(n, was.period)
-	s.coef.shrink(n, was.coef)
-	s.exp = refitLazy(s.exp, n, was.exp)
-	s.unit = refitLazy(s.unit, n, was.unit)
-	s.qual = refitLazy(s.qual, n, was.qual)
-	s.meta = refitLazy(s.meta, n, was.meta)
+	s.coef.Shrink(n, was.coef)
+	s.exp = column.RefitLazy(s.exp, n, was.exp)
+	s.unit = column.RefitLazy(s.unit, n, was.unit)
+	s.qual = column.RefitLazy(s.qual, n, was.qual)
+	s.meta = column.RefitLazy(s.meta, n, was.meta)
 	switch {
 	case was.big < 0:
 		s.big = nil // the rows kept had none
@@ -568,15 +516,6 @@ func (s *series) shrink(n int, was seriesRoom, peak int) {
 	case len(s.slots) > was.slots:
 		s.resize(2 * s.indexed)
 	}
-}
-
-// refitLazy is refit for a column kept nil while it would hold only zeros:
-// one made by the load (c < 0) holds only zeros for the rows kept.
-func refitLazy[T any](col []T, n, c int) []T {
-	if c < 0 {
-		return nil
-	}
-	return refit(col, n, c)
 }
 
 // grewMuch reports whether a map that holds n entries again held peak:
@@ -621,19 +560,19 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	p := rowParser{file: opts.Name}
-	cr, first, err := startChunks(r, opts.Name, func(fields [][]byte) error {
+	cr, first, err := csvscan.Start(r, chunkSize, func(fields [][]byte) error {
 		cols, err := parseHeader(opts.Name, fields)
 		p.cols, p.width = cols, len(fields)
 		return err
 	})
 	if err != nil {
-		return err
+		return scanError(err, opts.Name)
 	}
 	a := l.newApplier(opts.Name, opts)
 	l.reserveCSV(r, p.cols[colIndicator])
-	err = inOrder(cr, first, func() func(chunk, *batch) {
+	err = csvscan.InOrder(cr, first, func() func(csvscan.Chunk, *batch) {
 		rd := l.newRowReader(p)
-		return func(c chunk, b *batch) { rd.chunk(b, c, opts) }
+		return func(c csvscan.Chunk, b *batch) { rd.chunk(b, c, opts) }
 	}, a.apply)
 	if err != nil {
 		a.errs = append(a.errs, err)
@@ -645,157 +584,30 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 // and its parsed rows stay in a core's cache.
 var chunkSize = 256 << 10
 
-// maxLoadWorkers bounds the goroutines parsing a file: the applier, one
-// goroutine, falls behind more of them.
-const maxLoadWorkers = 4
-
-// startChunks cuts r into chunks of whole records and hands the fields of
-// the header line to header; it returns the chunks to read, the first
-// starting after the header.
-func startChunks(r io.Reader, file string, header func(fields [][]byte) error) (*chunkReader, chunk, error) {
-	cr := &chunkReader{r: r, size: chunkSize, line: 1}
-	for {
-		first, err := cr.next()
-		if err != nil && err != io.EOF {
-			return nil, chunk{}, err
-		}
-		sc := &csvScanner{src: first.data, next: first.line}
-		if !sc.scan() {
-			if sc.err == nil && !first.last {
-				continue // blank lines only: the header is in a later chunk
-			}
-			return nil, chunk{}, sc.noHeader(file)
-		}
-		if err := header(sc.fields); err != nil {
-			return nil, chunk{}, err
-		}
-		first.data, first.line = sc.src, sc.next
-		return cr, first, nil
-	}
-}
-
-// inOrder parses the chunks of cr, from first on, and hands each result to
-// apply in file order, until apply returns false or the chunks run out. It
-// parses on every CPU (GOMAXPROCS, up to maxLoadWorkers goroutines, each
-// with a parser from newParser) while apply takes the results in turn; on
-// one CPU, or for one chunk, it reads, parses and applies in turn. It
-// returns the error reading cr, unless apply stopped first.
-func inOrder[T any](cr *chunkReader, first chunk, newParser func() func(chunk, *T), apply func(*T) bool) error {
-	workers := min(runtime.GOMAXPROCS(0), maxLoadWorkers)
-	if workers == 1 || first.last {
-		parse := newParser()
-		cr.bufs = make(chan []byte, 1)
-		var t T
-		for c := first; ; {
-			parse(c, &t)
-			cr.bufs <- c.buf
-			if !apply(&t) || c.last {
-				return nil
-			}
-			var err error
-			if c, err = cr.next(); err != nil && err != io.EOF {
-				return err
-			}
-		}
-	}
-	type job struct {
-		c    chunk
-		t    *T // taken in file order, so the result apply waits for is never short of one
-		done chan *T
-	}
-	inFlight := 2 * workers
-	work := make(chan job, inFlight)
-	order := make(chan chan *T, inFlight)
-	free := make(chan *T, inFlight+1)
-	for range inFlight + 1 {
-		free <- new(T)
-	}
-	quit := make(chan struct{})
-	cr.bufs = make(chan []byte, inFlight+2)
-	var readErr error
-	go func() { // the reader
-		defer close(work)
-		defer close(order)
-		c, err := first, error(nil)
-		for {
-			done := make(chan *T, 1)
-			var t *T
-			select {
-			case t = <-free:
-			case <-quit:
-				return
-			}
-			select {
-			case work <- job{c, t, done}:
-			case <-quit:
-				return
-			}
-			order <- done
-			if c.last {
-				return
-			}
-			if c, err = cr.next(); err != nil && err != io.EOF {
-				readErr = err
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parse := newParser()
-			for j := range work {
-				parse(j.c, j.t)
-				select {
-				case cr.bufs <- j.c.buf:
-				default:
-				}
-				j.done <- j.t
-			}
-		}()
-	}
-	stopped := false
-	for done := range order {
-		t := <-done
-		if !stopped && !apply(t) {
-			stopped = true
-			close(quit)
-		}
-		free <- t
-	}
-	wg.Wait()
-	if stopped {
-		return nil
-	}
-	return readErr
-}
-
 // chunk parses the records of c into b, stopping at the first error unless
 // every error is wanted, and at an error of the CSV itself.
-func (rd *rowReader) chunk(b *batch, c chunk, opts ReadOptions) {
+func (rd *rowReader) chunk(b *batch, c csvscan.Chunk, opts ReadOptions) {
 	b.reset()
 	rd.yearID = -1
-	if n := len(c.data)/16 + 16; cap(b.rows) < n {
+	if n := len(c.Data)/16 + 16; cap(b.rows) < n {
 		b.rows = make([]loadRow, 0, n) // lines are rarely shorter than 16 bytes
 	}
 	rd.lastText = 0
-	sc := csvScanner{src: c.data, next: c.line}
+	sc := csvscan.Scanner{Src: c.Data, Next: c.Line}
 	for !b.stop {
-		if n := bytes.IndexByte(sc.src, '\n'); n >= 0 && rd.plain(b, sc.src[:n], sc.next) {
-			sc.src, sc.next = sc.src[n+1:], sc.next+1
+		if n := bytes.IndexByte(sc.Src, '\n'); n >= 0 && rd.plain(b, sc.Src[:n], sc.Next) {
+			sc.Src, sc.Next = sc.Src[n+1:], sc.Next+1
 			continue
 		}
-		if !sc.scan() {
+		if !sc.Scan() {
 			break
 		}
-		if !rd.read(b, sc.line, sc.fields) && !opts.AllErrors {
+		if !rd.read(b, sc.Line, sc.Fields) && !opts.AllErrors {
 			b.stop = true // the rows before are still resolved: they decide which error comes first
 		}
 	}
-	if sc.err != nil {
-		b.errs = append(b.errs, loadError{len(b.rows), withFile(sc.err, rd.p.file)})
+	if sc.Err != nil {
+		b.errs = append(b.errs, loadError{len(b.rows), scanError(sc.Err, rd.p.file)})
 		b.stop = true
 	}
 	rd.resolve(b, opts)
@@ -813,7 +625,7 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	t := &rd.l.regions.byNum
 	var sink uint64
 	unknown := -1
-	if len(t.slots) == 0 { // a zero RegionSet: no region is known
+	if t.Empty() { // a zero RegionSet: no region is known
 		if len(b.rows) > 0 {
 			rd.dropUnknown(b, 0, opts)
 		}
@@ -822,14 +634,14 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {
-			p := packCode(rows[i].key)
-			h := t.home(p)
+			p := codeindex.Pack(rows[i].key)
+			h := t.Home(p)
 			rd.packed[i], rd.home[i] = p, h
-			sink += t.slots[h]
+			sink += t.Touch(h)
 		}
 		for i := range rows {
 			r := &rows[i]
-			if pos, ok := t.find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
+			if pos, ok := t.Find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
 				r.key = resolved | uint64(uint32(pos))
 			} else if unknown < 0 {
 				unknown = g + i
@@ -870,7 +682,7 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 			b.rows[w], w = r, w+1
 			continue
 		}
-		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeString(r.key)), ErrUnknownRegion)})
+		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeindex.String(r.key)), ErrUnknownRegion)})
 		if !opts.AllErrors {
 			b.rows, b.extras, b.bigs, b.errs, b.stop = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs, true
 			return
@@ -880,157 +692,4 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 		errs = append(errs, loadError{w, b.errs[e].err})
 	}
 	b.rows, b.extras, b.bigs, b.errs = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs
-}
-
-func withFile(err error, file string) error {
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		pe.File = file
-	}
-	return err
-}
-
-// regionKey checks that code can be a region code and returns its numCode.
-func regionKey(code []byte) (uint64, bool) {
-	if len(code) == 0 || len(code) > 15 {
-		return 0, false
-	}
-	var n uint64
-	rest := code
-	if len(code) >= 8 {
-		// The first eight digits at once: village and township codes
-		// are 12 and 9 digits long.
-		v, ok := eightDigits(code)
-		if !ok {
-			return 0, false
-		}
-		n, rest = v, code[8:]
-	}
-	for _, c := range rest {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + uint64(c-'0')
-	}
-	return n<<4 | uint64(len(code)), true
-}
-
-// eightDigits reads the number the first eight bytes of b write in decimal,
-// if they are all digits, in a few arithmetic steps on one 64-bit word.
-func eightDigits(b []byte) (uint64, bool) {
-	v := binary.LittleEndian.Uint64(b)
-	// Every byte is 0x30–0x39: its high nibble is 3, and adding 6 keeps it 3.
-	const threes, sixes, highs = 0x3030303030303030, 0x0606060606060606, 0xf0f0f0f0f0f0f0f0
-	if v&highs != threes || (v+sixes)&highs != threes {
-		return 0, false
-	}
-	v -= threes
-	v = (v * (10<<8 + 1)) >> 8 & 0x00ff00ff00ff00ff    // pairs of digits
-	v = (v * (100<<16 + 1)) >> 16 & 0x0000ffff0000ffff // fours
-	v = (v * (10000<<32 + 1)) >> 32                    // eight
-	return v, true
-}
-
-// chunk is a run of whole records of a file.
-type chunk struct {
-	buf  []byte // the buffer data is in, to reuse
-	data []byte
-	line int  // the line data starts on
-	last bool // no more chunks follow
-}
-
-// chunkReader cuts a file into chunks of whole records: each ends at a line
-// end outside quotes.
-type chunkReader struct {
-	r     io.Reader
-	bufs  chan []byte // buffers to reuse; nil: none
-	size  int
-	carry []byte // the start of the next chunk, read already
-	line  int    // the line the next chunk starts on
-	eof   bool
-	begun bool // a chunk was cut: the next one does not start the file
-}
-
-// next returns the next chunk; io.EOF with the last one.
-func (cr *chunkReader) next() (chunk, error) {
-	var buf []byte
-	select {
-	case buf = <-cr.bufs:
-	default:
-	}
-	if len(buf) < max(cr.size, 2*len(cr.carry)) {
-		buf = make([]byte, max(cr.size, 2*len(cr.carry)))
-	}
-	n := copy(buf, cr.carry)
-	for {
-		for !cr.eof && n < len(buf) {
-			m, err := cr.r.Read(buf[n:])
-			n += m
-			if err == io.EOF {
-				cr.eof = true
-			} else if err != nil {
-				return chunk{}, err
-			}
-		}
-		data := buf[:n]
-		if cr.eof {
-			cr.carry = nil
-			return chunk{buf: buf, data: data, line: cr.line, last: true}, io.EOF
-		}
-		if cut := recordEnd(data, !cr.begun); cut > 0 {
-			cr.begun = true
-			cr.carry = append(cr.carry[:0], data[cut:]...)
-			c := chunk{buf: buf, data: data[:cut], line: cr.line}
-			cr.line += bytes.Count(c.data, []byte{'\n'})
-			return c, nil
-		}
-		// One record longer than the buffer: read on into a larger one.
-		buf = append(buf, make([]byte, len(buf))...)
-	}
-}
-
-// recordEnd returns the length of the longest prefix of data that ends
-// with the line end of a record, or 0. It reads quotes as [csvScanner]
-// does, so that chunks are cut where the scanner's records end whatever
-// the quotes: a quote opens a quoted field only where a field starts, a
-// doubled quote within one is a quote, and a quote anywhere else is text
-// here, an error the scanner reports. data starts where a record starts;
-// fileStart says it starts the file, where a byte-order mark may come
-// before the first field.
-func recordEnd(data []byte, fileStart bool) int {
-	q := bytes.IndexByte(data, '"')
-	if q < 0 {
-		return bytes.LastIndexByte(data, '\n') + 1
-	}
-	first := 0 // where the first field starts
-	if fileStart && bytes.HasPrefix(data, utf8BOM) {
-		first = len(utf8BOM)
-	}
-	end, i := 0, 0 // the last record end found; data[:i] is read, outside quotes
-	for q >= 0 {
-		q += i
-		if n := bytes.LastIndexByte(data[i:q], '\n'); n >= 0 {
-			end = i + n + 1
-		}
-		i = q + 1
-		if q == first || q > 0 && (data[q-1] == ',' || data[q-1] == '\n') {
-			// A quoted field: on past the quote that ends it.
-			for {
-				j := bytes.IndexByte(data[i:], '"')
-				if j < 0 || i+j+1 == len(data) {
-					return end // the field, or a doubled quote, may go on beyond data
-				}
-				i += j + 1
-				if data[i] != '"' {
-					break
-				}
-				i++
-			}
-		}
-		q = bytes.IndexByte(data[i:], '"')
-	}
-	if n := bytes.LastIndexByte(data[i:], '\n'); n >= 0 {
-		end = i + n + 1
-	}
-	return end
 }

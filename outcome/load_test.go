@@ -245,36 +245,6 @@ func errorLines(err error) []int {
 	return lines
 }
 
-// TestRegionKey checks the word-at-a-time digits against a byte loop, for
-// codes with a non-digit at every place.
-func TestRegionKey(t *testing.T) {
-	slow := func(code []byte) (uint64, bool) {
-		var n uint64
-		for _, c := range code {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + uint64(c-'0')
-		}
-		return n<<4 | uint64(len(code)), len(code) > 0 && len(code) <= 15
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		code := make([]byte, 1+rng.IntN(16))
-		for i := range code {
-			code[i] = byte('0' + rng.IntN(10))
-		}
-		if rng.IntN(3) == 0 {
-			code[rng.IntN(len(code))] = []byte{'/', ':', ' ', 'a', 0xff, 0x00, '0' - 1, '9' + 1, 0x3a, 0xb0}[rng.IntN(10)]
-		}
-		k, ok := regionKey(code)
-		wk, wok := slow(code)
-		if ok != wok || ok && k != wk {
-			t.Fatalf("regionKey(%q) = %d, %v; want %d, %v", code, k, ok, wk, wok)
-		}
-	}
-}
-
 // TestEveryPathRefuses checks that each way into a ledger takes or refuses
 // a figure or a period alike, with the same error: the one-pass reader (a
 // plain line), the general parser (the same line with its value quoted),
@@ -384,11 +354,11 @@ func roomOf(l *Ledger) []string {
 	out := []string{fmt.Sprintf("metas len %d cap %d", len(l.metas), cap(l.metas))}
 	for _, s := range l.series {
 		out = append(out, fmt.Sprintf("%s: region %d/%d, periods %d, ids16 %d/%d nil %v, ids32 %d/%d nil %v, "+
-			"narrow %d/%d nil %v, wide %d/%d nil %v, exp %d/%d nil %v, unit %d/%d nil %v, qual %d/%d nil %v, "+
+			"coef %+v, exp %d/%d nil %v, unit %d/%d nil %v, qual %d/%d nil %v, "+
 			"meta %d/%d nil %v, big %d nil %v, years nil %v, slots %d",
 			s.ind.Code, len(s.region), cap(s.region), len(s.period.table),
 			len(s.period.ids16), cap(s.period.ids16), s.period.ids16 == nil, len(s.period.ids32), cap(s.period.ids32), s.period.ids32 == nil,
-			len(s.coef.narrow), cap(s.coef.narrow), s.coef.narrow == nil, len(s.coef.wide), cap(s.coef.wide), s.coef.wide == nil,
+			s.coef.Room(),
 			len(s.exp), cap(s.exp), s.exp == nil, len(s.unit), cap(s.unit), s.unit == nil, len(s.qual), cap(s.qual), s.qual == nil,
 			len(s.meta), cap(s.meta), s.meta == nil, len(s.big), s.big == nil, s.years == nil, len(s.slots)))
 	}

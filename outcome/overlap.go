@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // This file keeps a flow from counting a day twice and lets a stock's
@@ -366,7 +368,7 @@ func (a *aggregation) reached(rs *RegionSet, u, lo int32) bool {
 // [Ledger.Discrepancies].
 func (s *series) passOver(rs *RegionSet, a *aggregation) {
 	n := len(a.best)
-	newest := makeLarge[int32](n, n)
+	newest := column.Make[int32](n, n)
 	for i := range newest {
 		newest[i] = minDay
 	}
@@ -446,17 +448,8 @@ func (sc *latestScan) latest(units []int32) int32 {
 func (s *series) head(n int) *series {
 	h := *s
 	h.region = s.region[:n]
-	h.period.ids16, h.period.ids32 = cut(s.period.ids16, n), cut(s.period.ids32, n)
-	h.coef.narrow, h.coef.wide = cut(s.coef.narrow, n), cut(s.coef.wide, n)
-	h.exp, h.unit, h.qual, h.meta = cut(s.exp, n), cut(s.unit, n), cut(s.qual, n), cut(s.meta, n)
+	h.period.ids16, h.period.ids32 = column.Cut(s.period.ids16, n), column.Cut(s.period.ids32, n)
+	h.coef = s.coef.Head(n)
+	h.exp, h.unit, h.qual, h.meta = column.Cut(s.exp, n), column.Cut(s.unit, n), column.Cut(s.qual, n), column.Cut(s.meta, n)
 	return &h
-}
-
-// cut returns col's first n rows, or nil for a nil (lazy, all-zero)
-// column.
-func cut[T any](col []T, n int) []T {
-	if col == nil {
-		return nil
-	}
-	return col[:n]
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/taizhang/taizhang/internal/civil"
 )
 
 // PeriodKind says how a period was stated.
@@ -48,28 +50,22 @@ func dayOf(t time.Time) int32 {
 
 func dateOf(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
 
-// The years a period may lie in: those [ParsePeriod] reads and
-// [Period.String] writes, four digits from 0001. Year 0000 is no year a
-// ledger means (it is 1 BC in ISO 8601): a ledger that says 0000 has lost
-// its year.
-const minYear, maxYear = 1, 9999
-
 // Year returns the civil year y, or the zero, invalid Period when y is
 // outside 1 to 9999: [Ledger.Add] refuses a record without a period.
 func Year(y int) Period {
-	if y < minYear || y > maxYear {
+	if y < civil.MinYear || y > civil.MaxYear {
 		return Period{}
 	}
-	return Period{YearPeriod, daysFromCivil(y, 1, 1), daysFromCivil(y, 12, 31)}
+	return Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
 }
 
 // Month returns month m of year y, or the zero, invalid Period when y is
 // outside 1 to 9999 or m is not a month.
 func Month(y int, m time.Month) Period {
-	if y < minYear || y > maxYear || m < time.January || m > time.December {
+	if y < civil.MinYear || y > civil.MaxYear || m < time.January || m > time.December {
 		return Period{}
 	}
-	return Period{MonthPeriod, daysFromCivil(y, int(m), 1), daysFromCivil(y, int(m), daysIn(y, int(m)))}
+	return Period{MonthPeriod, civil.Days(y, int(m), 1), civil.Days(y, int(m), civil.DaysIn(y, int(m)))}
 }
 
 // Span returns the days from through to, both included. It refuses a span
@@ -98,7 +94,7 @@ const minDay = -1 << 30
 
 // The first and last days of a period that can be recorded: the bounds of
 // the years 1 to 9999.
-var firstDay, lastDay = daysFromCivil(minYear, 1, 1), daysFromCivil(maxYear, 12, 31)
+var firstDay, lastDay = civil.Days(civil.MinYear, 1, 1), civil.Days(civil.MaxYear, 12, 31)
 
 // inRange reports whether p lies within the years 1 to 9999, as every
 // period [ParsePeriod] reads and [Period.String] writes does. A query
@@ -107,7 +103,7 @@ func (p Period) inRange() bool { return firstDay <= p.start && p.end <= lastDay 
 
 func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
 	for _, t := range [...]time.Time{from, to} {
-		if y := t.Year(); y < minYear || y > maxYear {
+		if y := t.Year(); y < civil.MinYear || y > civil.MaxYear {
 			return Period{}, fmt.Errorf("outcome: period %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, ErrOutOfRange)
 		}
 	}
@@ -325,7 +321,7 @@ func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
 	default:
 		return 0, 0, 0, ErrSyntax
 	}
-	if t.Year() < minYear {
+	if t.Year() < civil.MinYear {
 		return 0, 0, 0, ErrOutOfRange
 	}
 	var p Period

@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"unsafe"
+
+	"github.com/taizhang/taizhang/internal/codeindex"
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // Level is a region's place in the administrative hierarchy. The zero value
@@ -145,7 +148,7 @@ type RegionSet struct {
 	level   []Level                //
 	end     []int32                // end[i]: one past the last descendant of i
 	parent  []int32                // -1 for a root
-	byNum   codeTable              // code → position
+	byNum   codeindex.Table        // code → position
 	byLevel [len(levelNames)]int32 // how many regions of each level
 	ordered bool                   // depth-first order is also code order
 }
@@ -177,16 +180,16 @@ type regionBuilder struct {
 	errs   errorList
 
 	// The code index, filled as regions come by indexCodes.
-	idx     codeTable
+	idx     codeindex.Table
 	indexed int     // how many regions idx holds
 	dups    []int32 // regions whose code came before
 }
 
 func (b *regionBuilder) grow(n, textLen int) {
-	b.text = reserve(b.text, textLen)
-	b.off = reserve(b.off, 3*n+1)
-	b.level = reserve(b.level, n)
-	b.parent = reserve(b.parent, n)
+	b.text = column.Reserve(b.text, textLen)
+	b.off = column.Reserve(b.off, 3*n+1)
+	b.level = column.Reserve(b.level, n)
+	b.parent = column.Reserve(b.parent, n)
 }
 
 // report keeps err; it returns true when as many errors are kept as are
@@ -210,7 +213,7 @@ func addRegion[T string | []byte](b *regionBuilder, code, zh, en T, level Level,
 	b.level = append(b.level, level)
 	var p uint64
 	if len(parent) > 0 {
-		p = numCode(parent)
+		p = codeindex.Key(parent)
 	}
 	b.parent = append(b.parent, p)
 	return nil
@@ -233,8 +236,8 @@ func (b *regionBuilder) code(i int) []byte { return b.text[b.off[3*i]:b.off[3*i+
 // b.indexed on; a table too small for n is made anew, for all of them.
 // The regions whose code is there already are noted in b.dups.
 func (b *regionBuilder) indexCodes(n int) {
-	if !b.idx.fits(n) {
-		b.idx, b.indexed, b.dups = newCodeTable(n), 0, b.dups[:0]
+	if !b.idx.Fits(n) {
+		b.idx, b.indexed, b.dups = codeindex.New(n), 0, b.dups[:0]
 	}
 	var packed, home [lookupGroup]uint64
 	for lo := b.indexed; lo < n; lo += lookupGroup {
@@ -242,16 +245,16 @@ func (b *regionBuilder) indexCodes(n int) {
 		// that the cache misses overlap, then insert.
 		m := min(lookupGroup, n-lo)
 		for j := range m {
-			packed[j] = packCode(numCode(b.code(lo + j)))
-			home[j] = b.idx.home(packed[j])
+			packed[j] = codeindex.Pack(codeindex.Key(b.code(lo + j)))
+			home[j] = b.idx.Home(packed[j])
 		}
 		var sink uint64
 		for j := range m {
-			sink += b.idx.slots[home[j]]
+			sink += b.idx.Touch(home[j])
 		}
 		runtime.KeepAlive(sink)
 		for j := range m {
-			if !b.idx.put(packed[j], home[j], int32(lo+j)) {
+			if !b.idx.Put(packed[j], home[j], int32(lo+j)) {
 				b.dups = append(b.dups, int32(lo+j))
 			}
 		}
@@ -272,8 +275,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	if where == nil {
 		where = func(i int) string { return fmt.Sprintf("region %d", i) }
 	}
-	if n > MaxRegions {
-		return nil, fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", n, MaxRegions)
+	if n > codeindex.MaxPositions {
+		return nil, fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", n, codeindex.MaxPositions)
 	}
 	b.indexCodes(n)
 	idx := b.idx
@@ -282,19 +285,19 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			return nil, b.errs.join()
 		}
 	}
-	parent := makeLarge[int32](n, n)
+	parent := column.Make[int32](n, n)
 	// first[p+1] counts the children of p; the virtual node n holds the roots.
-	first := makeLarge[int32](n+2, n+2)
+	first := column.Make[int32](n+2, n+2)
 	for i := range n {
 		parent[i] = -1
 		if b.parent[i] == 0 {
 			first[n+1]++
 			continue
 		}
-		p, ok := idx.get(b.parent[i])
+		p, ok := idx.Get(b.parent[i])
 		switch {
 		case !ok:
-			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.code(i), codeString(b.parent[i]), ErrUnknownRegion))
+			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.code(i), codeindex.String(b.parent[i]), ErrUnknownRegion))
 			continue
 		case b.level[p] >= b.level[i]:
 			b.report(fmt.Errorf("outcome: %s: %s (%v) under %s (%v): %w", where(i), b.code(i), b.level[i], b.code(int(p)), b.level[p], ErrRegionLevel))
@@ -313,8 +316,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	for i := 0; i <= n; i++ {
 		first[i+1] += first[i]
 	}
-	kids := makeLarge[int32](n, n)
-	pos := makeLarge[int32](n+1, n+1)
+	kids := column.Make[int32](n, n)
+	pos := column.Make[int32](n+1, n+1)
 	copy(pos, first[:n+1])
 	for i := range n {
 		p := parent[i]
@@ -335,10 +338,10 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	b.off = append(b.off, uint32(len(b.text)))
 	s := &RegionSet{
 		off:     b.off,
-		src:     makeLarge[int32](0, n),
-		level:   makeLarge[Level](0, n),
-		end:     makeLarge[int32](n, n),
-		parent:  makeLarge[int32](n, n),
+		src:     column.Make[int32](0, n),
+		level:   column.Make[Level](0, n),
+		end:     column.Make[int32](n, n),
+		parent:  column.Make[int32](n, n),
 		byNum:   idx,
 		ordered: true,
 	}
@@ -379,17 +382,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			s.parent[pos[i]] = pos[parent[i]]
 		}
 	}
-	for i, sl := range s.byNum.slots {
-		if sl != 0 {
-			s.byNum.slots[i] = sl&^posMask | uint64(pos[sl&posMask])
-		}
-	}
+	s.byNum.Renumber(pos)
 	return s, nil
-}
-
-// codeString writes a numCode back as the code it was made from.
-func codeString(k uint64) string {
-	return fmt.Sprintf("%0*d", int(k&15), k>>4)
 }
 
 // at returns the region at position i. Its strings share the set's text.
@@ -409,119 +403,14 @@ func (s *RegionSet) code(i int32) string {
 	return s.text[s.off[3*j]:s.off[3*j+1]]
 }
 
-// numCode packs a code of up to 15 digits and its length into a number:
-// hashing a number is faster than hashing a string, and readers look up a
-// region on every line. Codes are checked to be digits when the set is built.
-func numCode[T string | []byte](code T) uint64 {
-	var n uint64
-	for i := 0; i < len(code); i++ {
-		n = n*10 + uint64(code[i]-'0')
-	}
-	return n<<4 | uint64(len(code))
-}
-
 // pos returns the position of the region with the given code. Codes in a
 // set are digits (Region.Validate), so the numeric table is the whole index.
 func (s *RegionSet) pos(code string) (int32, bool) {
-	if len(code) == 0 || len(code) > 15 {
+	k, ok := codeindex.ParseString(code)
+	if !ok {
 		return 0, false
 	}
-	for i := 0; i < len(code); i++ {
-		if code[i] < '0' || code[i] > '9' {
-			return 0, false
-		}
-	}
-	return s.byNum.get(numCode(code))
-}
-
-// codeTable maps region codes to positions: open addressing, linear
-// probing, at most two thirds full. A slot is one word: the code packed in
-// its high 42 bits (packCode) above the position in the low 22, so a lookup
-// reads eight bytes and a national index of a million villages takes 16
-// MiB; 0 marks an empty slot. It holds at most MaxRegions regions.
-type codeTable struct {
-	slots []uint64
-	shift uint
-}
-
-// MaxRegions is the most regions a [RegionSet] holds: about six times the
-// administrative villages, townships and counties of China.
-const MaxRegions = 1<<posBits - 1
-
-const (
-	posBits = 22
-	posMask = 1<<posBits - 1
-)
-
-// packCode packs a numCode of 6, 9 or 12 digits into 42 bits: the value in
-// 40, the length in 2. Other lengths give 0, which no region has.
-func packCode(k uint64) uint64 {
-	var class uint64
-	switch k & 15 {
-	case 6:
-		class = 1
-	case 9:
-		class = 2
-	case 12:
-		class = 3
-	default:
-		return 0
-	}
-	return k>>4<<2 | class
-}
-
-func newCodeTable(n int) codeTable {
-	size, shift := 16, uint(60)
-	for size < n+n/2 {
-		size, shift = size*2, shift-1
-	}
-	return codeTable{slots: makeLarge[uint64](size, size), shift: shift}
-}
-
-// fits reports whether t has room for n codes.
-func (t *codeTable) fits(n int) bool { return n+n/2 <= len(t.slots) }
-
-// home returns the first slot to probe for the packed code p.
-func (t *codeTable) home(p uint64) uint64 { return (p * 0x9e3779b97f4a7c15) >> t.shift }
-
-// put puts the packed code p with position v, probing from slot i; false
-// if p is there already.
-func (t *codeTable) put(p, i uint64, v int32) bool {
-	mask := uint64(len(t.slots) - 1)
-	for t.slots[i] != 0 {
-		if t.slots[i]>>posBits == p {
-			return false
-		}
-		i = (i + 1) & mask
-	}
-	t.slots[i] = p<<posBits | uint64(v)
-	return true
-}
-
-// find returns the position of the packed code p, probing from slot i.
-// The table of a zero RegionSet has no slots and holds nothing.
-func (t *codeTable) find(p, i uint64) (int32, bool) {
-	if len(t.slots) == 0 {
-		return 0, false
-	}
-	mask := uint64(len(t.slots) - 1)
-	for ; ; i = (i + 1) & mask {
-		switch sl := t.slots[i]; {
-		case sl>>posBits == p && sl != 0:
-			return int32(sl & posMask), true
-		case sl == 0:
-			return 0, false
-		}
-	}
-}
-
-// get returns the position of the numCode k.
-func (t *codeTable) get(k uint64) (int32, bool) {
-	p := packCode(k)
-	if p == 0 {
-		return 0, false
-	}
-	return t.find(p, t.home(p))
+	return s.byNum.Get(k)
 }
 
 // Len returns the number of regions.

@@ -7,6 +7,10 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/taizhang/taizhang/internal/codeindex"
+	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
 // ReadRegions reads a region file: CSV with a header naming the columns
@@ -17,14 +21,14 @@ import (
 // and value, joined: the first 20, then how many more.
 func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	var out []Region
-	if n := inputSize(r); n > 0 {
+	if n := csvscan.InputSize(r); n > 0 {
 		out = make([]Region, 0, n/24) // lines are rarely shorter than 24 bytes
 	}
-	sc := newCSVScanner(r)
-	if err := sc.scanHeader(name); err != nil {
-		return nil, err
+	sc := csvscan.NewScanner(r)
+	if err := sc.Header(); err != nil {
+		return nil, scanError(err, name)
 	}
-	cols, err := regionHeader(sc.fields, name)
+	cols, err := regionHeader(sc.Fields, name)
 	if err != nil {
 		return nil, err
 	}
@@ -48,31 +52,31 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 	var b regionBuilder
 	var lines []int32
-	if size := inputSize(r); size > 0 {
+	if size := csvscan.InputSize(r); size > 0 {
 		n := int(size / 32)
 		if ra, ok := r.(io.ReaderAt); ok {
 			rows := 0.0
-			rows *= sampleLines(ra, size, func([]byte) { rows++ })
+			rows *= csvscan.SampleLines(ra, size, func([]byte) { rows++ })
 			n = int(rows) + int(rows)/32 + 16
 		}
 		b.grow(n, int(size)) // codes and names are never longer than the file
-		lines = makeLarge[int32](0, n)
-		b.idx = newCodeTable(n)
+		lines = column.Make[int32](0, n)
+		b.idx = codeindex.New(n)
 	}
 	var cols regionColumns
-	cr, first, err := startChunks(r, name, func(fields [][]byte) (err error) {
+	cr, first, err := csvscan.Start(r, chunkSize, func(fields [][]byte) (err error) {
 		cols, err = regionHeader(fields, name)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, scanError(err, name)
 	}
 
 	var errs errorList
-	err = inOrder(cr, first, func() func(chunk, *regionPart) {
-		return func(c chunk, part *regionPart) {
+	err = csvscan.InOrder(cr, first, func() func(csvscan.Chunk, *regionPart) {
+		return func(c csvscan.Chunk, part *regionPart) {
 			part.reset()
-			sc := csvScanner{src: c.data, next: c.line}
+			sc := csvscan.Scanner{Src: c.Data, Next: c.Line}
 			cols.rows(&sc, &part.errs, func(line int, row *regionRow) error {
 				if err := addRegion(&part.b, row.code, row.zh, row.en, row.level, row.parent); err != nil {
 					return &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
@@ -82,7 +86,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			})
 			// An error of the CSV itself ends reading, as it ends a
 			// single pass: the chunks after it are not taken.
-			part.stop = sc.err != nil
+			part.stop = sc.Err != nil
 		}
 	}, func(part *regionPart) bool {
 		b.append(&part.b)
@@ -90,7 +94,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 		errs.merge(&part.errs)
 		// Index the codes while the next chunks are parsed, as long as
 		// the index made for the estimated count has room.
-		if n := len(b.level); b.idx.fits(n) {
+		if n := len(b.level); b.idx.Fits(n) {
 			b.indexCodes(n)
 		}
 		return !part.stop
@@ -166,7 +170,7 @@ func regionHeader(fields [][]byte, name string) (regionColumns, error) {
 
 // rows reads the rows of sc and calls add for every one; the problems of
 // the rows and add's errors go to errs.
-func (rc *regionColumns) rows(sc *csvScanner, errs *errorList, add func(line int, row *regionRow) error) {
+func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(line int, row *regionRow) error) {
 	fail := func(line int, col, v string, err error) {
 		errs.add(&ParseError{File: rc.file, Line: line, Column: col, Value: v, Err: err})
 	}
@@ -174,13 +178,13 @@ func (rc *regionColumns) rows(sc *csvScanner, errs *errorList, add func(line int
 		if i < 0 {
 			return nil
 		}
-		return bytes.TrimSpace(sc.fields[i])
+		return bytes.TrimSpace(sc.Fields[i])
 	}
 	levels := map[string]Level{}
 	var row regionRow
-	for sc.scan() {
-		if len(sc.fields) != rc.width {
-			fail(sc.line, "", "", fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(sc.fields), rc.width))
+	for sc.Scan() {
+		if len(sc.Fields) != rc.width {
+			fail(sc.Line, "", "", fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(sc.Fields), rc.width))
 			continue
 		}
 		lv := get(rc.level)
@@ -188,21 +192,21 @@ func (rc *regionColumns) rows(sc *csvScanner, errs *errorList, add func(line int
 		if !ok {
 			var err error
 			if l, err = ParseLevel(string(lv)); err != nil {
-				fail(sc.line, "level", string(lv), ErrRegionLevel)
+				fail(sc.Line, "level", string(lv), ErrRegionLevel)
 				continue
 			}
 			levels[string(lv)] = l
 		}
 		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l}
 		if !utf8.Valid(row.zh) || !utf8.Valid(row.en) {
-			fail(sc.line, "name", string(row.zh)+string(row.en), ErrEncoding)
+			fail(sc.Line, "name", string(row.zh)+string(row.en), ErrEncoding)
 			continue
 		}
-		if err := add(sc.line, &row); err != nil {
+		if err := add(sc.Line, &row); err != nil {
 			errs.add(err)
 		}
 	}
-	if sc.err != nil {
-		errs.add(withFile(sc.err, rc.file))
+	if sc.Err != nil {
+		errs.add(scanError(sc.Err, rc.file))
 	}
 }

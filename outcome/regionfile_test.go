@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/taizhang/taizhang/internal/codeindex"
 )
 
 // randomRegionFile writes a region file of provinces, counties and
@@ -182,12 +184,12 @@ func TestIndexCodesOutgrown(t *testing.T) {
 	}
 	build := func(regions []Region) (*RegionSet, error) {
 		var b regionBuilder
-		b.idx = newCodeTable(4)
+		b.idx = codeindex.New(4)
 		for i, r := range regions {
 			if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
 				t.Fatal(err)
 			}
-			if b.idx.fits(i + 1) {
+			if b.idx.Fits(i + 1) {
 				b.indexCodes(i + 1)
 			}
 		}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package column
+
+func makeHuge[T any](n, c int) ([]T, bool) { return nil, false }
