@@ -184,9 +184,9 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	a := s.aggregateNewest(l.regions, window, true)
 	defer a.release()
 	v := &values{sel: units, unit: s.ind.Unit, exp: a.exp,
-		count: column.Make[int32](len(units.ids), len(units.ids)), bound: column.Make[bound](len(units.ids), len(units.ids))}
+		count: make([]int32, len(units.ids)), bound: make([]bound, len(units.ids))}
 	if a.dec == nil {
-		v.sums = column.Make[int64](len(units.ids), len(units.ids))
+		v.sums = make([]int64, len(units.ids))
 	} else {
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
@@ -459,7 +459,7 @@ type cell struct {
 // has descendants with rows.
 func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
 	n := rs.Len()
-	best := column.Make[int32](n, n)
+	best := make([]int32, n)
 	for row := range int32(len(s.region)) {
 		p := s.period.at(row)
 		if p.end > window.end {
@@ -553,7 +553,7 @@ func (s *series) aggregateNewest(rs *RegionSet, window Period, newest bool) *agg
 		a.cells = (*c)[:n]
 		clear(a.cells)
 	} else {
-		a.cells = column.Make[cell](n, n)
+		a.cells = make([]cell, n)
 	}
 	if s.ind.Aggregation == Stock {
 		s.addStock(rs, window, a)
@@ -734,7 +734,7 @@ func (s *series) usedRows(rs *RegionSet, a *aggregation, lo, hi int32, fn func(r
 func (s *series) usedBy(rs *RegionSet, a *aggregation, roots []int32, fn func(row int32)) {
 	var used []bool
 	if s.ind.Aggregation != Stock {
-		used = column.Make[bool](rs.Len(), rs.Len())
+		used = make([]bool, rs.Len())
 	}
 	for _, root := range roots {
 		for u, end := root, rs.end[root]; u < end; {

@@ -70,7 +70,7 @@ func (c *periodColumn) at(row int32) Period { return c.table[c.id(row)] }
 func (c *periodColumn) append(p Period) {
 	id := c.intern(p)
 	if c.ids32 == nil && id > 0xffff {
-		c.ids32 = column.Make[uint32](len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
+		c.ids32 = make([]uint32, len(c.ids16), max(cap(c.ids16), len(c.ids16)+1))
 		for i, v := range c.ids16 {
 			c.ids32[i] = uint32(v)
 		}
@@ -150,7 +150,7 @@ func (c *periodColumn) shrink(n int, was periodRoom) {
 		return
 	}
 	if was.narrow && c.ids32 != nil {
-		ids := column.Make[uint16](n, was.rows)
+		ids := make([]uint16, n, was.rows)
 		for i, id := range c.ids32[:n] {
 			ids[i] = uint16(id)
 		}

@@ -512,7 +512,7 @@ func yearBit(p Period) (uint, bool) {
 func (s *series) index(row int32, nregions int, y uint, isYear bool) {
 	if isYear {
 		if s.years == nil {
-			s.years = column.Make[uint64](nregions, nregions)
+			s.years = make([]uint64, nregions)
 		}
 		s.years[s.region[row]] |= 1 << y
 		if s.yearRow != nil {
@@ -537,7 +537,7 @@ func (s *series) resize(n int) {
 	for size < n {
 		size *= 2
 	}
-	s.slots, s.indexed = column.Make[uint64](size, size), 0
+	s.slots, s.indexed = make([]uint64, size), 0
 	for r := range int32(len(s.region)) {
 		if _, ok := yearBit(s.periodAt(r)); !ok {
 			s.place(r)

@@ -368,7 +368,7 @@ func (a *aggregation) reached(rs *RegionSet, u, lo int32) bool {
 // [Ledger.Discrepancies].
 func (s *series) passOver(rs *RegionSet, a *aggregation) {
 	n := len(a.best)
-	newest := column.Make[int32](n, n)
+	newest := make([]int32, n)
 	for i := range newest {
 		newest[i] = minDay
 	}

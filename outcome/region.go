@@ -285,9 +285,9 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 			return nil, b.errs.join()
 		}
 	}
-	parent := column.Make[int32](n, n)
+	parent := make([]int32, n)
 	// first[p+1] counts the children of p; the virtual node n holds the roots.
-	first := column.Make[int32](n+2, n+2)
+	first := make([]int32, n+2)
 	for i := range n {
 		parent[i] = -1
 		if b.parent[i] == 0 {
@@ -316,8 +316,8 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	for i := 0; i <= n; i++ {
 		first[i+1] += first[i]
 	}
-	kids := column.Make[int32](n, n)
-	pos := column.Make[int32](n+1, n+1)
+	kids := make([]int32, n)
+	pos := make([]int32, n+1)
 	copy(pos, first[:n+1])
 	for i := range n {
 		p := parent[i]
@@ -338,10 +338,10 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	b.off = append(b.off, uint32(len(b.text)))
 	s := &RegionSet{
 		off:     b.off,
-		src:     column.Make[int32](0, n),
-		level:   column.Make[Level](0, n),
-		end:     column.Make[int32](n, n),
-		parent:  column.Make[int32](n, n),
+		src:     make([]int32, 0, n),
+		level:   make([]Level, 0, n),
+		end:     make([]int32, n),
+		parent:  make([]int32, n),
 		byNum:   idx,
 		ordered: true,
 	}

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/taizhang/taizhang/internal/codeindex"
-	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
@@ -60,7 +59,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			n = int(rows) + int(rows)/32 + 16
 		}
 		b.grow(n, int(size)) // codes and names are never longer than the file
-		lines = column.Make[int32](0, n)
+		lines = make([]int32, 0, n)
 		b.idx = codeindex.New(n)
 	}
 	var cols regionColumns

@@ -1,7 +1,5 @@
 package codeindex
 
-import "github.com/taizhang/taizhang/internal/column"
-
 // Table maps codes to positions: open addressing, linear probing, at most
 // two thirds full. A slot is one word: the code packed in its high 42 bits
 // ([Pack]) above the position in the low 22, so a lookup reads eight bytes
@@ -44,7 +42,7 @@ func New(n int) Table {
 	for size < n+n/2 {
 		size, shift = size*2, shift-1
 	}
-	return Table{slots: column.Make[uint64](size, size), shift: shift}
+	return Table{slots: make([]uint64, size), shift: shift}
 }
 
 // Fits reports whether t has room for n codes.

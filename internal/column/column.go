@@ -35,7 +35,7 @@ func (c *Ints) Append(v int64) {
 			c.narrow = append(c.narrow, int32(v))
 			return
 		}
-		c.wide = Make[int64](len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
+		c.wide = make([]int64, len(c.narrow), max(cap(c.narrow), len(c.narrow)+1))
 		for i, x := range c.narrow {
 			c.wide[i] = int64(x)
 		}
@@ -84,7 +84,7 @@ func (c *Ints) Shrink(n int, was IntsRoom) {
 		return
 	}
 	if was.narrow && c.wide != nil {
-		narrow := Make[int32](n, was.rows)
+		narrow := make([]int32, n, was.rows)
 		for i, v := range c.wide[:n] {
 			narrow[i] = int32(v)
 		}
@@ -103,7 +103,7 @@ func Reserve[T any](s []T, n int) []T {
 	if n <= cap(s)-len(s) {
 		return s
 	}
-	t := Make[T](len(s), len(s)+n)
+	t := make([]T, len(s), len(s)+n)
 	copy(t, s)
 	return t
 }
@@ -117,7 +117,7 @@ func Refit[T any](s []T, n, c int) []T {
 	case c == 0:
 		return nil
 	}
-	t := Make[T](n, c)
+	t := make([]T, n, c)
 	copy(t, s[:n])
 	return t
 }
@@ -135,7 +135,7 @@ func SetLazy[T comparable](col *[]T, i int, v T, c int) {
 		if v == zero {
 			return
 		}
-		*col = Make[T](i, max(c, i+1))
+		*col = make([]T, i, max(c, i+1))
 	}
 	*col = append(*col, v)
 }

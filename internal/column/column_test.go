@@ -1,43 +1,6 @@
 package column
 
-import (
-	"runtime"
-	"testing"
-	"unsafe"
-)
-
-func TestMake(t *testing.T) {
-	for _, huge := range []bool{false, true} {
-		SetHugePages(huge)
-		for _, tt := range []struct{ n, c int }{
-			{0, 0}, {3, 10}, {0, largeSize / 4}, {largeSize / 4, largeSize / 4}, {10, 3*hugePage/4 + 7},
-		} {
-			s := Make[int32](tt.n, tt.c)
-			if len(s) != tt.n || cap(s) != tt.c {
-				t.Errorf("huge pages %v: Make(%d, %d): len %d cap %d", huge, tt.n, tt.c, len(s), cap(s))
-			}
-			s = s[:cap(s)]
-			for i, v := range s {
-				if v != 0 {
-					t.Fatalf("huge pages %v: Make(%d, %d)[%d] = %d, want 0", huge, tt.n, tt.c, i, v)
-				}
-				s[i] = int32(i)
-			}
-			if s = append(s, -1); s[len(s)-1] != -1 || (tt.c > 0 && s[tt.c-1] != int32(tt.c-1)) {
-				t.Errorf("huge pages %v: Make(%d, %d): append beyond the capacity lost values", huge, tt.n, tt.c)
-			}
-			large := uintptr(tt.c)*4 >= largeSize
-			if p := uintptr(unsafe.Pointer(unsafe.SliceData(Make[int32](tt.n, tt.c)))); huge && large && runtime.GOOS == "linux" && p%hugePage != 0 {
-				t.Errorf("Make(%d, %d) with huge pages starts at %#x, not on a huge page", tt.n, tt.c, p)
-			}
-		}
-		// An element size that does not divide a huge page is allocated plainly.
-		if s := Make[[3]byte](5, largeSize); len(s) != 5 || cap(s) != largeSize {
-			t.Errorf("huge pages %v: Make[[3]byte]: len %d cap %d", huge, len(s), cap(s))
-		}
-	}
-	SetHugePages(false)
-}
+import "testing"
 
 // TestIntsWiden checks that a column keeps four bytes a value until one
 // needs eight, keeps every value when it widens, and that Shrink gives the

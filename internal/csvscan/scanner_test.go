@@ -213,4 +213,3 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
-
