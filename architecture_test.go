@@ -29,19 +29,20 @@ var layers = map[string]int{
 	"internal/column":    0, // the arrays a ledger's columns are made of
 	"internal/csvscan":   0, // the CSV grammar, chunks and the in-order pipeline
 	"internal/codeindex": 0, // region codes to positions
-	"outcome":            1,
-	"target":             2,
-	"rule":               2,
-	"internal/catalog":   2, // helpers of the catalogues
-	"program":            3,
-	"program/national":   4,
-	"program/hunan":      4,
-	"program/prevention": 4,
-	"trend":              4,
-	"xlsx":               4,
-	"internal/synth":     5, // synthetic ledgers, for tests and benchmarks only
-	"examples/*":         6,
-	"":                   7, // package taizhang: the overview, imports nothing
+	"internal/store":     1, // the column store: series, period index, aggregation, roll-up
+	"outcome":            2,
+	"target":             3,
+	"rule":               3,
+	"internal/catalog":   3, // helpers of the catalogues
+	"program":            4,
+	"program/national":   5,
+	"program/hunan":      5,
+	"program/prevention": 5,
+	"trend":              5,
+	"xlsx":               5,
+	"internal/synth":     6, // synthetic ledgers, for tests and benchmarks only
+	"examples/*":         7,
+	"":                   8, // package taizhang: the overview, imports nothing
 }
 
 // testOnly are the packages only _test files may import.

@@ -2,16 +2,14 @@ package outcome
 
 import (
 	"fmt"
-	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Sum is an aggregate of one indicator over a region and a window.
@@ -107,27 +105,28 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	if err != nil {
 		return Sum{}, err
 	}
-	a := s.aggregate(l.regions, window)
-	defer a.release()
+	rs := l.regions.tree()
+	a := s.Aggregate(rs, window.span())
+	defer a.Release()
 	for {
 		out := Sum{Unit: s.ind.Unit}
-		acc := a.newAccum()
-		for u := lo; u < hi; u = l.regions.end[u] {
-			n, b := a.rollup(l.regions, u, &acc)
+		acc := a.NewAccum()
+		for u := lo; u < hi; u = rs.End[u] {
+			n, b := a.Rollup(rs, u, &acc)
 			out.Records += n
-			out.bound |= b
+			out.bound |= bound(b)
 		}
 		out.Certainty = out.bound.certainty()
-		if !acc.overflow {
-			out.Value = acc.value()
-			if n, latest := s.countedSpan(a); out.Records > 1 && n == out.Records {
+		if !acc.Overflow {
+			out.Value = acc.Value()
+			if n, latest := s.CountedSpan(a); out.Records > 1 && n == out.Records {
 				// Every row counted is used: the newest is the newest counted.
 				out.Latest = dateOf(latest)
 			} else if out.Records > 0 {
 				latest := int32(minDay)
-				s.usedRows(l.regions, a, lo, hi, func(row int32) {
-					latest = max(latest, s.period.at(row).end)
-					out.qual = column.LazyAt(s.qual, row) // kept when there is one record
+				s.UsedRows(rs, a, lo, hi, func(row int32) {
+					latest = max(latest, s.Period.At(row).End)
+					out.qual = Qualifier(column.LazyAt(s.Qual, row)) // kept when there is one record
 				})
 				out.Latest = dateOf(latest)
 				if out.Records > 1 {
@@ -137,7 +136,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 			s.evidence(l, a, lo, hi, &out)
 			return out, nil
 		}
-		a.toDecimal()
+		a.ToDecimal()
 	}
 }
 
@@ -151,9 +150,9 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 		return nil, err
 	}
 	var out []Record
-	a := s.aggregate(l.regions, window)
-	defer a.release()
-	s.usedRows(l.regions, a, lo, hi, func(row int32) {
+	a := s.Aggregate(l.regions.tree(), window.span())
+	defer a.Release()
+	s.UsedRows(l.regions.tree(), a, lo, hi, func(row int32) {
 		out = append(out, s.record(l, row))
 	})
 	slices.SortFunc(out, func(x, y Record) int { return cmpRecords(x, y) })
@@ -181,37 +180,38 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 	if units.set != nil && units.set != l.regions {
 		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
 	}
-	a := s.aggregateNewest(l.regions, window, true)
-	defer a.release()
-	v := &values{sel: units, unit: s.ind.Unit, exp: a.exp,
+	rs := l.regions.tree()
+	a := s.AggregateNewest(rs, window.span(), true)
+	defer a.Release()
+	v := &values{sel: units, unit: s.ind.Unit, exp: a.Exp,
 		count: make([]int32, len(units.ids)), bound: make([]bound, len(units.ids))}
-	if a.dec == nil {
+	if a.Dec == nil {
 		v.sums = make([]int64, len(units.ids))
 	} else {
 		v.dec = make([]decimal.Decimal, len(units.ids))
 	}
-	end := l.regions.end
+	end := rs.End
 	newest := uint16(0) // the rank of the newest period behind any unit's figure
 	for i, u := range units.ids {
-		if a.dec == nil && end[u] == u+1 {
+		if a.Dec == nil && end[u] == u+1 {
 			// A leaf (a village): its figure is its own.
-			c := &a.cells[u]
-			v.sums[i], v.count[i], v.bound[i] = c.own, c.count, c.bound
-			newest = max(newest, c.newest)
+			c := &a.Cells[u]
+			v.sums[i], v.count[i], v.bound[i] = c.Own, c.Count, bound(c.Bound)
+			newest = max(newest, c.Newest)
 			continue
 		}
-		acc := a.newAccum()
-		n, b, nw := a.rollupNewest(l.regions, u, &acc)
-		if acc.overflow {
+		acc := a.NewAccum()
+		n, b, nw := a.RollupNewest(rs, u, &acc)
+		if acc.Overflow {
 			// Rare: a rolled-up figure beyond int64. Redo in decimals.
 			return l.valuesDecimal(s, units, window)
 		}
-		v.count[i], v.bound[i] = int32(n), b
+		v.count[i], v.bound[i] = int32(n), bound(b)
 		newest = max(newest, nw)
 		if v.dec == nil {
-			v.sums[i] = acc.sum
+			v.sums[i] = acc.Sum
 		} else {
-			v.dec[i] = acc.value()
+			v.dec[i] = acc.Value()
 		}
 	}
 	v.setLatest(l, s, a, window, newest)
@@ -221,28 +221,28 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 // setLatest sets how v finds its Latest: from newest, the rank of the
 // newest period behind the units' figures, when a ranked its periods, and
 // otherwise by a scan when first asked.
-func (v *values) setLatest(l *Ledger, s *series, a *aggregation, window Period, newest uint16) {
+func (v *values) setLatest(l *Ledger, s *series, a *store.Aggregation, window Period, newest uint16) {
 	switch {
-	case a.ends == nil:
-		v.scan = &latestScan{l: l, s: s, rows: len(s.region), window: window}
+	case a.Ends == nil:
+		v.scan = store.NewLatestScan(&s.Series, l.regions.tree(), window.span(), l.mu.RLocker())
 	case newest > 0:
-		v.latest = a.ends[newest-1]
+		v.latest = a.Ends[newest-1]
 	default:
 		v.latest = minDay
 	}
 }
 
 func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
-	a := s.aggregateNewest(l.regions, window, true)
-	defer a.release()
-	a.toDecimal()
+	a := s.AggregateNewest(l.regions.tree(), window.span(), true)
+	defer a.Release()
+	a.ToDecimal()
 	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
 		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
 	newest := uint16(0)
 	for i, u := range units.ids {
-		acc := a.newAccum()
-		n, b, nw := a.rollupNewest(l.regions, u, &acc)
-		v.count[i], v.bound[i], v.dec[i] = int32(n), b, acc.value()
+		acc := a.NewAccum()
+		n, b, nw := a.RollupNewest(l.regions.tree(), u, &acc)
+		v.count[i], v.bound[i], v.dec[i] = int32(n), bound(b), acc.Value()
 		newest = max(newest, nw)
 	}
 	v.setLatest(l, s, a, window, newest)
@@ -290,7 +290,7 @@ type values struct {
 	// figures, minDay for none, unless scan is set: then it is found when
 	// first asked.
 	latest int32
-	scan   *latestScan
+	scan   *store.LatestScan
 }
 
 // Latest returns the last day of the newest record behind any unit's
@@ -307,7 +307,7 @@ func (v Values) Latest() time.Time {
 	}
 	d := v.p.latest
 	if v.p.scan != nil {
-		d = v.p.scan.latest(v.p.sel.ids)
+		d = v.p.scan.Latest(v.p.sel.ids)
 	}
 	if d != minDay {
 		return dateOf(d)
@@ -360,24 +360,7 @@ func (v Values) Value(i int) decimal.Decimal {
 	if v.p.dec != nil {
 		return v.p.dec[i]
 	}
-	return newDecimal(v.p.sums[i], v.p.exp)
-}
-
-// smallInts holds the decimals 0 to 63. Decimals are immutable, so sharing
-// them saves an allocation for the most common figures.
-var smallInts = func() (t [64]decimal.Decimal) {
-	for i := range t {
-		t[i] = decimal.NewFromInt(int64(i))
-	}
-	return t
-}()
-
-// newDecimal returns coef × 10^exp.
-func newDecimal(coef int64, exp int32) decimal.Decimal {
-	if exp == 0 && coef >= 0 && coef < int64(len(smallInts)) {
-		return smallInts[coef]
-	}
-	return decimal.New(coef, exp)
+	return store.NewDecimal(v.p.sums[i], v.p.exp)
 }
 
 // CmpFunc returns a function that compares unit i's figure with k, as
@@ -385,7 +368,7 @@ func newDecimal(coef int64, exp int32) decimal.Decimal {
 // check every unit against a threshold.
 func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
 	if p := v.p; p != nil && p.dec == nil {
-		if kk, ok := scaleTo(k, p.exp); ok {
+		if kk, ok := store.ScaleTo(k, p.exp); ok {
 			return func(i int) int {
 				switch s := p.sums[i]; {
 				case s < kk:
@@ -400,449 +383,17 @@ func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
 	return func(i int) int { return v.Value(i).Cmp(k) }
 }
 
-// scaleTo returns k as an integer count of 10^exp, if it is one and fits.
-func scaleTo(k decimal.Decimal, exp int32) (int64, bool) {
-	c, e, ok := split(k)
-	if !ok || e < exp || e-exp > 18 {
-		return 0, false
-	}
-	return mulPow10(c, e-exp)
-}
-
-var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
-func mulPow10(c int64, e int32) (int64, bool) {
-	if e < 0 || e > 18 {
-		return 0, false
-	}
-	p := pow10[e]
-	if c > math.MaxInt64/p || c < math.MinInt64/p {
-		return 0, false
-	}
-	return c * p, true
-}
-
-// aggregation is an indicator's figure per region position over a window,
-// before roll-up: the sum of its own counted records. A region's sum, count
-// and certainty sit side by side, so adding a row touches one cache line.
-type aggregation struct {
-	exp   int32
-	cells []cell
-	dec   []decimal.Decimal // set when a figure overflowed int64: the sums, instead of cell.own
-	plan  flowPlan          // flows and entries: the rows that count
-
-	// Set when the newest period counted in each region is tracked
-	// (cell.newest): rank holds, by period id, 1 + the place of the
-	// period's end among the distinct ends of the table, which ends lists
-	// in order.
-	rank []uint16
-	ends []int32
-
-	// Stocks.
-	best   []int32 // by position, row+1 of the region's own row that counts; 0 for none
-	passed []int32 // rows passed over for newer detail, by position
-	newest []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
-}
-
-type cell struct {
-	own   int64 // the sum × 10^-exp
-	count int32 // records counted
-	bound bound
-	// newest is the rank (aggregation.rank) of the newest period counted,
-	// 0 for none, when ranks are tracked. It fits in what would be the
-	// cell's padding.
-	newest uint16
-}
-
-// addStock counts, for every region, its latest row ending by window's
-// end, and lets the newest figure win when a region with a row of its own
-// has descendants with rows.
-func (s *series) addStock(rs *RegionSet, window Period, a *aggregation) {
-	n := rs.Len()
-	best := make([]int32, n)
-	for row := range int32(len(s.region)) {
-		p := s.period.at(row)
-		if p.end > window.end {
-			continue
-		}
-		r := s.region[row]
-		b := best[r] - 1
-		if b < 0 {
-			best[r] = row + 1
-			continue
-		}
-		if q := s.period.at(b); p.end > q.end || p.end == q.end && p.start >= q.start {
-			best[r] = row + 1
-		}
-	}
-	a.best = best
-	nested, end := false, rs.end
-	s.addRows(a, func(fn func(row int32)) {
-		reach := int32(0) // one past the last descendant of the regions with a row so far
-		for r, b := range best {
-			if b > 0 {
-				// Depth-first order: a region lies below an earlier one exactly
-				// when it comes before that one's end.
-				if int32(r) < reach {
-					nested = true
-				}
-				reach = max(reach, end[r])
-				fn(b - 1)
-			}
-		}
-	})
-	if nested {
-		s.passOver(rs, a)
-	}
-}
-
-// countedSpan returns how many rows of a flow or entries count in a's
-// window and the last day of the newest, from one pass over the period
-// column; 0 for a stock, or when some rows inside the window are left out
-// for overlapping others.
-func (s *series) countedSpan(a *aggregation) (int, int32) {
-	if s.ind.Aggregation == Stock || len(a.plan.leftOut) > 0 {
-		return 0, 0
-	}
-	perID := make([]int, len(s.period.table))
-	if ids := s.period.ids16; ids != nil {
-		for _, id := range ids {
-			perID[id]++
-		}
-	} else {
-		for _, id := range s.period.ids32 {
-			perID[id]++
-		}
-	}
-	n, latest := 0, int32(minDay)
-	for id, p := range s.period.table {
-		if perID[id] > 0 && (a.plan.in[id] || a.plan.rank != nil && a.plan.rank[id] >= 0) {
-			n += perID[id]
-			latest = max(latest, p.end)
-		}
-	}
-	return n, latest
-}
-
-func (s *series) bound(row int32) bound {
-	if s.qual == nil {
-		return 0
-	}
-	return boundOf(s.qual[row])
-}
-
-// cellPool keeps the cells of finished aggregations: a national region set
-// needs tens of megabytes of them per query, and memory used before is far
-// cheaper to clear than fresh memory is to touch.
-var cellPool sync.Pool
-
-// aggregate adds up s's counted records in window by region.
-func (s *series) aggregate(rs *RegionSet, window Period) *aggregation {
-	return s.aggregateNewest(rs, window, false)
-}
-
-// aggregateNewest is aggregate; with newest, the cells also track the
-// newest period counted, when the periods can be ranked in two bytes.
-func (s *series) aggregateNewest(rs *RegionSet, window Period, newest bool) *aggregation {
-	n := rs.Len()
-	a := &aggregation{exp: s.minExp}
-	if newest && s.period.ids32 == nil {
-		a.rank, a.ends = periodRanks(s.period.table)
-	}
-	if c, ok := cellPool.Get().(*[]cell); ok && cap(*c) >= n {
-		a.cells = (*c)[:n]
-		clear(a.cells)
-	} else {
-		a.cells = make([]cell, n)
-	}
-	if s.ind.Aggregation == Stock {
-		s.addStock(rs, window, a)
-		return a
-	}
-	a.plan = s.plan(window, n)
-	if s.addPlain(a) {
-		return a
-	}
-	s.addRows(a, func(fn func(row int32)) { s.each(&a.plan, fn) })
-	return a
-}
-
-// addRows adds the rows each yields into their regions' cells, in int64
-// while the sums fit and in decimals otherwise.
-func (s *series) addRows(a *aggregation, each func(fn func(row int32))) {
-	overflow := s.big != nil
-	rank, ids := a.rank, s.period.ids16
-	if !overflow {
-		each(func(row int32) {
-			c, ok := mulPow10(s.coef.At(row), int32(column.LazyAt(s.exp, row))-a.exp)
-			g := &a.cells[s.region[row]]
-			sum := g.own + c
-			if !ok || sum < g.own { // values are never negative
-				overflow = true
-			}
-			g.own = sum
-			g.count++
-			g.bound |= s.bound(row)
-			if rank != nil {
-				g.newest = max(g.newest, rank[ids[row]])
-			}
-		})
-	}
-	if overflow {
-		clear(a.cells)
-		a.dec = make([]decimal.Decimal, len(a.cells))
-		each(func(row int32) {
-			r := s.region[row]
-			a.dec[r] = a.dec[r].Add(s.value(row))
-			g := &a.cells[r]
-			g.count++
-			g.bound |= s.bound(row)
-			if rank != nil {
-				g.newest = max(g.newest, rank[ids[row]])
-			}
-		})
-	}
-}
-
-// addPlain adds up a flow or entries whose values are all exact integers
-// of four bytes, the common case, in one tight loop; it reports false,
-// doing nothing, for any other series. Four-byte values cannot overflow a
-// sum of fewer than 2^31 rows. Rows are taken a group at a time, their
-// cells loaded first, so that the cache misses of a large region set
-// overlap.
-func (s *series) addPlain(a *aggregation) bool {
-	ids, coefs := s.period.ids16, s.coef.Narrow()
-	if s.ind.Aggregation == Stock || s.big != nil || s.exp != nil || s.qual != nil || ids == nil || coefs == nil {
-		return false
-	}
-	if a.rank == nil {
-		addPlainRows(a.cells, s.region, ids, coefs, a.plan.in)
-	} else {
-		// in, with each period's rank in place of true.
-		in := make([]uint16, len(a.plan.in))
-		for id, ok := range a.plan.in {
-			if ok {
-				in[id] = a.rank[id]
-			}
-		}
-		addPlainRowsNewest(a.cells, s.region, ids, coefs, in)
-	}
-	for _, row := range a.plan.kept {
-		c := &a.cells[s.region[row]]
-		c.own += int64(coefs[row])
-		c.count++
-		if a.rank != nil {
-			c.newest = max(c.newest, a.rank[ids[row]])
-		}
-	}
-	return true
-}
-
-// addPlainRows adds the rows counted (in, by period id) into their regions'
-// cells. One goroutine does it: the time goes in cache misses, and
-// splitting the regions between goroutines was measured not to pay. A
-// program runs its targets side by side instead.
-func addPlainRows(cells []cell, regions []int32, ids []uint16, coefs []int32, in []bool) {
-	var sink int32
-	const group = 16
-	for g := 0; g < len(regions); g += group {
-		end := min(g+group, len(regions))
-		for _, r := range regions[g:end] {
-			sink += cells[r].count
-		}
-		for i := g; i < end; i++ {
-			if in[ids[i]] {
-				c := &cells[regions[i]]
-				c.own += int64(coefs[i])
-				c.count++
-			}
-		}
-	}
-	runtime.KeepAlive(sink) // the loads above are made for their effect on the cache
-}
-
-// addPlainRowsNewest is addPlainRows, for in holding the rank of each
-// period counted, 0 for the others: it keeps the greatest rank counted in
-// each cell as its newest.
-func addPlainRowsNewest(cells []cell, regions []int32, ids []uint16, coefs []int32, in []uint16) {
-	var sink int32
-	const group = 16
-	for g := 0; g < len(regions); g += group {
-		end := min(g+group, len(regions))
-		for _, r := range regions[g:end] {
-			sink += cells[r].count
-		}
-		for i := g; i < end; i++ {
-			if rk := in[ids[i]]; rk != 0 {
-				c := &cells[regions[i]]
-				c.own += int64(coefs[i])
-				c.count++
-				c.newest = max(c.newest, rk)
-			}
-		}
-	}
-	runtime.KeepAlive(sink)
-}
-
-// release hands a's cells back for the next aggregation; a is not used
-// after.
-func (a *aggregation) release() {
-	if a.cells != nil {
-		cells := a.cells // the pool holds its own pointer: a is not shared
-		cellPool.Put(&cells)
-		a.cells = nil
-	}
-}
-
-// toDecimal switches a to decimal figures.
-func (a *aggregation) toDecimal() {
-	if a.dec != nil {
-		return
-	}
-	a.dec = make([]decimal.Decimal, len(a.cells))
-	for i, c := range a.cells {
-		if c.count > 0 {
-			a.dec[i] = decimal.New(c.own, a.exp)
-		}
-	}
-}
-
-// accum adds rolled-up figures, in int64 while they fit.
-type accum struct {
-	exp      int32
-	sum      int64
-	dec      decimal.Decimal
-	decimal  bool
-	overflow bool
-}
-
-// usedRows calls fn for every row a roll-up over the positions lo to hi
-// uses: the counted rows of the regions with records that no ancestor
-// within the range already covers.
-func (s *series) usedRows(rs *RegionSet, a *aggregation, lo, hi int32, fn func(row int32)) {
-	var roots []int32
-	for u := lo; u < hi; u = rs.end[u] {
-		roots = append(roots, u)
-	}
-	s.usedBy(rs, a, roots, fn)
-}
-
-// usedBy calls fn for every row the roll-ups of the regions at the
-// positions roots use. Where roots nest, each has its own roll-up (a
-// county's own figure hides its villages', not from the villages), and a
-// stock's row may be called for more than once.
-func (s *series) usedBy(rs *RegionSet, a *aggregation, roots []int32, fn func(row int32)) {
-	var used []bool
-	if s.ind.Aggregation != Stock {
-		used = make([]bool, rs.Len())
-	}
-	for _, root := range roots {
-		for u, end := root, rs.end[root]; u < end; {
-			if a.cells[u].count == 0 {
-				u++
-				continue
-			}
-			if used == nil {
-				fn(a.best[u] - 1) // a stock's region counts one row
-			} else {
-				used[u] = true
-			}
-			u = rs.end[u]
-		}
-	}
-	if used != nil {
-		s.each(&a.plan, func(row int32) {
-			if used[s.region[row]] {
-				fn(row)
-			}
-		})
-	}
-}
-
 // evidence sets what out passed over and left out within the positions lo
 // to hi.
-func (s *series) evidence(l *Ledger, a *aggregation, lo, hi int32, out *Sum) {
-	if len(a.plan.leftOut) > 0 {
-		out.LeftOut = a.leftOutIn(l.regions, lo, hi)
-	}
-	if len(a.passed) > 0 {
+func (s *series) evidence(l *Ledger, a *store.Aggregation, lo, hi int32, out *Sum) {
+	rs := l.regions.tree()
+	out.LeftOut = a.LeftOutIn(rs, lo, hi)
+	if len(a.Passed) > 0 {
 		var rows []int32
-		rows, out.PassedCount = a.passedIn(s, l.regions, lo, hi)
+		rows, out.PassedCount = a.PassedIn(&s.Series, rs, lo, hi)
 		for _, row := range rows {
 			out.Passed = append(out.Passed, s.record(l, row))
 		}
 		slices.SortFunc(out.Passed, cmpRecords)
 	}
-}
-
-func (a *aggregation) newAccum() accum { return accum{exp: a.exp, decimal: a.dec != nil} }
-
-func (c *accum) value() decimal.Decimal {
-	if c.decimal {
-		return c.dec
-	}
-	return decimal.New(c.sum, c.exp)
-}
-
-// rollup adds the figure of the region at position u to acc: its own when it
-// has records, else its children's, recursively. It returns how many records
-// were used and their joined bound.
-func (a *aggregation) rollup(rs *RegionSet, u int32, acc *accum) (int, bound) {
-	records, b, _ := a.rollupNewest(rs, u, acc)
-	return records, b
-}
-
-// rollupNewest is rollup, also returning the greatest newest of the cells
-// used.
-func (a *aggregation) rollupNewest(rs *RegionSet, u int32, acc *accum) (int, bound, uint16) {
-	records, b, newest := 0, bound(0), uint16(0)
-	for i, end := u, rs.end[u]; i < end; {
-		c := &a.cells[i]
-		if c.count == 0 {
-			i++
-			continue
-		}
-		records += int(c.count)
-		b |= c.bound
-		newest = max(newest, c.newest)
-		if acc.decimal {
-			acc.dec = acc.dec.Add(a.dec[i])
-		} else {
-			s := acc.sum + c.own
-			if s < acc.sum {
-				acc.overflow = true
-			}
-			acc.sum = s
-		}
-		i = rs.end[i]
-	}
-	return records, b, newest
-}
-
-// periodRanks ranks the periods of table by their last day: rank[id] is 1
-// + the place of the period's end among the distinct ends, which ends
-// lists in order. Both are nil when there are more distinct ends than two
-// bytes can rank.
-func periodRanks(table []Period) (rank []uint16, ends []int32) {
-	ends = make([]int32, len(table))
-	sorted := true
-	for id, p := range table {
-		ends[id] = p.end
-		if id > 0 && p.end < ends[id-1] {
-			sorted = false
-		}
-	}
-	if !sorted {
-		slices.Sort(ends)
-	}
-	ends = slices.Compact(ends)
-	if len(ends) > math.MaxUint16 {
-		return nil, nil
-	}
-	rank = make([]uint16, len(table))
-	for id, p := range table {
-		i, _ := slices.BinarySearch(ends, p.end)
-		rank[id] = uint16(i + 1)
-	}
-	return rank, ends
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -132,28 +133,28 @@ func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discr
 }
 
 func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
-	in := s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end })
-	rank := contested(s.period.table, in)
+	in := s.Period.Inside(window.span())
+	rank := store.Contested(s.Period.Table, in)
 	if rank == nil {
 		return nil // no record inside the window overlaps another
 	}
 	var rows []int32
-	for row := range int32(len(s.region)) {
-		if r := s.region[row]; r >= lo && r < hi && rank[s.period.id(row)] >= 0 {
+	for row := range int32(len(s.Region)) {
+		if r := s.Region[row]; r >= lo && r < hi && rank[s.Period.ID(row)] >= 0 {
 			rows = append(rows, row)
 		}
 	}
 	slices.SortFunc(rows, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(s.region[a], s.region[b]), cmp.Compare(rank[s.period.id(a)], rank[s.period.id(b)]))
+		return cmp.Or(cmp.Compare(s.Region[a], s.Region[b]), cmp.Compare(rank[s.Period.ID(a)], rank[s.Period.ID(b)]))
 	})
 	var out []Discrepancy
 	for i := 0; i < len(rows); {
 		j := i + 1
-		for j < len(rows) && s.region[rows[j]] == s.region[rows[i]] {
+		for j < len(rows) && s.Region[rows[j]] == s.Region[rows[i]] {
 			j++
 		}
 		group := rows[i:j]
-		for _, c := range s.disjoint(group, nil) {
+		for _, c := range s.Disjoint(group, nil) {
 			out = s.checkFiner(l, c, s.within(group, c), out)
 		}
 		i = j
@@ -164,17 +165,17 @@ func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Dis
 // levelDiscrepancies holds each region's one counted flow record against
 // its descendants' figures, rolled up, within the positions lo to hi.
 func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
-	rs := l.regions
-	a := s.aggregate(rs, window)
-	defer a.release()
+	rs := l.regions.tree()
+	a := s.Aggregate(rs, window.span())
+	defer a.Release()
 	// The regions whose own record has descendants with figures.
 	var owners []int32
 	for u := lo; u < hi; u++ {
-		if a.cells[u].count != 1 {
+		if a.Cells[u].Count != 1 {
 			continue
 		}
-		for i := u + 1; i < rs.end[u]; i++ {
-			if a.cells[i].count > 0 {
+		for i := u + 1; i < rs.End[u]; i++ {
+			if a.Cells[i].Count > 0 {
 				owners = append(owners, u)
 				break
 			}
@@ -187,9 +188,9 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 	for _, u := range owners {
 		rowOf[u] = -1
 	}
-	s.each(&a.plan, func(row int32) {
-		if r, ok := rowOf[s.region[row]]; ok && r < 0 {
-			rowOf[s.region[row]] = row
+	s.Each(&a.Plan, func(row int32) {
+		if r, ok := rowOf[s.Region[row]]; ok && r < 0 {
+			rowOf[s.Region[row]] = row
 		}
 	})
 	var out []Discrepancy
@@ -210,30 +211,30 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 
 // below returns the figures of u's children, rolled up, in int64 while
 // they fit.
-func below(rs *RegionSet, a *aggregation, u int32) Sum {
+func below(rs store.Tree, a *store.Aggregation, u int32) Sum {
 	for {
 		var sum Sum
-		acc := a.newAccum()
-		for c := u + 1; c < rs.end[u]; c = rs.end[c] {
-			n, b := a.rollup(rs, c, &acc)
+		acc := a.NewAccum()
+		for c := u + 1; c < rs.End[u]; c = rs.End[c] {
+			n, b := a.Rollup(rs, c, &acc)
 			sum.Records += n
-			sum.bound |= b
+			sum.bound |= bound(b)
 		}
-		if !acc.overflow {
-			sum.Value, sum.Certainty = acc.value(), sum.bound.certainty()
+		if !acc.Overflow {
+			sum.Value, sum.Certainty = acc.Value(), sum.bound.certainty()
 			return sum
 		}
-		a.toDecimal() // rare: a figure beyond int64
+		a.ToDecimal() // rare: a figure beyond int64
 	}
 }
 
 // within returns the rows of group, in their order, whose periods lie
 // within row's, row aside.
 func (s *series) within(group []int32, row int32) []int32 {
-	p := s.period.at(row)
+	p := s.Period.At(row)
 	var out []int32
 	for _, r := range group {
-		if r != row && p.Covers(s.period.at(r)) {
+		if r != row && p.Covers(s.Period.At(r)) {
 			out = append(out, r)
 		}
 	}
@@ -247,20 +248,20 @@ func (s *series) checkFiner(l *Ledger, c int32, finer []int32, out []Discrepancy
 	if len(finer) == 0 {
 		return out
 	}
-	parts := s.disjoint(finer, nil)
+	parts := s.Disjoint(finer, nil)
 	sum, detail := s.sumOf(l, parts)
 	days := int64(0)
 	for _, row := range parts {
-		p := s.period.at(row)
-		days += int64(p.end-p.start) + 1
+		p := s.Period.At(row)
+		days += int64(p.End-p.Start) + 1
 	}
-	p := s.period.at(c)
+	p := s.Period.At(c)
 	own := s.record(l, c)
 	var kind DiscrepancyKind
 	switch whole, fine := own.Quantity.Bounds(), sum.Bounds(); {
 	case allAbove(fine, whole):
 		kind = FinerExceed
-	case days == int64(p.end-p.start)+1 && allAbove(whole, fine):
+	case days == int64(p.End-p.Start)+1 && allAbove(whole, fine):
 		kind = FinerFallShort
 	}
 	if kind != 0 {
@@ -273,24 +274,24 @@ func (s *series) checkFiner(l *Ledger, c int32, finer []int32, out []Discrepancy
 }
 
 func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
-	rs := l.regions
-	a := s.aggregate(rs, window)
-	defer a.release()
-	if a.newest == nil {
+	rs := l.regions.tree()
+	a := s.Aggregate(rs, window.span())
+	defer a.Release()
+	if a.Newest == nil {
 		return nil // no region with a figure has descendants with one
 	}
 	var out []Discrepancy
 	var rows []int32
 	for u := lo; u < hi; u++ {
-		b := a.best[u]
-		if b == 0 || a.newest[u] != s.period.at(b-1).end {
+		b := a.Best[u]
+		if b == 0 || a.Newest[u] != s.Period.At(b-1).End {
 			continue
 		}
 		rows = rows[:0]
-		for i := u + 1; i < rs.end[u]; {
-			if a.cells[i].count > 0 {
-				rows = append(rows, a.best[i]-1)
-				i = rs.end[i]
+		for i := u + 1; i < rs.End[u]; {
+			if a.Cells[i].Count > 0 {
+				rows = append(rows, a.Best[i]-1)
+				i = rs.End[i]
 				continue
 			}
 			i++
@@ -305,21 +306,21 @@ func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 }
 
 // sumOf adds up rows as [Ledger.Total] would, and lists the first
-// maxListed of them as records, by region and period.
+// store.MaxListed of them as records, by region and period.
 func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 	sum := Sum{Unit: s.ind.Unit, Records: len(rows)}
 	latest := int32(minDay)
 	var detail []Record
 	for _, row := range rows {
-		sum.Value = sum.Value.Add(s.value(row))
-		sum.bound |= s.bound(row)
-		latest = max(latest, s.period.at(row).end)
-		if len(detail) < maxListed {
+		sum.Value = sum.Value.Add(s.ValueAt(row))
+		sum.bound |= bound(s.Bound(row))
+		latest = max(latest, s.Period.At(row).End)
+		if len(detail) < store.MaxListed {
 			detail = append(detail, s.record(l, row))
 		}
 	}
 	if len(rows) == 1 {
-		sum.qual = column.LazyAt(s.qual, rows[0])
+		sum.qual = Qualifier(column.LazyAt(s.Qual, rows[0]))
 	}
 	sum.Certainty = sum.bound.certainty()
 	if len(rows) > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
 func records(l *Ledger) []Record { return slices.Collect(l.All()) }
@@ -260,7 +261,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ind, region string, year int, coef, exp int64, qual uint16, source, note string) {
 		l := testLedger(t)
 		r := Record{Indicator: ind, Region: region, Period: Year(1900 + abs(year)%300),
-			Quantity: NewQuantity(newDecimal(abs64(coef), int32(exp%20)), 0, Qualifier(qual)&(qualifierEnd-1)),
+			Quantity: NewQuantity(decimal.New(abs64(coef), int32(exp%20)), 0, Qualifier(qual)&(qualifierEnd-1)),
 			Source:   Citation{Document: source}, Note: note}
 		if l.Add(r) != nil {
 			return // not a valid record for this ledger

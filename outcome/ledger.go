@@ -4,15 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"maps"
-	"math"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
@@ -47,27 +45,20 @@ type meta struct {
 	note   string
 }
 
-// series holds one indicator's records as columns.
+// series is one indicator's records: the columns and the indicator they
+// belong to.
 type series struct {
-	ind     Indicator
-	region  []int32 // position in the region set
-	period  periodColumn
-	coef    column.Ints
-	exp     []int8      // nil while every exponent is 0
-	unit    []Unit      // nil while every unit is the indicator's
-	qual    []Qualifier // nil while every qualifier is exact
-	meta    []uint32    // nil while no record has a source or note
-	big     map[int32]decimal.Decimal
-	minExp  int32
-	slots   []uint64 // open-addressing index of (region, period) for rows not in years
-	indexed int      // rows in slots
-	// years has a bit per region and year from 1970 to 2033: the region has
-	// a row for that civil year. Most rows are years; checking a bit in this
-	// small array replaces a probe into the index. yearRow finds such a row
-	// when a bit is already set; it is built on the first duplicate.
-	years   []uint64
-	yearRow map[uint64]int32
+	store.Series
+	ind Indicator
 }
+
+// newSeries returns an empty series of ind.
+func newSeries(ind Indicator) *series {
+	return &series{ind: ind, Series: store.Series{Kind: store.Kind(ind.Aggregation), BoundOf: qualBound}}
+}
+
+// qualBound is [store.Series.BoundOf]: the bound bits of a qualifier.
+func qualBound(q uint16) uint8 { return uint8(boundOf(Qualifier(q))) }
 
 // NewLedger returns an empty ledger over regions for the given indicators.
 // Indicators must be valid and their codes unique.
@@ -92,7 +83,7 @@ func NewLedger(regions *RegionSet, indicators ...Indicator) (*Ledger, error) {
 			continue
 		}
 		l.byCode[ind.Code] = len(l.series)
-		l.series = append(l.series, &series{ind: ind})
+		l.series = append(l.series, newSeries(ind))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -164,7 +155,7 @@ type mark struct {
 func (l *Ledger) mark() mark {
 	m := mark{rows: make([]int, len(l.series)), metas: len(l.metas), n: l.n}
 	for i, s := range l.series {
-		m.rows[i] = len(s.region)
+		m.rows[i] = len(s.Region)
 	}
 	return m
 }
@@ -172,8 +163,8 @@ func (l *Ledger) mark() mark {
 // rollback drops every row and interned source added since m.
 func (l *Ledger) rollback(m mark) {
 	for i, s := range l.series {
-		if len(s.region) != m.rows[i] {
-			s.truncate(m.rows[i])
+		if len(s.Region) != m.rows[i] {
+			s.Truncate(m.rows[i])
 		}
 	}
 	for _, mt := range l.metas[m.metas:] {
@@ -202,20 +193,8 @@ func (l *Ledger) reserve(records []Record) {
 	}
 	for i, s := range l.series {
 		if n := counts[i]; n > 0 {
-			s.grow(n)
+			s.Grow(n)
 		}
-	}
-}
-
-func (s *series) grow(n int) {
-	s.region = column.Reserve(s.region, n)
-	s.period.grow(n)
-	s.coef.Grow(n)
-	if s.meta != nil {
-		s.meta = column.Reserve(s.meta, n)
-	}
-	if s.exp != nil {
-		s.exp = column.Reserve(s.exp, n)
 	}
 }
 
@@ -263,7 +242,7 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if err := v.checkWhole(s.ind.Unit); err != nil {
 		return fail("value", q.String(), err)
 	}
-	if err := l.put(s, reg, r.Period, &v, l.intern(m)); err != nil {
+	if err := l.put(s, reg, r.Period.span(), &v, l.intern(m)); err != nil {
 		return fail("value", q.String(), err)
 	}
 	return nil
@@ -281,7 +260,7 @@ type value struct {
 
 func valueOf(q Quantity) value {
 	v := value{unit: q.unit, qual: q.qual}
-	if v.coef, v.exp, v.fits = split(q.value); !v.fits {
+	if v.coef, v.exp, v.fits = store.Split(q.value); !v.fits {
 		v.big = q.value
 	}
 	return v
@@ -291,7 +270,7 @@ func (v value) decimal() decimal.Decimal {
 	if !v.fits {
 		return v.big
 	}
-	return newDecimal(v.coef, v.exp)
+	return store.NewDecimal(v.coef, v.exp)
 }
 
 // checkUnit refuses a unit of another dimension than the indicator's.
@@ -305,60 +284,20 @@ func (s *series) checkUnit(u Unit) error {
 
 // put appends a checked row, unless the same figure is already recorded
 // for the region and period; a different one is a conflict.
-func (l *Ledger) put(s *series, reg int32, p Period, v *value, m uint32) error {
-	unit := v.unit
-	if unit == s.ind.Unit {
-		unit = 0
+func (l *Ledger) put(s *series, reg int32, p store.Span, v *value, m uint32) error {
+	sv := store.Value{Coef: v.coef, Exp: v.exp, Fits: v.fits, Big: v.big, Unit: uint8(v.unit), Qual: uint16(v.qual)}
+	if v.unit == s.ind.Unit {
+		sv.Unit = 0 // the indicator's own
 	}
-	// Entries are events: never a duplicate, so never looked up or indexed.
-	entries := s.ind.Aggregation == Entries
-	y, isYear := yearBit(p)
-	if !entries {
-		if row := s.find(reg, p, y, isYear); row >= 0 {
-			if s.value(row).Equal(v.decimal()) && column.LazyAt(s.unit, row) == unit && column.LazyAt(s.qual, row) == v.qual {
-				return nil
-			}
-			old := s.record(l, row)
-			return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
+	if row := s.Put(reg, p, &sv, m, l.regions.Len()); row >= 0 {
+		if s.Same(row, &sv) {
+			return nil
 		}
-	}
-	row := int32(len(s.region))
-	s.region = append(s.region, reg)
-	s.period.append(p)
-	s.coef.Append(v.coef)
-	c := cap(s.region)
-	column.SetLazy(&s.exp, int(row), int8(v.exp), c)
-	if !v.fits {
-		if s.big == nil {
-			s.big = make(map[int32]decimal.Decimal)
-		}
-		s.big[row] = v.big
-	} else if v.exp < s.minExp {
-		s.minExp = v.exp
-	}
-	column.SetLazy(&s.unit, int(row), unit, c)
-	column.SetLazy(&s.qual, int(row), v.qual, c)
-	column.SetLazy(&s.meta, int(row), m, c)
-	if !entries {
-		s.index(row, l.regions.Len(), y, isYear)
+		old := s.record(l, row)
+		return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
 	}
 	l.n++
 	return nil
-}
-
-// plainEntries reports whether s is entries whose rows are all exact
-// integers in its unit, without source or note: a row like them needs
-// only appendPlain, which is what put would do with it.
-func (s *series) plainEntries() bool {
-	return s.ind.Aggregation == Entries && s.exp == nil && s.unit == nil && s.qual == nil && s.meta == nil
-}
-
-// appendPlain appends a row to a series for which plainEntries holds: an
-// exact integer in the series' unit, without source or note.
-func (s *series) appendPlain(reg int32, p Period, coef int64) {
-	s.region = append(s.region, reg)
-	s.period.append(p)
-	s.coef.Append(coef)
 }
 
 func (l *Ledger) intern(m meta) uint32 {
@@ -376,197 +315,11 @@ func (l *Ledger) intern(m meta) uint32 {
 	return i
 }
 
-// split returns the coefficient and exponent of v, and whether they fit the
-// compact columns.
-func split(v decimal.Decimal) (int64, int32, bool) {
-	exp := v.Exponent()
-	if v.NumDigits() > 18 || exp < math.MinInt8 || exp > math.MaxInt8 {
-		return 0, 0, false
-	}
-	return v.CoefficientInt64(), exp, true
-}
-
-// truncate drops the rows from n on, after a refused Add.
-func (s *series) truncate(n int) {
-	for row := range s.big {
-		if int(row) >= n {
-			delete(s.big, row)
-		}
-	}
-	s.region = s.region[:n]
-	s.period.truncate(n)
-	s.coef.Truncate(n)
-	if len(s.exp) > n {
-		s.exp = s.exp[:n]
-	}
-	if len(s.unit) > n {
-		s.unit = s.unit[:n]
-	}
-	if len(s.qual) > n {
-		s.qual = s.qual[:n]
-	}
-	if len(s.meta) > n {
-		s.meta = s.meta[:n]
-	}
-	s.minExp = 0
-	for i := range n {
-		if _, isBig := s.big[int32(i)]; !isBig {
-			s.minExp = min(s.minExp, int32(column.LazyAt(s.exp, int32(i))))
-		}
-	}
-	if s.ind.Aggregation == Entries {
-		return // entries are not indexed
-	}
-	// The rows kept that are not years number at most those indexed
-	// before: twice as many slots keep the table at most half full. With
-	// fewer slots than rows, place would probe for a free slot forever.
-	s.resize(2 * s.indexed)
-	clear(s.years)
-	s.yearRow = nil
-	for row := range int32(n) {
-		if y, ok := yearBit(s.periodAt(row)); ok {
-			s.years[s.region[row]] |= 1 << y
-		}
-	}
-}
-
-func hashKey(region int32, p Period) uint64 {
-	h := uint64(uint32(region))<<32 | uint64(uint32(p.start))
-	h ^= (uint64(uint32(p.end))<<8 | uint64(p.kind)) * 0x9e3779b97f4a7c15
-	h ^= h >> 31
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 29
-	return h
-}
-
 // The index is open addressing with linear probing, at most half full.
 // A slot holds a 32-bit fingerprint of the key's hash and row+1, so a probe
 // reads the columns only when the fingerprints match; 0 is empty.
 
-func slotOf(h uint64, row int32) uint64 { return h&^(1<<32-1) | uint64(row+1) }
-
-// find returns the row recorded for region and period, or -1; y and
-// isYear are the period's year bit.
-func (s *series) find(region int32, p Period, y uint, isYear bool) int32 {
-	if isYear {
-		if s.years == nil || s.years[region]&(1<<y) == 0 {
-			return -1
-		}
-		if s.yearRow == nil {
-			s.yearRow = make(map[uint64]int32)
-			for row := range int32(len(s.region)) {
-				if y, ok := yearBit(s.periodAt(row)); ok {
-					s.yearRow[uint64(s.region[row])<<6|uint64(y)] = row
-				}
-			}
-		}
-		return s.yearRow[uint64(region)<<6|uint64(y)]
-	}
-	if len(s.slots) == 0 {
-		return -1
-	}
-	h := hashKey(region, p)
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		slot := s.slots[i]
-		if slot == 0 {
-			return -1
-		}
-		if slot>>32 != h>>32 {
-			continue
-		}
-		row := int32(uint32(slot)) - 1
-		if s.region[row] == region && s.period.at(row) == p {
-			return row
-		}
-	}
-}
-
-func (s *series) periodAt(row int32) Period { return s.period.at(row) }
-
-// yearStarts holds January 1 of 1970 to 2033 as days since 1970-01-01.
-var yearStarts = func() (t [64]int32) {
-	for i := range t {
-		t[i] = civil.Days(1970+i, 1, 1)
-	}
-	return t
-}()
-
-// yearBit returns the bit of a civil year from 1970 to 2033 in
-// series.years.
-func yearBit(p Period) (uint, bool) {
-	if p.kind != YearPeriod {
-		return 0, false
-	}
-	y := int(p.start / 365) // within a year of the answer from 1970 to 2033
-	for _, i := range [...]int{y, y - 1} {
-		if i >= 0 && i < len(yearStarts) && yearStarts[i] == p.start {
-			return uint(i), true
-		}
-	}
-	return 0, false
-}
-
-// index records row in years or in the open-addressing index; y and
-// isYear are its period's year bit.
-func (s *series) index(row int32, nregions int, y uint, isYear bool) {
-	if isYear {
-		if s.years == nil {
-			s.years = make([]uint64, nregions)
-		}
-		s.years[s.region[row]] |= 1 << y
-		if s.yearRow != nil {
-			s.yearRow[uint64(s.region[row])<<6|uint64(y)] = row
-		}
-		return
-	}
-	s.insert(row)
-}
-
-// insert indexes row, growing the table to keep it at most half full.
-func (s *series) insert(row int32) {
-	if 2*(s.indexed+1) > len(s.slots) {
-		s.resize(4 * (s.indexed + 1))
-	}
-	s.place(row)
-}
-
-// resize rebuilds the index with room for at least n slots.
-func (s *series) resize(n int) {
-	size := 16
-	for size < n {
-		size *= 2
-	}
-	s.slots, s.indexed = make([]uint64, size), 0
-	for r := range int32(len(s.region)) {
-		if _, ok := yearBit(s.periodAt(r)); !ok {
-			s.place(r)
-		}
-	}
-}
-
-func (s *series) place(row int32) {
-	mask := uint64(len(s.slots) - 1)
-	h := hashKey(s.region[row], s.periodAt(row))
-	i := h & mask
-	for s.slots[i] != 0 {
-		i = (i + 1) & mask
-	}
-	s.slots[i] = slotOf(h, row)
-	s.indexed++
-}
-
-// value returns row's value as a decimal.
-func (s *series) value(row int32) decimal.Decimal {
-	if s.big != nil {
-		if v, ok := s.big[row]; ok {
-			return v
-		}
-	}
-	return decimal.New(s.coef.At(row), int32(column.LazyAt(s.exp, row)))
-}
-
-func (s *series) unitAt(row int32) Unit { return s.unitOr(column.LazyAt(s.unit, row)) }
+func (s *series) unitAt(row int32) Unit { return s.unitOr(Unit(column.LazyAt(s.Unit, row))) }
 
 // unitOr returns u, or the indicator's unit for 0.
 func (s *series) unitOr(u Unit) Unit {
@@ -583,12 +336,12 @@ func (s *series) record(l *Ledger, row int32) Record {
 
 // recordIn rebuilds row as a Record, with its source and note from metas.
 func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
-	m := metas[column.LazyAt(s.meta, row)]
+	m := metas[column.LazyAt(s.Meta, row)]
 	return Record{
 		Indicator: s.ind.Code,
-		Region:    regions.code(s.region[row]),
-		Period:    s.period.at(row),
-		Quantity:  Quantity{value: s.value(row), unit: s.unitAt(row), qual: column.LazyAt(s.qual, row)},
+		Region:    regions.code(s.Region[row]),
+		Period:    periodOf(s.Period.At(row)),
+		Quantity:  Quantity{value: s.ValueAt(row), unit: s.unitAt(row), qual: Qualifier(column.LazyAt(s.Qual, row))},
 		Source:    m.source,
 		Note:      m.note,
 	}
@@ -659,11 +412,7 @@ type snapshot struct {
 func (l *Ledger) snapshot(ss ...*series) snapshot {
 	snap := snapshot{series: make([]series, len(ss)), metas: l.metas, regions: l.regions}
 	for i, s := range ss {
-		c := &snap.series[i]
-		*c = *s
-		c.big = maps.Clone(s.big)
-		// The indexes are neither append-only nor needed to read rows.
-		c.slots, c.years, c.yearRow, c.period.index = nil, nil, nil, nil
+		snap.series[i] = series{Series: s.Snapshot(), ind: s.ind}
 	}
 	return snap
 }
@@ -671,7 +420,7 @@ func (l *Ledger) snapshot(ss ...*series) snapshot {
 // yield yields the records of the i-th series and reports whether to go on.
 func (snap *snapshot) yield(i int, yield func(Record) bool) bool {
 	s := &snap.series[i]
-	for row := range int32(len(s.region)) {
+	for row := range int32(len(s.Region)) {
 		if !yield(s.recordIn(snap.metas, snap.regions, row)) {
 			return false
 		}

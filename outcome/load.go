@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"maps"
 	"runtime"
 
 	"github.com/shopspring/decimal"
@@ -13,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/internal/codeindex"
 	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Loading a file into a ledger has two halves. A rowReader parses lines and
@@ -60,7 +60,7 @@ type batch struct {
 	rows    []loadRow
 	extras  []rowExtra        // of the rows marked extra, in order
 	bigs    []decimal.Decimal // the values of the rows marked big, in order
-	periods periodTable       // the distinct periods of the rows
+	periods store.Periods     // the distinct periods of the rows
 	texts   []meta            // texts[0] is the empty text
 	errs    []loadError
 	stop    bool // the lines after these were not read: an error ended the batch
@@ -69,7 +69,7 @@ type batch struct {
 func (b *batch) reset() {
 	b.rows, b.extras, b.bigs = b.rows[:0], b.extras[:0], b.bigs[:0]
 	b.texts, b.errs, b.stop = append(b.texts[:0], meta{}), b.errs[:0], false
-	b.periods.reset()
+	b.periods.Reset()
 }
 
 // rowReader parses lines for one ledger.
@@ -217,11 +217,11 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	var pid uint32
 	if isYear {
 		if rd.yearID < 0 {
-			rd.yearID = int64(b.periods.intern(period))
+			rd.yearID = int64(b.periods.Intern(period.span()))
 		}
 		pid = uint32(rd.yearID)
 	} else {
-		pid = b.periods.intern(period)
+		pid = b.periods.Intern(period.span())
 	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
 	return true
@@ -288,7 +288,7 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 	}
 	extra := v.unit != 0 || v.qual != 0
 	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
-		period: b.periods.intern(row.period), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
+		period: b.periods.Intern(row.period.span()), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
 	if extra {
 		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual})
 	}
@@ -341,9 +341,9 @@ func (a *applier) apply(b *batch) bool {
 			}
 		}
 		r := &b.rows[i]
-		s, p := l.series[r.series], b.periods.table[r.period]
-		if !r.extra && !r.big && r.exp == 0 && r.text == 0 && s.plainEntries() {
-			s.appendPlain(r.reg(), p, r.coef)
+		s, p := l.series[r.series], b.periods.Table[r.period]
+		if !r.extra && !r.big && r.exp == 0 && r.text == 0 && s.PlainEntries() {
+			s.AppendPlain(r.reg(), p, r.coef)
 			l.n++
 			continue
 		}
@@ -411,7 +411,7 @@ func (l *Ledger) reserveCSV(r io.Reader, col int) {
 	})
 	for i, s := range l.series {
 		if n := int(counts[i] * scale); n > 0 {
-			s.grow(n + n/32 + 16)
+			s.Grow(n + n/32 + 16)
 		}
 	}
 }
@@ -431,32 +431,14 @@ func (a *applier) finish() error {
 // one must not leave the ledger holding them.
 type loadMark struct {
 	mark
-	series []seriesRoom
+	series []store.SeriesRoom
 	metas  int // capacity of the interned sources and notes
 }
 
-// seriesRoom is the room of a series' columns before a load. The columns
-// kept nil while they would hold only zeros have -1 while nil.
-type seriesRoom struct {
-	region, exp, unit, qual, meta int
-	period                        periodRoom
-	coef                          column.IntsRoom
-	big                           int // values beyond the columns; -1 without the map
-	slots                         int // size of the index of rows not in years
-	years                         bool
-}
-
 func (l *Ledger) markLoad() loadMark {
-	m := loadMark{mark: l.mark(), series: make([]seriesRoom, len(l.series)), metas: cap(l.metas)}
+	m := loadMark{mark: l.mark(), series: make([]store.SeriesRoom, len(l.series)), metas: cap(l.metas)}
 	for i, s := range l.series {
-		big := len(s.big)
-		if s.big == nil {
-			big = -1
-		}
-		m.series[i] = seriesRoom{
-			region: cap(s.region), exp: column.LazyCap(s.exp), unit: column.LazyCap(s.unit), qual: column.LazyCap(s.qual), meta: column.LazyCap(s.meta),
-			period: s.period.room(), coef: s.coef.Room(), big: big, slots: len(s.slots), years: s.years != nil,
-		}
+		m.series[i] = s.Room()
 	}
 	return m
 }
@@ -467,60 +449,25 @@ func (l *Ledger) markLoad() loadMark {
 func (l *Ledger) rollbackLoad(m loadMark) {
 	bigs := make([]int, len(l.series)) // as the load left them, before rollback empties them
 	for i, s := range l.series {
-		bigs[i] = len(s.big)
+		bigs[i] = len(s.Big)
 	}
 	metas := len(l.metas)
 	l.rollback(m.mark)
 	for i, s := range l.series {
-		s.shrink(m.rows[i], m.series[i], bigs[i])
+		s.Shrink(m.rows[i], m.series[i], bigs[i])
 	}
 	if cap(l.metas) > m.metas {
 		l.metas = column.Refit(l.metas, len(l.metas), m.metas)
 	} else {
 		clear(l.metas[len(l.metas):cap(l.metas)]) // the dropped notes are garbage
 	}
-	if grewMuch(len(l.metas), metas) {
+	if store.GrewMuch(len(l.metas), metas) {
 		l.metaIdx = make(map[meta]uint32, len(l.metas))
 		for i, mt := range l.metas {
 			l.metaIdx[mt] = uint32(i)
 		}
 	}
 }
-
-// shrink gives back what a series grew since it had the room was; it keeps
-// its first n rows, and peak is how many values beyond the columns it held.
-func (s *series) shrink(n int, was seriesRoom, peak int) {
-	s.region = column.Refit(s.region, n, was.region)
-	s.period.shrink(n, was.period)
-	s.coef.Shrink(n, was.coef)
-	s.exp = column.RefitLazy(s.exp, n, was.exp)
-	s.unit = column.RefitLazy(s.unit, n, was.unit)
-	s.qual = column.RefitLazy(s.qual, n, was.qual)
-	s.meta = column.RefitLazy(s.meta, n, was.meta)
-	switch {
-	case was.big < 0:
-		s.big = nil // the rows kept had none
-	case grewMuch(was.big, peak):
-		big := make(map[int32]decimal.Decimal, len(s.big)) // maps.Clone would keep the grown tables
-		maps.Copy(big, s.big)
-		s.big = big
-	}
-	if !was.years {
-		s.years = nil // no row kept is a year's
-	}
-	// The index is made anew for the rows kept, as large as they need: at
-	// most its old size.
-	switch {
-	case was.slots == 0 && s.indexed == 0:
-		s.slots = nil
-	case len(s.slots) > was.slots:
-		s.resize(2 * s.indexed)
-	}
-}
-
-// grewMuch reports whether a map that holds n entries again held peak:
-// grown so much that making it anew is worth it.
-func grewMuch(n, peak int) bool { return peak-n >= 1024 && peak > 2*n }
 
 // rowLoader reads and applies one row at a time, for sources of rows that
 // are not files (spreadsheets).

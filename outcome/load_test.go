@@ -353,14 +353,7 @@ func TestEveryPathRefuses(t *testing.T) {
 func roomOf(l *Ledger) []string {
 	out := []string{fmt.Sprintf("metas len %d cap %d", len(l.metas), cap(l.metas))}
 	for _, s := range l.series {
-		out = append(out, fmt.Sprintf("%s: region %d/%d, periods %d, ids16 %d/%d nil %v, ids32 %d/%d nil %v, "+
-			"coef %+v, exp %d/%d nil %v, unit %d/%d nil %v, qual %d/%d nil %v, "+
-			"meta %d/%d nil %v, big %d nil %v, years nil %v, slots %d",
-			s.ind.Code, len(s.region), cap(s.region), len(s.period.table),
-			len(s.period.ids16), cap(s.period.ids16), s.period.ids16 == nil, len(s.period.ids32), cap(s.period.ids32), s.period.ids32 == nil,
-			s.coef.Room(),
-			len(s.exp), cap(s.exp), s.exp == nil, len(s.unit), cap(s.unit), s.unit == nil, len(s.qual), cap(s.qual), s.qual == nil,
-			len(s.meta), cap(s.meta), s.meta == nil, len(s.big), s.big == nil, s.years == nil, len(s.slots)))
+		out = append(out, fmt.Sprintf("%s: %d rows, big %d, %+v", s.ind.Code, s.Len(), len(s.Big), s.Room()))
 	}
 	return out
 }

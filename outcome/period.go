@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/civil"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // PeriodKind says how a period was stated.
@@ -336,3 +337,9 @@ func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
 	}
 	return p.start, p.end, kind, nil
 }
+
+// span returns p as the columns keep it.
+func (p Period) span() store.Span { return store.Span{Kind: uint8(p.kind), Start: p.start, End: p.end} }
+
+// periodOf returns the period the columns keep as sp.
+func periodOf(sp store.Span) Period { return Period{PeriodKind(sp.Kind), sp.Start, sp.End} }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/codeindex"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Level is a region's place in the administrative hierarchy. The zero value
@@ -605,3 +606,6 @@ func (s Selection) All() iter.Seq[Region] {
 		}
 	}
 }
+
+// tree returns the hierarchy as the columns use it.
+func (s *RegionSet) tree() store.Tree { return store.Tree{End: s.end, Parent: s.parent} }

@@ -1,26 +1,23 @@
-package outcome
+package store
 
 import (
 	"cmp"
+	"github.com/shopspring/decimal"
 	"math"
 	"slices"
 	"sync"
-
-	"github.com/shopspring/decimal"
-
-	"github.com/taizhang/taizhang/internal/column"
 )
 
 // This file keeps a flow from counting a day twice and lets a stock's
 // newest figure win at whatever level it was reported: the rules written on
-// [Ledger.Total]. Both cost nothing in the common case. A flow's distinct
+// the ledger's Total. Both cost nothing in the common case. A flow's distinct
 // periods are a small table; only when two of those inside the window
 // overlap are rows looked at one by one, and only the rows of those
 // periods. A stock's figures are compared across levels only when a region
 // with a figure of its own has a descendant with one.
 
-// flowPlan says which rows of a flow, or of entries, count in a window.
-type flowPlan struct {
+// Plan says which rows of a flow, or of entries, count in a window.
+type Plan struct {
 	// in holds, by period id, the periods inside the window that overlap
 	// no other period inside it: their rows count, every one.
 	in []bool
@@ -36,12 +33,12 @@ type flowPlan struct {
 }
 
 // plan decides which rows of s count in window.
-func (s *series) plan(window Period, nregions int) flowPlan {
-	p := flowPlan{in: s.period.matching(func(q Period) bool { return q.start >= window.start && q.end <= window.end })}
-	if s.ind.Aggregation != Flow {
+func (s *Series) plan(window Span, nregions int) Plan {
+	p := Plan{in: s.Period.Inside(window)}
+	if s.Kind != Flow {
 		return p // entries are events: equal rows are two, and none hides another
 	}
-	if p.rank = contested(s.period.table, p.in); p.rank == nil {
+	if p.rank = Contested(s.Period.Table, p.in); p.rank == nil {
 		return p
 	}
 	for id, r := range p.rank {
@@ -54,19 +51,19 @@ func (s *series) plan(window Period, nregions int) flowPlan {
 }
 
 // contested returns, for the periods of table that in marks, the rank of
-// each that overlaps another (see flowPlan.rank), or nil when none does:
+// each that overlaps another (see Plan.rank), or nil when none does:
 // ledgers mostly hold years, months or days side by side, and then this is
 // all that overlap handling costs.
-func contested(table []Period, in []bool) []int32 {
+func Contested(table []Span, in []bool) []int32 {
 	// Periods mostly come in the order of time: then one look at each tells.
-	sorted, last := true, int32(minDay)
+	sorted, last := true, int32(MinDay)
 	for id, p := range table {
 		if in[id] {
-			if p.start <= last {
+			if p.Start <= last {
 				sorted = false
 				break
 			}
-			last = p.end
+			last = p.End
 		}
 	}
 	if sorted {
@@ -74,11 +71,11 @@ func contested(table []Period, in []bool) []int32 {
 	}
 	var ivs []daySpan
 	var ids []int32 // the period of each of ivs
-	lo, hi := int32(math.MaxInt32), int32(minDay)
+	lo, hi := int32(math.MaxInt32), int32(MinDay)
 	for id, p := range table {
 		if in[id] {
-			ivs, ids = append(ivs, daySpan{p.start, p.end}), append(ids, int32(id))
-			lo, hi = min(lo, p.start), max(hi, p.end)
+			ivs, ids = append(ivs, daySpan{p.Start, p.End}), append(ids, int32(id))
+			lo, hi = min(lo, p.Start), max(hi, p.End)
 		}
 	}
 	var hit []bool // by index in ivs
@@ -107,12 +104,6 @@ func contested(table []Period, in []bool) []int32 {
 	return rank
 }
 
-// takeOrder is the order in which overlapping flow records are taken:
-// the longest first, then the earlier start, then by kind.
-func takeOrder(p, q Period) int {
-	return cmp.Or(cmp.Compare(q.end-q.start, p.end-p.start), cmp.Compare(p.start, q.start), cmp.Compare(p.kind, q.kind))
-}
-
 // overlapsBySort reports, for each span, whether it shares a day with
 // another: sorted by start, a span overlaps one before it exactly when it
 // starts by the latest end so far, and a run of such spans overlaps as a
@@ -123,17 +114,17 @@ func overlapsBySort(ivs []daySpan) []bool {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(ivs[a].start, ivs[b].start), cmp.Compare(ivs[a].end, ivs[b].end))
+		return cmp.Or(cmp.Compare(ivs[a].Start, ivs[b].Start), cmp.Compare(ivs[a].End, ivs[b].End))
 	})
 	hit := make([]bool, len(ivs))
-	first, last := 0, int32(minDay) // the run's first span and its latest end
+	first, last := 0, int32(MinDay) // the run's first span and its latest end
 	for k, i := range order {
-		if k > 0 && ivs[i].start <= last {
+		if k > 0 && ivs[i].Start <= last {
 			hit[order[first]], hit[i] = true, true
 		} else {
 			first = k
 		}
-		last = max(last, ivs[i].end)
+		last = max(last, ivs[i].End)
 	}
 	return hit
 }
@@ -145,8 +136,8 @@ func overlapsBySort(ivs []daySpan) []bool {
 func overlapsByDay(ivs []daySpan, lo int32, days int) []bool {
 	cover := make([]int32, days+1)
 	for _, iv := range ivs {
-		cover[iv.start-lo]++
-		cover[iv.end-lo+1]--
+		cover[iv.Start-lo]++
+		cover[iv.End-lo+1]--
 	}
 	// shared[d] counts the days before d on which two spans or more lie.
 	shared := make([]int32, days+1)
@@ -160,7 +151,7 @@ func overlapsByDay(ivs []daySpan, lo int32, days int) []bool {
 	}
 	hit := make([]bool, len(ivs))
 	for i, iv := range ivs {
-		hit[i] = shared[iv.end-lo+1] > shared[iv.start-lo]
+		hit[i] = shared[iv.End-lo+1] > shared[iv.Start-lo]
 	}
 	return hit
 }
@@ -174,7 +165,7 @@ type regionCount struct{ region, n int32 }
 // region, so the cost is linear in them and in the regions; each is kept
 // with its period's rank, so that a region's rows are put in order without
 // looking at the columns again.
-func (s *series) resolveOverlaps(p *flowPlan, nregions int) {
+func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 	n := 0
 	for _, r := range p.rank {
 		if r >= 0 {
@@ -184,13 +175,13 @@ func (s *series) resolveOverlaps(p *flowPlan, nregions int) {
 	byRank := make([]daySpan, n) // the days of the overlapping periods, by rank
 	for id, r := range p.rank {
 		if r >= 0 {
-			byRank[r] = daySpan{s.period.table[id].start, s.period.table[id].end}
+			byRank[r] = daySpan{s.Period.Table[id].Start, s.Period.Table[id].End}
 		}
 	}
 	// next[r+1] counts the region r's rows, then becomes where they start.
 	next := make([]int32, nregions+1)
 	total := 0
-	ids16, ids32, rank, region := s.period.ids16, s.period.ids32, p.rank, s.region
+	ids16, ids32, rank, region := s.Period.ids16, s.Period.ids32, p.rank, s.Region
 	if ids16 != nil {
 		for row, id := range ids16 {
 			if rank[id] >= 0 {
@@ -276,38 +267,14 @@ func sortSmall(v []uint64) {
 	}
 }
 
-// daySpan is a run of days, both ends included.
-type daySpan struct{ start, end int32 }
-
-// keep adds the days p to counted and reports true when they overlap
-// none of counted; otherwise it reports false and leaves counted as it is.
-// counted is sorted: its spans do not overlap, so their ends are sorted
-// too, and the one p could overlap is found by binary search.
-func keep(counted []daySpan, p daySpan) ([]daySpan, bool) {
-	// The first span counted that ends on or after p starts: few are
-	// counted in a region, mostly, and then a look at each is quicker.
-	i := 0
-	if len(counted) <= 16 {
-		for i < len(counted) && counted[i].end < p.start {
-			i++
-		}
-	} else {
-		i, _ = slices.BinarySearchFunc(counted, p.start, func(c daySpan, day int32) int { return cmp.Compare(c.end, day) })
-	}
-	if i < len(counted) && counted[i].start <= p.end {
-		return counted, false
-	}
-	return slices.Insert(counted, i, p), true
-}
-
 // disjoint appends to kept each of rows, taken in order, that overlaps
 // none kept before, and returns kept.
-func (s *series) disjoint(rows, kept []int32) []int32 {
+func (s *Series) Disjoint(rows, kept []int32) []int32 {
 	var counted []daySpan
 	for _, row := range rows {
 		var ok bool
-		p := s.period.at(row)
-		if counted, ok = keep(counted, daySpan{p.start, p.end}); ok {
+		p := s.Period.At(row)
+		if counted, ok = keep(counted, daySpan{p.Start, p.End}); ok {
 			kept = append(kept, row)
 		}
 	}
@@ -315,15 +282,15 @@ func (s *series) disjoint(rows, kept []int32) []int32 {
 }
 
 // each calls fn for every row the plan counts.
-func (s *series) each(p *flowPlan, fn func(row int32)) {
-	if ids := s.period.ids16; ids != nil {
+func (s *Series) Each(p *Plan, fn func(row int32)) {
+	if ids := s.Period.ids16; ids != nil {
 		for row, id := range ids {
 			if p.in[id] {
 				fn(int32(row))
 			}
 		}
 	} else {
-		for row, id := range s.period.ids32 {
+		for row, id := range s.Period.ids32 {
 			if p.in[id] {
 				fn(int32(row))
 			}
@@ -336,8 +303,8 @@ func (s *series) each(p *flowPlan, fn func(row int32)) {
 
 // leftOutIn counts the rows of the plan left out in the regions that a
 // roll-up over the positions lo to hi uses.
-func (a *aggregation) leftOutIn(rs *RegionSet, lo, hi int32) int {
-	out := a.plan.leftOut
+func (a *Aggregation) LeftOutIn(rs Tree, lo, hi int32) int {
+	out := a.Plan.leftOut
 	i, _ := slices.BinarySearchFunc(out, lo, func(c regionCount, u int32) int { return cmp.Compare(c.region, u) })
 	n := 0
 	for ; i < len(out) && out[i].region < hi; i++ {
@@ -350,9 +317,9 @@ func (a *aggregation) leftOutIn(rs *RegionSet, lo, hi int32) int {
 
 // reached reports whether a roll-up from position lo reaches the region at
 // position u: no ancestor of u from lo down has a figure of its own.
-func (a *aggregation) reached(rs *RegionSet, u, lo int32) bool {
-	for q := rs.parent[u]; q >= lo; q = rs.parent[q] {
-		if a.cells[q].count > 0 {
+func (a *Aggregation) reached(rs Tree, u, lo int32) bool {
+	for q := rs.Parent[u]; q >= lo; q = rs.Parent[q] {
+		if a.Cells[q].Count > 0 {
 			return false
 		}
 	}
@@ -361,47 +328,47 @@ func (a *aggregation) reached(rs *RegionSet, u, lo int32) bool {
 
 // passOver lets a stock's newest figure win: a region's own row counts only
 // when it ends no earlier than the newest row among its descendants;
-// otherwise it is passed over, its cell emptied, and a roll-up finds its
+// otherwise it is passed over, its Cell emptied, and a roll-up finds its
 // descendants' instead. Positions are in depth-first order, so one pass
 // from the last to the first sees every region after all its descendants.
 // It keeps the newest descendant day of each region for
 // [Ledger.Discrepancies].
-func (s *series) passOver(rs *RegionSet, a *aggregation) {
-	n := len(a.best)
+func (s *Series) passOver(rs Tree, a *Aggregation) {
+	n := len(a.Best)
 	newest := make([]int32, n)
 	for i := range newest {
-		newest[i] = minDay
+		newest[i] = MinDay
 	}
 	for i := n - 1; i >= 0; i-- {
 		d := newest[i]
-		if b := a.best[i]; b > 0 {
-			own := s.period.at(b - 1).end
+		if b := a.Best[i]; b > 0 {
+			own := s.Period.At(b - 1).End
 			if d > own {
-				a.passed = append(a.passed, b-1)
-				a.best[i], a.cells[i] = 0, cell{}
-				if a.dec != nil {
-					a.dec[i] = decimal.Decimal{}
+				a.Passed = append(a.Passed, b-1)
+				a.Best[i], a.Cells[i] = 0, Cell{}
+				if a.Dec != nil {
+					a.Dec[i] = decimal.Decimal{}
 				}
 			}
 			d = max(d, own)
 		}
-		if p := rs.parent[i]; p >= 0 && d > newest[p] {
+		if p := rs.Parent[i]; p >= 0 && d > newest[p] {
 			newest[p] = d
 		}
 	}
-	slices.Reverse(a.passed)
-	a.newest = newest
+	slices.Reverse(a.Passed)
+	a.Newest = newest
 }
 
 // passedIn returns the rows passed over that a roll-up over the positions
-// lo to hi would otherwise have used: at most maxListed of them, by
+// lo to hi would otherwise have used: at most MaxListed of them, by
 // position, and how many there are.
-func (a *aggregation) passedIn(s *series, rs *RegionSet, lo, hi int32) ([]int32, int) {
+func (a *Aggregation) PassedIn(s *Series, rs Tree, lo, hi int32) ([]int32, int) {
 	var rows []int32
 	n := 0
-	for _, row := range a.passed {
-		if u := s.region[row]; u >= lo && u < hi && a.reached(rs, u, lo) {
-			if n++; len(rows) < maxListed {
+	for _, row := range a.Passed {
+		if u := s.Region[row]; u >= lo && u < hi && a.reached(rs, u, lo) {
+			if n++; len(rows) < MaxListed {
 				rows = append(rows, row)
 			}
 		}
@@ -409,47 +376,45 @@ func (a *aggregation) passedIn(s *series, rs *RegionSet, lo, hi int32) ([]int32,
 	return rows, n
 }
 
-// maxListed is how many records a [Sum] or a [Discrepancy] lists at most;
+// MaxListed is how many records a [Sum] or a [Discrepancy] lists at most;
 // it counts them all.
-const maxListed = 100
+const MaxListed = 100
 
-// latestScan finds, when first asked, the last day of the newest row the
-// roll-ups of some units use, among the rows the series held when it was
-// made: [Values.Latest] of a series whose periods are too many to rank in
-// the cells. Rows are only appended, and a refused Add removes only rows added
-// after it began, so those rows are still there, unchanged, however many
-// were added since; the columns cut to them are the series as it was.
-type latestScan struct {
+// LatestScan finds, when first asked, the last day of the newest row the
+// roll-ups of some units use, among the rows the series held when the scan
+// was made: the newest record behind figures of a series whose periods are
+// too many to rank in the cells. Rows are only appended, and a refused
+// write removes only rows added after it began, so those rows are still
+// there, unchanged, however many were added since; the columns cut to them
+// are the series as it was.
+type LatestScan struct {
 	once   sync.Once
-	l      *Ledger
-	s      *series
+	lock   sync.Locker // read-locks the series' owner
+	s      *Series
 	rows   int
-	window Period
+	tree   Tree
+	window Span
 	day    int32
 }
 
-func (sc *latestScan) latest(units []int32) int32 {
-	sc.once.Do(func() {
-		sc.l.mu.RLock()
-		defer sc.l.mu.RUnlock()
-		s, rs := sc.s.head(sc.rows), sc.l.regions
-		a := s.aggregate(rs, sc.window)
-		defer a.release()
-		sc.day = minDay
-		s.usedBy(rs, a, units, func(row int32) { sc.day = max(sc.day, s.period.at(row).end) })
-		sc.l, sc.s = nil, nil
-	})
-	return sc.day
+// NewLatestScan returns a scan of s as it is now, over window; lock
+// read-locks what owns s.
+func NewLatestScan(s *Series, tree Tree, window Span, lock sync.Locker) *LatestScan {
+	return &LatestScan{lock: lock, s: s, rows: len(s.Region), tree: tree, window: window}
 }
 
-// head returns s as it was with its first n rows, sharing its columns. The
-// table of periods may hold periods of later rows; no row of the head
-// names them.
-func (s *series) head(n int) *series {
-	h := *s
-	h.region = s.region[:n]
-	h.period.ids16, h.period.ids32 = column.Cut(s.period.ids16, n), column.Cut(s.period.ids32, n)
-	h.coef = s.coef.Head(n)
-	h.exp, h.unit, h.qual, h.meta = column.Cut(s.exp, n), column.Cut(s.unit, n), column.Cut(s.qual, n), column.Cut(s.meta, n)
-	return &h
+// Latest returns the last day of the newest row the roll-ups of the
+// positions units use, MinDay for none.
+func (sc *LatestScan) Latest(units []int32) int32 {
+	sc.once.Do(func() {
+		sc.lock.Lock()
+		defer sc.lock.Unlock()
+		s, rs := sc.s.Head(sc.rows), sc.tree
+		a := s.Aggregate(rs, sc.window)
+		defer a.Release()
+		sc.day = MinDay
+		s.UsedBy(rs, a, units, func(row int32) { sc.day = max(sc.day, s.Period.At(row).End) })
+		sc.lock, sc.s = nil, nil
+	})
+	return sc.day
 }
