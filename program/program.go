@@ -110,11 +110,25 @@ func (p Program) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Evaluate evaluates every target against l as of asOf. The targets are
-// evaluated side by side, on up to GOMAXPROCS goroutines, so a condition
-// given to [target.Population.Where] must be safe to call concurrently;
-// results and errors keep the targets' order.
+// Evaluate evaluates every target against l as of asOf; results and errors
+// keep the targets' order. Targets are evaluated side by side on up to
+// GOMAXPROCS goroutines, except those whose population calls a function of
+// the caller (a condition given to [target.Population.Where]): these are
+// evaluated one after another, so such a function is never called from two
+// goroutines at once. [Program.EvaluateConcurrently] lifts that limit.
 func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
+	return p.evaluate(l, asOf, false)
+}
+
+// EvaluateConcurrently is [Program.Evaluate] with every target evaluated
+// side by side, those whose population calls a function of the caller too.
+// Use it when every such function is safe to call from several goroutines
+// at once; a program without them evaluates as fast either way.
+func (p Program) EvaluateConcurrently(l *outcome.Ledger, asOf time.Time) (Report, error) {
+	return p.evaluate(l, asOf, true)
+}
+
+func (p Program) evaluate(l *outcome.Ledger, asOf time.Time, concurrently bool) (Report, error) {
 	if err := p.Validate(); err != nil {
 		return Report{}, err
 	}
@@ -122,14 +136,32 @@ func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
 	targets := p.targets()
 	results := make([]target.Result, len(targets))
 	errs := make([]error, len(targets))
+	// Each run is evaluated on a goroutine of its own, its targets in order:
+	// one run per target, except that the targets calling caller functions
+	// share one run unless the caller allows them to run concurrently.
+	var runs [][]int
+	shared := -1
+	for i, t := range targets {
+		if concurrently || !callsCaller(t) {
+			runs = append(runs, []int{i})
+			continue
+		}
+		if shared < 0 {
+			shared = len(runs)
+			runs = append(runs, nil)
+		}
+		runs[shared] = append(runs[shared], i)
+	}
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0)) // one per running evaluation
-	for i, t := range targets {
+	for _, run := range runs {
 		slots <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i], errs[i] = t.Evaluate(l, asOf)
+			for _, i := range run {
+				results[i], errs[i] = targets[i].Evaluate(l, asOf)
+			}
 			<-slots
 		}()
 	}
@@ -146,6 +178,15 @@ func (p Program) Evaluate(l *outcome.Ledger, asOf time.Time) (Report, error) {
 		return Report{}, err
 	}
 	return r, nil
+}
+
+// callsCaller reports whether evaluating t calls a function of the caller:
+// a condition of its population, or of a part's.
+func callsCaller(t target.Target) bool {
+	if t.Population().Conditional() {
+		return true
+	}
+	return slices.ContainsFunc(t.Parts(), callsCaller)
 }
 
 // targets returns the program's targets with its start and deadline where

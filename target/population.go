@@ -53,8 +53,10 @@ func Listed(name outcome.Name, codes ...string) Population {
 // true; condition names the rule for reports. 「有条件的贫困县」 is a
 // population whose condition the caller supplies. A nil keep names the
 // condition without narrowing: every unit counts until the condition is
-// known. keep must be safe to call from several goroutines at once: a
-// program evaluates its targets side by side.
+// known. Evaluating a target calls keep from one goroutine; a program
+// evaluates the targets that call keep one after another unless told that
+// keep is safe for concurrent use (EvaluateConcurrently in package
+// program).
 func (p Population) Where(condition outcome.Name, keep func(outcome.Region) bool) Population {
 	p.condition, p.keep = condition, keep
 	return p
