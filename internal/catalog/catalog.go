@@ -1,12 +1,32 @@
 // Package catalog holds what the built-in catalogues (program/national,
-// program/hunan) share: picking indicators by code and building their
-// ledgers from embedded, tested data.
+// program/hunan) share: the seed documents they cite, and the reading of
+// their embedded data with the library's own readers. Each catalogue keeps
+// its indicators in data/indicators.csv and the figures its seed reports in
+// data/reported.csv, a ledger file, so that both can be checked against the
+// seed in a spreadsheet.
 package catalog
 
 import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
 	"slices"
 
 	"github.com/taizhang/taizhang/outcome"
+)
+
+// The seed documents, by the file name a citation gives. They are named
+// here and nowhere else in the code; the reported figures' files name them
+// in their source column, and the catalogues' tests check that they do.
+const (
+	// Seed000 is 《科技赋能助推精准脱贫》 by 国务院扶贫开发领导小组办公室开发指导司
+	// (《中国科学院院刊》, October 2020; revised 2020-09-24): the national
+	// programs and figures.
+	Seed000 = "000_f8a6b69a178fa4e7.txt"
+	// Seed004 is 《湖南省科技精准扶贫的实践探索与前瞻思考》: Hunan's programs
+	// and figures, and the national commitment of its §三(一). It has no
+	// author or date; its latest explicit year is 2019.
+	Seed004 = "004_32acad38fe6c52df.txt"
 )
 
 // Must returns v, and panics on err. The catalogues use it only for data
@@ -19,8 +39,71 @@ func Must[T any](v T, err error) T {
 	return v
 }
 
+// Table reads a CSV file with a header row into one map a row, by column
+// name. Every row must have the header's fields.
+func Table(data []byte, name string) ([]map[string]string, error) {
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %s: %w", name, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("catalog: %s: no header", name)
+	}
+	out := make([]map[string]string, 0, len(rows)-1)
+	for _, r := range rows[1:] {
+		m := make(map[string]string, len(r))
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// indicatorColumns are the columns of an indicator file. The note is for
+// the reader of the file: an indicator has no field for it.
+var indicatorColumns = []string{"code", "zh", "en", "unit", "aggregation", "note"}
+
+// ReadIndicators reads an indicator file: the columns code, zh and en (the
+// bilingual name), unit (a symbol such as 个 or 人次, as [outcome.ParseUnit]
+// reads it), aggregation (stock, flow or entries) and note, in that order.
+// Every indicator is validated and every code is unique.
+func ReadIndicators(data []byte, name string) ([]outcome.Indicator, error) {
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %s: %w", name, err)
+	}
+	if len(rows) == 0 || !slices.Equal(rows[0], indicatorColumns) {
+		return nil, fmt.Errorf("catalog: %s: header is not %q", name, indicatorColumns)
+	}
+	out := make([]outcome.Indicator, 0, len(rows)-1)
+	seen := make(map[string]bool, len(rows)-1)
+	for i, r := range rows[1:] {
+		unit, err := outcome.ParseUnit(r[3])
+		if err != nil {
+			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
+		}
+		agg, err := outcome.ParseAggregation(r[4])
+		if err != nil {
+			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
+		}
+		ind := outcome.Indicator{Code: r[0], Name: outcome.Name{Zh: r[1], En: r[2]}, Unit: unit, Aggregation: agg}
+		if err := ind.Validate(); err != nil {
+			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
+		}
+		if seen[ind.Code] {
+			return nil, fmt.Errorf("catalog: %s:%d: indicator %q defined twice", name, i+2, ind.Code)
+		}
+		seen[ind.Code] = true
+		out = append(out, ind)
+	}
+	return out, nil
+}
+
 // Pick returns the indicators of all whose codes are listed, in the order
-// of all.
+// of all. A code all lacks is a mistake in a catalogue, which its tests
+// find: Pick panics on it rather than leave a program without the
+// indicator.
 func Pick(all []outcome.Indicator, codes ...string) []outcome.Indicator {
 	var out []outcome.Indicator
 	for _, ind := range all {
@@ -28,7 +111,25 @@ func Pick(all []outcome.Indicator, codes ...string) []outcome.Indicator {
 			out = append(out, ind)
 		}
 	}
+	for _, c := range codes {
+		if !slices.ContainsFunc(out, func(ind outcome.Indicator) bool { return ind.Code == c }) {
+			panic(fmt.Sprintf("catalog: no indicator %q", c))
+		}
+	}
 	return out
+}
+
+// Records reads a ledger file (the format of [outcome.Ledger.ReadCSV]) over
+// regions and indicators and returns its records, in the order [outcome.Ledger.All] yields them.
+func Records(regions *outcome.RegionSet, indicators []outcome.Indicator, data []byte, name string) ([]outcome.Record, error) {
+	l, err := outcome.NewLedger(regions, indicators...)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.ReadCSV(bytes.NewReader(data), outcome.ReadOptions{Name: name}); err != nil {
+		return nil, err
+	}
+	return slices.Collect(l.All()), nil
 }
 
 // Ledger returns a new ledger over regions and indicators holding records.

@@ -1,9 +1,7 @@
 package national
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"slices"
 	"strconv"
@@ -39,13 +37,13 @@ func (a Area) Name() outcome.Name {
 
 func (a Area) String() string { return a.Name().En }
 
-// County is one of the 832 poor counties, as the list states it.
+// PoorCounty is one of the 832 poor counties, as the list states it.
 //
 // Four codes of the source are wrong and kept as printed, so that the list
 // matches its source: 532600 文山市 and 622900 临夏市 are prefecture codes,
 // 630104 冷湖行委 is the code of 西宁市城西区, and 632825 大柴旦行委 exists in
 // no vintage. Note says so for each; data/SOURCE.md has the details.
-type County struct {
+type PoorCounty struct {
 	Code       string
 	Name       string // Chinese name
 	Province   string // Chinese name of the province
@@ -60,38 +58,38 @@ type County struct {
 	Note           string // the source's flag on the row, if any
 }
 
-var loadCounties = sync.OnceValues(func() ([]County, error) {
-	rows, err := csv.NewReader(bytes.NewReader(countiesCSV)).ReadAll()
+var loadCounties = sync.OnceValues(func() ([]PoorCounty, error) {
+	rows, err := catalog.Table(countiesCSV, "national_832_poor_counties.csv")
 	if err != nil {
 		return nil, err
 	}
 	areas := map[string]Area{"东部": East, "中部": Central, "西部": West}
-	out := make([]County, 0, len(rows)-1)
-	for i, r := range rows[1:] {
-		c := County{Code: r[0], Name: r[1], Province: r[2], Prefecture: r[3], Area: areas[r[4]], Note: r[9]}
+	out := make([]PoorCounty, 0, len(rows))
+	for i, r := range rows {
+		c := PoorCounty{Code: r["code"], Name: r["name"], Province: r["province"], Prefecture: r["prefecture"], Area: areas[r["region"]], Note: r["note"]}
 		var err1, err2 error
-		c.ExitYear, err1 = strconv.Atoi(r[5])
-		c.SourceExitYear, err2 = strconv.Atoi(r[6])
+		c.ExitYear, err1 = strconv.Atoi(r["exit_year"])
+		c.SourceExitYear, err2 = strconv.Atoi(r["exit_year_in_source_table"])
 		if err1 != nil || err2 != nil || c.Area == 0 {
-			return nil, fmt.Errorf("national: counties line %d: %v", i+2, r)
+			return nil, fmt.Errorf("national: national_832_poor_counties.csv:%d: %v", i+2, r)
 		}
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(a, b County) int { return strings.Compare(a.Code, b.Code) })
+	slices.SortFunc(out, func(a, b PoorCounty) int { return strings.Compare(a.Code, b.Code) })
 	return out, nil
 })
 
 // counties returns the embedded list, loaded once.
-func counties() []County { return catalog.Must(loadCounties()) }
+func counties() []PoorCounty { return catalog.Must(loadCounties()) }
 
-// Counties returns the 832 poor counties, by code. The slice is the
+// PoorCountyList returns the 832 poor counties, by code. The slice is the
 // caller's own.
-func Counties() []County { return slices.Clone(counties()) }
+func PoorCountyList() []PoorCounty { return slices.Clone(counties()) }
 
 // StillPoor returns the counties that had not exited by the end of year,
 // by code: 52 after 2019, none after 2020.
-func StillPoor(year int) []County {
-	var out []County
+func StillPoor(year int) []PoorCounty {
+	var out []PoorCounty
 	for _, c := range counties() {
 		if c.ExitYear > year {
 			out = append(out, c)
@@ -146,9 +144,9 @@ func PoorCounties() target.Population {
 var listSource = outcome.Cite("national_832_poor_counties.csv", "", "")
 
 // Exits returns records built from the county list: for every county, 1
-// poor county at the end of 2012 ([PoorCountyCount]), 0 from its exit year
-// on, and 1 exit ([CountyExits]) in its exit year and 0 in each year from
-// 2013 to the year before. With them, the total of PoorCountyCount over a
+// poor county at the end of 2012 (indicator poor-counties), 0 from its exit
+// year on, and 1 exit (county-exits) in its exit year and 0 in each year
+// from 2013 to the year before. With them, the total of poor-counties over a
 // province is its number of poor counties as of a date, and the exit
 // coverage target lists the counties not yet out as below it (the list says
 // they had not exited), not as counties without a record.
@@ -159,12 +157,12 @@ func Exits() []outcome.Record {
 	for _, c := range cs {
 		exit := outcome.Year(c.ExitYear)
 		out = append(out,
-			outcome.Record{Indicator: PoorCountyCount, Region: c.Code, Period: outcome.Year(2012), Quantity: one, Source: listSource},
-			outcome.Record{Indicator: PoorCountyCount, Region: c.Code, Period: exit, Quantity: zero, Source: listSource},
-			outcome.Record{Indicator: CountyExits, Region: c.Code, Period: exit, Quantity: one, Source: listSource},
+			outcome.Record{Indicator: "poor-counties", Region: c.Code, Period: outcome.Year(2012), Quantity: one, Source: listSource},
+			outcome.Record{Indicator: "poor-counties", Region: c.Code, Period: exit, Quantity: zero, Source: listSource},
+			outcome.Record{Indicator: "county-exits", Region: c.Code, Period: exit, Quantity: one, Source: listSource},
 		)
 		for y := 2013; y < c.ExitYear; y++ {
-			out = append(out, outcome.Record{Indicator: CountyExits, Region: c.Code, Period: outcome.Year(y), Quantity: zero, Source: listSource})
+			out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: outcome.Year(y), Quantity: zero, Source: listSource})
 		}
 	}
 	return out

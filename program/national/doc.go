@@ -15,9 +15,16 @@
 // Where a seed is ambiguous, the program's doc comment says what was chosen
 // and why, citing the seed inventory's ⚑G marks.
 //
-// [Counties] is the embedded list of the 832 poor counties with their exit
-// years (data/SOURCE.md gives its source and the four wrong codes it keeps
-// as printed); [Regions] is the national region set built from it, and
-// [Exits] the records that let targets be evaluated county by county.
-// [Reported] is a ledger of the figures the seeds print, every record cited.
+// # Data
+//
+// The catalogue's data is embedded CSV, to be checked in a spreadsheet:
+// data/indicators.csv defines the indicators ([Indicators]), which records
+// name by code; data/reported.csv holds the figures the seeds print, each
+// value as printed with its section and a note, and is read with the
+// library's own ledger reader into [Reported]; data/national_832_poor_counties.csv
+// is the list of the 832 poor counties with their exit years
+// ([PoorCountyList]; data/SOURCE.md gives its source and the four wrong
+// codes it keeps as printed). [Regions] is the national region set built
+// from the list, [PoorCounties] the population of its counties, and [Exits]
+// the records that let targets be evaluated county by county.
 package national

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
@@ -111,7 +112,7 @@ func TestExits(t *testing.T) {
 func TestExitsByYear(t *testing.T) {
 	// shared/data/SOURCES.md §4: the yearly totals 28/125/283/344/52.
 	counts := map[int]int{}
-	for _, c := range national.Counties() {
+	for _, c := range national.PoorCountyList() {
 		counts[c.ExitYear]++
 	}
 	if diff := cmp.Diff(map[int]int{2016: 28, 2017: 125, 2018: 283, 2019: 344, 2020: 52}, counts); diff != "" {
@@ -125,7 +126,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]int{}
-	for _, c := range national.Counties() {
+	for _, c := range national.PoorCountyList() {
 		want[c.Code[:2]+"0000"]++
 	}
 	for prov, n := range want {
@@ -175,7 +176,7 @@ func TestParksEligibility(t *testing.T) {
 	if r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park"); r.Status != target.NoData || r.Units != 40 {
 		t.Errorf("no park records: %v over %d units, want no data over the 40 Hunan counties", r.Status, r.Units)
 	}
-	if err := l.Add(outcome.Record{Indicator: national.CountyParks, Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1个")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "county-parks", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1个")}); err != nil {
 		t.Fatal(err)
 	}
 	r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park")
@@ -218,16 +219,41 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
-func TestReportedCited(t *testing.T) {
-	n := 0
-	for r := range national.Reported().All() {
-		n++
-		if r.Source.Document != national.Seed000 {
-			t.Errorf("record %v is not cited to the seed", r)
-		}
+// TestReported checks every figure of data/reported.csv against
+// 000_f8a6b69a178fa4e7.txt (inventory §C.1 C0-01…06, 13…15): the value as
+// printed, its period and its citation.
+func TestReported(t *testing.T) {
+	since2017 := "2017-/2020-09-24" // 「2017年以来」, to the revision date 2020-09-24
+	tests := []struct {
+		indicator, period, value, section string
+	}{
+		// 000 intro: 「截至2019年底，我国现行标准下的农村贫困人口从2012年底的9899万人
+		// 减少到551万人，贫困县从832个减少到52个，贫困村从12.8万个减少到2707个」.
+		{"rural-poor", "2012", "9899万人", "intro"},
+		{"rural-poor", "2019", "551万人", "intro"},
+		{"poor-counties", "2012", "832个", "intro"}, // base year not printed, read as 2012 (⚑G15)
+		{"poor-counties", "2019", "52个", "intro"},
+		{"poor-villages", "2012", "12.8万个", "intro"}, // ⚑G15
+		{"poor-villages", "2019", "2707个", "intro"},
+		// 000 §2: 「2017年以来，先后有30个科技组织…259个集体…760位科技工作者…」.
+		{"excellent-orgs", since2017, "30个", "2"},
+		{"advanced-teams", since2017, "259个", "2"},
+		{"advanced-workers", since2017, "760位", "2"},
 	}
-	if n != 9 {
-		t.Errorf("Reported has %d records, want 9 (inventory §C.1 C0-01…06, 13…15)", n)
+	var got []string
+	for r := range national.Reported().All() {
+		if r.Source.Document != catalog.Seed000 || r.Region != national.NationCode {
+			t.Errorf("record %v is not the nation's, cited to the seed", r)
+		}
+		got = append(got, strings.Join([]string{r.Indicator, r.Period.String(), r.Quantity.String(), r.Source.Section}, " "))
+	}
+	var want []string
+	for _, tt := range tests {
+		want = append(want, strings.Join([]string{tt.indicator, outcome.MustParsePeriod(tt.period).String(),
+			outcome.MustParseQuantity(tt.value).String(), tt.section}, " "))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reported figures mismatch (-want +got):\n%s", diff)
 	}
 }
 

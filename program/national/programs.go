@@ -9,61 +9,6 @@ import (
 	"github.com/taizhang/taizhang/target"
 )
 
-// The seed documents, as citations name them.
-const (
-	Seed000 = "000_f8a6b69a178fa4e7.txt" // 《科技赋能助推精准脱贫》, 国务院扶贫办开发指导司, October 2020
-	Seed004 = "004_32acad38fe6c52df.txt" // 《湖南省科技精准扶贫的实践探索与前瞻思考》
-)
-
-// Indicator codes of the national catalogue.
-const (
-	RuralPoor            = "rural-poor"            // stock, 人: rural poor under the current standard
-	PoorCountyCount      = "poor-counties"         // stock, 个: counties still on the poor list
-	PoorVillageCount     = "poor-villages"         // stock, 个: villages still on the poor list
-	CountyExits          = "county-exits"          // flow, 个: counties leaving the list in a year
-	VillageCommissioners = "village-commissioners" // stock, 名: commissioners serving a village
-	CoveredVillages      = "covered-villages"      // stock, 个: poor villages covered by commissioners
-	Platforms            = "platforms"             // stock, 个: sci-tech parks, 星创天地 and other platforms in poor areas
-	AidPairings          = "aid-pairings"          // stock, 个: sci-tech aid pairings with poor areas
-	Federations          = "federations"           // stock, 个: 农技协联合会 taking part
-	Associations         = "associations"          // stock, 个: 农技协 taking part
-	Workers              = "sci-tech-workers"      // stock, 名: sci-tech workers taking part
-	WesternStarSpaces    = "western-star-spaces"   // stock, 个: 星创天地 in western poor, old revolutionary and minority areas
-	CountyParks          = "county-parks"          // stock, 个: sci-tech industrial parks in a poor county
-	WealthLeaders        = "wealth-leaders"        // stock, 位: entrepreneurial wealth leaders designated in a village
-	ExcellentOrgs        = "excellent-orgs"        // flow, 个: 全国科技助力精准扶贫优秀组织单位
-	AdvancedTeams        = "advanced-teams"        // flow, 个: 全国科技助力精准扶贫先进团队
-	AdvancedWorkers      = "advanced-workers"      // flow, 位: 全国科技助力精准扶贫先进个人
-)
-
-// Counts of things built or taking part are stocks: reports print running
-// totals (「建设3 000—5 000个」), and adding yearly totals would count the
-// same park twice.
-var indicators = []outcome.Indicator{
-	{Code: RuralPoor, Name: outcome.Name{Zh: "现行标准下农村贫困人口", En: "rural poor population (current standard)"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: PoorCountyCount, Name: outcome.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: PoorVillageCount, Name: outcome.Name{Zh: "贫困村", En: "poor villages"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: CountyExits, Name: outcome.Name{Zh: "贫困县摘帽", En: "poor counties exiting"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
-	{Code: VillageCommissioners, Name: outcome.Name{Zh: "驻村科技特派员", En: "sci-tech commissioners serving the village"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: CoveredVillages, Name: outcome.Name{Zh: "科技特派员覆盖的贫困村", En: "poor villages covered by commissioners"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: Platforms, Name: outcome.Name{Zh: "科技园区、星创天地等平台载体", En: "sci-tech parks, star spaces and other platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: AidPairings, Name: outcome.Name{Zh: "科技扶贫帮扶结对", En: "sci-tech aid pairings"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: Federations, Name: outcome.Name{Zh: "农技协联合会", En: "federations of rural technical associations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: Associations, Name: outcome.Name{Zh: "农技协", En: "rural technical associations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: Workers, Name: outcome.Name{Zh: "参与脱贫攻坚的科技工作者", En: "sci-tech workers taking part"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: WesternStarSpaces, Name: outcome.Name{Zh: "西部贫困地区、革命老区、少数民族地区星创天地", En: "star spaces in western poor, old revolutionary and minority areas"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: CountyParks, Name: outcome.Name{Zh: "贫困县科技产业园区", En: "sci-tech industrial parks in poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: WealthLeaders, Name: outcome.Name{Zh: "创业致富带头人", En: "entrepreneurial wealth leaders"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: ExcellentOrgs, Name: outcome.Name{Zh: "全国科技助力精准扶贫优秀组织单位", En: "national excellent organisations"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
-	{Code: AdvancedTeams, Name: outcome.Name{Zh: "全国科技助力精准扶贫先进团队", En: "national advanced teams"}, Unit: outcome.Piece, Aggregation: outcome.Flow},
-	{Code: AdvancedWorkers, Name: outcome.Name{Zh: "全国科技助力精准扶贫先进个人", En: "national advanced individuals"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-}
-
-// Indicators returns every indicator of the national catalogue.
-func Indicators() []outcome.Indicator { return append([]outcome.Indicator(nil), indicators...) }
-
-func pick(codes ...string) []outcome.Indicator { return catalog.Pick(indicators, codes...) }
-
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
@@ -92,8 +37,8 @@ var (
 //     county list's records ([Exits]); on the seeds' figures alone it has no
 //     data, while "poor-counties" reads the national count.
 func PovertyEradication2020() program.Program {
-	src := outcome.Cite(Seed004, "三(一)", "")
-	intro := outcome.Cite(Seed000, "intro", "")
+	src := outcome.Cite(catalog.Seed004, "三(一)", "")
+	intro := outcome.Cite(catalog.Seed000, "intro", "")
 	return program.Program{
 		ID:         "national/poverty-eradication-2020",
 		Name:       outcome.Name{Zh: "脱贫攻坚: 现行标准下农村贫困人口全部脱贫", En: "Poverty eradication by 2020"},
@@ -102,16 +47,16 @@ func PovertyEradication2020() program.Program {
 		Start:      day(2012, 12, 31),
 		Deadline:   day(2020, 12, 31),
 		Source:     src,
-		Indicators: pick(RuralPoor, PoorCountyCount, PoorVillageCount, CountyExits),
+		Indicators: pick("rural-poor", "poor-counties", "poor-villages", "county-exits"),
 		Targets: []target.Target{
 			target.Reduction("rural-poor", outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "every rural poor person out of poverty"},
-				RuralPoor, q("9899万人"), q("0人")).Cite(intro),
+				"rural-poor", q("9899万人"), q("0人")).Cite(intro),
 			target.Reduction("poor-counties", outcome.Name{Zh: "贫困县减少至0(目标为推断)", En: "poor counties down to 0 (goal inferred)"},
-				PoorCountyCount, q("832个"), q("0个")).Cite(intro),
+				"poor-counties", q("832个"), q("0个")).Cite(intro),
 			target.Reduction("poor-villages", outcome.Name{Zh: "贫困村减少至0(目标为推断)", En: "poor villages down to 0 (goal inferred)"},
-				PoorVillageCount, q("12.8万个"), q("0个")).Cite(intro),
+				"poor-villages", q("12.8万个"), q("0个")).Cite(intro),
 			target.Coverage("county-exits", outcome.Name{Zh: "832个贫困县全部摘帽(目标为推断)", En: "all 832 poor counties exit (goal inferred)"},
-				CountyExits, PoorCounties(), q("1个")).Cite(listSource),
+				"county-exits", PoorCounties(), q("1个")).Cite(listSource),
 		},
 	}
 }
@@ -132,11 +77,11 @@ func SciTechPovertyAction() program.Program {
 		Level:      program.National,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Start:      day(2016, 1, 1),
-		Source:     outcome.Cite(Seed000, "2", ""),
-		Indicators: pick(VillageCommissioners, CoveredVillages),
+		Source:     outcome.Cite(catalog.Seed000, "2", ""),
+		Indicators: pick("village-commissioners", "covered-villages"),
 		Targets: []target.Target{
 			target.Coverage("commissioner-coverage", outcome.Name{Zh: "科技特派员对贫困村全覆盖", En: "a commissioner for every poor village"},
-				VillageCommissioners, poorVillages, q("1名")).CoveredBy(CoveredVillages).Cite(outcome.Cite(Seed000, "2", "")),
+				"village-commissioners", poorVillages, q("1名")).CoveredBy("covered-villages").Cite(outcome.Cite(catalog.Seed000, "2", "")),
 		},
 	}
 }
@@ -150,21 +95,21 @@ func SciTechPovertyAction() program.Program {
 // The platform types are pooled in one count. The village clause is read as
 // an aggregate: at least 10,000 poor villages covered by commissioners.
 func BaiQianWan() program.Program {
-	fn := outcome.Cite(Seed000, "2", "②")
+	fn := outcome.Cite(catalog.Seed000, "2", "②")
 	return program.Program{
 		ID:         "national/bai-qian-wan",
 		Name:       outcome.Name{Zh: "科技扶贫“百千万”工程", En: "Hundred–Thousand–Ten-thousand Sci-Tech Project"},
 		Level:      program.National,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Source:     fn,
-		Indicators: pick(Platforms, AidPairings, CoveredVillages),
+		Indicators: pick("platforms", "aid-pairings", "covered-villages"),
 		Targets: []target.Target{
 			target.AtLeast("platforms", outcome.Name{Zh: "一百个科技园区、星创天地等平台载体", En: "100 platforms in poor areas"},
-				Platforms, q("一百个")).Cite(fn),
+				"platforms", q("一百个")).Cite(fn),
 			target.AtLeast("pairings", outcome.Name{Zh: "一千个科技扶贫帮扶结对", En: "1000 sci-tech aid pairings"},
-				AidPairings, q("一千个")).Cite(fn),
+				"aid-pairings", q("一千个")).Cite(fn),
 			target.AtLeast("village-coverage", outcome.Name{Zh: "一万个贫困村科技特派员全覆盖", En: "10,000 poor villages covered by commissioners"},
-				CoveredVillages, q("一万个")).Cite(fn),
+				"covered-villages", q("一万个")).Cite(fn),
 		},
 	}
 }
@@ -177,7 +122,7 @@ func BaiQianWan() program.Program {
 // The seed reports only 「任务目标指标接近完成」; that status is not turned
 // into numbers, so on the seed's figures the targets have no data.
 func SciTechAidProject() program.Program {
-	fn := outcome.Cite(Seed000, "2", "③")
+	fn := outcome.Cite(catalog.Seed000, "2", "③")
 	return program.Program{
 		ID:   "national/sci-tech-aid",
 		Name: outcome.Name{Zh: "科技助力精准扶贫工程(“千、万、十万”)", En: "Sci-Tech Aid for Targeted Poverty Alleviation (Thousand, Ten-thousand, Hundred-thousand)"},
@@ -190,17 +135,14 @@ func SciTechAidProject() program.Program {
 		Start:      day(2016, 10, 1),
 		Deadline:   day(2020, 12, 31),
 		Source:     fn,
-		Indicators: pick(Federations, Associations, Workers, ExcellentOrgs, AdvancedTeams, AdvancedWorkers),
+		Indicators: pick("federations", "associations", "sci-tech-workers", "excellent-orgs", "advanced-teams", "advanced-workers"),
 		Targets: []target.Target{
-			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, Federations, q("1000个以上")).Cite(fn),
-			target.AtLeast("associations", outcome.Name{Zh: "10000个以上农技协", En: "≥10,000 associations"}, Associations, q("10000个以上")).Cite(fn),
-			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100,000 sci-tech workers"}, Workers, q("100000名以上")).Cite(fn),
+			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", q("1000个以上")).Cite(fn),
+			target.AtLeast("associations", outcome.Name{Zh: "10000个以上农技协", En: "≥10,000 associations"}, "associations", q("10000个以上")).Cite(fn),
+			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100,000 sci-tech workers"}, "sci-tech-workers", q("100000名以上")).Cite(fn),
 		},
 	}
 }
-
-// QianWanShiWan is [SciTechAidProject] by its nickname 「千、万、十万」.
-func QianWanShiWan() program.Program { return SciTechAidProject() }
 
 // ParksAndStarSpaces is the future work of 000 §3.1 (2): 「在西部贫困地区、
 // 革命老区、少数民族地区建设3 000—5 000个星创天地」 and 「有条件的贫困县至少
@@ -213,7 +155,7 @@ func QianWanShiWan() program.Program { return SciTechAidProject() }
 // they are an indicator of their own. 「“一带一”帮扶机制」 is undefined
 // (⚑G34) and not modelled. The seed names no programme, start or deadline.
 func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
-	src := outcome.Cite(Seed000, "3.1", "(2)")
+	src := outcome.Cite(catalog.Seed000, "3.1", "(2)")
 	cond := outcome.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
 	if eligible != nil {
 		cond = outcome.Name{Zh: "有条件的(由调用方界定)", En: "with the conditions (as the caller defines them)"}
@@ -225,12 +167,12 @@ func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 		Level:      program.National,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Source:     src,
-		Indicators: pick(WesternStarSpaces, CountyParks),
+		Indicators: pick("western-star-spaces", "county-parks"),
 		Targets: []target.Target{
 			target.Range("star-spaces", outcome.Name{Zh: "西部贫困地区等建设3 000—5 000个星创天地", En: "3000–5000 star spaces in western poor areas"},
-				WesternStarSpaces, q("3 000—5 000个")).Cite(src),
+				"western-star-spaces", q("3 000—5 000个")).Cite(src),
 			target.Coverage("county-park", outcome.Name{Zh: "有条件的贫困县至少建设一个科技产业园区", En: "a sci-tech park in every poor county with the conditions"},
-				CountyParks, pop, q("至少一个")).Cite(src),
+				"county-parks", pop, q("至少一个")).Cite(src),
 		},
 	}
 }
@@ -243,17 +185,17 @@ func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 // is checked on whichever villages the ledger holds. No start or deadline is
 // stated (「目前」 is the time of writing, 2020).
 func VillageWealthLeaders() program.Program {
-	src := outcome.Cite(Seed000, "3.2", "")
+	src := outcome.Cite(catalog.Seed000, "3.2", "")
 	return program.Program{
 		ID:         "national/village-wealth-leaders",
 		Name:       outcome.Name{Zh: "贫困村创业致富带头人培育", En: "Entrepreneurial wealth leaders for poor villages"},
 		Level:      program.National,
 		Issuers:    []outcome.Name{cpad},
 		Source:     src,
-		Indicators: pick(WealthLeaders),
+		Indicators: pick("wealth-leaders"),
 		Targets: []target.Target{
 			target.EachInRange("leaders-per-village", outcome.Name{Zh: "每村3—5位创业致富带头人", En: "3–5 wealth leaders per poor village"},
-				WealthLeaders, poorVillages, q("3—5位")).Cite(src),
+				"wealth-leaders", poorVillages, q("3—5位")).Cite(src),
 		},
 	}
 }

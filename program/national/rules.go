@@ -1,6 +1,7 @@
 package national
 
 import (
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/rule"
 )
@@ -10,7 +11,7 @@ import (
 // from 2012 to 2019, the county list's exits agree with the seed's counts,
 // and Hunan's poor counties on the list lie within the nation's.
 func Rules() rule.Set {
-	intro := outcome.Cite(Seed000, "intro", "")
+	intro := outcome.Cite(catalog.Seed000, "intro", "")
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
 	falls := func(id string, n outcome.Name, ind string) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: rule.Of(ind, NationCode, through(2019)), Op: rule.LessOrEqual,
@@ -21,14 +22,14 @@ func Rules() rule.Set {
 	return rule.Set{
 		Name: outcome.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},
 		Rules: []rule.Rule{
-			falls("D7", outcome.Name{Zh: "2019年底农村贫困人口 ≤ 2012年底", En: "rural poor at the end of 2019 ≤ at the end of 2012"}, RuralPoor),
-			falls("D8", outcome.Name{Zh: "2019年底贫困县 ≤ 2012年底", En: "poor counties at the end of 2019 ≤ at the end of 2012"}, PoorCountyCount),
-			falls("D9", outcome.Name{Zh: "2019年底贫困村 ≤ 2012年底", En: "poor villages at the end of 2019 ≤ at the end of 2012"}, PoorVillageCount),
+			falls("D7", outcome.Name{Zh: "2019年底农村贫困人口 ≤ 2012年底", En: "rural poor at the end of 2019 ≤ at the end of 2012"}, "rural-poor"),
+			falls("D8", outcome.Name{Zh: "2019年底贫困县 ≤ 2012年底", En: "poor counties at the end of 2019 ≤ at the end of 2012"}, "poor-counties"),
+			falls("D9", outcome.Name{Zh: "2019年底贫困村 ≤ 2012年底", En: "poor villages at the end of 2019 ≤ at the end of 2012"}, "poor-villages"),
 			// With the county list's Exits: 780 exited by 2019 + 52 left = 832.
 			{ID: "D8b", Name: outcome.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
-				Left:  rule.Of(CountyExits, NationCode, exits).Plus(rule.Of(PoorCountyCount, NationCode, through(2019))),
+				Left:  rule.Of("county-exits", NationCode, exits).Plus(rule.Of("poor-counties", NationCode, through(2019))),
 				Op:    rule.Equal,
-				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
+				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Error, Source: intro},
 			// D10: Hunan's poor counties within the nation's 832
 			// (000_f8a6b69a178fa4e7.txt intro), like with like: Hunan's
 			// counties on the national list, 40 with the list's Exits
@@ -38,8 +39,8 @@ func Rules() rule.Set {
 			// hunan_poverty_counties_51.csv): those are not among the 832.
 			// Neither seed prints the 40.
 			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
-				Left: rule.Of(PoorCountyCount, hunan, through(2012)), Op: rule.LessOrEqual,
-				Right: rule.Of(PoorCountyCount, NationCode, through(2012)), Severity: rule.Error, Source: intro},
+				Left: rule.Of("poor-counties", hunan, through(2012)), Op: rule.LessOrEqual,
+				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Error, Source: intro},
 			// Records that the rules settle silently: quarters against
 			// their 全年合计, a region's own figure against its
 			// subdivisions' of the same date.
