@@ -27,12 +27,23 @@
 // pooled or per type (⚑G11), 一县一园区 over every county or the poor ones
 // (⚑G43).
 //
+// # Data
+//
+// The catalogue's data is embedded CSV, to be checked in a spreadsheet:
+// data/indicators.csv defines the indicators ([Indicators]), which records
+// name by code; data/reported.csv holds the figures the seed prints, each
+// value as printed with its section, footnote mark and a note, and is read
+// with the library's own ledger reader into [Reported]; data/SOURCE.md
+// gives the sources of the region and county files.
+//
 // # Regions and populations
 //
 // [Regions] holds the 2020 NBS divisions: the province, 14 prefectures, 137
 // county-level units (122 divisions and 15 statistical zones) and 2006
-// townships; data/SOURCE.md gives the sources. [PoorCounties] is the 51 poor
-// counties (40 national, 11 provincial), [CountyUnits] the 123 county-level
-// units of 「所有县市区」 (122 + 洪江区 431271, an inference the seed does not
-// print), and [PoorVillages] the 3209 poor villages, known by count only.
+// townships. [PoorCounties] is the population of the 51 poor counties (40
+// national, 11 provincial; [PoorCountyList] lists them with their [Tier]
+// and exit year), [CountyUnits] the 123 county-level units of 「所有县市区」
+// (122 + 洪江区 431271, an inference the seed does not print), and
+// [PoorVillages] the 3209 poor villages, known by count only. [Exits] are the
+// records of the county list's exit years.
 package hunan

@@ -2,8 +2,10 @@ package hunan_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 )
 
@@ -25,4 +27,13 @@ func ExampleExpertServiceTeams() {
 	// 2019 team-per-poor-county met 51/51
 	// 2019 team-per-county-unit met 123/123
 	// 2019 commissioner-per-poor-village met 3209/3209
+}
+
+// An indicator is looked up by its code, the key a ledger file writes.
+func ExampleIndicators() {
+	inds := hunan.Indicators()
+	i := slices.IndexFunc(inds, func(ind outcome.Indicator) bool { return ind.Code == "star-spaces" })
+	fmt.Println(inds[i].Name.Zh, inds[i].Unit, inds[i].Aggregation)
+	// Output:
+	// 星创天地 establishments stock
 }

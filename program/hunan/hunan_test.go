@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -122,7 +123,7 @@ func TestCoverageNamesMissingCounties(t *testing.T) {
 	var recs []outcome.Record
 	for _, c := range hunan.PoorCountyList() {
 		if !missing[c.Code] {
-			recs = append(recs, outcome.Record{Indicator: hunan.FeaturedIndustries, Region: c.Code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+			recs = append(recs, outcome.Record{Indicator: "featured-industries", Region: c.Code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
 		}
 	}
 	if err := l.Add(recs...); err != nil {
@@ -146,7 +147,7 @@ func TestExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for y, want := range map[int]int64{2016: 2, 2017: 12, 2018: 17, 2019: 20, 2020: 0} {
-		sum, err := l.Total(hunan.CountyExits, hunan.ProvinceCode, outcome.Year(y))
+		sum, err := l.Total("county-exits", hunan.ProvinceCode, outcome.Year(y))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,35 +199,39 @@ func TestRegions(t *testing.T) {
 	}
 }
 
+// TestReported checks the figures of data/reported.csv, taken from
+// 004_32acad38fe6c52df.txt (inventory §C.2): every one cited to a section
+// of the seed, none lost, and the qualifiers and periods of a sample kept as
+// printed.
 func TestReported(t *testing.T) {
 	l := hunan.Reported()
 	n := 0
 	periods := map[string]outcome.Period{}
 	for r := range l.All() {
 		n++
-		if r.Source.Document != hunan.Seed || r.Source.Section == "" {
+		if r.Source.Document != catalog.Seed004 || r.Source.Section == "" {
 			t.Errorf("record %s %s is not cited to a section of the seed", r.Indicator, r.Quantity)
 		}
 		periods[r.Indicator+" "+r.Quantity.String()] = r.Period
 	}
-	if n < 80 {
-		t.Errorf("Reported has %d records; inventory §C.2 has more than 80 measurable outcomes", n)
+	if n != 86 {
+		t.Errorf("Reported has %d records, want the 86 rows of data/reported.csv", n)
 	}
-	// Qualifiers kept as printed.
+	// Qualifiers kept as printed, by section and footnote mark of 004.
 	for _, tt := range []struct {
 		indicator, qty string
 		kind           outcome.PeriodKind
 	}{
-		{hunan.CommissionersOrganised, "5000余名", outcome.UndatedPeriod}, // §一(四)一是 [4], 每年
-		{hunan.ThreeRegionsTalents, "近1000名", outcome.UndatedPeriod},    // §一(四)一是 [4], 每年
-		{hunan.ThreeRegionsSelected, "770名", outcome.YearPeriod},        // §二(二)一是 [11], 2019年选派
-		{hunan.ProvincialCommissioners, "403名", outcome.YearPeriod},     // §二(二)一是 [11], 2019年选派
-		{hunan.IncomeIncrease, "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
-		{hunan.ServiceBases, "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
-		{hunan.FarmersTrainedTotal, "达118万人次", outcome.UndatedPeriod},   // §一(四)一是 [4] (⚑G24)
-		{hunan.FarmersTrained, "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017 (⚑G24)
-		{hunan.CommissionersInPost, "近5000人", outcome.UndatedPeriod},    // §二(二)一是 [11] (⚑G23)
-		{hunan.XiangxiCommissioners, "534名", outcome.UndatedPeriod},     // §一(四)一是 [5], 近三年
+		{"commissioners-organised", "5000余名", outcome.UndatedPeriod}, // §一(四)一是 [4], 每年
+		{"three-regions-talents", "近1000名", outcome.UndatedPeriod},   // §一(四)一是 [4], 每年
+		{"three-regions-selected", "770名", outcome.YearPeriod},       // §二(二)一是 [11], 2019年选派
+		{"provincial-commissioners", "403名", outcome.YearPeriod},     // §二(二)一是 [11], 2019年选派
+		{"income-increase", "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
+		{"service-bases", "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
+		{"farmers-trained-total", "达118万人次", outcome.UndatedPeriod},  // §一(四)一是 [4] (⚑G24)
+		{"farmers-trained", "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017 (⚑G24)
+		{"commissioners-in-post", "近5000人", outcome.UndatedPeriod},   // §二(二)一是 [11] (⚑G23)
+		{"xiangxi-commissioners", "534名", outcome.UndatedPeriod},     // §一(四)一是 [5], 近三年
 	} {
 		key := tt.indicator + " " + outcome.MustParseQuantity(tt.qty).String()
 		p, ok := periods[key]
@@ -298,10 +303,10 @@ func TestTalentEachYear(t *testing.T) {
 	// at 1000: 2018's 1000 meets it, 2019's 990 does not.
 	l := hunan.Reported()
 	if err := l.Add(
-		outcome.Record{Indicator: hunan.ThreeRegionsTalents, Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
-		outcome.Record{Indicator: hunan.ThreeRegionsTalents, Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
-		outcome.Record{Indicator: hunan.CommissionersOrganised, Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
-		outcome.Record{Indicator: hunan.CommissionersOrganised, Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -342,9 +347,9 @@ func countyLedger(t *testing.T) (*outcome.Ledger, []string) {
 func TestSevenOnesInCounty(t *testing.T) {
 	l, villages := countyLedger(t)
 	if err := l.Add(
-		outcome.Record{Indicator: hunan.VillageSpecialists, Region: villages[0], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
-		outcome.Record{Indicator: hunan.VillageSpecialists, Region: villages[2], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
-		outcome.Record{Indicator: hunan.FeaturedIndustries, Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[0], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[2], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
+		outcome.Record{Indicator: "featured-industries", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -382,5 +387,22 @@ func TestSevenOnesInCounty(t *testing.T) {
 	r = results(t, hunan.SevenOnes(), l, date(2019, 12, 31))["specialist-per-poor-village"]
 	if r.Status != target.Met || r.Listed || !slices.ContainsFunc(r.Notes, func(n outcome.Name) bool { return strings.Contains(n.En, "2 records of single units not used") }) {
 		t.Errorf("counted villages over Hunan: %v listed %v, notes %v; want met from the aggregate, noting the 2 village records", r.Status, r.Listed, r.Notes)
+	}
+}
+
+func TestTierName(t *testing.T) {
+	for _, tt := range []struct {
+		tier   hunan.Tier
+		name   outcome.Name
+		String string
+	}{
+		{hunan.NationalTier, outcome.Name{Zh: "国家级", En: "national"}, "national"},
+		{hunan.ProvincialTier, outcome.Name{Zh: "省级", En: "provincial"}, "provincial"},
+		{0, outcome.Name{}, "Tier(0)"},
+		{9, outcome.Name{}, "Tier(9)"},
+	} {
+		if got := tt.tier.Name(); got != tt.name || tt.tier.String() != tt.String {
+			t.Errorf("Tier(%d): Name() = %v, String() = %q; want %v, %q", uint8(tt.tier), got, tt.tier.String(), tt.name, tt.String)
+		}
 	}
 }

@@ -3,16 +3,14 @@ package hunan
 import (
 	"time"
 
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
 
-// Seed is the Hunan seed document: 《湖南省科技精准扶贫的实践探索与前瞻思考》.
-// It has no author or date; its latest explicit year is 2019.
-const Seed = "004_32acad38fe6c52df.txt"
-
-func cite(section, mark string) outcome.Citation { return outcome.Cite(Seed, section, mark) }
+// cite cites a section and footnote mark of the seed, 004.
+func cite(section, mark string) outcome.Citation { return outcome.Cite(catalog.Seed004, section, mark) }
 
 func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
 
@@ -98,44 +96,44 @@ func (r Readings) SevenOnes() program.Program {
 	src := cite("一(四)二是", "[6]")
 	villages := PoorVillages()
 	specialist := target.Coverage("specialist-per-poor-village", name("每个贫困村一名科技特派员或“三区”科技人才", "a commissioner or three-regions talent for every poor village"),
-		VillageSpecialists, villages, q("一名")).CoveredBy(PoorVillagesWithCommissioner)
+		"village-specialists", villages, q("一名")).CoveredBy("poor-villages-with-commissioner")
 	if r.SpecialistEach {
 		specialist = target.AllOf("specialist-per-poor-village", name("每个贫困村一名科技特派员和一名“三区”科技人才", "a commissioner and a three-regions talent for every poor village"),
 			target.Coverage("commissioner-per-poor-village", name("每个贫困村一名科技特派员", "a commissioner for every poor village"),
-				VillageCommissioners, villages, q("一名")).CoveredBy(PoorVillagesWithCommissioner),
+				"village-commissioners", villages, q("一名")).CoveredBy("poor-villages-with-commissioner"),
 			target.Coverage("three-regions-per-poor-village", name("每个贫困村一名“三区”科技人才", "a three-regions talent for every poor village"),
-				VillageThreeRegions, villages, q("一名")),
+				"village-three-regions", villages, q("一名")),
 		)
 	}
 	platform := target.Coverage("star-space-per-poor-county", name("每个贫困县一个以上农村星创天地和企业孵化器", "at least one star space or incubator in every poor county"),
-		StarSpacesAndIncubators, PoorCounties(), q("一个以上"))
+		"star-spaces-and-incubators", PoorCounties(), q("一个以上"))
 	if r.PlatformEach {
 		platform = target.AllOf("star-space-per-poor-county", name("每个贫困县星创天地和企业孵化器各一个以上", "at least one star space and one incubator in every poor county"),
-			target.Coverage("star-spaces", name("每个贫困县一个以上农村星创天地", "a rural star space in every poor county"), CountyStarSpaces, PoorCounties(), q("一个以上")),
-			target.Coverage("incubators", name("每个贫困县一个以上企业孵化器", "an incubator in every poor county"), CountyIncubators, PoorCounties(), q("一个以上")),
+			target.Coverage("star-spaces", name("每个贫困县一个以上农村星创天地", "a rural star space in every poor county"), "county-star-spaces", PoorCounties(), q("一个以上")),
+			target.Coverage("incubators", name("每个贫困县一个以上企业孵化器", "an incubator in every poor county"), "county-incubators", PoorCounties(), q("一个以上")),
 		)
 	}
 	demo := target.AtLeast("demo-entities", name("一百家科技扶贫示范企业、合作社和家庭农场", "100 demonstration enterprises, co-operatives and family farms"),
-		DemoEntities, q("一百家"))
+		"demo-entities", q("一百家"))
 	if r.DemoPerType {
 		demo = target.AllOf("demo-entities", name("示范企业、合作社、家庭农场各一百家", "100 of each demonstration type"),
-			target.AtLeast("demo-enterprises", name("一百家示范企业", "100 demonstration enterprises"), DemoEnterprises, q("一百家")),
-			target.AtLeast("demo-cooperatives", name("一百家示范合作社", "100 demonstration co-operatives"), DemoCooperatives, q("一百家")),
-			target.AtLeast("demo-family-farms", name("一百家示范家庭农场", "100 demonstration family farms"), DemoFamilyFarms, q("一百家")),
+			target.AtLeast("demo-enterprises", name("一百家示范企业", "100 demonstration enterprises"), "demo-enterprises", q("一百家")),
+			target.AtLeast("demo-cooperatives", name("一百家示范合作社", "100 demonstration co-operatives"), "demo-cooperatives", q("一百家")),
+			target.AtLeast("demo-family-farms", name("一百家示范家庭农场", "100 demonstration family farms"), "demo-family-farms", q("一百家")),
 		)
 	}
 	targets := []target.Target{
 		target.Coverage("industry-per-poor-county", name("每个贫困县一个以上特色产业", "at least one featured industry in every poor county"),
-			FeaturedIndustries, PoorCounties(), q("一个以上")),
+			"featured-industries", PoorCounties(), q("一个以上")),
 		specialist,
 		target.AtLeast("local-technicians", name("培训一万名乡土技术骨干", "10,000 local technical backbones trained"),
-			LocalTechnicians, q("一万名")).SeeAlso(FarmersTrained, FarmersTrainedTotal, TalentTrainees),
+			"local-technicians", q("一万名")).SeeAlso("farmers-trained", "farmers-trained-total", "talent-trainees"),
 		target.AtLeast("patented-technologies", name("推广一百项以上实用专利技术", "at least 100 practical patented technologies promoted"),
-			PatentedTechnologies, q("一百项以上")).SeeAlso(NewTechnologies, NewTechnologiesTotal),
+			"patented-technologies", q("一百项以上")).SeeAlso("new-technologies", "new-technologies-total"),
 		target.Coverage("info-network-per-poor-county", name("每个贫困县一个农村农业信息化服务网络", "an informatisation service network in every poor county"),
-			InfoNetworks, PoorCounties(), q("一个")),
-		platform.SeeAlso(StarSpaces),
-		demo.SeeAlso(BusinessEntitiesTotal),
+			"info-networks", PoorCounties(), q("一个")),
+		platform.SeeAlso("star-spaces"),
+		demo.SeeAlso("business-entities-total"),
 	}
 	for i := range targets {
 		targets[i] = targets[i].Cite(src)
@@ -146,10 +144,10 @@ func (r Readings) SevenOnes() program.Program {
 		Level:   hunanLevel,
 		Issuers: []outcome.Name{kjt},
 		Source:  src,
-		Indicators: pick(FeaturedIndustries, VillageSpecialists, VillageCommissioners, VillageThreeRegions, PoorVillagesWithCommissioner,
-			LocalTechnicians, FarmersTrained, FarmersTrainedTotal, TalentTrainees, PatentedTechnologies, NewTechnologies, NewTechnologiesTotal,
-			InfoNetworks, StarSpacesAndIncubators, CountyStarSpaces, CountyIncubators, StarSpaces,
-			DemoEntities, DemoEnterprises, DemoCooperatives, DemoFamilyFarms, BusinessEntitiesTotal),
+		Indicators: pick("featured-industries", "village-specialists", "village-commissioners", "village-three-regions", "poor-villages-with-commissioner",
+			"local-technicians", "farmers-trained", "farmers-trained-total", "talent-trainees", "patented-technologies", "new-technologies", "new-technologies-total",
+			"info-networks", "star-spaces-and-incubators", "county-star-spaces", "county-incubators", "star-spaces",
+			"demo-entities", "demo-enterprises", "demo-cooperatives", "demo-family-farms", "business-entities-total"),
 		Targets: targets,
 	}
 }
@@ -176,15 +174,15 @@ func ExpertServiceTeams() program.Program {
 		Level:  hunanLevel,
 		Start:  day(2018, 1, 1),
 		Source: cite("一(四)三是", "[7]"),
-		Indicators: pick(ExpertTeams, PoorCountiesWithTeams, CountyUnitsWithTeams, NewNonPoorTeams, ExpertTeamsTotal,
-			VillageCommissioners, PoorVillagesWithCommissioner),
+		Indicators: pick("expert-teams", "poor-counties-with-teams", "county-units-with-teams", "new-non-poor-teams", "expert-teams-total",
+			"village-commissioners", "poor-villages-with-commissioner"),
 		Targets: []target.Target{
 			target.Coverage("team-per-poor-county", name("全省51个贫困县科技专家服务团全覆盖", "an expert team for each of the 51 poor counties"),
-				ExpertTeams, PoorCounties(), q("1个")).CoveredBy(PoorCountiesWithTeams).Cite(outcome.Cite(Seed, "二(二)二是", "¶[11]")),
+				"expert-teams", PoorCounties(), q("1个")).CoveredBy("poor-counties-with-teams").Cite(cite("二(二)二是", "¶[11]")),
 			target.Coverage("team-per-county-unit", name("科技专家服务团对所有县市区全覆盖", "an expert team for every county-level unit"),
-				ExpertTeams, CountyUnits(), q("1个")).CoveredBy(CountyUnitsWithTeams).Cite(sec),
+				"expert-teams", CountyUnits(), q("1个")).CoveredBy("county-units-with-teams").Cite(sec),
 			target.Coverage("commissioner-per-poor-village", name("科技特派员对所有贫困村全覆盖", "a commissioner for every poor village"),
-				VillageCommissioners, PoorVillages(), q("1名")).CoveredBy(PoorVillagesWithCommissioner).Cite(sec),
+				"village-commissioners", PoorVillages(), q("1名")).CoveredBy("poor-villages-with-commissioner").Cite(sec),
 		},
 	}
 }
@@ -219,21 +217,21 @@ func TalentPrecisionProject() program.Program {
 		Level:   hunanLevel,
 		Issuers: []outcome.Name{kjt},
 		Source:  src,
-		Indicators: pick(CommissionersOrganised, ProvincialCommissioners, ThreeRegionsTalents, ThreeRegionsSelected, CommissionersInPost,
-			FarmersTrainedTotal, BusinessEntitiesTotal, NewTechnologiesTotal, XiangxiCommissioners, XiangxiProjects, XiangxiNewProducts,
-			XiangxiNewVarieties, XiangxiTrainingSessions),
+		Indicators: pick("commissioners-organised", "provincial-commissioners", "three-regions-talents", "three-regions-selected", "commissioners-in-post",
+			"farmers-trained-total", "business-entities-total", "new-technologies-total", "xiangxi-commissioners", "xiangxi-projects", "xiangxi-new-products",
+			"xiangxi-new-varieties", "xiangxi-training-sessions"),
 		Targets: []target.Target{
-			target.EachYear("commissioners-a-year", name("每年组织5000余名科技特派员", "more than 5000 commissioners a year"), CommissionersOrganised, q("5000余名")).
-				SeeAlso(ProvincialCommissioners).Cite(src),
-			target.EachYear("three-regions-a-year", name("每年组织近1000名“三区”科技人才", "nearly 1000 three-regions talents a year"), ThreeRegionsTalents, q("近1000名")).
-				SeeAlso(ThreeRegionsSelected).Cite(src),
-			target.Observe("commissioners-in-post", name("每年在岗科技特派员", "commissioners in post a year"), CommissionersInPost).Cite(cite("二(二)一是", "[11]")),
-			target.Observe("farmers-trained", name("培训农民", "farmers trained"), FarmersTrainedTotal).Cite(src),
-			target.Observe("business-entities", name("领办创办协办新型农业经营主体", "new-type business entities created or led"), BusinessEntitiesTotal).Cite(src),
-			target.Observe("new-technologies", name("推广新技术新品种", "new technologies and varieties promoted"), NewTechnologiesTotal).Cite(src),
-			target.Observe("xiangxi-commissioners", name("湘西地区近三年选派科技特派员", "commissioners sent to Xiangxi, last three years"), XiangxiCommissioners).Cite(xiangxi),
-			target.Observe("xiangxi-projects", name("湘西地区近三年科技开发项目", "development projects in Xiangxi, last three years"), XiangxiProjects).Cite(xiangxi),
-			target.Observe("xiangxi-training", name("湘西地区近三年农业科技培训", "training sessions in Xiangxi, last three years"), XiangxiTrainingSessions).Cite(xiangxi),
+			target.EachYear("commissioners-a-year", name("每年组织5000余名科技特派员", "more than 5000 commissioners a year"), "commissioners-organised", q("5000余名")).
+				SeeAlso("provincial-commissioners").Cite(src),
+			target.EachYear("three-regions-a-year", name("每年组织近1000名“三区”科技人才", "nearly 1000 three-regions talents a year"), "three-regions-talents", q("近1000名")).
+				SeeAlso("three-regions-selected").Cite(src),
+			target.Observe("commissioners-in-post", name("每年在岗科技特派员", "commissioners in post a year"), "commissioners-in-post").Cite(cite("二(二)一是", "[11]")),
+			target.Observe("farmers-trained", name("培训农民", "farmers trained"), "farmers-trained-total").Cite(src),
+			target.Observe("business-entities", name("领办创办协办新型农业经营主体", "new-type business entities created or led"), "business-entities-total").Cite(src),
+			target.Observe("new-technologies", name("推广新技术新品种", "new technologies and varieties promoted"), "new-technologies-total").Cite(src),
+			target.Observe("xiangxi-commissioners", name("湘西地区近三年选派科技特派员", "commissioners sent to Xiangxi, last three years"), "xiangxi-commissioners").Cite(xiangxi),
+			target.Observe("xiangxi-projects", name("湘西地区近三年科技开发项目", "development projects in Xiangxi, last three years"), "xiangxi-projects").Cite(xiangxi),
+			target.Observe("xiangxi-training", name("湘西地区近三年农业科技培训", "training sessions in Xiangxi, last three years"), "xiangxi-training-sessions").Cite(xiangxi),
 		},
 	}
 }
@@ -258,11 +256,11 @@ func (r Readings) OneCountyOnePark() program.Program {
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{kjt},
 		Source:     src,
-		Indicators: pick(AgriParks, NationalAgriParks, ProvincialAgriParks, StarSpaces),
+		Indicators: pick("agri-parks", "national-agri-parks", "provincial-agri-parks", "star-spaces"),
 		Targets: []target.Target{
-			target.Coverage("park-per-county", name("一县一园区", "a sci-tech park in every county"), AgriParks, pop, q("1个")).
-				SeeAlso(NationalAgriParks, ProvincialAgriParks).Cite(src),
-			target.Observe("star-spaces", name("布局建设星创天地", "star spaces laid out"), StarSpaces).Cite(src),
+			target.Coverage("park-per-county", name("一县一园区", "a sci-tech park in every county"), "agri-parks", pop, q("1个")).
+				SeeAlso("national-agri-parks", "provincial-agri-parks").Cite(src),
+			target.Observe("star-spaces", name("布局建设星创天地", "star spaces laid out"), "star-spaces").Cite(src),
 		},
 	}
 }
@@ -281,16 +279,16 @@ func PairedAssistance() program.Program {
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{name("中共湖南省委", "Hunan Provincial Committee of the CPC"), kjt},
 		Source:     src,
-		Indicators: pick(HouseholdsAssisted),
+		Indicators: pick("households-assisted"),
 		Targets: []target.Target{
-			target.Observe("households-assisted", name("结对帮扶贫困户", "poor households assisted"), HouseholdsAssisted).Cite(src),
+			target.Observe("households-assisted", name("结对帮扶贫困户", "poor households assisted"), "households-assisted").Cite(src),
 		},
 	}
 }
 
-// QixiCounty is the code of 会同县, where 七溪村 lies; village codes are not
+// qixiCounty is the code of 会同县, where 七溪村 lies; village codes are not
 // embedded, so the village's figures are recorded at its county with a note.
-const QixiCounty = "431225"
+const qixiCounty = "431225"
 
 // QixiVillageResidency is the department's resident work team in 会同县七溪村
 // (004 §二(四)二是): 「按照湖南省贫困退出标准…七溪村已顺利完成脱贫出列任务」,
@@ -305,11 +303,11 @@ func QixiVillageResidency() program.Program {
 		Level:      hunanLevel,
 		Issuers:    []outcome.Name{kjt},
 		Source:     src,
-		Indicators: pick(QixiExited, QixiScore, QixiFunds),
+		Indicators: pick("qixi-exited", "qixi-score", "qixi-funds"),
 		Targets: []target.Target{
-			target.AtLeast("qixi-exit", name("七溪村脱贫出列", "Qixi Village leaves the poor list"), QixiExited, q("1个")).In(QixiCounty).Cite(src),
-			target.Observe("qixi-score", name("七溪村年度考核得分", "annual assessment score"), QixiScore).In(QixiCounty).Cite(src),
-			target.Observe("qixi-funds", name("新安排科技项目资金", "new sci-tech project funds"), QixiFunds).In(QixiCounty).Cite(src),
+			target.AtLeast("qixi-exit", name("七溪村脱贫出列", "Qixi Village leaves the poor list"), "qixi-exited", q("1个")).In(qixiCounty).Cite(src),
+			target.Observe("qixi-score", name("七溪村年度考核得分", "annual assessment score"), "qixi-score").In(qixiCounty).Cite(src),
+			target.Observe("qixi-funds", name("新安排科技项目资金", "new sci-tech project funds"), "qixi-funds").In(qixiCounty).Cite(src),
 		},
 	}
 }
@@ -320,14 +318,14 @@ func QixiVillageResidency() program.Program {
 func SparkWestward() program.Program {
 	return observed("hunan/spark-westward", name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
 		[]outcome.Name{kwei}, cite("一(二)二是", "[2]"),
-		shown{"counties", "延伸到的少数民族县", "minority counties reached", SparkCounties},
-		shown{"technologies", "引进实用生产技术", "practical technologies introduced", SparkTechnologies},
-		shown{"demo-projects", "示范项目", "demonstration projects", SparkDemoProjects},
-		shown{"funds", "投入科技扶贫资金", "funds invested", SparkFunds},
-		shown{"output", "新增产值", "new output value", SparkOutput},
-		shown{"profit-tax", "新增利税", "new profits and taxes", SparkProfitTax},
-		shown{"people-fed", "解决温饱贫困人口", "people with food and clothing secured", SparkPeopleFed},
-		shown{"key-directions", "科技扶贫重点方向", "key directions", SparkDirections},
+		shown{"counties", "延伸到的少数民族县", "minority counties reached", "spark-counties"},
+		shown{"technologies", "引进实用生产技术", "practical technologies introduced", "spark-technologies"},
+		shown{"demo-projects", "示范项目", "demonstration projects", "spark-demo-projects"},
+		shown{"funds", "投入科技扶贫资金", "funds invested", "spark-funds"},
+		shown{"output", "新增产值", "new output value", "spark-new-output"},
+		shown{"profit-tax", "新增利税", "new profits and taxes", "spark-new-profit-tax"},
+		shown{"people-fed", "解决温饱贫困人口", "people with food and clothing secured", "spark-people-fed"},
+		shown{"key-directions", "科技扶贫重点方向", "key directions", "spark-key-directions"},
 	)
 }
 
@@ -338,11 +336,11 @@ func SparkWestward() program.Program {
 func JinggangshanFiveCounties() program.Program {
 	return observed("hunan/jinggangshan-five-counties", name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
 		[]outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")}, cite("一(二)二是", "¶[2]"),
-		shown{"projects", "科技扶贫开发项目", "development projects", FiveCountyProjects},
-		shown{"investment", "扶贫开发总投入", "total investment", FiveCountyInvestment},
-		shown{"output", "实现产值", "output value", FiveCountyOutput},
-		shown{"profit-tax", "利税", "profits and taxes", FiveCountyProfitTax},
-		shown{"pillar-industries", "支柱产业", "pillar industries", FiveCountyPillars},
+		shown{"projects", "科技扶贫开发项目", "development projects", "five-county-projects"},
+		shown{"investment", "扶贫开发总投入", "total investment", "five-county-investment"},
+		shown{"output", "实现产值", "output value", "five-county-output"},
+		shown{"profit-tax", "利税", "profits and taxes", "five-county-profit-tax"},
+		shown{"pillar-industries", "支柱产业", "pillar industries", "five-county-pillar-industries"},
 	)
 }
 
@@ -353,8 +351,8 @@ func JinggangshanFiveCounties() program.Program {
 func CityCountyPairs() program.Program {
 	return observed("hunan/city-county-pairs", name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
 		[]outcome.Name{kwei}, cite("一(二)四是", "¶[2]"),
-		shown{"paired-counties", "结对子的县", "paired counties", PairedCounties},
-		shown{"pairing-cities", "对口市", "pairing cities", PairingCities},
+		shown{"paired-counties", "结对子的县", "paired counties", "paired-counties"},
+		shown{"pairing-cities", "对口市", "pairing cities", "pairing-cities"},
 	)
 }
 
@@ -364,15 +362,15 @@ func FeaturedIndustryFunding() program.Program {
 	s44 := cite("一(四)四是", "¶[8]")
 	s231 := cite("二(三)一是", "¶[10]")
 	inds44, targets44 := observing(s44,
-		shown{"poverty-funds", "累计安排科技扶贫资金", "sci-tech poverty funds arranged in all", SciTechPovertyFunds},
-		shown{"national-funds", "争取国家科技项目资金", "national project funds secured", NationalProjectFunds},
+		shown{"poverty-funds", "累计安排科技扶贫资金", "sci-tech poverty funds arranged in all", "sci-tech-poverty-funds"},
+		shown{"national-funds", "争取国家科技项目资金", "national project funds secured", "national-project-funds"},
 	)
 	inds231, targets231 := observing(s231,
-		shown{"commissioner-funds", "科技特派员创新创业资金", "commissioner innovation funds", CommissionerInnovation},
-		shown{"featured-industry-funds", "脱贫摘帽县特色产业培育项目资金", "featured-industry funds", FeaturedIndustryFunds},
-		shown{"herbal-funds", "中药材全产业链专项资金", "herbal industry-chain funds", HerbalChainFunds},
-		shown{"tea-funds", "茶叶全产业链专项资金", "tea industry-chain funds", TeaChainFunds},
-		shown{"xiangxi-funds", "湘西地区省科技计划项目支持", "provincial plan support for Xiangxi", XiangxiPlanFunds},
+		shown{"commissioner-funds", "科技特派员创新创业资金", "commissioner innovation funds", "commissioner-innovation"},
+		shown{"featured-industry-funds", "脱贫摘帽县特色产业培育项目资金", "featured-industry funds", "featured-industry-funds"},
+		shown{"herbal-funds", "中药材全产业链专项资金", "herbal industry-chain funds", "herbal-chain-funds"},
+		shown{"tea-funds", "茶叶全产业链专项资金", "tea industry-chain funds", "tea-chain-funds"},
+		shown{"xiangxi-funds", "湘西地区省科技计划项目支持", "provincial plan support for Xiangxi", "xiangxi-plan-funds"},
 	)
 	return program.Program{
 		ID:         "hunan/featured-industry-funding",

@@ -3,7 +3,6 @@ package hunan
 import (
 	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"slices"
 	"strconv"
@@ -26,24 +25,6 @@ var (
 
 // ProvinceCode is Hunan's code.
 const ProvinceCode = "430000"
-
-// readCSV returns the rows of an embedded file after its header, by column
-// name.
-func readCSV(b []byte) ([]map[string]string, error) {
-	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil || len(rows) == 0 {
-		return nil, fmt.Errorf("hunan: embedded data: %v", err)
-	}
-	out := make([]map[string]string, 0, len(rows)-1)
-	for _, r := range rows[1:] {
-		m := make(map[string]string, len(r))
-		for i, h := range rows[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
 
 var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 	var list []outcome.Region
@@ -78,12 +59,19 @@ const (
 	ProvincialTier                 // 省级贫困县 (11)
 )
 
+var tierNames = [...]outcome.Name{NationalTier: {Zh: "国家级", En: "national"}, ProvincialTier: {Zh: "省级", En: "provincial"}}
+
+// Name returns the tier's bilingual name.
+func (t Tier) Name() outcome.Name {
+	if t != 0 && int(t) < len(tierNames) {
+		return tierNames[t]
+	}
+	return outcome.Name{}
+}
+
 func (t Tier) String() string {
-	switch t {
-	case NationalTier:
-		return "national"
-	case ProvincialTier:
-		return "provincial"
+	if n := t.Name(); n.En != "" {
+		return n.En
 	}
 	return fmt.Sprintf("Tier(%d)", t)
 }
@@ -98,7 +86,7 @@ type PoorCounty struct {
 }
 
 var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
-	rows, err := readCSV(poorCountiesCSV)
+	rows, err := catalog.Table(poorCountiesCSV, "hunan_poverty_counties_51.csv")
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +95,7 @@ var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 		y, err := strconv.Atoi(r["exit_year"])
 		tier := map[string]Tier{"national": NationalTier, "provincial": ProvincialTier}[r["tier"]]
 		if err != nil || tier == 0 {
-			return nil, fmt.Errorf("hunan: poor counties line %d: %v", i+2, r)
+			return nil, fmt.Errorf("hunan: hunan_poverty_counties_51.csv:%d: %v", i+2, r)
 		}
 		out = append(out, PoorCounty{Code: r["code"], Name: r["name"], Prefecture: r["prefecture"], Tier: tier, ExitYear: y})
 	}
@@ -157,13 +145,13 @@ func PoorVillages() target.Population {
 	return target.Counted(outcome.Name{Zh: "全省3209个贫困村", En: "Hunan's 3209 poor villages"}, 3209, ProvinceCode)
 }
 
-// Exits returns one [CountyExits] record per poor county in its exit year,
+// Exits returns one county-exits record per poor county in its exit year,
 // from the county list: 2 in 2016, 12 in 2017, 17 in 2018, 20 in 2019.
 func Exits() []outcome.Record {
 	src := outcome.Cite("hunan_poverty_counties_51.csv", "", "")
 	var out []outcome.Record
 	for _, c := range mustPoorCounties() {
-		out = append(out, outcome.Record{Indicator: CountyExits, Region: c.Code, Period: outcome.Year(c.ExitYear),
+		out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: outcome.Year(c.ExitYear),
 			Quantity: outcome.Int(1, outcome.Piece), Source: src})
 	}
 	return out

@@ -35,7 +35,12 @@ func (a Area) Name() outcome.Name {
 	return outcome.Name{}
 }
 
-func (a Area) String() string { return a.Name().En }
+func (a Area) String() string {
+	if n := a.Name(); n.En != "" {
+		return n.En
+	}
+	return fmt.Sprintf("Area(%d)", a)
+}
 
 // PoorCounty is one of the 832 poor counties, as the list states it.
 //

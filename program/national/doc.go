@@ -21,10 +21,10 @@
 // data/indicators.csv defines the indicators ([Indicators]), which records
 // name by code; data/reported.csv holds the figures the seeds print, each
 // value as printed with its section and a note, and is read with the
-// library's own ledger reader into [Reported]; data/national_832_poor_counties.csv
-// is the list of the 832 poor counties with their exit years
-// ([PoorCountyList]; data/SOURCE.md gives its source and the four wrong
-// codes it keeps as printed). [Regions] is the national region set built
+// library's own ledger reader into [Reported];
+// data/national_832_poor_counties.csv is the list of the 832 poor counties
+// with their exit years ([PoorCountyList]; data/SOURCE.md gives its source
+// and the four wrong codes it keeps as printed). [Regions] is the national region set built
 // from the list, [PoorCounties] the population of its counties, and [Exits]
 // the records that let targets be evaluated county by county.
 package national

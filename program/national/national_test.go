@@ -299,3 +299,20 @@ func TestPovertyEradicationInHunan(t *testing.T) {
 		}
 	}
 }
+
+func TestAreaName(t *testing.T) {
+	for _, tt := range []struct {
+		area   national.Area
+		name   outcome.Name
+		String string
+	}{
+		{national.East, outcome.Name{Zh: "东部", En: "east"}, "east"},
+		{national.West, outcome.Name{Zh: "西部", En: "west"}, "west"},
+		{0, outcome.Name{}, "Area(0)"},
+		{9, outcome.Name{}, "Area(9)"},
+	} {
+		if got := tt.area.Name(); got != tt.name || tt.area.String() != tt.String {
+			t.Errorf("Area(%d): Name() = %v, String() = %q; want %v, %q", uint8(tt.area), got, tt.area.String(), tt.name, tt.String)
+		}
+	}
+}
