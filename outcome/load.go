@@ -569,7 +569,7 @@ const lookupGroup = 16
 // resolve finds the region of every row of b. A region not in the set
 // becomes an error in its place; without AllErrors the batch ends there.
 func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
-	t := &rd.l.regions.byNum
+	t := &rd.l.regions.t.ByNum
 	var sink uint64
 	unknown := -1
 	if t.Empty() { // a zero RegionSet: no region is known

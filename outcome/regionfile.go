@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/taizhang/taizhang/internal/codeindex"
 	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
@@ -58,9 +57,9 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			rows *= csvscan.SampleLines(ra, size, func([]byte) { rows++ })
 			n = int(rows) + int(rows)/32 + 16
 		}
-		b.grow(n, int(size)) // codes and names are never longer than the file
+		b.Grow(n, int(size)) // codes and names are never longer than the file
 		lines = make([]int32, 0, n)
-		b.idx = codeindex.New(n)
+		b.Reserve(n)
 	}
 	var cols regionColumns
 	cr, first, err := csvscan.Start(r, chunkSize, func(fields [][]byte) (err error) {
@@ -88,13 +87,13 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			part.stop = sc.Err != nil
 		}
 	}, func(part *regionPart) bool {
-		b.append(&part.b)
+		b.Append(&part.b.Builder)
 		lines = append(lines, part.lines...)
 		errs.merge(&part.errs)
 		// Index the codes while the next chunks are parsed, as long as
 		// the index made for the estimated count has room.
-		if n := len(b.level); b.idx.Fits(n) {
-			b.indexCodes(n)
+		if n := b.Len(); b.IndexFits(n) {
+			b.IndexCodes(n)
 		}
 		return !part.stop
 	})
@@ -121,7 +120,7 @@ type regionPart struct {
 }
 
 func (p *regionPart) reset() {
-	p.b.text, p.b.off, p.b.level, p.b.parent = p.b.text[:0], p.b.off[:0], p.b.level[:0], p.b.parent[:0]
+	p.b.Reset()
 	p.lines, p.errs = p.lines[:0], errorList{}
 }
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/taizhang/taizhang/internal/codeindex"
 )
 
 // randomRegionFile writes a region file of provinces, counties and
@@ -184,13 +183,13 @@ func TestIndexCodesOutgrown(t *testing.T) {
 	}
 	build := func(regions []Region) (*RegionSet, error) {
 		var b regionBuilder
-		b.idx = codeindex.New(4)
+		b.Reserve(4)
 		for i, r := range regions {
 			if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
 				t.Fatal(err)
 			}
-			if b.idx.Fits(i + 1) {
-				b.indexCodes(i + 1)
+			if b.IndexFits(i + 1) {
+				b.IndexCodes(i + 1)
 			}
 		}
 		return b.build()
