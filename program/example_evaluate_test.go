@@ -24,7 +24,7 @@ func ExampleProgram_Evaluate() {
 	p := program.Program{
 		ID:         "example/poverty-eradication",
 		Name:       outcome.Name{Zh: "脱贫攻坚", En: "Poverty eradication by 2020"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{poor, counties},
 		Targets: []target.Target{

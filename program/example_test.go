@@ -16,7 +16,7 @@ func ExampleReport_WriteText() {
 	p := program.Program{
 		ID:         "example/patents",
 		Name:       outcome.Name{Zh: "专利技术推广", En: "Patent promotion"},
-		Level:      program.Provincial,
+		Level:      outcome.Province,
 		Indicators: []outcome.Indicator{patents},
 		Targets: []target.Target{
 			// 004_32acad38fe6c52df.txt §一(四)二是: 「一百项以上实用专利技术」.
@@ -57,7 +57,7 @@ func ExampleProgram_In() {
 	p := program.Program{
 		ID:         "example/commissioners",
 		Name:       outcome.Name{Zh: "贫困村科技特派员", En: "A commissioner in every poor village"},
-		Level:      program.Provincial,
+		Level:      outcome.Province,
 		Indicators: []outcome.Indicator{commissioners},
 		Targets: []target.Target{
 			target.Coverage("commissioner-per-village", outcome.Name{Zh: "每个贫困村一名科技特派员"}, "commissioners",

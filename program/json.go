@@ -9,39 +9,35 @@ import (
 	"github.com/taizhang/taizhang/target"
 )
 
-// MarshalText writes the level's English name, and "" for the zero Level.
-// A level UnmarshalText would not read back, such as Level(9), is not
-// written.
-func (l Level) MarshalText() ([]byte, error) {
-	switch {
-	case l == 0:
-		return nil, nil
-	case l.Name().IsZero():
-		return nil, fmt.Errorf("program: %v: %w", l, ErrInvalid)
-	}
-	return []byte(l.String()), nil
+// issuer is the level of a program in JSON: [outcome.Level]'s text
+// ("nation", "province", "prefecture", "county"), and in reading also the
+// names program.Level had before it became outcome.Level ("national",
+// "provincial", "prefectural"), so program files written then still read.
+type issuer outcome.Level
+
+// oldLevelNames are the names of program.Level, by the outcome.Level each
+// became.
+var oldLevelNames = map[string]outcome.Level{
+	"national":    outcome.Nation,
+	"provincial":  outcome.Province,
+	"prefectural": outcome.Prefecture,
 }
 
-// UnmarshalText reads a level's English name; "" is the zero Level.
-func (l *Level) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*l = 0
+func (l issuer) MarshalText() ([]byte, error) { return outcome.Level(l).MarshalText() }
+
+func (l *issuer) UnmarshalText(b []byte) error {
+	if old, ok := oldLevelNames[string(b)]; ok {
+		*l = issuer(old)
 		return nil
 	}
-	for i, n := range levelNames {
-		if i != 0 && n.En == string(b) {
-			*l = Level(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("program: level %q: %w", b, ErrInvalid)
+	return (*outcome.Level)(l).UnmarshalText(b)
 }
 
 // programJSON is the documented JSON shape of a Program.
 type programJSON struct {
 	ID         string              `json:"id"`
 	Name       outcome.Name        `json:"name"`
-	Level      Level               `json:"level,omitzero"`
+	Level      issuer              `json:"level,omitzero"`
 	Issuers    []outcome.Name      `json:"issuers,omitempty"`
 	Start      string              `json:"start,omitempty"`
 	Deadline   string              `json:"deadline,omitempty"`
@@ -53,7 +49,7 @@ type programJSON struct {
 // MarshalJSON writes the program as data, so that tools in other languages
 // can read the catalogue:
 //
-//	{"id":"national/bai-qian-wan","name":{"zh":"…","en":"…"},"level":"national",
+//	{"id":"national/bai-qian-wan","name":{"zh":"…","en":"…"},"level":"nation",
 //	 "issuers":[{…}],"start":"2016-10-01","deadline":"2020-12-31",
 //	 "source":{"document":"…","section":"…","mark":"…"},
 //	 "indicators":[{"code":"…","name":{…},"unit":"units","aggregation":"stock"}],
@@ -61,7 +57,7 @@ type programJSON struct {
 //
 // Targets are as [target.Target.MarshalJSON] writes them.
 func (p Program) MarshalJSON() ([]byte, error) {
-	j := programJSON{ID: p.ID, Name: p.Name, Level: p.Level, Issuers: p.Issuers, Indicators: p.Indicators, Targets: p.Targets}
+	j := programJSON{ID: p.ID, Name: p.Name, Level: issuer(p.Level), Issuers: p.Issuers, Indicators: p.Indicators, Targets: p.Targets}
 	if !p.Start.IsZero() {
 		j.Start = p.Start.Format(time.DateOnly)
 	}
@@ -86,7 +82,7 @@ func (p *Program) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	out := Program{ID: j.ID, Name: j.Name, Level: j.Level, Issuers: j.Issuers, Indicators: j.Indicators, Targets: j.Targets}
+	out := Program{ID: j.ID, Name: j.Name, Level: outcome.Level(j.Level), Issuers: j.Issuers, Indicators: j.Indicators, Targets: j.Targets}
 	if j.Source != nil {
 		out.Source = *j.Source
 	}

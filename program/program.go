@@ -19,40 +19,6 @@ import (
 	"github.com/taizhang/taizhang/target"
 )
 
-// Level is the administrative level that issued a program. The zero value is
-// unset.
-type Level uint8
-
-const (
-	National    Level = 1 + iota // 国家级
-	Provincial                   // 省级
-	Prefectural                  // 市州级
-	CountyLevel                  // 县级
-)
-
-var levelNames = [...]outcome.Name{
-	National:    {Zh: "国家级", En: "national"},
-	Provincial:  {Zh: "省级", En: "provincial"},
-	Prefectural: {Zh: "市州级", En: "prefectural"},
-	CountyLevel: {Zh: "县级", En: "county"},
-}
-
-// Name returns the bilingual name of the level.
-func (l Level) Name() outcome.Name {
-	if l != 0 && int(l) < len(levelNames) {
-		return levelNames[l]
-	}
-	return outcome.Name{}
-}
-
-// String returns the English name of the level.
-func (l Level) String() string {
-	if n := l.Name(); !n.IsZero() {
-		return n.En
-	}
-	return fmt.Sprintf("Level(%d)", l)
-}
-
 // ErrInvalid reports a program that cannot be evaluated as defined.
 var ErrInvalid = errors.New("invalid program")
 
@@ -62,7 +28,7 @@ var ErrInvalid = errors.New("invalid program")
 type Program struct {
 	ID         string              // stable id, such as "national/bai-qian-wan"
 	Name       outcome.Name        // bilingual name
-	Level      Level               // who issued it
+	Level      outcome.Level       // the level of government that issued it: outcome.Nation, outcome.Province, …
 	Issuers    []outcome.Name      // issuing bodies, as the source names them
 	Start      time.Time           // zero when the source gives none
 	Deadline   time.Time           // zero when the source gives none

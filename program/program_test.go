@@ -34,7 +34,7 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 	p := program.Program{
 		ID:       "test/sample",
 		Name:     outcome.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
-		Level:    program.National,
+		Level:    outcome.Nation,
 		Issuers:  []outcome.Name{{Zh: "中国科学技术协会", En: "CAST"}},
 		Start:    date(2016, 10, 1),
 		Deadline: date(2020, 12, 31),

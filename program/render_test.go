@@ -150,7 +150,7 @@ func truthful(t *testing.T) program.Report {
 	q := outcome.MustParseQuantity
 	counties := target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
 	p := program.Program{
-		ID: "test/truthful", Name: name("truthful"), Level: program.Provincial,
+		ID: "test/truthful", Name: name("truthful"), Level: outcome.Province,
 		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31),
 		Indicators: []outcome.Indicator{ind("talents", outcome.Person, outcome.Flow), ind("parks", outcome.Piece, outcome.Stock),
 			ind("labs", outcome.Piece, outcome.Stock), ind("leaders", outcome.Person, outcome.Stock), ind("workers", outcome.Person, outcome.Stock)},

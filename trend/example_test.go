@@ -24,7 +24,7 @@ func ruralPoor() (program.Program, *outcome.Ledger) {
 	p := program.Program{
 		ID:         "example/rural-poor",
 		Name:       outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "No rural poor under the current standard"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Indicators: []outcome.Indicator{poor},
 		Targets: []target.Target{
 			target.Reduction("rural-poor-zero", outcome.Name{Zh: "农村贫困人口清零", En: "rural poor to zero"}, "rural-poor",

@@ -47,7 +47,7 @@ func run(w io.Writer) error {
 	p := program.Program{
 		ID:         "example/quickstart",
 		Name:       outcome.Name{Zh: "示例: 科技扶贫三项目标", En: "Example: three sci-tech poverty targets"},
-		Level:      program.Provincial,
+		Level:      outcome.Province,
 		Start:      time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{patents, commissioners, poor},

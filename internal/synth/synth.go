@@ -254,7 +254,7 @@ func Program() program.Program {
 	return program.Program{
 		ID:         "synth/national",
 		Name:       outcome.Name{Zh: "合成全国台账", En: "synthetic national ledger"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Start:      time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: Indicators(),

@@ -20,7 +20,7 @@ var (
 	kjt        = outcome.Name{Zh: "湖南省科技厅", En: "Hunan Provincial Department of Science and Technology"}
 	kwei       = outcome.Name{Zh: "湖南省科委", En: "Hunan Provincial Science and Technology Commission"}
 	name       = func(zh, en string) outcome.Name { return outcome.Name{Zh: zh, En: en} }
-	hunanLevel = program.Provincial
+	hunanLevel = outcome.Province
 )
 
 // shown is a recorded figure a program's report shows without a requirement.

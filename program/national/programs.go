@@ -42,7 +42,7 @@ func PovertyEradication2020() program.Program {
 	return program.Program{
 		ID:         "national/poverty-eradication-2020",
 		Name:       outcome.Name{Zh: "脱贫攻坚: 现行标准下农村贫困人口全部脱贫", En: "Poverty eradication by 2020"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Issuers:    []outcome.Name{cqZhongyang},
 		Start:      day(2012, 12, 31),
 		Deadline:   day(2020, 12, 31),
@@ -74,7 +74,7 @@ func SciTechPovertyAction() program.Program {
 	return program.Program{
 		ID:         "national/sci-tech-poverty-action",
 		Name:       outcome.Name{Zh: "科技扶贫行动", En: "Sci-Tech Poverty Alleviation Action"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Start:      day(2016, 1, 1),
 		Source:     outcome.Cite(catalog.Seed000, "2", ""),
@@ -99,7 +99,7 @@ func BaiQianWan() program.Program {
 	return program.Program{
 		ID:         "national/bai-qian-wan",
 		Name:       outcome.Name{Zh: "科技扶贫“百千万”工程", En: "Hundred–Thousand–Ten-thousand Sci-Tech Project"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Source:     fn,
 		Indicators: pick("platforms", "aid-pairings", "covered-villages"),
@@ -131,7 +131,7 @@ func SciTechAidProject() program.Program {
 			{Zh: "农业部(现农业农村部)", En: "Ministry of Agriculture (now of Agriculture and Rural Affairs)"},
 			cpad,
 		},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Start:      day(2016, 10, 1),
 		Deadline:   day(2020, 12, 31),
 		Source:     fn,
@@ -164,7 +164,7 @@ func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 	return program.Program{
 		ID:         "national/parks-and-star-spaces",
 		Name:       outcome.Name{Zh: "建立科技园区和星创天地", En: "Sci-tech parks and star innovation spaces"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Issuers:    []outcome.Name{cpad, sciTechDepts},
 		Source:     src,
 		Indicators: pick("western-star-spaces", "county-parks"),
@@ -189,7 +189,7 @@ func VillageWealthLeaders() program.Program {
 	return program.Program{
 		ID:         "national/village-wealth-leaders",
 		Name:       outcome.Name{Zh: "贫困村创业致富带头人培育", En: "Entrepreneurial wealth leaders for poor villages"},
-		Level:      program.National,
+		Level:      outcome.Nation,
 		Issuers:    []outcome.Name{cpad},
 		Source:     src,
 		Indicators: pick("wealth-leaders"),

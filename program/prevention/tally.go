@@ -251,7 +251,7 @@ func NoAbsolutePoverty(within string, deadline time.Time) program.Program {
 	return program.Program{
 		ID:         "prevention/no-absolute-poverty",
 		Name:       outcome.Name{Zh: "精准防贫: 监测村无绝对贫困户", En: "Poverty prevention: no absolutely poor household in the monitored villages"},
-		Level:      program.Provincial,
+		Level:      outcome.Province,
 		Deadline:   deadline,
 		Source:     src,
 		Indicators: Indicators(),
