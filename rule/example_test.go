@@ -40,7 +40,7 @@ func ExampleRule_Check() {
 	asOf := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	filed := rule.Rule{ID: "D3", Name: outcome.Name{Zh: "获国家备案的星创天地 ≤ 星创天地总数"},
 		Left: rule.Of("star-spaces-filed", "430000", asOf), Op: rule.LessOrEqual, Right: rule.Of("star-spaces", "430000", asOf),
-		Severity: rule.Error, Source: src}
+		Severity: rule.Critical, Source: src}
 	o, err := filed.Check(l)
 	if err != nil {
 		panic(err)
@@ -68,7 +68,7 @@ func ExampleRule_Check_violated() {
 	teams := rule.Rule{ID: "D1", Name: outcome.Name{Zh: "2018年服务团 + 2019年新组建服务团 = 123"},
 		Left:  rule.Of("teams", "430000", outcome.Year(2018)).Plus(rule.Of("teams", "430000", outcome.Year(2019))),
 		Op:    rule.Equal,
-		Right: rule.Const(decimal.NewFromInt(123)), Severity: rule.Error}
+		Right: rule.Const(decimal.NewFromInt(123)), Severity: rule.Critical}
 	o, err := teams.Check(l)
 	if err != nil {
 		panic(err)

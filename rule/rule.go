@@ -33,7 +33,8 @@ const (
 
 var operatorSymbols = [...]string{Equal: "=", NotEqual: "≠", Less: "<", LessOrEqual: "≤", Greater: ">", GreaterOrEqual: "≥"}
 
-// String returns the operator's symbol: =, ≠, <, ≤, >, ≥.
+// String returns the operator's symbol, the same in every language: =, ≠,
+// <, ≤, >, ≥.
 func (o Operator) String() string {
 	if o != 0 && int(o) < len(operatorSymbols) {
 		return operatorSymbols[o]
@@ -61,23 +62,34 @@ func (o Operator) holds(left, right decimal.Decimal) bool {
 	return false
 }
 
-// Severity says how much a violation matters.
+// Severity says how much a violation matters (DHIS2's importance).
 type Severity uint8
 
 const (
-	Info    Severity = 1 + iota // worth a look
-	Warning                     // probably wrong, or right only under a reading of the source
-	Error                       // the ledger contradicts itself
+	Info     Severity = 1 + iota // worth a look
+	Warning                      // probably wrong, or right only under a reading of the source
+	Critical                     // the ledger contradicts itself
 )
 
+var severityNames = [...]outcome.Name{
+	Info:     {Zh: "提示", En: "info"},
+	Warning:  {Zh: "警告", En: "warning"},
+	Critical: {Zh: "严重", En: "critical"},
+}
+
+// Name returns the bilingual name of the severity: 严重, critical.
+func (s Severity) Name() outcome.Name {
+	if s != 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return outcome.Name{}
+}
+
+// String returns the Chinese name of the severity, as ledgers and reports
+// write it; Name().In(outcome.English) is the English.
 func (s Severity) String() string {
-	switch s {
-	case Info:
-		return "info"
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
+	if n := s.Name(); !n.IsZero() {
+		return n.Zh
 	}
 	return fmt.Sprintf("Severity(%d)", s)
 }
@@ -93,14 +105,25 @@ const (
 	NeverSkip                       // always compare; missing terms count 0
 )
 
+var missingNames = [...]outcome.Name{
+	SkipIfAnyMissing: {Zh: "任一项无数据即跳过", En: "skip if any missing"},
+	SkipIfAllMissing: {Zh: "全部无数据才跳过", En: "skip if all missing"},
+	NeverSkip:        {Zh: "从不跳过", En: "never skip"},
+}
+
+// Name returns the bilingual name of the policy.
+func (m Missing) Name() outcome.Name {
+	if int(m) < len(missingNames) {
+		return missingNames[m]
+	}
+	return outcome.Name{}
+}
+
+// String returns the Chinese name of the policy; Name().In(outcome.English)
+// is the English.
 func (m Missing) String() string {
-	switch m {
-	case SkipIfAnyMissing:
-		return "skip if any missing"
-	case SkipIfAllMissing:
-		return "skip if all missing"
-	case NeverSkip:
-		return "never skip"
+	if n := m.Name(); !n.IsZero() {
+		return n.Zh
 	}
 	return fmt.Sprintf("Missing(%d)", m)
 }
@@ -305,26 +328,26 @@ func (s Set) Check(l *outcome.Ledger) ([]Outcome, error) {
 	return out, errors.Join(errs...)
 }
 
-// String writes the outcome in one line: the rule, both values, and
-// whether it holds.
+// String writes the outcome in one line, in Chinese as String does across
+// the library: the rule, both values, and whether it holds.
 func (o Outcome) String() string {
-	verdict := "holds"
+	verdict := "成立"
 	switch {
 	case o.Skipped:
-		verdict = "skipped (no data)"
+		verdict = "跳过(无数据)"
 	case !o.Holds:
-		verdict = "VIOLATED"
+		verdict = "违反"
 	}
 	if len(o.Rule.Agree) > 0 {
-		return fmt.Sprintf("%s [%s] %s: %d disagreements: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name.En,
+		return fmt.Sprintf("%s [%s] %s: %d处不一致: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name,
 			len(o.Discrepancies), verdict)
 	}
-	return fmt.Sprintf("%s [%s] %s: %s %s %s: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name.En,
+	return fmt.Sprintf("%s [%s] %s: %s %s %s: %s", o.Rule.ID, o.Rule.Severity, o.Rule.Name,
 		o.Left.Value, o.Rule.Op, o.Right.Value, verdict)
 }
 
 // Subset is the rule "indicator at child ≤ indicator at parent" over
 // period: a county's count cannot exceed its province's.
 func Subset(id string, name outcome.Name, indicator, child, parent string, period outcome.Period) Rule {
-	return Rule{ID: id, Name: name, Left: Of(indicator, child, period), Op: LessOrEqual, Right: Of(indicator, parent, period), Severity: Error}
+	return Rule{ID: id, Name: name, Left: Of(indicator, child, period), Op: LessOrEqual, Right: Of(indicator, parent, period), Severity: Critical}
 }

@@ -65,7 +65,7 @@ func TestViolationShowsRecords(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §二(三)二是 [14]: 75 filed of 149; a ledger with
 	// more filed than built is caught, with the records on both sides.
 	l := ledger(t, rec("stars", "430000", 2019, "149家"), rec("stars-filed", "430000", 2019, "175家"))
-	o, err := Rule{ID: "filed-le-total", Left: Of("stars-filed", "430000", y2019), Op: LessOrEqual, Right: Of("stars", "430000", y2019), Severity: Error}.Check(l)
+	o, err := Rule{ID: "filed-le-total", Left: Of("stars-filed", "430000", y2019), Op: LessOrEqual, Right: Of("stars", "430000", y2019), Severity: Critical}.Check(l)
 	if err != nil {
 		t.Fatal(err)
 	}

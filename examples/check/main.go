@@ -90,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n", c.rules.Name.In(l))
 		for _, o := range outcomes {
 			printOutcome(stdout, o, l)
-			if o.Violated() && o.Rule.Severity == rule.Error {
+			if o.Violated() && o.Rule.Severity == rule.Critical {
 				failed = true
 			}
 		}
@@ -106,19 +106,19 @@ func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 	if o.Skipped {
 		// The values of a skipped rule are sums short of a term: not figures
 		// to show.
-		fmt.Fprintf(w, "– %-4s %-7s %s: %s\n", o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang), noData.In(lang))
+		fmt.Fprintf(w, "– %-4s %-8s %s: %s\n", o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang), noData.In(lang))
 		return
 	}
 	verdict := map[bool]string{true: "✔", false: "✘"}[o.Holds]
 	if len(o.Rule.Agree) > 0 {
-		fmt.Fprintf(w, "%s %-4s %-7s %s: %s\n", verdict, o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang),
+		fmt.Fprintf(w, "%s %-4s %-8s %s: %s\n", verdict, o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang),
 			countOf(len(o.Discrepancies), lang))
 		for _, d := range o.Discrepancies {
 			fmt.Fprintf(w, "      %s\n", d)
 		}
 		return
 	}
-	fmt.Fprintf(w, "%s %-4s %-7s %s: %s %s %s\n", verdict, o.Rule.ID, o.Rule.Severity, o.Rule.Name.In(lang), o.Left.Value, o.Rule.Op, o.Right.Value)
+	fmt.Fprintf(w, "%s %-4s %-8s %s: %s %s %s\n", verdict, o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang), o.Left.Value, o.Rule.Op, o.Right.Value)
 	if !o.Violated() {
 		return
 	}

@@ -53,7 +53,7 @@ func TestTeamsAgainstStatedTotal(t *testing.T) {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
 	for _, want := range []string{"✘ D1 ", "123 = 130", "right: expert-teams-total 430000 2019 130 units\n",
-		"– D3   error   nationally filed star spaces ≤ all star spaces: no data, not checked"} {
+		"– D3   critical nationally filed star spaces ≤ all star spaces: no data, not checked"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}

@@ -35,16 +35,16 @@ func Rules() rule.Set {
 			// on the seed's own figures.
 			{ID: "D1", Name: name("贫困县服务团 + 新组建非贫困县服务团 = 全省服务团总数", "poor-county teams + new non-poor-county teams = teams in all"),
 				Left: at("poor-counties-with-teams", through(2018)).Plus(at("new-non-poor-teams", outcome.Year(2019))), Op: rule.Equal,
-				Right: at("expert-teams-total", now), Severity: rule.Error, Source: cite("二(二)二是", "[11]")},
+				Right: at("expert-teams-total", now), Severity: rule.Critical, Source: cite("二(二)二是", "[11]")},
 			{ID: "D1b", Name: name("全部县市区服务团 = 全省服务团总数", "teams of all county units = teams in all"),
 				Left: at("county-units-with-teams", now), Op: rule.Equal, Right: at("expert-teams-total", now), Severity: rule.Warning,
 				Source: cite("三(二)一是", "")},
 			le("D3", name("获国家备案的星创天地 ≤ 星创天地总数", "nationally filed star spaces ≤ all star spaces"),
-				at("star-spaces-filed", now), at("star-spaces", now), rule.Error, s14),
+				at("star-spaces-filed", now), at("star-spaces", now), rule.Critical, s14),
 			le("D4", name("湘西国家级星创天地 ≤ 湘西星创天地", "national star spaces in Xiangxi ≤ star spaces in Xiangxi"),
-				at("xiangxi-national-star-spaces", now), at("xiangxi-star-spaces", now), rule.Error, s15),
+				at("xiangxi-national-star-spaces", now), at("xiangxi-star-spaces", now), rule.Critical, s15),
 			le("D5", name("湘西星创天地 ≤ 全省星创天地", "star spaces in Xiangxi ≤ star spaces in Hunan"),
-				at("xiangxi-star-spaces", now), at("star-spaces", now), rule.Error, s15),
+				at("xiangxi-star-spaces", now), at("star-spaces", now), rule.Critical, s15),
 			// ⚑G26: 国家级 and 获国家备案 may not be the same status.
 			le("D5b", name("湘西国家级星创天地 ≤ 全省获国家备案星创天地", "national star spaces in Xiangxi ≤ filed star spaces in Hunan"),
 				at("xiangxi-national-star-spaces", now), at("star-spaces-filed", now), rule.Warning, s15),
@@ -56,11 +56,11 @@ func Rules() rule.Set {
 			// D10b: 000_f8a6b69a178fa4e7.txt intro: 12.8万 poor villages
 			// nationally.
 			le("D10b", name("湖南贫困村 ≤ 全国12.8万个", "Hunan's poor villages ≤ the nation's 128,000"),
-				at("poor-villages", now), rule.Const(decimal.NewFromInt(128_000)), rule.Error, outcome.Cite(catalog.Seed000, "intro", "")),
+				at("poor-villages", now), rule.Const(decimal.NewFromInt(128_000)), rule.Critical, outcome.Cite(catalog.Seed000, "intro", "")),
 			le("D30", name("井冈山区五县 利税 ≤ 产值", "five counties: profits and taxes ≤ output value"),
-				at("five-county-profit-tax", now), at("five-county-output", now), rule.Error, cite("一(二)二是", "¶[2]")),
+				at("five-county-profit-tax", now), at("five-county-output", now), rule.Critical, cite("一(二)二是", "¶[2]")),
 			le("D31", name("17个少数民族县 新增利税 ≤ 新增产值", "17 minority counties: new profits and taxes ≤ new output value"),
-				at("spark-new-profit-tax", now), at("spark-new-output", now), rule.Error, cite("一(二)二是", "[2]")),
+				at("spark-new-profit-tax", now), at("spark-new-output", now), rule.Critical, cite("一(二)二是", "[2]")),
 			// Records that the rules settle silently: quarters against
 			// their 全年合计, a region's own figure against its
 			// subdivisions' of the same date.

@@ -15,7 +15,7 @@ func Rules() rule.Set {
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
 	falls := func(id string, n outcome.Name, ind string) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: rule.Of(ind, NationCode, through(2019)), Op: rule.LessOrEqual,
-			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Error, Source: intro}
+			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Critical, Source: intro}
 	}
 	exits, _ := outcome.Span(day(2013, 1, 1), day(2019, 12, 31))
 	const hunan = "430000"
@@ -29,7 +29,7 @@ func Rules() rule.Set {
 			{ID: "D8b", Name: outcome.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
 				Left:  rule.Of("county-exits", NationCode, exits).Plus(rule.Of("poor-counties", NationCode, through(2019))),
 				Op:    rule.Equal,
-				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Error, Source: intro},
+				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
 			// D10: Hunan's poor counties within the nation's 832
 			// (000_f8a6b69a178fa4e7.txt intro), like with like: Hunan's
 			// counties on the national list, 40 with the list's Exits
@@ -40,7 +40,7 @@ func Rules() rule.Set {
 			// Neither seed prints the 40.
 			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
 				Left: rule.Of("poor-counties", hunan, through(2012)), Op: rule.LessOrEqual,
-				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Error, Source: intro},
+				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
 			// Records that the rules settle silently: quarters against
 			// their 全年合计, a region's own figure against its
 			// subdivisions' of the same date.
