@@ -10,6 +10,7 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/outcome"
 )
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/internal/synth"
 	"github.com/taizhang/taizhang/outcome"
 )

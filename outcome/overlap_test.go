@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/outcome"
 )
 

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/internal/cnum"
 )
 

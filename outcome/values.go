@@ -1,0 +1,204 @@
+package outcome
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/store"
+)
+
+// Values returns the figure of indicator for every unit of units within
+// window, rolled up as [Ledger.Total] does. Units with no record have no
+// value ([Values.Has] is false).
+func (l *Ledger) Values(indicator string, units Selection, window Period) (Values, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	s, err := l.lookupSeries(indicator)
+	if err != nil {
+		return Values{}, err
+	}
+	if units.set != nil && units.set != l.regions {
+		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
+	}
+	rs := l.regions.tree()
+	a := s.AggregateNewest(rs, window.span(), true)
+	defer a.Release()
+	v := &values{sel: units, unit: s.ind.Unit, exp: a.Exp,
+		count: make([]int32, len(units.ids)), bound: make([]bound, len(units.ids))}
+	if a.Dec == nil {
+		v.sums = make([]int64, len(units.ids))
+	} else {
+		v.dec = make([]decimal.Decimal, len(units.ids))
+	}
+	end := rs.End
+	newest := uint16(0) // the rank of the newest period behind any unit's figure
+	for i, u := range units.ids {
+		if a.Dec == nil && end[u] == u+1 {
+			// A leaf (a village): its figure is its own.
+			c := &a.Cells[u]
+			v.sums[i], v.count[i], v.bound[i] = c.Own, c.Count, bound(c.Bound)
+			newest = max(newest, c.Newest)
+			continue
+		}
+		acc := a.NewAccum()
+		n, b, nw := a.RollupNewest(rs, u, &acc)
+		if acc.Overflow {
+			// Rare: a rolled-up figure beyond int64. Redo in decimals.
+			return l.valuesDecimal(s, units, window)
+		}
+		v.count[i], v.bound[i] = int32(n), bound(b)
+		newest = max(newest, nw)
+		if v.dec == nil {
+			v.sums[i] = acc.Sum
+		} else {
+			v.dec[i] = acc.Value()
+		}
+	}
+	v.setLatest(l, s, a, window, newest)
+	return Values{v}, nil
+}
+
+// setLatest sets how v finds its Latest: from newest, the rank of the
+// newest period behind the units' figures, when a ranked its periods, and
+// otherwise by a scan when first asked.
+func (v *values) setLatest(l *Ledger, s *series, a *store.Aggregation, window Period, newest uint16) {
+	switch {
+	case a.Ends == nil:
+		v.scan = store.NewLatestScan(&s.Series, l.regions.tree(), window.span(), l.mu.RLocker())
+	case newest > 0:
+		v.latest = a.Ends[newest-1]
+	default:
+		v.latest = minDay
+	}
+}
+
+func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
+	a := s.AggregateNewest(l.regions.tree(), window.span(), true)
+	defer a.Release()
+	a.ToDecimal()
+	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
+		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
+	newest := uint16(0)
+	for i, u := range units.ids {
+		acc := a.NewAccum()
+		n, b, nw := a.RollupNewest(l.regions.tree(), u, &acc)
+		v.count[i], v.bound[i], v.dec[i] = int32(n), bound(b), acc.Value()
+		newest = max(newest, nw)
+	}
+	v.setLatest(l, s, a, window, newest)
+	return Values{v}, nil
+}
+
+// Values holds one figure per unit of a [Selection]. The zero value is empty.
+//
+// It is a handle to the figures, one pointer, so that a loop over the units
+// calling its methods keeps it in a register rather than copying a dozen
+// words for each call.
+type Values struct{ p *values }
+
+type values struct {
+	sel   Selection
+	unit  Unit
+	exp   int32
+	sums  []int64           // value = sums[i] × 10^exp, unless dec is set
+	dec   []decimal.Decimal // used when figures do not fit int64
+	count []int32
+	bound []bound
+	// latest is the last day of the newest record behind the units'
+	// figures, minDay for none, unless scan is set: then it is found when
+	// first asked.
+	latest int32
+	scan   *store.LatestScan
+}
+
+// Latest returns the last day of the newest record behind any unit's
+// figure: of the records [Ledger.Used] would give for the units one by
+// one, the one that ends last; the zero time when no unit has a figure.
+// It is tracked while the figures are made, as the rank of the newest
+// period counted in each region; for a series of more than 65,535
+// distinct period ends, which ranks of two bytes cannot tell apart, it is
+// found on the first call instead, by aggregating the indicator once more,
+// over the records the ledger held when the values were made.
+func (v Values) Latest() time.Time {
+	if v.p == nil {
+		return time.Time{}
+	}
+	d := v.p.latest
+	if v.p.scan != nil {
+		d = v.p.scan.Latest(v.p.sel.ids)
+	}
+	if d != minDay {
+		return dateOf(d)
+	}
+	return time.Time{}
+}
+
+// Len returns the number of units.
+func (v Values) Len() int {
+	if v.p == nil {
+		return 0
+	}
+	return len(v.p.count)
+}
+
+// Region returns the i-th unit.
+func (v Values) Region(i int) Region { return v.p.sel.At(i) }
+
+// Unit returns the indicator's unit.
+func (v Values) Unit() Unit {
+	if v.p == nil {
+		return 0
+	}
+	return v.p.unit
+}
+
+// Has reports whether any record counted for unit i.
+func (v Values) Has(i int) bool { return v.p.count[i] > 0 }
+
+// Records returns how many records counted for unit i.
+func (v Values) Records(i int) int { return int(v.p.count[i]) }
+
+// Certainty returns the certainty of unit i's figure.
+func (v Values) Certainty(i int) Certainty { return v.p.bound[i].certainty() }
+
+// Bounds returns the values unit i's true figure may take.
+func (v Values) Bounds(i int) Bounds {
+	if v.p.count[i] == 0 {
+		return Bounds{}
+	}
+	return v.p.bound[i].bounds(v.Value(i))
+}
+
+// IsExact reports whether unit i's figure rests on exact records only: its
+// value is its true value.
+func (v Values) IsExact(i int) bool { return v.p.bound[i] == 0 }
+
+// Value returns unit i's figure (0 when it has none).
+func (v Values) Value(i int) decimal.Decimal {
+	if v.p.dec != nil {
+		return v.p.dec[i]
+	}
+	return store.NewDecimal(v.p.sums[i], v.p.exp)
+}
+
+// CmpFunc returns a function that compares unit i's figure with k, as
+// [decimal.Decimal.Cmp] does; it converts k once, so it is the fast way to
+// check every unit against a threshold.
+func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
+	if p := v.p; p != nil && p.dec == nil {
+		if kk, ok := store.ScaleTo(k, p.exp); ok {
+			return func(i int) int {
+				switch s := p.sums[i]; {
+				case s < kk:
+					return -1
+				case s > kk:
+					return 1
+				}
+				return 0
+			}
+		}
+	}
+	return func(i int) int { return v.Value(i).Cmp(k) }
+}
