@@ -32,8 +32,9 @@ func pick(codes ...string) []outcome.Indicator {
 	return catalog.Pick(catalog.Must(indicators()), codes...)
 }
 
-// Codes of the indicators that callers outside the catalogue record by hand
-// in Go. Every other indicator is named by its code, as in a ledger file.
+// Codes that Go code outside the catalogue names: the tests of rule and
+// xlsx. The catalogue itself writes an indicator's code as a ledger
+// file does, and a caller looks an indicator up by code in [Indicators].
 const (
 	LocalTechnicians     = "local-technicians"       // flow, 名: local technical backbones trained (七个一 clause 3)
 	CountyUnitsWithTeams = "county-units-with-teams" // stock, 个: county-level units with an expert team
