@@ -306,7 +306,7 @@ func TestEachYearAtLeastN(t *testing.T) {
 	r := evaluate(t, tg, l, day(2020, 6, 30))
 	var years []string
 	for _, p := range r.Parts {
-		years = append(years, p.Name.Zh+" "+p.Status.String())
+		years = append(years, p.Name.Zh+" "+p.Status.Name().En)
 	}
 	want := []string{"2018年 met", "2019年 missed", "2020年 in progress"}
 	if r.Status != target.Missed || !slices.Equal(years, want) {

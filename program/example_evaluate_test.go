@@ -54,7 +54,7 @@ func ExampleProgram_Evaluate() {
 		panic(err)
 	}
 	for _, r := range report.Results {
-		fmt.Println(r.ID, "|", r.Status, "|", r.Achieved, "as of", r.DataAsOf.Format(time.DateOnly), "|", r.Percent(), "|", r.Pace)
+		fmt.Println(r.ID, "|", r.Status.Name().In(outcome.English), "|", r.Achieved, "as of", r.DataAsOf.Format(time.DateOnly), "|", r.Percent(), "|", r.Pace.Name().In(outcome.English))
 	}
 	fmt.Println(report.Summary.In(outcome.English))
 	// Output:

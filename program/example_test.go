@@ -75,7 +75,7 @@ func ExampleProgram_In() {
 			panic(err)
 		}
 		res := r.Results[0]
-		fmt.Println(region, res.Status, res.Covered, "of", res.Units)
+		fmt.Println(region, res.Status.Name().In(outcome.English), res.Covered, "of", res.Units)
 	}
 	// Output:
 	// 430000 in progress 4 of 5

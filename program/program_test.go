@@ -220,7 +220,7 @@ func TestProgramIn(t *testing.T) {
 	// is the one county of the leaders target, with 4 leaders.
 	var got []string
 	for _, res := range r.Results {
-		got = append(got, fmt.Sprintf("%s %v %d/%d", res.ID, res.Status, res.Covered, res.Units))
+		got = append(got, fmt.Sprintf("%s %v %d/%d", res.ID, res.Status.Name().En, res.Covered, res.Units))
 	}
 	want := []string{"federations no data 0/0", "workers no data 0/0", "leaders met 1/1"}
 	if diff := cmp.Diff(want, got); diff != "" {

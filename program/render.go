@@ -97,8 +97,8 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	cw.Write(csvColumns)
 	var walk func(res target.Result, prefix string)
 	walk = func(res target.Result, prefix string) {
-		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.String(),
-			res.Status.String(), res.Certainty.String(), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
+		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.Name().En,
+			res.Status.Name().En, res.Certainty.String(), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
 			"", res.Source.String(), "", "", ""}
 		if hasFigure(res) {
 			row[9] = res.Achieved.String()
@@ -111,7 +111,7 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 			row[19] = interval(res.Bounds)
 		}
 		if res.Pace != target.PaceUnknown {
-			row[11], row[12] = res.Expected.String(), res.Pace.String()
+			row[11], row[12] = res.Expected.String(), res.Pace.Name().En
 		}
 		if !res.PerUnit.IsZero() {
 			row[8] = res.PerUnit.String()

@@ -43,7 +43,7 @@ func ExampleCoverage() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(r.Status, r.Covered, "of", r.Units, "progress", r.Progress.StringFixed(4))
+	fmt.Println(r.Status.Name().In(outcome.English), r.Covered, "of", r.Units, "progress", r.Progress.StringFixed(4))
 	for g := range r.Shortfall.All() {
 		fmt.Println(g.Region.Code, g.Region.Name, "has", g.Has, "lacks", g.Lacks)
 	}
@@ -67,7 +67,7 @@ func ExampleReduction() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(asOf.Format(time.DateOnly), r.Status, r.Achieved, r.Progress.StringFixed(4), r.Pace,
+		fmt.Println(asOf.Format(time.DateOnly), r.Status.Name().In(outcome.English), r.Achieved, r.Progress.StringFixed(4), r.Pace.Name().In(outcome.English),
 			"figure as of", r.DataAsOf.Format(time.DateOnly), "stale:", r.Stale)
 	}
 	// Past the deadline, the end-2019 figure cannot say whether the goal was
@@ -87,7 +87,7 @@ func ExampleResult_Certain() {
 			panic(err)
 		}
 		r, _ := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-		fmt.Println(figure, r.Status, r.Certainty, "certain:", r.Certain())
+		fmt.Println(figure, r.Status.Name().In(outcome.English), r.Certainty, "certain:", r.Certain())
 	}
 	// 近1000 falls short of 1000; 不到1200 may be above or below it.
 
@@ -116,9 +116,9 @@ func ExampleEachYear() {
 		panic(err)
 	}
 	// 2020 is not over: it is shown, not judged.
-	fmt.Println(r.Status, r.Covered, "of", r.Units, "years met")
+	fmt.Println(r.Status.Name().In(outcome.English), r.Covered, "of", r.Units, "years met")
 	for _, y := range r.Parts {
-		fmt.Println(y.Name.Zh, y.Status, y.Achieved)
+		fmt.Println(y.Name.Zh, y.Status.Name().In(outcome.English), y.Achieved)
 	}
 	// Output:
 	// missed 2 of 3 years met

@@ -35,10 +35,11 @@ func (k GapKind) Name() outcome.Name {
 	return outcome.Name{}
 }
 
-// String returns the English name of the kind.
+// String returns the Chinese name, as ledgers and reports write it;
+// Name().In(outcome.English) is the English, and JSON writes the English.
 func (k GapKind) String() string {
 	if n := k.Name(); !n.IsZero() {
-		return n.En
+		return n.Zh
 	}
 	return fmt.Sprintf("GapKind(%d)", k)
 }

@@ -84,7 +84,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if err := r.checkNames(); err != nil {
 		return nil, err
 	}
-	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.String(), Indicator: r.Indicator, Status: r.Status.String(),
+	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.Name().En, Indicator: r.Indicator, Status: r.Status.Name().En,
 		Certainty: r.Certainty, Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
 	data := r.Status != NoData && r.Status != NotStarted
 	if data {
@@ -102,7 +102,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if data && r.Status != Recorded {
 		j.Progress = decimalString(r.Progress)
 		if r.Pace != PaceUnknown {
-			j.Pace = r.Pace.String()
+			j.Pace = r.Pace.Name().En
 			j.Expected = decimalString(r.Expected)
 		}
 	}
@@ -114,7 +114,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		j.Baseline = &r.Baseline
 	}
 	for g := range r.Shortfall.All() {
-		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.String()}
+		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.Name().En}
 		if g.Kind != GapNoRecord {
 			gj.Has = g.Has.String()
 		}
@@ -372,7 +372,7 @@ func (t Target) MarshalJSON() ([]byte, error) {
 		// is not written.
 		return nil, &Error{ID: t.id, Field: "kind", Value: t.kind.String(), Err: ErrInvalid}
 	}
-	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.String(), Indicator: t.indicator, Scope: t.scope, In: t.outer,
+	j := targetJSON{ID: t.id, Name: t.name, Kind: t.kind.Name().En, Indicator: t.indicator, Scope: t.scope, In: t.outer,
 		Start: dateString(t.start), Deadline: dateString(t.deadline), CoveredBy: t.coveredBy, SeeAlso: t.seeAlso, Parts: t.parts}
 	if !t.pop.IsZero() {
 		p := t.pop

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -35,7 +36,7 @@ func years(indicator string, first int, figures ...string) []outcome.Record {
 func partStatuses(r Result) []string {
 	var out []string
 	for _, p := range r.Parts {
-		out = append(out, p.ID+" "+p.Status.String())
+		out = append(out, p.ID+" "+p.Status.Name().En)
 	}
 	return out
 }
@@ -291,9 +292,8 @@ func TestEachYearValidate(t *testing.T) {
 	if err := tg.Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Validate of a yearly range = %v, want ErrInvalid", err)
 	}
-	if KindEachYear.String() != "each year at least" || KindEachYear.Name().Zh != "每年不少于" {
-		t.Errorf("KindEachYear = %v %v", KindEachYear, KindEachYear.Name())
-	}
+	assert.Equal(t, outcome.Name{Zh: "每年不少于", En: "each year at least"}, KindEachYear.Name())
+	assert.Equal(t, "每年不少于", KindEachYear.String(), "String is the Chinese name")
 	if !slices.Contains(kindNames[:], KindEachYear.Name()) {
 		t.Error("KindEachYear has no name")
 	}

@@ -48,10 +48,11 @@ func (s Status) Name() outcome.Name {
 	return outcome.Name{}
 }
 
-// String returns the English name of the status.
+// String returns the Chinese name, as ledgers and reports write it;
+// Name().In(outcome.English) is the English, and JSON writes the English.
 func (s Status) String() string {
 	if n := s.Name(); !n.IsZero() {
-		return n.En
+		return n.Zh
 	}
 	return fmt.Sprintf("Status(%d)", s)
 }
@@ -83,10 +84,11 @@ func (p Pace) Name() outcome.Name {
 	return outcome.Name{}
 }
 
-// String returns the English name of the pace.
+// String returns the Chinese name, as ledgers and reports write it;
+// Name().In(outcome.English) is the English, and JSON writes the English.
 func (p Pace) String() string {
 	if int(p) < len(paceNames) {
-		return paceNames[p].En
+		return paceNames[p].Zh
 	}
 	return fmt.Sprintf("Pace(%d)", p)
 }

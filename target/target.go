@@ -43,10 +43,11 @@ func (k Kind) Name() outcome.Name {
 	return outcome.Name{}
 }
 
-// String returns the English name of the kind.
+// String returns the Chinese name, as ledgers and reports write it;
+// Name().In(outcome.English) is the English, and JSON writes the English.
 func (k Kind) String() string {
 	if n := k.Name(); !n.IsZero() {
-		return n.En
+		return n.Zh
 	}
 	return fmt.Sprintf("Kind(%d)", k)
 }

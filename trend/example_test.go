@@ -63,7 +63,7 @@ func ExampleEvaluate() {
 	s := series[0]
 	for _, pt := range s.Points {
 		r := pt.Result
-		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace)
+		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace.Name().In(outcome.English))
 	}
 	fmt.Println(s.Projection)
 	// A stale figure has no pace. The trend runs from the 2012 figure to

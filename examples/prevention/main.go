@@ -82,10 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	names := map[prevention.Class]string{}
 	for cl := prevention.NotAtRisk; cl <= prevention.Absolute; cl++ {
-		names[cl] = cl.String()
-		if l == outcome.Chinese {
-			names[cl] = cl.Chinese()
-		}
+		names[cl] = cl.Name().In(l)
 	}
 	fmt.Fprintf(stdout, "%s %s, %d\n", c.Name.In(l), c.Code, *year)
 	for _, cl := range []prevention.Class{prevention.Absolute, prevention.Secondary, prevention.Latent, prevention.NotAtRisk} {

@@ -17,7 +17,7 @@ func ExampleExpertServiceTeams() {
 			panic(err)
 		}
 		for _, res := range r.Results {
-			fmt.Printf("%d %s %s %d/%d\n", asOf.Year(), res.ID, res.Status, res.Covered, res.Units)
+			fmt.Printf("%d %s %s %d/%d\n", asOf.Year(), res.ID, res.Status.Name().En, res.Covered, res.Units)
 		}
 	}
 	// Output:

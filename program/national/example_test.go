@@ -17,7 +17,7 @@ func ExampleReported() {
 		panic(err)
 	}
 	for _, res := range r.Results {
-		fmt.Println(res.ID, res.Status, res.Progress.StringFixed(4))
+		fmt.Println(res.ID, res.Status.Name().En, res.Progress.StringFixed(4))
 	}
 	// Output:
 	// rural-poor in progress 0.9443

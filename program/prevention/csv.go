@@ -104,7 +104,7 @@ func parseHousehold(rec []string) (Household, error) {
 
 func parseNeed(s string) (Need, bool) {
 	for n, names := range needNames {
-		if s == names[0] || s == names[1] {
+		if s == names.Zh || s == names.En {
 			return Need(n), true
 		}
 	}
@@ -127,7 +127,7 @@ func WriteCSV(w io.Writer, households iter.Seq[Household]) error {
 		var unmet []string
 		for n := range numNeeds {
 			if h.Unmet&(1<<n) != 0 {
-				unmet = append(unmet, needNames[n][1])
+				unmet = append(unmet, needNames[n].En)
 			}
 		}
 		rec[11] = strings.Join(unmet, ";")

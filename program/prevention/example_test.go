@@ -36,10 +36,10 @@ func ExamplePolicy_Classify() {
 			panic(err)
 		}
 		if why == 0 {
-			fmt.Printf("%s: %s %s\n", h.ID, class.Chinese(), class)
+			fmt.Printf("%s: %s %s\n", h.ID, class, class.Name().In(outcome.English))
 			continue
 		}
-		fmt.Printf("%s: %s %s, %v\n", h.ID, class.Chinese(), class, why)
+		fmt.Printf("%s: %s %s, %s\n", h.ID, class, class.Name().In(outcome.English), why.Name().In(outcome.English))
 	}
 	// Output:
 	// below: 绝对贫困 absolute poverty, income below the line
@@ -113,7 +113,7 @@ func ExampleNoAbsolutePoverty() {
 		panic(err)
 	}
 	r := report.Results[0]
-	fmt.Println(r.Status, r.Covered, "of", r.Units, "villages without an absolutely poor household")
+	fmt.Println(r.Status.Name().In(outcome.English), r.Covered, "of", r.Units, "villages without an absolutely poor household")
 	for g := range r.Shortfall.All() {
 		fmt.Println(g.Region.Code, g.Region.Name.Zh, "has", g.Has, "too many by", g.Excess)
 	}

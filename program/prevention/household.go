@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
 )
 
 // Money is an amount in fen (0.01 yuan), exact and cheap to add.
@@ -115,9 +116,9 @@ const (
 	numNeeds
 )
 
-var needNames = [numNeeds][2]string{
-	{"不愁吃", "food"}, {"不愁穿", "clothing"}, {"义务教育有保障", "compulsory education"},
-	{"基本医疗有保障", "basic medical care"}, {"住房安全有保障", "safe housing"}, {"饮水安全有保障", "safe drinking water"},
+var needNames = [numNeeds]outcome.Name{
+	{Zh: "不愁吃", En: "food"}, {Zh: "不愁穿", En: "clothing"}, {Zh: "义务教育有保障", En: "compulsory education"},
+	{Zh: "基本医疗有保障", En: "basic medical care"}, {Zh: "住房安全有保障", En: "safe housing"}, {Zh: "饮水安全有保障", En: "safe drinking water"},
 }
 
 // Household is a registered household's data for a year. Amounts are per

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/outcome"
 )
 
 // Class is a household's risk class. The zero value is invalid.
@@ -19,25 +20,26 @@ const (
 	numClasses
 )
 
-var classNames = [numClasses][2]string{
-	NotAtRisk: {"无风险", "not at risk"}, Latent: {"潜在贫困", "latent poverty"},
-	Secondary: {"次生贫困", "secondary poverty"}, Absolute: {"绝对贫困", "absolute poverty"},
+var classNames = [numClasses]outcome.Name{
+	NotAtRisk: {Zh: "无风险", En: "not at risk"}, Latent: {Zh: "潜在贫困", En: "latent poverty"},
+	Secondary: {Zh: "次生贫困", En: "secondary poverty"}, Absolute: {Zh: "绝对贫困", En: "absolute poverty"},
 }
 
-// String returns the English name of the class.
+// Name returns the bilingual name of the class: 绝对贫困, absolute poverty.
+func (c Class) Name() outcome.Name {
+	if c != 0 && c < numClasses {
+		return classNames[c]
+	}
+	return outcome.Name{}
+}
+
+// String returns the Chinese name of the class; Name().In(outcome.English)
+// is the English.
 func (c Class) String() string {
 	if c != 0 && c < numClasses {
-		return classNames[c][1]
+		return classNames[c].Zh
 	}
 	return fmt.Sprintf("Class(%d)", c)
-}
-
-// Chinese returns the Chinese name of the class.
-func (c Class) Chinese() string {
-	if c != 0 && c < numClasses {
-		return classNames[c][0]
-	}
-	return c.String()
 }
 
 // Reason is a bit set of why a household was classed as it was.
@@ -50,16 +52,27 @@ const (
 	WithinBand                       // income per person above the line but within the band
 )
 
-// String lists the reasons in English, joined by ", ".
-func (r Reason) String() string {
-	var parts []string
-	for i, n := range []string{"income below the line", "a basic need unmet", "a shock, and income below expenditure", "income within the monitoring band"} {
+var reasonNames = [...]outcome.Name{
+	{Zh: "人均收入低于贫困线", En: "income below the line"},
+	{Zh: "两不愁三保障未全部实现", En: "a basic need unmet"},
+	{Zh: "有刚性支出且收不抵支", En: "a shock, and income below expenditure"},
+	{Zh: "人均收入在监测带内", En: "income within the monitoring band"},
+}
+
+// Name returns the reasons in each language, joined by "、" and ", ".
+func (r Reason) Name() outcome.Name {
+	var zh, en []string
+	for i, n := range reasonNames {
 		if r&(1<<i) != 0 {
-			parts = append(parts, n)
+			zh, en = append(zh, n.Zh), append(en, n.En)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return outcome.Name{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
 }
+
+// String lists the reasons in Chinese; Name().In(outcome.English) lists
+// them in English.
+func (r Reason) String() string { return r.Name().Zh }
 
 // Policy holds the screening parameters. The zero value is the default
 // policy: the 2300-yuan line, a 50% band, and medical, education and
