@@ -29,7 +29,7 @@ var layers = map[string]int{
 	"internal/column":     0, // the arrays a ledger's columns are made of
 	"internal/csvscan":    0, // the CSV grammar, chunks and the in-order pipeline
 	"internal/codeindex":  0, // region codes to positions
-	"internal/store":      1, // the column store: series, period index, aggregation, roll-up
+	"internal/colstore":   1, // the column store: series, period index, aggregation, roll-up
 	"internal/regiontree": 1, // regions laid out depth-first, with their code index
 	"outcome":             2,
 	"target":              3,

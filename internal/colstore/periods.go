@@ -1,10 +1,11 @@
-package store
+package colstore
 
 import (
 	"cmp"
+	"slices"
+
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/column"
-	"slices"
 )
 
 // Periods numbers distinct periods in the order they come: ledgers

@@ -1,12 +1,14 @@
-package store
+package colstore
 
 import (
-	"github.com/shopspring/decimal"
-	"github.com/taizhang/taizhang/internal/column"
 	"math"
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 // Aggregation is a series' figure per region position over a window,

@@ -1,10 +1,12 @@
-package store
+package colstore
 
 import (
-	"github.com/shopspring/decimal"
-	"github.com/taizhang/taizhang/internal/column"
 	"maps"
 	"math"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taizhang/taizhang/internal/column"
 )
 
 func (s *Series) Grow(n int) {

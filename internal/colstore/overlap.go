@@ -1,11 +1,12 @@
-package store
+package colstore
 
 import (
 	"cmp"
-	"github.com/shopspring/decimal"
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/shopspring/decimal"
 )
 
 // This file keeps a flow from counting a day twice and lets a stock's

@@ -1,11 +1,11 @@
-// Package store keeps a ledger's records in columns and answers the
+// Package colstore keeps a ledger's records in columns and answers the
 // questions a ledger is asked of them: which rows count in a window, and
 // what they add up to in each region, rolled up the region tree. It knows
 // no domain types: a region is a position in a depth-first tree, a period
 // a [Span] of days with a kind, a unit and a qualifier small numbers, a
 // value a coefficient and an exponent. Package outcome gives them their
 // meaning and states the rules this package carries out.
-package store
+package colstore
 
 import (
 	"cmp"
