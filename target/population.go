@@ -75,9 +75,6 @@ func (p Population) In(region string) Population {
 	return p
 }
 
-// Scopes returns the regions p was narrowed to by [Population.In].
-func (p Population) Scopes() []string { return slices.Clone(p.scopes) }
-
 // Equal reports whether p and q select the same units: the same name,
 // level, region, codes, size, condition and narrowing. Predicates are Go
 // functions and cannot be compared: two populations are equal only if

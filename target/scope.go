@@ -34,12 +34,12 @@ func (t Target) narrowed(rs *outcome.RegionSet) (Target, error) {
 	}
 	scope, ok, err := deepest(rs, t.scope, t.outer...)
 	if err != nil {
-		return Target{}, t.wrap("scope", strings.Join(t.Scopes(), ","), err)
+		return Target{}, t.wrap("scope", strings.Join(t.scopes(), ","), err)
 	}
 	if !ok {
 		t.outside = outcome.Name{
-			Zh: fmt.Sprintf("范围 %s 互不包含: 目标不覆盖任何地区", strings.Join(t.Scopes(), "、")),
-			En: fmt.Sprintf("the regions %s are disjoint: the target covers no region", strings.Join(t.Scopes(), ", "))}
+			Zh: fmt.Sprintf("范围 %s 互不包含: 目标不覆盖任何地区", strings.Join(t.scopes(), "、")),
+			En: fmt.Sprintf("the regions %s are disjoint: the target covers no region", strings.Join(t.scopes(), ", "))}
 		return t, nil
 	}
 	t.scope, t.outer = scope, nil

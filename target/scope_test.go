@@ -283,8 +283,8 @@ func TestInJSON(t *testing.T) {
 		}
 	}
 	tg := AtLeast("a", outcome.Name{}, "leaders", one).In("433100").In("433122")
-	if diff := cmp.Diff([]string{"433100", "433122"}, tg.Scopes()); diff != "" || tg.Scope() != "433122" {
-		t.Errorf("Scope() = %s; Scopes() mismatch (-want +got):\n%s", tg.Scope(), diff)
+	if diff := cmp.Diff([]string{"433100", "433122"}, tg.scopes()); diff != "" || tg.Scope() != "433122" {
+		t.Errorf("Scope() = %s; scopes() mismatch (-want +got):\n%s", tg.Scope(), diff)
 	}
 	if tg.In("").Scope() != "433122" {
 		t.Error(`In("") changed the scope`)
