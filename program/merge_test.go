@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -57,32 +58,20 @@ func TestMergeProvinceShards(t *testing.T) {
 			}
 		}
 		rs, err := outcome.NewRegionSet(regs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		l, err := outcome.NewLedger(rs, indicators...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := l.Add(recs...); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
+		require.NoError(t, l.Add(recs...))
 		r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return r
 	}
 	whole := evaluate("")
 	merged, err := p.Merge(evaluate("43"), evaluate("52"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	asJSON := func(r Report) string {
 		b, err := json.MarshalIndent(r.Results, "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return string(b)
 	}
 	if diff := cmp.Diff(asJSON(whole), asJSON(merged)); diff != "" {

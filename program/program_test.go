@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
@@ -27,9 +28,7 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
 		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	cite := outcome.Cite("000_f8a6b69a178fa4e7.txt", "2", "③")
 	p := program.Program{
 		ID:       "test/sample",
@@ -52,9 +51,7 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if err := l.Add(
 		outcome.Record{Indicator: "federations", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
 		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
@@ -68,9 +65,7 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 func TestReport(t *testing.T) {
 	p, l := sample(t)
 	r, err := p.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := program.Summary{Targets: 3, Met: 1, InProgress: 1, NoData: 1}
 	if diff := cmp.Diff(want, r.Summary); diff != "" {
 		t.Errorf("summary mismatch (-want +got):\n%s", diff)
@@ -84,31 +79,21 @@ func TestReport(t *testing.T) {
 		lang outcome.Lang
 	}{{"report.zh.txt", outcome.Chinese}, {"report.en.txt", outcome.English}} {
 		var b bytes.Buffer
-		if err := r.WriteText(&b, tt.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := r.WriteShortfall(&b, tt.lang, -1); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, r.WriteText(&b, tt.lang))
+		require.NoError(t, r.WriteShortfall(&b, tt.lang, -1))
 		golden.Check(t, tt.file, b.Bytes())
 	}
 	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	golden.Check(t, "report.json", append(b, '\n'))
 }
 
 func TestWriteShortfallLimit(t *testing.T) {
 	p, l := sample(t)
 	r, err := p.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var b bytes.Buffer
-	if err := r.WriteShortfall(&b, outcome.English, 0); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, r.WriteShortfall(&b, outcome.English, 0))
 	const want = "3–5 leaders per county — units short: 1/2 (1 below)\n  and 1 more\n"
 	if b.String() != want {
 		t.Errorf("WriteShortfall(limit 0) = %q, want %q", b.String(), want)
@@ -133,9 +118,7 @@ func TestValidate(t *testing.T) {
 	incompatible := p.Clone()
 	incompatible.Targets = []target.Target{target.AtLeast("w", outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
 	l, err := outcome.NewLedger(mustRegions(t), p.Indicators...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrIncompatibleUnits) {
 		t.Errorf("Evaluate with a person-times target over persons: %v, want ErrIncompatibleUnits", err)
 	}
@@ -143,9 +126,7 @@ func TestValidate(t *testing.T) {
 
 func mustRegions(t *testing.T) *outcome.RegionSet {
 	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Level: outcome.Province}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return rs
 }
 
@@ -167,17 +148,13 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 	}
 	asOf := date(2019, 12, 31)
 	r, err := p.Evaluate(l, asOf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(r.Results) != len(p.Targets) {
 		t.Fatalf("%d results for %d targets", len(r.Results), len(p.Targets))
 	}
 	for i, tg := range p.Targets {
 		alone, err := tg.From(p.Start).By(p.Deadline).Evaluate(l, asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if diff := cmp.Diff(asJSON(t, alone), asJSON(t, r.Results[i])); diff != "" {
 			t.Errorf("result %d differs from evaluating %s alone (-alone +program):\n%s", i, tg.ID(), diff)
 		}
@@ -203,9 +180,7 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 func asJSON(t *testing.T, r target.Result) string {
 	t.Helper()
 	b, err := json.Marshal(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(b)
 }
 
@@ -213,9 +188,7 @@ func TestProgramIn(t *testing.T) {
 	p, l := sample(t)
 	luxi := p.In("433122")
 	r, err := luxi.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The federations are recorded for the province, not for 泸溪县; 泸溪县
 	// is the one county of the leaders target, with 4 leaders.
 	var got []string
@@ -242,21 +215,15 @@ func TestProgramIn(t *testing.T) {
 	perUnit := p.Clone()
 	perUnit.Targets = perUnit.Targets[2:]
 	whole, err := perUnit.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var parts []program.Report
 	for _, county := range []string{"433122", "433130"} {
 		r, err := perUnit.In(county).Evaluate(l, date(2019, 12, 31))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		parts = append(parts, r)
 	}
 	merged, err := perUnit.Merge(parts...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(asJSON(t, whole.Results[0]), asJSON(t, merged.Results[0])); diff != "" {
 		t.Errorf("merged counties differ from the province (-province +merged):\n%s", diff)
 	}
@@ -271,9 +238,7 @@ func TestProgramListUnits(t *testing.T) {
 	}
 	listed := p.ListUnits(counted, "433122", "433130")
 	r, err := listed.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// 泸溪县 has 4 leaders, 龙山县 1: one in range, both at least one.
 	leaders, one := r.Results[0], r.Results[1].Parts[0]
 	if !leaders.Listed || leaders.Covered != 1 || leaders.Units != 2 || one.Status != target.Met || one.Units != 2 {

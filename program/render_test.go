@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
@@ -21,18 +22,12 @@ func reports(t *testing.T) map[string]program.Report {
 	t.Helper()
 	p, l := sample(t)
 	r, err := p.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ledger := hunan.Reported()
 	seven, err := hunan.Readings{SpecialistEach: true}.SevenOnes().Evaluate(ledger, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	talent, err := hunan.TalentPrecisionProject().Evaluate(ledger, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return map[string]program.Report{"sample": r, "seven-ones": seven, "talent": talent, "truthful": truthful(t)}
 }
 
@@ -44,9 +39,7 @@ func TestRenderings(t *testing.T) {
 				write func(io.Writer, outcome.Lang) error
 			}{{"md", r.WriteMarkdown}, {"csv", r.WriteCSV}, {"svg", r.WriteSVG}} {
 				var b bytes.Buffer
-				if err := f.write(&b, lang); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, f.write(&b, lang))
 				golden.Check(t, name+"."+lang.String()+"."+f.ext, b.Bytes())
 				var again bytes.Buffer
 				f.write(&again, lang)
@@ -61,9 +54,7 @@ func TestRenderings(t *testing.T) {
 func TestSVGIsXML(t *testing.T) {
 	for name, r := range reports(t) {
 		var b bytes.Buffer
-		if err := r.WriteSVG(&b, outcome.English); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, r.WriteSVG(&b, outcome.English))
 		dec := xml.NewDecoder(&b)
 		bars := 0
 		for {
@@ -87,13 +78,9 @@ func TestSVGIsXML(t *testing.T) {
 func TestCSVOneRowPerTarget(t *testing.T) {
 	r := reports(t)["seven-ones"]
 	var b bytes.Buffer
-	if err := r.WriteCSV(&b, outcome.English); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, r.WriteCSV(&b, outcome.English))
 	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// 7 targets, one of them all-of with 2 parts under the each reading.
 	if len(rows) != 1+7+2 {
 		t.Fatalf("%d rows, want a header and 9 targets and parts", len(rows))
@@ -113,9 +100,7 @@ func TestCSVOneRowPerTarget(t *testing.T) {
 
 func TestMarkdownTable(t *testing.T) {
 	var b bytes.Buffer
-	if err := reports(t)["sample"].WriteMarkdown(&b, outcome.English); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, reports(t)["sample"].WriteMarkdown(&b, outcome.English))
 	lines := strings.Split(b.String(), "\n")
 	var table []string
 	for _, l := range lines {
@@ -140,9 +125,7 @@ func truthful(t *testing.T) program.Report {
 		regions = append(regions, outcome.Region{Code: fmt.Sprintf("43010%d", i+1), Name: n, Level: outcome.County, Parent: "430000"})
 	}
 	rs, err := outcome.NewRegionSet(regions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ind := func(code string, unit outcome.Unit, agg outcome.Aggregation) outcome.Indicator {
 		return outcome.Indicator{Code: code, Name: outcome.Name{Zh: code, En: code}, Unit: unit, Aggregation: agg}
 	}
@@ -166,9 +149,7 @@ func truthful(t *testing.T) program.Report {
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rec := func(indicator, region string, year int, s string) outcome.Record {
 		return outcome.Record{Indicator: indicator, Region: region, Period: outcome.Year(year), Quantity: q(s)}
 	}
@@ -185,9 +166,7 @@ func truthful(t *testing.T) program.Report {
 		t.Fatal(err)
 	}
 	r, err := p.Evaluate(l, date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return r
 }
 
@@ -226,12 +205,8 @@ func TestTruthfulRendering(t *testing.T) {
 		}},
 	} {
 		var b bytes.Buffer
-		if err := r.WriteText(&b, tt.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := r.WriteShortfall(&b, tt.lang, -1); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, r.WriteText(&b, tt.lang))
+		require.NoError(t, r.WriteShortfall(&b, tt.lang, -1))
 		out := b.String()
 		for _, w := range tt.want {
 			if !strings.Contains(out, w) {
@@ -244,9 +219,7 @@ func TestTruthfulRendering(t *testing.T) {
 		golden.Check(t, "truthful."+tt.lang.String()+".txt", b.Bytes())
 	}
 	var svg bytes.Buffer
-	if err := r.WriteSVG(&svg, outcome.English); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, r.WriteSVG(&svg, outcome.English))
 	// The legend names every status shown and explains the stale mark.
 	for _, w := range []string{">met<", ">in progress<", ">missed<", ">undecided<", ">no figure at the deadline<", ">not started<", ">no data<",
 		"(no lower bound, &lt;1000)", "2017-12-31 (stale)", ">(stale): figures older"} {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
@@ -67,9 +68,7 @@ func TestShippedRulesCatchViolations(t *testing.T) {
 				continue // TestAgreementCatchesDisagreements
 			}
 			o, err := r.Check(good)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			victim := o.Left.Records[0]
 			raise := o.Right.Value.Sub(o.Left.Value).Add(decimal.NewFromInt(1))
 			bad := c.fresh()
@@ -77,14 +76,10 @@ func TestShippedRulesCatchViolations(t *testing.T) {
 				if rec.Equal(victim) {
 					rec.Quantity = outcome.NewQuantity(rec.Quantity.Value().Add(raise), rec.Quantity.Unit(), rec.Quantity.Qualifier())
 				}
-				if err := bad.Add(rec); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, bad.Add(rec))
 			}
 			broken, err := r.Check(bad)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if !broken.Violated() {
 				t.Errorf("%s %s: raising %s by %v was not caught: %v", c.name, r.ID, victim.Indicator, raise, broken)
 			}
@@ -114,13 +109,9 @@ func rebuilt(t *testing.T, from *outcome.Ledger, fresh func() *outcome.Ledger, e
 	t.Helper()
 	l := fresh()
 	for rec := range from.All() {
-		if err := l.Add(edit(rec)...); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, l.Add(edit(rec)...))
 	}
-	if err := l.Add(extra...); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, l.Add(extra...))
 	return l
 }
 
@@ -163,9 +154,7 @@ func TestD1StatedTeams(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o, err := d1.Check(rebuilt(t, c.reported(), c.fresh, tt.edit))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if o.Skipped || o.Violated() != tt.violated {
 				t.Errorf("D1 = %v, want violated %v", o, tt.violated)
 			}
@@ -202,9 +191,7 @@ func TestD10NationalList(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o, err := d10.Check(rebuilt(t, c.reported(), c.fresh, keep, tt.extra...))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if o.Skipped || o.Violated() != tt.violated {
 				t.Errorf("D10 = %v, want violated %v", o, tt.violated)
 			}
@@ -215,9 +202,7 @@ func TestD10NationalList(t *testing.T) {
 	}
 	// The 40 are the list's, one county each, every one in Hunan.
 	o, err := d10.Check(c.reported())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, r := range o.Left.Records {
 		if r.Region[:2] != "43" || r.Region == "430000" || r.Source.Document != "national_832_poor_counties.csv" {
 			t.Errorf("D10 counts %v, want a Hunan county of the national list", r)
@@ -252,16 +237,10 @@ func TestAgreementCatchesDisagreements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := outcome.NewLedger(hunan.Regions(), hunan.Indicators()...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := l.Add(slices.Clone(tt.records)...); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
+		require.NoError(t, l.Add(slices.Clone(tt.records)...))
 		o, err := agree.Check(l)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if len(o.Discrepancies) != tt.want || o.Violated() != (tt.want > 0) {
 			t.Errorf("%s: %d disagreements, violated %v; want %d", tt.name, len(o.Discrepancies), o.Violated(), tt.want)
 		}

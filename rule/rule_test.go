@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -16,20 +17,14 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 		{Code: "433100", Name: outcome.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
 		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
 		outcome.Indicator{Code: "stars", Unit: outcome.Establishment, Aggregation: outcome.Stock},
 		outcome.Indicator{Code: "stars-filed", Unit: outcome.Establishment, Aggregation: outcome.Stock},
 		outcome.Indicator{Code: "trainees", Unit: outcome.PersonTime, Aggregation: outcome.Flow},
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Add(records...); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	require.NoError(t, l.Add(records...))
 	return l
 }
 
@@ -47,9 +42,7 @@ func TestOperators(t *testing.T) {
 		want bool
 	}{{Equal, false}, {NotEqual, true}, {Less, true}, {LessOrEqual, true}, {Greater, false}, {GreaterOrEqual, false}} {
 		o, err := Rule{ID: "r", Left: filed, Op: tt.op, Right: all}.Check(l)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if o.Holds != tt.want || o.Skipped {
 			t.Errorf("75 %v 149: holds %v skipped %v, want %v", tt.op, o.Holds, o.Skipped, tt.want)
 		}
@@ -66,9 +59,7 @@ func TestViolationShowsRecords(t *testing.T) {
 	// more filed than built is caught, with the records on both sides.
 	l := ledger(t, rec("stars", "430000", 2019, "149家"), rec("stars-filed", "430000", 2019, "175家"))
 	o, err := Rule{ID: "filed-le-total", Left: Of("stars-filed", "430000", y2019), Op: LessOrEqual, Right: Of("stars", "430000", y2019), Severity: Critical}.Check(l)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !o.Violated() || len(o.Left.Records) != 1 || len(o.Right.Records) != 1 || !o.Left.Records[0].Quantity.Value().Equal(decimal.NewFromInt(175)) {
 		t.Errorf("outcome = %v with records %v / %v", o, o.Left.Records, o.Right.Records)
 	}
@@ -84,9 +75,7 @@ func TestMissingPolicy(t *testing.T) {
 	}{{SkipIfAnyMissing, true, false}, {SkipIfAllMissing, false, false}, {NeverSkip, false, false}} {
 		r.Missing = tt.policy
 		o, err := r.Check(l)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if o.Skipped != tt.skipped || !o.Skipped && o.Holds != tt.holds {
 			t.Errorf("%v: skipped %v holds %v, want %v %v", tt.policy, o.Skipped, o.Holds, tt.skipped, tt.holds)
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -40,9 +41,7 @@ func TestGapCountsAfterMerge(t *testing.T) {
 	want := GapCounts{NoRecord: 2, Below: 3, Above: 3, Undecided: 1}
 
 	whole, err := tg.Evaluate(ledger("433122", "433130", "433140"), asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if got := whole.Shortfall.Counts(); got != want {
 		t.Fatalf("whole: Counts = %+v, want %+v", got, want)
 	}
@@ -54,15 +53,11 @@ func TestGapCountsAfterMerge(t *testing.T) {
 		var parts []Result
 		for _, s := range shards {
 			p, err := tg.Evaluate(ledger(s...), asOf2019)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			parts = append(parts, p)
 		}
 		m, err := tg.Merge(parts...)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		g := m.Shortfall
 		var byKind GapCounts
 		var codes []string

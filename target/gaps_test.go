@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -14,9 +15,7 @@ func TestGaps(t *testing.T) {
 		rec("leaders", villages[3], "2019", "2名"), rec("leaders", villages[4], "2019", "2名"))
 	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
 	r, err := EachInRange("leaders", outcome.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	g := r.Shortfall
 	want := GapCounts{NoRecord: 1, Below: 2, Above: 1}
 	if got := g.Counts(); g.Len() != 4 || got != want {
@@ -74,9 +73,7 @@ func TestGapLacks(t *testing.T) {
 		{fractional, "funds", "3元", []string{"3", "2", "0.5", "3", "3"}},
 	} {
 		r, err := Coverage("c", outcome.Name{}, tt.ind, pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		lacks := map[string]string{}
 		for g := range r.Shortfall.All() {
 			lacks[g.Region.Code] = g.Lacks.String()

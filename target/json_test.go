@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -118,9 +119,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	for _, tg := range targets {
 		for _, asOf := range []string{"2014-12-31", "2017-12-31", "2019-12-31", "2021-06-30"} {
 			r, err := tg.Evaluate(whole, outcome.MustParsePeriod(asOf).End())
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			check(r)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -56,22 +57,16 @@ func shardedLedger(t *testing.T, rng *rand.Rand, provinces int, shards [][]int) 
 			}
 		}
 		rs, err := outcome.NewRegionSet(regs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		l, err := outcome.NewLedger(rs, testIndicators...)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		var recs []outcome.Record
 		for _, r := range records {
 			if keep(r.Region) {
 				recs = append(recs, r)
 			}
 		}
-		if err := l.Add(recs...); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, l.Add(recs...))
 		return l
 	}
 	whole := ledger(func(string) bool { return true })
@@ -110,15 +105,11 @@ func TestMergeShards(t *testing.T) {
 				for _, asOf := range []string{"2017-12-31", "2019-12-31", "2021-06-30"} {
 					when := outcome.MustParsePeriod(asOf).End()
 					want, err := tg.Evaluate(whole, when)
-					if err != nil {
-						t.Fatal(err)
-					}
+					require.NoError(t, err)
 					var parts []Result
 					for _, l := range shards {
 						p, err := tg.Evaluate(l, when)
-						if err != nil {
-							t.Fatal(err)
-						}
+						require.NoError(t, err)
 						parts = append(parts, p)
 					}
 					got, err := tg.Merge(parts...)
@@ -137,13 +128,9 @@ func TestMergeShards(t *testing.T) {
 func asJSON(t *testing.T, r Result) map[string]any {
 	t.Helper()
 	b, err := json.Marshal(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(b, &m))
 	// A merge keeps the notes of its parts in the parts' order, and each
 	// part names up to maxEvidence records passed over or disagreeing where
 	// the whole names that many of all: those notes are left out here.

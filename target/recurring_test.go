@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -158,9 +159,7 @@ func TestEachYear(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := tt.target.Evaluate(testLedger(t, tt.records...), tt.asOf)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if r.Status != tt.status || r.Covered != tt.covered || r.Units != tt.units {
 				t.Errorf("Evaluate = %v, %d of %d years met; want %v, %d of %d", r.Status, r.Covered, r.Units, tt.status, tt.covered, tt.units)
 			}
@@ -177,9 +176,7 @@ func TestEachYear(t *testing.T) {
 func TestEachYearFigures(t *testing.T) {
 	l := testLedger(t, years("commissioners", 2016, "5200名", "5100名", "4900名", "5400名")...)
 	r, err := yearly().Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The whole's progress is its weakest year's: 4900/5000 in 2018.
 	if !r.Progress.Equal(d("0.98")) || !r.PerUnit.Equal(outcome.MustParseQuantity("5000余名")) || r.Records != 4 {
 		t.Errorf("progress %v, per year %v, %d records; want 0.98, 5000余名, 4", r.Progress, r.PerUnit, r.Records)
@@ -197,16 +194,12 @@ func TestEachYearNotes(t *testing.T) {
 	// 004 §一(四)一是 [4] prints 「每年组织5000余名」 without a year, and [11]
 	// 770 三区 talents selected by the province in 2019: neither counts.
 	undated, err := outcome.Undated(date(2011, 1, 1), date(2019, 12, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	l := testLedger(t,
 		outcome.Record{Indicator: "commissioners", Region: "430000", Period: undated, Quantity: outcome.MustParseQuantity("5000余名"), Note: "每年组织"},
 		rec("leaders", "430000", "2019", "770名"))
 	r, err := yearly().SeeAlso("leaders").Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if r.Status != NoData || r.Records != 0 {
 		t.Errorf("status %v with %d records, want no data", r.Status, r.Records)
 	}
@@ -240,21 +233,15 @@ func TestEachYearMerge(t *testing.T) {
 	tg := yearly()
 	asOf := date(2019, 3, 31)
 	whole, err := tg.Evaluate(testLedger(t, records...), asOf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var shards []Result
 	for _, recs := range [][]outcome.Record{luxi, longshan} {
 		r, err := tg.Evaluate(testLedger(t, recs...), asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		shards = append(shards, r)
 	}
 	merged, err := tg.Merge(shards...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(asJSON(t, whole), asJSON(t, merged)); diff != "" {
 		t.Errorf("merged shards differ from the whole (-whole +merged):\n%s", diff)
 	}
@@ -272,16 +259,12 @@ func TestEachYearMerge(t *testing.T) {
 func TestEachYearJSON(t *testing.T) {
 	tg := yearly().In("433122").SeeAlso("leaders").Cite(outcome.Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"))
 	b, err := json.Marshal(tg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !strings.Contains(string(b), `"kind":"each year at least"`) {
 		t.Errorf("Marshal = %s, want the kind by its name", b)
 	}
 	var back Target
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(b, &back))
 	if !back.Equal(tg) {
 		t.Errorf("round trip of %s gives another target", b)
 	}

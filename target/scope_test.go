@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -107,9 +108,7 @@ func TestInAllOf(t *testing.T) {
 		{"433122", InProgress, []string{"villages in progress", "commissioners in progress"}},
 	} {
 		r, err := whole.In(tt.region).Evaluate(l, asOf2019)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if diff := cmp.Diff(tt.parts, partStatuses(r)); diff != "" || r.Status != tt.status {
 			t.Errorf("In(%q): %v, want %v; parts mismatch (-want +got):\n%s", tt.region, r.Status, tt.status, diff)
 		}
@@ -137,9 +136,7 @@ func TestInCoveredBy(t *testing.T) {
 		{"430400", InProgress, 0, 1},
 	} {
 		r, err := teamCoverage.In(tt.region).Evaluate(l, asOf2019)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if r.Status != tt.status || r.Covered != tt.covered || r.Units != tt.units || r.Listed {
 			t.Errorf("In(%q) = %v %d/%d (listed %v), want %v %d/%d from the aggregate", tt.region, r.Status, r.Covered, r.Units, r.Listed, tt.status, tt.covered, tt.units)
 		}
@@ -172,9 +169,7 @@ func TestCountedScope(t *testing.T) {
 	tg := Coverage("c", outcome.Name{}, "leaders", counted, one).CoveredBy("teams-covered")
 
 	r, err := tg.Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// Read from the aggregate; the five village records are not used, and
 	// the result says why.
 	if r.Status != InProgress || r.Covered != 5 || r.Units != 6 || r.Listed || !hasNote(r, "5 records of single units not used") {
@@ -183,9 +178,7 @@ func TestCountedScope(t *testing.T) {
 
 	// Narrowed below the region it is counted in, its count is unknown.
 	r, err = tg.In("433122").Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if r.Status != NoData || !hasNote(r, "is known only by its count in 430000 (6), not in 433122") {
 		t.Errorf("counted in a county: %v, notes %v; want no data, saying the count is the province's", r.Status, r.Notes)
 	}
@@ -197,16 +190,12 @@ func TestCountedScope(t *testing.T) {
 	// With the list, the villages are checked one by one, in any region.
 	listed := tg.In("433122").ListUnits(counted, scopeVillages...)
 	r, err = listed.Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if r.Status != Met || r.Covered != 3 || r.Units != 3 || !r.Listed || len(r.Notes) != 0 {
 		t.Errorf("listed in a county: %v %d/%d listed %v notes %v, want met 3/3 unit by unit", r.Status, r.Covered, r.Units, r.Listed, r.Notes)
 	}
 	r, err = tg.ListUnits(counted, scopeVillages...).Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if r.Status != InProgress || r.Covered != 5 || !r.Listed || r.Shortfall.Len() != 1 || r.Shortfall.At(0).Region.Code != "430426100201" {
 		t.Errorf("listed: %v %d listed %v shortfall %d, want in progress 5 with 430426100201 short", r.Status, r.Covered, r.Listed, r.Shortfall.Len())
 	}
@@ -244,9 +233,7 @@ func TestPopulationIn(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sel, err := tt.pop.Resolve(rs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var got []string
 			for r := range sel.All() {
 				got = append(got, r.Code)
@@ -271,13 +258,9 @@ func TestInJSON(t *testing.T) {
 		Coverage("c", outcome.Name{}, "leaders", Counted(outcome.Name{}, 6, "430000"), one).ListUnits(Counted(outcome.Name{}, 6, "430000"), "433122100201").In("433122"),
 	} {
 		b, err := json.Marshal(tg)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		var back Target
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, json.Unmarshal(b, &back))
 		if !back.Equal(tg) {
 			t.Errorf("round trip of %s gives another target", b)
 		}
@@ -297,9 +280,7 @@ func TestInNoUnitsThere(t *testing.T) {
 	l := testLedger(t)
 	pop := Listed(outcome.Name{Zh: "贫困村"}, villages[0], villages[1])
 	r, err := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).In("433130").Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := outcome.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
 	if r.Units != 0 || r.Status != NoData || len(r.Notes) != 1 || r.Notes[0] != want {
 		t.Errorf("%d units, %v, notes %v; want 0, no data, %v", r.Units, r.Status, r.Notes, want)
@@ -313,17 +294,13 @@ func TestListUnitsCountNote(t *testing.T) {
 	pop := Counted(outcome.Name{Zh: "贫困村"}, 3209, "430000")
 	tg := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).ListUnits(pop, villages[:3]...)
 	r, err := tg.Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := outcome.Name{Zh: "列出的「贫困村」3 个, 目录记为 3209 个", En: `3 units of "贫困村" listed; the catalogue counts 3209`}
 	if r.Units != 3 || !slices.Contains(r.Notes, want) {
 		t.Errorf("%d units, notes %v; want 3 and %v", r.Units, r.Notes, want)
 	}
 	r, err = tg.In("433122").Evaluate(l, asOf2019)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if slices.Contains(r.Notes, want) {
 		t.Errorf("a county's own list is noted against the province's count: %v", r.Notes)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -51,16 +52,10 @@ func testLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 func ledgerOf(t *testing.T, regions []outcome.Region, records ...outcome.Record) *outcome.Ledger {
 	t.Helper()
 	rs, err := outcome.NewRegionSet(regions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs, testIndicators...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Add(records...); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	require.NoError(t, l.Add(records...))
 	return l
 }
 
@@ -308,9 +303,7 @@ func TestCertainty(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := tg.Evaluate(testLedger(t, rec("commissioners", "430000", "2019", tt.figure)), asOf2019)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if r.Status != tt.status || r.Certainty != tt.certainty || r.Certain() != tt.certain {
 				t.Errorf("%s: status %v, certainty %v, certain %v; want %v, %v, %v", tt.figure, r.Status, r.Certainty, r.Certain(), tt.status, tt.certainty, tt.certain)
 			}
@@ -327,9 +320,7 @@ func TestPace(t *testing.T) {
 		pace   Pace
 	}{{"40个", Behind}, {"50个", OnTrack}, {"60个", Ahead}} {
 		r, err := tg.Evaluate(testLedger(t, rec("platforms", "430000", "2018", tt.figure)), asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if r.Pace != tt.pace || !r.Expected.Equal(d("0.5")) {
 			t.Errorf("%s: pace %v, expected %v; want %v, 0.5", tt.figure, r.Pace, r.Expected, tt.pace)
 		}

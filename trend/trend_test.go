@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
@@ -23,13 +24,9 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 func nationalSeries(t *testing.T) []trend.Series {
 	t.Helper()
 	l := national.Reported()
-	if err := l.Add(national.Exits()...); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, l.Add(national.Exits()...))
 	s, err := trend.Evaluate(national.PovertyEradication2020(), l, trend.YearEnds(2012, 2020), trend.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return s
 }
 
@@ -206,18 +203,12 @@ func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend
 	t.Helper()
 	const nation = "100000"
 	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: nation, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ind := outcome.Indicator{Code: "persons", Name: outcome.Name{Zh: "人数", En: "persons"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	l, err := outcome.NewLedger(rs, ind)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for y, n := range figures {
-		if err := l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: outcome.Year(y), Quantity: outcome.Int(n, outcome.Person)}); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: outcome.Year(y), Quantity: outcome.Int(n, outcome.Person)}))
 	}
 	p := program.Program{
 		ID: "test/persons", Name: outcome.Name{Zh: "人数", En: "persons"},
@@ -225,9 +216,7 @@ func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend
 		Targets: []target.Target{target.AtLeast("persons", outcome.Name{Zh: "100人", En: "100 persons"}, ind.Code, outcome.Int(100, outcome.Person))},
 	}
 	series, err := trend.Evaluate(p, l, dates, trend.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return series[0]
 }
 
@@ -240,9 +229,7 @@ func TestMilestones(t *testing.T) {
 		ms = append(ms, trend.Milestone{Date: date(y, 12, 31), Progress: decimal.New(int64(i)*20, -2)})
 	}
 	s, err := trend.Evaluate(p, l, trend.YearEnds(2012, 2020), trend.Options{Milestones: map[string][]trend.Milestone{"rural-poor": ms}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rp := find(t, s, "rural-poor")
 	got := []string{}
 	for _, pt := range rp.Points {
@@ -266,9 +253,7 @@ func TestNotAtCurrentPace(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := trend.Evaluate(national.SciTechAidProject(), l, trend.YearEnds(2016, 2019), trend.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	w := find(t, s, "workers")
 	if w.Projection.Reachable || w.Projection.In(outcome.English) != "not at the current pace" {
 		t.Errorf("projection = %+v", w.Projection)
@@ -282,12 +267,8 @@ func TestRenderings(t *testing.T) {
 	series := nationalSeries(t)
 	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
 		var text, svg bytes.Buffer
-		if err := trend.WriteText(&text, lang, series...); err != nil {
-			t.Fatal(err)
-		}
-		if err := trend.WriteSVG(&svg, lang, "脱贫攻坚", series...); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, trend.WriteText(&text, lang, series...))
+		require.NoError(t, trend.WriteSVG(&svg, lang, "脱贫攻坚", series...))
 		dec := xml.NewDecoder(bytes.NewReader(svg.Bytes()))
 		for {
 			if _, err := dec.Token(); err == io.EOF {
@@ -309,13 +290,9 @@ func TestProjectionFromTheFiguresDates(t *testing.T) {
 	l := national.Reported()
 	p := national.PovertyEradication2020()
 	whole, err := trend.Evaluate(p, l, trend.YearEnds(2012, 2019), trend.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	late, err := trend.Evaluate(p, l, trend.YearEnds(2017, 2019), trend.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	a, b := find(t, whole, "rural-poor").Projection, find(t, late, "rural-poor").Projection
 	if !b.From.Equal(date(2012, 12, 31)) || !a.PerYear.Equal(b.PerYear) || !a.Date.Equal(b.Date) {
 		t.Errorf("from 2017: from %v, %v a year, met by %v; want from 2012-12-31, as from 2012: %v a year, met by %v",

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/xlsx"
@@ -21,24 +22,16 @@ func TestLedgerRoundTrip(t *testing.T) {
 	l := hunan.Reported()
 	want := slices.Collect(l.All())
 	var b bytes.Buffer
-	if err := xlsx.WriteLedger(&b, l.All()); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, xlsx.WriteLedger(&b, l.All()))
 	back, err := outcome.NewLedger(hunan.Regions(), hunan.Indicators()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := xlsx.Read(back, bytes.NewReader(b.Bytes()), outcome.ReadOptions{Name: "hunan.xlsx"}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	require.NoError(t, xlsx.Read(back, bytes.NewReader(b.Bytes()), outcome.ReadOptions{Name: "hunan.xlsx"}))
 	if diff := cmp.Diff(want, slices.Collect(back.All())); diff != "" {
 		t.Errorf("xlsx round trip mismatch (-want +got):\n%s", diff)
 	}
 	n := 0
 	for _, err := range xlsx.Records(bytes.NewReader(b.Bytes()), "hunan.xlsx") {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		n++
 	}
 	if n != len(want) {
@@ -52,14 +45,10 @@ func sheet(t *testing.T, rows [][]any) []byte {
 	f := excelize.NewFile()
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
 	}
 	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, f.Write(&b))
 	return b.Bytes()
 }
 
@@ -74,9 +63,7 @@ func TestReadErrors(t *testing.T) {
 		{hunan.TrainingSessions, "439999", 2019, 10},
 	})
 	l, err := outcome.NewLedger(hunan.Regions(), hunan.Indicators()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	err = xlsx.Read(l, bytes.NewReader(data), outcome.ReadOptions{Name: "hand.xlsx"})
 	var pe *outcome.ParseError
 	if !errors.As(err, &pe) || pe.File != "hand.xlsx" || pe.Line != 5 || pe.Column != "region" || !errors.Is(err, outcome.ErrUnknownRegion) {
@@ -98,21 +85,13 @@ func TestReadErrors(t *testing.T) {
 
 func TestWriteReport(t *testing.T) {
 	r, err := hunan.ExpertServiceTeams().Evaluate(hunan.Reported(), time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var b bytes.Buffer
-	if err := xlsx.WriteReport(&b, r, outcome.English); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, xlsx.WriteReport(&b, r, outcome.English))
 	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rows, err := f.GetRows("report")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if rows[0][1] != "hunan/expert-service-teams" || rows[1][1] != "2019-12-31" || rows[3][0] != "target" {
 		t.Errorf("report sheet head = %q", rows[:4])
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/program/prevention"
 )
 
@@ -102,9 +103,7 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("households written and read back differ (-read first +read back):\n%s", diff)
 		}
 		var second bytes.Buffer
-		if err := prevention.WriteCSV(&second, slices.Values(back)); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, prevention.WriteCSV(&second, slices.Values(back)))
 		if !bytes.Equal(first.Bytes(), second.Bytes()) {
 			t.Fatalf("WriteCSV is not stable:\n%q\nthen\n%q", first.Bytes(), second.Bytes())
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
@@ -60,9 +61,7 @@ func TestClassify(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, why, err := pol.Classify(tt.h, 2019)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if c != tt.class || why != tt.why {
 				t.Errorf("Classify = %v (%v), want %v (%v)", c, why, tt.class, tt.why)
 			}
@@ -100,9 +99,7 @@ func regions(t *testing.T) *outcome.RegionSet {
 		{Code: "433122100202", Name: outcome.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
 		{Code: "433122100203", Name: outcome.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "433122"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return rs
 }
 
@@ -136,20 +133,12 @@ func TestScreeningFeedsTheLedger(t *testing.T) {
 	hs := []prevention.Household{household(3, 9000*3), household(2, 1000), household(4, 9000*4)}
 	hs[1].Village, hs[2].Village = "433122100202", "433122100203"
 	tally, err := prevention.Screening{Year: 2019, Regions: rs}.Run(slices.Values(hs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs, prevention.Indicators()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Add(tally.Records(outcome.Year(2019), outcome.Cite("screening", "", ""))...); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	require.NoError(t, l.Add(tally.Records(outcome.Year(2019), outcome.Cite("screening", "", ""))...))
 	r, err := prevention.NoAbsolutePoverty("433122", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)).Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	res := r.Results[0]
 	// One village has an absolutely poor household: above the range 0—0.
 	if res.Status != target.Exceeded || res.Covered != 2 || res.Shortfall.Len() != 1 || res.Shortfall.At(0).Region.Code != "433122100202" ||
@@ -162,14 +151,10 @@ func TestCSVRoundTrip(t *testing.T) {
 	villages := []string{"433122100201", "433122100202"}
 	want := slices.Collect(prevention.Generate(villages, 50, 7))
 	var b bytes.Buffer
-	if err := prevention.WriteCSV(&b, slices.Values(want)); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, prevention.WriteCSV(&b, slices.Values(want)))
 	var got []prevention.Household
 	for h, err := range prevention.ReadCSV(&b, "households.csv") {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got = append(got, h)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
