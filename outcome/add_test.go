@@ -57,7 +57,7 @@ func TestAddRefusesQueryWindow(t *testing.T) {
 		l := testLedger(t)
 		err := l.Add(Record{Indicator: "training", Region: "433122", Period: p, Quantity: Int(5, PersonTime)})
 		var re *RecordError
-		if !errors.As(err, &re) || re.Field != "period" || !errors.Is(err, ErrOutOfRange) {
+		if !errors.As(err, &re) || re.Field != "period" || !errors.Is(err, errOutOfRange) {
 			t.Errorf("Add(period %v) error = %v, want the period out of range", p, err)
 		}
 		if l.Len() != 0 {

@@ -62,16 +62,16 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 		}
 		switch {
 		case col < 0:
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: ErrUnknownColumn})
+			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: errUnknownColumn})
 		case c[col] >= 0:
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", ErrUnknownColumn)})
+			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", errUnknownColumn)})
 		default:
 			c[col] = i
 		}
 	}
 	for _, col := range []int{colIndicator, colRegion, colPeriod, colValue} {
 		if c[col] < 0 {
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: columnNames[col], Err: ErrMissingColumn})
+			errs = append(errs, &ParseError{File: file, Line: 1, Column: columnNames[col], Err: errMissingColumn})
 		}
 	}
 	return c, errors.Join(errs...)
@@ -80,14 +80,14 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 // scanError makes an error of the CSV grammar a [*ParseError] of file:
 // [ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote], as
 // encoding/csv names them, or [ErrEncoding]; a file without a header line
-// is [ErrMissingColumn]. A *ParseError gets the file name; other errors,
+// is [ErrMissing] (missing required column). A *ParseError gets the file name; other errors,
 // such as a failed read, are returned as they are.
 func scanError(err error, file string) error {
 	var se *csvscan.Error
 	var pe *ParseError
 	switch {
 	case errors.Is(err, csvscan.ErrEmpty):
-		return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file", ErrMissingColumn)}
+		return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file", errMissingColumn)}
 	case errors.As(err, &se) && errors.Is(se.Err, csvscan.ErrEncoding):
 		return &ParseError{File: file, Line: se.Line, Err: ErrEncoding}
 	case errors.As(err, &se):
@@ -146,7 +146,7 @@ func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
 
 func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	if len(fields) != p.width {
-		return &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), p.width)}
+		return &ParseError{File: p.file, Line: line, Err: fmt.Errorf("%w: %d, the header has %d", errFieldCount, len(fields), p.width)}
 	}
 	row.indicator, row.region = p.code(fields, colIndicator), p.code(fields, colRegion)
 	if len(row.indicator) == 0 {
@@ -187,7 +187,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
 			u, err := ParseUnit(string(uf))
 			if err != nil {
-				return p.fail(line, colUnit, uf, ErrUnknownUnit)
+				return p.fail(line, colUnit, uf, errUnknownUnit)
 			}
 			p.lastUnit, p.unit = append(p.lastUnit[:0], uf...), u
 		}
@@ -199,7 +199,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	if qf := p.code(fields, colQualifier); len(qf) > 0 {
 		q, err := ParseQualifier(string(qf))
 		if err != nil {
-			return p.fail(line, colQualifier, qf, ErrUnknownQualifier)
+			return p.fail(line, colQualifier, qf, errUnknownQualifier)
 		}
 		v.qual |= q
 	}
@@ -303,19 +303,19 @@ func parseValue(b []byte) (value, error) {
 		return v, ErrMissing
 	}
 	if b[0] == '-' {
-		return v, ErrNegative
+		return v, errNegative
 	}
 	q, err := ParseQuantity(string(b))
 	if err != nil {
 		return v, errors.Unwrap(err)
 	}
 	if q.ranged {
-		return v, ErrRangeValue
+		return v, errRangeValue
 	}
 	return valueOf(q), nil
 }
 
-// CSVReader reads ledger records from CSV, one at a time: memory does not
+// csvReader reads ledger records from CSV, one at a time: memory does not
 // grow with the file. The first line names the columns, in any order:
 // indicator, region, period and value are required; unit, qualifier,
 // source, section, mark and note are optional. A value is a plain number
@@ -328,18 +328,18 @@ func parseValue(b []byte) (value, error) {
 // in an unquoted field, or text after a quoted field's closing quote, is
 // refused with [ErrSyntax] wrapping [csv.ErrBareQuote] or [csv.ErrQuote],
 // and reading stops there.
-type CSVReader struct {
+type csvReader struct {
 	sc  *csvscan.Scanner
 	row rowParser
 }
 
-// NewCSVReader returns a reader of r; name is the file name errors give.
-func NewCSVReader(r io.Reader, name string) *CSVReader {
-	return &CSVReader{sc: csvscan.NewScanner(r), row: rowParser{file: name}}
+// newCSVReader returns a reader of r; name is the file name errors give.
+func newCSVReader(r io.Reader, name string) *csvReader {
+	return &csvReader{sc: csvscan.NewScanner(r), row: rowParser{file: name}}
 }
 
 // header reads the first line.
-func (c *CSVReader) header() error {
+func (c *csvReader) header() error {
 	if err := c.sc.Header(); err != nil {
 		return scanError(err, c.row.file)
 	}
@@ -353,7 +353,7 @@ func (c *CSVReader) header() error {
 // collected. A bad header or a read error ends the sequence. Codes are not
 // checked against any region set or indicator list here; [Ledger.ReadCSV]
 // does that.
-func (c *CSVReader) Records() iter.Seq2[Record, error] {
+func (c *csvReader) Records() iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		if err := c.header(); err != nil {
 			yield(Record{}, err)
@@ -413,13 +413,13 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 		}
 	}
 	if ld == nil {
-		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: no header row", ErrMissingColumn)}
+		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: no header row", errMissingColumn)}
 	}
 	return ld.finish()
 }
 
 // RowRecords reads records from a table whose first row names the columns,
-// as [CSVReader.Records] does from CSV.
+// as [csvReader.Records] does from CSV.
 func RowRecords(rows iter.Seq[Row], name string) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		p := &rowParser{file: name}

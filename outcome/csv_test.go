@@ -37,12 +37,12 @@ func TestCSVGrammarErrors(t *testing.T) {
 			check("ReadCSV "+how, testLedger(t).ReadCSV(strings.NewReader(tt.in), ReadOptions{Name: "f.csv"}))
 		})
 		var last error
-		for _, err := range NewCSVReader(strings.NewReader(tt.in), "f.csv").Records() {
+		for _, err := range newCSVReader(strings.NewReader(tt.in), "f.csv").Records() {
 			if err != nil {
 				last = err
 			}
 		}
-		check("CSVReader", last)
+		check("csvReader", last)
 	}
 }
 

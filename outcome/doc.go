@@ -6,9 +6,9 @@
 //
 // A [Quantity] is a decimal value, a [Unit] and a [Qualifier], read the way
 // official reports write figures: [ParseQuantity] turns 26.8亿多元 into
-// 2680000000 yuan, "more than", and 3 000—5 000个 into a range. Units carry
-// a [Dimension], so persons (名) and person-times (人次) are never added or
-// compared. Qualifiers (以上, 余, 多, 近, 达, 不到, 约, 累计, 共, 据不完全统计)
+// 2680000000 yuan, "more than", and 3 000—5 000个 into a range. Units know
+// what they measure ([Unit.Compatible]), so persons (名) and person-times
+// (人次) are never added or compared. Qualifiers (以上, 余, 多, 近, 达, 不到, 约, 累计, 共, 据不完全统计)
 // are kept and say what the figure means: [Quantity.Bounds] gives the
 // values the true figure may take (1000余 is more than 1000, 近1000 less
 // than 1000), and [Certainty] names them: exact, a lower bound, an upper
@@ -44,7 +44,50 @@
 //
 // [Ledger.ReadCSV] and [Ledger.ReadJSONL] load a file all or nothing, and
 // report every problem with file, line, column and value ([*ParseError]);
-// [CSVReader] and [JSONLReader] stream records one at a time; [WriteCSV] and
-// [WriteJSONL] write them back deterministically. [Ledger.ReadRows] loads
-// any table of cells, such as a spreadsheet (package xlsx).
+// [WriteCSV] and [WriteJSONL] write records back deterministically.
+// [Ledger.ReadRows] loads any table of cells, such as a spreadsheet
+// (package xlsx), and [RowRecords] reads records from one without a ledger.
+//
+// A CSV ledger file names its columns in its first line, in any order:
+// indicator, region, period and value are required; unit, qualifier,
+// source, section, mark and note are optional (Chinese headers 指标, 区划,
+// 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注 also read). A value is a plain
+// number (1220, 26.8) with its unit in the unit column, or a figure as
+// reports write it (26.8亿多元, 5000余名). A period is 2019, 2019-03,
+// 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([ParsePeriod]). The file
+// is UTF-8, with or without a byte-order mark, with CRLF or LF line ends,
+// so a file Excel saves as "CSV UTF-8" reads. Fields are quoted as RFC 4180
+// has it and encoding/csv reads it: a bare or extraneous quote is
+// [ErrSyntax].
+//
+// A JSON Lines file holds one record per line, in the shape [Record]
+// marshals to; "value" may also be a figure as reports write it
+// ("达5746次"), "source" and "note" are optional, unknown keys are refused
+// and blank lines skipped:
+//
+//	{"indicator":"training","region":"430000","period":"2018",
+//	 "value":{"value":"5746","unit":"sessions","qualifier":"达"},
+//	 "source":{"document":"004_32acad38fe6c52df.txt","section":"二(二)一是","mark":"[13]"}}
+//
+// # Errors
+//
+// Every error wraps one of eight sentinels, for [errors.Is]: [ErrSyntax]
+// (text that does not read), [ErrEncoding], [ErrMissing], [ErrInvalid] (a
+// value outside its domain), [ErrUnknownRegion], [ErrUnknownIndicator],
+// [ErrUnitMismatch] and [ErrConflict]. The message says the specific
+// reason: "negative value", "unknown unit", "period ends before it starts".
+//
+// # Languages
+//
+// Every label has a Chinese and an English form, a [Name]; the enums
+// ([Level], [Unit], [Qualifier], [Certainty], [PeriodKind], [Aggregation],
+// [DiscrepancyKind]) give theirs with Name, and [Name.In] picks a [Lang].
+// String is Chinese, as the source documents are: [Level], [Unit],
+// [Qualifier], [Certainty], [PeriodKind] and [Aggregation] print their
+// Chinese name ([County] 县市区, [LowerBound] 下限, [Person] 名), and values
+// print as the reports write them (5000余名, 2019年). English output asks for English:
+// x.Name().In(English), [Quantity.In], [Period.In]. MarshalText writes an
+// enum's English code ("county", "lower bound", "persons"), stable for
+// files and JSON, and UnmarshalText and the Parse functions read both the
+// code and the Chinese name. [Lang]'s String is its tag, "zh" or "en".
 package outcome

@@ -6,33 +6,72 @@ import (
 	"slices"
 )
 
-// Sentinel errors. Every error this package returns wraps one of them, so
-// callers can branch with [errors.Is]; [*SyntaxError] and [*RecordError] add
-// where the problem is.
+// Sentinel errors: what callers branch on with [errors.Is]. Every error
+// this package returns wraps one of them; [*SyntaxError], [*RecordError] and
+// [*ParseError] add where the problem is. The specific reason (a negative
+// value, an unknown unit, a period that ends before it starts) is in the
+// message.
 var (
-	ErrSyntax            = errors.New("malformed")
-	ErrNotANumber        = errors.New("no number (数十 and the like are not counts)")
-	ErrUnknownUnit       = errors.New("unknown unit")
-	ErrUnknownQualifier  = errors.New("unknown qualifier")
-	ErrNegative          = errors.New("negative value")
-	ErrUnitMismatch      = errors.New("unit does not fit the indicator")
-	ErrIncompatibleUnits = errors.New("incompatible units")
-	ErrRangeValue        = errors.New("a range is not a recorded value")
-	ErrRangeOrder        = errors.New("range minimum exceeds its maximum")
-	ErrInvalidCode       = errors.New("invalid region code")
-	ErrUnknownRegion     = errors.New("region not in the region set")
-	ErrDuplicateRegion   = errors.New("region defined twice")
-	ErrRegionLevel       = errors.New("region level does not fit")
-	ErrUnknownIndicator  = errors.New("unknown indicator")
-	ErrInvalidIndicator  = errors.New("invalid indicator")
-	ErrPeriodOrder       = errors.New("period ends before it starts")
-	ErrMissing           = errors.New("missing")
-	ErrConflict          = errors.New("conflicting value for the same indicator, region and period")
-	ErrMissingColumn     = errors.New("missing required column")
-	ErrUnknownColumn     = errors.New("unknown column")
-	ErrFieldCount        = errors.New("wrong number of fields")
-	ErrEncoding          = errors.New("not UTF-8 (save files as CSV UTF-8)")
+	// ErrSyntax is text that does not read: a number, period, unit or
+	// qualifier not recognised, or a file whose shape is wrong (a line of
+	// the wrong number of fields, an unknown column).
+	ErrSyntax = errors.New("malformed")
+	// ErrEncoding is text that is not UTF-8.
+	ErrEncoding = errors.New("not UTF-8 (save files as CSV UTF-8)")
+	// ErrMissing is a required field, column or argument left empty.
+	ErrMissing = errors.New("missing")
+	// ErrInvalid is a value outside its domain: negative, a fraction of
+	// what is counted whole, a range where one value is needed, a range or
+	// period in the wrong order, a figure or year out of range, an invalid
+	// indicator, a region defined twice, a region code or level that does
+	// not fit.
+	ErrInvalid = errors.New("invalid")
+	// ErrUnknownRegion is a region code not in the region set.
+	ErrUnknownRegion = errors.New("region not in the region set")
+	// ErrUnknownIndicator is an indicator code the ledger does not define.
+	ErrUnknownIndicator = errors.New("unknown indicator")
+	// ErrUnitMismatch is a unit of another dimension than the one it
+	// meets: persons (名) beside person-times (人次).
+	ErrUnitMismatch = errors.New("unit does not fit the indicator")
+	// ErrConflict is a second, different figure for the same indicator,
+	// region and period.
+	ErrConflict = errors.New("conflicting value for the same indicator, region and period")
 )
+
+// The specific reasons, each wrapping the sentinel a caller branches on.
+// They read as the message says; tests tell them apart with errors.Is.
+var (
+	errNotANumber       = reason(ErrSyntax, "no number (数十 and the like are not counts)")
+	errUnknownUnit      = reason(ErrSyntax, "unknown unit")
+	errUnknownQualifier = reason(ErrSyntax, "unknown qualifier")
+	errUnknownColumn    = reason(ErrSyntax, "unknown column")
+	errFieldCount       = reason(ErrSyntax, "wrong number of fields")
+	errMissingColumn    = reason(ErrMissing, "missing required column")
+	errNegative         = reason(ErrInvalid, "negative value")
+	errFraction         = reason(ErrInvalid, "a fraction of what is counted whole")
+	errRangeValue       = reason(ErrInvalid, "a range is not a recorded value")
+	errRangeOrder       = reason(ErrInvalid, "range minimum exceeds its maximum")
+	errPeriodOrder      = reason(ErrInvalid, "period ends before it starts")
+	errOutOfRange       = reason(ErrInvalid, "out of range")
+	errInvalidIndicator = reason(ErrInvalid, "invalid indicator")
+	errInvalidCode      = reason(ErrInvalid, "invalid region code")
+	errDuplicateRegion  = reason(ErrInvalid, "region defined twice")
+	errRegionLevel      = reason(ErrInvalid, "region level does not fit")
+)
+
+// reasonError is a specific reason for an error: its message is the
+// reason alone, as it was before the sentinels were few, and it unwraps to
+// the sentinel.
+type reasonError struct {
+	msg      string
+	sentinel error
+}
+
+func reason(sentinel error, msg string) error { return &reasonError{msg, sentinel} }
+
+func (e *reasonError) Error() string { return e.msg }
+
+func (e *reasonError) Unwrap() error { return e.sentinel }
 
 // SyntaxError reports text that [ParseQuantity], [ParsePeriod] or another
 // parser of this package could not read.
@@ -40,7 +79,7 @@ type SyntaxError struct {
 	What   string // what was being read: "quantity", "period", "region code"
 	Input  string // the whole input
 	Offset int    // byte offset in Input where reading failed
-	Err    error  // the sentinel: ErrSyntax, ErrNotANumber, ErrUnknownUnit …
+	Err    error  // the reason, wrapping ErrSyntax or ErrInvalid
 }
 
 func (e *SyntaxError) Error() string {
@@ -67,8 +106,9 @@ func (e *RecordError) Error() string {
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // ParseError reports a problem in a ledger file: which file, which line,
-// which column and which value. It unwraps to the sentinel ([ErrSyntax],
-// [ErrUnknownIndicator], [ErrUnknownRegion], [ErrConflict], …).
+// which column and which value. It unwraps to the reason and through it to
+// the sentinel ([ErrSyntax], [ErrUnknownIndicator], [ErrUnknownRegion],
+// [ErrConflict], …).
 type ParseError struct {
 	File   string // the name given to the reader; may be empty
 	Line   int    // 1-based line where the record starts

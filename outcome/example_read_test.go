@@ -36,8 +36,8 @@ func ExampleReadRegionSet() {
 	fmt.Println(err)
 	// Output:
 	// 6 regions, 3 counties
-	// 433122 泸溪县 county
-	// 433130 龙山县 county
+	// 433122 泸溪县 县市区
+	// 433130 龙山县 县市区
 	// true false
 	// outcome: regions.csv:3: 433122: parent 433100: region not in the region set
 }
@@ -79,7 +79,7 @@ three-regions,430000,2019,770,名,004_32acad38fe6c52df.txt,二(二)一是,[11],
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(q.indicator, sum.Quantity().In(outcome.English), "|", sum.Certainty, "|", sum.Records, "record(s)")
+		fmt.Println(q.indicator, sum.Quantity().In(outcome.English), "|", sum.Certainty.Name().In(outcome.English), "|", sum.Records, "record(s)")
 	}
 	// Output:
 	// 3 records

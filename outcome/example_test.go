@@ -15,7 +15,7 @@ func ExampleParseQuantity() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s | %s | %s | %s\n", s, q.Value(), q.Certainty(), q.In(outcome.English))
+		fmt.Printf("%s | %s | %s | %s\n", s, q.Value(), q.Certainty().Name().In(outcome.English), q.In(outcome.English))
 	}
 	// Output:
 	// 26.8亿多元 | 2680000000 | lower bound | more than 2680000000 yuan
@@ -29,7 +29,7 @@ func ExampleParseQuantity() {
 
 func ExampleParseQuantity_error() {
 	_, err := outcome.ParseQuantity("数十名")
-	fmt.Println(errors.Is(err, outcome.ErrNotANumber))
+	fmt.Println(errors.Is(err, outcome.ErrSyntax))
 	fmt.Println(err)
 	// Output:
 	// true
@@ -50,10 +50,10 @@ func ExampleParsePeriod() {
 		fmt.Println(p.Kind(), p.Start().Format(time.DateOnly), p.End().Format(time.DateOnly), p.In(outcome.Chinese))
 	}
 	// Output:
-	// year 2019-01-01 2019-12-31 2019年
-	// month 2019-03-01 2019-03-31 2019年3月
-	// span 2018-01-01 2019-06-30 2018-01-01/2019-06-30
-	// cumulative 2005-01-01 2019-12-31 2005年以来(截至2019年)
+	// 年 2019-01-01 2019-12-31 2019年
+	// 月 2019-03-01 2019-03-31 2019年3月
+	// 时段 2018-01-01 2019-06-30 2018-01-01/2019-06-30
+	// 累计 2005-01-01 2019-12-31 2005年以来(截至2019年)
 }
 
 func ExampleRegionSet_Within() {
@@ -71,8 +71,8 @@ func ExampleRegionSet_Within() {
 	}
 	// Output:
 	// true
-	// 433100 湘西土家族苗族自治州 prefecture
-	// 433122 泸溪县 county
+	// 433100 湘西土家族苗族自治州 市州
+	// 433122 泸溪县 县市区
 }
 
 func ExampleLedger_Total() {
@@ -102,8 +102,8 @@ func ExampleLedger_Total() {
 		fmt.Println(ind, sum.Value, sum.Certainty, sum.Records)
 	}
 	// Output:
-	// star-spaces 4 exact 2
-	// training 100 lower bound 2
+	// star-spaces 4 确数 2
+	// training 100 下限 2
 }
 
 func ExampleLedger_Add_conflict() {

@@ -48,21 +48,21 @@ func TestReadErrors(t *testing.T) {
 		column string
 		want   error
 	}{
-		{"missing required column", "indicator,region,period\ntraining,433122,2019\n", 1, "value", ErrMissingColumn},
-		{"unknown column", "indicator,region,period,value,colour\n", 1, "colour", ErrUnknownColumn},
+		{"missing required column", "indicator,region,period\ntraining,433122,2019\n", 1, "value", errMissingColumn},
+		{"unknown column", "indicator,region,period,value,colour\n", 1, "colour", errUnknownColumn},
 		{"bad number", header + "training,433122,2019,12x4\n", 2, "value", ErrSyntax},
-		{"unknown unit in the value", header + "training,433122,2019,12棵\n", 2, "value", ErrUnknownUnit},
+		{"unknown unit in the value", header + "training,433122,2019,12棵\n", 2, "value", errUnknownUnit},
 		{"not a number", header + "training,433122,2019,abc\n", 2, "value", ErrSyntax},
-		{"negative", header + "training,433122,2019,-5\n", 2, "value", ErrNegative},
-		{"a range", header + "training,433122,2019,3—5次\n", 2, "value", ErrRangeValue},
-		{"unknown unit", "indicator,region,period,value,unit\ntraining,433122,2019,5,棵\n", 2, "unit", ErrUnknownUnit},
+		{"negative", header + "training,433122,2019,-5\n", 2, "value", errNegative},
+		{"a range", header + "training,433122,2019,3—5次\n", 2, "value", errRangeValue},
+		{"unknown unit", "indicator,region,period,value,unit\ntraining,433122,2019,5,棵\n", 2, "unit", errUnknownUnit},
 		{"unit does not fit", "indicator,region,period,value,unit\ncommissioners,433122,2019,5,人次\n", 2, "unit", ErrUnitMismatch},
 		{"unknown indicator", header + "training,433122,2019,5\nleaders,433122,2019,5\n", 3, "indicator", ErrUnknownIndicator},
 		{"region not in the set", header + "training,110000,2019,5\n", 2, "region", ErrUnknownRegion},
 		{"malformed period", header + "training,433122,2019-13,5\n", 2, "period", ErrSyntax},
-		{"period ends before it starts", header + "training,433122,2019/2018,5\n", 2, "period", ErrPeriodOrder},
+		{"period ends before it starts", header + "training,433122,2019/2018,5\n", 2, "period", errPeriodOrder},
 		{"conflicting duplicate", header + "training,433122,2019,5\ntraining,433122,2019,6\n", 3, "value", ErrConflict},
-		{"field count", header + "training,433122,2019\n", 2, "", ErrFieldCount},
+		{"field count", header + "training,433122,2019\n", 2, "", errFieldCount},
 		{"not UTF-8", header + "training,433122,2019,5\n" + "training,433122,2018,\xd6\xd0\n", 3, "", ErrEncoding},
 		{"unterminated quote", header + "training,433122,2019,\"5\n", 2, "", ErrSyntax},
 	}
@@ -166,7 +166,7 @@ func TestJSONLReader(t *testing.T) {
 		`{"indicator":"training",` + "\n"
 	var got []Record
 	var errs []*ParseError
-	for r, err := range NewJSONLReader(strings.NewReader(in), "f.jsonl").Records() {
+	for r, err := range newJSONLReader(strings.NewReader(in), "f.jsonl").Records() {
 		var pe *ParseError
 		if errors.As(err, &pe) {
 			errs = append(errs, pe)
@@ -181,7 +181,7 @@ func TestJSONLReader(t *testing.T) {
 		line   int
 		column string
 		err    error
-	}{{4, "colour", ErrUnknownColumn}, {5, "period", ErrSyntax}, {6, "", ErrSyntax}}
+	}{{4, "colour", errUnknownColumn}, {5, "period", ErrSyntax}, {6, "", ErrSyntax}}
 	if len(errs) != len(want) {
 		t.Fatalf("errors = %v, want %d", errs, len(want))
 	}
@@ -206,7 +206,7 @@ func TestJSONLFirstMissingField(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for range 50 { // a choice left to chance shows within a few runs
-				for _, err := range NewJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
+				for _, err := range newJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
 					var pe *ParseError
 					if !errors.As(err, &pe) || pe.Column != tt.want || !errors.Is(err, ErrMissing) {
 						t.Fatalf("Records(%s) error = %v, want %s missing", tt.line, err, tt.want)
@@ -234,13 +234,13 @@ func TestJSONLErrors(t *testing.T) {
 		{"an array, not an object", `["training"]`, "", ErrSyntax},
 		{"cut short", `{"indicator":"training",`, "", ErrSyntax},
 		{"bad syntax", `{"indicator" "training"}`, "", ErrSyntax},
-		{"an unknown key", `{"indicator":"training","region":"433122","period":"2019","value":"5次","colour":"red"}`, "colour", ErrUnknownColumn},
-		{"an unknown key after a nested one", `{"source":{"mark":"[1]"},"Colour":1,"indicator":"training"}`, "Colour", ErrUnknownColumn},
+		{"an unknown key", `{"indicator":"training","region":"433122","period":"2019","value":"5次","colour":"red"}`, "colour", errUnknownColumn},
+		{"an unknown key after a nested one", `{"source":{"mark":"[1]"},"Colour":1,"indicator":"training"}`, "Colour", errUnknownColumn},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			n := 0
-			for _, err := range NewJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
+			for _, err := range newJSONLReader(strings.NewReader(tt.line), "f.jsonl").Records() {
 				n++
 				var pe *ParseError
 				if !errors.As(err, &pe) || pe.Column != tt.column || pe.Line != 1 || !errors.Is(err, tt.want) {

@@ -9,7 +9,7 @@ import (
 )
 
 // quantityJSON is the JSON shape of a Quantity: decimals as strings so no
-// precision is lost, the unit by its English name, the qualifier as
+// precision is lost, the unit by its English code, the qualifier as
 // [Qualifier.String] writes it.
 type quantityJSON struct {
 	Value     string `json:"value"`
@@ -25,7 +25,7 @@ func (q Quantity) MarshalJSON() ([]byte, error) {
 	if err := q.Validate(); err != nil {
 		return nil, fmt.Errorf("outcome: quantity %s: %w", q, err)
 	}
-	j := quantityJSON{Value: q.value.String(), Unit: q.unit.String(), Qualifier: q.qual.String()}
+	j := quantityJSON{Value: q.value.String(), Unit: q.unit.code(), Qualifier: q.qual.String()}
 	if q.ranged {
 		j.Max = q.max.String()
 	}
@@ -83,13 +83,17 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 // zero enum that means "not set" (a [Level], an [Aggregation]) is written
 // "" and read back from "", as the zero [Unit] always was; decoding is not
 // validation ([Indicator.Validate], [Region.Validate]).
+//
+// An enum is written as its English code, stable whatever the language of
+// String ("persons", "county", "stock", "year", "lower bound"), and read
+// back from that code or from its Chinese name.
 
 // MarshalText writes p as [Period.String] does: "" for the zero Period.
 // A query window from [Through] lies outside the years 1 to 9999 that
 // [ParsePeriod] reads, and is not written.
 func (p Period) MarshalText() ([]byte, error) {
 	if !p.IsZero() && !p.inRange() {
-		return nil, fmt.Errorf("outcome: period %s: outside the years 0001 to 9999: %w", p, ErrOutOfRange)
+		return nil, fmt.Errorf("outcome: period %s: outside the years 0001 to 9999: %w", p, errOutOfRange)
 	}
 	return []byte(p.String()), nil
 }
@@ -108,15 +112,16 @@ func (p *Period) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the unit's English name, "" for no unit.
+// MarshalText writes the unit's English code ("persons"), "" for no unit.
 func (u Unit) MarshalText() ([]byte, error) {
 	if u != 0 && !u.IsValid() {
-		return nil, fmt.Errorf("outcome: %v: %w", u, ErrUnknownUnit)
+		return nil, fmt.Errorf("outcome: %s: %w", u.code(), errUnknownUnit)
 	}
-	return []byte(u.String()), nil
+	return []byte(u.code()), nil
 }
 
-// UnmarshalText reads a unit symbol or English name.
+// UnmarshalText reads a unit's English code, or its symbol (名), as
+// [ParseUnit] does; "" is no unit.
 func (u *Unit) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*u = 0
@@ -130,19 +135,20 @@ func (u *Unit) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the level's English name, "" for the zero Level.
+// MarshalText writes the level's English code ("county"), "" for the zero
+// Level.
 func (l Level) MarshalText() ([]byte, error) {
 	switch {
 	case l == 0:
 		return nil, nil
 	case !l.IsValid():
-		return nil, fmt.Errorf("outcome: %v: %w", l, ErrRegionLevel)
+		return nil, fmt.Errorf("outcome: %s: %w", l.code(), errRegionLevel)
 	}
-	return []byte(l.String()), nil
+	return []byte(l.code()), nil
 }
 
-// UnmarshalText reads a level's English or Chinese name; "" is the zero
-// Level.
+// UnmarshalText reads a level's English code or Chinese name, as
+// [ParseLevel] does; "" is the zero Level.
 func (l *Level) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*l = 0
@@ -156,26 +162,27 @@ func (l *Level) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the kind's name ("year", "month", …), and "" for the
-// zero PeriodKind.
+// MarshalText writes the kind's English code ("year", "month", …), and ""
+// for the zero PeriodKind.
 func (k PeriodKind) MarshalText() ([]byte, error) {
 	switch {
 	case k == 0:
 		return nil, nil
 	case int(k) < len(periodKindNames):
-		return []byte(k.String()), nil
+		return []byte(k.code()), nil
 	}
-	return nil, fmt.Errorf("outcome: %v: %w", k, ErrSyntax)
+	return nil, fmt.Errorf("outcome: %s: %w", k.code(), ErrInvalid)
 }
 
-// UnmarshalText reads a kind's name; "" is the zero PeriodKind.
+// UnmarshalText reads a kind's English code or Chinese name (年, 月, …); ""
+// is the zero PeriodKind.
 func (k *PeriodKind) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*k = 0
 		return nil
 	}
-	for v, name := range periodKindNames {
-		if name != "" && name == string(b) {
+	for v, n := range periodKindNames {
+		if v != 0 && (n.En == string(b) || n.Zh == string(b)) {
 			*k = PeriodKind(v)
 			return nil
 		}
@@ -183,20 +190,20 @@ func (k *PeriodKind) UnmarshalText(b []byte) error {
 	return fmt.Errorf("outcome: period kind %q: %w", b, ErrSyntax)
 }
 
-// MarshalText writes "stock", "flow" or "entries", and "" for the zero
-// Aggregation.
+// MarshalText writes the English code "stock", "flow" or "entries", and ""
+// for the zero Aggregation.
 func (a Aggregation) MarshalText() ([]byte, error) {
 	switch a {
 	case 0:
 		return nil, nil
 	case Stock, Flow, Entries:
-		return []byte(a.String()), nil
+		return []byte(a.code()), nil
 	}
-	return nil, fmt.Errorf("outcome: %v: %w", a, ErrInvalidIndicator)
+	return nil, fmt.Errorf("outcome: %s: %w", a.code(), errInvalidIndicator)
 }
 
-// UnmarshalText reads "stock", "flow" or "entries"; "" is the zero
-// Aggregation.
+// UnmarshalText reads an English code ("stock") or a Chinese name (存量),
+// as [ParseAggregation] does; "" is the zero Aggregation.
 func (a *Aggregation) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*a = 0
@@ -210,17 +217,18 @@ func (a *Aggregation) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the certainty's English name.
+// MarshalText writes the certainty's English code ("lower bound").
 func (c Certainty) MarshalText() ([]byte, error) {
 	if int(c) >= len(certaintyNames) {
-		return nil, fmt.Errorf("outcome: %v: %w", c, ErrUnknownQualifier)
+		return nil, fmt.Errorf("outcome: %s: %w", c.code(), ErrInvalid)
 	}
-	return []byte(c.String()), nil
+	return []byte(c.code()), nil
 }
 
-// UnmarshalText reads a certainty's English or Chinese name.
+// UnmarshalText reads a certainty's English code ("lower bound") or Chinese
+// name (下限).
 func (c *Certainty) UnmarshalText(b []byte) error {
-	v, err := ParseCertainty(string(b))
+	v, err := parseCertainty(string(b))
 	if err != nil {
 		return err
 	}

@@ -108,12 +108,12 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 		want error // from json.Marshal
 	}{
 		{"the zero period", Period{}, nil},
-		{"a query window", Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)), ErrOutOfRange},
-		{"a negative quantity", Int(-1, Person), ErrNegative},
-		{"an unknown qualifier", NewQuantity(decimal.NewFromInt(1), Person, qualifierEnd), ErrUnknownQualifier},
-		{"an unknown unit", Int(1, Unit(200)), ErrUnknownUnit},
-		{"a range upside down", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Person), ErrRangeOrder},
-		{"31 digits", NewQuantity(decimal.New(1, 30), Person, 0), ErrOutOfRange},
+		{"a query window", Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)), errOutOfRange},
+		{"a negative quantity", Int(-1, Person), errNegative},
+		{"an unknown qualifier", NewQuantity(decimal.NewFromInt(1), Person, qualifierEnd), errUnknownQualifier},
+		{"an unknown unit", Int(1, Unit(200)), errUnknownUnit},
+		{"a range upside down", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Person), errRangeOrder},
+		{"31 digits", NewQuantity(decimal.New(1, 30), Person, 0), errOutOfRange},
 	} {
 		b, err := json.Marshal(tt.v)
 		if !errors.Is(err, tt.want) {

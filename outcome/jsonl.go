@@ -24,7 +24,7 @@ type recordJSON struct {
 	Note      string          `json:"note"`
 }
 
-// JSONLReader reads ledger records from JSON Lines, one object per line,
+// jsonlReader reads ledger records from JSON Lines, one object per line,
 // in the shape [Record] marshals to:
 //
 //	{"indicator":"training","region":"430000","period":"2018",
@@ -35,20 +35,20 @@ type recordJSON struct {
 // "value" may also be a string as reports write it ("达5746次"). Unknown
 // keys are refused; "source" and "note" are optional. Blank lines are
 // skipped. Memory does not grow with the file.
-type JSONLReader struct {
+type jsonlReader struct {
 	br   *bufio.Reader
 	name string
 	line int
 }
 
-// NewJSONLReader returns a reader of r; name is the file name errors give.
-func NewJSONLReader(r io.Reader, name string) *JSONLReader {
-	return &JSONLReader{br: bufio.NewReaderSize(r, 1<<16), name: name}
+// newJSONLReader returns a reader of r; name is the file name errors give.
+func newJSONLReader(r io.Reader, name string) *jsonlReader {
+	return &jsonlReader{br: bufio.NewReaderSize(r, 1<<16), name: name}
 }
 
 // Records yields each record, or a [*ParseError] for a line that cannot be
 // read, and goes on with the next line. A read error ends the sequence.
-func (j *JSONLReader) Records() iter.Seq2[Record, error] {
+func (j *jsonlReader) Records() iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		for {
 			line, err := j.br.ReadBytes('\n')
@@ -77,7 +77,7 @@ func (j *JSONLReader) Records() iter.Seq2[Record, error] {
 	}
 }
 
-func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
+func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 	fail := func(col, v string, err error) (Record, *ParseError) {
 		return Record{}, &ParseError{File: j.name, Line: j.line, Column: col, Value: v, Err: err}
 	}
@@ -103,7 +103,7 @@ func (j *JSONLReader) parse(line []byte) (Record, *ParseError) {
 		// encoding/json gives an unknown key no error type of its own:
 		// the key is found by reading the line's keys.
 		if key, ok := unknownKey(line); ok {
-			return fail(key, "", ErrUnknownColumn)
+			return fail(key, "", errUnknownColumn)
 		}
 		return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
 	}
@@ -194,7 +194,7 @@ func jsonKind(t reflect.Type) string {
 func (l *Ledger) ReadJSONL(r io.Reader, opts ReadOptions) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	j := NewJSONLReader(r, opts.Name)
+	j := newJSONLReader(r, opts.Name)
 	m := l.mark()
 	var errs []error
 	for rec, err := range j.Records() {
@@ -217,7 +217,7 @@ func (l *Ledger) ReadJSONL(r io.Reader, opts ReadOptions) error {
 	return nil
 }
 
-// WriteJSONL writes records as JSON Lines in the shape [JSONLReader]
+// WriteJSONL writes records as JSON Lines in the shape [jsonlReader]
 // documents, keys in that order, one record per line.
 func WriteJSONL(w io.Writer, records iter.Seq[Record]) error {
 	bw := bufio.NewWriter(w)

@@ -79,7 +79,7 @@ func NewLedger(regions *RegionSet, indicators ...Indicator) (*Ledger, error) {
 			continue
 		}
 		if _, dup := l.byCode[ind.Code]; dup {
-			errs = append(errs, fmt.Errorf("outcome: indicator %q defined twice: %w", ind.Code, ErrInvalidIndicator))
+			errs = append(errs, fmt.Errorf("outcome: indicator %q defined twice: %w", ind.Code, errInvalidIndicator))
 			continue
 		}
 		l.byCode[ind.Code] = len(l.series)
@@ -216,14 +216,14 @@ func (l *Ledger) add(r *Record) *RecordError {
 		return fail("period", "", ErrMissing)
 	}
 	if !r.Period.inRange() {
-		return fail("period", r.Period.String(), fmt.Errorf("%w: a recorded period lies within the years 0001 to 9999 (a query window such as Through is not a period to record)", ErrOutOfRange))
+		return fail("period", r.Period.String(), fmt.Errorf("%w: a recorded period lies within the years 0001 to 9999 (a query window such as Through is not a period to record)", errOutOfRange))
 	}
 	q := r.Quantity
 	switch err := q.Validate(); {
 	case err != nil:
 		return fail("value", q.String(), err)
 	case q.ranged:
-		return fail("value", q.String(), ErrRangeValue)
+		return fail("value", q.String(), errRangeValue)
 	}
 	if err := s.checkUnit(q.unit); err != nil {
 		return fail("unit", q.unit.Symbol(), err)
@@ -279,7 +279,7 @@ func (s *series) checkUnit(u Unit) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
-		u.Symbol(), u.Dimension(), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.Dimension())
+		u.Symbol(), u.dimension().Name().In(English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.dimension().Name().In(English))
 }
 
 // put appends a checked row, unless the same figure is already recorded

@@ -41,11 +41,11 @@ func TestLedgerAddRefuses(t *testing.T) {
 	}{
 		{"unknown indicator", rec("leaders", "433122", "2019", "3名"), "indicator", ErrUnknownIndicator},
 		{"region outside the set", rec("commissioners", "110000", "2019", "3名"), "region", ErrUnknownRegion},
-		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(-3, Person)}, "value", ErrNegative},
+		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(-3, Person)}, "value", errNegative},
 		// 004 §一(四)一是 reports 培训农民 in 人次: persons are not person-times.
 		{"unit does not fit", rec("commissioners", "433122", "2019", "118万人次"), "unit", ErrUnitMismatch},
-		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Unit(99))}, "value", ErrUnknownUnit},
-		{"a range", rec("commissioners", "433122", "2019", "3—5名"), "value", ErrRangeValue},
+		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Unit(99))}, "value", errUnknownUnit},
+		{"a range", rec("commissioners", "433122", "2019", "3—5名"), "value", errRangeValue},
 		{"no period", Record{Indicator: "commissioners", Region: "433122", Quantity: Int(3, Person)}, "period", ErrMissing},
 		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
 	}
@@ -484,8 +484,8 @@ func TestEntries(t *testing.T) {
 	if err := m.ReadCSV(strings.NewReader(in), ReadOptions{}); err != nil || m.Len() != 2 {
 		t.Errorf("ReadCSV of entries: %v, %d records; want 2", err, m.Len())
 	}
-	if err := (Indicator{Code: "x", Unit: Percent, Aggregation: Entries}).Validate(); !errors.Is(err, ErrInvalidIndicator) {
-		t.Errorf("percent entries: %v, want ErrInvalidIndicator", err)
+	if err := (Indicator{Code: "x", Unit: Percent, Aggregation: Entries}).Validate(); !errors.Is(err, errInvalidIndicator) {
+		t.Errorf("percent entries: %v, want errInvalidIndicator", err)
 	}
 }
 

@@ -152,7 +152,7 @@ func ledgerWithEvents(t *testing.T) *Ledger {
 func readEachRecord(t *testing.T, l *Ledger, data []byte) error {
 	t.Helper()
 	var recs []Record
-	for r, err := range NewCSVReader(bytes.NewReader(data), "").Records() {
+	for r, err := range newCSVReader(bytes.NewReader(data), "").Records() {
 		if err != nil {
 			return err
 		}
@@ -256,22 +256,22 @@ func TestEveryPathRefuses(t *testing.T) {
 		want                   error // nil: taken
 		column                 string
 	}{
-		{"a fraction of a person", "commissioners", "2019", "0.5", ErrFraction, "value"},
-		{"a fraction of a person, with the unit", "commissioners", "2019", "0.5名", ErrFraction, "value"},
-		{"a fraction of a thing", "star-spaces", "2019", "149.5", ErrFraction, "value"},
-		{"a fraction of a thing in 家", "star-spaces", "2019", "2.5家", ErrFraction, "value"},
-		{"a fraction of person-times among entries", "events", "2019", "2.5", ErrFraction, "value"},
-		{"万 persons short of a whole", "commissioners", "2019", "1.23456万名", ErrFraction, "value"},
-		{"a fraction beyond eight bytes", "commissioners", "2019", "1234567890123456789.5", ErrFraction, "value"},
+		{"a fraction of a person", "commissioners", "2019", "0.5", errFraction, "value"},
+		{"a fraction of a person, with the unit", "commissioners", "2019", "0.5名", errFraction, "value"},
+		{"a fraction of a thing", "star-spaces", "2019", "149.5", errFraction, "value"},
+		{"a fraction of a thing in 家", "star-spaces", "2019", "2.5家", errFraction, "value"},
+		{"a fraction of person-times among entries", "events", "2019", "2.5", errFraction, "value"},
+		{"万 persons short of a whole", "commissioners", "2019", "1.23456万名", errFraction, "value"},
+		{"a fraction beyond eight bytes", "commissioners", "2019", "1234567890123456789.5", errFraction, "value"},
 		{"a whole person written with a point", "commissioners", "2019", "5.0", nil, ""},
 		{"万 persons, whole", "commissioners", "2019", "1.2万名", nil, ""},
 		{"万 person-times, whole", "training", "2019", "8.5万人次", nil, ""},
 		{"a fraction of a yuan", "funds", "2019", "0.05", nil, ""},
 		{"a fraction of 亿 yuan", "funds", "2019", "26.8亿多元", nil, ""},
 
-		{"year 0", "training", "0000", "5", ErrOutOfRange, "period"},
-		{"a span from a day of year 0", "training", "0000-01-01/2019-12-31", "5", ErrOutOfRange, "period"},
-		{"since year 0", "training", "0000-/2019", "5", ErrOutOfRange, "period"},
+		{"year 0", "training", "0000", "5", errOutOfRange, "period"},
+		{"a span from a day of year 0", "training", "0000-01-01/2019-12-31", "5", errOutOfRange, "period"},
+		{"since year 0", "training", "0000-/2019", "5", errOutOfRange, "period"},
 		{"year 1", "training", "0001", "5", nil, ""},
 
 		{"余 twice", "commissioners", "2019", "5000余余名", ErrSyntax, "value"},
@@ -282,8 +282,8 @@ func TestEveryPathRefuses(t *testing.T) {
 		{"exponent", "funds", "2019", "1e309元", ErrSyntax, "value"},
 		{"two points", "funds", "2019", "12.3.4万", ErrSyntax, "value"},
 		{"hexadecimal", "star-spaces", "2019", "0x10个", ErrSyntax, "value"},
-		{"10,000 digits", "funds", "2019", strings.Repeat("9", 10_000), ErrOutOfRange, "value"},
-		{"31 digits with 亿", "funds", "2019", "1" + strings.Repeat("0", 22) + "亿", ErrOutOfRange, "value"},
+		{"10,000 digits", "funds", "2019", strings.Repeat("9", 10_000), errOutOfRange, "value"},
+		{"31 digits with 亿", "funds", "2019", "1" + strings.Repeat("0", 22) + "亿", errOutOfRange, "value"},
 	}
 	const header = "indicator,region,period,value\n" + "commissioners,433122,2018,3\n"
 	quote := func(s string) string { return `"` + s + `"` }

@@ -23,12 +23,22 @@ func ParseLang(s string) (Lang, error) {
 	return 0, fmt.Errorf("outcome: unknown language %q (want zh or en)", s)
 }
 
-// String returns "zh" or "en".
+// String returns the language's tag, "zh" or "en", which [ParseLang]
+// reads back: a tag, like a [Period]'s notation, is not a label to
+// translate.
 func (l Lang) String() string {
 	if l == English {
 		return "en"
 	}
 	return "zh"
+}
+
+// Name returns the language's bilingual name: 中文 (Chinese), 英文 (English).
+func (l Lang) Name() Name {
+	if l == English {
+		return Name{"英文", "English"}
+	}
+	return Name{"中文", "Chinese"}
 }
 
 // Name is a bilingual label. Every program, target, indicator and region has
@@ -51,3 +61,12 @@ func (n Name) String() string { return n.In(Chinese) }
 
 // IsZero reports whether both languages are empty.
 func (n Name) IsZero() bool { return n.Zh == "" && n.En == "" }
+
+// label returns n in lang for an enum's String and its stable code, or
+// typ(v) for a value outside the enum, which has no name.
+func label(n Name, lang Lang, typ string, v int) string {
+	if n.IsZero() {
+		return fmt.Sprintf("%s(%d)", typ, v)
+	}
+	return n.In(lang)
+}

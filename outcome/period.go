@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/civil"
-	"github.com/taizhang/taizhang/internal/store"
+	"github.com/taizhang/taizhang/internal/colstore"
 )
 
 // PeriodKind says how a period was stated.
@@ -26,14 +26,28 @@ const (
 	UndatedPeriod
 )
 
-var periodKindNames = [...]string{YearPeriod: "year", MonthPeriod: "month", SpanPeriod: "span", CumulativePeriod: "cumulative", UndatedPeriod: "undated"}
+var periodKindNames = [...]Name{
+	YearPeriod:       {"年", "year"},
+	MonthPeriod:      {"月", "month"},
+	SpanPeriod:       {"时段", "span"},
+	CumulativePeriod: {"累计", "cumulative"},
+	UndatedPeriod:    {"未注明时间", "undated"},
+}
 
-func (k PeriodKind) String() string {
-	if k != 0 && int(k) < len(periodKindNames) {
+// Name returns the bilingual name of the kind; the zero PeriodKind has none.
+func (k PeriodKind) Name() Name {
+	if int(k) < len(periodKindNames) {
 		return periodKindNames[k]
 	}
-	return fmt.Sprintf("PeriodKind(%d)", k)
+	return Name{}
 }
+
+// String returns the Chinese name (年, 月, 时段, 累计, 未注明时间).
+func (k PeriodKind) String() string { return label(k.Name(), Chinese, "PeriodKind", int(k)) }
+
+// code returns the English name ("year"), the stable code that
+// [PeriodKind.MarshalText] writes.
+func (k PeriodKind) code() string { return label(k.Name(), English, "PeriodKind", int(k)) }
 
 // Period is the time an observation covers: a year, a month, a date range, or
 // a cumulative span since a date. Both ends are whole days and inclusive. The
@@ -70,8 +84,8 @@ func Month(y int, m time.Month) Period {
 }
 
 // Span returns the days from through to, both included. It refuses a span
-// that ends before it starts with [ErrPeriodOrder], and one with an end
-// outside the years 1 to 9999 with [ErrOutOfRange].
+// that ends before it starts, and one with an end outside the years 1 to
+// 9999, with [ErrInvalid].
 func Span(from, to time.Time) (Period, error) { return newPeriod(SpanPeriod, from, to) }
 
 // Since returns a cumulative period: a running total since from, as of
@@ -105,12 +119,12 @@ func (p Period) inRange() bool { return firstDay <= p.start && p.end <= lastDay 
 func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
 	for _, t := range [...]time.Time{from, to} {
 		if y := t.Year(); y < civil.MinYear || y > civil.MaxYear {
-			return Period{}, fmt.Errorf("outcome: period %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, ErrOutOfRange)
+			return Period{}, fmt.Errorf("outcome: period %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, errOutOfRange)
 		}
 	}
 	p := Period{k, dayOf(from), dayOf(to)}
 	if p.end < p.start {
-		return Period{}, fmt.Errorf("outcome: period %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), ErrPeriodOrder)
+		return Period{}, fmt.Errorf("outcome: period %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), errPeriodOrder)
 	}
 	return p, nil
 }
@@ -248,7 +262,8 @@ func MustParsePeriod(s string) Period {
 // its first or last day), a cumulative span (2005-/2019: since 2005, as of
 // the end of 2019), or an undated one (~2017/2020: some time within 2017 to
 // 2020). Years are written with four digits; year 0000 is refused with
-// [ErrOutOfRange]. Errors are [*SyntaxError].
+// [ErrInvalid] (out of range), a range that ends before it starts likewise,
+// text that does not read with [ErrSyntax]. Errors are [*SyntaxError].
 func ParsePeriod(s string) (Period, error) {
 	fail := func(off int, err error) (Period, error) {
 		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
@@ -256,8 +271,8 @@ func ParsePeriod(s string) (Period, error) {
 	if rest, ok := strings.CutPrefix(s, "~"); ok {
 		p, err := ParsePeriod(rest)
 		var se *SyntaxError
-		if errors.As(err, &se) && se.Err == ErrOutOfRange {
-			return fail(1+se.Offset, ErrOutOfRange)
+		if errors.As(err, &se) && se.Err == errOutOfRange {
+			return fail(1+se.Offset, errOutOfRange)
 		}
 		if err != nil || p.kind != SpanPeriod || !strings.Contains(rest, "/") {
 			return fail(1, ErrSyntax)
@@ -290,7 +305,7 @@ func ParsePeriod(s string) (Period, error) {
 		return fail(len(s)-len(to), err)
 	}
 	if last < first {
-		return fail(len(s)-len(to), ErrPeriodOrder)
+		return fail(len(s)-len(to), errPeriodOrder)
 	}
 	return Period{kind, first, last}, nil
 }
@@ -323,7 +338,7 @@ func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
 		return 0, 0, 0, ErrSyntax
 	}
 	if t.Year() < civil.MinYear {
-		return 0, 0, 0, ErrOutOfRange
+		return 0, 0, 0, errOutOfRange
 	}
 	var p Period
 	switch kind {
@@ -339,7 +354,9 @@ func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
 }
 
 // span returns p as the columns keep it.
-func (p Period) span() store.Span { return store.Span{Kind: uint8(p.kind), Start: p.start, End: p.end} }
+func (p Period) span() colstore.Span {
+	return colstore.Span{Kind: uint8(p.kind), Start: p.start, End: p.end}
+}
 
 // periodOf returns the period the columns keep as sp.
-func periodOf(sp store.Span) Period { return Period{PeriodKind(sp.Kind), sp.Start, sp.End} }
+func periodOf(sp colstore.Span) Period { return Period{PeriodKind(sp.Kind), sp.Start, sp.End} }

@@ -44,8 +44,8 @@ func TestParsePeriod(t *testing.T) {
 			t.Errorf("ParsePeriod(%q) gave no error", bad)
 		}
 	}
-	if _, err := ParsePeriod("2019/2018"); !errors.Is(err, ErrPeriodOrder) {
-		t.Errorf("ParsePeriod(2019/2018) error = %v, want ErrPeriodOrder", err)
+	if _, err := ParsePeriod("2019/2018"); !errors.Is(err, errPeriodOrder) {
+		t.Errorf("ParsePeriod(2019/2018) error = %v, want errPeriodOrder", err)
 	}
 }
 
@@ -57,17 +57,17 @@ func TestParsePeriodErrors(t *testing.T) {
 		offset int
 	}{
 		{"one digit", "0", ErrSyntax, 0},
-		{"year 0", "0000", ErrOutOfRange, 0},
-		{"a month of year 0", "0000-03", ErrOutOfRange, 0},
-		{"a day of year 0", "0000-01-01", ErrOutOfRange, 0},
+		{"year 0", "0000", errOutOfRange, 0},
+		{"a month of year 0", "0000-03", errOutOfRange, 0},
+		{"a day of year 0", "0000-01-01", errOutOfRange, 0},
 		{"since 0, one digit", "0-/2019", ErrSyntax, 0},
-		{"since year 0", "0000-/2019", ErrOutOfRange, 0},
-		{"a span from year 0", "0000/2019", ErrOutOfRange, 0},
-		{"a span to year 0", "2019/0000", ErrOutOfRange, 5},
-		{"undated from year 0", "~0000/2019", ErrOutOfRange, 1},
-		{"undated to year 0", "~2017/0000-12", ErrOutOfRange, 6},
-		{"a span from a day of year 0", "0000-01-01/2019-12-31", ErrOutOfRange, 0},
-		{"ends before it starts", "2019/2018", ErrPeriodOrder, 5},
+		{"since year 0", "0000-/2019", errOutOfRange, 0},
+		{"a span from year 0", "0000/2019", errOutOfRange, 0},
+		{"a span to year 0", "2019/0000", errOutOfRange, 5},
+		{"undated from year 0", "~0000/2019", errOutOfRange, 1},
+		{"undated to year 0", "~2017/0000-12", errOutOfRange, 6},
+		{"a span from a day of year 0", "0000-01-01/2019-12-31", errOutOfRange, 0},
+		{"ends before it starts", "2019/2018", errPeriodOrder, 5},
 		{"month 13", "2019-13", ErrSyntax, 0},
 	}
 	for _, tt := range tests {
@@ -86,7 +86,7 @@ func TestParsePeriodErrors(t *testing.T) {
 
 // TestPeriodConstructorsRange checks that the constructors keep to the
 // years ParsePeriod reads, 1 to 9999: those that return an error refuse
-// others with ErrOutOfRange, Year and Month return the zero Period, which
+// others with errOutOfRange, Year and Month return the zero Period, which
 // a ledger refuses.
 func TestPeriodConstructorsRange(t *testing.T) {
 	zero := []struct {
@@ -120,8 +120,8 @@ func TestPeriodConstructorsRange(t *testing.T) {
 			{date(-5, 6, 1), date(2019, 12, 31)},
 			{date(2019, 1, 1), date(10000, 1, 1)},
 		} {
-			if p, err := c.f(span[0], span[1]); !errors.Is(err, ErrOutOfRange) {
-				t.Errorf("%s(%v, %v) = %v, %v, want ErrOutOfRange", c.name, span[0], span[1], p, err)
+			if p, err := c.f(span[0], span[1]); !errors.Is(err, errOutOfRange) {
+				t.Errorf("%s(%v, %v) = %v, %v, want errOutOfRange", c.name, span[0], span[1], p, err)
 			}
 		}
 		if _, err := c.f(date(1, 1, 1), date(9999, 12, 31)); err != nil {
@@ -145,8 +145,8 @@ func TestPeriodRelations(t *testing.T) {
 	if !y2019.Overlaps(since2017) || y2019.Overlaps(Year(2020)) {
 		t.Error("Overlaps is wrong")
 	}
-	if _, err := Span(date(2019, 2, 1), date(2019, 1, 31)); !errors.Is(err, ErrPeriodOrder) {
-		t.Errorf("Span ending before it starts: error = %v, want ErrPeriodOrder", err)
+	if _, err := Span(date(2019, 2, 1), date(2019, 1, 31)); !errors.Is(err, errPeriodOrder) {
+		t.Errorf("Span ending before it starts: error = %v, want errPeriodOrder", err)
 	}
 	if !(Period{}).IsZero() || y2019.IsZero() {
 		t.Error("IsZero is wrong")

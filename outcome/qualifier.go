@@ -75,10 +75,12 @@ func (q Qualifier) Certainty() Certainty { return boundOf(q).certainty() }
 // "达+多"; the zero qualifier is "".
 func (q Qualifier) String() string { return q.join(func(i int) string { return qualifierMarks[i].zh }) }
 
-// English lists the markers in English, joined by ", ".
-func (q Qualifier) English() string {
-	s := q.join(func(i int) string { return qualifierMarks[i].en })
-	return strings.ReplaceAll(s, "+", ", ")
+// Name returns the markers in both languages: in Chinese as
+// [Qualifier.String] writes them, in English joined by ", " ("reached,
+// more than"). The zero qualifier has an empty name.
+func (q Qualifier) Name() Name {
+	en := q.join(func(i int) string { return qualifierMarks[i].en })
+	return Name{Zh: q.String(), En: strings.ReplaceAll(en, "+", ", ")}
 }
 
 func (q Qualifier) join(name func(int) string) string {
@@ -105,7 +107,7 @@ func ParseQualifier(s string) (Qualifier, error) {
 	for part := range strings.SplitSeq(s, "+") {
 		m, ok := qualifierByMark(strings.TrimSpace(part))
 		if !ok {
-			return 0, fmt.Errorf("outcome: qualifier %q: %w", part, ErrUnknownQualifier)
+			return 0, fmt.Errorf("outcome: qualifier %q: %w", part, errUnknownQualifier)
 		}
 		q |= m
 	}
@@ -166,20 +168,20 @@ func (c Certainty) Name() Name {
 	return Name{}
 }
 
-// String returns the English name of c.
-func (c Certainty) String() string {
-	if int(c) < len(certaintyNames) {
-		return certaintyNames[c].En
-	}
-	return fmt.Sprintf("Certainty(%d)", c)
-}
+// String returns the Chinese name of c (确数, 下限, 上限, 约数).
+func (c Certainty) String() string { return label(c.Name(), Chinese, "Certainty", int(c)) }
 
-// ParseCertainty reads the English name of a certainty ("lower bound").
-func ParseCertainty(s string) (Certainty, error) {
+// code returns the English name ("lower bound"), the stable code that
+// [Certainty.MarshalText] writes.
+func (c Certainty) code() string { return label(c.Name(), English, "Certainty", int(c)) }
+
+// parseCertainty reads a certainty's English code ("lower bound") or Chinese
+// name (下限).
+func parseCertainty(s string) (Certainty, error) {
 	for c, n := range certaintyNames {
 		if n.En == s || n.Zh == s {
 			return Certainty(c), nil
 		}
 	}
-	return 0, fmt.Errorf("outcome: certainty %q: %w", s, ErrUnknownQualifier)
+	return 0, fmt.Errorf("outcome: certainty %q: %w", s, ErrSyntax)
 }

@@ -12,25 +12,23 @@ import (
 	"github.com/taizhang/taizhang/internal/cnum"
 )
 
-// ErrOutOfRange reports a figure with more digits than [MaxDigits], or a
-// period outside the years 1 to 9999. It joins the sentinels listed with
-// [ErrSyntax].
-var ErrOutOfRange = errors.New("out of range")
-
-// MaxDigits is how many digits a figure may have, both as written and in
+// maxDigits is how many digits a figure may have, both as written and in
 // full (after 万 and 亿 scale it). The largest figures the reports state,
 // national budgets in yuan, have 14 digits (tens of trillions); the finest,
 // percentages, a few decimals. Thirty leaves room for any of them and keeps
 // a hostile input from making the ledger hold, sum and print numbers of
 // thousands of digits.
-const MaxDigits = 30
+const maxDigits = 30
 
 // Quantity is a figure as a report states it: a decimal value, its [Unit] and
 // its [Qualifier]. A quantity can also be a range (3 000—5 000个), which
 // targets use; a [Record] must hold a single value.
 //
 // The zero value is 0 with no unit and no qualifier. Quantities are values:
-// the modifiers return a copy.
+// the modifiers return a copy. == is not safe on quantities and they make
+// poor map keys: a quantity holds [decimal.Decimal]s, which hold a pointer,
+// so == compares pointers (two quantities parsed from the same text are not
+// ==) and never finds 1.50 equal to 1.5. Use [Quantity.Equal].
 type Quantity struct {
 	value  decimal.Decimal
 	max    decimal.Decimal // upper end of a range; unused otherwise
@@ -94,22 +92,22 @@ func (q Quantity) Equal(r Quantity) bool {
 		q.ranged == r.ranged && (!q.ranged || q.max.Equal(r.max))
 }
 
-// Validate reports a negative value, a value of more than [MaxDigits]
-// digits, a range whose minimum exceeds its maximum, or undefined unit or
-// qualifier values. A fraction of what a unit counts whole (0.5名) is a
+// Validate reports a negative value, a value of more than 30 digits or a
+// range whose minimum exceeds its maximum ([ErrInvalid]), or undefined unit
+// or qualifier values ([ErrSyntax]). A fraction of what a unit counts whole (0.5名) is a
 // valid quantity, an average say; a [Ledger] refuses it in a record.
 func (q Quantity) Validate() error {
 	switch {
 	case q.value.IsNegative() || q.ranged && q.max.IsNegative():
-		return ErrNegative
+		return errNegative
 	case !fitsDigits(q.value) || q.ranged && !fitsDigits(q.max):
-		return ErrOutOfRange
+		return errOutOfRange
 	case q.ranged && q.value.GreaterThan(q.max):
-		return ErrRangeOrder
+		return errRangeOrder
 	case q.unit != 0 && !q.unit.IsValid():
-		return ErrUnknownUnit
+		return errUnknownUnit
 	case !q.qual.IsValid():
-		return ErrUnknownQualifier
+		return errUnknownQualifier
 	}
 	return nil
 }
@@ -151,7 +149,7 @@ func (q Quantity) In(lang Lang) string {
 		return q.String()
 	}
 	var b strings.Builder
-	if w := q.qual.English(); w != "" {
+	if w := q.qual.Name().En; w != "" {
 		b.WriteString(w)
 		b.WriteByte(' ')
 	}
@@ -164,7 +162,7 @@ func (q Quantity) In(lang Lang) string {
 		b.WriteString("%")
 	} else if q.unit.IsValid() {
 		b.WriteByte(' ')
-		b.WriteString(units[q.unit].en)
+		b.WriteString(q.unit.code())
 	}
 	return b.String()
 }
@@ -195,10 +193,11 @@ func MustParseQuantity(s string) Quantity {
 // (1,000 and 12,345,678; 1,5 is malformed); 万 and 亿 scale the value.
 // Recognised markers are listed at [Qualifier]; a marker stated twice
 // (5000余余名, or 至少 with 以上) is malformed. A figure with no number
-// (数十名) is refused with [ErrNotANumber], one of more than [MaxDigits]
-// digits with [ErrOutOfRange]. A malformed figure (12.3.4万, 0x10个, 1e9元)
-// is [ErrSyntax]; [ErrUnknownUnit] is for a word after a well-formed number
-// that is not a unit (5棵). ParseQuantity reads 0.5名, which may be an
+// (数十名) is refused with [ErrSyntax] (no number), one of more than 30
+// digits with [ErrInvalid] (out of range), as is a range whose minimum
+// exceeds its maximum. A malformed figure (12.3.4万, 0x10个, 1e9元) is
+// [ErrSyntax], as is a word after a well-formed number that is not a unit
+// (5棵: unknown unit). ParseQuantity reads 0.5名, which may be an
 // average; a [Ledger] refuses a fraction of a person in a record. Errors
 // are [*SyntaxError].
 func ParseQuantity(s string) (Quantity, error) {
@@ -299,11 +298,11 @@ func (p *quantityParser) parse() (Quantity, error) {
 		}
 		q.max, q.ranged = hi, true
 		if !fitsDigits(q.value) {
-			return q, ErrOutOfRange
+			return q, errOutOfRange
 		}
 		if q.value.GreaterThan(hi) {
 			p.pos = hiStart
-			return q, ErrRangeOrder
+			return q, errRangeOrder
 		}
 	}
 	for _, u := range unitSymbols {
@@ -319,7 +318,7 @@ func (p *quantityParser) parse() (Quantity, error) {
 	}
 	if p.pos < len(p.runes) {
 		if q.unit == 0 && !p.malformedTail() {
-			return q, ErrUnknownUnit
+			return q, errUnknownUnit
 		}
 		return q, ErrSyntax
 	}
@@ -374,7 +373,7 @@ func (p *quantityParser) eatAny(words ...string) bool {
 // returns the power of ten the scale word applied.
 func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 	if p.pos < len(p.runes) && p.runes[p.pos] == '数' {
-		return decimal.Decimal{}, 0, ErrNotANumber
+		return decimal.Decimal{}, 0, errNotANumber
 	}
 	var v decimal.Decimal
 	switch {
@@ -392,7 +391,7 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 		n, err := cnum.Parse(string(p.runes[p.pos:end]))
 		switch {
 		case errors.Is(err, cnum.ErrRange):
-			return v, 0, ErrOutOfRange
+			return v, 0, errOutOfRange
 		case err != nil:
 			return v, 0, ErrSyntax
 		}
@@ -420,24 +419,24 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 				v = v.Shift(shift)
 			}
 			if !fitsDigits(v) {
-				return v, 0, ErrOutOfRange
+				return v, 0, errOutOfRange
 			}
 			return v, shift, p.approx(q)
 		}
-		if shift > MaxDigits {
+		if shift > maxDigits {
 			p.pos = start
-			return v, 0, ErrOutOfRange
+			return v, 0, errOutOfRange
 		}
 	}
 }
 
 // digits reads a number written in digits, with a decimal point and commas
 // between groups of three. Leading zeros aside, it stops at the first digit
-// beyond [MaxDigits]: a number of thousands of digits costs no more than
+// beyond maxDigits: a number of thousands of digits costs no more than
 // one of thirty.
 func (p *quantityParser) digits() (decimal.Decimal, error) {
 	var (
-		buf   [MaxDigits + 2]byte // the digits that count, a point and a zero before it
+		buf   [maxDigits + 2]byte // the digits that count, a point and a zero before it
 		n     int                 // bytes of buf used
 		dot   bool
 		group = -1 // digits since the last comma; -1 before the first
@@ -463,8 +462,8 @@ read:
 			if r == '0' && n == 0 {
 				continue // a leading zero
 			}
-			if counted++; counted > MaxDigits {
-				return decimal.Decimal{}, ErrOutOfRange
+			if counted++; counted > maxDigits {
+				return decimal.Decimal{}, errOutOfRange
 			}
 			buf[n], n = byte(r), n+1
 		case r == '.' && !dot && p.digitAt(p.pos+1):
@@ -522,12 +521,12 @@ func (p *quantityParser) digitAt(i int) bool {
 	return i >= 0 && i < len(p.runes) && p.runes[i] >= '0' && p.runes[i] <= '9'
 }
 
-// fitsDigits reports whether v, written in full, has at most MaxDigits
+// fitsDigits reports whether v, written in full, has at most maxDigits
 // digits, leading zeros aside: 0.005 has three, 1.5e4 five.
 func fitsDigits(v decimal.Decimal) bool {
 	n, exp := v.NumDigits(), int(v.Exponent())
 	if exp >= 0 {
-		return n+exp <= MaxDigits
+		return n+exp <= maxDigits
 	}
-	return max(n, -exp) <= MaxDigits
+	return max(n, -exp) <= maxDigits
 }

@@ -83,12 +83,12 @@ func TestParseQuantityErrors(t *testing.T) {
 		offset int
 	}{
 		// 004 §二(四)二是 「数十名志愿医护专家」: no number to normalise (inventory §0.1).
-		{"数十 is no number", "数十名", ErrNotANumber, 0},
-		{"unknown unit", "5棵", ErrUnknownUnit, 1},
-		{"unknown unit after a space", "5 kg", ErrUnknownUnit, 2},
+		{"数十 is no number", "数十名", errNotANumber, 0},
+		{"unknown unit", "5棵", errUnknownUnit, 1},
+		{"unknown unit after a space", "5 kg", errUnknownUnit, 2},
 		{"empty", "", ErrSyntax, 0},
 		{"a unit alone", "名", ErrSyntax, 0},
-		{"range order", "5—3个", ErrRangeOrder, 4},
+		{"range order", "5—3个", errRangeOrder, 4},
 		{"digits without units", "一二三", ErrSyntax, 0},
 		{"text after the unit", "12个3", ErrSyntax, 5},
 
@@ -104,13 +104,13 @@ func TestParseQuantityErrors(t *testing.T) {
 		{"余 on both ends of a range", "3余—5余个", ErrSyntax, 8},
 		{"a marker after the unit", "1000名余", ErrSyntax, 7},
 
-		// More than MaxDigits digits.
-		{"10,000 digits", strings.Repeat("9", 10_000), ErrOutOfRange, 30},
-		{"31 digits", "1" + strings.Repeat("0", 30), ErrOutOfRange, 30},
-		{"31 decimals", "0." + strings.Repeat("0", 30) + "1", ErrOutOfRange, 32},
-		{"31 digits with 亿", "1" + strings.Repeat("0", 22) + "亿", ErrOutOfRange, 26},
-		{"亿 upon 亿", "1亿亿亿亿", ErrOutOfRange, 10},
-		{"a Chinese numeral beyond int64", "一万亿亿", ErrOutOfRange, 0},
+		// More than maxDigits digits.
+		{"10,000 digits", strings.Repeat("9", 10_000), errOutOfRange, 30},
+		{"31 digits", "1" + strings.Repeat("0", 30), errOutOfRange, 30},
+		{"31 decimals", "0." + strings.Repeat("0", 30) + "1", errOutOfRange, 32},
+		{"31 digits with 亿", "1" + strings.Repeat("0", 22) + "亿", errOutOfRange, 26},
+		{"亿 upon 亿", "1亿亿亿亿", errOutOfRange, 10},
+		{"a Chinese numeral beyond int64", "一万亿亿", errOutOfRange, 0},
 
 		// Commas separate thousands, in groups of three.
 		{"1,5", "1,5", ErrSyntax, 1},
@@ -148,13 +148,13 @@ func TestQuantityValidate(t *testing.T) {
 		q    Quantity
 		want error
 	}{
-		{"negative", Int(-1, Piece), ErrNegative},
-		{"range order", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Piece), ErrRangeOrder},
-		{"unknown unit", Int(1, Unit(200)), ErrUnknownUnit},
-		{"unknown qualifier", Int(1, Piece).WithQualifier(1 << 15), ErrUnknownQualifier},
-		{"31 digits", NewQuantity(decimal.New(1, 30), Yuan, 0), ErrOutOfRange},
-		{"31 decimals", NewQuantity(decimal.New(1, -31), Percent, 0), ErrOutOfRange},
-		{"a range to 31 digits", Between(decimal.NewFromInt(1), decimal.New(1, 30), Yuan), ErrOutOfRange},
+		{"negative", Int(-1, Piece), errNegative},
+		{"range order", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Piece), errRangeOrder},
+		{"unknown unit", Int(1, Unit(200)), errUnknownUnit},
+		{"unknown qualifier", Int(1, Piece).WithQualifier(1 << 15), errUnknownQualifier},
+		{"31 digits", NewQuantity(decimal.New(1, 30), Yuan, 0), errOutOfRange},
+		{"31 decimals", NewQuantity(decimal.New(1, -31), Percent, 0), errOutOfRange},
+		{"a range to 31 digits", Between(decimal.NewFromInt(1), decimal.New(1, 30), Yuan), errOutOfRange},
 		{"fine", Int(1, Piece), nil},
 		{"a fraction of a person is a quantity", NewQuantity(decimal.RequireFromString("0.5"), Person, 0), nil},
 	}
@@ -198,8 +198,8 @@ func TestQualifierStringRoundTrip(t *testing.T) {
 			t.Fatalf("ParseQualifier(%q) = %v, %v, want %v", q.String(), got, err, q)
 		}
 	}
-	if _, err := ParseQualifier("大约"); !errors.Is(err, ErrUnknownQualifier) {
-		t.Errorf("ParseQualifier(大约) error = %v, want ErrUnknownQualifier", err)
+	if _, err := ParseQualifier("大约"); !errors.Is(err, errUnknownQualifier) {
+		t.Errorf("ParseQualifier(大约) error = %v, want errUnknownQualifier", err)
 	}
 }
 
@@ -237,8 +237,8 @@ func TestUnitCompatible(t *testing.T) {
 			t.Errorf("ParseUnit(%q) = %v, %v, want %v", u.String(), got, err, u)
 		}
 	}
-	if _, err := ParseUnit("棵"); !errors.Is(err, ErrUnknownUnit) {
-		t.Errorf("ParseUnit(棵) error = %v, want ErrUnknownUnit", err)
+	if _, err := ParseUnit("棵"); !errors.Is(err, errUnknownUnit) {
+		t.Errorf("ParseUnit(棵) error = %v, want errUnknownUnit", err)
 	}
 }
 
@@ -265,4 +265,15 @@ func FuzzParseQuantity(f *testing.F) {
 			t.Fatalf("ParseQuantity(%q) = %v; reading its String back gives %v, %v", s, q, back, err)
 		}
 	})
+}
+
+// Quantity's doc says == is not safe; Equal is the comparison.
+func TestQuantityEqualNotIdentity(t *testing.T) {
+	a, b := MustParseQuantity("5000余名"), MustParseQuantity("5000余名")
+	if !a.Equal(b) {
+		t.Errorf("%v.Equal(%v) = false, want true", a, b)
+	}
+	if !NewQuantity(decimal.RequireFromString("1.50"), Yuan, 0).Equal(NewQuantity(decimal.RequireFromString("1.5"), Yuan, 0)) {
+		t.Error("1.50元 and 1.5元 are not Equal, want Equal")
+	}
 }

@@ -284,7 +284,7 @@ func (l *Ledger) reserveCSV(r io.Reader, col int) {
 	}
 }
 
-// ReadCSV adds the records of a CSV file ([CSVReader] describes the format),
+// ReadCSV adds the records of a CSV file ([csvReader] describes the format),
 // all or nothing: if any line is refused, no record of the file stays in
 // the ledger. Errors are [*ParseError]s with the file, line, column and
 // value: a missing or unknown column, a bad number, period, unit or

@@ -1,15 +1,9 @@
 package outcome
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
-
-// ErrFraction reports a record that holds a fraction of what its unit
-// counts whole: 0.5名, 2.5户 ([Dimension]). It joins the sentinels listed
-// with [ErrSyntax].
-var ErrFraction = errors.New("a fraction of what is counted whole")
 
 // Aggregation says how an indicator's records combine over time.
 type Aggregation uint8
@@ -29,29 +23,37 @@ const (
 	Entries
 )
 
-func (a Aggregation) String() string {
-	switch a {
-	case Stock:
-		return "stock"
-	case Flow:
-		return "flow"
-	case Entries:
-		return "entries"
-	}
-	return fmt.Sprintf("Aggregation(%d)", a)
+var aggregationNames = [...]Name{
+	Stock:   {"存量", "stock"},
+	Flow:    {"流量", "flow"},
+	Entries: {"明细", "entries"},
 }
 
-// ParseAggregation reads "stock", "flow" or "entries".
-func ParseAggregation(s string) (Aggregation, error) {
-	switch s {
-	case "stock":
-		return Stock, nil
-	case "flow":
-		return Flow, nil
-	case "entries":
-		return Entries, nil
+// Name returns the bilingual name of a; the zero Aggregation has none.
+func (a Aggregation) Name() Name {
+	if int(a) < len(aggregationNames) {
+		return aggregationNames[a]
 	}
-	return 0, fmt.Errorf("outcome: aggregation %q (want stock, flow or entries): %w", s, ErrInvalidIndicator)
+	return Name{}
+}
+
+// String returns the Chinese name (存量, 流量, 明细), which
+// [ParseAggregation] reads back.
+func (a Aggregation) String() string { return label(a.Name(), Chinese, "Aggregation", int(a)) }
+
+// code returns the English name ("stock"), the stable code that
+// [Aggregation.MarshalText] writes.
+func (a Aggregation) code() string { return label(a.Name(), English, "Aggregation", int(a)) }
+
+// ParseAggregation reads an aggregation's English code ("stock", "flow",
+// "entries") or Chinese name (存量, 流量, 明细).
+func ParseAggregation(s string) (Aggregation, error) {
+	for a, n := range aggregationNames {
+		if a != 0 && (n.En == s || n.Zh == s) {
+			return Aggregation(a), nil
+		}
+	}
+	return 0, fmt.Errorf("outcome: aggregation %q (want stock, flow or entries): %w", s, errInvalidIndicator)
 }
 
 // Indicator is what is measured: a code unique in a ledger, a bilingual
@@ -83,19 +85,19 @@ func (i Indicator) Every() (years, months int) {
 // (adding them up means nothing).
 func (i Indicator) Validate() error {
 	bad := func(field, value, why string) error {
-		return fmt.Errorf("outcome: indicator %q: %s %q: %s: %w", i.Code, field, value, why, ErrInvalidIndicator)
+		return fmt.Errorf("outcome: indicator %q: %s %q: %s: %w", i.Code, field, value, why, errInvalidIndicator)
 	}
 	switch {
 	case i.Code == "" || strings.ContainsAny(i.Code, " \t\r\n,\""):
 		return bad("code", i.Code, "want a non-empty code without spaces, commas or quotes")
 	case !i.Unit.IsValid():
-		return bad("unit", i.Unit.String(), "unknown unit")
+		return bad("unit", i.Unit.code(), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
-		return bad("aggregation", i.Aggregation.String(), "want stock, flow or entries")
+		return bad("aggregation", i.Aggregation.code(), "want stock, flow or entries")
 	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != MonthPeriod:
-		return bad("reported", i.Reported.String(), "want year or month")
-	case i.Aggregation != Stock && (i.Unit.Dimension() == Ratio || i.Unit.Dimension() == Score):
-		return bad("aggregation", "flow", "a percentage or score cannot be added up")
+		return bad("reported", i.Reported.code(), "want year or month")
+	case i.Aggregation != Stock && (i.Unit.dimension() == dimRatio || i.Unit.dimension() == dimScore):
+		return bad("aggregation", i.Aggregation.code(), "a percentage or score cannot be added up")
 	}
 	return nil
 }
@@ -135,7 +137,7 @@ func (c Citation) String() string {
 //
 // A record of persons, households, things or any unit counted whole holds a
 // whole number: [Ledger.Add] and the readers refuse 0.5名 with
-// [ErrFraction]. A quantity may still state a fraction of a person (an
+// [ErrInvalid] (a fraction of what is counted whole). A quantity may still state a fraction of a person (an
 // average in a target, say); a record may not.
 type Record struct {
 	Indicator string   `json:"indicator"`
@@ -169,10 +171,10 @@ func (v *value) checkWhole(u Unit) error {
 }
 
 func (v *value) checkFraction(u Unit) error {
-	if !u.Dimension().countsWhole() || v.whole() {
+	if !u.dimension().countsWhole() || v.whole() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s (%v)", ErrFraction, u.Symbol(), u.Dimension())
+	return fmt.Errorf("%w: %s (%s)", errFraction, u.Symbol(), u.dimension().Name().In(English))
 }
 
 // whole reports whether v is a whole number: 5, 5.0, 1.2e4.

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/taizhang/taizhang/internal/codeindex"
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/regiontree"
-	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Level is a region's place in the administrative hierarchy. The zero value
@@ -45,35 +45,32 @@ func (l Level) Name() Name {
 	return Name{}
 }
 
-// String returns the English name ("county"), which [ParseLevel] reads back.
-func (l Level) String() string {
-	if l.IsValid() {
-		return levelNames[l].En
-	}
-	return fmt.Sprintf("Level(%d)", l)
-}
+// String returns the Chinese name (县市区), which [ParseLevel] reads back.
+func (l Level) String() string { return label(l.Name(), Chinese, "Level", int(l)) }
 
-// ParseLevel reads a level's English or Chinese name.
+// code returns the English name ("county"), the stable code that
+// [Level.MarshalText] writes.
+func (l Level) code() string { return label(l.Name(), English, "Level", int(l)) }
+
+// ParseLevel reads a level's English code ("county") or Chinese name (县市区).
 func ParseLevel(s string) (Level, error) {
 	for l, n := range levelNames {
 		if l != 0 && (n.En == s || n.Zh == s) {
 			return Level(l), nil
 		}
 	}
-	return 0, fmt.Errorf("outcome: region level %q: %w", s, ErrRegionLevel)
+	return 0, fmt.Errorf("outcome: region level %q: %w", s, errRegionLevel)
 }
 
-// CodeLevel checks a statistical division code (GB/T 2260 and the NBS
+// codeLevel checks a statistical division code (GB/T 2260 and the NBS
 // 统计用区划代码) and returns the level its shape implies: 12 digits a
 // village, 9 a township, 6 a county, a prefecture (ending 00) or a province
-// (ending 0000). Codes of other lengths or with other characters are refused
-// with [ErrInvalidCode].
-func CodeLevel(code string) (Level, error) { return codeLevel(code) }
-
+// (ending 0000). Codes of other lengths or with other characters are
+// refused: [ErrInvalid], an invalid region code.
 func codeLevel[T string | []byte](code T) (Level, error) {
 	for i := 0; i < len(code); i++ {
 		if code[i] < '0' || code[i] > '9' {
-			return 0, &SyntaxError{What: "region code", Input: string(code), Offset: i, Err: ErrInvalidCode}
+			return 0, &SyntaxError{What: "region code", Input: string(code), Offset: i, Err: errInvalidCode}
 		}
 	}
 	switch len(code) {
@@ -90,7 +87,7 @@ func codeLevel[T string | []byte](code T) (Level, error) {
 		}
 		return County, nil
 	}
-	return 0, &SyntaxError{What: "region code", Input: string(code), Offset: len(code), Err: ErrInvalidCode}
+	return 0, &SyntaxError{What: "region code", Input: string(code), Offset: len(code), Err: errInvalidCode}
 }
 
 // Region is a statistical division: its code, bilingual name, level and the
@@ -115,7 +112,7 @@ func checkRegion[T string | []byte](code T, level Level, parent T) error {
 	}
 	ok := level == implied || len(code) == 6 && level.IsValid() && level <= County
 	if !ok {
-		return fmt.Errorf("outcome: region %s: level %v for a %d-digit code: %w", code, level, len(code), ErrRegionLevel)
+		return fmt.Errorf("outcome: region %s: level %s for a %d-digit code: %w", code, level.code(), len(code), errRegionLevel)
 	}
 	if len(parent) > 0 {
 		if _, err := codeLevel(parent); err != nil {
@@ -375,7 +372,7 @@ func (s Selection) All() iter.Seq[Region] {
 }
 
 // tree returns the hierarchy as the columns use it.
-func (s *RegionSet) tree() store.Tree { return store.Tree{End: s.t.End, Parent: s.t.Parent} }
+func (s *RegionSet) tree() colstore.Tree { return colstore.Tree{End: s.t.End, Parent: s.t.Parent} }
 
 // regionBuilder gathers regions for a set, checking each as it comes, and
 // builds the set, reporting what keeps a region from its place: a
@@ -419,11 +416,11 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		case regiontree.TooMany:
 			b.errs.add(fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", i, codeindex.MaxPositions))
 		case regiontree.Duplicate:
-			return b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.Code(i), ErrDuplicateRegion))
+			return b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.Code(i), errDuplicateRegion))
 		case regiontree.UnknownParent:
 			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.Code(i), codeindex.String(p.Key), ErrUnknownRegion))
 		case regiontree.ParentLevel:
-			b.report(fmt.Errorf("outcome: %s: %s (%v) under %s (%v): %w", where(i), b.Code(i), b.LevelOf(i), b.Code(p.Parent), b.LevelOf(p.Parent), ErrRegionLevel))
+			b.report(fmt.Errorf("outcome: %s: %s (%s) under %s (%s): %w", where(i), b.Code(i), b.LevelOf(i).code(), b.Code(p.Parent), b.LevelOf(p.Parent).code(), errRegionLevel))
 		}
 		return false // every parent problem is reported, as far as the list goes
 	})

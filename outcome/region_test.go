@@ -106,13 +106,13 @@ func TestNewRegionSetErrors(t *testing.T) {
 		regions []Region
 		want    error
 	}{
-		{"bad code", []Region{{Code: "43A000", Level: Province}}, ErrInvalidCode},
-		{"short code", []Region{{Code: "4300", Level: Province}}, ErrInvalidCode},
-		{"duplicate", []Region{{Code: "430000", Level: Province}, {Code: "430000", Level: Province}}, ErrDuplicateRegion},
+		{"bad code", []Region{{Code: "43A000", Level: Province}}, errInvalidCode},
+		{"short code", []Region{{Code: "4300", Level: Province}}, errInvalidCode},
+		{"duplicate", []Region{{Code: "430000", Level: Province}, {Code: "430000", Level: Province}}, errDuplicateRegion},
 		{"unknown parent", []Region{{Code: "433100", Level: Prefecture, Parent: "430000"}}, ErrUnknownRegion},
-		{"child not below parent", []Region{{Code: "430000", Level: Province}, {Code: "520000", Level: Province, Parent: "430000"}}, ErrRegionLevel},
-		{"level does not fit code", []Region{{Code: "433122100201", Level: County}}, ErrRegionLevel},
-		{"no level", []Region{{Code: "430000"}}, ErrRegionLevel},
+		{"child not below parent", []Region{{Code: "430000", Level: Province}, {Code: "520000", Level: Province, Parent: "430000"}}, errRegionLevel},
+		{"level does not fit code", []Region{{Code: "433122100201", Level: County}}, errRegionLevel},
+		{"no level", []Region{{Code: "430000"}}, errRegionLevel},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,13 +136,13 @@ func TestCodeLevel(t *testing.T) {
 		{"433122100201", Village},
 	}
 	for _, tt := range tests {
-		if got, err := CodeLevel(tt.code); err != nil || got != tt.want {
-			t.Errorf("CodeLevel(%s) = %v, %v, want %v", tt.code, got, err, tt.want)
+		if got, err := codeLevel(tt.code); err != nil || got != tt.want {
+			t.Errorf("codeLevel(%s) = %v, %v, want %v", tt.code, got, err, tt.want)
 		}
 	}
 	for _, bad := range []string{"", "43", "4300000", "43012a", " 430000", "430000\n"} {
-		if _, err := CodeLevel(bad); !errors.Is(err, ErrInvalidCode) {
-			t.Errorf("CodeLevel(%q) error = %v, want ErrInvalidCode", bad, err)
+		if _, err := codeLevel(bad); !errors.Is(err, errInvalidCode) {
+			t.Errorf("codeLevel(%q) error = %v, want errInvalidCode", bad, err)
 		}
 	}
 }
@@ -152,15 +152,15 @@ func FuzzCodeLevel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, code string) {
-		l, err := CodeLevel(code)
+		l, err := codeLevel(code)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidCode) {
-				t.Fatalf("CodeLevel(%q) error %v does not wrap ErrInvalidCode", code, err)
+			if !errors.Is(err, errInvalidCode) {
+				t.Fatalf("codeLevel(%q) error %v does not wrap errInvalidCode", code, err)
 			}
 			return
 		}
 		if !l.IsValid() {
-			t.Fatalf("CodeLevel(%q) = %v, an invalid level without error", code, l)
+			t.Fatalf("codeLevel(%q) = %v, an invalid level without error", code, l)
 		}
 		// A region of the implied level with this code is valid, and a
 		// set of it alone builds.
@@ -185,7 +185,7 @@ func TestReadRegions(t *testing.T) {
 	}
 	_, err = ReadRegions(strings.NewReader("code,name,level\n430000,湖南省,planet\n"), "bad.csv")
 	var pe *ParseError
-	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "level" || !errors.Is(err, ErrRegionLevel) {
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "level" || !errors.Is(err, errRegionLevel) {
 		t.Errorf("a bad level: %v", err)
 	}
 }

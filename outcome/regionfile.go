@@ -149,12 +149,12 @@ func regionHeader(fields [][]byte, name string) (regionColumns, error) {
 		case "code", "name", "level", "parent", "name_en":
 			cols[c] = i
 		default:
-			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Value: c, Err: ErrUnknownColumn}
+			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Value: c, Err: errUnknownColumn}
 		}
 	}
 	for _, c := range []string{"code", "name", "level"} {
 		if _, ok := cols[c]; !ok {
-			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Err: ErrMissingColumn}
+			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Err: errMissingColumn}
 		}
 	}
 	col := func(c string) int {
@@ -182,7 +182,7 @@ func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(lin
 	var row regionRow
 	for sc.Scan() {
 		if len(sc.Fields) != rc.width {
-			fail(sc.Line, "", "", fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(sc.Fields), rc.width))
+			fail(sc.Line, "", "", fmt.Errorf("%w: %d, the header has %d", errFieldCount, len(sc.Fields), rc.width))
 			continue
 		}
 		lv := get(rc.level)
@@ -190,7 +190,7 @@ func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(lin
 		if !ok {
 			var err error
 			if l, err = ParseLevel(string(lv)); err != nil {
-				fail(sc.Line, "level", string(lv), ErrRegionLevel)
+				fail(sc.Line, "level", string(lv), errRegionLevel)
 				continue
 			}
 			levels[string(lv)] = l

@@ -163,7 +163,7 @@ func TestReadRegionSetBuildErrors(t *testing.T) {
 		"433130100201,村,village,433130\n" // line 7: its parent is not in the file
 	eachChunking(func(how string) {
 		_, err := ReadRegionSet(strings.NewReader(data), "r.csv")
-		if got := regionErrorLines(err); !slices.Equal(got, []int{6, 7}) || !errors.Is(err, ErrDuplicateRegion) || !errors.Is(err, ErrUnknownRegion) {
+		if got := regionErrorLines(err); !slices.Equal(got, []int{6, 7}) || !errors.Is(err, errDuplicateRegion) || !errors.Is(err, ErrUnknownRegion) {
 			t.Errorf("%s: %v, want a duplicate on line 6 and an unknown parent on line 7", how, err)
 		}
 		_, err = ReadRegionSet(strings.NewReader(strings.Replace(data, "433122100201,村,village,433122\n", "", 1)), "r.csv")
@@ -210,11 +210,11 @@ func TestIndexCodesOutgrown(t *testing.T) {
 		}
 	}
 	_, err = build(append(regions[:3:3], regions[1])) // a duplicate while the first index fits
-	if !errors.Is(err, ErrDuplicateRegion) || !strings.Contains(err.Error(), "region 3: 433122") {
+	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 3: 433122") {
 		t.Errorf("build: %v, want region 3 a duplicate", err)
 	}
 	_, err = build(append(slices.Clone(regions), regions[5])) // and after it was outgrown
-	if !errors.Is(err, ErrDuplicateRegion) || !strings.Contains(err.Error(), "region 42: "+regions[5].Code) {
+	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 42: "+regions[5].Code) {
 		t.Errorf("build: %v, want region 42 a duplicate", err)
 	}
 }

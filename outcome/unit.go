@@ -2,69 +2,62 @@ package outcome
 
 import "fmt"
 
-// Dimension is what a unit measures. Quantities of different dimensions are
-// never added or compared: persons (名) and person-times (人次) are different
-// things even though both count people.
+// dimension is what a unit measures. Quantities of different dimensions
+// are never added or compared: persons (名) and person-times (人次) are
+// different things even though both count people. [Unit.Compatible] is how
+// callers ask.
 //
 // Things, persons, person-times, households, items and sessions are counted
 // whole: a [Ledger] refuses a record of 0.5名 or 2.5户 (1.2万名 is 12000
 // persons, whole). Money, scores and percentages may be fractional.
-type Dimension uint8
+type dimension uint8
 
 const (
-	Things      Dimension = 1 + iota // 个, 家, 册, 对, 头: things, establishments, copies, pairs, livestock
-	Persons                          // 名, 人, 位
-	PersonTimes                      // 人次
-	Households                       // 户
-	Items                            // 项: projects, technologies, patents
-	Sessions                         // 场, 次, 期: training sessions, events
-	Money                            // 元, with 万元 and 亿元 scaled to yuan
-	Score                            // 分: assessment points
-	Ratio                            // %: percentage points
+	dimThings      dimension = 1 + iota // 个, 家, 册, 对, 头: things, establishments, copies, pairs, livestock
+	dimPersons                          // 名, 人, 位
+	dimPersonTimes                      // 人次
+	dimHouseholds                       // 户
+	dimItems                            // 项: projects, technologies, patents
+	dimSessions                         // 场, 次, 期: training sessions, events
+	dimMoney                            // 元, with 万元 and 亿元 scaled to yuan
+	dimScore                            // 分: assessment points
+	dimRatio                            // %: percentage points
 )
 
 var dimensionNames = [...]Name{
-	Things:      {"个数", "things"},
-	Persons:     {"人数", "persons"},
-	PersonTimes: {"人次", "person-times"},
-	Households:  {"户数", "households"},
-	Items:       {"项数", "items"},
-	Sessions:    {"场次", "sessions"},
-	Money:       {"金额", "money"},
-	Score:       {"分数", "score"},
-	Ratio:       {"百分比", "percentage"},
+	dimThings:      {"个数", "things"},
+	dimPersons:     {"人数", "persons"},
+	dimPersonTimes: {"人次", "person-times"},
+	dimHouseholds:  {"户数", "households"},
+	dimItems:       {"项数", "items"},
+	dimSessions:    {"场次", "sessions"},
+	dimMoney:       {"金额", "money"},
+	dimScore:       {"分数", "score"},
+	dimRatio:       {"百分比", "percentage"},
 }
 
 // countsWhole reports whether d counts whole things, so that a recorded
 // figure in it is a whole number.
-func (d Dimension) countsWhole() bool {
+func (d dimension) countsWhole() bool {
 	switch d {
-	case Things, Persons, PersonTimes, Households, Items, Sessions:
+	case dimThings, dimPersons, dimPersonTimes, dimHouseholds, dimItems, dimSessions:
 		return true
 	}
 	return false
 }
 
-// Name returns the dimension's bilingual name.
-func (d Dimension) Name() Name {
+// Name returns the dimension's bilingual name, for messages.
+func (d dimension) Name() Name {
 	if int(d) < len(dimensionNames) {
 		return dimensionNames[d]
 	}
 	return Name{}
 }
 
-// String returns the English name of the dimension.
-func (d Dimension) String() string {
-	if n := d.Name(); !n.IsZero() {
-		return n.En
-	}
-	return fmt.Sprintf("Dimension(%d)", d)
-}
-
 // Unit is a unit of measure as reports write it. The zero value means "no
 // unit given"; a [Ledger] reads such a quantity in its indicator's unit.
 //
-// Units of the same [Dimension] are compatible: a target of 3000个 星创天地
+// Units that measure the same thing are compatible ([Unit.Compatible]): a target of 3000个 星创天地
 // counts records written as 149家. Scale words (万, 亿) are not units: a
 // parsed quantity is already scaled (8.5万人次 is 85000 [PersonTime]).
 type Unit uint8
@@ -88,23 +81,23 @@ const (
 type unitInfo struct {
 	symbol string
 	en     string
-	dim    Dimension
+	dim    dimension
 }
 
 var units = [...]unitInfo{
-	Piece:         {"个", "units", Things},
-	Establishment: {"家", "establishments", Things},
-	Person:        {"名", "persons", Persons},
-	PersonTime:    {"人次", "person-times", PersonTimes},
-	Household:     {"户", "households", Households},
-	Item:          {"项", "items", Items},
-	Session:       {"场", "sessions", Sessions},
-	Yuan:          {"元", "yuan", Money},
-	Point:         {"分", "points", Score},
-	Percent:       {"%", "%", Ratio},
-	Volume:        {"册", "copies", Things},
-	Pair:          {"对", "pairs", Things},
-	Head:          {"头", "head", Things},
+	Piece:         {"个", "units", dimThings},
+	Establishment: {"家", "establishments", dimThings},
+	Person:        {"名", "persons", dimPersons},
+	PersonTime:    {"人次", "person-times", dimPersonTimes},
+	Household:     {"户", "households", dimHouseholds},
+	Item:          {"项", "items", dimItems},
+	Session:       {"场", "sessions", dimSessions},
+	Yuan:          {"元", "yuan", dimMoney},
+	Point:         {"分", "points", dimScore},
+	Percent:       {"%", "%", dimRatio},
+	Volume:        {"册", "copies", dimThings},
+	Pair:          {"对", "pairs", dimThings},
+	Head:          {"头", "head", dimThings},
 }
 
 // unitSymbols lists every symbol [ParseUnit] reads, longest first so that
@@ -119,8 +112,9 @@ var unitSymbols = []struct {
 	{"元", Yuan}, {"分", Point}, {"%", Percent}, {"％", Percent}, {"册", Volume}, {"对", Pair}, {"头", Head},
 }
 
-// ParseUnit reads a unit symbol such as 个, 名, 人次 or 元, or a unit's English
-// name as [Unit.String] writes it ("persons").
+// ParseUnit reads a unit symbol such as 个, 名, 人次 or 元, as [Unit.String]
+// writes it, or a unit's English name as [Unit.MarshalText] writes it
+// ("persons").
 func ParseUnit(s string) (Unit, error) {
 	for _, u := range unitSymbols {
 		if u.symbol == s {
@@ -132,7 +126,7 @@ func ParseUnit(s string) (Unit, error) {
 			return u, nil
 		}
 	}
-	return 0, fmt.Errorf("outcome: unit %q: %w", s, ErrUnknownUnit)
+	return 0, fmt.Errorf("outcome: unit %q: %w", s, errUnknownUnit)
 }
 
 // IsValid reports whether u is one of the defined units (not the zero "no unit").
@@ -146,8 +140,8 @@ func (u Unit) Symbol() string {
 	return ""
 }
 
-// Dimension returns what u measures, or 0 for no unit.
-func (u Unit) Dimension() Dimension {
+// dimension returns what u measures, or 0 for no unit.
+func (u Unit) dimension() dimension {
 	if u.IsValid() {
 		return units[u].dim
 	}
@@ -155,7 +149,7 @@ func (u Unit) Dimension() Dimension {
 }
 
 // Compatible reports whether quantities in u and v may be added or compared.
-func (u Unit) Compatible(v Unit) bool { return u.IsValid() && u.Dimension() == v.Dimension() }
+func (u Unit) Compatible(v Unit) bool { return u.IsValid() && u.dimension() == v.dimension() }
 
 // Name returns the unit's bilingual name: its symbol and its English name.
 func (u Unit) Name() Name {
@@ -165,13 +159,20 @@ func (u Unit) Name() Name {
 	return Name{}
 }
 
-// String returns the English name ("persons"), which [ParseUnit] reads back.
+// String returns the Chinese name, the symbol (名, 人次), which [ParseUnit]
+// reads back; "" for no unit.
 func (u Unit) String() string {
-	if u.IsValid() {
-		return units[u].en
-	}
 	if u == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Unit(%d)", u)
+	return label(u.Name(), Chinese, "Unit", int(u))
+}
+
+// code returns the English name ("persons"), the stable code that
+// [Unit.MarshalText] writes; "" for no unit.
+func (u Unit) code() string {
+	if u == 0 {
+		return ""
+	}
+	return label(u.Name(), English, "Unit", int(u))
 }

@@ -66,7 +66,7 @@ func TestJSONLevel(t *testing.T) {
 		assert.Equal(t, tt.want, p.Level, "level %q", tt.text)
 		b, err := json.Marshal(p)
 		require.NoError(t, err)
-		assert.Contains(t, string(b), `"level":"`+tt.want.String()+`"`)
+		assert.Contains(t, string(b), `"level":"`+tt.want.Name().In(outcome.English)+`"`)
 	}
 	var p program.Program
 	assert.Error(t, json.Unmarshal([]byte(`{"id":"p","level":"federal"}`), &p), "an unknown level")

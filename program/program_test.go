@@ -119,7 +119,7 @@ func TestValidate(t *testing.T) {
 	incompatible.Targets = []target.Target{target.AtLeast("w", outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
 	l, err := outcome.NewLedger(mustRegions(t), p.Indicators...)
 	require.NoError(t, err)
-	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrIncompatibleUnits) {
+	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrUnitMismatch) {
 		t.Errorf("Evaluate with a person-times target over persons: %v, want ErrIncompatibleUnits", err)
 	}
 }
@@ -168,7 +168,7 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 			target.AtLeast(id, outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次")))
 	}
 	_, err = bad.Evaluate(l, asOf)
-	if !errors.Is(err, outcome.ErrIncompatibleUnits) {
+	if !errors.Is(err, outcome.ErrUnitMismatch) {
 		t.Fatalf("Evaluate with person-times targets over persons: %v, want ErrIncompatibleUnits", err)
 	}
 	msg := err.Error()

@@ -98,7 +98,7 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	var walk func(res target.Result, prefix string)
 	walk = func(res target.Result, prefix string) {
 		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.Name().En,
-			res.Status.Name().En, res.Certainty.String(), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
+			res.Status.Name().En, res.Certainty.Name().In(outcome.English), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
 			"", res.Source.String(), "", "", ""}
 		if hasFigure(res) {
 			row[9] = res.Achieved.String()

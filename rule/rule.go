@@ -240,7 +240,7 @@ var ErrRule = errors.New("rule: invalid rule")
 // Check evaluates the rule against l. An indicator or region the ledger
 // does not have, terms of incompatible units, or an undefined operator are
 // errors wrapping [ErrRule], [outcome.ErrUnknownIndicator],
-// [outcome.ErrUnknownRegion] or [outcome.ErrIncompatibleUnits].
+// [outcome.ErrUnknownRegion] or [outcome.ErrUnitMismatch].
 func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 	out := Outcome{Rule: r}
 	if len(r.Agree) > 0 {
@@ -268,7 +268,7 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 			if unit == 0 {
 				unit = ind.Unit
 			} else if !unit.Compatible(ind.Unit) {
-				return s, fmt.Errorf("rule %s: %s in %s beside %s: %w", r.ID, t.Indicator, ind.Unit.Symbol(), unit.Symbol(), outcome.ErrIncompatibleUnits)
+				return s, fmt.Errorf("rule %s: %s in %s beside %s: %w", r.ID, t.Indicator, ind.Unit.Symbol(), unit.Symbol(), outcome.ErrUnitMismatch)
 			}
 			sum, err := l.Total(t.Indicator, t.Region, t.Period)
 			if err != nil {

@@ -109,7 +109,7 @@ func TestCheckErrors(t *testing.T) {
 	}{
 		{"unknown indicator", Rule{ID: "x", Left: Of("nope", "430000", y2019), Op: Equal, Right: Const(decimal.Zero)}, outcome.ErrUnknownIndicator},
 		{"unknown region", Rule{ID: "x", Left: Of("stars", "110000", y2019), Op: Equal, Right: Const(decimal.Zero)}, outcome.ErrUnknownRegion},
-		{"persons and person-times", Rule{ID: "x", Left: Of("stars", "430000", y2019), Op: Equal, Right: Of("trainees", "430000", y2019)}, outcome.ErrIncompatibleUnits},
+		{"persons and person-times", Rule{ID: "x", Left: Of("stars", "430000", y2019), Op: Equal, Right: Of("trainees", "430000", y2019)}, outcome.ErrUnitMismatch},
 		{"no operator", Rule{ID: "x", Left: Of("stars", "430000", y2019), Right: Const(decimal.Zero)}, ErrRule},
 	} {
 		if _, err := tt.r.Check(l); !errors.Is(err, tt.want) {

@@ -17,7 +17,7 @@ import (
 // note. Errors are reserved for targets that cannot be evaluated as defined
 // ([Target.Validate]) and for units that cannot be compared: a target in
 // persons over an indicator in person-times is an [*Error] wrapping
-// [outcome.ErrIncompatibleUnits].
+// [outcome.ErrUnitMismatch].
 func (t Target) Evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if err := t.Validate(); err != nil {
 		return Result{}, err
@@ -55,8 +55,8 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	}
 	if !unit.Compatible(ind.Unit) {
 		return Result{}, &Error{ID: t.id, Field: "unit", Value: unit.Symbol(), Err: fmt.Errorf(
-			"%w: the target counts %v (%s), indicator %s counts %v (%s)", outcome.ErrIncompatibleUnits,
-			unit.Dimension(), unit.Symbol(), ind.Code, ind.Unit.Dimension(), ind.Unit.Symbol())}
+			"%w: the target counts %v (%s), indicator %s counts %v (%s)", outcome.ErrUnitMismatch,
+			unit.Name().In(outcome.English), unit.Symbol(), ind.Code, ind.Unit.Name().In(outcome.English), ind.Unit.Symbol())}
 	}
 	end := t.judgedAt(asOf)
 	window := outcome.Through(end)
@@ -122,7 +122,7 @@ func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time,
 		}
 		r.Notes = append(r.Notes, outcome.Name{
 			Zh: fmt.Sprintf("未计入「%s」%s: 单位%s不能计为%s", ind.Name.Zh, figure.In(outcome.Chinese), ind.Unit.Symbol(), unit.Symbol()),
-			En: fmt.Sprintf("not counted: %s of %q; %v are not %v", figure.In(outcome.English), ind.Name.In(outcome.English), ind.Unit.Dimension(), unit.Dimension())})
+			En: fmt.Sprintf("not counted: %s of %q; %v are not %v", figure.In(outcome.English), ind.Name.In(outcome.English), ind.Unit.Name().In(outcome.English), unit.Name().In(outcome.English))})
 	}
 }
 
@@ -361,7 +361,7 @@ func (t Target) classifier(v outcome.Values) func(i int) GapKind {
 		if !v.Has(i) {
 			return GapNoRecord
 		}
-		if v.IsExact(i) {
+		if v.Certainty(i) == outcome.Exact {
 			switch c := belowLo(i); {
 			case c < 0, strict && c == 0:
 				return GapBelow

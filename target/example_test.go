@@ -87,7 +87,7 @@ func ExampleResult_Certain() {
 			panic(err)
 		}
 		r, _ := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-		fmt.Println(figure, r.Status.Name().In(outcome.English), r.Certainty, "certain:", r.Certain())
+		fmt.Println(figure, r.Status.Name().In(outcome.English), r.Certainty.Name().In(outcome.English), "certain:", r.Certain())
 	}
 	// 近1000 falls short of 1000; 不到1200 may be above or below it.
 

@@ -57,7 +57,7 @@ var ErrInvalid = errors.New("invalid target")
 
 // Error reports a problem with a target: which target, which field and
 // which value. It unwraps to a sentinel: [ErrInvalid] or one of outcome's
-// ([outcome.ErrIncompatibleUnits], [outcome.ErrRangeOrder], …).
+// ([outcome.ErrUnitMismatch], [outcome.ErrInvalid], …).
 type Error struct {
 	ID    string // the target's id
 	Field string // "unit", "required", "population", …
@@ -329,7 +329,7 @@ func (t Target) Validate() error {
 		return bad("kind", t.kind.String(), ErrInvalid)
 	}
 	if !t.start.IsZero() && !t.deadline.IsZero() && t.deadline.Before(t.start) {
-		return bad("deadline", t.deadline.Format(time.DateOnly), outcome.ErrPeriodOrder)
+		return bad("deadline", t.deadline.Format(time.DateOnly), outcome.ErrInvalid)
 	}
 	if t.kind == KindAllOf {
 		if len(t.parts) == 0 {
@@ -371,12 +371,12 @@ func (t Target) Validate() error {
 			return bad("baseline", t.baseline.String(), err)
 		}
 		if t.baseline.Unit() != 0 && t.required.Unit() != 0 && !t.baseline.Unit().Compatible(t.required.Unit()) {
-			return bad("baseline", t.baseline.String(), outcome.ErrIncompatibleUnits)
+			return bad("baseline", t.baseline.String(), outcome.ErrUnitMismatch)
 		}
 		if !t.baseline.IsZero() && t.baseline.Value().LessThanOrEqual(t.required.Value()) {
 			// A baseline at the goal leaves nothing to reduce; a zero
 			// Quantity{}, not 0名, asks for the baseline to be read.
-			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline not above the goal %v (a baseline to read from the ledger is outcome.Quantity{})", outcome.ErrRangeOrder, t.required))
+			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline not above the goal %v (a baseline to read from the ledger is outcome.Quantity{})", outcome.ErrInvalid, t.required))
 		}
 		if t.baseline.IsZero() && t.start.IsZero() {
 			return bad("baseline", "", fmt.Errorf("%w: no baseline and no start to read it at", outcome.ErrMissing))

@@ -363,16 +363,16 @@ func TestEvaluateErrors(t *testing.T) {
 		want  error
 	}{
 		// 004 §一(四)二是 asks for 一万名 local technicians; training is in 人次.
-		{"incompatible units", AtLeast("technicians", outcome.Name{}, "training", outcome.MustParseQuantity("一万名")), "unit", outcome.ErrIncompatibleUnits},
-		{"range minimum above maximum", Range("r", outcome.Name{}, "platforms", outcome.Between(d("5"), d("3"), outcome.Piece)), "required", outcome.ErrRangeOrder},
+		{"incompatible units", AtLeast("technicians", outcome.Name{}, "training", outcome.MustParseQuantity("一万名")), "unit", outcome.ErrUnitMismatch},
+		{"range minimum above maximum", Range("r", outcome.Name{}, "platforms", outcome.Between(d("5"), d("3"), outcome.Piece)), "required", outcome.ErrInvalid},
 		{"a range target without a range", Range("r", outcome.Name{}, "platforms", outcome.MustParseQuantity("3个")), "required", ErrInvalid},
-		{"negative", AtLeast("n", outcome.Name{}, "platforms", outcome.Int(-1, outcome.Piece)), "required", outcome.ErrNegative},
+		{"negative", AtLeast("n", outcome.Name{}, "platforms", outcome.Int(-1, outcome.Piece)), "required", outcome.ErrInvalid},
 		{"coverage without population", Coverage("c", outcome.Name{}, "platforms", Population{}, outcome.MustParseQuantity("1个")), "population", outcome.ErrMissing},
 		{"unknown population region", Coverage("c", outcome.Name{}, "platforms", Listed(outcome.Name{}, "110000"), outcome.MustParseQuantity("1个")), "population", outcome.ErrUnknownRegion},
-		{"deadline before start", AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).From(end2020).By(start2016), "deadline", outcome.ErrPeriodOrder},
+		{"deadline before start", AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).From(end2020).By(start2016), "deadline", outcome.ErrInvalid},
 		{"no id", AtLeast("", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")), "id", ErrInvalid},
-		{"baseline below goal", Reduction("p", outcome.Name{}, "poor", outcome.MustParseQuantity("5人"), outcome.MustParseQuantity("9人")), "baseline", outcome.ErrRangeOrder},
-		{"per-unit kind", EachInRange("e", outcome.Name{}, "leaders", pop, outcome.MustParseQuantity("3—5人次")), "unit", outcome.ErrIncompatibleUnits},
+		{"baseline below goal", Reduction("p", outcome.Name{}, "poor", outcome.MustParseQuantity("5人"), outcome.MustParseQuantity("9人")), "baseline", outcome.ErrInvalid},
+		{"per-unit kind", EachInRange("e", outcome.Name{}, "leaders", pop, outcome.MustParseQuantity("3—5人次")), "unit", outcome.ErrUnitMismatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package xlsx reads and writes ledgers as Excel workbooks (.xlsx), and
 // writes reports as sheets. A ledger sheet has the columns of a CSV ledger
-// (see [outcome.CSVReader]): offices keep their 台账 in spreadsheets.
+// (see [outcome]): offices keep their 台账 in spreadsheets.
 //
 // It is a package of its own so that the core packages keep their small
 // dependency set: it uses github.com/xuri/excelize/v2. An .xlsx file is a zip
@@ -104,7 +104,7 @@ func Read(l *outcome.Ledger, r io.Reader, opts outcome.ReadOptions) error {
 }
 
 // Records reads the records of the ledger sheet of the workbook r, as
-// [outcome.CSVReader.Records] does.
+// [outcome.RowRecords] does.
 func Records(r io.Reader, name string) iter.Seq2[outcome.Record, error] {
 	return func(yield func(outcome.Record, error) bool) {
 		rows, done := Rows(r, "")

@@ -33,7 +33,7 @@ func ExampleExpertServiceTeams() {
 func ExampleIndicators() {
 	inds := hunan.Indicators()
 	i := slices.IndexFunc(inds, func(ind outcome.Indicator) bool { return ind.Code == "star-spaces" })
-	fmt.Println(inds[i].Name.Zh, inds[i].Unit, inds[i].Aggregation)
+	fmt.Println(inds[i].Name.Zh, inds[i].Unit.Name().In(outcome.English), inds[i].Aggregation.Name().In(outcome.English))
 	// Output:
 	// 星创天地 establishments stock
 }

@@ -1,0 +1,164 @@
+package outcome
+
+import (
+	"encoding"
+	"fmt"
+	"testing"
+)
+
+// enumValue is a defined value of one of the package's enums, with its
+// names.
+type enumValue interface {
+	fmt.Stringer
+	encoding.TextMarshaler
+	Name() Name
+}
+
+// every lists every defined value of each enum of the package.
+func every() map[string][]enumValue {
+	m := map[string][]enumValue{}
+	for l := Nation; l.IsValid(); l++ {
+		m["Level"] = append(m["Level"], l)
+	}
+	for u := Piece; u.IsValid(); u++ {
+		m["Unit"] = append(m["Unit"], u)
+	}
+	for _, c := range []Certainty{Exact, LowerBound, UpperBound, Approximate} {
+		m["Certainty"] = append(m["Certainty"], c)
+	}
+	for _, k := range []PeriodKind{YearPeriod, MonthPeriod, SpanPeriod, CumulativePeriod, UndatedPeriod} {
+		m["PeriodKind"] = append(m["PeriodKind"], k)
+	}
+	for _, a := range []Aggregation{Stock, Flow, Entries} {
+		m["Aggregation"] = append(m["Aggregation"], a)
+	}
+	return m
+}
+
+// String is Chinese for every enum: the name's Chinese half.
+func TestStringIsChinese(t *testing.T) {
+	tests := []struct {
+		v    fmt.Stringer
+		want string
+	}{
+		{County, "县市区"},
+		{Level(9), "Level(9)"},
+		{Person, "名"},
+		{PersonTime, "人次"},
+		{Unit(0), ""},
+		{Unit(99), "Unit(99)"},
+		{LowerBound, "下限"},
+		{Certainty(9), "Certainty(9)"},
+		{YearPeriod, "年"},
+		{CumulativePeriod, "累计"},
+		{PeriodKind(0), "PeriodKind(0)"},
+		{Stock, "存量"},
+		{Flow, "流量"},
+		{Aggregation(0), "Aggregation(0)"},
+		{Reached | MoreThanDuo, "达+多"},
+		{Chinese, "zh"}, // a tag, not a label
+	}
+	for _, tt := range tests {
+		if got := tt.v.String(); got != tt.want {
+			t.Errorf("%T(%d).String() = %q, want %q", tt.v, tt.v, got, tt.want)
+		}
+	}
+	for enum, values := range every() {
+		for _, v := range values {
+			if n := v.Name(); n.Zh == "" || n.En == "" || v.String() != n.Zh {
+				t.Errorf("%s %v: Name() = %+v, String() = %q: want both languages and String the Chinese", enum, v, n, v.String())
+			}
+		}
+	}
+}
+
+// MarshalText writes the stable English code; UnmarshalText reads it back,
+// and reads the Chinese name that String writes.
+func TestTextCodeAndChinese(t *testing.T) {
+	for enum, values := range every() {
+		for _, v := range values {
+			b, err := v.MarshalText()
+			if err != nil || string(b) != v.Name().En {
+				t.Errorf("%s %v: MarshalText() = %q, %v, want %q", enum, v, b, err, v.Name().En)
+				continue
+			}
+			for _, form := range []string{v.Name().En, v.String()} {
+				got, err := unmarshalAs(v, form)
+				if err != nil || got != v {
+					t.Errorf("%s: UnmarshalText(%q) = %v, %v, want %v", enum, form, got, err, v)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"county", "县市区"} {
+		if l, err := ParseLevel(s); err != nil || l != County {
+			t.Errorf("ParseLevel(%q) = %v, %v, want County", s, l, err)
+		}
+	}
+	for _, s := range []string{"flow", "流量"} {
+		if a, err := ParseAggregation(s); err != nil || a != Flow {
+			t.Errorf("ParseAggregation(%q) = %v, %v, want Flow", s, a, err)
+		}
+	}
+	for _, s := range []string{"person-times", "人次"} {
+		if u, err := ParseUnit(s); err != nil || u != PersonTime {
+			t.Errorf("ParseUnit(%q) = %v, %v, want PersonTime", s, u, err)
+		}
+	}
+}
+
+// unmarshalAs decodes s into a new value of v's type.
+func unmarshalAs(v enumValue, s string) (enumValue, error) {
+	switch v.(type) {
+	case Level:
+		var x Level
+		err := x.UnmarshalText([]byte(s))
+		return x, err
+	case Unit:
+		var x Unit
+		err := x.UnmarshalText([]byte(s))
+		return x, err
+	case Certainty:
+		var x Certainty
+		err := x.UnmarshalText([]byte(s))
+		return x, err
+	case PeriodKind:
+		var x PeriodKind
+		err := x.UnmarshalText([]byte(s))
+		return x, err
+	case Aggregation:
+		var x Aggregation
+		err := x.UnmarshalText([]byte(s))
+		return x, err
+	}
+	return nil, fmt.Errorf("no decoder for %T", v)
+}
+
+func TestQualifierName(t *testing.T) {
+	tests := []struct {
+		q    Qualifier
+		want Name
+	}{
+		{0, Name{}},
+		{MoreThanYu, Name{"余", "more than"}},
+		{Reached | MoreThanDuo, Name{"达+多", "reached, more than"}},
+		{IncompleteStats | Cumulative, Name{"据不完全统计+累计", "by incomplete statistics, cumulative"}},
+	}
+	for _, tt := range tests {
+		if got := tt.q.Name(); got != tt.want {
+			t.Errorf("%v.Name() = %+v, want %+v", tt.q, got, tt.want)
+		}
+	}
+	if got := MustParseQuantity("达1000多个").In(English); got != "reached, more than 1000 units" {
+		t.Errorf(`MustParseQuantity("达1000多个").In(English) = %q, want "reached, more than 1000 units"`, got)
+	}
+}
+
+func TestLangName(t *testing.T) {
+	if got, want := English.Name(), (Name{"英文", "English"}); got != want {
+		t.Errorf("English.Name() = %+v, want %+v", got, want)
+	}
+	if got, want := Chinese.Name().In(English), "Chinese"; got != want {
+		t.Errorf("Chinese.Name().In(English) = %q, want %q", got, want)
+	}
+}
