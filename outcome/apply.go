@@ -5,8 +5,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
-	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Loading a file into a ledger has two halves. A rowReader (readcsv.go)
@@ -56,7 +56,7 @@ type batch struct {
 	rows    []loadRow
 	extras  []rowExtra        // of the rows marked extra, in order
 	bigs    []decimal.Decimal // the values of the rows marked big, in order
-	periods store.Periods     // the distinct periods of the rows
+	periods colstore.Periods  // the distinct periods of the rows
 	texts   []meta            // texts[0] is the empty text
 	errs    []loadError
 	stop    bool // the lines after these were not read: an error ended the batch
@@ -158,12 +158,12 @@ func (a *applier) finish() error {
 // one must not leave the ledger holding them.
 type loadMark struct {
 	mark
-	series []store.SeriesRoom
+	series []colstore.SeriesRoom
 	metas  int // capacity of the interned sources and notes
 }
 
 func (l *Ledger) markLoad() loadMark {
-	m := loadMark{mark: l.mark(), series: make([]store.SeriesRoom, len(l.series)), metas: cap(l.metas)}
+	m := loadMark{mark: l.mark(), series: make([]colstore.SeriesRoom, len(l.series)), metas: cap(l.metas)}
 	for i, s := range l.series {
 		m.series[i] = s.Room()
 	}
@@ -188,7 +188,7 @@ func (l *Ledger) rollbackLoad(m loadMark) {
 	} else {
 		clear(l.metas[len(l.metas):cap(l.metas)]) // the dropped notes are garbage
 	}
-	if store.GrewMuch(len(l.metas), metas) {
+	if colstore.GrewMuch(len(l.metas), metas) {
 		l.metaIdx = make(map[meta]uint32, len(l.metas))
 		for i, mt := range l.metas {
 			l.metaIdx[mt] = uint32(i)

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
-	"github.com/taizhang/taizhang/internal/store"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -134,7 +134,7 @@ func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discr
 
 func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
 	in := s.Period.Inside(window.span())
-	rank := store.Contested(s.Period.Table, in)
+	rank := colstore.Contested(s.Period.Table, in)
 	if rank == nil {
 		return nil // no record inside the window overlaps another
 	}
@@ -211,7 +211,7 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 
 // below returns the figures of u's children, rolled up, in int64 while
 // they fit.
-func below(rs store.Tree, a *store.Aggregation, u int32) Sum {
+func below(rs colstore.Tree, a *colstore.Aggregation, u int32) Sum {
 	for {
 		var sum Sum
 		acc := a.NewAccum()
@@ -306,7 +306,7 @@ func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 }
 
 // sumOf adds up rows as [Ledger.Total] would, and lists the first
-// store.MaxListed of them as records, by region and period.
+// colstore.MaxListed of them as records, by region and period.
 func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 	sum := Sum{Unit: s.ind.Unit, Records: len(rows)}
 	latest := int32(minDay)
@@ -315,7 +315,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 		sum.Value = sum.Value.Add(s.ValueAt(row))
 		sum.bound |= bound(s.Bound(row))
 		latest = max(latest, s.Period.At(row).End)
-		if len(detail) < store.MaxListed {
+		if len(detail) < colstore.MaxListed {
 			detail = append(detail, s.record(l, row))
 		}
 	}

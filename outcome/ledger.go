@@ -9,8 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
-	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
@@ -48,16 +48,16 @@ type meta struct {
 // series is one indicator's records: the columns and the indicator they
 // belong to.
 type series struct {
-	store.Series
+	colstore.Series
 	ind Indicator
 }
 
 // newSeries returns an empty series of ind.
 func newSeries(ind Indicator) *series {
-	return &series{ind: ind, Series: store.Series{Kind: store.Kind(ind.Aggregation), BoundOf: qualBound}}
+	return &series{ind: ind, Series: colstore.Series{Kind: colstore.Kind(ind.Aggregation), BoundOf: qualBound}}
 }
 
-// qualBound is [store.Series.BoundOf]: the bound bits of a qualifier.
+// qualBound is [colstore.Series.BoundOf]: the bound bits of a qualifier.
 func qualBound(q uint16) uint8 { return uint8(boundOf(Qualifier(q))) }
 
 // NewLedger returns an empty ledger over regions for the given indicators.
@@ -260,7 +260,7 @@ type value struct {
 
 func valueOf(q Quantity) value {
 	v := value{unit: q.unit, qual: q.qual}
-	if v.coef, v.exp, v.fits = store.Split(q.value); !v.fits {
+	if v.coef, v.exp, v.fits = colstore.Split(q.value); !v.fits {
 		v.big = q.value
 	}
 	return v
@@ -270,7 +270,7 @@ func (v value) decimal() decimal.Decimal {
 	if !v.fits {
 		return v.big
 	}
-	return store.NewDecimal(v.coef, v.exp)
+	return colstore.NewDecimal(v.coef, v.exp)
 }
 
 // checkUnit refuses a unit of another dimension than the indicator's.
@@ -284,8 +284,8 @@ func (s *series) checkUnit(u Unit) error {
 
 // put appends a checked row, unless the same figure is already recorded
 // for the region and period; a different one is a conflict.
-func (l *Ledger) put(s *series, reg int32, p store.Span, v *value, m uint32) error {
-	sv := store.Value{Coef: v.coef, Exp: v.exp, Fits: v.fits, Big: v.big, Unit: uint8(v.unit), Qual: uint16(v.qual)}
+func (l *Ledger) put(s *series, reg int32, p colstore.Span, v *value, m uint32) error {
+	sv := colstore.Value{Coef: v.coef, Exp: v.exp, Fits: v.fits, Big: v.big, Unit: uint8(v.unit), Qual: uint16(v.qual)}
 	if v.unit == s.ind.Unit {
 		sv.Unit = 0 // the indicator's own
 	}

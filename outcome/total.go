@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
-	"github.com/taizhang/taizhang/internal/store"
 )
 
 // Sum is an aggregate of one indicator over a region and a window.
@@ -191,7 +191,7 @@ func (l *Ledger) lookupSeries(indicator string) (*series, error) {
 
 // evidence sets what out passed over and left out within the positions lo
 // to hi.
-func (s *series) evidence(l *Ledger, a *store.Aggregation, lo, hi int32, out *Sum) {
+func (s *series) evidence(l *Ledger, a *colstore.Aggregation, lo, hi int32, out *Sum) {
 	rs := l.regions.tree()
 	out.LeftOut = a.LeftOutIn(rs, lo, hi)
 	if len(a.Passed) > 0 {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/taizhang/taizhang/internal/store"
+	"github.com/taizhang/taizhang/internal/colstore"
 )
 
 // Values returns the figure of indicator for every unit of units within
@@ -63,10 +63,10 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 // setLatest sets how v finds its Latest: from newest, the rank of the
 // newest period behind the units' figures, when a ranked its periods, and
 // otherwise by a scan when first asked.
-func (v *values) setLatest(l *Ledger, s *series, a *store.Aggregation, window Period, newest uint16) {
+func (v *values) setLatest(l *Ledger, s *series, a *colstore.Aggregation, window Period, newest uint16) {
 	switch {
 	case a.Ends == nil:
-		v.scan = store.NewLatestScan(&s.Series, l.regions.tree(), window.span(), l.mu.RLocker())
+		v.scan = colstore.NewLatestScan(&s.Series, l.regions.tree(), window.span(), l.mu.RLocker())
 	case newest > 0:
 		v.latest = a.Ends[newest-1]
 	default:
@@ -110,7 +110,7 @@ type values struct {
 	// figures, minDay for none, unless scan is set: then it is found when
 	// first asked.
 	latest int32
-	scan   *store.LatestScan
+	scan   *colstore.LatestScan
 }
 
 // Latest returns the last day of the newest record behind any unit's
@@ -180,7 +180,7 @@ func (v Values) Value(i int) decimal.Decimal {
 	if v.p.dec != nil {
 		return v.p.dec[i]
 	}
-	return store.NewDecimal(v.p.sums[i], v.p.exp)
+	return colstore.NewDecimal(v.p.sums[i], v.p.exp)
 }
 
 // CmpFunc returns a function that compares unit i's figure with k, as
@@ -188,7 +188,7 @@ func (v Values) Value(i int) decimal.Decimal {
 // check every unit against a threshold.
 func (v Values) CmpFunc(k decimal.Decimal) func(i int) int {
 	if p := v.p; p != nil && p.dec == nil {
-		if kk, ok := store.ScaleTo(k, p.exp); ok {
+		if kk, ok := colstore.ScaleTo(k, p.exp); ok {
 			return func(i int) int {
 				switch s := p.sums[i]; {
 				case s < kk:
