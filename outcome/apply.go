@@ -195,25 +195,3 @@ func (l *Ledger) rollbackLoad(m loadMark) {
 		}
 	}
 }
-
-// rowLoader reads and applies one row at a time, for sources of rows that
-// are not files (spreadsheets).
-type rowLoader struct {
-	rd *rowReader
-	a  *applier
-	b  batch
-}
-
-func (l *Ledger) newLoader(p rowParser, opts ReadOptions) *rowLoader {
-	return &rowLoader{rd: l.newRowReader(p), a: l.newApplier(p.file, opts)}
-}
-
-func (ld *rowLoader) row(line int, fields [][]byte) bool {
-	ld.b.reset()
-	ld.rd.lastText = 0
-	ld.rd.read(&ld.b, line, fields)
-	ld.rd.resolve(&ld.b, ld.a.opts)
-	return ld.a.apply(&ld.b)
-}
-
-func (ld *rowLoader) finish() error { return ld.a.finish() }

@@ -387,35 +387,43 @@ type Row struct {
 // ReadRows adds the records of a table whose first row names the columns,
 // all or nothing, under the rules and with the errors of [Ledger.ReadCSV]:
 // the way to load a spreadsheet or any other source of rows. Rows may have
-// fewer cells than the header; the missing ones are empty.
+// fewer cells than the header; the missing ones are empty. The rows are
+// read and parsed before the ledger is locked, so rows may come from code
+// that reads the ledger; the ledger is locked only to add them.
 func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	p := &rowParser{file: opts.Name}
-	var ld *rowLoader
+	p := rowParser{file: opts.Name}
+	var rd *rowReader // reads only the ledger's fixed parts: no lock needed
+	var b batch
+	b.reset()
 	var fields [][]byte
 	for row := range rows {
 		fields = rowFields(fields[:0], row.Cells, p.width)
-		if ld == nil {
+		if rd == nil {
 			cols, err := parseHeader(opts.Name, fields)
 			if err != nil {
 				return err
 			}
 			p.cols, p.width = cols, len(fields)
-			ld = l.newLoader(*p, opts)
+			rd = l.newRowReader(p)
 			continue
 		}
 		if blank(row.Cells) {
 			continue
 		}
-		if !ld.row(row.Number, fields) {
+		if !rd.read(&b, row.Number, fields) && !opts.AllErrors {
+			b.stop = true
 			break
 		}
 	}
-	if ld == nil {
+	if rd == nil {
 		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: no header row", errMissingColumn)}
 	}
-	return ld.finish()
+	rd.resolve(&b, opts)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	a := l.newApplier(opts.Name, opts)
+	a.apply(&b)
+	return a.finish()
 }
 
 // RowRecords reads records from a table whose first row names the columns,
