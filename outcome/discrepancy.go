@@ -43,12 +43,8 @@ func (k DiscrepancyKind) Name() Name {
 	return Name{}
 }
 
-func (k DiscrepancyKind) String() string {
-	if k != 0 && int(k) < len(discrepancyNames) {
-		return discrepancyNames[k].En
-	}
-	return fmt.Sprintf("DiscrepancyKind(%d)", k)
-}
+// String returns the Chinese name of the kind.
+func (k DiscrepancyKind) String() string { return label(k.Name(), Chinese, "DiscrepancyKind", int(k)) }
 
 // Discrepancy is a disagreement among records of one indicator that
 // [Ledger.Total] settles by a rule, so that its figure does not show it:

@@ -83,7 +83,8 @@
 // ([Level], [Unit], [Qualifier], [Certainty], [PeriodKind], [Aggregation],
 // [DiscrepancyKind]) give theirs with Name, and [Name.In] picks a [Lang].
 // String is Chinese, as the source documents are: [Level], [Unit],
-// [Qualifier], [Certainty], [PeriodKind] and [Aggregation] print their
+// [Qualifier], [Certainty], [PeriodKind], [Aggregation] and
+// [DiscrepancyKind] print their
 // Chinese name ([County] 县市区, [LowerBound] 下限, [Person] 名), and values
 // print as the reports write them (5000余名, 2019年). English output asks for English:
 // x.Name().In(English), [Quantity.In], [Period.In]. MarshalText writes an

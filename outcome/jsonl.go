@@ -216,17 +216,3 @@ func (l *Ledger) ReadJSONL(r io.Reader, opts ReadOptions) error {
 	}
 	return nil
 }
-
-// WriteJSONL writes records as JSON Lines in the shape [jsonlReader]
-// documents, keys in that order, one record per line.
-func WriteJSONL(w io.Writer, records iter.Seq[Record]) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	for r := range records {
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
-}

@@ -437,7 +437,7 @@ func TestDiscrepancies(t *testing.T) {
 			}
 			var got []string
 			for _, d := range ds {
-				got = append(got, d.Kind.String()+": "+strings.Join(ovShow([]outcome.Record{d.Counted}), "")+" | "+
+				got = append(got, d.Kind.Name().En+": "+strings.Join(ovShow([]outcome.Record{d.Counted}), "")+" | "+
 					d.Sum.Quantity().String()+" | "+strings.Join(ovShow(d.Detail), ", "))
 				if d.Sum.Records != len(d.Detail) {
 					t.Errorf("%v: Sum.Records = %d for %d records listed", d, d.Sum.Records, len(d.Detail))

@@ -284,7 +284,7 @@ func (l *Ledger) reserveCSV(r io.Reader, col int) {
 	}
 }
 
-// ReadCSV adds the records of a CSV file ([csvReader] describes the format),
+// ReadCSV adds the records of a CSV file (the package doc describes the format),
 // all or nothing: if any line is refused, no record of the file stays in
 // the ledger. Errors are [*ParseError]s with the file, line, column and
 // value: a missing or unknown column, a bad number, period, unit or
@@ -432,4 +432,11 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 		errs = append(errs, loadError{w, b.errs[e].err})
 	}
 	b.rows, b.extras, b.bigs, b.errs = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs
+}
+
+// ReadOptions controls how a ledger reads a file. The zero value stops at
+// the first error.
+type ReadOptions struct {
+	Name      string // the file name errors give
+	AllErrors bool   // read on after an error and return every problem, joined
 }

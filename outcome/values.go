@@ -171,10 +171,6 @@ func (v Values) Bounds(i int) Bounds {
 	return v.p.bound[i].bounds(v.Value(i))
 }
 
-// IsExact reports whether unit i's figure rests on exact records only: its
-// value is its true value.
-func (v Values) IsExact(i int) bool { return v.p.bound[i] == 0 }
-
 // Value returns unit i's figure (0 when it has none).
 func (v Values) Value(i int) decimal.Decimal {
 	if v.p.dec != nil {

@@ -1,0 +1,80 @@
+package outcome
+
+import (
+	"fmt"
+
+	"github.com/taizhang/taizhang/internal/codeindex"
+	"github.com/taizhang/taizhang/internal/regiontree"
+)
+
+// NewRegionSet checks regions and builds their hierarchy. Every parent must be
+// in the set and of a higher level than its children. Problems are reported
+// together, joined, up to the first 20.
+func NewRegionSet(regions []Region) (*RegionSet, error) {
+	var b regionBuilder
+	b.Grow(len(regions), 0)
+	for i, r := range regions {
+		if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
+			if b.report(fmt.Errorf("region %d: %w", i, err)) {
+				break
+			}
+		}
+	}
+	return b.build()
+}
+
+// regionBuilder gathers regions for a set, checking each as it comes, and
+// builds the set, reporting what keeps a region from its place: a
+// duplicate code, a parent not in the set or not above it.
+type regionBuilder struct {
+	regiontree.Builder[Level]
+	where func(i int) string // where the i-th region was given, for errors
+	errs  errorList
+}
+
+// report keeps err; it returns true when as many errors are kept as are
+// reported, and building stops.
+func (b *regionBuilder) report(err error) bool {
+	b.errs.add(err)
+	return len(b.errs.first) >= maxErrors
+}
+
+// addRegion checks one region and appends it.
+func addRegion[T string | []byte](b *regionBuilder, code, zh, en T, level Level, parent T) error {
+	if err := checkRegion(code, level, parent); err != nil {
+		return err
+	}
+	regiontree.Add(&b.Builder, code, zh, en, level, parent)
+	return nil
+}
+
+// build resolves parents and lays the regions out depth-first.
+func (b *regionBuilder) build() (*RegionSet, error) {
+	if err := b.errs.join(); err != nil {
+		return nil, err
+	}
+	where := b.where
+	if where == nil {
+		where = func(i int) string { return fmt.Sprintf("region %d", i) }
+	}
+	t, ok := b.Build(func(p regiontree.Problem) bool {
+		i := p.Region
+		switch p.Kind {
+		case regiontree.TooLarge:
+			b.errs.add(fmt.Errorf("outcome: region set: codes and names take more than 4 GiB"))
+		case regiontree.TooMany:
+			b.errs.add(fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", i, codeindex.MaxPositions))
+		case regiontree.Duplicate:
+			return b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.Code(i), errDuplicateRegion))
+		case regiontree.UnknownParent:
+			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.Code(i), codeindex.String(p.Key), ErrUnknownRegion))
+		case regiontree.ParentLevel:
+			b.report(fmt.Errorf("outcome: %s: %s (%s) under %s (%s): %w", where(i), b.Code(i), b.LevelOf(i).code(), b.Code(p.Parent), b.LevelOf(p.Parent).code(), errRegionLevel))
+		}
+		return false // every parent problem is reported, as far as the list goes
+	})
+	if !ok {
+		return nil, b.errs.join()
+	}
+	return &RegionSet{t: *t}, nil
+}
