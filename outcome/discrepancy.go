@@ -65,20 +65,40 @@ type Discrepancy struct {
 	Sum Sum
 }
 
-func (d Discrepancy) String() string {
+// String describes the disagreement in Chinese, as [Discrepancy.In] does.
+func (d Discrepancy) String() string { return d.In(Chinese) }
+
+// In describes the disagreement in lang: the record that counts, then what
+// disagrees with it.
+func (d Discrepancy) In(lang Lang) string {
 	c := d.Counted
-	head := fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period, c.Quantity)
+	sum := d.Sum.Quantity().In(lang)
+	if lang == English {
+		head := fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+		switch d.Kind {
+		case FinerExceed:
+			return head + fmt.Sprintf("%d finer records within it add up to more: %s", d.Sum.Records, sum)
+		case FinerFallShort:
+			return head + fmt.Sprintf("%d finer records cover it and add up to less: %s", d.Sum.Records, sum)
+		case DescendantsDiffer:
+			return head + fmt.Sprintf("%d records of its descendants of the same date add up to %s", d.Sum.Records, sum)
+		case DescendantsExceed:
+			return head + fmt.Sprintf("%d records of its descendants add up to more: %s", d.Sum.Records, sum)
+		}
+		return head + d.Kind.Name().En
+	}
+	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity)
 	switch d.Kind {
 	case FinerExceed:
-		return head + fmt.Sprintf("%d finer records within it add up to more: %s", d.Sum.Records, d.Sum.Quantity())
+		return head + fmt.Sprintf("其内 %d 条更细的记录合计更多：%s", d.Sum.Records, sum)
 	case FinerFallShort:
-		return head + fmt.Sprintf("%d finer records cover it and add up to less: %s", d.Sum.Records, d.Sum.Quantity())
+		return head + fmt.Sprintf("覆盖其全期的 %d 条更细的记录合计更少：%s", d.Sum.Records, sum)
 	case DescendantsDiffer:
-		return head + fmt.Sprintf("%d records of its descendants of the same date add up to %s", d.Sum.Records, d.Sum.Quantity())
+		return head + fmt.Sprintf("下级同日的 %d 条记录合计为 %s", d.Sum.Records, sum)
 	case DescendantsExceed:
-		return head + fmt.Sprintf("%d records of its descendants add up to more: %s", d.Sum.Records, d.Sum.Quantity())
+		return head + fmt.Sprintf("下级的 %d 条记录合计更多：%s", d.Sum.Records, sum)
 	}
-	return ""
+	return head + d.Kind.Name().Zh
 }
 
 // Discrepancies returns the disagreements among the records of indicator

@@ -462,7 +462,11 @@ func TestDiscrepancyString(t *testing.T) {
 	if err != nil || len(ds) != 1 {
 		t.Fatalf("Discrepancies = %v, %v; want one", ds, err)
 	}
-	want := "training in 433122, 2019: 176场 counts, but 4 finer records within it add up to more: 177场"
+	want := "training in 433122, 2019: 176 sessions counts, but 4 finer records within it add up to more: 177 sessions"
+	if got := ds[0].In(outcome.English); got != want {
+		t.Errorf("In(English) = %q, want %q", got, want)
+	}
+	want = "training 433122 2019年：176场 计入，但其内 4 条更细的记录合计更多：177场"
 	if got := ds[0].String(); got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}

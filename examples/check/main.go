@@ -114,7 +114,7 @@ func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 		fmt.Fprintf(w, "%s %-4s %-8s %s: %s\n", verdict, o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang),
 			countOf(len(o.Discrepancies), lang))
 		for _, d := range o.Discrepancies {
-			fmt.Fprintf(w, "      %s\n", d)
+			fmt.Fprintf(w, "      %s\n", d.In(lang))
 		}
 		return
 	}
