@@ -68,37 +68,27 @@ type Discrepancy struct {
 // String describes the disagreement in Chinese, as [Discrepancy.In] does.
 func (d Discrepancy) String() string { return d.In(Chinese) }
 
+// discrepancyPhrases say, for each kind, what disagrees with the record
+// that counts: the number of records and their sum fill them in.
+var discrepancyPhrases = [...]Name{
+	FinerExceed:       {Zh: "其内 %d 条更细的记录合计更多：%s", En: "%d finer records within it add up to more: %s"},
+	FinerFallShort:    {Zh: "覆盖其全期的 %d 条更细的记录合计更少：%s", En: "%d finer records cover it and add up to less: %s"},
+	DescendantsDiffer: {Zh: "下级同日的 %d 条记录合计为 %s", En: "%d records of its descendants of the same date add up to %s"},
+	DescendantsExceed: {Zh: "下级的 %d 条记录合计更多：%s", En: "%d records of its descendants add up to more: %s"},
+}
+
 // In describes the disagreement in lang: the record that counts, then what
 // disagrees with it.
 func (d Discrepancy) In(lang Lang) string {
 	c := d.Counted
-	sum := d.Sum.Quantity().In(lang)
+	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
 	if lang == English {
-		head := fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
-		switch d.Kind {
-		case FinerExceed:
-			return head + fmt.Sprintf("%d finer records within it add up to more: %s", d.Sum.Records, sum)
-		case FinerFallShort:
-			return head + fmt.Sprintf("%d finer records cover it and add up to less: %s", d.Sum.Records, sum)
-		case DescendantsDiffer:
-			return head + fmt.Sprintf("%d records of its descendants of the same date add up to %s", d.Sum.Records, sum)
-		case DescendantsExceed:
-			return head + fmt.Sprintf("%d records of its descendants add up to more: %s", d.Sum.Records, sum)
-		}
-		return head + d.Kind.Name().En
+		head = fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
 	}
-	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity)
-	switch d.Kind {
-	case FinerExceed:
-		return head + fmt.Sprintf("其内 %d 条更细的记录合计更多：%s", d.Sum.Records, sum)
-	case FinerFallShort:
-		return head + fmt.Sprintf("覆盖其全期的 %d 条更细的记录合计更少：%s", d.Sum.Records, sum)
-	case DescendantsDiffer:
-		return head + fmt.Sprintf("下级同日的 %d 条记录合计为 %s", d.Sum.Records, sum)
-	case DescendantsExceed:
-		return head + fmt.Sprintf("下级的 %d 条记录合计更多：%s", d.Sum.Records, sum)
+	if d.Kind == 0 || int(d.Kind) >= len(discrepancyPhrases) {
+		return head + d.Kind.String()
 	}
-	return head + d.Kind.Name().Zh
+	return head + fmt.Sprintf(discrepancyPhrases[d.Kind].In(lang), d.Sum.Records, d.Sum.Quantity().In(lang))
 }
 
 // Discrepancies returns the disagreements among the records of indicator
