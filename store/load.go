@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// Query says which versions [Store.Ledger] loads. The zero value loads
+// the ledger as it stands now, for every region.
+type Query struct {
+	// KnownOn, when set, loads the ledger as known on that day: for each
+	// figure, its latest version reported by the end of the day (UTC),
+	// so that a report of last year is reproduced exactly.
+	KnownOn time.Time
+	// Region, when set, loads only the records of that region and the
+	// regions below it: a province, a county.
+	Region string
+}
+
+// Ledger loads the stored records into a new ledger over the stored
+// regions and indicators: the latest version of each figure, as q says.
+// The records are streamed from the database into [outcome.Ledger.ReadCSV].
+func (s *Store) Ledger(ctx context.Context, q Query) (*outcome.Ledger, error) {
+	rs, err := s.regionSet(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	if q.Region != "" && !rs.Contains(q.Region) {
+		return nil, fmt.Errorf("store: load region %q: %w", q.Region, outcome.ErrUnknownRegion)
+	}
+	l, err := s.scratch(ctx)
+	if err != nil {
+		return nil, err
+	}
+	query := s.loadQuery(q)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: connect: %w", err)
+	}
+	defer conn.Close()
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- l.ReadCSV(pr, outcome.ReadOptions{Name: "store"})
+		pr.Close()
+	}()
+	var werr error
+	if s.e.CopyOut != nil {
+		werr = s.e.CopyOut(ctx, conn, query, pw)
+	} else {
+		werr = writeCSV(ctx, conn, query, pw)
+	}
+	pw.CloseWithError(werr)
+	rerr := <-done
+	if werr != nil {
+		return nil, fmt.Errorf("store: load records: %w", werr)
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("store: load records: %w", rerr)
+	}
+	return l, nil
+}
+
+// loadQuery selects the latest version of each figure, in the columns of
+// a ledger file. Its literals are quoted here: PostgreSQL's COPY takes no
+// parameters.
+func (s *Store) loadQuery(q Query) string {
+	var b strings.Builder
+	var cut string
+	if !q.KnownOn.IsZero() {
+		y, m, d := q.KnownOn.Date()
+		cut = quote(formatTime(time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)))
+	}
+	if q.Region != "" {
+		b.WriteString(`WITH RECURSIVE sub (code) AS (SELECT code FROM regions WHERE code = ` + quote(q.Region) +
+			` UNION ALL SELECT r.code FROM regions r JOIN sub ON r.parent = sub.code) `)
+	}
+	b.WriteString(`SELECT indicator, region, period, value, unit, qualifier, document AS source, section, mark, note
+		FROM records WHERE id NOT IN (SELECT revises FROM records WHERE revises IS NOT NULL`)
+	if cut != "" {
+		b.WriteString(` AND reported < ` + cut + `) AND reported < ` + cut)
+	} else {
+		b.WriteString(`)`)
+	}
+	if q.Region != "" {
+		b.WriteString(` AND region IN (SELECT code FROM sub)`)
+	}
+	return b.String()
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// writeCSV writes the rows of query to w as CSV with a header, reading
+// them through database/sql.
+func writeCSV(ctx context.Context, conn *sql.Conn, query string, w io.Writer) error {
+	rows, err := conn.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(cols); err != nil {
+		return err
+	}
+	raw := make([]sql.RawBytes, len(cols))
+	dest := make([]any, len(cols))
+	for i := range raw {
+		dest[i] = &raw[i]
+	}
+	rec := make([]string, len(cols))
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for i, b := range raw {
+			rec[i] = string(b)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// History returns every version of the figure of indicator in region over
+// period, oldest first; [ErrNotFound] when the store holds none.
+func (s *Store) History(ctx context.Context, indicator, region string, period outcome.Period) ([]Version, error) {
+	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT id, version, value, unit, qualifier, document, section, mark, note,
+			department, reporter, reported, revises, reason
+		FROM records WHERE indicator = ? AND region = ? AND period = ? ORDER BY version`),
+		indicator, region, period.String())
+	if err != nil {
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		var v Version
+		r := row{indicator: indicator, region: region, period: period.String()}
+		var reported string
+		var revises sql.NullInt64
+		if err := rows.Scan(&v.ID, &v.Version, &r.value, &r.unit, &r.qualifier, &r.document, &r.section, &r.mark, &r.note,
+			&v.Department, &v.Reporter, &reported, &revises, &v.Reason); err != nil {
+			return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+		}
+		if v.Record, err = r.record(); err != nil {
+			return nil, fmt.Errorf("store: version %d of %s %s %s: %w", v.ID, indicator, region, period, err)
+		}
+		if v.Reported, err = parseTime(reported); err != nil {
+			return nil, fmt.Errorf("store: version %d: reported %q: %w", v.ID, reported, ErrInvalid)
+		}
+		v.Revises = revises.Int64
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, ErrNotFound)
+	}
+	return out, nil
+}

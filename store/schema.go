@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// SchemaVersion is the version of the schema this package writes.
+const SchemaVersion = 3 // len(migrations); a test keeps them equal
+
+// migrations are the schema's versions: migrations[i] takes a database
+// from version i to i+1. Only append to the list. In the statements,
+// {id} is the engine's auto-increment key and {pg:…} text only PostgreSQL
+// runs.
+var migrations = [][]string{
+	{ // 1: the ledger
+		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`CREATE TABLE regions (code TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+			level TEXT NOT NULL, parent TEXT NOT NULL)`,
+		`CREATE INDEX regions_parent ON regions (parent)`,
+		`CREATE TABLE indicators (code TEXT PRIMARY KEY, definition TEXT NOT NULL)`,
+		`CREATE TABLE programs (id TEXT NOT NULL, version INTEGER NOT NULL, definition TEXT NOT NULL,
+			stored TEXT NOT NULL, PRIMARY KEY (id, version))`,
+		`CREATE TABLE records (
+			id {id},
+			indicator TEXT NOT NULL REFERENCES indicators (code),
+			region TEXT NOT NULL REFERENCES regions (code),
+			period TEXT NOT NULL,
+			version INTEGER NOT NULL,
+			value TEXT NOT NULL, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
+			document TEXT NOT NULL, section TEXT NOT NULL, mark TEXT NOT NULL, note TEXT NOT NULL,
+			department TEXT NOT NULL, reporter TEXT NOT NULL, reported TEXT NOT NULL,
+			revises BIGINT REFERENCES records (id), reason TEXT NOT NULL,
+			UNIQUE (indicator, region, period, version))`,
+		`CREATE INDEX records_revises ON records (revises) WHERE revises IS NOT NULL`,
+	},
+	{ // 2: departments and what they report
+		`CREATE TABLE departments (name TEXT PRIMARY KEY, role TEXT NOT NULL)`,
+		`CREATE TABLE assignments (department TEXT NOT NULL REFERENCES departments (name),
+			indicator TEXT NOT NULL REFERENCES indicators (code), PRIMARY KEY (department, indicator))`,
+		`{pg:ALTER TABLE records ENABLE ROW LEVEL SECURITY}`,
+		`{pg:CREATE POLICY records_read ON records FOR SELECT USING (true)}`,
+		// A department's role inserts only records of its own department
+		// and of the indicators assigned to it; the owner is exempt.
+		`{pg:CREATE POLICY records_write ON records FOR INSERT WITH CHECK (EXISTS (
+			SELECT 1 FROM departments d JOIN assignments a ON a.department = d.name
+			WHERE d.role = current_user AND d.name = records.department AND a.indicator = records.indicator))}`,
+	},
+	{ // 3: rectification follow-up
+		`CREATE TABLE followups (
+			id {id},
+			program TEXT NOT NULL, target TEXT NOT NULL, indicator TEXT NOT NULL,
+			region TEXT NOT NULL REFERENCES regions (code),
+			kind TEXT NOT NULL, lacks TEXT NOT NULL,
+			opened TEXT NOT NULL, due TEXT NOT NULL,
+			department TEXT NOT NULL, reporter TEXT NOT NULL, reported TEXT NOT NULL)`,
+		`CREATE INDEX followups_program ON followups (program)`,
+		`CREATE TABLE followup_closures (item BIGINT PRIMARY KEY REFERENCES followups (id),
+			closed TEXT NOT NULL, recorded TEXT NOT NULL)`,
+	},
+}
+
+// ddl adapts a statement of migrations to the dialect; "" when it is
+// not for this engine.
+func (s *Store) ddl(q string) string {
+	if rest, ok := strings.CutPrefix(q, "{pg:"); ok {
+		if s.e.Dialect != PostgreSQL {
+			return ""
+		}
+		q = strings.TrimSuffix(rest, "}")
+	}
+	id := "INTEGER PRIMARY KEY"
+	if s.e.Dialect == PostgreSQL {
+		id = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+	}
+	return strings.ReplaceAll(q, "{id}", id)
+}
+
+// version reads the schema version: 0 for an empty database.
+func (s *Store) version(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int, error) {
+	var exists bool
+	check := `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')`
+	if s.e.Dialect == PostgreSQL {
+		check = `SELECT to_regclass('meta') IS NOT NULL`
+	}
+	if err := q.QueryRowContext(ctx, check).Scan(&exists); err != nil {
+		return 0, fmt.Errorf("store: read the schema version: %w", err)
+	}
+	if !exists {
+		return 0, nil
+	}
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: the meta table holds no schema version: %w", ErrInvalid)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: read the schema version: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("store: schema version %q: %w", v, ErrInvalid)
+	}
+	return n, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, SchemaVersion) }
+
+// Migrate brings e's database to schema version to, in one transaction,
+// and closes nothing. [Open] migrates to [SchemaVersion]; an earlier
+// version is for a staged upgrade, or a test of one.
+func Migrate(ctx context.Context, e Engine, to int) error {
+	if to < 1 || to > SchemaVersion {
+		return fmt.Errorf("store: migrate to schema version %d: this program knows 1 to %d: %w", to, SchemaVersion, ErrInvalid)
+	}
+	if e.DB == nil || (e.Dialect != SQLite && e.Dialect != PostgreSQL) {
+		return fmt.Errorf("store: migrate: engine without a database or dialect: %w", ErrInvalid)
+	}
+	s := &Store{db: e.DB, e: e}
+	return s.migrateTo(ctx, to)
+}
+
+// migrateTo brings the schema to version to, in one transaction.
+func (s *Store) migrateTo(ctx context.Context, to int) error {
+	v, err := s.version(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("store: the database has schema version %d, this program knows up to %d: %w", v, SchemaVersion, ErrNewerSchema)
+	}
+	if v >= to {
+		return nil
+	}
+	return s.inTx(ctx, func(t *tx) error {
+		// Another process may have migrated while this one waited for
+		// the lock.
+		v, err := s.version(ctx, t.conn)
+		if err != nil || v >= to {
+			return err
+		}
+		for i := v; i < to; i++ {
+			for _, q := range migrations[i] {
+				if q = s.ddl(q); q == "" {
+					continue
+				}
+				if _, err := t.exec(ctx, q); err != nil {
+					return fmt.Errorf("store: migrate schema from version %d to %d: %w", i, i+1, err)
+				}
+			}
+		}
+		_, err = t.exec(ctx, `INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.Itoa(to))
+		if err != nil {
+			return fmt.Errorf("store: record schema version %d: %w", to, err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,27 @@
+package sqlite_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/taizhang/taizhang/store"
+	"github.com/taizhang/taizhang/store/internal/suite"
+	"github.com/taizhang/taizhang/store/sqlite"
+)
+
+var backend = suite.Backend{
+	Name: "sqlite",
+	New:  func(t testing.TB) string { return filepath.Join(t.TempDir(), "taizhang.db") },
+	Engine: func(_ context.Context, addr string) (store.Engine, error) {
+		return sqlite.Engine(addr)
+	},
+}
+
+func TestMain(m *testing.M) {
+	suite.Child(backend)
+	os.Exit(m.Run())
+}
+
+func TestStore(t *testing.T) { suite.Run(t, backend) }
