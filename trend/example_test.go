@@ -3,6 +3,7 @@ package trend_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
@@ -100,10 +101,42 @@ func ExampleWriteText() {
 	// rural poor to zero [rural-poor-zero]
 	// date        achieved          data as of          progress  expected  status                     pace
 	// 2012-12-31  98990000 persons  2012-12-31          0.0%      0.0%      in progress                on track
-	// 2016-12-31  98990000 persons  2012-12-31 (stale)  0.0%      50.0%     in progress                —
+	// 2016-12-31  98990000 persons  2012-12-31 (stale)  0.0%      50.0%     in progress                -
 	// 2019-12-31  5510000 persons   2019-12-31          94.4%     87.5%     in progress                ahead
-	// 2020-12-31  5510000 persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  —
+	// 2020-12-31  5510000 persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  -
 	// at the current pace, met by 2021-05-31 (13.5% a year)
 	//
 	// (stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)
+}
+
+// The chart of the rural poor: the 2012 figure is carried forward to 2016
+// (a dashed level line, labelled), and no line joins it to the 2019 figure.
+// The lines below are those of the chart that carry text.
+func ExampleWriteSVG() {
+	p, l := ruralPoor()
+	series, err := trend.Evaluate(p, l, trend.YearEnds(2012, 2020), trend.Options{})
+	if err != nil {
+		panic(err)
+	}
+	var b strings.Builder
+	if err := trend.WriteSVG(&b, outcome.English, p.Name.In(outcome.English), series...); err != nil {
+		panic(err)
+	}
+	for line := range strings.Lines(b.String()) {
+		if strings.Contains(line, "font-size=\"1") && !strings.HasPrefix(line, "<svg") {
+			_, text, _ := strings.Cut(line, ">")
+			text, _, _ = strings.Cut(text, "<")
+			fmt.Println(text)
+		}
+	}
+	// Output:
+	// No rural poor under the current standard
+	// rural poor to zero
+	// carried forward from 2012-12-31
+	// carried forward from 2019-12-31
+	// current figure
+	// figure carried forward (no newer figure)
+	// expected
+	// target 100%
+	// projection
 }

@@ -19,7 +19,7 @@ type labels struct {
 	met, unreachable, projected       string
 	actual, expected, goal            string
 	current, stale, staleMark, legend string
-	projection                        string
+	projection, carried, carriedFrom  string
 }
 
 var textLabels = [...]labels{
@@ -30,6 +30,7 @@ var textLabels = [...]labels{
 		current: "当期数据", stale: "(旧) 数据早于报告期(一年)", staleMark: "(旧)",
 		legend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
 		projection: "按当前进度推算",
+		carried:    "沿用旧数据(其后无新数据)", carriedFrom: "沿用 %s 数据",
 	},
 	outcome.English: {
 		columns: [7]string{"date", "achieved", "data as of", "progress", "expected", "status", "pace"},
@@ -38,6 +39,7 @@ var textLabels = [...]labels{
 		current: "current figure", stale: "(stale) figure older than the reporting period, a year", staleMark: " (stale)",
 		legend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
 		projection: "projection",
+		carried:    "figure carried forward (no newer figure)", carriedFrom: "carried forward from %s",
 	},
 }
 
@@ -132,14 +134,39 @@ const (
 	colourGoal      = "#c62828"
 )
 
-// WriteSVG draws each series as a panel of a line chart: progress at each
-// date (a line through the dates whose figures are current, hollow dots for
-// stale figures, orange dots for undecided verdicts; each dot titled with
-// its figure, the date of the figure and the status), expected progress
-// (dashed), the target at 100% (red), and the projection to 100% (dotted)
-// when it falls within the chart. Below each panel a legend lists the marks
-// the panel uses, then the projection. Progress above 120% is drawn at
-// 120%. The output is deterministic.
+// FontFamily is the font stack the SVG charts name: a CJK sans-serif font
+// that comes with Windows (Microsoft YaHei, SimHei), macOS (PingFang SC,
+// Hiragino Sans GB, Heiti SC) or a Linux desktop (Noto Sans CJK SC, Source
+// Han Sans SC, WenQuanYi Micro Hei, Droid Sans Fallback), then any
+// sans-serif. Where none is installed, Chinese text shows as boxes: on
+// Debian and Ubuntu install fonts-noto-cjk, on Fedora
+// google-noto-sans-cjk-fonts, on Alpine font-noto-cjk.
+const FontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Noto Sans SC','PingFang SC','Hiragino Sans GB','Heiti SC'," +
+	"'Microsoft YaHei','SimHei','WenQuanYi Micro Hei','Droid Sans Fallback',sans-serif"
+
+// carried reports whether the figure of point i is the one of an earlier
+// point carried forward: no newer figure was recorded since that point.
+func carried(points []Point, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, prev := points[i].Result, points[i-1].Result
+	return drawn(prev) && r.DataAsOf.Before(r.AsOf) && !r.DataAsOf.After(prev.AsOf) && r.DataAsOf.Equal(prev.DataAsOf)
+}
+
+// WriteSVG draws each series as a panel of a line chart, under title:
+// progress at each date (dots; a solid line joins consecutive dates whose
+// figures are new), figures carried forward (a dashed level line with
+// hollow dots from the figure to the last date it was carried to, labelled
+// with the date of the figure: no line is drawn across it to the next new
+// figure, since nothing is known in between), stale figures (hollow dots),
+// undecided verdicts (orange dots), expected progress (grey, dashed), the
+// target at 100% (red, dashed), and the projection to 100% (dotted) when it
+// falls within the chart. Each dot's tooltip gives its figure, the date of
+// the figure and the status. Below each panel a legend lists every mark the
+// panel uses, then the projection. A panel whose target has the name of
+// the title is not titled again. Progress above 120% is drawn at 120%. The
+// chart names the fonts of [FontFamily]; the output is deterministic.
 func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) error {
 	lb := textLabels[lang&1]
 	const (
@@ -148,7 +175,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 		plotW, plotH  = 640, 150
 		gap           = 30
 		legendH       = 18 // a line of the legend
-		legendTop     = 30 + plotH + 30
+		legendTop     = 30 + plotH + 38
 		swatchW       = 24
 		legendFS      = 12
 		legendSpacing = 20
@@ -157,7 +184,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 
 	// The marks a series uses, in the order its legend lists them.
 	type mark struct {
-		kind, text string // kind: line, dashed, dotted, goal, dot, hollow, undecided
+		kind, text string // kind: line, dashed, dotted, goal, dot, hollow, carried, undecided
 	}
 	type panel struct {
 		s          Series
@@ -179,8 +206,8 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 		if pr := s.Projection; pr.Reachable && !pr.Met && pr.Date.After(pn.x1) && pr.Date.Before(pn.x1.AddDate(3, 0, 0)) {
 			pn.x1 = pr.Date
 		}
-		var current, stale, undecided, hasExp int
-		for _, p := range s.Points {
+		var current, joined, stale, carry, undecided, hasExp int
+		for i, p := range s.Points {
 			r := p.Result
 			if p.HasExpected {
 				hasExp++
@@ -189,19 +216,28 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 				continue
 			}
 			switch {
+			case carried(s.Points, i):
+				carry++
 			case r.Status == target.Undecided:
 				undecided++
 			case r.Stale:
 				stale++
 			default:
 				current++
+				if i > 0 && drawn(s.Points[i-1].Result) && !carried(s.Points, i-1) &&
+					s.Points[i-1].Result.Status != target.Undecided && !s.Points[i-1].Result.Stale {
+					joined++
+				}
 			}
 		}
-		if current > 1 {
+		if joined > 0 {
 			pn.marks = append(pn.marks, mark{"line", lb.actual})
 		}
 		if current > 0 {
 			pn.marks = append(pn.marks, mark{"dot", lb.current})
+		}
+		if carry > 0 {
+			pn.marks = append(pn.marks, mark{"carried", lb.carried})
 		}
 		if stale > 0 {
 			pn.marks = append(pn.marks, mark{"hollow", lb.stale})
@@ -233,8 +269,8 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif" font-size="12">`+"\n",
-		width, height, width, height)
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s" font-size="12">`+"\n",
+		width, height, width, height, FontFamily)
 	fmt.Fprintf(bw, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
 	fmt.Fprintf(bw, `<text x="20" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", esc(title))
 	oy := top
@@ -250,8 +286,11 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			d = decimal.Min(decimal.Max(d, decimal.Zero), maxY)
 			return oy + 30 + plotH - int(d.Mul(decimal.NewFromInt(plotH)).DivRound(maxY, 0).IntPart())
 		}
-		fmt.Fprintf(bw, `<text x="20" y="%d" font-size="14" font-weight="bold">%s</text>`+"\n", oy+18, esc(s.Name.In(lang)))
-		// Axes, gridlines at 0, 50 and 100%.
+		if name := s.Name.In(lang); name != title {
+			fmt.Fprintf(bw, `<text x="20" y="%d" font-size="14" font-weight="bold">%s</text>`+"\n", oy+18, esc(name))
+		}
+		// Axes, gridlines at 0, 50 and 100%; the legend says what the red
+		// line at 100% is.
 		for _, g := range []int64{0, 50, 100} {
 			y := py(decimal.New(g, -2))
 			stroke, dash := "#e0e0e0", ""
@@ -261,7 +300,6 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"%s/>`+"\n", left, y, left+plotW, y, stroke, dash)
 			fmt.Fprintf(bw, `<text x="%d" y="%d" text-anchor="end" dominant-baseline="middle" fill="#757575">%d%%</text>`+"\n", left-6, y, g)
 		}
-		fmt.Fprintf(bw, `<text x="%d" y="%d" fill="%s" font-size="11">%s</text>`+"\n", left+plotW-70, py(decimal.NewFromInt(1))-5, colourGoal, esc(lb.goal))
 		// Years along the bottom.
 		for y := x0.Year(); y <= x1.Year(); y++ {
 			t := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -280,32 +318,77 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 		if len(exp) > 1 {
 			fmt.Fprintf(bw, `<polyline points="%s" fill="none" stroke="%s" stroke-dasharray="4 3"/>`+"\n", strings.Join(exp, " "), colourExpected)
 		}
-		// Actual progress: the line joins the points whose figures are
-		// current; a stale figure is a hollow dot and an undecided verdict
-		// an orange one, so the line shows the trend of what was recorded
-		// when it was recorded. Each dot's title says what it stands for.
-		var act []string
+		// Actual progress. A solid line joins consecutive dates whose
+		// figures are new, so it shows what was recorded when it was
+		// recorded. A figure carried forward is drawn level from the date
+		// of the figure, dashed, to the last date it was carried to, and
+		// labelled; the next new figure is not joined to it, since the
+		// path between is unknown.
+		type pt struct{ x, y int }
+		var runs [][]pt // the solid lines
+		var run []pt
 		var lastX, lastY int
-		for _, p := range s.Points {
-			r := p.Result
+		endRun := func() {
+			if len(run) > 1 {
+				runs = append(runs, run)
+			}
+			run = nil
+		}
+		for i := 0; i < len(s.Points); i++ {
+			r := s.Points[i].Result
 			if !drawn(r) {
+				endRun()
+				continue
+			}
+			if carried(s.Points, i) {
+				endRun()
+				from := s.Points[i-1].Result
+				j := i
+				for j+1 < len(s.Points) && carried(s.Points, j+1) {
+					j++
+				}
+				y := py(from.Progress)
+				ly := y - 7 // the label above the line, or below it near the top
+				if from.Progress.GreaterThan(decimal.New(6, -1)) {
+					ly = y + 15
+				}
+				fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-dasharray="8 4"/>`+"\n",
+					px(from.AsOf), y, px(s.Points[j].Result.AsOf), y, colourActual)
+				lx, anchor := px(from.AsOf)+6, "start"
+				if px(from.AsOf) > left+plotW/2 { // in the right half: ending at the stretch's end
+					lx, anchor = px(s.Points[j].Result.AsOf), "end"
+				}
+				fmt.Fprintf(bw, `<text x="%d" y="%d" text-anchor="%s" fill="%s" font-size="10">%s</text>`+"\n",
+					lx, ly, anchor, colourActual, esc(fmt.Sprintf(lb.carriedFrom, from.DataAsOf.Format(time.DateOnly))))
+				for k := i; k <= j; k++ {
+					rk := s.Points[k].Result
+					fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n",
+						px(rk.AsOf), y, colourActual, tip(rk, lang))
+				}
+				i = j
 				continue
 			}
 			x, y := px(r.AsOf), py(r.Progress)
-			tip := esc(fmt.Sprintf("%s: %s · %s · %s", r.AsOf.Format(time.DateOnly), achieved(r, lang), dataAsOf(r, lang), r.Status.Name().In(lang)))
 			switch {
 			case r.Status == target.Undecided:
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourUndecided, tip)
+				endRun()
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourUndecided, tip(r, lang))
 			case r.Stale:
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip)
+				endRun()
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, lang))
 			default:
 				lastX, lastY = x, y
-				act = append(act, fmt.Sprintf("%d,%d", x, y))
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip)
+				run = append(run, pt{x, y})
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, lang))
 			}
 		}
-		if len(act) > 1 {
-			fmt.Fprintf(bw, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>`+"\n", strings.Join(act, " "), colourActual)
+		endRun()
+		for _, run := range runs {
+			points := make([]string, len(run))
+			for k, p := range run {
+				points[k] = fmt.Sprintf("%d,%d", p.x, p.y)
+			}
+			fmt.Fprintf(bw, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>`+"\n", strings.Join(points, " "), colourActual)
 		}
 		if pn.projection {
 			fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-dasharray="2 3"/>`+"\n",
@@ -326,6 +409,9 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 				fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-dasharray="2 3"/>`+"\n", x, y, x+swatchW, y, colourActual)
 			case "dot":
 				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"/>`+"\n", cx, y, colourActual)
+			case "carried":
+				fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-dasharray="8 4"/>`+"\n", x, y, x+swatchW, y, colourActual)
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"/>`+"\n", cx, y, colourActual)
 			case "hollow":
 				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"/>`+"\n", cx, y, colourActual)
 			case "undecided":
@@ -338,6 +424,12 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 	}
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+// tip is the tooltip of a point: its date, figure, the date of the figure
+// and the status.
+func tip(r target.Result, lang outcome.Lang) string {
+	return esc(fmt.Sprintf("%s: %s, %s, %s", r.AsOf.Format(time.DateOnly), achieved(r, lang), dataAsOf(r, lang), r.Status.Name().In(lang)))
 }
 
 // drawn reports whether a result has a point on the chart: a figure judged

@@ -2,7 +2,17 @@
 // target's progress over time: expected progress (linear between start and
 // deadline, or through milestones), pace, and a projection of when the
 // target will be met at the pace of its recorded outcomes. A series renders
-// as a text table and as an SVG line chart with the target line.
+// as a text table ([WriteText]) and as an SVG line chart with the target
+// line ([WriteSVG]).
+//
+// # Fonts
+//
+// The chart's text is Chinese or English, set in the first font of
+// [FontFamily] the viewer has: the stack names a CJK font that comes with
+// Windows, macOS and the common Linux desktops. A machine without any shows
+// Chinese text as boxes; install one (on Debian and Ubuntu fonts-noto-cjk,
+// on Fedora google-noto-sans-cjk-fonts, on Alpine font-noto-cjk) or view
+// the chart in a browser on a machine that has one.
 package trend
 
 import (

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -297,5 +298,38 @@ func TestProjectionFromTheFiguresDates(t *testing.T) {
 	if !b.From.Equal(date(2012, 12, 31)) || !a.PerYear.Equal(b.PerYear) || !a.Date.Equal(b.Date) {
 		t.Errorf("from 2017: from %v, %v a year, met by %v; want from 2012-12-31, as from 2012: %v a year, met by %v",
 			b.From.Format(time.DateOnly), b.PerYear, b.Date.Format(time.DateOnly), a.PerYear, a.Date.Format(time.DateOnly))
+	}
+}
+
+// TestChartMarks checks the rural poor of 000_f8a6b69a178fa4e7.txt (9899万
+// at the end of 2012, 551万 at the end of 2019) drawn year by year: the
+// 2012 figure is carried forward to 2018 and the 2019 one to 2020, each
+// drawn level and labelled, and no solid line joins a carried figure to the
+// next new one.
+func TestChartMarks(t *testing.T) {
+	s := find(t, nationalSeries(t), "rural-poor")
+	var b bytes.Buffer
+	require.NoError(t, trend.WriteSVG(&b, outcome.English, s.Name.In(outcome.English), s))
+	svg := b.String()
+	for _, want := range []string{
+		"carried forward from 2012-12-31</text>", "carried forward from 2019-12-31</text>",
+		"figure carried forward (no newer figure)</text>", "current figure</text>", "expected</text>", "target 100%</text>",
+		"'Microsoft YaHei'", "'PingFang SC'", "'Noto Sans CJK SC'",
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the chart lacks %q", want)
+		}
+	}
+	// No two consecutive dates have new figures: no solid line at all.
+	for line := range strings.Lines(svg) {
+		if strings.HasPrefix(line, "<polyline") && strings.Contains(line, `stroke-width="2"`) {
+			t.Errorf("a solid line joins figures across a carried-forward stretch: %s", line)
+		}
+	}
+	if n := strings.Count(svg, s.Name.In(outcome.English)+"</text>"); n != 1 {
+		t.Errorf("the title %q is written %d times, want once", s.Name.In(outcome.English), n)
+	}
+	if n := strings.Count(svg, `stroke-dasharray="8 4"/>`); n != 3 { // two stretches and the legend
+		t.Errorf("%d carried-forward lines, want 2 and the legend's", n)
 	}
 }
