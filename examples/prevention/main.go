@@ -15,7 +15,11 @@ import (
 	"io"
 	"iter"
 	"os"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -85,10 +89,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		names[cl] = cl.Name().In(l)
 	}
 	fmt.Fprintf(stdout, "%s %s, %d\n", c.Name.In(l), c.Code, *year)
+	rows := [][]string{header[l&1][:]}
 	for _, cl := range []prevention.Class{prevention.Absolute, prevention.Secondary, prevention.Latent, prevention.NotAtRisk} {
 		h, p := tally.Total(cl)
-		fmt.Fprintf(stdout, "  %-18s %8d %8d\n", names[cl], h, p)
+		rows = append(rows, []string{names[cl], strconv.FormatInt(h, 10), strconv.FormatInt(p, 10)})
 	}
+	writeTable(stdout, rows)
 	fmt.Fprintln(stdout)
 
 	// The screening as ledger records, evaluated by the no-absolute-poverty program.
@@ -165,4 +171,41 @@ func printErrors(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, err)
+}
+
+// header names the columns of the table of classes.
+var header = [...][3]string{
+	outcome.Chinese: {"风险类别", "户数", "人数"},
+	outcome.English: {"class", "households", "persons"},
+}
+
+// cells measures a cell by East Asian Width, characters of ambiguous width
+// one column wide; the cells of this program have none.
+var cells = &runewidth.Condition{StrictEmojiNeutral: true}
+
+// writeTable writes rows as columns two spaces apart: the first column
+// aligned left, the figures right, each padded by the width a terminal
+// gives the text (a Chinese character takes two columns).
+func writeTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], cells.StringWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-cells.StringWidth(c))
+			if i == 0 {
+				b.WriteString("  " + c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/taizhang/taizhang/program/prevention"
 )
 
@@ -15,10 +17,33 @@ func TestGenerated(t *testing.T) {
 	if code := run([]string{"-per", "20", "-lang", "en"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	for _, want := range []string{"泸溪县 433122, 2019", "absolute poverty", "no absolutely poor household in any village — units short"} {
+	for _, want := range []string{"433122, 2019", "absolute poverty", "no absolutely poor household in any village — units short"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestClassTable checks that the table of classes has a header and that
+// its figures end in the column where the header's do, in Chinese, whose
+// characters take two columns.
+func TestClassTable(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := run([]string{"-per", "20", "-lang", lang}, &out, &errOut); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			lines := strings.Split(out.String(), "\n")[1:6]
+			if want := map[string]string{"zh": "风险类别", "en": "class"}[lang]; !strings.HasPrefix(strings.TrimSpace(lines[0]), want) {
+				t.Fatalf("the table's first line is %q, want a header starting %q", lines[0], want)
+			}
+			for _, l := range lines {
+				if got, want := runewidth.StringWidth(l), runewidth.StringWidth(lines[0]); got != want {
+					t.Errorf("line %q is %d columns wide, the header %d", l, got, want)
+				}
+			}
+		})
 	}
 }
 
@@ -39,7 +64,7 @@ func TestFile(t *testing.T) {
 	if !strings.Contains(errOut.String(), "household bad-1: members") || !strings.Contains(errOut.String(), "household lost-1: village") {
 		t.Errorf("the bad household is not reported:\n%s", errOut.String())
 	}
-	if !strings.Contains(out.String(), "× 2") {
+	if !strings.Contains(out.String(), "x 2") {
 		t.Errorf("want the 2 villages of the file as the population:\n%s", out.String())
 	}
 }
