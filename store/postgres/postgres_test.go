@@ -1,0 +1,180 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/store"
+	"github.com/taizhang/taizhang/store/internal/suite"
+	"github.com/taizhang/taizhang/store/postgres"
+)
+
+// The suite runs against the PostgreSQL server TAIZHANG_PG_DSN names, as a
+// user that may create databases and roles (.ci/run starts one). Each test
+// gets a database of its own, dropped when it ends.
+const (
+	envDSN     = "TAIZHANG_PG_DSN"
+	envRequire = "TAIZHANG_REQUIRE_PG"
+)
+
+func adminDSN(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv(envDSN)
+	if dsn == "" {
+		if os.Getenv(envRequire) == "1" {
+			t.Fatalf("%s is not set and %s=1: the PostgreSQL suite must run", envDSN, envRequire)
+		}
+		t.Skipf("%s is not set: set it to a PostgreSQL URL (postgres://user@127.0.0.1:5432/db) to run the suite against PostgreSQL", envDSN)
+	}
+	return dsn
+}
+
+func randomName(prefix string) string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// withDatabase returns dsn with its database, and user when given,
+// replaced.
+func withDatabase(t testing.TB, dsn, db, user string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		t.Fatalf("%s must be a postgres:// URL: %q", envDSN, dsn)
+	}
+	u.Path = "/" + db
+	if user != "" {
+		u.User = url.User(user)
+	}
+	return u.String()
+}
+
+func admin(t testing.TB) *pgx.Conn {
+	t.Helper()
+	c, err := pgx.Connect(context.Background(), adminDSN(t))
+	if err != nil {
+		t.Fatalf("connect to %s: %v", envDSN, err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
+var backend = suite.Backend{
+	Name: "postgres",
+	New: func(t testing.TB) string {
+		dsn := adminDSN(t)
+		c := admin(t)
+		name := randomName("taizhang_test_")
+		if _, err := c.Exec(context.Background(), "CREATE DATABASE "+name); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if _, err := c.Exec(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
+				t.Errorf("drop database %s: %v", name, err)
+			}
+		})
+		return withDatabase(t, dsn, name, "")
+	},
+	Engine: postgres.Engine,
+}
+
+func TestMain(m *testing.M) {
+	suite.Child(backend)
+	os.Exit(m.Run())
+}
+
+func TestStore(t *testing.T) { suite.Run(t, backend) }
+
+// TestRowLevelSecurity connects as a department's role and shows the
+// database itself refusing a record of another department's indicator,
+// whatever the client does.
+func TestRowLevelSecurity(t *testing.T) {
+	ctx := context.Background()
+	// The role is dropped after the test's database, which holds its
+	// grants: cleanups run last in first out.
+	role := randomName("tz_science_")
+	c0 := admin(t)
+	t.Cleanup(func() {
+		if _, err := c0.Exec(context.Background(), "DROP ROLE IF EXISTS "+role); err != nil {
+			t.Errorf("drop role %s: %v", role, err)
+		}
+	})
+	addr := backend.New(t)
+	s, err := postgres.Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.PutRegions(ctx, hunan.Regions()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutIndicators(ctx, hunan.Indicators()...); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddDepartment(ctx, store.Department{Name: "science", Role: role, Indicators: []string{"patented-technologies"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddDepartment(ctx, store.Department{Name: "county", Indicators: []string{"featured-industries"}}); err != nil {
+		t.Fatal(err)
+	}
+	roleDSN := withDatabase(t, addr, strings.TrimPrefix(mustURL(t, addr).Path, "/"), role)
+
+	// Through the store, as the role: its own indicator is stored.
+	asRole, err := postgres.Open(ctx, roleDSN)
+	if err != nil {
+		t.Fatalf("open as %s: %v", role, err)
+	}
+	defer asRole.Close()
+	own := outcome.Record{Indicator: "patented-technologies", Region: "430000", Period: outcome.Year(2019),
+		Quantity: outcome.MustParseQuantity("128项")}
+	if n, err := asRole.Write(ctx, store.Provenance{Department: "science", Reporter: "张"}, own); err != nil || n != 1 {
+		t.Fatalf("Write of its own indicator as %s = %d, %v; want 1, nil", role, n, err)
+	}
+
+	// Past the store's own check, straight in SQL as the role: the
+	// database refuses another department's indicator, and a record
+	// claiming another department.
+	c, err := pgx.Connect(ctx, roleDSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	insert := `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
+		department, reporter, reported, reason) VALUES ($1, '433122', '2019', 1, '2', '个', '', '', '', '', '', $2, 'x', '2020-01-01T00:00:00.000000Z', '')`
+	for _, tc := range []struct{ indicator, department string }{
+		{"featured-industries", "science"},
+		{"featured-industries", "county"},
+		{"patented-technologies", "county"},
+	} {
+		_, err := c.Exec(ctx, insert, tc.indicator, tc.department)
+		if err == nil || !strings.Contains(err.Error(), "row-level security") {
+			t.Errorf("INSERT of %s for department %s as %s = %v, want a row-level security refusal", tc.indicator, tc.department, role, err)
+		}
+	}
+	if _, err := c.Exec(ctx, insert, "patented-technologies", "science"); err != nil {
+		t.Errorf("INSERT of its own indicator as %s = %v, want it stored", role, err)
+	}
+	// It reads every department's records, and updates none.
+	if _, err := c.Exec(ctx, `UPDATE records SET value = '1'`); err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("UPDATE as %s = %v, want permission denied", role, err)
+	}
+}
+
+func mustURL(t testing.TB, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
