@@ -38,17 +38,14 @@ var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 		}
 		list = append(list, rs...)
 	}
-	for i := range list {
-		if list[i].Code == ProvinceCode {
-			list[i].Name.En = "Hunan"
-		}
-	}
 	return outcome.NewRegionSet(list)
 })
 
 // Regions returns Hunan's statistical divisions of 2020: the province, its
 // 14 prefectures, 137 county-level units (122 divisions and 15 statistical
-// zones) and 2006 townships. The set is immutable and shared.
+// zones) and 2006 townships. The province, prefectures and county-level
+// units have English names (data/SOURCE.md states the convention); the
+// townships have Chinese names only. The set is immutable and shared.
 func Regions() *outcome.RegionSet { return catalog.Must(regions()) }
 
 // Tier says who listed a poor county.
@@ -76,11 +73,12 @@ func (t Tier) String() string {
 	return fmt.Sprintf("Tier(%d)", t)
 }
 
-// PoorCounty is one of Hunan's 51 poor counties.
+// PoorCounty is one of Hunan's 51 poor counties, named in Chinese as the
+// list prints it and in English.
 type PoorCounty struct {
 	Code       string
-	Name       string
-	Prefecture string
+	Name       outcome.Name
+	Prefecture outcome.Name
 	Tier       Tier
 	ExitYear   int // the assessment year of its exit, 2016–2019
 }
@@ -90,14 +88,20 @@ var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 	if err != nil {
 		return nil, err
 	}
+	rs, err := regions()
+	if err != nil {
+		return nil, err
+	}
 	var out []PoorCounty
 	for i, r := range rows {
 		y, err := strconv.Atoi(r["exit_year"])
 		tier := map[string]Tier{"national": NationalTier, "provincial": ProvincialTier}[r["tier"]]
-		if err != nil || tier == 0 {
+		pref, ok := rs.Lookup(r["prefecture_code"])
+		if err != nil || tier == 0 || !ok || pref.Name.Zh != r["prefecture"] {
 			return nil, fmt.Errorf("hunan: hunan_poverty_counties_51.csv:%d: %v", i+2, r)
 		}
-		out = append(out, PoorCounty{Code: r["code"], Name: r["name"], Prefecture: r["prefecture"], Tier: tier, ExitYear: y})
+		out = append(out, PoorCounty{Code: r["code"], Name: outcome.Name{Zh: r["name"], En: r["name_en"]},
+			Prefecture: pref.Name, Tier: tier, ExitYear: y})
 	}
 	slices.SortFunc(out, func(a, b PoorCounty) int { return strings.Compare(a.Code, b.Code) })
 	return out, nil

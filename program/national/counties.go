@@ -48,11 +48,16 @@ func (a Area) String() string {
 // matches its source: 532600 文山市 and 622900 临夏市 are prefecture codes,
 // 630104 冷湖行委 is the code of 西宁市城西区, and 632825 大柴旦行委 exists in
 // no vintage. Note says so for each; data/SOURCE.md has the details.
+//
+// Names are in Chinese as the list prints them and in English as romanized
+// in the list's English columns (data/SOURCE.md states the convention).
+// Prefecture is zero for the counties that hang from their province
+// directly (Hainan's, 神农架林区).
 type PoorCounty struct {
 	Code       string
-	Name       string // Chinese name
-	Province   string // Chinese name of the province
-	Prefecture string // Chinese name of the prefecture
+	Name       outcome.Name
+	Province   outcome.Name
+	Prefecture outcome.Name
 	Area       Area
 	// ExitYear is the assessment year (年度) in which the county left the
 	// list, 2016–2020.
@@ -70,14 +75,20 @@ var loadCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 	}
 	areas := map[string]Area{"东部": East, "中部": Central, "西部": West}
 	out := make([]PoorCounty, 0, len(rows))
+	provinces := map[string]string{} // Chinese name → English, to refuse two spellings of one province
 	for i, r := range rows {
-		c := PoorCounty{Code: r["code"], Name: r["name"], Province: r["province"], Prefecture: r["prefecture"], Area: areas[r["region"]], Note: r["note"]}
+		c := PoorCounty{Code: r["code"], Name: outcome.Name{Zh: r["name"], En: r["name_en"]},
+			Province:   outcome.Name{Zh: r["province"], En: r["province_en"]},
+			Prefecture: outcome.Name{Zh: r["prefecture"], En: r["prefecture_en"]},
+			Area:       areas[r["region"]], Note: r["note"]}
 		var err1, err2 error
 		c.ExitYear, err1 = strconv.Atoi(r["exit_year"])
 		c.SourceExitYear, err2 = strconv.Atoi(r["exit_year_in_source_table"])
-		if err1 != nil || err2 != nil || c.Area == 0 {
+		en, seen := provinces[c.Province.Zh]
+		if err1 != nil || err2 != nil || c.Area == 0 || seen && en != c.Province.En {
 			return nil, fmt.Errorf("national: national_832_poor_counties.csv:%d: %v", i+2, r)
 		}
+		provinces[c.Province.Zh] = c.Province.En
 		out = append(out, c)
 	}
 	slices.SortFunc(out, func(a, b PoorCounty) int { return strings.Compare(a.Code, b.Code) })
@@ -107,13 +118,6 @@ func StillPoor(year int) []PoorCounty {
 // code for the whole country; 100000 is the one statistical portals use.
 const NationCode = "100000"
 
-var provinceEnglish = map[string]string{
-	"河北省": "Hebei", "山西省": "Shanxi", "内蒙古自治区": "Inner Mongolia", "吉林省": "Jilin", "黑龙江省": "Heilongjiang",
-	"安徽省": "Anhui", "江西省": "Jiangxi", "河南省": "Henan", "湖北省": "Hubei", "湖南省": "Hunan", "广西壮族自治区": "Guangxi",
-	"海南省": "Hainan", "重庆市": "Chongqing", "四川省": "Sichuan", "贵州省": "Guizhou", "云南省": "Yunnan", "西藏自治区": "Xizang",
-	"陕西省": "Shaanxi", "甘肃省": "Gansu", "青海省": "Qinghai", "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang",
-}
-
 var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 	list := []outcome.Region{{Code: NationCode, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}}
 	seen := map[string]bool{}
@@ -121,12 +125,11 @@ var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
 		prov := c.Code[:2] + "0000"
 		if !seen[prov] {
 			seen[prov] = true
-			list = append(list, outcome.Region{Code: prov, Name: outcome.Name{Zh: c.Province, En: provinceEnglish[c.Province]},
-				Level: outcome.Province, Parent: NationCode})
+			list = append(list, outcome.Region{Code: prov, Name: c.Province, Level: outcome.Province, Parent: NationCode})
 		}
 		// Counties hang from their province directly: two of the source's
 		// codes are prefecture codes, so a prefecture level would clash.
-		list = append(list, outcome.Region{Code: c.Code, Name: outcome.Name{Zh: c.Name}, Level: outcome.County, Parent: prov})
+		list = append(list, outcome.Region{Code: c.Code, Name: c.Name, Level: outcome.County, Parent: prov})
 	}
 	return outcome.NewRegionSet(list)
 })

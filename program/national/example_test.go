@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/national"
 )
 
@@ -28,7 +29,10 @@ func ExampleReported() {
 
 func ExampleStillPoor() {
 	still := national.StillPoor(2019)
-	fmt.Println(len(still), still[0].Code, still[0].Name, still[0].Province)
+	c := still[0]
+	fmt.Println(len(still), c.Code, c.Name, c.Province)
+	fmt.Printf("%s, %s\n", c.Name.In(outcome.English), c.Province.In(outcome.English))
 	// Output:
 	// 52 450225 融水苗族自治县 广西壮族自治区
+	// Rongshui Miao Autonomous County, Guangxi
 }

@@ -96,7 +96,7 @@ func TestExits(t *testing.T) {
 		got = append(got, g.Region.Code+" "+g.Region.Name.Zh)
 	}
 	for _, c := range still {
-		want = append(want, c.Code+" "+c.Name)
+		want = append(want, c.Code+" "+c.Name.Zh)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("shortfall as of 2019 is not the 52 counties still poor (-want +got):\n%s", diff)
