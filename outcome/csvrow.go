@@ -15,8 +15,12 @@ import (
 
 // The columns of a ledger file. indicator, region, period and value are
 // required; the others are optional. Headers may also be written in Chinese
-// (指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注), and the period
-// column may be called year (年度) when it holds years.
+// (指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注, 填报日期,
+// 更正原因, 更正前数值), and the period column may be called year (年度)
+// when it holds years. reported, reason and revises make a record a
+// correction (revision.go): the day it was reported, why, and the figure it
+// replaces. reported and reason are text kept with the source; revises is
+// read per line.
 const (
 	colIndicator = iota
 	colRegion
@@ -28,15 +32,21 @@ const (
 	colSection
 	colMark
 	colNote
+	colReported
+	colReason
+	colRevises
 	numColumns
 )
 
-var columnNames = [numColumns]string{"indicator", "region", "period", "value", "unit", "qualifier", "source", "section", "mark", "note"}
+var columnNames = [numColumns]string{"indicator", "region", "period", "value", "unit", "qualifier", "source", "section", "mark", "note", "reported", "reason", "revises"}
 
 var columnAliases = map[string]int{
 	"指标": colIndicator, "区划": colRegion, "区划代码": colRegion, "时期": colPeriod, "时间": colPeriod, "数值": colValue,
 	"year": colPeriod, "年度": colPeriod,
 	"单位": colUnit, "限定": colQualifier, "限定词": colQualifier, "来源": colSource, "章节": colSection, "注码": colMark, "备注": colNote,
+	"填报日期": colReported, "报告日期": colReported, "填报时间": colReported,
+	"更正原因": colReason, "修订原因": colReason,
+	"更正前数值": colRevises, "原数值": colRevises, "更正前": colRevises, "更正": colRevises,
 }
 
 // columns maps each known column to its field index, -1 when absent.
