@@ -41,18 +41,24 @@ var layers = map[string]int{
 	"program/prevention":  5,
 	"trend":               5,
 	"xlsx":                5,
+	"store":               5, // the shared ledger in a database
+	"store/sqlite":        6, // the store's engines, each with its driver
+	"store/postgres":      6,
+	"store/internal/spec": 6, // the store's test suite, for the engines' tests only
 	"internal/synth":      6, // synthetic ledgers, for tests and benchmarks only
 	"examples/*":          7,
 	"":                    8, // package taizhang: the overview, imports nothing
 }
 
 // testOnly are the packages only _test files may import.
-var testOnly = []string{"internal/golden", "internal/synth"}
+var testOnly = []string{"internal/golden", "internal/synth", "store/internal/spec"}
 
 // coreExcluded are the third-party modules only the named packages may
 // depend on, directly or not: excelize stays out of the core packages.
 var coreExcluded = map[string][]string{
 	"github.com/xuri/excelize/v2": {"xlsx", "examples/*"},
+	"modernc.org/sqlite":          {"store/sqlite", "examples/*"},
+	"github.com/jackc/pgx/v5":     {"store/postgres", "examples/*"},
 }
 
 type listedPackage struct {

@@ -167,7 +167,7 @@ func (s *Store) PutIndicators(ctx context.Context, indicators ...outcome.Indicat
 				return fmt.Errorf("store: indicator %s: %w", i.Code, err)
 			}
 			if old, ok := have[i.Code]; ok {
-				if old != i {
+				if oldDef, _ := json.Marshal(old); string(oldDef) != string(def) {
 					return fmt.Errorf("store: indicator %s: stored with another definition: %w", i.Code, outcome.ErrConflict)
 				}
 				continue

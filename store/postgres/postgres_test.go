@@ -14,7 +14,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
-	"github.com/taizhang/taizhang/store/internal/suite"
+	"github.com/taizhang/taizhang/store/internal/spec"
 	"github.com/taizhang/taizhang/store/postgres"
 )
 
@@ -69,7 +69,7 @@ func admin(t testing.TB) *pgx.Conn {
 	return c
 }
 
-var backend = suite.Backend{
+var backend = spec.Backend{
 	Name: "postgres",
 	New: func(t testing.TB) string {
 		dsn := adminDSN(t)
@@ -89,11 +89,11 @@ var backend = suite.Backend{
 }
 
 func TestMain(m *testing.M) {
-	suite.Child(backend)
+	spec.Child(backend)
 	os.Exit(m.Run())
 }
 
-func TestStore(t *testing.T) { suite.Run(t, backend) }
+func TestStore(t *testing.T) { spec.Run(t, backend) }
 
 // TestRowLevelSecurity connects as a department's role and shows the
 // database itself refusing a record of another department's indicator,

@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"github.com/taizhang/taizhang/store"
-	"github.com/taizhang/taizhang/store/internal/suite"
+	"github.com/taizhang/taizhang/store/internal/spec"
 	"github.com/taizhang/taizhang/store/sqlite"
 )
 
-var backend = suite.Backend{
+var backend = spec.Backend{
 	Name: "sqlite",
 	New:  func(t testing.TB) string { return filepath.Join(t.TempDir(), "taizhang.db") },
 	Engine: func(_ context.Context, addr string) (store.Engine, error) {
@@ -20,8 +20,8 @@ var backend = suite.Backend{
 }
 
 func TestMain(m *testing.M) {
-	suite.Child(backend)
+	spec.Child(backend)
 	os.Exit(m.Run())
 }
 
-func TestStore(t *testing.T) { suite.Run(t, backend) }
+func TestStore(t *testing.T) { spec.Run(t, backend) }

@@ -1,7 +1,7 @@
-// Package suite is the test suite every engine of package store passes:
+// Package spec is the test suite every engine of package store passes:
 // one behaviour, run against SQLite and PostgreSQL alike, each a real
 // database.
-package suite
+package spec
 
 import (
 	"bufio"
