@@ -178,3 +178,7 @@ func mustURL(t testing.TB, s string) *url.URL {
 	}
 	return u
 }
+
+func BenchmarkImport1M(b *testing.B)  { spec.BenchmarkImport(b, backend, 1_000_000) }
+func BenchmarkLoad1M(b *testing.B)    { spec.BenchmarkLoad(b, backend, 1_000_000, false) }
+func BenchmarkReadCSV1M(b *testing.B) { spec.BenchmarkLoad(b, backend, 1_000_000, true) }

@@ -25,3 +25,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestStore(t *testing.T) { spec.Run(t, backend) }
+
+func BenchmarkImport1M(b *testing.B)  { spec.BenchmarkImport(b, backend, 1_000_000) }
+func BenchmarkLoad1M(b *testing.B)    { spec.BenchmarkLoad(b, backend, 1_000_000, false) }
+func BenchmarkReadCSV1M(b *testing.B) { spec.BenchmarkLoad(b, backend, 1_000_000, true) }
