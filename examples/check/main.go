@@ -1,9 +1,13 @@
 // Check runs the shipped consistency rules over ledger files, or with no
-// file over the outcomes the seed documents report, prints every outcome,
-// and exits 1 when a rule of severity error is violated.
+// file over the outcomes the seed documents report, and prints a table of
+// the rules with their outcome, the records behind each violation, a count
+// and a legend. A rule that could not be checked says which side has no
+// data. It exits 1 when a rule of critical severity is violated, and 3 when
+// no rule at all could be checked (the files hold none of the figures the
+// rules compare), unless -allow-empty is given.
 //
 //	go run ./examples/check [-lang en]
-//	go run ./examples/check -catalogue hunan FILE...
+//	go run ./examples/check -catalogue hunan [-allow-empty] FILE...
 package main
 
 import (
@@ -11,7 +15,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
@@ -42,90 +49,210 @@ var catalogues = map[string]catalogue{
 	}},
 }
 
+// Exit statuses.
+const (
+	exitViolated = 1 // a critical rule is violated, or a file cannot be read
+	exitUsage    = 2
+	exitNothing  = 3 // no rule could be checked
+)
+
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	name := fs.String("catalogue", "", "hunan or national: the catalogue whose rules check the files (default: both, on the reported outcomes)")
 	lang := fs.String("lang", "zh", "output language: zh or en")
+	allowEmpty := fs.Bool("allow-empty", false, "exit 0 even when no rule could be checked")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
 	l, err := outcome.ParseLang(*lang)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return 2
+		return exitUsage
 	}
+	lb := text[l&1]
 	names := []string{"hunan", "national"}
 	if *name != "" {
 		if _, ok := catalogues[*name]; !ok {
 			fmt.Fprintf(stderr, "-catalogue: %q: want hunan or national\n", *name)
-			return 2
+			return exitUsage
 		}
 		names = []string{*name}
 	} else if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "-catalogue: say which catalogue the files belong to")
-		return 2
+		return exitUsage
 	}
 	failed := false
+	checked := 0
 	for _, n := range names {
 		c := catalogues[n]
 		ledger := c.reported()
 		if fs.NArg() > 0 {
 			if ledger, err = c.empty(); err != nil {
 				fmt.Fprintln(stderr, err)
-				return 1
+				return exitViolated
 			}
 			for _, file := range fs.Args() {
 				if err := xlsx.ReadFile(ledger, file, outcome.ReadOptions{AllErrors: true}); err != nil {
 					fmt.Fprintln(stderr, err)
-					return 1
+					return exitViolated
 				}
 			}
 		}
 		outcomes, err := c.rules.Check(ledger)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitViolated
+		}
+		recorded := map[string]int{} // records of each indicator
+		for r := range ledger.All() {
+			recorded[r.Indicator]++
 		}
 		fmt.Fprintf(stdout, "%s\n", c.rules.Name.In(l))
+		rows := [][]string{lb.columns[:]}
+		var violated []rule.Outcome
+		var nHold, nViolated, nSkipped int
 		for _, o := range outcomes {
-			printOutcome(stdout, o, l)
-			if o.Violated() && o.Rule.Severity == rule.Critical {
-				failed = true
+			row := []string{"", o.Rule.ID, o.Rule.Severity.Name().In(l), o.Rule.Name.In(l), ""}
+			switch why := unchecked(o, ledger, recorded, l); {
+			case why != "":
+				row[0], row[4] = "-", why
+				nSkipped++
+			case o.Holds:
+				row[0], row[4] = "✔", figures(o, l)
+				nHold++
+			default:
+				row[0], row[4] = "✘", figures(o, l)
+				nViolated++
+				violated = append(violated, o)
+				if o.Rule.Severity == rule.Critical {
+					failed = true
+				}
 			}
+			rows = append(rows, row)
 		}
-		fmt.Fprintln(stdout)
+		writeTable(stdout, rows)
+		for _, o := range violated {
+			printRecords(stdout, o, l)
+		}
+		fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, nViolated, nSkipped)
+		checked += nHold + nViolated
+	}
+	fmt.Fprintln(stdout, lb.legend)
+	if checked == 0 {
+		fmt.Fprintln(stdout, lb.nothing)
+		if !*allowEmpty {
+			fmt.Fprintln(stderr, lb.nothingExit)
+			return exitNothing
+		}
 	}
 	if failed {
-		return 1
+		return exitViolated
 	}
 	return 0
 }
 
-func printOutcome(w io.Writer, o rule.Outcome, lang outcome.Lang) {
-	if o.Skipped {
-		// The values of a skipped rule are sums short of a term: not figures
-		// to show.
-		fmt.Fprintf(w, "– %-4s %-8s %s: %s\n", o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang), noData.In(lang))
-		return
-	}
-	verdict := map[bool]string{true: "✔", false: "✘"}[o.Holds]
+// text holds the words of the output in each language.
+var text = [...]struct {
+	columns                             [5]string
+	count, legend, nothing, nothingExit string
+	noData, noRecords, left, right      string
+	asOf                                string
+}{
+	outcome.Chinese: {
+		columns: [5]string{"结果", "规则", "级别", "内容", "数值"},
+		count:   "共 %d 条规则: 成立 %d, 违反 %d, 未检查 %d",
+		legend: "说明: ✔ 成立; ✘ 违反, 其下列出两边所依据的记录; - 未检查, 数值栏写明哪一边无数据。" +
+			"严重级别的规则违反时退出码为 1, 警告级别只作提示。",
+		nothing:     "没有一条规则得到检查: 文件中没有规则所比较的数据。",
+		nothingExit: "check: 没有一条规则得到检查(加 -allow-empty 则照常退出)",
+		noData:      "%s无数据: %s", noRecords: "无可比较的记录(每个指标不足两条): %s", asOf: "截至 %s",
+		left: "左边", right: "右边",
+	},
+	outcome.English: {
+		columns: [5]string{"result", "rule", "severity", "what it says", "figures"},
+		count:   "%d rules: %d hold, %d violated, %d not checked",
+		legend: "legend: ✔ holds; ✘ violated, with the records behind both sides listed below the table; " +
+			"- not checked, the figures column says which side has no data. " +
+			"A violated critical rule makes the exit status 1; a warning does not.",
+		nothing:     "No rule could be checked: the files hold none of the figures the rules compare.",
+		nothingExit: "check: no rule could be checked (-allow-empty exits 0 all the same)",
+		noData:      "no data for the %s side: %s", noRecords: "nothing to compare (no indicator has two records): %s", asOf: "as of %s",
+		left: "left", right: "right",
+	},
+}
+
+// unchecked says why a rule was not checked, or returns "" when it was: a
+// comparison skipped for a side without data names the side and its terms
+// without a record; an agreement rule none of whose indicators has two
+// records found nothing to compare.
+func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, lang outcome.Lang) string {
+	lb := text[lang&1]
 	if len(o.Rule.Agree) > 0 {
-		fmt.Fprintf(w, "%s %-4s %-8s %s: %s\n", verdict, o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang),
-			countOf(len(o.Discrepancies), lang))
-		for _, d := range o.Discrepancies {
-			fmt.Fprintf(w, "      %s\n", d.In(lang))
+		var codes []string
+		for _, a := range o.Rule.Agree {
+			if recorded[a.Indicator] > 1 {
+				return ""
+			}
+			codes = append(codes, a.Indicator)
 		}
-		return
+		if len(codes) > 3 {
+			codes = append(codes[:3], "…")
+		}
+		return fmt.Sprintf(lb.noRecords, strings.Join(codes, ", "))
 	}
-	fmt.Fprintf(w, "%s %-4s %-8s %s: %s %s %s\n", verdict, o.Rule.ID, o.Rule.Severity.Name().In(lang), o.Rule.Name.In(lang), o.Left.Value, o.Rule.Op, o.Right.Value)
-	if !o.Violated() {
-		return
+	if !o.Skipped {
+		return ""
+	}
+	var parts []string
+	for _, side := range []struct {
+		name string
+		e    rule.Expr
+	}{{lb.left, o.Rule.Left}, {lb.right, o.Rule.Right}} {
+		var missing []string
+		for _, t := range side.e.Terms {
+			if sum, err := l.Total(t.Indicator, t.Region, t.Period); err != nil || !sum.Has() {
+				missing = append(missing, fmt.Sprintf("%s %s %s", t.Indicator, t.Region, period(t.Period, lang)))
+			}
+		}
+		if len(missing) > 0 {
+			parts = append(parts, fmt.Sprintf(lb.noData, side.name, strings.Join(missing, ", ")))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// period writes a term's period as a ledger file does, or, for the
+// figures as of a date (a stock's latest figure, a flow's sum since the
+// start of records), "as of" the date.
+func period(p outcome.Period, lang outcome.Lang) string {
+	if p.Equal(outcome.Through(p.End())) {
+		return fmt.Sprintf(text[lang&1].asOf, p.End().Format(time.DateOnly))
+	}
+	return p.String()
+}
+
+// figures writes the values a checked rule compared, or the count of
+// disagreements an agreement rule found.
+func figures(o rule.Outcome, lang outcome.Lang) string {
+	if len(o.Rule.Agree) > 0 {
+		return countOf(len(o.Discrepancies), lang)
+	}
+	return fmt.Sprintf("%s %s %s", o.Left.Value, o.Rule.Op, o.Right.Value)
+}
+
+// printRecords lists, below the table, what a violated rule rests on: the
+// disagreements of an agreement rule, or the records of each side.
+func printRecords(w io.Writer, o rule.Outcome, lang outcome.Lang) {
+	lb := text[lang&1]
+	fmt.Fprintf(w, "  %s %s\n", o.Rule.ID, plain.Replace(o.Rule.Name.In(lang)))
+	for _, d := range o.Discrepancies {
+		fmt.Fprintf(w, "      %s\n", d)
 	}
 	for _, side := range []struct {
 		label string
 		s     rule.Side
-	}{{"left", o.Left}, {"right", o.Right}} {
+	}{{lb.left, o.Left}, {lb.right, o.Right}} {
 		for _, r := range side.s.Records {
 			src := ""
 			if !r.Source.IsZero() {
@@ -147,5 +274,33 @@ func countOf(n int, lang outcome.Lang) string {
 	return fmt.Sprintf("%d disagreements", n)
 }
 
-// noData says a rule was skipped.
-var noData = outcome.Name{Zh: "无数据, 未检查", En: "no data, not checked"}
+// plain writes the characters of ambiguous East Asian Width that the rules
+// use (≤, —, …) as plain ones, which every terminal draws one column wide,
+// so that the table aligns whatever width a terminal gives them.
+var plain = strings.NewReplacer("≤", "<=", "≥", ">=", "≠", "!=", "—", "-", "–", "-", "…", "...", "×", "x", "“", `"`, "”", `"`)
+
+// width measures text by East Asian Width: a Chinese character takes two
+// columns.
+var width = &runewidth.Condition{StrictEmojiNeutral: true}
+
+// writeTable writes rows as columns two spaces apart, each padded to its
+// widest cell by the width a terminal gives the text.
+func writeTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = plain.Replace(c)
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], width.StringWidth(r[i]))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString("  " + c + strings.Repeat(" ", widths[i]-width.StringWidth(c)))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
