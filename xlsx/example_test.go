@@ -1,13 +1,18 @@
 package xlsx_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/xlsx"
+	"github.com/xuri/excelize/v2"
 )
 
 // The Hunan figures for 2019 of 004_32acad38fe6c52df.txt §二(二)一是 [11]:
@@ -59,4 +64,61 @@ func Example() {
 	// Output:
 	// provincial-commissioners 430000 2019 403名 (004_32acad38fe6c52df.txt §二(二)一是 [11]) note ""
 	// three-regions-talents 430000 2019 770名 (004_32acad38fe6c52df.txt §二(二)一是 [11]) note "2019年选派"
+}
+
+// A report as a workbook: a sheet for the program with its figures as
+// numbers, and a sheet for the units short of the per-unit target. Two
+// counties of 「每县3—5位带头人」 (000_f8a6b69a178fa4e7.txt §3.2): 泸溪县
+// with 4, 龙山县 with 1.
+func ExampleWriteReports() {
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+	})
+	if err != nil {
+		panic(err)
+	}
+	leaders := outcome.Indicator{Code: "leaders", Name: outcome.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	p := program.Program{
+		ID: "example/leaders", Name: outcome.Name{Zh: "致富带头人"}, Indicators: []outcome.Indicator{leaders},
+		Targets: []target.Target{target.EachInRange("leaders", outcome.Name{Zh: "每县3—5位带头人"}, "leaders",
+			target.AllAt(outcome.Name{Zh: "县"}, outcome.County, ""), outcome.MustParseQuantity("3—5名"))},
+	}
+	l, err := outcome.NewLedger(rs, leaders)
+	if err != nil {
+		panic(err)
+	}
+	if err := l.Add(
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+	); err != nil {
+		panic(err)
+	}
+	r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	if err := xlsx.WriteReports(&b, outcome.Chinese, r); err != nil {
+		panic(err)
+	}
+
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(f.GetSheetList())
+	progress, _ := f.GetCellValue("example-leaders", "J6") // a number, shown as a percentage
+	raw, _ := f.GetCellValue("example-leaders", "J6", excelize.Options{RawCellValue: true})
+	fmt.Println(progress, raw)
+	short, _ := f.GetRows("未达标 leaders")
+	for _, row := range short[4:] {
+		fmt.Println(row)
+	}
+	// Output:
+	// [example-leaders 未达标 leaders]
+	// 50.0% 0.5
+	// [区划代码 名称 情况 现有 (名) 差 (名) 超出 (名)]
+	// [433130 龙山县 不足 1 2]
 }

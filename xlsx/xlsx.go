@@ -18,8 +18,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -154,41 +156,415 @@ func WriteLedger(w io.Writer, records iter.Seq[outcome.Record]) error {
 	return f.Write(w)
 }
 
-// WriteReport writes a report as a workbook with one sheet, "report": the
-// program and the date, a row per target (parts of an all-of target
-// indented) with the columns of [program.Report.Table], among them the date
-// of the figures, marked when stale; then the summary and the legend of the
-// marks used, in lang.
+// WriteReport writes a report as a workbook: the report's sheet and a
+// sheet per shortfall list, as [WriteReports] writes them.
 func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
+	return WriteReports(w, lang, r)
+}
+
+// WriteReports writes reports as a workbook in lang, for reading and
+// calculating in a spreadsheet: a sheet per report, named for its program
+// (program.Program.ID with / written as -), and a sheet per shortfall
+// list. Sheet names are cut to Excel's 31 characters and made distinct.
+//
+// A report's sheet has the program's name and ID, the date judged and the
+// source, then a row per target (parts of an all-of target indented) with
+// the columns of [program.Report.Table]: the required and achieved figures
+// as written (with their qualifier, range or bounds) and as numbers (for a
+// per-unit target, the units in the population and the units that meet
+// it), the numbers shown with their unit by the cell's number format and
+// the unit named in a column of its own; the date of the figures as a
+// date, with a mark when stale; progress as a number shown as a
+// percentage; status, certainty and pace; and the target's source. A
+// figure without data is an empty cell, never 0. The summary and the
+// legend of the marks follow.
+//
+// A shortfall sheet lists every unit short of a per-unit target by code
+// (codes as text, so they keep their digits): its name, the kind of gap,
+// and what it has, lacks or has in excess as numbers, their unit in the
+// header. A unit without a record has no figures: it is unknown, not 0.
+func WriteReports(w io.Writer, lang outcome.Lang, reports ...program.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "report"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	wb := &workbook{f: f, lb: reportLabels[lang&1], lang: lang, names: map[string]bool{}}
+	if err := wb.styles(); err != nil {
 		return err
 	}
-	asOf := "截至"
-	if lang == outcome.English {
-		asOf = "as of"
-	}
-	rows := append([][]string{{r.Name.In(lang), r.Program}, {asOf, r.AsOf.Format(time.DateOnly), r.Source.String()}, nil}, r.Table(lang)...)
-	rows = append(rows, nil, []string{r.Summary.In(lang)})
-	for _, l := range r.Legend(lang) {
-		rows = append(rows, []string{l})
-	}
-	for i, row := range rows {
-		cells := make([]any, len(row))
-		for j, c := range row {
-			cells[j] = c
+	first := true
+	for _, r := range reports {
+		name := wb.sheetName(strings.ReplaceAll(r.Program, "/", "-"))
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return fmt.Errorf("xlsx: sheet %q: %w", name, err)
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return fmt.Errorf("xlsx: sheet %q: %w", name, err)
 		}
-		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err := wb.report(name, r); err != nil {
+			return fmt.Errorf("xlsx: sheet %q of %s: %w", name, r.Program, err)
+		}
+	}
+	if first { // no report: an empty workbook is still a workbook
+		if err := f.SetSheetName("Sheet1", wb.lb.empty); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// reportLabels are the words of a report workbook in each language.
+var reportLabels = [...]reportLabel{
+	outcome.Chinese: {
+		asOf: "截至", source: "来源", empty: "报告", stale: "旧",
+		columns: []string{"目标", "类型", "要求", "实际", "要求数值", "实际数值", "单位",
+			"数据截至", "旧数据", "进度", "状态", "确定性", "进度对比", "目标来源"},
+		unitsCovered: "达标单位", shortfall: "未达标", code: "区划代码", name: "名称", gap: "情况",
+		has: "现有", lacks: "差", excess: "超出", population: "单位总数",
+	},
+	outcome.English: {
+		asOf: "as of", source: "source", empty: "report", stale: "stale",
+		columns: []string{"target", "kind", "required", "achieved", "required (number)", "achieved (number)", "unit",
+			"data as of", "stale", "progress", "status", "certainty", "pace", "target source"},
+		unitsCovered: "units meeting it", shortfall: "short", code: "code", name: "name", gap: "gap",
+		has: "has", lacks: "lacks", excess: "excess", population: "units",
+	},
+}
+
+type reportLabel struct {
+	asOf, source, empty, stale               string
+	columns                                  []string
+	unitsCovered, shortfall, code, name, gap string
+	has, lacks, excess, population           string
+}
+
+// workbook writes the sheets of a report workbook.
+type workbook struct {
+	f     *excelize.File
+	lb    reportLabel
+	lang  outcome.Lang
+	names map[string]bool // sheet names taken, lower case (Excel ignores case)
+	// Styles: bold for headings, a date, a percentage, and a number
+	// format per unit that shows the unit after the figure.
+	bold, date, percent int
+	units               map[string]int
+}
+
+func (wb *workbook) styles() error {
+	var err error
+	if wb.bold, err = wb.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return err
+	}
+	dateFmt, pctFmt := "yyyy-mm-dd", "0.0%"
+	if wb.date, err = wb.f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
+		return err
+	}
+	if wb.percent, err = wb.f.NewStyle(&excelize.Style{CustomNumFmt: &pctFmt}); err != nil {
+		return err
+	}
+	wb.units = map[string]int{}
+	return nil
+}
+
+// unitText is how a figure's unit is written after it: its symbol in
+// Chinese (名), its name in English (persons).
+func (wb *workbook) unitText(u outcome.Unit) string {
+	if wb.lang == outcome.Chinese {
+		return u.Symbol()
+	}
+	return u.Name().In(wb.lang)
+}
+
+// unitStyle returns the style of figures in unit: grouped digits, the
+// decimals the figures have, and the unit after them.
+func (wb *workbook) unitStyle(symbol string, places int32) (int, error) {
+	key := fmt.Sprintf("%s/%d", symbol, places)
+	if id, ok := wb.units[key]; ok {
+		return id, nil
+	}
+	format := "#,##0"
+	if places > 0 {
+		format += "." + strings.Repeat("0", int(places))
+	}
+	if symbol != "" {
+		format += `" ` + strings.ReplaceAll(symbol, `"`, "") + `"`
+	}
+	id, err := wb.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		return 0, err
+	}
+	wb.units[key] = id
+	return id, nil
+}
+
+// sheetName makes base a valid sheet name not yet taken: none of the
+// characters Excel refuses, at most 31 characters, distinct from the
+// others regardless of case.
+func (wb *workbook) sheetName(base string) string {
+	base = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, base)
+	base = strings.Trim(base, "'")
+	if base == "" {
+		base = wb.lb.empty
+	}
+	cut := func(s string, n int) string {
+		if r := []rune(s); len(r) > n {
+			return string(r[:n])
+		}
+		return s
+	}
+	name := cut(base, 31)
+	for i := 2; wb.names[strings.ToLower(name)]; i++ {
+		suffix := fmt.Sprintf(" (%d)", i)
+		name = cut(base, 31-len(suffix)) + suffix
+	}
+	wb.names[strings.ToLower(name)] = true
+	return name
+}
+
+// cell is a cell's value and style (0 for none).
+type cell struct {
+	v     any
+	style int
+}
+
+// row writes cells from column A of row n.
+func (wb *workbook) row(sheet string, n int, cells ...cell) error {
+	for i, c := range cells {
+		if c.v == nil {
+			continue
+		}
+		ref, err := excelize.CoordinatesToCellName(i+1, n)
 		if err != nil {
 			return err
 		}
-		if err := f.SetSheetRow(sheet, cell, &cells); err != nil {
+		if err := wb.f.SetCellValue(sheet, ref, c.v); err != nil {
+			return err
+		}
+		if c.style != 0 {
+			if err := wb.f.SetCellStyle(sheet, ref, ref, c.style); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func texts(style int, s ...string) []cell {
+	out := make([]cell, len(s))
+	for i, t := range s {
+		out[i] = cell{t, style}
+	}
+	return out
+}
+
+// report writes r to its sheet, and its shortfall lists to sheets of their
+// own.
+func (wb *workbook) report(sheet string, r program.Report) error {
+	lb, lang := wb.lb, wb.lang
+	n := 1
+	if err := wb.row(sheet, n, cell{r.Name.In(lang), wb.bold}, cell{r.Program, 0}); err != nil {
+		return err
+	}
+	n++
+	if err := wb.row(sheet, n, cell{lb.asOf, 0}, cell{day(r.AsOf), wb.date}); err != nil {
+		return err
+	}
+	n++
+	if err := wb.row(sheet, n, cell{lb.source, 0}, cell{r.Source.String(), 0}); err != nil {
+		return err
+	}
+	n += 2
+	if err := wb.row(sheet, n, texts(wb.bold, lb.columns...)...); err != nil {
+		return err
+	}
+	header := n
+	table := r.Table(lang)[1:] // the text of each row, in the order walked below
+	var results []target.Result
+	var walk func(res target.Result)
+	walk = func(res target.Result) {
+		results = append(results, res)
+		for _, p := range res.Parts {
+			walk(p)
+		}
+	}
+	for _, res := range r.Results {
+		walk(res)
+	}
+	for i, res := range results {
+		n++
+		t := table[i]
+		for j, c := range t {
+			if c == none {
+				t[j] = "" // an empty cell, not a dash
+			}
+		}
+		f, err := wb.figures(res)
+		if err != nil {
+			return err
+		}
+		// The text of the target, its kind, the required and achieved
+		// figures as written (a range, a qualifier, the bounds of an
+		// undecided verdict); then the figures as numbers, the date, the
+		// stale mark and progress in place of their text; then the verdict
+		// and the source.
+		cells := append(texts(0, t[:4]...), f[:6]...)
+		cells = append(cells, texts(0, t[6:]...)...)
+		if err := wb.row(sheet, n, append(cells, f[6])...); err != nil {
 			return err
 		}
 	}
-	return f.Write(w)
+	n += 2
+	if err := wb.row(sheet, n, cell{r.Summary.In(lang), 0}); err != nil {
+		return err
+	}
+	for _, l := range r.Legend(lang) {
+		n++
+		if err := wb.row(sheet, n, cell{l, 0}); err != nil {
+			return err
+		}
+	}
+	if err := wb.f.SetColWidth(sheet, "A", "A", 36); err != nil {
+		return err
+	}
+	if err := wb.f.SetColWidth(sheet, "B", "N", 14); err != nil {
+		return err
+	}
+	if err := wb.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: fmt.Sprintf("A%d", header+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for _, res := range results {
+		if res.Shortfall.Len() == 0 || !hasFigure(res) {
+			continue
+		}
+		if err := wb.shortfall(sheet, r, res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// figures are a result's numeric cells: required, achieved, unit, data
+// date, stale mark, progress, source. Cells without a figure are empty.
+func (wb *workbook) figures(res target.Result) ([]cell, error) {
+	out := make([]cell, 7)
+	figure := hasFigure(res)
+	number := func(d decimal.Decimal, u outcome.Unit) (cell, error) {
+		style, err := wb.unitStyle(wb.unitText(u), max(0, -d.Exponent()))
+		return cell{d.InexactFloat64(), style}, err
+	}
+	var err error
+	switch {
+	case !res.PerUnit.IsZero():
+		// Units of the population and units that meet the target.
+		out[0] = cell{res.Units, 0}
+		if figure {
+			out[1] = cell{res.Covered, 0}
+		}
+		out[2] = cell{wb.lb.unitsCovered, 0}
+	case res.Kind == target.KindObserve:
+		if figure {
+			if out[1], err = number(res.Achieved.Value(), res.Achieved.Unit()); err != nil {
+				return nil, err
+			}
+		}
+		out[2] = cell{res.Achieved.Unit().Name().In(wb.lang), 0}
+	default:
+		if !res.Required.IsZero() {
+			if out[0], err = number(res.Required.Value(), res.Required.Unit()); err != nil {
+				return nil, err
+			}
+			out[2] = cell{res.Required.Unit().Name().In(wb.lang), 0}
+		}
+		if figure {
+			if out[1], err = number(res.Achieved.Value(), res.Achieved.Unit()); err != nil {
+				return nil, err
+			}
+			out[2] = cell{res.Achieved.Unit().Name().In(wb.lang), 0}
+		}
+	}
+	if figure && !res.DataAsOf.IsZero() {
+		out[3] = cell{day(res.DataAsOf), wb.date}
+		if res.Stale {
+			out[4] = cell{wb.lb.stale, 0}
+		}
+	}
+	if figure && res.Status != target.Recorded {
+		out[5] = cell{res.Progress.InexactFloat64(), wb.percent}
+	}
+	if !res.Source.IsZero() {
+		out[6] = cell{res.Source.String(), 0}
+	}
+	return out, nil
+}
+
+// shortfall writes the units short of res to a sheet of their own.
+func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.Result) error {
+	lb, lang := wb.lb, wb.lang
+	sheet := wb.sheetName(lb.shortfall + " " + res.ID)
+	if _, err := wb.f.NewSheet(sheet); err != nil {
+		return fmt.Errorf("sheet %q: %w", sheet, err)
+	}
+	unit := wb.unitText(res.PerUnit.Unit())
+	with := func(s string) string {
+		if unit == "" {
+			return s
+		}
+		return s + " (" + unit + ")"
+	}
+	if err := wb.row(sheet, 1, cell{res.Name.In(lang), wb.bold}, cell{r.Program, 0}, cell{res.ID, 0}); err != nil {
+		return err
+	}
+	if err := wb.row(sheet, 2, cell{lb.asOf, 0}, cell{day(r.AsOf), wb.date}); err != nil {
+		return err
+	}
+	if err := wb.row(sheet, 3, cell{lb.shortfall, 0}, cell{res.Shortfall.Len(), 0}, cell{lb.population, 0}, cell{res.Units, 0}); err != nil {
+		return err
+	}
+	if err := wb.row(sheet, 5, texts(wb.bold, lb.code, lb.name, lb.gap, with(lb.has), with(lb.lacks), with(lb.excess))...); err != nil {
+		return err
+	}
+	n := 5
+	for g := range res.Shortfall.All() {
+		n++
+		cells := []cell{{g.Region.Code, 0}, {g.Region.Name.In(lang), 0}, {g.Kind.Name().In(lang), 0}, {}, {}, {}}
+		switch g.Kind {
+		case target.GapNoRecord:
+			// Unknown, not 0: no figures.
+		case target.GapUndecided:
+			cells[3] = cell{g.Has.InexactFloat64(), 0}
+		case target.GapAbove:
+			cells[3], cells[5] = cell{g.Has.InexactFloat64(), 0}, cell{g.Excess.InexactFloat64(), 0}
+		default:
+			cells[3], cells[4] = cell{g.Has.InexactFloat64(), 0}, cell{g.Lacks.InexactFloat64(), 0}
+		}
+		if err := wb.row(sheet, n, cells...); err != nil {
+			return err
+		}
+	}
+	if err := wb.f.SetColWidth(sheet, "A", "B", 16); err != nil {
+		return err
+	}
+	return wb.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 5, TopLeftCell: "A6", ActivePane: "bottomLeft"})
+}
+
+// none is what [program.Report.Table] writes where there is no figure.
+const none = "—"
+
+// hasFigure reports whether a result has an achieved figure to show: not
+// without data, and not before its start.
+func hasFigure(res target.Result) bool {
+	return res.Status != target.NoData && res.Status != target.NotStarted
+}
+
+// day is t's calendar date, which excelize writes as a date serial.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // ReadFile adds the records of the ledger file name to l, all or nothing,
