@@ -143,13 +143,13 @@ func TestD1StatedTeams(t *testing.T) {
 		// §三(二)一是: 「依托全省123个科技专家服务团」.
 		{"the seed's figures: 51 + 72 = 123", keep, 123, 123, false},
 		{"without the inferred coverage of all county units", func(r outcome.Record) []outcome.Record {
-			if r.Indicator == hunan.CountyUnitsWithTeams {
+			if r.Indicator == "county-units-with-teams" {
 				return nil
 			}
 			return []outcome.Record{r}
 		}, 123, 123, false},
-		{"a stated total of 130", setFigure(hunan.ExpertTeamsTotal, 130), 123, 130, true},
-		{"80 new teams in 2019", setFigure(hunan.NewNonPoorTeams, 80), 131, 123, true},
+		{"a stated total of 130", setFigure("expert-teams-total", 130), 123, 130, true},
+		{"80 new teams in 2019", setFigure("new-non-poor-teams", 80), 131, 123, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,7 +161,7 @@ func TestD1StatedTeams(t *testing.T) {
 			if !o.Left.Value.Equal(decimal.NewFromInt(tt.left)) || !o.Right.Value.Equal(decimal.NewFromInt(tt.right)) {
 				t.Errorf("D1 compares %v with %v, want %d with %d", o.Left.Value, o.Right.Value, tt.left, tt.right)
 			}
-			if len(o.Right.Records) != 1 || o.Right.Records[0].Indicator != hunan.ExpertTeamsTotal || o.Right.Records[0].Source.Section != "三(二)一是" {
+			if len(o.Right.Records) != 1 || o.Right.Records[0].Indicator != "expert-teams-total" || o.Right.Records[0].Source.Section != "三(二)一是" {
 				t.Errorf("D1's right side rests on %v, want the stated total of §三(二)一是", o.Right.Records)
 			}
 		})
@@ -174,7 +174,7 @@ func TestD10NationalList(t *testing.T) {
 	c := catalogues()[1]
 	d10 := ruleOf(t, c.rules, "D10")
 	own := func(n int64) outcome.Record {
-		return outcome.Record{Indicator: national.PoorCountyCount, Region: "430000", Period: outcome.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
+		return outcome.Record{Indicator: "poor-counties", Region: "430000", Period: outcome.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
 	}
 	tests := []struct {
 		name        string
@@ -222,7 +222,7 @@ func TestAgreementCatchesDisagreements(t *testing.T) {
 		t.Fatalf("the last Hunan rule is %s, want the agreement rule A1", agree.ID)
 	}
 	rec := func(region, period, figure string) outcome.Record {
-		return outcome.Record{Indicator: hunan.LocalTechnicians, Region: region, Period: outcome.MustParsePeriod(period),
+		return outcome.Record{Indicator: "local-technicians", Region: region, Period: outcome.MustParsePeriod(period),
 			Quantity: outcome.MustParseQuantity(figure)}
 	}
 	quarters := []outcome.Record{rec("430000", "2019-01-01/2019-03-31", "42名"), rec("430000", "2019-04-01/2019-06-30", "51名"),

@@ -249,8 +249,8 @@ func TestMilestones(t *testing.T) {
 func TestNotAtCurrentPace(t *testing.T) {
 	l := national.Reported()
 	// A later figure no better than the first: no trend to extend.
-	if err := l.Add(outcome.Record{Indicator: national.Workers, Region: national.NationCode, Period: outcome.Year(2017), Quantity: outcome.MustParseQuantity("50000名")},
-		outcome.Record{Indicator: national.Workers, Region: national.NationCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40000名")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: outcome.Year(2017), Quantity: outcome.MustParseQuantity("50000名")},
+		outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40000名")}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := trend.Evaluate(national.SciTechAidProject(), l, trend.YearEnds(2016, 2019), trend.Options{})
