@@ -95,10 +95,10 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 	// An indicator of the zero aggregation, and a region of the zero
 	// level, are written and read back as they are; validating them is
 	// another matter.
-	ind := Indicator{Code: "x", Unit: Person}
+	ind := Indicator{Code: "x", Unit: Person, Aliases: []string{"培训场次"}}
 	var ind2 Indicator
 	roundTrip("Indicator", ind, &ind2)
-	if ind2 != ind {
+	if !cmp.Equal(ind2, ind) {
 		t.Errorf("indicator %+v reads back as %+v", ind, ind2)
 	}
 

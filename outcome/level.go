@@ -1,6 +1,9 @@
 package outcome
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Level is a region's place in the administrative hierarchy. The zero value
 // is invalid.
@@ -42,15 +45,48 @@ func (l Level) String() string { return label(l.Name(), Chinese, "Level", int(l)
 // [Level.MarshalText] writes.
 func (l Level) code() string { return label(l.Name(), English, "Level", int(l)) }
 
-// ParseLevel reads a level's English code ("county") or Chinese name (县市区).
+// ParseLevel reads a level's English code ("county"), its Chinese name
+// (县市区), or any of the forms offices write it in: 省, 自治区, 直辖市 and
+// 省级; 市, 地区, 州, 盟, 地级 and 市州; 县, 县级, 区, 旗, 县级市 and 县区; 乡, 镇,
+// 街道, 苏木, 乡级 and 乡镇; 村, 社区, 居委会, 村级 and 行政村; 全国 and 国家.
+// An unknown level is [ErrSyntax], and the message lists the accepted forms.
 func ParseLevel(s string) (Level, error) {
+	if l, ok := levelForms[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return l, nil
+	}
+	return 0, fmt.Errorf("outcome: region level %q: %w", s, errUnknownLevel)
+}
+
+// levelForms maps every accepted form of a level to it: the English code,
+// the Chinese name, and the words offices use for the divisions of a level.
+var levelForms = func() map[string]Level {
+	m := map[string]Level{}
 	for l, n := range levelNames {
-		if l != 0 && (n.En == s || n.Zh == s) {
-			return Level(l), nil
+		if l != 0 {
+			m[n.En], m[n.Zh] = Level(l), Level(l)
 		}
 	}
-	return 0, fmt.Errorf("outcome: region level %q: %w", s, errRegionLevel)
+	for l, forms := range levelWords {
+		for _, f := range forms {
+			m[f] = Level(l)
+		}
+	}
+	return m
+}()
+
+// levelWords are the Chinese words for the divisions of each level, as
+// region files and sheets write them.
+var levelWords = [...][]string{
+	Nation:     {"国家", "nation"},
+	Province:   {"省", "自治区", "直辖市", "省级", "省份", "provincial"},
+	Prefecture: {"市", "地区", "州", "盟", "地级", "地级市", "自治州", "prefectural"},
+	County:     {"县", "县级", "区", "旗", "县级市", "县区", "自治县", "市辖区", "county-level"},
+	Township:   {"乡", "镇", "街道", "苏木", "乡级", "民族乡", "town"},
+	Village:    {"村", "社区", "居委会", "村级", "行政村", "村委会", "嘎查"},
 }
+
+// errUnknownLevel lists the accepted forms of a level.
+var errUnknownLevel = reason(ErrSyntax, "unknown region level (write 省/自治区/直辖市, 市/地区/州/盟, 县/县级/区/旗/县级市, 乡/镇/街道/苏木, 村/社区/居委会, or province, prefecture, county, township, village)")
 
 // codeLevel checks a statistical division code (GB/T 2260 and the NBS
 // 统计用区划代码) and returns the level its shape implies: 12 digits a

@@ -16,6 +16,9 @@ type Region struct {
 	Name   Name   `json:"name"`
 	Level  Level  `json:"level"`
 	Parent string `json:"parent,omitempty"`
+	// Attrs are the extra columns of the region file (是否贫困村, 退出年份),
+	// kept as written: a population may select by them.
+	Attrs Attributes `json:"-"`
 }
 
 // Validate checks the code and that the level is one the code's length
@@ -55,13 +58,27 @@ func checkRegion[T string | []byte](code T, level Level, parent T) error {
 // positions, so a national set of a million villages costs the garbage
 // collector nothing to keep.
 type RegionSet struct {
-	t regiontree.Tree[Level]
+	t      regiontree.Tree[Level]
+	byName lazyNames // the Chinese names, indexed on the first lookup by name
+	// The attributes of the regions by input index (Tree.Src), interned:
+	// attrs[j] indexes attrVals, 0 for none; attrs is shorter than the
+	// set when the last regions have none, and empty when none has.
+	attrs    []uint32
+	attrVals []string
+}
+
+// attrsAt returns the attributes of the region at position i.
+func (s *RegionSet) attrsAt(i int32) Attributes {
+	if j := s.t.Src[i]; int(j) < len(s.attrs) {
+		return Attributes{s.attrVals[s.attrs[j]]}
+	}
+	return Attributes{}
 }
 
 // at returns the region at position i. Its strings share the set's text.
 func (s *RegionSet) at(i int32) Region {
 	zh, en := s.t.Names(i)
-	r := Region{Code: s.t.Code(i), Name: Name{Zh: zh, En: en}, Level: s.t.Level[i]}
+	r := Region{Code: s.t.Code(i), Name: Name{Zh: zh, En: en}, Level: s.t.Level[i], Attrs: s.attrsAt(i)}
 	if p := s.t.Parent[i]; p >= 0 {
 		r.Parent = s.code(p)
 	}

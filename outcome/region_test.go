@@ -185,7 +185,7 @@ func TestReadRegions(t *testing.T) {
 	}
 	_, err = ReadRegions(strings.NewReader("code,name,level\n430000,湖南省,planet\n"), "bad.csv")
 	var pe *ParseError
-	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "level" || !errors.Is(err, errRegionLevel) {
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "level" || !errors.Is(err, errUnknownLevel) {
 		t.Errorf("a bad level: %v", err)
 	}
 }

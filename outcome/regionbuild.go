@@ -18,6 +18,10 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 			if b.report(fmt.Errorf("region %d: %w", i, err)) {
 				break
 			}
+			continue
+		}
+		if !r.Attrs.IsZero() {
+			b.setAttrs(b.Len()-1, []byte(r.Attrs.s))
 		}
 	}
 	return b.build()
@@ -30,6 +34,38 @@ type regionBuilder struct {
 	regiontree.Builder[Level]
 	where func(i int) string // where the i-th region was given, for errors
 	errs  errorList
+	// The attributes of the regions by input index, interned: attrs[i]
+	// indexes attrVals, 0 for none. Empty until a region has some.
+	attrs    []uint32
+	attrVals []string
+	attrIdx  map[string]uint32
+}
+
+// setAttrs gives the i-th region the encoded attributes a.
+func (b *regionBuilder) setAttrs(i int, a []byte) {
+	if b.attrIdx == nil {
+		b.attrIdx, b.attrVals = map[string]uint32{"": 0}, []string{""}
+	}
+	id, ok := b.attrIdx[string(a)]
+	if !ok {
+		id = uint32(len(b.attrVals))
+		b.attrVals = append(b.attrVals, string(a))
+		b.attrIdx[string(a)] = id
+	}
+	for len(b.attrs) <= i {
+		b.attrs = append(b.attrs, 0)
+	}
+	b.attrs[i] = id
+}
+
+// appendAttrs appends the attributes of o's regions, which follow b's
+// first n regions.
+func (b *regionBuilder) appendAttrs(o *regionBuilder, n int) {
+	for j, id := range o.attrs {
+		if id != 0 {
+			b.setAttrs(n+j, []byte(o.attrVals[id]))
+		}
+	}
 }
 
 // report keeps err; it returns true when as many errors are kept as are
@@ -76,5 +112,5 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 	if !ok {
 		return nil, b.errs.join()
 	}
-	return &RegionSet{t: *t}, nil
+	return &RegionSet{t: *t, attrs: b.attrs, attrVals: b.attrVals}, nil
 }

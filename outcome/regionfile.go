@@ -32,7 +32,7 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	}
 	var errs errorList
 	cols.rows(sc, &errs, func(_ int, row *regionRow) error {
-		out = append(out, Region{Code: string(row.code), Name: Name{Zh: string(row.zh), En: string(row.en)}, Level: row.level, Parent: string(row.parent)})
+		out = append(out, Region{Code: string(row.code), Name: Name{Zh: string(row.zh), En: string(row.en)}, Level: row.level, Parent: string(row.parent), Attrs: Attributes{string(row.attrs)}})
 		return nil
 	})
 	if err := errs.join(); err != nil {
@@ -80,6 +80,9 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 					return &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
 				}
 				part.lines = append(part.lines, int32(line))
+				if len(row.attrs) > 0 {
+					part.b.setAttrs(part.b.Len()-1, row.attrs)
+				}
 				return nil
 			})
 			// An error of the CSV itself ends reading, as it ends a
@@ -87,6 +90,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			part.stop = sc.Err != nil
 		}
 	}, func(part *regionPart) bool {
+		b.appendAttrs(&part.b, b.Len())
 		b.Append(&part.b.Builder)
 		lines = append(lines, part.lines...)
 		errs.merge(&part.errs)
@@ -121,12 +125,14 @@ type regionPart struct {
 
 func (p *regionPart) reset() {
 	p.b.Reset()
+	p.b.attrs = p.b.attrs[:0]
 	p.lines, p.errs = p.lines[:0], errorList{}
 }
 
 // regionRow is one row of a region file, its fields trimmed.
 type regionRow struct {
 	code, zh, en, parent []byte
+	attrs                []byte // the extra columns, encoded as Attributes
 	level                Level
 }
 
@@ -134,22 +140,36 @@ type regionRow struct {
 type regionColumns struct {
 	file                               string
 	code, zh, en, parent, level, width int
+	attrCols                           []int    // the extra columns, kept as attributes
+	attrNames                          [][]byte // their headers
+}
+
+// regionColumnNames are the headers of a region file, in English and as
+// offices write them.
+var regionColumnNames = map[string]string{
+	"code": "code", "name": "name", "level": "level", "parent": "parent", "parent_code": "parent", "name_en": "name_en",
+	"代码": "code", "区划代码": "code", "统计用区划代码": "code", "名称": "name", "区划名称": "name",
+	"级别": "level", "层级": "level", "上级": "parent", "上级代码": "parent", "英文名称": "name_en",
 }
 
 // regionHeader finds the columns of a region file in the fields of its
 // header.
 func regionHeader(fields [][]byte, name string) (regionColumns, error) {
 	cols := map[string]int{}
+	var attrCols []int
+	var attrNames [][]byte
 	for i, f := range fields {
-		c := strings.ToLower(strings.TrimSpace(string(f)))
-		if c == "parent_code" {
-			c = "parent"
-		}
-		switch c {
-		case "code", "name", "level", "parent", "name_en":
+		written := strings.TrimSpace(string(f))
+		c, known := regionColumnNames[strings.ToLower(written)]
+		_, twice := cols[c]
+		switch {
+		case known && !twice:
 			cols[c] = i
-		default:
-			return regionColumns{}, &ParseError{File: name, Line: 1, Column: c, Value: c, Err: errUnknownColumn}
+		case rowNumberColumns[strings.ToLower(written)]:
+		case known || written == "" || !utf8.ValidString(written) || slices.ContainsFunc(attrNames, func(n []byte) bool { return string(n) == clean(written) }):
+			return regionColumns{}, &ParseError{File: name, Line: 1, Column: written, Value: written, Err: fmt.Errorf("%w: a column needs a name of its own", errUnknownColumn)}
+		default: // 是否贫困村, 退出年份: attributes of the region
+			attrCols, attrNames = append(attrCols, i), append(attrNames, []byte(clean(written)))
 		}
 	}
 	for _, c := range []string{"code", "name", "level"} {
@@ -163,7 +183,8 @@ func regionHeader(fields [][]byte, name string) (regionColumns, error) {
 		}
 		return -1
 	}
-	return regionColumns{file: name, code: col("code"), zh: col("name"), en: col("name_en"), parent: col("parent"), level: col("level"), width: len(fields)}, nil
+	return regionColumns{file: name, code: col("code"), zh: col("name"), en: col("name_en"), parent: col("parent"), level: col("level"), width: len(fields),
+		attrCols: attrCols, attrNames: attrNames}, nil
 }
 
 // rows reads the rows of sc and calls add for every one; the problems of
@@ -190,14 +211,32 @@ func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(lin
 		if !ok {
 			var err error
 			if l, err = ParseLevel(string(lv)); err != nil {
-				fail(sc.Line, "level", string(lv), errRegionLevel)
+				fail(sc.Line, "level", string(lv), errUnknownLevel)
 				continue
 			}
 			levels[string(lv)] = l
 		}
-		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l}
+		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l, attrs: row.attrs[:0]}
 		if !utf8.Valid(row.zh) || !utf8.Valid(row.en) {
 			fail(sc.Line, "name", string(row.zh)+string(row.en), ErrEncoding)
+			continue
+		}
+		bad := false
+		for k, i := range rc.attrCols {
+			v := get(i)
+			if !utf8.Valid(v) {
+				fail(sc.Line, string(rc.attrNames[k]), string(v), ErrEncoding)
+				bad = true
+				break
+			}
+			if bytes.ContainsAny(v, "\x1e\x1f") {
+				v = []byte(clean(string(v)))
+			}
+			if len(v) > 0 {
+				row.attrs = appendAttr(row.attrs, rc.attrNames[k], v)
+			}
+		}
+		if bad {
 			continue
 		}
 		if err := add(sc.Line, &row); err != nil {

@@ -28,11 +28,9 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 	for row := range rows {
 		fields = rowFields(fields[:0], row.Cells, p.width)
 		if rd == nil {
-			cols, err := parseHeader(opts.Name, fields)
-			if err != nil {
+			if err := p.header(fields, opts.Strict); err != nil {
 				return err
 			}
-			p.cols, p.width = cols, len(fields)
 			rd = l.newRowReader(p)
 			continue
 		}
@@ -65,12 +63,11 @@ func RowRecords(rows iter.Seq[Row], name string) iter.Seq2[Record, error] {
 		for row := range rows {
 			fields = rowFields(fields[:0], row.Cells, p.width)
 			if header {
-				cols, err := parseHeader(name, fields)
-				if err != nil {
+				if err := p.header(fields, false); err != nil {
 					yield(Record{}, err)
 					return
 				}
-				p.cols, p.width, header = cols, len(fields), false
+				header = false
 				continue
 			}
 			if blank(row.Cells) {

@@ -22,10 +22,37 @@ type Population struct {
 	size      int
 	keep      func(outcome.Region) bool
 	condition outcome.Name
-	scopes    []string // regions of In calls: every unit lies within each
-	counted   int      // the size a listed population was known by before its units were listed
-	countedIn string   // the region that size was of
+	scopes    []string  // regions of In calls: every unit lies within each
+	counted   int       // the size a listed population was known by before its units were listed
+	countedIn string    // the region that size was of
+	attr      [2]string // WhereAttr: the attribute and the value a unit must have
 }
+
+// WhereAttr returns a copy of p narrowed to the units whose attribute key
+// (a column of the region file, [outcome.Region.Attrs]) is value: the poor
+// villages of a county's village list, WhereAttr("是否贫困村", "是"). Unlike
+// [Population.Where] it needs no function: populations compare equal and
+// targets over it evaluate side by side.
+func (p Population) WhereAttr(key, value string) Population {
+	p.attr = [2]string{key, value}
+	if p.condition == (outcome.Name{}) {
+		p.condition = outcome.Name{Zh: key + "为" + value, En: key + " = " + value}
+	}
+	return p
+}
+
+// keeps reports whether r passes p's condition and attribute.
+func (p Population) keeps(r outcome.Region) bool {
+	if p.attr[0] != "" {
+		if v, _ := r.Attrs.Get(p.attr[0]); v != p.attr[1] {
+			return false
+		}
+	}
+	return p.keep == nil || p.keep(r)
+}
+
+// narrowed reports whether p keeps only some units of its level or list.
+func (p Population) narrowed() bool { return p.keep != nil || p.attr[0] != "" }
 
 // Counted is a population known only by its size within the region code:
 // 「全省…3209个贫困村」 when no list of the villages is at hand. A coverage
@@ -86,7 +113,7 @@ func (p Population) Equal(q Population) bool {
 // sameUnits is [Population.Equal] without the narrowing.
 func (p Population) sameUnits(q Population) bool {
 	return p.name == q.name && p.level == q.level && p.within == q.within && slices.Equal(p.codes, q.codes) &&
-		p.size == q.size && p.condition == q.condition && p.keep == nil && q.keep == nil
+		p.size == q.size && p.condition == q.condition && p.attr == q.attr && p.keep == nil && q.keep == nil
 }
 
 // listed returns p with its units given by codes: a listed population with
@@ -120,6 +147,9 @@ func (p Population) Condition() outcome.Name { return p.condition }
 // Conditional reports whether p is narrowed by a condition.
 func (p Population) Conditional() bool { return p.keep != nil }
 
+// Attr returns the attribute and value set by [Population.WhereAttr].
+func (p Population) Attr() (key, value string) { return p.attr[0], p.attr[1] }
+
 // IsZero reports whether p is the zero, empty population.
 func (p Population) IsZero() bool { return p.level == 0 && p.codes == nil && p.size == 0 }
 
@@ -138,22 +168,22 @@ func (p Population) Resolve(rs *outcome.RegionSet) (outcome.Selection, error) {
 	switch {
 	case p.codes != nil:
 		sel, err := rs.SelectCodes(p.codes...)
-		if err != nil || (p.keep == nil && within == "") {
+		if err != nil || (!p.narrowed() && within == "") {
 			return sel, err
 		}
 		codes := make([]string, 0, sel.Len())
 		for r := range sel.All() {
-			if (within == "" || rs.Within(r.Code, within)) && (p.keep == nil || p.keep(r)) {
+			if (within == "" || rs.Within(r.Code, within)) && p.keeps(r) {
 				codes = append(codes, r.Code)
 			}
 		}
 		return rs.SelectCodes(codes...)
-	case p.level.IsValid() && p.keep == nil:
+	case p.level.IsValid() && !p.narrowed():
 		return rs.SelectLevel(within, p.level)
 	case p.level.IsValid():
-		level, keep := p.level, p.keep
+		level := p.level
 		return rs.Select(within, func(r outcome.Region) bool {
-			return r.Level == level && (keep == nil || keep(r))
+			return r.Level == level && p.keeps(r)
 		})
 	}
 	return outcome.Selection{}, fmt.Errorf("target: population %v: %w", p.name, outcome.ErrMissing)

@@ -1,0 +1,324 @@
+package outcome
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The files of testdata/office are shaped like a county office's own: a
+// region file with Chinese headers and levels and two extra columns, a
+// long ledger with 序号 and 填报人 and names instead of codes, a wide sheet
+// and a roster. 泸溪县 and its towns are the 2020 divisions
+// (/work/shared/data); the villages and their codes are made up.
+
+func officeRegions(t testing.TB) *RegionSet {
+	t.Helper()
+	f, err := os.Open("testdata/office/regions.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rs, err := ReadRegionSet(f, "regions.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+var (
+	officeCommissioners = Indicator{Code: "commissioners", Name: Name{"科技特派员人数", "commissioners"}, Unit: Person, Aggregation: Stock, Aliases: []string{"特派员"}}
+	officeTraining      = Indicator{Code: "training", Name: Name{"培训场次", "training sessions"}, Unit: Session, Aggregation: Flow}
+)
+
+func officeLedger(t testing.TB) *Ledger {
+	t.Helper()
+	l, err := NewLedger(officeRegions(t), officeCommissioners, officeTraining)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func openOffice(t *testing.T, name string) *os.File {
+	t.Helper()
+	f, err := os.Open("testdata/office/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestParseLevelForms(t *testing.T) {
+	for want, forms := range map[Level][]string{
+		Province:   {"省", "自治区", "直辖市", "province", "省级"},
+		Prefecture: {"市", "地区", "州", "盟", "市州", "Prefecture"},
+		County:     {"县", "县级", "区", "旗", "县级市", "县市区", " county "},
+		Township:   {"乡", "镇", "街道", "苏木", "乡镇"},
+		Village:    {"村", "社区", "居委会", "village"},
+	} {
+		for _, s := range forms {
+			if got, err := ParseLevel(s); err != nil || got != want {
+				t.Errorf("ParseLevel(%q) = %v, %v, want %v", s, got, err, want)
+			}
+		}
+	}
+	_, err := ParseLevel("planet")
+	if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "县/县级/区/旗/县级市") {
+		t.Errorf("ParseLevel(planet) = %v, want ErrSyntax listing the forms", err)
+	}
+}
+
+func TestRegionFileAttributes(t *testing.T) {
+	rs := officeRegions(t)
+	r, ok := rs.Lookup("433122108201")
+	if !ok {
+		t.Fatal("下都村 not in the set")
+	}
+	if v, _ := r.Attrs.Get("是否贫困村"); v != "是" || r.Level != Village || r.Name.Zh != "下都村" {
+		t.Errorf("下都村 = %+v, attrs %v", r, r.Attrs)
+	}
+	if y, _ := r.Attrs.Get("退出年份"); y != "2018" {
+		t.Errorf("退出年份 = %q, want 2018", y)
+	}
+	if c, _ := rs.Lookup("433122"); !c.Attrs.IsZero() {
+		t.Errorf("泸溪县 has attributes %v, want none", c.Attrs)
+	}
+	// The same set from regions given in Go.
+	var regions []Region
+	for r := range rs.All() {
+		regions = append(regions, r)
+	}
+	again, err := NewRegionSet(regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []Region
+	for r := range again.All() {
+		back = append(back, r)
+	}
+	if d := cmp.Diff(regions, back); d != "" {
+		t.Errorf("NewRegionSet(All()) mismatch (-want +got):\n%s", d)
+	}
+}
+
+func TestFindRegion(t *testing.T) {
+	rs := officeRegions(t)
+	tests := []struct {
+		ref, want string
+		err       error
+		mention   string
+	}{
+		{"433122108201", "433122108201", nil, ""},
+		{"泸溪县/浦市镇/下都村", "433122108201", nil, ""},
+		{"湖南省/泸溪县/下都村", "433122108201", nil, ""},
+		{"下都村", "433122108201", nil, ""},
+		{" 浦市镇 / 新桥村 ", "433122108202", nil, ""},
+		{"泸溪县", "433122", nil, ""},
+		{"新桥村", "", errAmbiguousRegion, "泸溪县/洗溪镇/新桥村 (433122106202)"},
+		{"合水镇/新桥村", "", errRegionName, "433122106202"},
+		{"下都", "", errRegionName, "下都村 (433122108201)"},
+		{"上都村", "", errRegionName, ""},
+		{"433122999999", "", ErrUnknownRegion, ""},
+	}
+	for _, tt := range tests {
+		r, err := rs.Find(tt.ref)
+		if tt.err == nil {
+			if err != nil || r.Code != tt.want {
+				t.Errorf("Find(%q) = %s, %v, want %s", tt.ref, r.Code, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.err) || !errors.Is(err, ErrUnknownRegion) || !strings.Contains(err.Error(), tt.mention) {
+			t.Errorf("Find(%q) error = %v, want %v mentioning %q", tt.ref, err, tt.err, tt.mention)
+		}
+	}
+	var empty RegionSet
+	if _, err := empty.Find("下都村"); !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("zero RegionSet: Find = %v, want ErrUnknownRegion", err)
+	}
+}
+
+func TestFindIndicator(t *testing.T) {
+	l := officeLedger(t)
+	for _, ref := range []string{"commissioners", "科技特派员人数", "特派员", "commissioners ", "training sessions"} {
+		if _, err := l.FindIndicator(ref); err != nil {
+			t.Errorf("FindIndicator(%q): %v", ref, err)
+		}
+	}
+	_, err := l.FindIndicator("培训次数")
+	if !errors.Is(err, ErrUnknownIndicator) || !strings.Contains(err.Error(), "closest: training (培训场次)") {
+		t.Errorf("FindIndicator(培训次数) = %v, want the closest, training", err)
+	}
+	// An alias that is another indicator's code is refused; a name two
+	// indicators share names neither.
+	bad := officeTraining
+	bad.Aliases = []string{"commissioners"}
+	if _, err := NewLedger(officeRegions(t), officeCommissioners, bad); !errors.Is(err, ErrInvalid) {
+		t.Errorf("NewLedger with an alias that is a code = %v, want ErrInvalid", err)
+	}
+	twin := officeTraining
+	twin.Code, twin.Aliases = "training2", []string{"特派员"}
+	l2, err := NewLedger(officeRegions(t), officeCommissioners, twin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l2.FindIndicator("特派员"); !errors.Is(err, errAmbiguousIndicator) {
+		t.Errorf("a shared alias: %v, want ambiguous", err)
+	}
+}
+
+func TestReadCSVAsOfficesWriteIt(t *testing.T) {
+	l := officeLedger(t)
+	if err := l.ReadCSV(openOffice(t, "long.csv"), ReadOptions{Name: "long.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for r := range l.All() {
+		got = append(got, r.Indicator+" "+r.Region+" "+r.Quantity.String()+" "+r.Attrs.String()+" "+r.Note)
+	}
+	want := []string{
+		"commissioners 433122108201 2名 填报人=张敏 ",
+		"commissioners 433122106202 1名 填报人=张敏 ",
+		"training 433122108201 12场 填报人=李华 含线上培训",
+		"training 433122109201 3场 填报人=李华 ",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("records mismatch (-want +got):\n%s", d)
+	}
+
+	err := officeLedger(t).ReadCSV(openOffice(t, "long.csv"), ReadOptions{Name: "long.csv", Strict: true})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, errUnknownColumn) {
+		t.Errorf("Strict: %v, want an unknown column on line 1", err)
+	}
+
+	bad := "指标,区划,时期,数值,填报人\n培训场次,下都村,2019,3,张敏\n培训次数,下都村,2019,3,张敏\n培训场次,新桥村,2019,3,张敏\n"
+	l = officeLedger(t)
+	err = l.ReadCSV(strings.NewReader(bad), ReadOptions{Name: "bad.csv", AllErrors: true})
+	if got := errorLines(err); !cmp.Equal(got, []int{3, 4}) || !strings.Contains(err.Error(), "closest: training") || !strings.Contains(err.Error(), "ambiguous") {
+		t.Errorf("errors on lines %v: %v; want 3 (closest: training) and 4 (ambiguous)", got, err)
+	}
+	if l.Len() != 0 {
+		t.Errorf("a refused file left %d records", l.Len())
+	}
+}
+
+func TestReadSheet(t *testing.T) {
+	l := officeLedger(t)
+	sh := Sheet{Region: []string{"县", "乡镇", "村"}, Source: Cite("泸溪县台账.xlsx", "", "")}
+	if err := l.ReadSheet(openOffice(t, "sheet.csv"), sh, ReadOptions{Name: "sheet.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for r := range l.All() {
+		got = append(got, r.Indicator+" "+r.Region+" "+r.Period.String()+" "+r.Quantity.String()+" "+r.Attrs.String())
+	}
+	want := []string{
+		"commissioners 433122106202 2019 1名 填报人=李华",
+		"commissioners 433122108201 2019 2名 填报人=张敏",
+		"commissioners 433122108202 2019 1名 填报人=张敏",
+		"training 433122 2019 40场 填报人=县科技局",
+		"training 433122106201 2019 5场 填报人=李华",
+		"training 433122106202 2019 8场 填报人=李华",
+		"training 433122108201 2019 12场 填报人=张敏",
+	}
+	slicesSort(got)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("records mismatch (-want +got):\n%s", d)
+	}
+
+	// Line-precise errors, all or nothing.
+	bad := "县,乡镇,村,科技特派员人数,培训场次\n泸溪县,浦市镇,下都村,2,12\n泸溪县,浦市镇,上都村,1,3\n泸溪县,洗溪镇,新桥村,x,3\n"
+	l = officeLedger(t)
+	err := l.ReadSheet(strings.NewReader(bad), Sheet{Region: []string{"县", "乡镇", "村"}, Fixed: Year(2019)}, ReadOptions{Name: "bad.csv", AllErrors: true})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != "县/乡镇/村" || !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("first error = %v, want line 3 region", err)
+	}
+	if got := errorLines(err); !cmp.Equal(got, []int{3, 3, 4}) || !strings.Contains(err.Error(), `科技特派员人数 "x"`) {
+		t.Errorf("errors on lines %v: %v", got, err)
+	}
+	if l.Len() != 0 {
+		t.Errorf("a refused sheet left %d records", l.Len())
+	}
+
+	// A column mapping and a period column; no period anywhere is an error.
+	l = officeLedger(t)
+	in := "区划代码,年度,特派员（人）,备注\n433122108201,2019,3,\n433122108201,2020,4,新增1人\n"
+	sh = Sheet{Region: []string{"区划代码"}, Period: "年度", Indicators: map[string]string{"特派员": "commissioners"}}
+	if err := l.ReadSheetRows(rowsOf(in), sh, ReadOptions{Name: "sheet.xlsx"}); err != nil || l.Len() != 2 {
+		t.Fatalf("ReadSheetRows: %v, %d records", err, l.Len())
+	}
+	err = officeLedger(t).ReadSheet(strings.NewReader("区划,培训场次\n433122,5\n"), Sheet{}, ReadOptions{})
+	if !errors.Is(err, ErrMissing) {
+		t.Errorf("a sheet without a period: %v, want ErrMissing", err)
+	}
+}
+
+func TestReadRoster(t *testing.T) {
+	l := officeLedger(t)
+	ro := Roster{Indicator: "科技特派员人数", Region: []string{"县", "乡镇", "村"}, Period: "派驻年度", Key: []string{"身份证号"}}
+	n, err := l.ReadRoster(openOffice(t, "roster.csv"), ro, ReadOptions{Name: "roster.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Rows != 5 || n.Counted != 4 || n.Records != 3 || len(n.Duplicates) != 1 {
+		t.Errorf("ReadRoster = %+v, want 5 rows, 4 counted, 3 records, 1 duplicate", n)
+	}
+	if d := n.Duplicates[0]; d.Line != 5 || d.First != 2 || d.Region != "433122108201" {
+		t.Errorf("duplicate = %v, want line 5 repeating line 2 in 下都村", d)
+	}
+	got, _ := l.Total("commissioners", "433122108201", MustParsePeriod("2019"))
+	if want := MustParseQuantity("2名"); !got.Quantity().Equal(want) {
+		t.Errorf("下都村 2019 = %v, want %v", got.Quantity(), want)
+	}
+
+	// Entries: each row an entry, with the person as its attributes.
+	events := Indicator{Code: "assignments", Name: Name{"派驻", "assignments"}, Unit: Person, Aggregation: Entries}
+	l, err = NewLedger(officeRegions(t), events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err = l.ReadRoster(openOffice(t, "roster.csv"), Roster{Indicator: "派驻", Region: []string{"县", "乡镇", "村"}, Period: "派驻年度", Key: []string{"姓名"}}, ReadOptions{})
+	if err != nil || n.Records != 4 || l.Len() != 4 {
+		t.Fatalf("ReadRoster of entries = %+v, %v; ledger %d", n, err, l.Len())
+	}
+	for r := range l.All() {
+		if v, _ := r.Attrs.Get("姓名"); v == "" {
+			t.Errorf("entry %v has no 姓名", r)
+		}
+		break
+	}
+
+	// An unknown village is an error on its line; nothing is added.
+	l = officeLedger(t)
+	bad := "姓名,村,年度\n张敏,下都村,2019\n王强,上都村,2019\n"
+	_, err = l.ReadRoster(strings.NewReader(bad), Roster{Indicator: "commissioners", Region: []string{"村"}, Period: "年度"}, ReadOptions{Name: "bad.csv"})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != "村" || l.Len() != 0 {
+		t.Errorf("ReadRoster(bad) = %v, %d records; want line 3 村, none", err, l.Len())
+	}
+}
+
+func rowsOf(csv string) func(func(Row) bool) {
+	return func(yield func(Row) bool) {
+		for i, line := range strings.Split(strings.TrimSpace(csv), "\n") {
+			if !yield(Row{Number: i + 1, Cells: strings.Split(line, ",")}) {
+				return
+			}
+		}
+	}
+}
+
+func slicesSort(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
