@@ -82,15 +82,17 @@ func (s *Store) loadQuery(q Query) string {
 		b.WriteString(`WITH RECURSIVE sub (code) AS (SELECT code FROM regions WHERE code = ` + quote(q.Region) +
 			` UNION ALL SELECT r.code FROM regions r JOIN sub ON r.parent = sub.code) `)
 	}
+	// A version is superseded once a correction of it is reported: an
+	// anti-join on the index of revises, cheap while corrections are few.
 	b.WriteString(`SELECT indicator, region, period, value, unit, qualifier, document AS source, section, mark, note
-		FROM records WHERE id NOT IN (SELECT revises FROM records WHERE revises IS NOT NULL`)
+		FROM records r WHERE NOT EXISTS (SELECT 1 FROM records n WHERE n.revises = r.id`)
 	if cut != "" {
-		b.WriteString(` AND reported < ` + cut + `) AND reported < ` + cut)
+		b.WriteString(` AND n.reported < ` + cut + `) AND r.reported < ` + cut)
 	} else {
 		b.WriteString(`)`)
 	}
 	if q.Region != "" {
-		b.WriteString(` AND region IN (SELECT code FROM sub)`)
+		b.WriteString(` AND r.region IN (SELECT code FROM sub)`)
 	}
 	return b.String()
 }
