@@ -25,7 +25,7 @@ func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
 	fmt.Fprintf(bw, "### %s (`%s`)\n\n", mdEscape(r.Name.In(lang)), r.Program)
 	fmt.Fprintf(bw, "%s %s", lb.asOf, r.AsOf.Format(time.DateOnly))
 	if !r.Source.IsZero() {
-		fmt.Fprintf(bw, " · %s %s", lb.source, mdEscape(r.Source.String()))
+		fmt.Fprintf(bw, " · %s %s", lb.source, mdEscape(citationIn(r.Source, lang)))
 	}
 	bw.WriteString("\n\n")
 	for i, row := range r.Table(lang) {
@@ -213,7 +213,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		case !hasFigure(res):
 			b.value = res.Status.Name().In(lang)
 		case res.Status == target.Recorded:
-			b.value = res.Achieved.In(lang)
+			b.value = quantityIn(res.Achieved, lang)
 		default:
 			b.value = res.Percent() + " " + res.Status.Name().In(lang)
 		}
@@ -324,7 +324,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	fmt.Fprintf(bw, `<text x="%d" y="%d" font-size="18" font-weight="bold">%s</text>`+"\n", pad, 26, esc(r.Name.In(lang)))
 	sub := lb.asOf + " " + r.AsOf.Format(time.DateOnly)
 	if !r.Source.IsZero() {
-		sub += " · " + lb.source + " " + r.Source.String()
+		sub += " · " + lb.source + " " + citationIn(r.Source, lang)
 	}
 	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555">%s</text>`+"\n", pad, 48, esc(sub))
 	// The 100% line.

@@ -53,13 +53,20 @@ var textLabels = [...]labels{
 // (parts of an all-of target indented below it), the summary, a legend of
 // the marks used, and any notes. Columns are aligned for a terminal that
 // shows Chinese characters two columns wide.
+//
+// In English the source's section is written in figures (§一(四)二是 as
+// §1.4, point 2), a figure in 个 has no unit name (the target says what is
+// counted; "units" would read as the members of a population), and a
+// figure of one names its unit in the singular (1 person). Regions go by
+// their English names in [Report.WriteShortfall], a region without one by
+// its code alone.
 func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 	lb := textLabels[lang&1]
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s [%s]\n", r.Name.In(lang), r.Program)
 	fmt.Fprintf(bw, "%s %s", lb.asOf, r.AsOf.Format(time.DateOnly))
 	if !r.Source.IsZero() {
-		fmt.Fprintf(bw, " | %s %s", lb.source, r.Source)
+		fmt.Fprintf(bw, " | %s %s", lb.source, citationIn(r.Source, lang))
 	}
 	bw.WriteString("\n\n")
 
@@ -172,7 +179,7 @@ func gapCounts(c target.GapCounts, lang outcome.Lang) string {
 }
 
 func gapRow(g target.Gap, lang outcome.Lang, lb labels) []string {
-	cells := []string{"  " + g.Region.Code, g.Region.Name.In(lang)}
+	cells := []string{"  " + g.Region.Code, regionIn(g.Region, lang)}
 	switch g.Kind {
 	case target.GapNoRecord:
 		// No record is unknown, not 0: nothing is had, nothing known lacking.
@@ -194,11 +201,11 @@ func hasFigure(res target.Result) bool {
 
 func row(res target.Result, indent string, lang outcome.Lang, lb labels) []string {
 	const none = "—"
-	required, achieved, progress := res.Required.In(lang), none, none
+	required, achieved, progress := quantityIn(res.Required, lang), none, none
 	figure := hasFigure(res)
 	switch {
 	case !res.PerUnit.IsZero():
-		required = fmt.Sprintf("%s × %d", res.PerUnit.In(lang), res.Units)
+		required = fmt.Sprintf("%s × %d", quantityIn(res.PerUnit, lang), res.Units)
 		if figure {
 			achieved = fmt.Sprintf("%d/%d", res.Covered, res.Units)
 		}
@@ -209,15 +216,15 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 	case res.Kind == target.KindObserve:
 		required = none
 		if figure {
-			achieved = res.Achieved.In(lang)
+			achieved = quantityIn(res.Achieved, lang)
 		}
 	case res.Kind == target.KindReduction:
 		required = "→ " + required
 		if figure {
-			achieved = res.Achieved.In(lang)
+			achieved = quantityIn(res.Achieved, lang)
 		}
 	case figure:
-		achieved = res.Achieved.In(lang)
+		achieved = quantityIn(res.Achieved, lang)
 	}
 	if res.Status == target.Undecided {
 		achieved += " (" + res.Bounds.In(lang) + ")"

@@ -289,7 +289,7 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	if n := t.pop.counted; n > 0 && n != units.Len() && t.pop.within == t.pop.countedIn {
 		r.Notes = append(r.Notes, outcome.Name{
 			Zh: fmt.Sprintf("列出的「%s」%d 个, 目录记为 %d 个", t.pop.name.Zh, units.Len(), n),
-			En: fmt.Sprintf("%d units of %q listed; the catalogue counts %d", units.Len(), t.pop.name.In(outcome.English), n)})
+			En: fmt.Sprintf("%d %s of %q listed; the catalogue counts %d", units.Len(), plural(units.Len(), "unit", "units"), t.pop.name.In(outcome.English), n)})
 	}
 	if units.Len() == 0 {
 		// Nothing to cover is not "all covered": the ledger's regions do
@@ -549,10 +549,10 @@ func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
 }
 
 // regionName returns a region's name in lang, or its code when the ledger
-// does not hold it.
+// does not hold it or, in English, when it has no English name.
 func regionName(l *outcome.Ledger, code string, lang outcome.Lang) string {
 	if reg, ok := l.Regions().Lookup(code); ok {
-		if n := reg.Name.In(lang); n != "" {
+		if n := reg.Name.In(lang); n != "" && (lang != outcome.English || n == reg.Name.En) {
 			return n
 		}
 	}

@@ -15,7 +15,8 @@ func TestRun(t *testing.T) {
 		want []string
 	}{
 		{outcome.Chinese, []string{"科技扶贫“七个一”工程 [hunan/seven-ones]", "截至 2019-12-31", "科技专家服务团对所有县市区全覆盖", "123/123", "单位人次不能计为名"}},
-		{outcome.English, []string{"[hunan/expert-service-teams]", "as of 2019-12-31", "person-times are not persons", "[hunan/featured-industry-funding]"}},
+		{outcome.English, []string{"[hunan/expert-service-teams]", "as of 2019-12-31", "person-times are not persons", "[hunan/featured-industry-funding]",
+			"§1.4, point 3 [7]", "1 person ", "1 target: ", "Huitong County"}},
 	} {
 		var b bytes.Buffer
 		if err := run(&b, tt.lang, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)); err != nil {
@@ -24,6 +25,15 @@ func TestRun(t *testing.T) {
 		for _, w := range tt.want {
 			if !strings.Contains(b.String(), w) {
 				t.Errorf("%v output lacks %q", tt.lang, w)
+			}
+		}
+		if tt.lang != outcome.English {
+			continue
+		}
+		// A figure of one in the singular, and 个 not called units.
+		for _, w := range []string{"1 units", "1 persons", "1 targets", " units x", " units ×", "§一", "§二"} {
+			if strings.Contains(b.String(), w) {
+				t.Errorf("%v output holds %q", tt.lang, w)
 			}
 		}
 	}

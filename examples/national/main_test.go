@@ -19,7 +19,7 @@ func TestRun(t *testing.T) {
 		"as of 2019-12-31",
 		"as of 2020-12-31",
 		"all 832 poor counties exit (goal inferred) — units short: 52/832",
-		"450225  融水苗族自治县",
+		"450225  Rongshui Miao Autonomous County", // the English name of a region
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -27,5 +27,15 @@ func TestRun(t *testing.T) {
 	}
 	if n := strings.Count(out, "units short: 52/832"); n != 1 {
 		t.Errorf("the 52 counties are listed %d times, want once (as of 2019 only)", n)
+	}
+	if strings.ContainsFunc(out, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+		t.Errorf("English output holds Chinese characters:\n%s", out)
+	}
+	b.Reset()
+	if err := run(&b, outcome.Chinese, true); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); !strings.Contains(out, "450225  融水苗族自治县") {
+		t.Errorf("Chinese output lacks %q", "450225  融水苗族自治县")
 	}
 }

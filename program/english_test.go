@@ -1,0 +1,69 @@
+package program
+
+import (
+	"testing"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+func TestSectionIn(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"三(一)", "3.1"},
+		{"二(二)", "2.2"},
+		{"一(四)二是", "1.4, point 2"},
+		{"二(四)", "2.4"},
+		{"二", "2"},
+		{"十二(十一)三是", "12.11, point 3"},
+		{"二十", "20"},
+		// Not numbered the Chinese way: as they are.
+		{"2", "2"},
+		{"3.1", "3.1"},
+		{"intro", "intro"},
+		{"", ""},
+		{"二(二", "二(二"},
+		{"一(二)附", "一(二)附"},
+	} {
+		if got := sectionIn(tc.in); got != tc.want {
+			t.Errorf("sectionIn(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestQuantityIn(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		lang outcome.Lang
+		want string
+	}{
+		{"1名", outcome.English, "1 person"},
+		{"2名", outcome.English, "2 persons"},
+		{"1人次", outcome.English, "1 person-time"},
+		{"1户", outcome.English, "1 household"},
+		{"1册", outcome.English, "1 copy"},
+		{"1元", outcome.English, "1 yuan"},
+		{"1个", outcome.English, "1"},
+		{"52个", outcome.English, "52"},
+		{"1000多个", outcome.English, "more than 1000"},
+		{"1—2名", outcome.English, "1–2 persons"},
+		{"1名", outcome.Chinese, "1名"},
+		{"1个", outcome.Chinese, "1个"},
+	} {
+		if got := quantityIn(outcome.MustParseQuantity(tc.in), tc.lang); got != tc.want {
+			t.Errorf("quantityIn(%s, %v) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestRegionIn(t *testing.T) {
+	r := outcome.Region{Code: "430102001", Name: outcome.Name{Zh: "文艺路街道"}}
+	if got := regionIn(r, outcome.English); got != "" {
+		t.Errorf("regionIn(%s without English, en) = %q, want \"\" (the code stands for it)", r.Code, got)
+	}
+	if got := regionIn(r, outcome.Chinese); got != "文艺路街道" {
+		t.Errorf("regionIn(%s, zh) = %q, want 文艺路街道", r.Code, got)
+	}
+	r.Name.En = "Wenyilu Subdistrict"
+	if got := regionIn(r, outcome.English); got != r.Name.En {
+		t.Errorf("regionIn(%s, en) = %q, want %q", r.Code, got, r.Name.En)
+	}
+}
