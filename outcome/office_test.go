@@ -1,7 +1,9 @@
 package outcome
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -321,4 +323,54 @@ func slicesSort(s []string) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// wideSheet returns a sheet of n villages' rows, four indicator cells
+// each (two indicators, two columns of each under other headers).
+func wideSheet(n int) (*RegionSet, []byte) {
+	regions := []Region{{Code: "433122", Name: Name{Zh: "泸溪县"}, Level: County}}
+	var b strings.Builder
+	b.WriteString("序号,区划,科技特派员人数,培训场次,填报人\n")
+	for i := range n {
+		code := fmt.Sprintf("433122%03d%03d", 100+i/1000, i%1000)
+		regions = append(regions, Region{Code: code, Name: Name{Zh: fmt.Sprintf("村%d", i)}, Level: Village, Parent: "433122"})
+		fmt.Fprintf(&b, "%d,%s,%d,%d,张敏\n", i+1, code, i%3+1, i%7)
+	}
+	rs, err := NewRegionSet(regions)
+	if err != nil {
+		panic(err)
+	}
+	return rs, []byte(b.String())
+}
+
+func BenchmarkReadSheet(b *testing.B) {
+	rs, data := wideSheet(100_000)
+	cells := 0.0
+	for b.Loop() {
+		l, _ := NewLedger(rs, officeCommissioners, officeTraining)
+		if err := l.ReadSheet(bytes.NewReader(data), Sheet{Fixed: Year(2019)}, ReadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		cells += 200_000
+	}
+	b.ReportMetric(cells/b.Elapsed().Seconds(), "cells/s")
+}
+
+func BenchmarkReadRoster(b *testing.B) {
+	rs, _ := wideSheet(10_000)
+	var sb strings.Builder
+	sb.WriteString("序号,姓名,身份证号,区划,派驻年度\n")
+	for i := range 200_000 {
+		fmt.Fprintf(&sb, "%d,张%d,4331221980%08d,433122%03d%03d,%d\n", i+1, i, i, 100+i%10_000/1000, i%1000, 2015+i%5)
+	}
+	data := []byte(sb.String())
+	cells := 0.0
+	for b.Loop() {
+		l, _ := NewLedger(rs, officeCommissioners)
+		if _, err := l.ReadRoster(bytes.NewReader(data), Roster{Indicator: "commissioners", Period: "派驻年度", Key: []string{"身份证号"}}, ReadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		cells += 200_000 * 5
+	}
+	b.ReportMetric(cells/b.Elapsed().Seconds(), "cells/s")
 }
