@@ -1,0 +1,98 @@
+package program_test
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/target"
+	"github.com/taizhang/taizhang/trend"
+)
+
+// patents is a program of one target with a record, as in
+// ExampleReport_WriteText.
+func patents() (program.Program, *outcome.Ledger) {
+	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
+	ind := outcome.Indicator{Code: "patents", Name: outcome.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
+	p := program.Program{
+		ID:         "example/patents",
+		Name:       outcome.Name{Zh: "专利技术推广", En: "Patent promotion"},
+		Level:      outcome.Province,
+		Start:      time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC),
+		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
+		Indicators: []outcome.Indicator{ind},
+		Targets: []target.Target{
+			target.AtLeast("patents", outcome.Name{Zh: "一百项以上实用专利技术", En: "100 patented technologies or more"},
+				"patents", outcome.MustParseQuantity("一百项以上")),
+		},
+	}
+	l, _ := outcome.NewLedger(rs, p.Indicators...)
+	_ = l.Add(
+		outcome.Record{Indicator: "patents", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40项")},
+		outcome.Record{Indicator: "patents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("80项")},
+	)
+	return p, l
+}
+
+// rows reads the target rows back from a page: each target's name and
+// status.
+var rows = regexp.MustCompile(`(?s)<span class="tname">([^<]*)</span>.*?<span class="status">([^<]*)</span>`)
+
+func ExampleReport_WriteHTML() {
+	p, l := patents()
+	r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	var page bytes.Buffer // or a file: the page needs nothing beside it
+	if err := r.WriteHTML(&page, outcome.English); err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.SplitN(page.String(), "\n", 2)[0])
+	for _, m := range rows.FindAllStringSubmatch(page.String(), -1) {
+		fmt.Println(m[1]+":", m[2])
+	}
+	// Output:
+	// <!DOCTYPE html>
+	// 100 patented technologies or more: met
+}
+
+// A page for several programs, with a trend chart under one of them.
+func ExampleWriteHTML() {
+	p, l := patents()
+	asOf := time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)
+	var reports []program.Report
+	q := p // the same target, due a year earlier
+	q.ID, q.Name, q.Deadline = "example/patents-2019", outcome.Name{Zh: "专利技术推广(2019年)", En: "Patent promotion by 2019"}, asOf
+	for _, q := range []program.Program{p, q} {
+		r, err := q.Evaluate(l, asOf)
+		if err != nil {
+			panic(err)
+		}
+		reports = append(reports, r)
+	}
+	series, err := trend.Evaluate(p, l, trend.YearEnds(2017, 2019), trend.Options{})
+	if err != nil {
+		panic(err)
+	}
+	var chart bytes.Buffer
+	if err := trend.WriteSVG(&chart, outcome.Chinese, "", series...); err != nil {
+		panic(err)
+	}
+	var page bytes.Buffer
+	opts := program.HTMLOptions{Title: "湖南省专利技术推广", Charts: map[string][]byte{p.ID: chart.Bytes()}}
+	if err := program.WriteHTML(&page, reports, outcome.Chinese, opts); err != nil {
+		panic(err)
+	}
+	fmt.Println("sections:", strings.Count(page.String(), `<section class="report"`))
+	fmt.Println("target rows:", strings.Count(page.String(), `<tr class="target`))
+	fmt.Println("charts:", strings.Count(page.String(), `<img src="data:image/svg`))
+	// Output:
+	// sections: 2
+	// target rows: 2
+	// charts: 1
+}
