@@ -48,17 +48,23 @@ var layers = map[string]int{
 	"internal/synth":      6, // synthetic ledgers, for tests and benchmarks only
 	"examples/*":          7,
 	"":                    8, // package taizhang: the overview, imports nothing
+
+	"internal/browsertest": 6, // the HTML reports in a real browser; tests only, and none imports it
 }
 
 // testOnly are the packages only _test files may import.
-var testOnly = []string{"internal/golden", "internal/synth", "store/internal/spec"}
+var testOnly = []string{"internal/golden", "internal/synth", "internal/browsertest", "store/internal/spec"}
 
 // coreExcluded are the third-party modules only the named packages may
-// depend on, directly or not: excelize stays out of the core packages.
+// depend on, directly or not: excelize stays out of the core packages,
+// chromedp out of every package of the library.
 var coreExcluded = map[string][]string{
 	"github.com/xuri/excelize/v2": {"xlsx", "examples/*"},
 	"modernc.org/sqlite":          {"store/sqlite", "examples/*"},
 	"github.com/jackc/pgx/v5":     {"store/postgres", "examples/*"},
+
+	// chromedp drives a browser, in the tests of internal/browsertest alone.
+	"github.com/chromedp/chromedp": {"internal/browsertest"},
 }
 
 type listedPackage struct {
