@@ -94,8 +94,9 @@ func (b Bounds) AtMost(n decimal.Decimal) (holds, decided bool) {
 
 // Qualifier returns the qualifier that states b of a figure at one of its
 // bounds: 余 for a lower bound that excludes itself (40 + 30余 is 70余), 以上
-// for one that includes itself, 不到 for an upper bound, 约 for none, and no
-// qualifier for an exact figure.
+// for one that includes itself, 不到 for an upper bound that excludes itself,
+// 不超过 for one that includes itself, 约 for none, and no qualifier for an
+// exact figure.
 func (b Bounds) Qualifier() Qualifier {
 	switch {
 	case b.IsExact():
@@ -106,8 +107,10 @@ func (b Bounds) Qualifier() Qualifier {
 		return MoreThanYu
 	case b.HasLo:
 		return AtLeast
-	case b.HasHi:
+	case b.HasHi && b.HiOpen:
 		return LessThan
+	case b.HasHi:
+		return AtMost
 	}
 	return About
 }
@@ -131,8 +134,8 @@ type bound uint8
 const (
 	boundLower     bound = 1 << iota // some figure is a lower bound: the true value may be higher
 	boundUpper                       // some figure is an upper bound: the true value may be lower
-	boundLowerOpen                   // some lower bound excludes itself (余, 多)
-	boundUpperOpen                   // some upper bound excludes itself (不到, 近)
+	boundLowerOpen                   // some lower bound excludes itself (余, 多, 超过)
+	boundUpperOpen                   // some upper bound excludes itself (不到, 近; not 不超过)
 	boundNone                        // some figure bounds nothing (约: it may be either side)
 )
 
@@ -143,11 +146,14 @@ func boundOf(q Qualifier) bound {
 	if q&(AtLeast|IncompleteStats) != 0 {
 		b |= boundLower
 	}
-	if q&(MoreThanYu|MoreThanDuo) != 0 {
+	if q&(MoreThanYu|MoreThanDuo|MoreThan) != 0 {
 		b |= boundLower | boundLowerOpen
 	}
 	if q&(LessThan|Nearly) != 0 {
 		b |= boundUpper | boundUpperOpen
+	}
+	if q&AtMost != 0 {
+		b |= boundUpper
 	}
 	if q&About != 0 {
 		b |= boundNone

@@ -44,6 +44,27 @@ func TestBoundsDecide(t *testing.T) {
 		{"约1000个", 1000, "?", "?", "?"}, // about: either side
 		{"大约1000个", 900, "?", "?", "?"},
 		{"3 000—5 000个", 3000, "yes", "?", "?"},
+		// Issue 15 item 6: 超过 and 逾 exclude the number, 不少于 and 不低于
+		// include it (as 以上), 不超过, 以内 and 以下 include it, 左右 is about.
+		{"超过1000个", 1000, "yes", "yes", "no"},
+		{"超过1000个", 1001, "?", "?", "?"},
+		{"超过1000个", 999, "yes", "yes", "no"},
+		{"逾1000个", 1000, "yes", "yes", "no"},
+		{"不少于1000个", 1000, "yes", "?", "?"},
+		{"不少于1000个", 999, "yes", "yes", "no"},
+		{"不少于1000个", 1001, "?", "?", "?"},
+		{"不低于1000个", 1000, "yes", "?", "?"},
+		{"不超过1000个", 1000, "?", "no", "yes"},
+		{"不超过1000个", 999, "?", "?", "?"},
+		{"不超过1000个", 1001, "no", "no", "yes"},
+		{"1000个以内", 1000, "?", "no", "yes"},
+		{"1000个以内", 1001, "no", "no", "yes"},
+		{"1000个以下", 1000, "?", "no", "yes"}, // 以下 includes 1000 (民法典 第1259条)
+		{"1000个以下", 999, "?", "?", "?"},
+		{"1000个以下", 1001, "no", "no", "yes"},
+		{"30场左右", 30, "?", "?", "?"},
+		{"30场左右", 29, "?", "?", "?"},
+		{"30场左右", 31, "?", "?", "?"},
 
 		{"3 000—5 000个", 5000, "?", "no", "yes"},
 		{"3 000—5 000个", 2999, "yes", "yes", "no"},
@@ -71,12 +92,33 @@ func TestBoundsOfSums(t *testing.T) {
 		{"1000以上 + 200", boundOf(AtLeast), Bounds{Lo: v, HasLo: true}},
 		{"不到1000 + 200", boundOf(LessThan), Bounds{Hi: v, HasHi: true, HiOpen: true}},
 		{"1000余 + 不到200", boundOf(MoreThanYu) | boundOf(LessThan), Bounds{}},
+		{"超过1000 + 200", boundOf(MoreThan), Bounds{Lo: v, HasLo: true, LoOpen: true}},
+		{"不超过1000 + 200", boundOf(AtMost), Bounds{Hi: v, HasHi: true}},
+		{"不超过1000 + 不到200", boundOf(AtMost) | boundOf(LessThan), Bounds{Hi: v, HasHi: true, HiOpen: true}},
+		{"不超过1000 + 1000以上", boundOf(AtMost) | boundOf(AtLeast), Bounds{}},
 	}
 	for _, tt := range tests {
 		got := tt.b.bounds(v)
 		if got.HasLo != tt.want.HasLo || got.HasHi != tt.want.HasHi || got.LoOpen != tt.want.LoOpen ||
 			got.HiOpen != tt.want.HiOpen || got.HasLo && !got.Lo.Equal(tt.want.Lo) || got.HasHi && !got.Hi.Equal(tt.want.Hi) {
 			t.Errorf("%s: bounds = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestBoundsQualifier checks that a sum's bounds are written with the
+// qualifier that states them, and that it reads back as the same bounds.
+func TestBoundsQualifier(t *testing.T) {
+	v := decimal.NewFromInt(70)
+	for _, q := range []Qualifier{0, MoreThanYu, AtLeast, LessThan, AtMost, About} {
+		b := boundOf(q).bounds(v)
+		if got := b.Qualifier(); got != q {
+			t.Errorf("bounds of %q: Qualifier() = %q, want %q", q, got, q)
+		}
+	}
+	for _, q := range []Qualifier{MoreThan, MoreThanDuo} {
+		if got := boundOf(q).bounds(v).Qualifier(); got != MoreThanYu {
+			t.Errorf("bounds of %q: Qualifier() = %q, want 余", q, got)
 		}
 	}
 }

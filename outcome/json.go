@@ -54,7 +54,7 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 			return err
 		}
 	}
-	if out.qual, err = ParseQualifier(j.Qualifier); err != nil {
+	if out.qual, err = parseQualifier(j.Qualifier, false); err != nil {
 		return err
 	}
 	if err := out.Validate(); err != nil {

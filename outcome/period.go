@@ -24,6 +24,8 @@ const (
 	// in an undated document): it falls somewhere within the span, which
 	// is as much as the source allows. Written ~2017/2020.
 	UndatedPeriod
+	QuarterPeriod  // a calendar quarter: 2019Q1, 2019年第一季度
+	HalfYearPeriod // a half-year: 2019H1, 2019年上半年
 )
 
 var periodKindNames = [...]Name{
@@ -32,6 +34,8 @@ var periodKindNames = [...]Name{
 	SpanPeriod:       {"时段", "span"},
 	CumulativePeriod: {"累计", "cumulative"},
 	UndatedPeriod:    {"未注明时间", "undated"},
+	QuarterPeriod:    {"季度", "quarter"},
+	HalfYearPeriod:   {"半年", "half-year"},
 }
 
 // Name returns the bilingual name of the kind; the zero PeriodKind has none.
@@ -42,15 +46,15 @@ func (k PeriodKind) Name() Name {
 	return Name{}
 }
 
-// String returns the Chinese name (年, 月, 时段, 累计, 未注明时间).
+// String returns the Chinese name (年, 月, 时段, 累计, 未注明时间, 季度, 半年).
 func (k PeriodKind) String() string { return label(k.Name(), Chinese, "PeriodKind", int(k)) }
 
 // code returns the English name ("year"), the stable code that
 // [PeriodKind.MarshalText] writes.
 func (k PeriodKind) code() string { return label(k.Name(), English, "PeriodKind", int(k)) }
 
-// Period is the time an observation covers: a year, a month, a date range, or
-// a cumulative span since a date. Both ends are whole days and inclusive. The
+// Period is the time an observation covers: a year, a half-year, a quarter,
+// a month, a date range, or a cumulative span since a date. Both ends are whole days and inclusive. The
 // zero value is invalid ([Period.IsZero]); periods are comparable with ==.
 type Period struct {
 	kind       PeriodKind
@@ -81,6 +85,27 @@ func Month(y int, m time.Month) Period {
 		return Period{}
 	}
 	return Period{MonthPeriod, civil.Days(y, int(m), 1), civil.Days(y, int(m), civil.DaysIn(y, int(m)))}
+}
+
+// Quarter returns quarter q (1 to 4) of year y, or the zero, invalid
+// Period when y is outside 1 to 9999 or q is not a quarter.
+func Quarter(y, q int) Period {
+	if y < civil.MinYear || y > civil.MaxYear || q < 1 || q > 4 {
+		return Period{}
+	}
+	m := 3*q - 2
+	return Period{QuarterPeriod, civil.Days(y, m, 1), civil.Days(y, m+2, civil.DaysIn(y, m+2))}
+}
+
+// HalfYear returns half h (1 for January to June, 2 for July to December)
+// of year y, or the zero, invalid Period when y is outside 1 to 9999 or h
+// is not 1 or 2.
+func HalfYear(y, h int) Period {
+	if y < civil.MinYear || y > civil.MaxYear || h < 1 || h > 2 {
+		return Period{}
+	}
+	m := 6*h - 5
+	return Period{HalfYearPeriod, civil.Days(y, m, 1), civil.Days(y, m+5, civil.DaysIn(y, m+5))}
 }
 
 // Span returns the days from through to, both included. It refuses a span
@@ -165,10 +190,14 @@ func (p Period) Compare(q Period) int {
 // Equal reports whether p and q are the same period stated the same way.
 func (p Period) Equal(q Period) bool { return p == q }
 
-// String writes p as [ParsePeriod] reads it: 2019, 2019-03,
-// 2018-01-01/2019-06-30, 2005-/2019.
+// String writes p as [ParsePeriod] reads it: 2019, 2019-03, 2019Q1,
+// 2019H1, 2018-01-01/2019-06-30, 2005-/2019.
 func (p Period) String() string {
 	switch p.kind {
+	case QuarterPeriod:
+		return yearString(p.Start().Year()) + "Q" + strconv.Itoa(p.part(3))
+	case HalfYearPeriod:
+		return yearString(p.Start().Year()) + "H" + strconv.Itoa(p.part(6))
 	case YearPeriod:
 		return yearString(p.Start().Year())
 	case MonthPeriod:
@@ -183,10 +212,19 @@ func (p Period) String() string {
 	return ""
 }
 
-// In writes p for readers of lang: 2019年, 2005年以来(截至2019年) in Chinese.
+// part returns which quarter (months 3) or half (months 6) of its year p
+// starts in, from 1.
+func (p Period) part(months int) int { return (int(p.Start().Month())-1)/months + 1 }
+
+// In writes p for readers of lang: 2019年, 2019年第一季度, 2019年上半年,
+// 2005年以来(截至2019年) in Chinese; Q1 2019, H1 2019 in English.
 func (p Period) In(lang Lang) string {
 	if lang == English {
 		switch p.kind {
+		case QuarterPeriod:
+			return "Q" + strconv.Itoa(p.part(3)) + " " + yearString(p.Start().Year())
+		case HalfYearPeriod:
+			return "H" + strconv.Itoa(p.part(6)) + " " + yearString(p.Start().Year())
 		case CumulativePeriod:
 			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
 		case UndatedPeriod:
@@ -199,6 +237,10 @@ func (p Period) In(lang Lang) string {
 		return p.String() + "年"
 	case MonthPeriod:
 		return fmt.Sprintf("%d年%d月", p.Start().Year(), p.Start().Month())
+	case QuarterPeriod:
+		return yearString(p.Start().Year()) + "年第" + zhDigits[p.part(3)] + "季度"
+	case HalfYearPeriod:
+		return yearString(p.Start().Year()) + "年" + [...]string{1: "上", 2: "下"}[p.part(6)] + "半年"
 	case CumulativePeriod:
 		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
 	case UndatedPeriod:
@@ -206,6 +248,8 @@ func (p Period) In(lang Lang) string {
 	}
 	return p.String()
 }
+
+var zhDigits = [...]string{"〇", "一", "二", "三", "四"}
 
 // yearString writes a year with at least four digits, as ParsePeriod reads
 // it back: 0019, not 19.
@@ -257,14 +301,52 @@ func MustParsePeriod(s string) Period {
 	return p
 }
 
-// ParsePeriod reads a period: a year (2019), a month (2019-03), a date range
+// ParsePeriod reads a period as files write it: a year (2019), a month
+// (2019-03), a quarter (2019Q1), a half-year (2019H1), a date range
 // (2018-01-01/2019-06-30; either end may also be a year or a month, meaning
 // its first or last day), a cumulative span (2005-/2019: since 2005, as of
 // the end of 2019), or an undated one (~2017/2020: some time within 2017 to
-// 2020). Years are written with four digits; year 0000 is refused with
+// 2020).
+//
+// It also reads a period as offices write one: 2019年, 2019年度, 2019年3月,
+// 2019/03, 2019.03, 2019.3, 2019年3月5日, 2019/3/5, 2019.03.05, 2019-Q1,
+// 2019年第一季度, 2019年一季度, 2019年第1季度, 2019-H1, 2019年上半年,
+// 2019年下半年, and a range of any two of these joined by -, —, –, ~, 至 or
+// 到 (2019.01.01-2019.03.31, 2019年1月至2019年6月), where the second may
+// leave out the year (2019年1—3月, 2019年1月-3月). A range so written is a
+// date range ([SpanPeriod]) from the first day of its start to the last day
+// of its end: 2019年1—3月 is 2019-01-01/2019-03-31, not [QuarterPeriod],
+// which only a quarter written as one is. Full-width digits and
+// punctuation (２０１９年３月) and spaces read as their ASCII forms.
+//
+// Years are written with four digits; year 0000 is refused with
 // [ErrInvalid] (out of range), a range that ends before it starts likewise,
-// text that does not read with [ErrSyntax]. Errors are [*SyntaxError].
+// text that does not read with [ErrSyntax], whose message lists the forms
+// read. Errors are [*SyntaxError].
 func ParsePeriod(s string) (Period, error) {
+	p, err := parseISOPeriod(s)
+	if err == nil {
+		return p, nil
+	}
+	var se *SyntaxError
+	if errors.As(err, &se) && se.Err == ErrSyntax {
+		// Not in the forms files are written in: perhaps in one an
+		// office writes.
+		p, oerr := parseOfficePeriod(s)
+		switch {
+		case oerr == nil:
+			return p, nil
+		case oerr == ErrSyntax:
+			se.Err = errPeriodSyntax
+		default:
+			return Period{}, &SyntaxError{What: "period", Input: s, Err: oerr}
+		}
+	}
+	return Period{}, err
+}
+
+// parseISOPeriod reads the forms [Period.String] writes.
+func parseISOPeriod(s string) (Period, error) {
 	fail := func(off int, err error) (Period, error) {
 		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
 	}
@@ -360,3 +442,227 @@ func (p Period) span() colstore.Span {
 
 // periodOf returns the period the columns keep as sp.
 func periodOf(sp colstore.Span) Period { return Period{PeriodKind(sp.Kind), sp.Start, sp.End} }
+
+// errPeriodSyntax is a period in none of the forms [ParsePeriod] reads; its
+// message lists them.
+var errPeriodSyntax = reason(ErrSyntax, "malformed: write a period as 2019, 2019年, 2019-03, 2019年3月, 2019/03, 2019.03, "+
+	"2019Q1, 2019年第一季度, 2019H1, 2019年上半年, 2018-01-01/2019-06-30, 2019.01.01-2019.03.31, 2019年1—3月, "+
+	"2005-/2019 (since 2005, as of 2019) or ~2017/2019 (undated, within 2017 to 2019)")
+
+// periodText replaces full-width digits, letters and punctuation with their
+// ASCII forms and drops spaces, as offices' files mix them.
+var periodText = strings.NewReplacer(
+	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+	"Ｑ", "Q", "ｑ", "Q", "q", "Q", "Ｈ", "H", "ｈ", "H", "h", "H", "／", "/", "．", ".", "－", "-", "～", "~",
+	"﹣", "-", " ", "", "\t", "", "\u3000", "")
+
+// officePoint is a time as offices write one: a year, a half-year, a
+// quarter, a month or a day; fields not written are -1.
+type officePoint struct {
+	y, h, q, m, d int
+}
+
+var noPoint = officePoint{-1, -1, -1, -1, -1}
+
+// parseOfficePeriod reads the forms offices write that [Period.String] does
+// not (2019年3月, 2019.01.01-2019.03.31, 2019年1—3月). The error is
+// ErrSyntax, errOutOfRange or errPeriodOrder, bare.
+func parseOfficePeriod(s string) (Period, error) {
+	s = periodText.Replace(s)
+	if pt, ok := readOfficePoint(s); ok && pt.y >= 0 {
+		return pt.period()
+	}
+	for _, sep := range [...]string{"—", "–", "-", "~", "至", "到", "/"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			i += j
+			left, right := s[:i], strings.TrimLeft(s[i+len(sep):], sep)
+			i += len(sep)
+			from, ok1 := readOfficePoint(left)
+			to, ok2 := readOfficePoint(right)
+			if !ok1 || !ok2 || from.y < 0 {
+				continue
+			}
+			if to.y < 0 {
+				to.y = from.y // 2019年1—3月: the end's year is the start's
+			}
+			first, err := from.period()
+			if err != nil {
+				return Period{}, err
+			}
+			last, err := to.period()
+			if err != nil {
+				return Period{}, err
+			}
+			if last.end < first.start {
+				return Period{}, errPeriodOrder
+			}
+			return Period{SpanPeriod, first.start, last.end}, nil
+		}
+	}
+	return Period{}, ErrSyntax
+}
+
+// period returns the period pt names, checking its fields.
+func (pt officePoint) period() (Period, error) {
+	switch {
+	case pt.y < civil.MinYear:
+		return Period{}, errOutOfRange
+	case pt.y > civil.MaxYear:
+		return Period{}, ErrSyntax
+	case pt.h >= 0:
+		return HalfYear(pt.y, pt.h), nil
+	case pt.q >= 0:
+		return Quarter(pt.y, pt.q), nil
+	case pt.m < 0:
+		return Year(pt.y), nil
+	case pt.m < 1 || pt.m > 12:
+		return Period{}, ErrSyntax
+	case pt.d < 0:
+		return Month(pt.y, time.Month(pt.m)), nil
+	case pt.d < 1 || pt.d > civil.DaysIn(pt.y, pt.m):
+		return Period{}, ErrSyntax
+	}
+	d := civil.Days(pt.y, pt.m, pt.d)
+	return Period{SpanPeriod, d, d}, nil
+}
+
+// readOfficePoint reads a point written as an office writes one: a year
+// (2019, 2019年, 2019年度), a half-year (2019H1, 2019-H1, 2019年上半年), a
+// quarter (2019Q1, 2019-Q1, 2019年第一季度, 2019年1季度), a month (2019年3月,
+// 2019年3, 2019/03, 2019.3, 2019-3) or a day (2019年3月5日, 2019/3/5,
+// 2019.03.05); or, without the year, a month or a day (3月, 3月5日), which
+// only the end of a range may be. It checks the form, not the numbers: a
+// month 13 reads, and period refuses it.
+func readOfficePoint(s string) (officePoint, bool) {
+	pt := noPoint
+	c := periodCursor{s: s}
+	if n, w := c.digits(4); w == 4 {
+		pt.y = n
+	} else {
+		// No year: a month (3月) and perhaps a day (3月5日).
+		c = periodCursor{s: s}
+		if pt.m, w = c.digits(2); w == 0 || !c.eat("月") {
+			return pt, false
+		}
+		if c.done() {
+			return pt, true
+		}
+		if pt.d, w = c.digits(2); w == 0 || !(c.eat("日") || c.eat("号")) {
+			return pt, false
+		}
+		return pt, c.done()
+	}
+	switch {
+	case c.done():
+		return pt, true
+	case c.eat("年度"):
+		return pt, c.done()
+	case c.eat("Q") || c.eat("-Q"):
+		pt.q = c.digit1to(4)
+		return pt, pt.q > 0 && c.done()
+	case c.eat("H") || c.eat("-H"):
+		pt.h = c.digit1to(2)
+		return pt, pt.h > 0 && c.done()
+	case c.eat("年"):
+		switch {
+		case c.done():
+			return pt, true
+		case c.eat("上半年"):
+			pt.h = 1
+			return pt, c.done()
+		case c.eat("下半年"):
+			pt.h = 2
+			return pt, c.done()
+		}
+		save := c
+		c.eat("第")
+		if q := c.digit1to(4); q != 0 && (c.eat("季度") || c.eat("季")) {
+			pt.q = q
+			return pt, c.done()
+		}
+		c = save
+		var w int
+		if pt.m, w = c.digits(2); w == 0 {
+			return pt, false
+		}
+		if !c.eat("月") {
+			return pt, c.done() // 2019年1, the start of 2019年1—3月
+		}
+		if c.done() {
+			return pt, true
+		}
+		if pt.d, w = c.digits(2); w == 0 || !(c.eat("日") || c.eat("号")) {
+			return pt, false
+		}
+		return pt, c.done()
+	}
+	for _, sep := range [...]string{"/", ".", "-"} {
+		if !c.eat(sep) {
+			continue
+		}
+		var w int
+		if pt.m, w = c.digits(2); w == 0 {
+			return pt, false
+		}
+		if c.done() {
+			return pt, true
+		}
+		if !c.eat(sep) {
+			return pt, false
+		}
+		if pt.d, w = c.digits(2); w == 0 {
+			return pt, false
+		}
+		return pt, c.done()
+	}
+	return pt, false
+}
+
+// periodCursor reads a period's text from left to right.
+type periodCursor struct {
+	s   string
+	pos int
+}
+
+func (c *periodCursor) done() bool { return c.pos == len(c.s) }
+
+func (c *periodCursor) eat(word string) bool {
+	if strings.HasPrefix(c.s[c.pos:], word) {
+		c.pos += len(word)
+		return true
+	}
+	return false
+}
+
+// digits reads up to max ASCII digits and returns their value and how many
+// it read.
+func (c *periodCursor) digits(max int) (n, width int) {
+	for width < max && c.pos < len(c.s) && c.s[c.pos] >= '0' && c.s[c.pos] <= '9' {
+		n = n*10 + int(c.s[c.pos]-'0')
+		c.pos++
+		width++
+	}
+	if width == max && c.pos < len(c.s) && c.s[c.pos] >= '0' && c.s[c.pos] <= '9' {
+		return 0, 0 // too many digits
+	}
+	return n, width
+}
+
+// digit1to reads one digit from 1 to max, in ASCII or a Chinese numeral
+// (一 to 四), and returns it, or 0.
+func (c *periodCursor) digit1to(max int) int {
+	if c.pos < len(c.s) && c.s[c.pos] >= '1' && int(c.s[c.pos]-'0') <= max {
+		c.pos++
+		return int(c.s[c.pos-1] - '0')
+	}
+	for n := 1; n <= max; n++ {
+		if c.eat(zhDigits[n]) {
+			return n
+		}
+	}
+	return 0
+}

@@ -22,8 +22,18 @@ import (
 //	Reached          达               exact         = N: the stated value was reached
 //	Cumulative       累计             exact         = N: marks a running total
 //	Total            共, 共计          exact         = N: marks a sum
-//	About            约, 大约          approximate   near N, on either side
+//	About            约, 大约, 左右     approximate   near N, on either side
+//	MoreThan         超过, 逾          lower bound   > N
+//	AtMost           不超过, 以内, 以下  upper bound   ≤ N
 //
+// 不少于 and 不低于 read as [AtLeast] (≥ N) and are written 以上. 以上, 以下 and
+// 以内 include the number itself, 超过 and 不到 exclude it, as Chinese law
+// defines these words for all its texts (《中华人民共和国民法典》第一千二百五
+// 十九条: 「民法所称的"以上""以下""以内""届满"，包括本数；所称的"不满""超过"
+// "以外"，不包括本数。」; 《刑法》第九十九条 likewise) and statistical
+// tables use them (「5000人以下」 is a class that holds 5000). 500人以下 is
+// therefore at most 500, not fewer than 500; the other reading is one line
+// of qualifierWords (以下 as [LessThan]).
 // 达 alone is read as exact: the reports use it to state a reached value, and
 // they add 多 or 余 where it is only a lower bound. 近 is read as below N: the
 // reports write 近1000 for a figure that falls short of 1000, so 近1000 never
@@ -41,7 +51,9 @@ const (
 	Cumulative
 	Total
 	IncompleteStats
-	About // 约, 大约: on either side of the figure
+	About    // 约, 大约, 左右: on either side of the figure
+	MoreThan // 超过, 逾: more than the figure, which is excluded
+	AtMost   // 不超过, 以内, 以下: at most the figure, which is included
 	qualifierEnd
 )
 
@@ -57,6 +69,8 @@ var qualifierMarks = [...]struct {
 	{Reached, "达", "reached"},
 	{Nearly, "近", "nearly"},
 	{LessThan, "不到", "less than"},
+	{MoreThan, "超过", "over"},
+	{AtMost, "不超过", "at most"},
 	{MoreThanYu, "余", "more than"},
 	{MoreThanDuo, "多", "more than"},
 	{AtLeast, "以上", "at least"},
@@ -97,15 +111,21 @@ func (q Qualifier) join(name func(int) string) string {
 }
 
 // ParseQualifier reads markers as [Qualifier.String] writes them ("达+多"),
-// or a single marker as printed (以上, 至少, 余, 多, 近, 达, 不到, 累计, 共, 共计,
-// 据不完全统计, 约). The empty string is the exact qualifier.
-func ParseQualifier(s string) (Qualifier, error) {
+// or a single marker as printed (以上, 至少, 不少于, 不低于, 余, 多, 超过, 逾, 近,
+// 达, 不到, 不超过, 以内, 以下, 累计, 共, 共计, 据不完全统计, 约, 大约, 左右), or
+// a marker's English name ("more than"). The empty string is the exact
+// qualifier.
+func ParseQualifier(s string) (Qualifier, error) { return parseQualifier(s, true) }
+
+// parseQualifier reads markers; with synonyms, also the words
+// qualifierWords lists. JSON reads only what [Qualifier.String] writes.
+func parseQualifier(s string, synonyms bool) (Qualifier, error) {
 	var q Qualifier
 	if s == "" {
 		return 0, nil
 	}
 	for part := range strings.SplitSeq(s, "+") {
-		m, ok := qualifierByMark(strings.TrimSpace(part))
+		m, ok := qualifierByMark(strings.TrimSpace(part), synonyms)
 		if !ok {
 			return 0, fmt.Errorf("outcome: qualifier %q: %w", part, errUnknownQualifier)
 		}
@@ -114,12 +134,17 @@ func ParseQualifier(s string) (Qualifier, error) {
 	return q, nil
 }
 
-func qualifierByMark(s string) (Qualifier, bool) {
-	switch s {
-	case "至少":
-		return AtLeast, true
-	case "共计":
-		return Total, true
+// qualifierWords are the words read as a marker that [Qualifier.String]
+// writes otherwise: synonyms, and words written after the figure.
+var qualifierWords = map[string]Qualifier{
+	"至少": AtLeast, "不少于": AtLeast, "不低于": AtLeast,
+	"共计": Total, "大约": About, "左右": About, "逾": MoreThan,
+	"以内": AtMost, "以下": AtMost, // 以下 includes the number; [LessThan] is the other reading
+}
+
+func qualifierByMark(s string, synonyms bool) (Qualifier, bool) {
+	if q, ok := qualifierWords[s]; ok && synonyms {
+		return q, true
 	}
 	for _, m := range qualifierMarks {
 		if m.zh == s || m.en == s {
@@ -136,8 +161,8 @@ type Certainty uint8
 
 const (
 	Exact       Certainty = iota // every figure used is exact
-	LowerBound                   // the true value is at least the one used (余, 多, 以上)
-	UpperBound                   // the true value is at most the one used (不到, 近)
+	LowerBound                   // the true value is at least the one used (余, 多, 以上, 超过)
+	UpperBound                   // the true value is at most the one used (不到, 近, 不超过)
 	Approximate                  // the true value is near the one used, on either side, or bounds pull both ways
 )
 

@@ -118,7 +118,7 @@ func (q Quantity) String() string {
 	var b strings.Builder
 	for _, m := range qualifierMarks {
 		switch m.q {
-		case IncompleteStats, Cumulative, Total, Reached, About, Nearly, LessThan:
+		case IncompleteStats, Cumulative, Total, Reached, About, Nearly, LessThan, MoreThan, AtMost:
 			if q.qual&m.q != 0 {
 				b.WriteString(m.zh)
 			}
@@ -187,12 +187,18 @@ func MustParseQuantity(s string) Quantity {
 //	8.5万人次       85000 person-times
 //	42000万元       420000000 yuan
 //	不到 60%        60 percent, less than
+//	超过1000名      1000 persons, more than (超过, 逾)
+//	不少于1000名    1000 persons, at least (as 1000名以上, 至少1000名, 不低于1000名)
+//	500人以内       500 persons, at most (as 不超过500人, 500人以下)
+//	30场左右        30 sessions, about (as 约30场, 大约30场)
 //	一百个, 一万名, 十万, 99分, 1220
 //
 // Spaces anywhere are ignored; commas separate thousands, in groups of three
 // (1,000 and 12,345,678; 1,5 is malformed); 万 and 亿 scale the value.
-// Recognised markers are listed at [Qualifier]; a marker stated twice
-// (5000余余名, or 至少 with 以上) is malformed. A figure with no number
+// Recognised markers are listed at [Qualifier]; those before the number
+// may come in any order, and 以上, 以下, 以内 and 左右 follow the figure and
+// its unit. A marker stated twice (5000余余名, or 至少 with 以上) is
+// malformed. A figure with no number
 // (数十名) is refused with [ErrSyntax] (no number), one of more than 30
 // digits with [ErrInvalid] (out of range), as is a range whose minimum
 // exceeds its maximum. A malformed figure (12.3.4万, 0x10个, 1e9元) is
@@ -254,14 +260,24 @@ func (p *quantityParser) eat(word string) bool {
 	return true
 }
 
-// markerWords are the markers ParseQuantity reads before a number, in the
-// order reports combine them.
+// markerWords are the markers ParseQuantity reads before a number, in any
+// order; a word that begins another is listed first (共计 before 共).
 var markerWords = [...]struct {
 	word string
 	q    Qualifier
 }{
 	{"据不完全统计", IncompleteStats}, {"累计", Cumulative}, {"共计", Total}, {"共", Total},
 	{"达", Reached}, {"大约", About}, {"约", About}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
+	{"超过", MoreThan}, {"逾", MoreThan}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不超过", AtMost},
+}
+
+// suffixWords are the markers ParseQuantity reads after a figure and its
+// unit: 1000名以上, 500人以内, 30场左右.
+var suffixWords = [...]struct {
+	word string
+	q    Qualifier
+}{
+	{"以上", AtLeast}, {"以下", AtMost}, {"以内", AtMost}, {"左右", About},
 }
 
 func (p *quantityParser) parse() (Quantity, error) {
@@ -269,14 +285,18 @@ func (p *quantityParser) parse() (Quantity, error) {
 	if len(p.runes) == 0 {
 		return q, ErrSyntax
 	}
-	for _, m := range markerWords {
-		start := p.pos
-		if p.eat(m.word) {
-			if err := p.mark(&q, m.q, start); err != nil {
-				return q, err
+	for more := true; more; {
+		more = false
+		for _, m := range markerWords {
+			start := p.pos
+			if p.eat(m.word) {
+				if err := p.mark(&q, m.q, start); err != nil {
+					return q, err
+				}
+				p.eat(",")
+				p.eat("，")
+				more = true
 			}
-			p.eat(",")
-			p.eat("，")
 		}
 	}
 	v, scaled, err := p.number(&q)
@@ -311,9 +331,12 @@ func (p *quantityParser) parse() (Quantity, error) {
 			break
 		}
 	}
-	if start := p.pos; p.eat("以上") {
-		if err := p.mark(&q, AtLeast, start); err != nil {
-			return q, err
+	for _, m := range suffixWords {
+		if start := p.pos; p.eat(m.word) {
+			if err := p.mark(&q, m.q, start); err != nil {
+				return q, err
+			}
+			break
 		}
 	}
 	if p.pos < len(p.runes) {
@@ -349,8 +372,10 @@ func (p *quantityParser) malformedTail() bool {
 	case '.', ',', '，', '余', '多':
 		return true
 	}
-	if p.at("以上") {
-		return true
+	for _, m := range suffixWords {
+		if p.at(m.word) {
+			return true
+		}
 	}
 	for _, m := range markerWords {
 		if p.at(m.word) {

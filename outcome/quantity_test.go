@@ -58,6 +58,19 @@ func TestParseQuantity(t *testing.T) {
 		{"a fraction of a person", "0.5名", NewQuantity(decimal.RequireFromString("0.5"), Person, 0)},
 		{"余 and 多 are different markers", "1000多万余元", NewQuantity(decimal.NewFromInt(10_000_000), Yuan, MoreThanYu|MoreThanDuo)},
 		{"leading zeros do not count", "000000000000000000000000000000000001", Int(1, 0)},
+		// Issue 15 item 6: the qualifiers offices write, before or after the figure.
+		{"超过", "超过1000名", NewQuantity(decimal.NewFromInt(1000), Person, MoreThan)},
+		{"逾 reads as 超过", "逾1000名", NewQuantity(decimal.NewFromInt(1000), Person, MoreThan)},
+		{"不少于 reads as 以上", "不少于1000名", NewQuantity(decimal.NewFromInt(1000), Person, AtLeast)},
+		{"不低于 reads as 以上", "不低于90%", NewQuantity(decimal.NewFromInt(90), Percent, AtLeast)},
+		{"不超过", "不超过500人", NewQuantity(decimal.NewFromInt(500), Person, AtMost)},
+		{"以内 reads as 不超过", "500人以内", NewQuantity(decimal.NewFromInt(500), Person, AtMost)},
+		{"以下 reads as 不超过", "5000人以下", NewQuantity(decimal.NewFromInt(5000), Person, AtMost)},
+		{"左右 reads as 约", "30场左右", NewQuantity(decimal.NewFromInt(30), Session, About)},
+		{"大约", "大约30场", NewQuantity(decimal.NewFromInt(30), Session, About)},
+		{"1000名以上", "1000名以上", NewQuantity(decimal.NewFromInt(1000), Person, AtLeast)},
+		{"markers in another order", "约累计100个", NewQuantity(decimal.NewFromInt(100), Piece, About|Cumulative)},
+		{"超过 with 万", "超过1.2万人次", NewQuantity(decimal.NewFromInt(12000), PersonTime, MoreThan)},
 		{"thirty digits", strings.Repeat("9", 30), NewQuantity(decimal.RequireFromString(strings.Repeat("9", 30)), 0, 0)},
 		{"thirty digits with 亿", "1" + strings.Repeat("0", 21) + "亿", NewQuantity(decimal.New(1, 29), 0, 0)},
 		{"thirty decimals", "0." + strings.Repeat("0", 29) + "1", NewQuantity(decimal.New(1, -30), 0, 0)},
@@ -103,6 +116,11 @@ func TestParseQuantityErrors(t *testing.T) {
 		{"至少 and 以上 state one marker", "至少1000个以上", ErrSyntax, 13},
 		{"余 on both ends of a range", "3余—5余个", ErrSyntax, 8},
 		{"a marker after the unit", "1000名余", ErrSyntax, 7},
+		{"超过 and 逾 state one marker", "超过逾1000名", ErrSyntax, 6},
+		{"不少于 and 以上 state one marker", "不少于1000名以上", ErrSyntax, 16},
+		{"以下 and 以内 state one marker", "1000名以下以内", ErrSyntax, 13},
+		{"不超过 and 以内 state one marker", "不超过500人以内", ErrSyntax, 15},
+		{"约 and 左右 state one marker", "约30场左右", ErrSyntax, 8},
 
 		// More than maxDigits digits.
 		{"10,000 digits", strings.Repeat("9", 10_000), errOutOfRange, 30},
@@ -198,8 +216,17 @@ func TestQualifierStringRoundTrip(t *testing.T) {
 			t.Fatalf("ParseQualifier(%q) = %v, %v, want %v", q.String(), got, err, q)
 		}
 	}
-	if _, err := ParseQualifier("大约"); !errors.Is(err, errUnknownQualifier) {
-		t.Errorf("ParseQualifier(大约) error = %v, want errUnknownQualifier", err)
+	// Synonyms read as the marker they mean; JSON reads only the markers.
+	for word, want := range qualifierWords {
+		if got, err := ParseQualifier(word); err != nil || got != want {
+			t.Errorf("ParseQualifier(%q) = %v, %v, want %v", word, got, err, want)
+		}
+		if _, err := parseQualifier(word, false); !errors.Is(err, errUnknownQualifier) {
+			t.Errorf("parseQualifier(%q) without synonyms: error = %v, want errUnknownQualifier", word, err)
+		}
+	}
+	if _, err := ParseQualifier("几乎"); !errors.Is(err, errUnknownQualifier) {
+		t.Errorf("ParseQualifier(几乎) error = %v, want errUnknownQualifier", err)
 	}
 }
 

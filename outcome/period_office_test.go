@@ -1,0 +1,240 @@
+package outcome
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestParsePeriodOffice reads periods as offices write them (issue 15 item
+// 5), and checks that each prints as a form that reads back the same.
+func TestParsePeriodOffice(t *testing.T) {
+	tests := []struct {
+		in         string
+		kind       PeriodKind
+		start, end time.Time
+	}{
+		{"2019年", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019年度", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"２０１９年", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019年3月", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019年03月", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"２０１９年３月", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019/03", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019/3", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019.03", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019.3", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2019-3", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
+		{"2020/02", MonthPeriod, date(2020, 2, 1), date(2020, 2, 29)},
+		{"2019年3月5日", SpanPeriod, date(2019, 3, 5), date(2019, 3, 5)},
+		{"2019/3/5", SpanPeriod, date(2019, 3, 5), date(2019, 3, 5)},
+		{"2019.03.05", SpanPeriod, date(2019, 3, 5), date(2019, 3, 5)},
+		{"2019Q1", QuarterPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019q2", QuarterPeriod, date(2019, 4, 1), date(2019, 6, 30)},
+		{"2019-Q3", QuarterPeriod, date(2019, 7, 1), date(2019, 9, 30)},
+		{"2019 Q4", QuarterPeriod, date(2019, 10, 1), date(2019, 12, 31)},
+		{"2019年第一季度", QuarterPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年第二季度", QuarterPeriod, date(2019, 4, 1), date(2019, 6, 30)},
+		{"2019年三季度", QuarterPeriod, date(2019, 7, 1), date(2019, 9, 30)},
+		{"2019年第4季度", QuarterPeriod, date(2019, 10, 1), date(2019, 12, 31)},
+		{"2019年1季度", QuarterPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019H1", HalfYearPeriod, date(2019, 1, 1), date(2019, 6, 30)},
+		{"2019-H2", HalfYearPeriod, date(2019, 7, 1), date(2019, 12, 31)},
+		{"2019年上半年", HalfYearPeriod, date(2019, 1, 1), date(2019, 6, 30)},
+		{"2019年下半年", HalfYearPeriod, date(2019, 7, 1), date(2019, 12, 31)},
+		{"2019.01.01-2019.03.31", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019/01/01-2019/03/31", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019.01.01—2019.03.31", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1月1日至2019年3月31日", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1—3月", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1-3月", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1–3月", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1——6月", SpanPeriod, date(2019, 1, 1), date(2019, 6, 30)},
+		{"2019年1月-3月", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		{"2019年1月至6月", SpanPeriod, date(2019, 1, 1), date(2019, 6, 30)},
+		{"2019年1月-2020年6月", SpanPeriod, date(2019, 1, 1), date(2020, 6, 30)},
+		{"2019年11月-2020年2月", SpanPeriod, date(2019, 11, 1), date(2020, 2, 29)},
+		{"2019Q1-2019Q2", SpanPeriod, date(2019, 1, 1), date(2019, 6, 30)},
+		{"2016-2019", SpanPeriod, date(2016, 1, 1), date(2019, 12, 31)},
+		{"2016年-2019年", SpanPeriod, date(2016, 1, 1), date(2019, 12, 31)},
+		{"2016年至2019年", SpanPeriod, date(2016, 1, 1), date(2019, 12, 31)},
+		{"2019.01.01/2019.03.31", SpanPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := ParsePeriod(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Kind() != tt.kind || !p.Start().Equal(tt.start) || !p.End().Equal(tt.end) {
+				t.Errorf("ParsePeriod(%q) = %v %v..%v, want %v %v..%v", tt.in, p.Kind(), p.Start(), p.End(), tt.kind, tt.start, tt.end)
+			}
+			if back, err := ParsePeriod(p.String()); err != nil || back != p {
+				t.Errorf("ParsePeriod(%q.String() = %q) = %v, %v", tt.in, p.String(), back, err)
+			}
+			if back, err := ParsePeriod(p.In(Chinese)); p.Kind() != SpanPeriod && (err != nil || back != p) {
+				t.Errorf("ParsePeriod(%q.In(Chinese) = %q) = %v, %v", tt.in, p.In(Chinese), back, err)
+			}
+			got, err := parsePeriodBytes([]byte(tt.in))
+			if err != nil || got != p {
+				t.Errorf("parsePeriodBytes(%q) = %v, %v, want %v", tt.in, got, err, p)
+			}
+		})
+	}
+}
+
+func TestParsePeriodOfficeErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"2019年13月", ErrSyntax},
+		{"2019/13", ErrSyntax},
+		{"2019Q5", ErrSyntax},
+		{"2019Q0", ErrSyntax},
+		{"2019H3", ErrSyntax},
+		{"2019年第五季度", ErrSyntax},
+		{"2019年中半年", ErrSyntax},
+		{"2019年2月30日", ErrSyntax},
+		{"2019.02.30", ErrSyntax},
+		{"2019/3/", ErrSyntax},
+		{"2019/03.05", ErrSyntax},
+		{"19年", ErrSyntax},
+		{"20190年", ErrSyntax},
+		{"3月", ErrSyntax},
+		{"2019年3—1月", errPeriodOrder},
+		{"2019.03.31-2019.01.01", errPeriodOrder},
+		{"0000年", errOutOfRange},
+		{"0000Q1", errOutOfRange},
+		{"2019年1—", ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := ParsePeriod(tt.in)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("ParsePeriod(%q) = %v, %v, want %v", tt.in, p, err, tt.want)
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Input != tt.in {
+				t.Errorf("ParsePeriod(%q) error = %v, want a *SyntaxError", tt.in, err)
+			}
+			if tt.want == ErrSyntax {
+				for _, form := range []string{"2019年3月", "2019Q1", "2019年上半年", "2019.01.01-2019.03.31"} {
+					if !strings.Contains(err.Error(), form) {
+						t.Errorf("ParsePeriod(%q) error %q does not list the form %s", tt.in, err, form)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestQuarterAndHalfYear(t *testing.T) {
+	tests := []struct {
+		p              Period
+		str, zh, en    string
+		start, end     time.Time
+		kind, kindText string
+	}{
+		{Quarter(2019, 1), "2019Q1", "2019年第一季度", "Q1 2019", date(2019, 1, 1), date(2019, 3, 31), "季度", "quarter"},
+		{Quarter(2020, 4), "2020Q4", "2020年第四季度", "Q4 2020", date(2020, 10, 1), date(2020, 12, 31), "季度", "quarter"},
+		{HalfYear(2019, 1), "2019H1", "2019年上半年", "H1 2019", date(2019, 1, 1), date(2019, 6, 30), "半年", "half-year"},
+		{HalfYear(2019, 2), "2019H2", "2019年下半年", "H2 2019", date(2019, 7, 1), date(2019, 12, 31), "半年", "half-year"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.str, func(t *testing.T) {
+			if got := tt.p.String(); got != tt.str {
+				t.Errorf("String() = %q, want %q", got, tt.str)
+			}
+			if got := tt.p.In(Chinese); got != tt.zh {
+				t.Errorf("In(Chinese) = %q, want %q", got, tt.zh)
+			}
+			if got := tt.p.In(English); got != tt.en {
+				t.Errorf("In(English) = %q, want %q", got, tt.en)
+			}
+			if !tt.p.Start().Equal(tt.start) || !tt.p.End().Equal(tt.end) {
+				t.Errorf("%v..%v, want %v..%v", tt.p.Start(), tt.p.End(), tt.start, tt.end)
+			}
+			k := tt.p.Kind()
+			if k.String() != tt.kind || k.Name().In(English) != tt.kindText {
+				t.Errorf("kind %q %q, want %q %q", k.String(), k.Name().In(English), tt.kind, tt.kindText)
+			}
+			text, err := k.MarshalText()
+			if err != nil || string(text) != tt.kindText {
+				t.Errorf("MarshalText = %q, %v, want %q", text, err, tt.kindText)
+			}
+			for _, in := range []string{tt.kindText, tt.kind} {
+				var back PeriodKind
+				if err := back.UnmarshalText([]byte(in)); err != nil || back != k {
+					t.Errorf("UnmarshalText(%q) = %v, %v, want %v", in, back, err, k)
+				}
+			}
+			pt, err := tt.p.MarshalText()
+			var back Period
+			if err != nil || back.UnmarshalText(pt) != nil || back != tt.p {
+				t.Errorf("Period text round trip: %q, %v → %v", pt, err, back)
+			}
+		})
+	}
+	for _, z := range []Period{Quarter(2019, 0), Quarter(2019, 5), Quarter(0, 1), HalfYear(2019, 3), HalfYear(10000, 1)} {
+		if !z.IsZero() {
+			t.Errorf("%v: want the zero Period", z)
+		}
+	}
+}
+
+// TestParsePeriodKeepsISO checks that the office forms take no meaning from
+// the forms files were already written in.
+func TestParsePeriodKeepsISO(t *testing.T) {
+	for _, s := range []string{"2019", "2019-03", "2016/2019", "2018-01-01/2019-06-30", "2005-/2019", "~2017/2020", "2019-05-04"} {
+		want, err := parseISOPeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := MustParsePeriod(s); got != want {
+			t.Errorf("ParsePeriod(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2019", "2019-03", "2019Q1", "2019H2", "2019年第一季度", "2019年上半年", "2019.01.01-2019.03.31",
+		"2019年1—3月", "2005-/2019", "~2017/2020", "2019/03", "２０１９年３月", "2019年1月-2020年6月"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		if p.IsZero() || !p.inRange() || p.end < p.start {
+			t.Fatalf("ParsePeriod(%q) = %#v", s, p)
+		}
+		back, err := ParsePeriod(p.String())
+		if err != nil || back != p {
+			t.Fatalf("ParsePeriod(%q) = %v; its String %q reads back as %v, %v", s, p, p.String(), back, err)
+		}
+		if got, err := parsePeriodBytes([]byte(s)); err != nil || got != p {
+			t.Fatalf("parsePeriodBytes(%q) = %v, %v, want %v", s, got, err, p)
+		}
+	})
+}
+
+func TestIndicatorReportedQuarterly(t *testing.T) {
+	for _, tt := range []struct {
+		k             PeriodKind
+		years, months int
+	}{{0, 1, 0}, {YearPeriod, 1, 0}, {HalfYearPeriod, 0, 6}, {QuarterPeriod, 0, 3}, {MonthPeriod, 0, 1}} {
+		ind := Indicator{Code: "training", Unit: Session, Aggregation: Flow, Reported: tt.k}
+		if err := ind.Validate(); err != nil {
+			t.Errorf("reported %v: %v", tt.k, err)
+		}
+		if y, m := ind.Every(); y != tt.years || m != tt.months {
+			t.Errorf("reported %v: Every() = %d, %d, want %d, %d", tt.k, y, m, tt.years, tt.months)
+		}
+	}
+	if err := (Indicator{Code: "x", Unit: Session, Aggregation: Flow, Reported: SpanPeriod}).Validate(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("reported as a span: error = %v, want ErrInvalid", err)
+	}
+}
