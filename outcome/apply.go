@@ -39,10 +39,13 @@ func (r *loadRow) known() bool { return r.key&resolved != 0 }
 
 func (r *loadRow) reg() int32 { return int32(uint32(r.key)) }
 
-// rowExtra is a row's unit, other than its indicator's, and qualifier.
+// rowExtra is a row's unit, other than its indicator's, and qualifier,
+// and the figure a correction revises.
 type rowExtra struct {
-	unit Unit
-	qual Qualifier
+	unit    Unit
+	qual    Qualifier
+	revises bool  // the row is a correction of rev
+	rev     value // the figure it revises
 }
 
 // loadError is a line refused while parsing, before row at of its batch.
@@ -95,6 +98,10 @@ func (a *applier) fail(err error) bool {
 // whether to go on.
 func (a *applier) apply(b *batch) bool {
 	l := a.l
+	if l.view {
+		a.fail(&ParseError{File: a.file, Err: errReadOnly})
+		return false
+	}
 	a.ids = a.ids[:0]
 	for _, t := range b.texts {
 		if t == (meta{}) {
@@ -118,15 +125,20 @@ func (a *applier) apply(b *batch) bool {
 			continue
 		}
 		v := value{coef: r.coef, exp: int32(r.exp), fits: !r.big}
+		var rev *value
 		if r.extra {
-			v.unit, v.qual, x = b.extras[x].unit, b.extras[x].qual, x+1
+			ex := &b.extras[x]
+			v.unit, v.qual, x = ex.unit, ex.qual, x+1
+			if ex.revises {
+				rev = &ex.rev
+			}
 		}
 		if r.big {
 			v.big, y = b.bigs[y], y+1
 		}
 		err := v.checkWhole(s.ind.Unit)
 		if err == nil {
-			err = l.put(s, r.reg(), p, &v, a.ids[r.text])
+			err = l.put(s, r.reg(), p, &v, a.ids[r.text], rev)
 		}
 		if err != nil {
 			q := Quantity{value: v.decimal(), unit: s.unitOr(v.unit), qual: v.qual}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,14 +53,23 @@ var columnAliases = map[string]int{
 // columns maps each known column to its field index, -1 when absent.
 type columns [numColumns]int
 
-func parseHeader(file string, fields [][]byte) (columns, error) {
-	var c columns
+// rowNumberColumns are headers of a sheet's row numbers (序号): a line
+// number says where a row was, so they are dropped, not kept as attributes.
+var rowNumberColumns = map[string]bool{"序号": true, "行号": true, "no.": true, "no": true, "#": true}
+
+// header finds the columns in the fields of a header line and sets p's
+// columns and width. Unknown columns are kept as attributes, and a row
+// number column (序号) is dropped; strict makes either an error.
+func (p *rowParser) header(fields [][]byte, strict bool) error {
+	c := &p.cols
 	for i := range c {
 		c[i] = -1
 	}
+	p.width, p.attrCols, p.attrNames = len(fields), nil, nil
 	var errs []error
 	for i, f := range fields {
-		name := strings.ToLower(strings.TrimSpace(string(f)))
+		written := strings.TrimSpace(string(f))
+		name := strings.ToLower(written)
 		col, ok := columnAliases[name]
 		if !ok {
 			col = -1
@@ -70,20 +80,30 @@ func parseHeader(file string, fields [][]byte) (columns, error) {
 			}
 		}
 		switch {
+		case col < 0 && strict:
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: errUnknownColumn})
+		case col < 0 && rowNumberColumns[name]:
+		case col < 0 && (written == "" || slices.ContainsFunc(p.attrNames, func(n []byte) bool { return string(n) == clean(written) })):
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: written, Value: written, Err: fmt.Errorf("%w: an extra column needs a name of its own", errUnknownColumn)})
 		case col < 0:
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: errUnknownColumn})
+			if !utf8.ValidString(written) {
+				errs = append(errs, &ParseError{File: p.file, Line: 1, Column: "", Value: written, Err: ErrEncoding})
+				continue
+			}
+			p.attrCols = append(p.attrCols, i)
+			p.attrNames = append(p.attrNames, []byte(clean(written)))
 		case c[col] >= 0:
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", errUnknownColumn)})
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", errUnknownColumn)})
 		default:
 			c[col] = i
 		}
 	}
 	for _, col := range []int{colIndicator, colRegion, colPeriod, colValue} {
 		if c[col] < 0 {
-			errs = append(errs, &ParseError{File: file, Line: 1, Column: columnNames[col], Err: errMissingColumn})
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: columnNames[col], Err: errMissingColumn})
 		}
 	}
-	return c, errors.Join(errs...)
+	return errors.Join(errs...)
 }
 
 // scanError makes an error of the CSV grammar a [*ParseError] of file:
@@ -118,7 +138,12 @@ type csvRow struct {
 	period                      Period
 	val                         value
 	source, section, mark, note []byte
-	sameText                    bool // source, section, mark and note are the previous row's
+	attrs                       []byte // the extra columns, encoded as Attributes
+	sameText                    bool   // source, section, mark, note, reason, reported and attributes are the previous row's
+	reason                      []byte
+	reported                    int32 // dayCode, 0 for none
+	revises                     bool  // the row is a correction of rev
+	rev                         value
 }
 
 // rowParser reads rows, caching the last period and unit: ledger files
@@ -134,6 +159,13 @@ type rowParser struct {
 	unit       Unit
 	lastText   [numColumns - colSource][]byte // the last source, section, mark and note, checked to be UTF-8
 	quotedText bool                           // lastText has a quote: a line that repeats it had it quoted
+	lastDay    []byte                         // the last reported day as written, and as read
+	day        int32                          // lastDay as a dayCode
+	attrCols   []int                          // the fields of the extra columns, kept as attributes
+	attrNames  [][]byte                       // their headers
+	lastAttr   [][]byte                       // the last row's extra fields as written, checked to be UTF-8
+	attrs      []byte                         // lastAttr encoded as Attributes
+	quotedAttr bool                           // lastAttr has a quote
 }
 
 // record parses a row into a Record, or a *ParseError.
@@ -146,7 +178,18 @@ func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
 		Indicator: string(row.indicator), Region: string(row.region), Period: row.period,
 		Quantity: Quantity{value: row.val.decimal(), unit: row.val.unit, qual: row.val.qual},
 		Source:   Citation{string(row.source), string(row.section), string(row.mark)}, Note: string(row.note),
+		Attrs:    Attributes{string(row.attrs)},
+		Reported: reportedDate(row.reported), Reason: string(row.reason), Revises: row.revision(),
 	}, nil
+}
+
+// revision returns the figure a correction revises; the zero Quantity for
+// a row that is not one.
+func (row *csvRow) revision() Quantity {
+	if !row.revises {
+		return Quantity{}
+	}
+	return Quantity{value: row.rev.decimal(), unit: row.rev.unit, qual: row.rev.qual}
 }
 
 func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
@@ -213,8 +256,31 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 		v.qual |= q
 	}
 	row.val = v
-	text := [...][]byte{p.text(fields, colSource), p.text(fields, colSection), p.text(fields, colMark), p.text(fields, colNote)}
-	row.source, row.section, row.mark, row.note = text[0], text[1], text[2], text[3]
+	if df := p.code(fields, colReported); !bytes.Equal(df, p.lastDay) {
+		day, err := parseDay(df)
+		if err != nil {
+			return p.fail(line, colReported, df, err)
+		}
+		p.lastDay, p.day = append(p.lastDay[:0], df...), day
+	}
+	row.reported = p.day
+	if rf := p.code(fields, colRevises); len(rf) > 0 {
+		rv, err := parseValue(rf)
+		if err != nil {
+			return p.fail(line, colRevises, rf, err)
+		}
+		if rv.unit == 0 {
+			rv.unit = v.unit // the unit column's, or the value's
+		}
+		if row.reported == 0 {
+			return p.fail(line, colReported, nil, fmt.Errorf("%w: a correction says when it was reported", ErrMissing))
+		}
+		row.revises, row.rev = true, rv
+	}
+	// The reported day and the reason are text kept with the source.
+	text := [...][]byte{p.text(fields, colSource), p.text(fields, colSection), p.text(fields, colMark), p.text(fields, colNote),
+		p.text(fields, colReported), p.text(fields, colReason)}
+	row.source, row.section, row.mark, row.note, row.reason = text[0], text[1], text[2], text[3], text[5]
 	// Text that is kept must be UTF-8; it is checked when it changes.
 	row.sameText = true
 	for j := range text {
@@ -231,6 +297,52 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 			}
 			p.quotedText = quoted
 			break
+		}
+	}
+	if len(p.attrCols) > 0 {
+		if !p.sameAttrs(fields) {
+			if perr := p.setAttrs(line, fields); perr != nil {
+				return perr
+			}
+			row.sameText = false
+		}
+		row.attrs = p.attrs
+	}
+	return nil
+}
+
+// sameAttrs reports whether the extra fields are the last row's.
+func (p *rowParser) sameAttrs(fields [][]byte) bool {
+	if len(p.lastAttr) != len(p.attrCols) {
+		return false
+	}
+	for k, i := range p.attrCols {
+		if !bytes.Equal(fields[i], p.lastAttr[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// setAttrs keeps the extra fields of a row and encodes them.
+func (p *rowParser) setAttrs(line int, fields [][]byte) *ParseError {
+	if len(p.lastAttr) != len(p.attrCols) {
+		p.lastAttr = make([][]byte, len(p.attrCols))
+	}
+	p.attrs, p.quotedAttr = p.attrs[:0], false
+	for k, i := range p.attrCols {
+		f := fields[i]
+		if !utf8.Valid(f) {
+			p.lastAttr = nil // nothing is kept of a refused row
+			return &ParseError{File: p.file, Line: line, Column: string(p.attrNames[k]), Value: string(f), Err: ErrEncoding}
+		}
+		p.lastAttr[k] = append(p.lastAttr[k][:0], f...)
+		p.quotedAttr = p.quotedAttr || bytes.IndexByte(f, '"') >= 0
+		if v := bytes.TrimSpace(f); len(v) > 0 {
+			if bytes.ContainsAny(v, "\x1e\x1f") {
+				v = []byte(clean(string(v)))
+			}
+			p.attrs = appendAttr(p.attrs, p.attrNames[k], v)
 		}
 	}
 	return nil
@@ -352,9 +464,7 @@ func (c *csvReader) header() error {
 	if err := c.sc.Header(); err != nil {
 		return scanError(err, c.row.file)
 	}
-	cols, err := parseHeader(c.row.file, c.sc.Fields)
-	c.row.cols, c.row.width = cols, len(c.sc.Fields)
-	return err
+	return c.row.header(c.sc.Fields, false)
 }
 
 // Records yields each record, or a [*ParseError] for a line that cannot be

@@ -22,6 +22,9 @@ type recordJSON struct {
 	Value     json.RawMessage `json:"value"`
 	Source    Citation        `json:"source"`
 	Note      string          `json:"note"`
+	Reported  string          `json:"reported"`
+	Revises   json.RawMessage `json:"revises"`
+	Reason    string          `json:"reason"`
 }
 
 // jsonlReader reads ledger records from JSON Lines, one object per line,
@@ -33,7 +36,9 @@ type recordJSON struct {
 //	 "note":"…"}
 //
 // "value" may also be a string as reports write it ("达5746次"). Unknown
-// keys are refused; "source" and "note" are optional. Blank lines are
+// keys are refused; "source" and "note" are optional, and so are a
+// correction's "reported" (a date, 2020-03-01, or an RFC 3339 time),
+// "revises" (a value, as "value" is written) and "reason". Blank lines are
 // skipped. Memory does not grow with the file.
 type jsonlReader struct {
 	br   *bufio.Reader
@@ -107,7 +112,7 @@ func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 		}
 		return fail("", "", fmt.Errorf("%w: %v", ErrSyntax, err))
 	}
-	r := Record{Indicator: rj.Indicator, Region: rj.Region, Source: rj.Source, Note: rj.Note}
+	r := Record{Indicator: rj.Indicator, Region: rj.Region, Source: rj.Source, Note: rj.Note, Reason: rj.Reason}
 	// The first missing field in the order of the columns, so that a line
 	// gives the same error every time.
 	for _, f := range [...]struct{ col, v string }{{"indicator", rj.Indicator}, {"region", rj.Region}, {"period", rj.Period}} {
@@ -120,34 +125,63 @@ func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 		return fail("period", rj.Period, errors.Unwrap(err))
 	}
 	r.Period = p
-	switch {
-	case len(rj.Value) == 0:
+	if len(rj.Value) == 0 {
 		return fail("value", "", ErrMissing)
-	case rj.Value[0] == '"':
-		var s string
-		if err := json.Unmarshal(rj.Value, &s); err != nil {
-			return fail("value", string(rj.Value), ErrSyntax)
-		}
-		q, err := ParseQuantity(s)
+	}
+	q, perr := j.quantity("value", rj.Value)
+	if perr != nil {
+		return Record{}, perr
+	}
+	r.Quantity = q
+	if rj.Reported != "" {
+		day, err := parseDay([]byte(rj.Reported))
 		if err != nil {
-			return fail("value", s, errors.Unwrap(err))
+			return fail("reported", rj.Reported, err)
 		}
-		r.Quantity = q
-	default:
-		if err := json.Unmarshal(rj.Value, &r.Quantity); err != nil {
-			var se *json.SyntaxError
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &se) || errors.As(err, &te) {
-				err = fmt.Errorf("%w: %v", ErrSyntax, err)
-			}
-			return fail("value", string(rj.Value), err)
+		r.Reported = reportedDate(day)
+	}
+	if len(rj.Revises) > 0 && string(rj.Revises) != "null" {
+		if r.Revises, perr = j.quantity("revises", rj.Revises); perr != nil {
+			return Record{}, perr
+		}
+		if r.Reported.IsZero() {
+			return fail("reported", "", fmt.Errorf("%w: a correction says when it was reported", ErrMissing))
 		}
 	}
 	return r, nil
 }
 
+// quantity reads the value of key: a quantity object, or a figure as
+// reports write it.
+func (j *jsonlReader) quantity(key string, raw json.RawMessage) (Quantity, *ParseError) {
+	fail := func(v string, err error) (Quantity, *ParseError) {
+		return Quantity{}, &ParseError{File: j.name, Line: j.line, Column: key, Value: v, Err: err}
+	}
+	if raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return fail(string(raw), ErrSyntax)
+		}
+		q, err := ParseQuantity(s)
+		if err != nil {
+			return fail(s, errors.Unwrap(err))
+		}
+		return q, nil
+	}
+	var q Quantity
+	if err := json.Unmarshal(raw, &q); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &se) || errors.As(err, &te) {
+			err = fmt.Errorf("%w: %v", ErrSyntax, err)
+		}
+		return fail(string(raw), err)
+	}
+	return q, nil
+}
+
 // jsonKeys are the keys of a JSON Lines record.
-var jsonKeys = [...]string{"indicator", "region", "period", "value", "source", "note"}
+var jsonKeys = [...]string{"indicator", "region", "period", "value", "source", "note", "reported", "revises", "reason"}
 
 // unknownKey returns the first key of the JSON object line that is not a
 // record's, matched without regard to case as encoding/json matches keys.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -30,11 +31,13 @@ import (
 // million records take tens of megabytes and a query is a linear scan; no
 // decimal is allocated per record until a record is read back.
 type Ledger struct {
-	mu       sync.RWMutex
+	mu       *sync.RWMutex // a pointer, so that AsOf copies the rest
+	view     bool          // made by AsOf: read-only
 	regions  *RegionSet
 	series   []*series
 	byCode   map[string]int
-	metas    []meta // interned sources and notes; metas[0] is the empty one
+	byName   map[string]int // indicator names and aliases (names.go)
+	metas    []meta         // interned sources and notes; metas[0] is the empty one
 	metaIdx  map[meta]uint32
 	lastMeta uint32 // the last interned, to skip the map for runs
 	n        int
@@ -43,6 +46,11 @@ type Ledger struct {
 type meta struct {
 	source Citation
 	note   string
+	attrs  string // the record's Attributes, encoded
+	// A correction's day reported (dayCode, 0 for none) and reason
+	// (revision.go).
+	reported int32
+	reason   string
 }
 
 // series is one indicator's records: the columns and the indicator they
@@ -50,6 +58,11 @@ type meta struct {
 type series struct {
 	colstore.Series
 	ind Indicator
+	// dated is set once a row has a reported day; current is the copy of
+	// the current rows a series with versions is aggregated over
+	// (revision.go), made when first asked after a change.
+	dated   bool
+	current atomic.Pointer[series]
 }
 
 // newSeries returns an empty series of ind.
@@ -67,6 +80,7 @@ func NewLedger(regions *RegionSet, indicators ...Indicator) (*Ledger, error) {
 		return nil, fmt.Errorf("outcome: new ledger: region set: %w", ErrMissing)
 	}
 	l := &Ledger{
+		mu:      new(sync.RWMutex),
 		regions: regions,
 		byCode:  make(map[string]int, len(indicators)),
 		metas:   []meta{{}},
@@ -85,6 +99,7 @@ func NewLedger(regions *RegionSet, indicators ...Indicator) (*Ledger, error) {
 		l.byCode[ind.Code] = len(l.series)
 		l.series = append(l.series, newSeries(ind))
 	}
+	errs = append(errs, l.indexNames()...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -156,6 +171,7 @@ func (l *Ledger) mark() mark {
 	m := mark{rows: make([]int, len(l.series)), metas: len(l.metas), n: l.n}
 	for i, s := range l.series {
 		m.rows[i] = len(s.Region)
+		s.current.Store(nil) // the write may change which rows are current
 	}
 	return m
 }
@@ -205,7 +221,10 @@ func (l *Ledger) add(r *Record) *RecordError {
 	}
 	si, ok := l.byCode[r.Indicator]
 	if !ok {
-		return fail("indicator", r.Indicator, ErrUnknownIndicator)
+		var err error
+		if si, err = l.findIndicator(r.Indicator); err != nil {
+			return fail("indicator", r.Indicator, err)
+		}
 	}
 	s := l.series[si]
 	reg, ok := l.regions.pos(r.Region)
@@ -228,21 +247,29 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if err := s.checkUnit(q.unit); err != nil {
 		return fail("unit", q.unit.Symbol(), err)
 	}
-	m := meta{r.Source, r.Note}
+	m := meta{source: r.Source, note: r.Note, attrs: r.Attrs.s, reported: dayCode(r.Reported), reason: r.Reason}
 	if m != l.metas[l.lastMeta] {
 		// In the order of the columns, so that a record gives the same
 		// error every time.
-		for i, text := range [...]string{r.Source.Document, r.Source.Section, r.Source.Mark, r.Note} {
+		for i, text := range [...]string{r.Source.Document, r.Source.Section, r.Source.Mark, r.Note, r.Reason} {
 			if !utf8.ValidString(text) {
 				return fail(columnNames[colSource+i], text, ErrEncoding)
 			}
 		}
 	}
+	var rev *value
+	if !r.Revises.IsZero() {
+		if field, v, err := s.checkRevision(r); err != nil {
+			return fail(field, v, err)
+		}
+		rv := valueOf(r.Revises)
+		rev = &rv
+	}
 	v := valueOf(q)
 	if err := v.checkWhole(s.ind.Unit); err != nil {
 		return fail("value", q.String(), err)
 	}
-	if err := l.put(s, reg, r.Period.span(), &v, l.intern(m)); err != nil {
+	if err := l.put(s, reg, r.Period.span(), &v, l.intern(m), rev); err != nil {
 		return fail("value", q.String(), err)
 	}
 	return nil
@@ -283,21 +310,37 @@ func (s *series) checkUnit(u Unit) error {
 }
 
 // put appends a checked row, unless the same figure is already recorded
-// for the region and period; a different one is a conflict.
-func (l *Ledger) put(s *series, reg int32, p colstore.Span, v *value, m uint32) error {
-	sv := colstore.Value{Coef: v.coef, Exp: v.exp, Fits: v.fits, Big: v.big, Unit: uint8(v.unit), Qual: uint16(v.qual)}
-	if v.unit == s.ind.Unit {
-		sv.Unit = 0 // the indicator's own
+// for the region and period; a different one is a conflict, unless rev,
+// the figure the row revises, makes it a correction (revision.go).
+func (l *Ledger) put(s *series, reg int32, p colstore.Span, v *value, m uint32, rev *value) error {
+	if l.view {
+		return errReadOnly
+	}
+	sv := s.colValue(v)
+	if rev != nil {
+		return l.revise(s, reg, p, &sv, m, rev)
 	}
 	if row := s.Put(reg, p, &sv, m, l.regions.Len()); row >= 0 {
-		if s.Same(row, &sv) {
+		if s.Same(row, &sv) || s.sameVersion(row, &sv, m) {
 			return nil
 		}
 		old := s.record(l, row)
 		return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
 	}
+	if m != 0 && l.metas[m].reported != 0 {
+		s.dated = true
+	}
 	l.n++
 	return nil
+}
+
+// colValue returns v as the columns keep it.
+func (s *series) colValue(v *value) colstore.Value {
+	sv := colstore.Value{Coef: v.coef, Exp: v.exp, Fits: v.fits, Big: v.big, Unit: uint8(v.unit), Qual: uint16(v.qual)}
+	if v.unit == s.ind.Unit {
+		sv.Unit = 0 // the indicator's own
+	}
+	return sv
 }
 
 func (l *Ledger) intern(m meta) uint32 {
@@ -337,12 +380,25 @@ func (s *series) record(l *Ledger, row int32) Record {
 // recordIn rebuilds row as a Record, with its source and note from metas.
 func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
 	m := metas[column.LazyAt(s.Meta, row)]
-	return Record{
+	r := Record{
 		Indicator: s.ind.Code,
 		Region:    regions.code(s.Region[row]),
 		Period:    periodOf(s.Period.At(row)),
-		Quantity:  Quantity{value: s.ValueAt(row), unit: s.unitAt(row), qual: Qualifier(column.LazyAt(s.Qual, row))},
+		Quantity:  s.quantityAt(row),
 		Source:    m.source,
 		Note:      m.note,
+		Attrs:     Attributes{m.attrs},
 	}
+	if m.reported != 0 || m.reason != "" {
+		r.Reported, r.Reason = reportedDate(m.reported), m.reason
+	}
+	if old, ok := s.Prev(row); ok {
+		r.Revises = s.quantityAt(old)
+	}
+	return r
+}
+
+// quantityAt returns row's figure.
+func (s *series) quantityAt(row int32) Quantity {
+	return Quantity{value: s.ValueAt(row), unit: s.unitAt(row), qual: Qualifier(column.LazyAt(s.Qual, row))}
 }

@@ -30,6 +30,22 @@ type rowReader struct {
 	lastPeriodText []byte // the text of lastPeriod, a period other than a year
 	home           [lookupGroup]uint64
 	packed         [lookupGroup]uint64
+	lastName       []byte // the last region name read, and its position
+	lastNamePos    int32
+}
+
+// regionName returns the position of the region a name path names
+// ([RegionSet.Find]); the last one is remembered, as rows repeat it.
+func (rd *rowReader) regionName(name []byte) (int32, error) {
+	if rd.lastName != nil && string(name) == string(rd.lastName) {
+		return rd.lastNamePos, nil
+	}
+	pos, err := rd.l.regions.find(string(name))
+	if err != nil {
+		return 0, err
+	}
+	rd.lastName, rd.lastNamePos = append(rd.lastName[:0], name...), pos
+	return pos, nil
 }
 
 func (l *Ledger) newRowReader(p rowParser) *rowReader {
@@ -42,8 +58,16 @@ func (l *Ledger) newRowReader(p rowParser) *rowReader {
 			rd.roles[i] = col
 		}
 	}
+	for k, i := range p.attrCols {
+		rd.roles[i] = attrRole - k
+	}
 	return rd
 }
+
+// The role of a field that is no column of a record: -1 for a column
+// dropped (序号), attrRole-k for the k-th extra column, kept as an
+// attribute.
+const attrRole = -2
 
 // plain adds a line made only of what ledger files repeat line after line:
 // a known indicator, a region code of digits, a period, a plain number, the
@@ -131,7 +155,18 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			if len(f) > 0 {
 				return false
 			}
-		default: // source, section, mark, note
+		case -1: // a row number (序号)
+		default: // source, section, mark, note, or an attribute
+			if role := rd.roles[field]; role <= attrRole {
+				k := attrRole - role
+				if len(f) > 0 {
+					hasText = true
+				}
+				if k >= len(rd.p.lastAttr) || !bytes.Equal(f, rd.p.lastAttr[k]) || rd.p.quotedAttr {
+					sameText = false
+				}
+				break
+			}
 			if len(f) > 0 {
 				hasText = true
 			}
@@ -187,6 +222,11 @@ func (rd *rowReader) indicator(f []byte) int32 {
 	} else if i, ok := rd.l.byCode[string(f)]; ok {
 		si = i
 	}
+	if si < 0 && len(rd.l.byName) > 0 {
+		if i, ok := rd.l.byName[string(f)]; ok && i != ambiguous {
+			si = i // a name or an alias
+		}
+	}
 	if si >= 0 {
 		rd.lastIndicator, rd.lastSeries = append(rd.lastIndicator[:0], f...), int32(si)
 	}
@@ -206,21 +246,28 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 		return fail(perr)
 	}
 	if rd.indicator(row.indicator) < 0 {
-		return fail(p.fail(line, colIndicator, row.indicator, ErrUnknownIndicator))
+		_, err := l.findIndicator(string(row.indicator)) // the reason, with the closest indicators
+		return fail(p.fail(line, colIndicator, row.indicator, err))
 	}
-	// The region is looked up later, a group of rows at a time (resolve).
+	// A code is looked up later, a group of rows at a time (resolve); a
+	// name now, as the last one is kept for the rows that repeat it.
 	key, ok := codeindex.Parse(row.region)
 	if !ok {
-		return fail(p.fail(line, colRegion, row.region, ErrUnknownRegion))
+		pos, err := rd.regionName(row.region)
+		if err != nil {
+			return fail(p.fail(line, colRegion, row.region, err))
+		}
+		key = resolved | uint64(uint32(pos))
 	}
 	s := l.series[rd.lastSeries]
 	if err := s.checkUnit(row.val.unit); err != nil {
 		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
 	}
 	text := int32(0)
-	if len(row.source)+len(row.section)+len(row.mark)+len(row.note) > 0 {
+	if len(row.source)+len(row.section)+len(row.mark)+len(row.note)+len(row.attrs)+len(row.reason) > 0 || row.reported != 0 {
 		if !row.sameText || rd.lastText == 0 {
-			b.texts = append(b.texts, meta{Citation{string(row.source), string(row.section), string(row.mark)}, string(row.note)})
+			b.texts = append(b.texts, meta{source: Citation{string(row.source), string(row.section), string(row.mark)}, note: string(row.note), attrs: string(row.attrs),
+				reported: row.reported, reason: string(row.reason)})
 			rd.lastText = int32(len(b.texts) - 1)
 		}
 		text = rd.lastText
@@ -229,11 +276,11 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 	if v.unit == s.ind.Unit {
 		v.unit = 0 // the indicator's own, as put would keep it
 	}
-	extra := v.unit != 0 || v.qual != 0
+	extra := v.unit != 0 || v.qual != 0 || row.revises
 	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
 		period: b.periods.Intern(row.period.span()), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
 	if extra {
-		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual})
+		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual, revises: row.revises, rev: row.rev})
 	}
 	if !v.fits {
 		b.bigs = append(b.bigs, v.big)
@@ -301,9 +348,7 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 	defer l.mu.Unlock()
 	p := rowParser{file: opts.Name}
 	cr, first, err := csvscan.Start(r, chunkSize, func(fields [][]byte) error {
-		cols, err := parseHeader(opts.Name, fields)
-		p.cols, p.width = cols, len(fields)
-		return err
+		return p.header(fields, opts.Strict)
 	})
 	if err != nil {
 		return scanError(err, opts.Name)
@@ -374,6 +419,9 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {
+			if rows[i].known() {
+				continue // given by name, and found
+			}
 			p := codeindex.Pack(rows[i].key)
 			h := t.Home(p)
 			rd.packed[i], rd.home[i] = p, h
@@ -381,6 +429,9 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 		}
 		for i := range rows {
 			r := &rows[i]
+			if r.known() {
+				continue
+			}
 			if pos, ok := t.Find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
 				r.key = resolved | uint64(uint32(pos))
 			} else if unknown < 0 {
@@ -439,4 +490,8 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 type ReadOptions struct {
 	Name      string // the file name errors give
 	AllErrors bool   // read on after an error and return every problem, joined
+	// Strict refuses columns a ledger file does not define. Without it an
+	// extra column (填报人) is kept with each record as an attribute
+	// ([Record.Attrs]) and a row number column (序号) is dropped.
+	Strict bool
 }

@@ -3,6 +3,7 @@ package outcome
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Aggregation says how an indicator's records combine over time.
@@ -64,23 +65,21 @@ type Indicator struct {
 	Name        Name        `json:"name"`
 	Unit        Unit        `json:"unit"`
 	Aggregation Aggregation `json:"aggregation"`
-	// Reported is how often the indicator is reported: [YearPeriod],
-	// [HalfYearPeriod], [QuarterPeriod] or [MonthPeriod]. A figure older
-	// than that, as of the date a target is judged, is stale. The zero
-	// value is yearly, as the programs' figures are.
+	// Reported is how often the indicator is reported: [YearPeriod] or
+	// [MonthPeriod]. A figure older than that, as of the date a target is
+	// judged, is stale. The zero value is yearly, as the programs' figures
+	// are.
 	Reported PeriodKind `json:"reported,omitempty"`
+	// Aliases are other names a file may give the indicator, besides its
+	// code and names: 培训场次 for training, a sheet's column header. An
+	// alias may not be another indicator's code ([NewLedger]).
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Every returns how long a figure of the indicator stays current: a year,
-// or six, three or one months for one reported half-yearly, quarterly or
-// monthly.
+// or a month for one reported monthly.
 func (i Indicator) Every() (years, months int) {
-	switch i.Reported {
-	case HalfYearPeriod:
-		return 0, 6
-	case QuarterPeriod:
-		return 0, 3
-	case MonthPeriod:
+	if i.Reported == MonthPeriod {
 		return 0, 1
 	}
 	return 1, 0
@@ -100,10 +99,15 @@ func (i Indicator) Validate() error {
 		return bad("unit", i.Unit.code(), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
 		return bad("aggregation", i.Aggregation.code(), "want stock, flow or entries")
-	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != HalfYearPeriod && i.Reported != QuarterPeriod && i.Reported != MonthPeriod:
-		return bad("reported", i.Reported.code(), "want year, half-year, quarter or month")
+	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != MonthPeriod:
+		return bad("reported", i.Reported.code(), "want year or month")
 	case i.Aggregation != Stock && (i.Unit.dimension() == dimRatio || i.Unit.dimension() == dimScore):
 		return bad("aggregation", i.Aggregation.code(), "a percentage or score cannot be added up")
+	}
+	for _, a := range i.Aliases {
+		if strings.TrimSpace(a) == "" {
+			return bad("alias", a, "want a non-empty alias")
+		}
 	}
 	return nil
 }
@@ -152,13 +156,29 @@ type Record struct {
 	Quantity  Quantity `json:"value"`
 	Source    Citation `json:"source,omitzero"`
 	Note      string   `json:"note,omitempty"`
+	// Attrs are the extra columns of the line the record was read from
+	// (填报人, 联系电话), kept as written; evaluation ignores them. The
+	// ledger's files do not write them yet.
+	Attrs Attributes `json:"-"`
+	// A correction: the figure it replaces, the day it was reported and
+	// why. A record with Revises corrects the figure the ledger holds for
+	// its indicator, region and period, which must be Revises, and needs
+	// Reported; without Revises a different figure is a conflict. Reported
+	// may also date a first figure: [Ledger.AsOf] leaves out what was not
+	// yet reported. The ledger keeps the day (the date where Reported is)
+	// and gives it back at midnight UTC; the zero time is a record without
+	// a day, known from the start.
+	Reported time.Time `json:"reported,omitzero"`
+	Revises  Quantity  `json:"revises,omitzero"`
+	Reason   string    `json:"reason,omitempty"`
 }
 
 // Equal reports whether r and s are the same observation with the same
-// source and note.
+// source, note and attributes.
 func (r Record) Equal(s Record) bool {
 	return r.Indicator == s.Indicator && r.Region == s.Region && r.Period == s.Period &&
-		r.Quantity.Equal(s.Quantity) && r.Source == s.Source && r.Note == s.Note
+		r.Quantity.Equal(s.Quantity) && r.Source == s.Source && r.Note == s.Note && r.Attrs == s.Attrs &&
+		r.Reported.Equal(s.Reported) && r.Revises.Equal(s.Revises) && r.Reason == s.Reason
 }
 
 // key names the record in error messages.

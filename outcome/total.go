@@ -186,7 +186,7 @@ func (l *Ledger) lookupSeries(indicator string) (*series, error) {
 	if !ok {
 		return nil, fmt.Errorf("outcome: indicator %q: %w", indicator, ErrUnknownIndicator)
 	}
-	return l.series[i], nil
+	return l.series[i].now(), nil // the current version of each figure
 }
 
 // evidence sets what out passed over and left out within the positions lo

@@ -6,13 +6,17 @@ import (
 	"encoding/json"
 	"io"
 	"iter"
+	"time"
 )
 
 // WriteCSV writes records as CSV with the header
-// indicator,region,period,value,unit,qualifier,source,section,mark,note:
+// indicator,region,period,value,unit,qualifier,source,section,mark,note,reported,reason,revises:
 // values as plain decimals, units as symbols (个, 人次), qualifiers as
-// [Qualifier.String] writes them. The output is deterministic and
-// [Ledger.ReadCSV] reads it back to an equal ledger.
+// [Qualifier.String] writes them; a correction's day as 2020-03-01 and the
+// figure it revises as a plain decimal in the value's unit, or as reports
+// write it (120余名) when its unit or qualifier differs. The output is
+// deterministic and [Ledger.ReadCSV] reads it back to an equal ledger:
+// written from [Ledger.All], with every version of every figure.
 func WriteCSV(w io.Writer, records iter.Seq[Record]) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(columnNames[:]); err != nil {
@@ -23,6 +27,17 @@ func WriteCSV(w io.Writer, records iter.Seq[Record]) error {
 		line[colIndicator], line[colRegion], line[colPeriod] = r.Indicator, r.Region, r.Period.String()
 		line[colValue], line[colUnit], line[colQualifier] = r.Quantity.value.String(), r.Quantity.unit.Symbol(), r.Quantity.qual.String()
 		line[colSource], line[colSection], line[colMark], line[colNote] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
+		line[colReported], line[colReason], line[colRevises] = "", r.Reason, ""
+		if !r.Reported.IsZero() {
+			line[colReported] = r.Reported.Format(time.DateOnly)
+		}
+		if q := r.Revises; !q.IsZero() {
+			if q.unit == r.Quantity.unit && q.qual == 0 {
+				line[colRevises] = q.value.String()
+			} else {
+				line[colRevises] = q.String()
+			}
+		}
 		if err := cw.Write(line); err != nil {
 			return err
 		}

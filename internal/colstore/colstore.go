@@ -81,6 +81,11 @@ type Series struct {
 	// when a bit is already set; it is built on the first duplicate.
 	years   []uint64
 	yearRow map[uint64]int32
+
+	// Versions (versions.go): prev maps a row that revises another to the
+	// row it revises, next the revised row to the row that replaced it.
+	// Both are nil while no row revises another.
+	prev, next map[int32]int32
 }
 
 // Len returns the number of rows.

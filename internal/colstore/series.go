@@ -38,6 +38,7 @@ func (s *Series) AppendPlain(reg int32, p Span, coef int64) {
 
 // truncate drops the rows from n on, after a refused Add.
 func (s *Series) Truncate(n int) {
+	s.unrevise(n)
 	for row := range s.Big {
 		if int(row) >= n {
 			delete(s.Big, row)
@@ -162,7 +163,7 @@ func (s *Series) resize(n int) {
 	}
 	s.slots, s.indexed = make([]uint64, size), 0
 	for r := range int32(len(s.Region)) {
-		if _, ok := yearBit(s.periodAt(r)); !ok {
+		if _, ok := yearBit(s.periodAt(r)); !ok && !s.Superseded(r) {
 			s.place(r)
 		}
 	}
@@ -315,6 +316,15 @@ func (s *Series) Put(reg int32, p Span, v *Value, m uint32, nregions int) int32 
 			return row
 		}
 	}
+	row := s.appendRow(reg, p, v, m)
+	if !entries {
+		s.index(row, nregions, y, isYear)
+	}
+	return -1
+}
+
+// appendRow appends a row, unindexed, and returns it.
+func (s *Series) appendRow(reg int32, p Span, v *Value, m uint32) int32 {
 	row := int32(len(s.Region))
 	s.Region = append(s.Region, reg)
 	s.Period.Append(p)
@@ -332,10 +342,7 @@ func (s *Series) Put(reg int32, p Span, v *Value, m uint32, nregions int) int32 
 	column.SetLazy(&s.Unit, int(row), v.Unit, c)
 	column.SetLazy(&s.Qual, int(row), v.Qual, c)
 	column.SetLazy(&s.Meta, int(row), m, c)
-	if !entries {
-		s.index(row, nregions, y, isYear)
-	}
-	return -1
+	return row
 }
 
 // Same reports whether row holds v: the same value, unit and qualifier.
@@ -361,6 +368,7 @@ func (s *Series) Room() SeriesRoom {
 func (s *Series) Snapshot() Series {
 	c := *s
 	c.Big = maps.Clone(s.Big)
+	c.prev, c.next = maps.Clone(s.prev), maps.Clone(s.next)
 	// The indexes are neither append-only nor needed to read rows.
 	c.slots, c.years, c.yearRow, c.Period.index = nil, nil, nil, nil
 	return c
