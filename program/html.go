@@ -290,10 +290,17 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 			row.Source = res.Source.String()
 		}
 		hr.Pace = hr.Pace || res.Pace != target.PaceUnknown
-		if figure && res.Status != target.Recorded {
+		// A bar where the progress column shows a figure: not for an
+		// undecided result, whose bounds say what is known.
+		if figure && res.Status != target.Recorded && res.Status != target.Undecided {
 			row.Bar = true
-			one := decimal.NewFromInt(1)
-			row.Fill = decimal.Min(res.Progress, one).Shift(2).Round(1).String()
+			one, fill := decimal.NewFromInt(1), res.Progress
+			if fill.GreaterThanOrEqual(one) && res.Status != target.Met && res.Status != target.Exceeded {
+				// The stated figure reaches the target, its bounds do not
+				// (近100 of 100, "<100%"): the bar never reads as complete.
+				fill = decimal.New(98, -2)
+			}
+			row.Fill = decimal.Min(fill, one).Shift(2).Round(1).String()
 			row.Over = res.Progress.GreaterThan(one)
 			hr.Over = hr.Over || row.Over
 		}
