@@ -3,9 +3,11 @@ package program_test
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"testing"
 
+	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
@@ -17,7 +19,7 @@ import (
 func programsEqual(p, q program.Program) bool {
 	return p.ID == q.ID && p.Name == q.Name && p.Level == q.Level && slices.Equal(p.Issuers, q.Issuers) &&
 		p.Start.Equal(q.Start) && p.Deadline.Equal(q.Deadline) && p.Source == q.Source &&
-		slices.Equal(p.Indicators, q.Indicators) && slices.EqualFunc(p.Targets, q.Targets, target.Target.Equal)
+		slices.EqualFunc(p.Indicators, q.Indicators, func(a, b outcome.Indicator) bool { return reflect.DeepEqual(a, b) }) && slices.EqualFunc(p.Targets, q.Targets, target.Target.Equal)
 }
 
 // FuzzProgramJSON checks Program.UnmarshalJSON on any bytes: it does not

@@ -102,3 +102,26 @@ func (p *Program) UnmarshalJSON(b []byte) error {
 	*p = out
 	return nil
 }
+
+// UnmarshalJSON reads the shape [Report.MarshalJSON] writes, results
+// included ([target.Result.UnmarshalJSON]), so that reports evaluated in
+// other processes merge ([Program.Merge]).
+func (r *Report) UnmarshalJSON(b []byte) error {
+	var j reportJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	asOf, err := time.Parse(time.DateOnly, j.AsOf)
+	if err != nil {
+		return fmt.Errorf("program: report %s: asOf %q: %w", j.Program.ID, j.AsOf, outcome.ErrSyntax)
+	}
+	out := Report{Program: j.Program.ID, Name: j.Program.Name, AsOf: asOf, Results: j.Results, Summary: j.Summary}
+	if len(out.Results) == 0 {
+		out.Results = nil
+	}
+	if j.Source != nil {
+		out.Source = *j.Source
+	}
+	*r = out
+	return nil
+}

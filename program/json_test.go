@@ -2,6 +2,7 @@ package program_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,7 +36,7 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 	if err != nil || string(again) != string(b) {
 		t.Errorf("round trip:\n%s\nwant\n%s (%v)", again, b, err)
 	}
-	if back.Indicators[0] != p.Indicators[0] || back.Level != 0 {
+	if !reflect.DeepEqual(back.Indicators[0], p.Indicators[0]) || back.Level != 0 {
 		t.Errorf("read back indicator %+v and level %v, want %+v and none", back.Indicators[0], back.Level, p.Indicators[0])
 	}
 

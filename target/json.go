@@ -37,9 +37,15 @@ type resultJSON struct {
 	DataAsOf  string            `json:"dataAsOf,omitempty"`
 	Stale     bool              `json:"stale,omitempty"`
 	Deadline  string            `json:"deadline,omitempty"`
-	Source    *outcome.Citation `json:"source,omitempty"`
-	Notes     []outcome.Name    `json:"notes,omitempty"`
-	Parts     []Result          `json:"parts,omitempty"`
+	// What Merge judges a merged result by: the date evaluated as of, and
+	// how the indicator's figures combine and how often they are
+	// reported (yearly when left out).
+	AsOf        string              `json:"asOf,omitempty"`
+	Aggregation outcome.Aggregation `json:"aggregation,omitempty"`
+	Reported    outcome.PeriodKind  `json:"reported,omitempty"`
+	Source      *outcome.Citation   `json:"source,omitempty"`
+	Notes       []outcome.Name      `json:"notes,omitempty"`
+	Parts       []Result            `json:"parts,omitempty"`
 }
 
 // boundsJSON is the JSON shape of [outcome.Bounds]: a side left out is
@@ -130,6 +136,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		j.Deadline = r.Deadline.Format(time.DateOnly)
 	}
 	j.DataAsOf, j.Stale = dateString(r.DataAsOf), r.Stale
+	j.AsOf, j.Aggregation, j.Reported = dateString(r.AsOf), r.ind.Aggregation, r.ind.Reported
 	if !r.Source.IsZero() {
 		j.Source = &r.Source
 	}
@@ -270,6 +277,10 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	if out.Deadline, err = parseDate(j.Deadline); err != nil {
 		return bad("deadline", j.Deadline, err)
 	}
+	if out.AsOf, err = parseDate(j.AsOf); err != nil {
+		return bad("asOf", j.AsOf, err)
+	}
+	out.ind = outcome.Indicator{Code: j.Indicator, Aggregation: j.Aggregation, Reported: j.Reported}
 	if j.Source != nil {
 		out.Source = *j.Source
 	}
@@ -442,4 +453,73 @@ func (t Target) Equal(u Target) bool {
 		slices.Equal(t.outer, u.outer) && t.pop.Equal(u.pop) && t.required.Equal(u.required) && t.baseline.Equal(u.baseline) &&
 		t.start.Equal(u.start) && t.deadline.Equal(u.deadline) && t.source == u.source && t.coveredBy == u.coveredBy &&
 		slices.Equal(t.seeAlso, u.seeAlso) && slices.EqualFunc(t.parts, u.parts, Target.Equal)
+}
+
+// MarshalJSON writes the gaps as the "shortfall" list of a result's JSON:
+// [{"code":"…","name":{…},"kind":"below","has":"0","lacks":"1"}, …], by
+// code; [] for none.
+func (g Gaps) MarshalJSON() ([]byte, error) {
+	out := make([]gapJSON, 0, g.Len())
+	for gap := range g.All() {
+		if gap.Kind.Name().IsZero() {
+			return nil, fmt.Errorf("target: gap of %s: kind %d has no name: %w", gap.Region.Code, gap.Kind, ErrInvalid)
+		}
+		out = append(out, gapToJSON(gap))
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads the list [Gaps.MarshalJSON] writes. A gap's region
+// has its code and name; its level and parent are not written.
+func (g *Gaps) UnmarshalJSON(b []byte) error {
+	var list []gapJSON
+	if err := json.Unmarshal(b, &list); err != nil {
+		return err
+	}
+	gaps := make([]Gap, 0, len(list))
+	for _, gj := range list {
+		gap, err := gapFromJSON(gj)
+		if err != nil {
+			return &Error{Field: "shortfall", Value: gj.Code + " " + gj.Kind, Err: err}
+		}
+		gaps = append(gaps, gap)
+	}
+	*g = GapList(gaps...)
+	return nil
+}
+
+func gapToJSON(g Gap) gapJSON {
+	gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.Name().En}
+	if g.Kind != GapNoRecord {
+		gj.Has = g.Has.String()
+	}
+	if !g.Lacks.IsZero() {
+		gj.Lacks = g.Lacks.String()
+	}
+	if !g.Excess.IsZero() {
+		gj.Excess = g.Excess.String()
+	}
+	return gj
+}
+
+func gapFromJSON(gj gapJSON) (Gap, error) {
+	g := Gap{Region: outcome.Region{Code: gj.Code, Name: gj.Name}}
+	var ok bool
+	if g.Kind, ok = byName[GapKind](gapKindNames[:], gj.Kind); !ok {
+		return Gap{}, ErrInvalid
+	}
+	for _, d := range []struct {
+		s  string
+		to *decimal.Decimal
+	}{{gj.Has, &g.Has}, {gj.Lacks, &g.Lacks}, {gj.Excess, &g.Excess}} {
+		if d.s == "" {
+			continue
+		}
+		v, err := plainDecimal(d.s)
+		if err != nil {
+			return Gap{}, err
+		}
+		*d.to = v
+	}
+	return g, nil
 }

@@ -36,7 +36,7 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 			return Result{}, t.wrap("merge", p.AsOf.Format("2006-01-02"), fmt.Errorf("a result as of another date than %s", asOf.Format("2006-01-02")))
 		}
 	}
-	r := Result{ID: t.id, Name: t.name, Kind: t.kind, Indicator: t.indicator, Source: t.source,
+	r := Result{ID: t.id, Name: t.name, Kind: t.kind, Indicator: t.indicator, Source: t.source, ind: parts[0].ind,
 		AsOf: asOf, Deadline: t.deadline, Status: NoData, Required: parts[0].Required}
 	for _, p := range parts {
 		for _, n := range p.Notes {
