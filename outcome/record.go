@@ -65,10 +65,10 @@ type Indicator struct {
 	Name        Name        `json:"name"`
 	Unit        Unit        `json:"unit"`
 	Aggregation Aggregation `json:"aggregation"`
-	// Reported is how often the indicator is reported: [YearPeriod] or
-	// [MonthPeriod]. A figure older than that, as of the date a target is
-	// judged, is stale. The zero value is yearly, as the programs' figures
-	// are.
+	// Reported is how often the indicator is reported: [YearPeriod],
+	// [HalfYearPeriod], [QuarterPeriod] or [MonthPeriod]. A figure older
+	// than that, as of the date a target is judged, is stale. The zero
+	// value is yearly, as the programs' figures are.
 	Reported PeriodKind `json:"reported,omitempty"`
 	// Aliases are other names a file may give the indicator, besides its
 	// code and names: 培训场次 for training, a sheet's column header. An
@@ -77,9 +77,15 @@ type Indicator struct {
 }
 
 // Every returns how long a figure of the indicator stays current: a year,
-// or a month for one reported monthly.
+// or six, three or one months for one reported half-yearly, quarterly or
+// monthly.
 func (i Indicator) Every() (years, months int) {
-	if i.Reported == MonthPeriod {
+	switch i.Reported {
+	case HalfYearPeriod:
+		return 0, 6
+	case QuarterPeriod:
+		return 0, 3
+	case MonthPeriod:
 		return 0, 1
 	}
 	return 1, 0
@@ -99,8 +105,8 @@ func (i Indicator) Validate() error {
 		return bad("unit", i.Unit.code(), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
 		return bad("aggregation", i.Aggregation.code(), "want stock, flow or entries")
-	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != MonthPeriod:
-		return bad("reported", i.Reported.code(), "want year or month")
+	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != HalfYearPeriod && i.Reported != QuarterPeriod && i.Reported != MonthPeriod:
+		return bad("reported", i.Reported.code(), "want year, half-year, quarter or month")
 	case i.Aggregation != Stock && (i.Unit.dimension() == dimRatio || i.Unit.dimension() == dimScore):
 		return bad("aggregation", i.Aggregation.code(), "a percentage or score cannot be added up")
 	}
