@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,7 +35,8 @@ type HTMLOptions struct {
 	Title string
 	// Charts are SVG documents shown under a program's targets, by the
 	// program's id: the output of trend.WriteSVG, say. Each is embedded in
-	// the page as an image, so the page stays one file.
+	// the page as an image, so the page stays one file. A chart that is
+	// not SVG ([ErrChart]) or names no program of the reports is an error.
 	Charts map[string][]byte
 	// ShortfallLimit is how many units short a target lists at most; the
 	// rest are counted. Zero means [DefaultShortfallLimit]; a negative
@@ -199,6 +201,11 @@ func newHTMLPage(reports []Report, lang outcome.Lang, opts HTMLOptions) (htmlPag
 	if sameDate && len(reports) > 0 {
 		// Otherwise each section says its own date.
 		page.AsOf = page.Reports[0].AsOf
+	}
+	for id := range opts.Charts {
+		if !slices.ContainsFunc(reports, func(r Report) bool { return r.Program == id }) {
+			return htmlPage{}, fmt.Errorf("program: a chart for %q, and no report of that program", id)
+		}
 	}
 	page.Summary = newHTMLSummary(all, lang)
 	return page, nil

@@ -157,6 +157,14 @@ func TestHTMLChartMustBeSVG(t *testing.T) {
 	}
 }
 
+func TestHTMLChartOfNoReport(t *testing.T) {
+	opts := program.HTMLOptions{Charts: map[string][]byte{"test/typo": []byte(chart)}}
+	err := program.WriteHTML(&bytes.Buffer{}, catalogue(t), outcome.Chinese, opts)
+	if err == nil || !strings.Contains(err.Error(), `"test/typo"`) {
+		t.Errorf("WriteHTML with a chart of no report = %v, want an error naming it", err)
+	}
+}
+
 func TestHTMLShortfall(t *testing.T) {
 	r := reports(t)["truthful"] // 4 of 5 counties short: listed, not folded
 	for _, tt := range []struct {
