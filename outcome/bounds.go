@@ -29,7 +29,8 @@ var boundWords = [2]struct{ atLeast, moreThan, atMost, lessThan, noLower, noUppe
 }
 
 // In writes b as a lower and an upper bound in lang, each "unknown" when
-// the figures do not state it: 「超过70, 上限不明」, "≥49, ≤51".
+// the figures do not state it: 「超过70, 上限不明」, "≥49, ≤51"; large
+// figures are scaled as [Quantity.In] scales them (超过1.34亿, >134 million).
 func (b Bounds) In(lang Lang) string {
 	w := boundWords[0]
 	if lang == English {
@@ -38,15 +39,15 @@ func (b Bounds) In(lang Lang) string {
 	lo, hi := w.noLower, w.noUpper
 	switch {
 	case b.HasLo && b.LoOpen:
-		lo = fmt.Sprintf(w.moreThan, b.Lo)
+		lo = fmt.Sprintf(w.moreThan, figureIn(b.Lo, lang))
 	case b.HasLo:
-		lo = fmt.Sprintf(w.atLeast, b.Lo)
+		lo = fmt.Sprintf(w.atLeast, figureIn(b.Lo, lang))
 	}
 	switch {
 	case b.HasHi && b.HiOpen:
-		hi = fmt.Sprintf(w.lessThan, b.Hi)
+		hi = fmt.Sprintf(w.lessThan, figureIn(b.Hi, lang))
 	case b.HasHi:
-		hi = fmt.Sprintf(w.atMost, b.Hi)
+		hi = fmt.Sprintf(w.atMost, figureIn(b.Hi, lang))
 	}
 	return lo + ", " + hi
 }

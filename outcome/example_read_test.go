@@ -84,7 +84,7 @@ three-regions,430000,2019,770,名,004_32acad38fe6c52df.txt,二(二)一是,[11],
 	// Output:
 	// 3 records
 	// commissioners 403 persons | exact | 1 record(s)
-	// commissioners by incomplete statistics, cumulative, reached 25000 persons | lower bound | 1 record(s)
+	// commissioners by incomplete statistics, cumulative, reached 25,000 persons | lower bound | 1 record(s)
 	// three-regions 770 persons | exact | 1 record(s)
 }
 

@@ -113,8 +113,13 @@ func (q Quantity) Validate() error {
 }
 
 // String writes q the way reports do, with the value unscaled so that
-// [ParseQuantity] reads it back: 2680000000多元, 近1000名, 3000—5000个.
-func (q Quantity) String() string {
+// [ParseQuantity] reads it back and files keep plain decimals:
+// 2680000000多元, 近1000名, 3000—5000个. Reports write [Quantity.In], which
+// scales.
+func (q Quantity) String() string { return q.zh(plainFigure) }
+
+// zh writes q in Chinese with its numbers written by figure.
+func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 	var b strings.Builder
 	for _, m := range qualifierMarks {
 		switch m.q {
@@ -124,10 +129,11 @@ func (q Quantity) String() string {
 			}
 		}
 	}
-	b.WriteString(q.value.String())
+	shift := q.scale(Chinese)
+	b.WriteString(figure(q.value, shift))
 	if q.ranged {
 		b.WriteString("—")
-		b.WriteString(q.max.String())
+		b.WriteString(figure(q.max, shift))
 	}
 	if q.qual&MoreThanYu != 0 {
 		b.WriteString("余")
@@ -142,21 +148,25 @@ func (q Quantity) String() string {
 	return b.String()
 }
 
-// In writes q for readers of lang: [Quantity.String] in Chinese, and in
-// English "more than 2680000000 yuan", "nearly 1000 persons".
+// In writes q for readers of lang, with large figures scaled as reports
+// write them (the rule is at [Quantity.Figure]): in Chinese 1.34亿多元,
+// 118万人次, 5000余名, which [ParseQuantity] reads back as the same
+// quantity; in English "more than 134 million yuan", "1.18 million
+// person-times", "nearly 1,000 persons".
 func (q Quantity) In(lang Lang) string {
 	if lang != English {
-		return q.String()
+		return q.zh(zhFigure)
 	}
 	var b strings.Builder
 	if w := q.qual.Name().En; w != "" {
 		b.WriteString(w)
 		b.WriteByte(' ')
 	}
-	b.WriteString(q.value.String())
+	shift := q.scale(English)
+	b.WriteString(enFigure(q.value, shift))
 	if q.ranged {
 		b.WriteString("–")
-		b.WriteString(q.max.String())
+		b.WriteString(enFigure(q.max, shift))
 	}
 	if q.unit == Percent {
 		b.WriteString("%")
@@ -194,7 +204,10 @@ func MustParseQuantity(s string) Quantity {
 //	一百个, 一万名, 十万, 99分, 1220
 //
 // Spaces anywhere are ignored; commas separate thousands, in groups of three
-// (1,000 and 12,345,678; 1,5 is malformed); 万 and 亿 scale the value.
+// (1,000 and 12,345,678; 1,5 is malformed); 万 and 亿 scale the value, as
+// do million and billion, which [Quantity.In] writes in English (1.18
+// million is 1180000). What [Quantity.In] writes in Chinese reads back as
+// the same quantity.
 // Recognised markers are listed at [Qualifier]; those before the number
 // may come in any order, and 以上, 以下, 以内 and 左右 follow the figure and
 // its unit. A marker stated twice (5000余余名, or 至少 with 以上) is
@@ -439,6 +452,10 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 			shift += 3
 		case p.eat("百"):
 			shift += 2
+		case p.eat("billion"):
+			shift += 9 // as Quantity.In writes English figures
+		case p.eat("million"):
+			shift += 6
 		default:
 			if shift != 0 {
 				v = v.Shift(shift)

@@ -43,7 +43,7 @@ func TestQuantityIn(t *testing.T) {
 		{"1元", outcome.English, "1 yuan"},
 		{"1个", outcome.English, "1"},
 		{"52个", outcome.English, "52"},
-		{"1000多个", outcome.English, "more than 1000"},
+		{"1000多个", outcome.English, "more than 1,000"},
 		{"1—2名", outcome.English, "1–2 persons"},
 		{"1名", outcome.Chinese, "1名"},
 		{"1个", outcome.Chinese, "1个"},

@@ -196,7 +196,7 @@ func TestTruthfulRendering(t *testing.T) {
 			"合计 8 项目标: 已达成 1, 推进中 2, 未达成 1, 超出上限 0, 无数据 1, 待定 1, 截止日无数据 1, 未开始 1",
 		}},
 		{outcome.English, []string{
-			"nearly 1000 persons (no lower bound, <1000)",
+			"nearly 1,000 persons (no lower bound, <1,000)",
 			"2017-12-31 (stale)",
 			"(stale): figures older than the reporting period",
 			"  430102  Yi    no record\n",
@@ -222,7 +222,7 @@ func TestTruthfulRendering(t *testing.T) {
 	require.NoError(t, r.WriteSVG(&svg, outcome.English))
 	// The legend names every status shown and explains the stale mark.
 	for _, w := range []string{">met<", ">in progress<", ">missed<", ">undecided<", ">no figure at the deadline<", ">not started<", ">no data<",
-		"(no lower bound, &lt;1000)", "2017-12-31 (stale)", ">(stale): figures older"} {
+		"(no lower bound, &lt;1,000)", "2017-12-31 (stale)", ">(stale): figures older"} {
 		if !strings.Contains(svg.String(), w) {
 			t.Errorf("SVG lacks %q", w)
 		}

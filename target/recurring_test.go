@@ -209,7 +209,7 @@ func TestEachYearNotes(t *testing.T) {
 	}
 	want := []string{
 		`not counted: 770 persons of "leaders", another measure`,
-		"not counted: more than 5000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
+		"not counted: more than 5,000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
 	}
 	if diff := cmp.Diff(want, notes); diff != "" {
 		t.Errorf("notes mismatch (-want +got):\n%s", diff)

@@ -428,7 +428,7 @@ func TestSeeAlso(t *testing.T) {
 	if len(r.Notes) != 2 {
 		t.Fatalf("notes = %v, want one per related indicator with records", r.Notes)
 	}
-	if n := r.Notes[0].In(outcome.English); !strings.Contains(n, "person-times are not persons") || !strings.Contains(n, "1280000") {
+	if n := r.Notes[0].In(outcome.English); !strings.Contains(n, "person-times are not persons") || !strings.Contains(n, "1.28 million") {
 		t.Errorf("note on person-times = %q, want the figure and the reason", n)
 	}
 	if n := r.Notes[1].Zh; !strings.Contains(n, "口径不同") {

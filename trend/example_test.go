@@ -99,11 +99,11 @@ func ExampleWriteText() {
 
 	// Output:
 	// rural poor to zero [rural-poor-zero]
-	// date        achieved          data as of          progress  expected  status                     pace
-	// 2012-12-31  98990000 persons  2012-12-31          0.0%      0.0%      in progress                on track
-	// 2016-12-31  98990000 persons  2012-12-31 (stale)  0.0%      50.0%     in progress                -
-	// 2019-12-31  5510000 persons   2019-12-31          94.4%     87.5%     in progress                ahead
-	// 2020-12-31  5510000 persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  -
+	// date        achieved               data as of          progress  expected  status                     pace
+	// 2012-12-31  98.99 million persons  2012-12-31          0.0%      0.0%      in progress                on track
+	// 2016-12-31  98.99 million persons  2012-12-31 (stale)  0.0%      50.0%     in progress                -
+	// 2019-12-31  5.51 million persons   2019-12-31          94.4%     87.5%     in progress                ahead
+	// 2020-12-31  5.51 million persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  -
 	// at the current pace, met by 2021-05-31 (13.5% a year)
 	//
 	// (stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)

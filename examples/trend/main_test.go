@@ -16,8 +16,8 @@ func TestRun(t *testing.T) {
 	}
 	for _, want := range []string{
 		"every rural poor person out of poverty [rural-poor]",
-		"2016-12-31  98990000 persons  2012-12-31 (stale)",
-		"2019-12-31  5510000 persons",
+		"2016-12-31  98.99 million persons  2012-12-31 (stale)",
+		"2019-12-31  5.51 million persons",
 		// Unmet at the end of 2020: a projection is never earlier.
 		"at the current pace, met by 2021-05-31",
 		// 000_f8a6b69a178fa4e7.txt intro: 52 poor counties at the end of

@@ -279,11 +279,11 @@ func TestTalentEachYear(t *testing.T) {
 	for id, wantNotes := range map[string][]string{
 		"commissioners-a-year": {
 			`not counted: 403 persons of "provincial-level commissioners selected", another measure`,
-			"not counted: more than 5000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
+			"not counted: more than 5,000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
 		},
 		"three-regions-a-year": {
 			`not counted: 770 persons of "three-regions talents selected by the province", another measure`,
-			"not counted: nearly 1000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
+			"not counted: nearly 1,000 persons (undated, within 2011–2019; 每年组织); the record spans more than one year and cannot count for any one of them",
 		},
 	} {
 		r := rs[id]
