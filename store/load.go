@@ -1,13 +1,16 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/taizhang/taizhang/outcome"
 )
@@ -39,23 +42,48 @@ func (s *Store) Ledger(ctx context.Context, q Query) (*outcome.Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
-	query := s.loadQuery(q)
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect: %w", err)
 	}
 	defer conn.Close()
+	// One snapshot for the question whether any version is corrected and
+	// the records: a correction stored in between would otherwise load
+	// beside the version it corrects.
+	begin := "BEGIN"
+	if s.e.Dialect == PostgreSQL {
+		begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+	}
+	if _, err := conn.ExecContext(ctx, begin); err != nil {
+		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
+			s.discard(conn)
+		}
+	}()
+	var corrected bool
+	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE revises IS NOT NULL)`).Scan(&corrected); err != nil {
+		return nil, fmt.Errorf("store: load records: %w", err)
+	}
+	query := s.loadQuery(q, corrected)
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
 		done <- l.ReadCSV(pr, outcome.ReadOptions{Name: "store"})
 		pr.Close()
 	}()
+	// The reader parses chunks of a quarter megabyte: the rows are handed
+	// over in pieces as large, not a row at a time as COPY sends them.
+	bw := bufio.NewWriterSize(pw, 256<<10)
 	var werr error
 	if s.e.CopyOut != nil {
-		werr = s.e.CopyOut(ctx, conn, query, pw)
+		werr = s.e.CopyOut(ctx, conn, query, bw)
 	} else {
-		werr = writeCSV(ctx, conn, query, pw)
+		werr = writeCSV(ctx, conn, query, bw)
+	}
+	if werr == nil {
+		werr = bw.Flush()
 	}
 	pw.CloseWithError(werr)
 	rerr := <-done
@@ -71,7 +99,7 @@ func (s *Store) Ledger(ctx context.Context, q Query) (*outcome.Ledger, error) {
 // loadQuery selects the latest version of each figure, in the columns of
 // a ledger file. Its literals are quoted here: PostgreSQL's COPY takes no
 // parameters.
-func (s *Store) loadQuery(q Query) string {
+func (s *Store) loadQuery(q Query, corrected bool) string {
 	var b strings.Builder
 	var cut string
 	if !q.KnownOn.IsZero() {
@@ -83,13 +111,20 @@ func (s *Store) loadQuery(q Query) string {
 			` UNION ALL SELECT r.code FROM regions r JOIN sub ON r.parent = sub.code) `)
 	}
 	// A version is superseded once a correction of it is reported: an
-	// anti-join on the index of revises, cheap while corrections are few.
+	// anti-join on the index of revises, left out when no version is
+	// corrected.
 	b.WriteString(`SELECT indicator, region, period, value, unit, qualifier, document AS source, section, mark, note
-		FROM records r WHERE NOT EXISTS (SELECT 1 FROM records n WHERE n.revises = r.id`)
+		FROM records r WHERE `)
+	if corrected {
+		b.WriteString(`NOT EXISTS (SELECT 1 FROM records n WHERE n.revises = r.id`)
+		if cut != "" {
+			b.WriteString(` AND n.reported < ` + cut)
+		}
+		b.WriteString(`) AND `)
+	}
+	b.WriteString(`TRUE`)
 	if cut != "" {
-		b.WriteString(` AND n.reported < ` + cut + `) AND r.reported < ` + cut)
-	} else {
-		b.WriteString(`)`)
+		b.WriteString(` AND r.reported < ` + cut)
 	}
 	if q.Region != "" {
 		b.WriteString(` AND r.region IN (SELECT code FROM sub)`)
@@ -100,7 +135,7 @@ func (s *Store) loadQuery(q Query) string {
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // writeCSV writes the rows of query to w as CSV with a header, reading
-// them through database/sql.
+// them through database/sql into buffers reused from row to row.
 func writeCSV(ctx context.Context, conn *sql.Conn, query string, w io.Writer) error {
 	rows, err := conn.QueryContext(ctx, query)
 	if err != nil {
@@ -111,32 +146,61 @@ func writeCSV(ctx context.Context, conn *sql.Conn, query string, w io.Writer) er
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(cols); err != nil {
-		return err
+	var line []byte
+	for i, c := range cols {
+		line = appendCSVField(line, i, []byte(c))
 	}
+	line = append(line, '\n')
 	raw := make([]sql.RawBytes, len(cols))
 	dest := make([]any, len(cols))
 	for i := range raw {
 		dest[i] = &raw[i]
 	}
-	rec := make([]string, len(cols))
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		for i, b := range raw {
-			rec[i] = string(b)
+			line = appendCSVField(line, i, b)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
+		line = append(line, '\n')
+		if len(line) >= 64<<10 {
+			if _, err := w.Write(line); err != nil {
+				return err
+			}
+			line = line[:0]
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err = w.Write(line)
+	return err
+}
+
+// appendCSVField appends field i of a line, quoted as encoding/csv quotes
+// it: when it holds a comma, quote or line break, or begins with a space.
+func appendCSVField(line []byte, i int, f []byte) []byte {
+	if i > 0 {
+		line = append(line, ',')
+	}
+	quote := len(f) > 0 && (bytes.ContainsAny(f, ",\"\r\n") || unicode.IsSpace(firstRune(f)) || string(f) == `\.`)
+	if !quote {
+		return append(line, f...)
+	}
+	line = append(line, '"')
+	for _, c := range f {
+		if c == '"' {
+			line = append(line, '"')
+		}
+		line = append(line, c)
+	}
+	return append(line, '"')
+}
+
+func firstRune(f []byte) rune {
+	r, _ := utf8.DecodeRune(f)
+	return r
 }
 
 // History returns every version of the figure of indicator in region over

@@ -10,12 +10,12 @@ import (
 )
 
 // SchemaVersion is the version of the schema this package writes.
-const SchemaVersion = 3 // len(migrations); a test keeps them equal
+const SchemaVersion = 4 // len(migrations); a test keeps them equal
 
 // migrations are the schema's versions: migrations[i] takes a database
 // from version i to i+1. Only append to the list. In the statements,
-// {id} is the engine's auto-increment key and {pg:…} text only PostgreSQL
-// runs.
+// {id} is the engine's auto-increment key, {pg:…} text only PostgreSQL
+// runs and {sqlite:…} text only SQLite runs.
 var migrations = [][]string{
 	{ // 1: the ledger
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -62,6 +62,41 @@ var migrations = [][]string{
 		`CREATE TABLE followup_closures (item BIGINT PRIMARY KEY REFERENCES followups (id),
 			closed TEXT NOT NULL, recorded TEXT NOT NULL)`,
 	},
+	{ // 4: records keyed by indicator, period, region and version, so that
+		// a write reads the stored figures of an indicator and period as
+		// one range of the key, and a file of one year after another is
+		// appended to the key in order; no foreign keys to regions and
+		// indicators, which a write checks against the stored ones before
+		// it stores anything (both are only ever added to), and which cost
+		// a lookup a row. On PostgreSQL a department's role, which may
+		// insert rows itself, is held to stored regions by its policy.
+		// SQLite changes a table's constraints only by building it anew.
+		`{sqlite:CREATE TABLE records_v4 (
+			id INTEGER PRIMARY KEY,
+			indicator TEXT NOT NULL,
+			region TEXT NOT NULL,
+			period TEXT NOT NULL,
+			version INTEGER NOT NULL,
+			value TEXT NOT NULL, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
+			document TEXT NOT NULL, section TEXT NOT NULL, mark TEXT NOT NULL, note TEXT NOT NULL,
+			department TEXT NOT NULL, reporter TEXT NOT NULL, reported TEXT NOT NULL,
+			revises BIGINT REFERENCES records_v4 (id), reason TEXT NOT NULL,
+			UNIQUE (indicator, period, region, version))}`,
+		`{sqlite:INSERT INTO records_v4 (id, indicator, region, period, version, value, unit, qualifier,
+			document, section, mark, note, department, reporter, reported, revises, reason)
+			SELECT id, indicator, region, period, version, value, unit, qualifier,
+			document, section, mark, note, department, reporter, reported, revises, reason FROM records ORDER BY id}`,
+		`{sqlite:DROP TABLE records}`,
+		`{sqlite:ALTER TABLE records_v4 RENAME TO records}`,
+		`{sqlite:CREATE INDEX records_revises ON records (revises) WHERE revises IS NOT NULL}`,
+		`{pg:ALTER TABLE records DROP CONSTRAINT records_indicator_fkey, DROP CONSTRAINT records_region_fkey,
+			DROP CONSTRAINT records_indicator_region_period_version_key,
+			ADD CONSTRAINT records_figure_version UNIQUE (indicator, period, region, version)}`,
+		`{pg:ALTER POLICY records_write ON records WITH CHECK (EXISTS (
+			SELECT 1 FROM departments d JOIN assignments a ON a.department = d.name
+			WHERE d.role = current_user AND d.name = records.department AND a.indicator = records.indicator)
+			AND EXISTS (SELECT 1 FROM regions g WHERE g.code = records.region))}`,
+	},
 }
 
 // ddl adapts a statement of migrations to the dialect; "" when it is
@@ -69,6 +104,11 @@ var migrations = [][]string{
 func (s *Store) ddl(q string) string {
 	if rest, ok := strings.CutPrefix(q, "{pg:"); ok {
 		if s.e.Dialect != PostgreSQL {
+			return ""
+		}
+		q = strings.TrimSuffix(rest, "}")
+	} else if rest, ok := strings.CutPrefix(q, "{sqlite:"); ok {
+		if s.e.Dialect != SQLite {
 			return ""
 		}
 		q = strings.TrimSuffix(rest, "}")

@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
 	"time"
 
@@ -129,11 +131,11 @@ func (s *Store) scratch(ctx context.Context) (*outcome.Ledger, error) {
 	return l, nil
 }
 
-var stagedColumns = []string{"seq", "indicator", "region", "period", "value", "unit", "qualifier", "document", "section", "mark", "note"}
-
 // write stores the records of l, checked already, in one transaction:
-// they are staged in a temporary table, met with the latest stored
-// version of each figure, and the new versions are inserted from it.
+// each is met with the latest stored version of its figure (read by the
+// indicator and period, a prefix of the records' key), equal ones are
+// dropped, corrections numbered, conflicts refused, and the rest written
+// straight into the records table in bulk.
 func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outcome.Ledger, file string) (int, error) {
 	if p.Department == "" {
 		return 0, fmt.Errorf("store: write without a department: %w", ErrInvalid)
@@ -149,30 +151,19 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 		if err := t.checkAssigned(ctx, p.Department, l); err != nil {
 			return err
 		}
-		if err := t.stage(ctx, l); err != nil {
+		latest, err := t.latest(ctx, l)
+		if err != nil {
 			return err
 		}
-		if err := t.meet(ctx, p, correct, file); err != nil {
+		plan, err := decide(l, latest, p, correct, file)
+		if err != nil {
 			return err
 		}
-		res, err := t.exec(ctx, `INSERT INTO records (indicator, region, period, version, value, unit, qualifier,
-				document, section, mark, note, department, reporter, reported, revises, reason)
-			SELECT indicator, region, period, COALESCE(version, 1), value, unit, qualifier,
-				document, section, mark, note, ?, ?, ?, revises, ? FROM staged`,
-			p.Department, p.Reporter, formatTime(p.Reported), reason)
+		n, err := t.insertRecords(ctx, p, reason, l, plan)
 		if err != nil {
 			return fmt.Errorf("store: store records of %s: %w", p.Department, err)
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("store: store records: %w", err)
-		}
-		stored = int(n)
-		if s.e.Dialect == SQLite {
-			if _, err := t.exec(ctx, `DROP TABLE temp.staged`); err != nil {
-				return fmt.Errorf("store: drop the staging table: %w", err)
-			}
-		}
+		stored = n
 		return nil
 	})
 	if err != nil {
@@ -222,155 +213,358 @@ func first[T any](seq iter.Seq[T]) (T, bool) {
 	return zero, false
 }
 
-// stage copies the records of l into the temporary table staged.
-func (t *tx) stage(ctx context.Context, l *outcome.Ledger) error {
-	create := `CREATE TEMP TABLE staged (seq INTEGER PRIMARY KEY, indicator TEXT, region TEXT, period TEXT,
-		value TEXT, unit TEXT, qualifier TEXT, document TEXT, section TEXT, mark TEXT, note TEXT,
-		version INTEGER, revises BIGINT)`
-	if t.s.e.Dialect == PostgreSQL {
-		create = `CREATE TEMP TABLE staged (seq INTEGER, indicator TEXT, region TEXT, period TEXT,
-		value TEXT, unit TEXT, qualifier TEXT, document TEXT, section TEXT, mark TEXT, note TEXT,
-		version INTEGER, revises BIGINT) ON COMMIT DROP`
+// pair is an indicator and a period: the figures of a pair are one a
+// region, and the records' key begins with the pair.
+type pair struct {
+	indicator string
+	period    outcome.Period
+}
+
+// storedVersion is the latest stored version of a figure.
+type storedVersion struct {
+	v   Version
+	old row
+}
+
+// probeMax is the most records of a pair whose stored versions are read
+// one figure at a time; a pair with more is read whole, one range of the
+// key, which holds a figure a region at most.
+const probeMax = 32
+
+// latest reads the latest stored version of each figure of l, by pair:
+// nothing for a pair none of whose figures is stored, as when a file of a
+// new year is imported.
+func (t *tx) latest(ctx context.Context, l *outcome.Ledger) (map[pair]map[string]*storedVersion, error) {
+	type seen struct {
+		n       int
+		regions []string // up to probeMax
 	}
-	if _, err := t.exec(ctx, create); err != nil {
-		return fmt.Errorf("store: create the staging table: %w", err)
+	pairs := map[pair]*seen{}
+	var last pair
+	var cur *seen
+	for r := range l.All() {
+		k := pair{r.Indicator, r.Period}
+		if cur == nil || k != last {
+			if cur = pairs[k]; cur == nil {
+				cur = &seen{}
+				pairs[k] = cur
+			}
+			last = k
+		}
+		cur.n++
+		if cur.n <= probeMax {
+			cur.regions = append(cur.regions, r.Region)
+		} else {
+			cur.regions = nil
+		}
 	}
-	rows := func(yield func([]any) bool) {
-		row := make([]any, len(stagedColumns))
-		seq := 0
-		for r := range l.All() {
-			seq++
-			q := r.Quantity
-			row[0], row[1], row[2], row[3] = seq, r.Indicator, r.Region, r.Period.String()
-			row[4], row[5], row[6] = q.Value().String(), q.Unit().Symbol(), q.Qualifier().String()
-			row[7], row[8], row[9], row[10] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
-			if !yield(row) {
-				return
+	const cols = `region, id, version, value, unit, qualifier, document, section, mark, note, department, reporter, reported`
+	scan, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records WHERE indicator = ? AND period = ?`))
+	if err != nil {
+		return nil, fmt.Errorf("store: read stored versions: %w", err)
+	}
+	defer scan.Close()
+	probe, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records
+		WHERE indicator = ? AND period = ? AND region = ? ORDER BY version DESC LIMIT 1`))
+	if err != nil {
+		return nil, fmt.Errorf("store: read stored versions: %w", err)
+	}
+	defer probe.Close()
+	out := map[pair]map[string]*storedVersion{}
+	read := func(k pair, rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			sv := &storedVersion{}
+			var reported string
+			o := &sv.old
+			if err := rows.Scan(&o.region, &sv.v.ID, &sv.v.Version, &o.value, &o.unit, &o.qualifier, &o.document, &o.section, &o.mark, &o.note,
+				&sv.v.Department, &sv.v.Reporter, &reported); err != nil {
+				return err
+			}
+			var err error
+			if sv.v.Reported, err = parseTime(reported); err != nil {
+				return fmt.Errorf("version %d: reported %q: %w", sv.v.ID, reported, ErrInvalid)
+			}
+			o.indicator, o.period = k.indicator, k.period.String()
+			m := out[k]
+			if m == nil {
+				m = map[string]*storedVersion{}
+				out[k] = m
+			}
+			if prev := m[o.region]; prev == nil || prev.v.Version < sv.v.Version {
+				m[o.region] = sv
+			}
+		}
+		return rows.Err()
+	}
+	for k, sn := range pairs {
+		period := k.period.String()
+		if sn.n > probeMax {
+			rows, err := scan.QueryContext(ctx, k.indicator, period)
+			if err == nil {
+				err = read(k, rows)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("store: read stored versions of %s %s: %w", k.indicator, period, err)
+			}
+			continue
+		}
+		for _, region := range sn.regions {
+			rows, err := probe.QueryContext(ctx, k.indicator, period, region)
+			if err == nil {
+				err = read(k, rows)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("store: read stored versions of %s %s %s: %w", k.indicator, region, period, err)
 			}
 		}
 	}
-	if err := t.copyIn(ctx, "staged", stagedColumns, rows); err != nil {
-		return fmt.Errorf("store: stage records: %w", err)
-	}
-	if t.s.e.Dialect == PostgreSQL {
-		if _, err := t.exec(ctx, `ANALYZE staged`); err != nil {
-			return fmt.Errorf("store: analyze the staging table: %w", err)
-		}
-	}
-	return nil
+	return out, nil
 }
 
-// meet compares each staged record with the latest stored version of its
-// figure: equal ones are dropped, corrections get their version number,
-// and conflicts are refused.
-func (t *tx) meet(ctx context.Context, p Provenance, correct bool, file string) error {
-	rows, err := t.query(ctx, `SELECT s.seq, s.indicator, s.region, s.period, s.value, s.unit, s.qualifier,
-			s.document, s.section, s.mark, s.note,
-			r.id, r.version, r.value, r.unit, r.qualifier, r.document, r.section, r.mark, r.note,
-			r.department, r.reporter, r.reported
-		FROM staged s JOIN records r ON r.indicator = s.indicator AND r.region = s.region AND r.period = s.period
-		WHERE NOT EXISTS (SELECT 1 FROM records n WHERE n.indicator = r.indicator AND n.region = r.region
-			AND n.period = r.period AND n.version > r.version)`)
-	if err != nil {
-		return fmt.Errorf("store: meet stored versions: %w", err)
+// figure is a figure of a pair: its region.
+type figure struct {
+	pair
+	region string
+}
+
+// plan says what becomes of the records that meet a stored figure: drop
+// (equal to it) or a new version revising it. A record of no stored
+// figure is a first version.
+type plan map[figure]revision
+
+type revision struct {
+	version int   // 0: dropped
+	revises int64 // the version it corrects
+}
+
+// decide meets the records of l with the latest stored versions: equal
+// ones are dropped, corrections get their version number, and conflicts
+// are refused, up to 20 of them.
+func decide(l *outcome.Ledger, latest map[pair]map[string]*storedVersion, p Provenance, correct bool, file string) (plan, error) {
+	out := plan{}
+	if len(latest) == 0 && !correct {
+		return out, nil // nothing stored meets the records
 	}
-	defer rows.Close()
-	type revision struct {
-		seq, version int
-		revises      int64
-	}
-	var drop []int
-	var revise []revision
 	var errs []error
-	met := map[int]bool{}
-	for rows.Next() {
-		var seq int
-		var in, old row
-		var v Version
-		var reported string
-		err := rows.Scan(&seq, &in.indicator, &in.region, &in.period, &in.value, &in.unit, &in.qualifier,
-			&in.document, &in.section, &in.mark, &in.note,
-			&v.ID, &v.Version, &old.value, &old.unit, &old.qualifier, &old.document, &old.section, &old.mark, &old.note,
-			&v.Department, &v.Reporter, &reported)
-		if err != nil {
-			return fmt.Errorf("store: meet stored versions: %w", err)
+	var last pair
+	var regions map[string]*storedVersion
+	started := false
+	for r := range l.All() {
+		k := pair{r.Indicator, r.Period}
+		if !started || k != last {
+			regions, last, started = latest[k], k, true
 		}
-		old.indicator, old.region, old.period = in.indicator, in.region, in.period
-		met[seq] = true
-		sameQuantity := in.sameQuantity(old)
-		switch {
-		case !correct && sameQuantity:
-			drop = append(drop, seq)
-			continue
-		case correct && sameQuantity && in.sameSource(old):
-			drop = append(drop, seq)
-			continue
-		}
-		if v.Reported, err = parseTime(reported); err != nil {
-			return fmt.Errorf("store: version %d: reported %q: %w", v.ID, reported, ErrInvalid)
-		}
-		rec, _ := in.record()
-		v.Record, _ = old.record()
-		switch {
-		case !correct:
-			errs = append(errs, &RecordError{File: file, Record: rec, Stored: v, Err: fmt.Errorf("%w (a change is a correction, with a reason)", outcome.ErrConflict)})
-		case p.Reported.Before(v.Reported):
-			errs = append(errs, &RecordError{File: file, Record: rec, Stored: v,
-				Err: fmt.Errorf("correction reported %s, before the version it revises: %w", p.Reported.Format(time.DateTime), ErrInvalid)})
-		default:
-			revise = append(revise, revision{seq, v.Version + 1, v.ID})
+		sv := regions[r.Region]
+		if sv == nil {
+			if correct {
+				errs = append(errs, &RecordError{File: file, Record: r, Err: fmt.Errorf("no stored version to correct: %w", ErrNotFound)})
+			}
+		} else {
+			in := rowOf(r)
+			sameQuantity := in.sameQuantity(sv.old)
+			f := figure{k, r.Region}
+			switch {
+			case !correct && sameQuantity, correct && sameQuantity && in.sameSource(sv.old):
+				out[f] = revision{}
+			default:
+				v := sv.v
+				v.Record, _ = sv.old.record()
+				switch {
+				case !correct:
+					errs = append(errs, &RecordError{File: file, Record: r, Stored: v, Err: fmt.Errorf("%w (a change is a correction, with a reason)", outcome.ErrConflict)})
+				case p.Reported.Before(v.Reported):
+					errs = append(errs, &RecordError{File: file, Record: r, Stored: v,
+						Err: fmt.Errorf("correction reported %s, before the version it revises: %w", p.Reported.Format(time.DateTime), ErrInvalid)})
+				default:
+					out[f] = revision{v.Version + 1, v.ID}
+				}
+			}
 		}
 		if len(errs) >= 20 {
 			break
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: meet stored versions: %w", err)
-	}
-	rows.Close()
-	if correct && len(errs) < 20 {
-		// Every correction must revise a stored figure.
-		missing, err := t.query(ctx, `SELECT seq, indicator, region, period, value, unit, qualifier, document, section, mark, note
-			FROM staged s WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.indicator = s.indicator
-				AND r.region = s.region AND r.period = s.period)`)
-		if err != nil {
-			return fmt.Errorf("store: find corrections of no stored figure: %w", err)
-		}
-		for missing.Next() && len(errs) < 20 {
-			var seq int
-			var in row
-			if err := missing.Scan(&seq, &in.indicator, &in.region, &in.period, &in.value, &in.unit, &in.qualifier,
-				&in.document, &in.section, &in.mark, &in.note); err != nil {
-				missing.Close()
-				return fmt.Errorf("store: find corrections of no stored figure: %w", err)
-			}
-			rec, _ := in.record()
-			errs = append(errs, &RecordError{File: file, Record: rec, Err: fmt.Errorf("no stored version to correct: %w", ErrNotFound)})
-		}
-		missing.Close()
-		if err := missing.Err(); err != nil {
-			return fmt.Errorf("store: find corrections of no stored figure: %w", err)
-		}
-	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return nil, errors.Join(errs...)
 	}
-	if len(drop)+len(revise) > 0 && t.s.e.Dialect == PostgreSQL {
-		if _, err := t.exec(ctx, `CREATE INDEX ON staged (seq)`); err != nil {
-			return fmt.Errorf("store: index the staging table: %w", err)
+	return out, nil
+}
+
+// rowOf returns r as the store keeps it.
+func rowOf(r outcome.Record) row {
+	q := r.Quantity
+	return row{indicator: r.Indicator, region: r.Region, period: r.Period.String(),
+		value: q.Value().String(), unit: q.Unit().Symbol(), qualifier: q.Qualifier().String(),
+		document: r.Source.Document, section: r.Source.Section, mark: r.Source.Mark, note: r.Note}
+}
+
+// recordColumns are the columns a write fills.
+var recordColumns = []string{"indicator", "region", "period", "version", "value", "unit", "qualifier",
+	"document", "section", "mark", "note", "department", "reporter", "reported", "revises", "reason"}
+
+// cells yields the records of l as cells of recordColumns, numbered and
+// filtered by pl: one slice, reused. Texts repeated from row to row (the
+// period, small integer values) are made once.
+func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]any] {
+	return func(yield func([]any) bool) {
+		row := make([]any, len(recordColumns))
+		row[11], row[12], row[13], row[15] = p.Department, p.Reporter, formatTime(p.Reported), reason
+		var lastPeriod outcome.Period
+		var period string
+		var ints [1024]string
+		for r := range l.All() {
+			version, revises := 1, any(nil)
+			if len(pl) > 0 {
+				if rv, ok := pl[figure{pair{r.Indicator, r.Period}, r.Region}]; ok {
+					if rv.version == 0 {
+						continue
+					}
+					version, revises = rv.version, rv.revises
+				}
+			}
+			if period == "" || r.Period != lastPeriod {
+				lastPeriod, period = r.Period, r.Period.String()
+			}
+			q := r.Quantity
+			v := q.Value()
+			var value string
+			if c := v.CoefficientInt64(); v.Exponent() == 0 && c >= 0 && c < int64(len(ints)) && v.NumDigits() < 18 {
+				if ints[c] == "" {
+					ints[c] = strconv.FormatInt(c, 10)
+				}
+				value = ints[c]
+			} else {
+				value = v.String()
+			}
+			row[0], row[1], row[2], row[3] = r.Indicator, r.Region, period, version
+			row[4], row[5], row[6] = value, q.Unit().Symbol(), q.Qualifier().String()
+			row[7], row[8], row[9], row[10] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
+			row[14] = revises
+			if !yield(row) {
+				return
+			}
 		}
 	}
-	for _, seq := range drop {
-		if _, err := t.exec(ctx, `DELETE FROM staged WHERE seq = ?`, seq); err != nil {
-			return fmt.Errorf("store: drop a staged record: %w", err)
+}
+
+// insertRecords writes the records of l, as pl says, into the records
+// table, and returns how many it wrote.
+func (t *tx) insertRecords(ctx context.Context, p Provenance, reason string, l *outcome.Ledger, pl plan) (int, error) {
+	n := 0
+	counted := func(seq iter.Seq[[]any]) iter.Seq[[]any] {
+		return func(yield func([]any) bool) {
+			for r := range seq {
+				n++
+				if !yield(r) {
+					return
+				}
+			}
 		}
 	}
-	for _, r := range revise {
-		if _, err := t.exec(ctx, `UPDATE staged SET version = ?, revises = ? WHERE seq = ?`, r.version, r.revises, r.seq); err != nil {
-			return fmt.Errorf("store: number a correction: %w", err)
+	rows := counted(cells(l, pl, p, reason))
+	if t.s.e.Dialect == SQLite {
+		return n, t.insertBatches(ctx, rows)
+	}
+	if t.s.e.CopyIn == nil {
+		return n, t.copyIn(ctx, "records", recordColumns, rows)
+	}
+	// A role under row-level security may not COPY into the table: its
+	// rows are staged and inserted with a statement, which the policy
+	// checks.
+	var rls bool
+	if err := t.conn.QueryRowContext(ctx, `SELECT row_security_active('records')`).Scan(&rls); err != nil {
+		return 0, fmt.Errorf("row security of records: %w", err)
+	}
+	if !rls {
+		return n, t.s.e.CopyIn(ctx, t.conn, "records", recordColumns, rows)
+	}
+	if _, err := t.exec(ctx, `CREATE TEMP TABLE staged (indicator TEXT, region TEXT, period TEXT, version INTEGER,
+		value TEXT, unit TEXT, qualifier TEXT, document TEXT, section TEXT, mark TEXT, note TEXT,
+		department TEXT, reporter TEXT, reported TEXT, revises BIGINT, reason TEXT) ON COMMIT DROP`); err != nil {
+		return 0, fmt.Errorf("create the staging table: %w", err)
+	}
+	if err := t.s.e.CopyIn(ctx, t.conn, "staged", recordColumns, rows); err != nil {
+		return 0, fmt.Errorf("stage records: %w", err)
+	}
+	cols := strings.Join(recordColumns, ", ")
+	if _, err := t.exec(ctx, `INSERT INTO records (`+cols+`) SELECT `+cols+` FROM staged`); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// insertBatches inserts rows of recordColumns into SQLite with a
+// prepared statement of many rows. The provenance, the same in every row,
+// is bound once a statement; an empty text is bound as NULL and stored as
+// ”, which spares the driver a copy of it.
+func (t *tx) insertBatches(ctx context.Context, rows iter.Seq[[]any]) error {
+	const batch = 256
+	var perRow []string // columns bound per row, in recordColumns
+	var cells []int
+	one := make([]string, 0, len(recordColumns))
+	for i, c := range recordColumns {
+		switch c {
+		case "department", "reporter", "reported", "reason":
+			continue
+		case "version", "revises":
+			one = append(one, "?")
+		default:
+			one = append(one, "COALESCE(?, '')")
+		}
+		perRow, cells = append(perRow, c), append(cells, i)
+	}
+	tuple := "(" + strings.Join(one, ", ") + ")"
+	stmt := func(n int) string {
+		return "INSERT INTO records (" + strings.Join(perRow, ", ") + ", department, reporter, reported, reason) SELECT v.*, c.* FROM (VALUES " +
+			strings.TrimSuffix(strings.Repeat(tuple+",", n), ",") + ") AS v CROSS JOIN (SELECT ?, ?, ?, ?) AS c"
+	}
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, batch*len(perRow)+4)
+	var consts []any
+	n := 0
+	flush := func() error {
+		if n == 0 {
+			return nil
+		}
+		args = append(args, consts...)
+		var err error
+		if n == batch {
+			if full == nil {
+				full, err = t.conn.PrepareContext(ctx, stmt(batch))
+			}
+			if err == nil {
+				_, err = full.ExecContext(ctx, args...)
+			}
+		} else {
+			_, err = t.conn.ExecContext(ctx, stmt(n), args...)
+		}
+		args, n = args[:0], 0
+		return err
+	}
+	for r := range rows {
+		if consts == nil {
+			consts = []any{r[11], r[12], r[13], r[15]}
+		}
+		for _, i := range cells {
+			c := r[i]
+			if s, ok := c.(string); ok && s == "" {
+				c = nil
+			}
+			args = append(args, c)
+		}
+		if n++; n == batch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 // row is a record as the store keeps it: text in each column.
