@@ -4,6 +4,19 @@
 //	go run ./examples/ledger -list
 //	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv|md|svg] FILE...
 //
+// Files as offices keep them read too: -sheet FILE reads a wide sheet (one
+// row per county, one column per indicator, named by 市州 and 县, the year
+// in its title), -roster FILE counts a roster of trained technicians (one
+// row per person, 县 and 培训年度) into local-technicians, and a file of
+// corrections (columns reported, revises, reason) replaces figures while
+// keeping their history: -known DATE evaluates the ledger as it was known
+// on that day.
+//
+//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 \
+//		-sheet examples/ledger/testdata/county-sheet.csv \
+//		-roster examples/ledger/testdata/technician-roster.csv \
+//		examples/ledger/testdata/hunan-2019.csv examples/ledger/testdata/hunan-2019-corrections.csv
+//
 // On a bad file it prints each error with file and line, and exits 1.
 package main
 
@@ -52,6 +65,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asOf := fs.String("asof", time.Now().Format(time.DateOnly), "evaluation date, YYYY-MM-DD")
 	lang := fs.String("lang", "zh", "output language: zh or en")
 	format := fs.String("format", "text", "report format: text, json, csv, md or svg")
+	known := fs.String("known", "", "evaluate the ledger as it was known on this day, YYYY-MM-DD")
+	var sheets, rosters []string
+	fs.Func("sheet", "a wide sheet in CSV: a row per county (市州, 县), a column per indicator (repeatable)", func(v string) error {
+		sheets = append(sheets, v)
+		return nil
+	})
+	fs.Func("roster", "a roster in CSV of technicians trained: a row per person (身份证号, 县, 培训年度) (repeatable)", func(v string) error {
+		rosters = append(rosters, v)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -93,10 +116,43 @@ func run(args []string, stdout, stderr io.Writer) int {
 			printErrors(stderr, err)
 		}
 	}
+	for _, name := range sheets {
+		if err := readFile(name, func(f *os.File) error {
+			return ledger.ReadSheet(f, outcome.Sheet{Region: []string{"市州", "县"}}, outcome.ReadOptions{Name: name, AllErrors: true})
+		}); err != nil {
+			failed = true
+			printErrors(stderr, err)
+		}
+	}
+	for _, name := range rosters {
+		var count outcome.RosterCount
+		err := readFile(name, func(f *os.File) (err error) {
+			ro := outcome.Roster{Indicator: "local-technicians", Region: []string{"县"}, Period: "培训年度", Key: []string{"身份证号"}}
+			count, err = ledger.ReadRoster(f, ro, outcome.ReadOptions{Name: name, AllErrors: true})
+			return err
+		})
+		if err != nil {
+			failed = true
+			printErrors(stderr, err)
+			continue
+		}
+		for _, d := range count.Duplicates {
+			fmt.Fprintf(stderr, "%s: %v\n", name, d)
+		}
+	}
 	if failed {
 		return 1
 	}
-	report, err := cat.program.Evaluate(ledger, date)
+	view := ledger
+	if *known != "" {
+		day, err := time.Parse(time.DateOnly, *known)
+		if err != nil {
+			fmt.Fprintf(stderr, "-known: %v\n", err)
+			return 2
+		}
+		view = ledger.AsOf(day)
+	}
+	report, err := cat.program.Evaluate(view, date)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -106,6 +162,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// readFile calls read with the named file open.
+func readFile(name string, read func(*os.File) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(f)
 }
 
 // printErrors prints each error of a joined error on a line of its own.

@@ -99,3 +99,35 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeFiles reads the files a county office keeps beside a long
+// ledger file: a wide sheet, a roster with a person listed twice, and a
+// correction, and evaluates the ledger now and as it was known before the
+// correction.
+func TestOfficeFiles(t *testing.T) {
+	args := []string{"-program", "hunan/seven-ones", "-asof", "2019-12-31",
+		"-sheet", "testdata/county-sheet.csv", "-roster", "testdata/technician-roster.csv",
+		"testdata/hunan-2019.csv", "testdata/hunan-2019-corrections.csv"}
+	code, now, stderr := runArgs(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// The sheet gives 16 of the 51 counties star spaces or incubators (花垣县's
+	// cell is —: no data, not zero).
+	for _, want := range []string{"16/51", "103家"} {
+		if !strings.Contains(now, want) {
+			t.Errorf("report does not show %q:\n%s", want, now)
+		}
+	}
+	// 向明 is listed twice in 泸溪县 for 2019: reported, counted once.
+	if !strings.Contains(stderr, "433122198003150011") {
+		t.Errorf("the duplicate roster row is not reported: %q", stderr)
+	}
+	code, before, stderr := runArgs(t, append([]string{"-known", "2020-01-15"}, args...)...)
+	if code != 0 {
+		t.Fatalf("-known: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(before, "近100家") || strings.Contains(before, "103家") {
+		t.Errorf("as known on 2020-01-15 the report should show 近100家, not the correction:\n%s", before)
+	}
+}
