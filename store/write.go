@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -514,57 +515,90 @@ func (t *tx) insertBatches(ctx context.Context, rows iter.Seq[[]any]) error {
 		}
 		perRow, cells = append(perRow, c), append(cells, i)
 	}
-	tuple := "(" + strings.Join(one, ", ") + ")"
+	tuple := "(" + strings.Join(one, ", ") + ", %s)"
+	var tupleText string
 	stmt := func(n int) string {
-		return "INSERT INTO records (" + strings.Join(perRow, ", ") + ", department, reporter, reported, reason) SELECT v.*, c.* FROM (VALUES " +
-			strings.TrimSuffix(strings.Repeat(tuple+",", n), ",") + ") AS v CROSS JOIN (SELECT ?, ?, ?, ?) AS c"
+		return "INSERT INTO records (" + strings.Join(perRow, ", ") + ", department, reporter, reported, reason) VALUES " +
+			strings.TrimSuffix(strings.Repeat(tupleText+",", n), ",")
 	}
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
+	// The statements run on the driver's connection itself: through
+	// database/sql each would copy its thousands of arguments.
+	return t.conn.Raw(func(dc any) error {
+		cp, ok := dc.(driver.ConnPrepareContext)
+		if !ok {
+			return fmt.Errorf("store: the driver's connection %T prepares no statements with a context", dc)
 		}
-	}()
-	args := make([]any, 0, batch*len(perRow)+4)
-	var consts []any
-	n := 0
-	flush := func() error {
-		if n == 0 {
-			return nil
-		}
-		args = append(args, consts...)
-		var err error
-		if n == batch {
-			if full == nil {
-				full, err = t.conn.PrepareContext(ctx, stmt(batch))
+		exec := func(st driver.Stmt, args []driver.NamedValue) error {
+			se, ok := st.(driver.StmtExecContext)
+			if !ok {
+				return fmt.Errorf("store: the driver's statement %T executes nothing with a context", st)
 			}
-			if err == nil {
-				_, err = full.ExecContext(ctx, args...)
+			_, err := se.ExecContext(ctx, args)
+			return err
+		}
+		var full driver.Stmt
+		defer func() {
+			if full != nil {
+				full.Close()
 			}
-		} else {
-			_, err = t.conn.ExecContext(ctx, stmt(n), args...)
-		}
-		args, n = args[:0], 0
-		return err
-	}
-	for r := range rows {
-		if consts == nil {
-			consts = []any{r[11], r[12], r[13], r[15]}
-		}
-		for _, i := range cells {
-			c := r[i]
-			if s, ok := c.(string); ok && s == "" {
-				c = nil
+		}()
+		args := make([]driver.NamedValue, 0, batch*len(perRow))
+		n := 0
+		flush := func() error {
+			if n == 0 {
+				return nil
 			}
-			args = append(args, c)
+			var err error
+			if n == batch {
+				if full == nil {
+					full, err = cp.PrepareContext(ctx, stmt(batch))
+				}
+				if err == nil {
+					err = exec(full, args)
+				}
+			} else {
+				var st driver.Stmt
+				if st, err = cp.PrepareContext(ctx, stmt(n)); err == nil {
+					err = exec(st, args)
+					st.Close()
+				}
+			}
+			args, n = args[:0], 0
+			return err
 		}
-		if n++; n == batch {
-			if err := flush(); err != nil {
-				return err
+		for r := range rows {
+			if tupleText == "" {
+				// The provenance is written into the statement as
+				// literals, the same in every row.
+				var lits []string
+				for _, i := range []int{11, 12, 13, 15} {
+					lits = append(lits, quote(r[i].(string)))
+				}
+				tupleText = fmt.Sprintf(tuple, strings.Join(lits, ", "))
+			}
+			for _, i := range cells {
+				v := r[i]
+				switch c := v.(type) {
+				case string:
+					if c == "" {
+						v = nil
+					}
+				case int:
+					v = int64(c)
+				case int64, nil:
+				default:
+					return fmt.Errorf("store: a cell of %T", c)
+				}
+				args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: v})
+			}
+			if n++; n == batch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	return flush()
+		return flush()
+	})
 }
 
 // row is a record as the store keeps it: text in each column.
