@@ -21,10 +21,18 @@
 //	program/national    the national catalogue, the 832 poor counties
 //	program/hunan       the Hunan catalogue, Hunan's divisions
 //	program/prevention  screening households for poverty risk
+//	store               a ledger several departments write in a database,
+//	                    with provenance and history (store/sqlite, the
+//	                    default, and store/postgres hold the drivers)
 //
 // Each package imports only those above it in this list: rule only
-// outcome, the catalogues rule as well. ARCHITECTURE.md draws the layers,
-// and a test keeps them true.
+// outcome, the catalogues rule as well. Beneath outcome, its engine (the
+// column store, the region tree, the CSV scanner) lives in internal
+// packages. ARCHITECTURE.md draws the layers, and a test keeps them true.
+//
+// Every label's String is its Chinese name, as ledgers write it; Name()
+// gives both languages (Name().In(outcome.English)), and files (JSON, CSV)
+// use stable English codes.
 //
 // # How data flows
 //
@@ -67,7 +75,9 @@
 // string and its hierarchy in arrays, so a national set of a million
 // villages costs the garbage collector nothing. outcome.ReadRegionSet and
 // Ledger.ReadCSV cut files into chunks parsed on every CPU and add them in
-// file order; a program evaluates its targets side by side, and a
+// file order; a program evaluates its targets side by side (those that
+// call a caller's population condition one at a time, unless
+// Program.EvaluateConcurrently is asked for), and a
 // shortfall is kept as positions, made into target.Gap values when asked.
 // The national benchmark (832 counties, 128,000 villages, a million
 // records, four targets) runs end to end from CSV in about a quarter of a
