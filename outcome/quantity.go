@@ -338,10 +338,14 @@ func (p *quantityParser) parse() (Quantity, error) {
 			return q, errRangeOrder
 		}
 	}
-	for _, u := range unitSymbols {
-		if p.eat(u.symbol) {
-			q.unit = u.unit
-			break
+	if u, n := declared.Load().symbolAt(p.runes[p.pos:]); n > 0 {
+		q.unit, p.pos = u, p.pos+n // a declared unit ([DeclareUnit]), before 个 can take 个体
+	} else {
+		for _, u := range unitSymbols {
+			if p.eat(u.symbol) {
+				q.unit = u.unit
+				break
+			}
 		}
 	}
 	for _, m := range suffixWords {

@@ -1,6 +1,10 @@
 package outcome
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // dimension is what a unit measures. Quantities of different dimensions
 // are never added or compared: persons (名) and person-times (人次) are
@@ -51,6 +55,9 @@ func (d dimension) Name() Name {
 	if int(d) < len(dimensionNames) {
 		return dimensionNames[d]
 	}
+	if t := declared.Load(); int(d)-len(dimensionNames) < len(t.dims) {
+		return t.dims[int(d)-len(dimensionNames)]
+	}
 	return Name{}
 }
 
@@ -84,6 +91,13 @@ type unitInfo struct {
 	dim    dimension
 }
 
+// unitDef is a unit as the package knows it: built in, or declared with a
+// factor to its dimension's base unit.
+type unitDef struct {
+	unitInfo
+	factor decimal.Decimal // how many of its dimension's base unit one is; zero for one
+}
+
 var units = [...]unitInfo{
 	Piece:         {"个", "units", dimThings},
 	Establishment: {"家", "establishments", dimThings},
@@ -114,7 +128,7 @@ var unitSymbols = []struct {
 
 // ParseUnit reads a unit symbol such as 个, 名, 人次 or 元, as [Unit.String]
 // writes it, or a unit's English name as [Unit.MarshalText] writes it
-// ("persons").
+// ("persons"); also a unit declared with [DeclareUnit] (亩, "mu").
 func ParseUnit(s string) (Unit, error) {
 	for _, u := range unitSymbols {
 		if u.symbol == s {
@@ -126,37 +140,64 @@ func ParseUnit(s string) (Unit, error) {
 			return u, nil
 		}
 	}
+	if u, ok := declared.Load().lookup(s); ok {
+		return u, nil
+	}
 	return 0, fmt.Errorf("outcome: unit %q: %w", s, errUnknownUnit)
 }
 
-// IsValid reports whether u is one of the defined units (not the zero "no unit").
-func (u Unit) IsValid() bool { return u != 0 && int(u) < len(units) }
+// info returns what the package knows of u, built in or declared; ok is
+// false for no unit and an undefined one.
+func (u Unit) info() (unitDef, bool) {
+	if int(u) < len(units) {
+		return unitDef{unitInfo: units[u]}, u != 0
+	}
+	if t := declared.Load(); int(u)-len(units) < len(t.units) {
+		return t.units[int(u)-len(units)], true
+	}
+	return unitDef{}, false
+}
+
+// IsValid reports whether u is one of the defined units, built in or
+// declared (not the zero "no unit").
+func (u Unit) IsValid() bool { _, ok := u.info(); return ok }
 
 // Symbol returns the Chinese symbol, such as 个 or 人次, or "" for no unit.
 func (u Unit) Symbol() string {
-	if u.IsValid() {
-		return units[u].symbol
+	if int(u) < len(units) {
+		return units[u].symbol // the commonest case, on every line of a file
 	}
-	return ""
+	i, _ := u.info()
+	return i.symbol
 }
 
 // dimension returns what u measures, or 0 for no unit.
 func (u Unit) dimension() dimension {
-	if u.IsValid() {
-		return units[u].dim
-	}
-	return 0
+	i, _ := u.info()
+	return i.dim
 }
 
-// Compatible reports whether quantities in u and v may be added or compared.
-func (u Unit) Compatible(v Unit) bool { return u.IsValid() && u.dimension() == v.dimension() }
+// Compatible reports whether quantities in u and v may be added or compared
+// as they stand: the same dimension at the same scale. 家 and 个 are; 亩
+// and 公顷, declared in one dimension with different factors, are not:
+// they are [Unit.Convertible], and [Quantity.Convert] turns one into the
+// other.
+func (u Unit) Compatible(v Unit) bool {
+	a, ok := u.info()
+	b, ok2 := v.info()
+	return ok && ok2 && a.dim == b.dim && a.one().Equal(b.one())
+}
+
+// Convertible reports whether quantities in u can be converted into v
+// exactly or not ([Quantity.Convert]): whether they measure the same thing.
+func (u Unit) Convertible(v Unit) bool {
+	return u.IsValid() && v.IsValid() && u.dimension() == v.dimension()
+}
 
 // Name returns the unit's bilingual name: its symbol and its English name.
 func (u Unit) Name() Name {
-	if u.IsValid() {
-		return Name{units[u].symbol, units[u].en}
-	}
-	return Name{}
+	i, _ := u.info()
+	return Name{i.symbol, i.en}
 }
 
 // String returns the Chinese name, the symbol (名, 人次), which [ParseUnit]
