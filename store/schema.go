@@ -69,7 +69,11 @@ var migrations = [][]string{
 		// indicators, which a write checks against the stored ones before
 		// it stores anything (both are only ever added to), and which cost
 		// a lookup a row. On PostgreSQL a department's role, which may
-		// insert rows itself, is held to stored regions by its policy.
+		// insert rows itself, is held to stored regions by its policy;
+		// there the key of revises goes too (a trigger event a row, even a
+		// NULL one), so the database no longer checks the revises of a
+		// role's own INSERT: a policy may not read its own table. SQLite
+		// keeps it, as it checks no NULL key.
 		// SQLite changes a table's constraints only by building it anew.
 		`{sqlite:CREATE TABLE records_v4 (
 			id INTEGER PRIMARY KEY,
@@ -90,7 +94,7 @@ var migrations = [][]string{
 		`{sqlite:ALTER TABLE records_v4 RENAME TO records}`,
 		`{sqlite:CREATE INDEX records_revises ON records (revises) WHERE revises IS NOT NULL}`,
 		`{pg:ALTER TABLE records DROP CONSTRAINT records_indicator_fkey, DROP CONSTRAINT records_region_fkey,
-			DROP CONSTRAINT records_indicator_region_period_version_key,
+			DROP CONSTRAINT records_revises_fkey, DROP CONSTRAINT records_indicator_region_period_version_key,
 			ADD CONSTRAINT records_figure_version UNIQUE (indicator, period, region, version)}`,
 		`{pg:ALTER POLICY records_write ON records WITH CHECK (EXISTS (
 			SELECT 1 FROM departments d JOIN assignments a ON a.department = d.name

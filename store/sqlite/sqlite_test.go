@@ -29,3 +29,4 @@ func TestStore(t *testing.T) { spec.Run(t, backend) }
 func BenchmarkImport1M(b *testing.B)  { spec.BenchmarkImport(b, backend, 1_000_000) }
 func BenchmarkLoad1M(b *testing.B)    { spec.BenchmarkLoad(b, backend, 1_000_000, false) }
 func BenchmarkReadCSV1M(b *testing.B) { spec.BenchmarkLoad(b, backend, 1_000_000, true) }
+func BenchmarkAdd1M(b *testing.B)     { spec.BenchmarkAdd(b, 1_000_000) }

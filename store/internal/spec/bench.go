@@ -107,3 +107,32 @@ func BenchmarkLoad(b *testing.B, be Backend, n int, readCSV bool) {
 		}
 	}
 }
+
+// BenchmarkAdd builds the ledger of n records with [outcome.Ledger.Add]
+// from records already in memory: the other public path a load could
+// take, compared with ReadCSV (BenchmarkLoad with readCSV). Making the
+// records, which a load from a database would also do, is not timed.
+func BenchmarkAdd(b *testing.B, n int) {
+	rs, inds, file := synthetic(n)
+	src, err := outcome.NewLedger(rs, inds...)
+	if err == nil {
+		err = src.ReadCSV(bytes.NewReader(file), outcome.ReadOptions{})
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	records := make([]outcome.Record, 0, n)
+	for r := range src.All() {
+		records = append(records, r)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		l, err := outcome.NewLedger(rs, inds...)
+		if err == nil {
+			err = l.Add(records...)
+		}
+		if err != nil || l.Len() != n {
+			b.Fatalf("ledger of %d records, %v; want %d", l.Len(), err, n)
+		}
+	}
+}
