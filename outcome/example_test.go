@@ -21,7 +21,7 @@ func ExampleParseQuantity() {
 	// 26.8亿多元 | 2680000000 | lower bound | more than 2.68 billion yuan
 	// 5000余名 | 5000 | lower bound | more than 5,000 persons
 	// 近1000名 | 1000 | upper bound | nearly 1,000 persons
-	// 3 000—5 000个 | 3000 | exact | 3,000–5,000 units
+	// 3 000—5 000个 | 3000 | exact | 3,000–5,000
 	// 8.5万人次 | 85000 | exact | 85,000 person-times
 	// 不到 60% | 60 | upper bound | less than 60%
 	// 一万名 | 10000 | exact | 10,000 persons

@@ -25,8 +25,8 @@ func TestQuantityIn(t *testing.T) {
 		// 000 intro: 「从2012年底的9899万人减少到551万人」, 「贫困村从12.8万个减少到2707个」.
 		{seed000 + " 551万人", "551万人", "551万名", "5.51 million persons"},
 		{seed000 + " 9899万人", "9899万人", "9899万名", "98.99 million persons"},
-		{seed000 + " 12.8万个", "12.8万个", "12.8万个", "128,000 units"},
-		{seed000 + " 2707个", "2707个", "2707个", "2,707 units"},
+		{seed000 + " 12.8万个", "12.8万个", "12.8万个", "128,000"},
+		{seed000 + " 2707个", "2707个", "2707个", "2,707"},
 		{"below 万: never scaled", "9999名", "9999名", "9,999 persons"},
 		{"one 万", "10000名", "1万名", "10,000 persons"},
 		{"three decimals at 万: in full", "12345名", "12345名", "12,345 persons"},
@@ -40,7 +40,7 @@ func TestQuantityIn(t *testing.T) {
 		// English groups their digits, which is not scaling.
 		{"percentages are never scaled", "100000%", "100000%", "100,000%"},
 		{"scores are never scaled", "20000分", "20000分", "20,000 points"},
-		{"zero", "0个", "0个", "0 units"},
+		{"zero", "0个", "0个", "0"},
 		{"a qualifier before and after", "据不完全统计,1.2万余人次", "据不完全统计1.2万余人次", "by incomplete statistics, more than 12,000 person-times"},
 		{"以上 after the unit", "1亿元以上", "1亿元以上", "at least 100 million yuan"},
 		{"万亿 in 亿", "1.2万亿元", "12000亿元", "1,200 billion yuan"},

@@ -149,8 +149,8 @@ func TestQualifierName(t *testing.T) {
 			t.Errorf("%v.Name() = %+v, want %+v", tt.q, got, tt.want)
 		}
 	}
-	if got := MustParseQuantity("达1000多个").In(English); got != "reached, more than 1,000 units" {
-		t.Errorf(`MustParseQuantity("达1000多个").In(English) = %q, want "reached, more than 1,000 units"`, got)
+	if got := MustParseQuantity("达1000多个").In(English); got != "reached, more than 1,000" {
+		t.Errorf(`MustParseQuantity("达1000多个").In(English) = %q, want "reached, more than 1,000"`, got)
 	}
 }
 

@@ -152,7 +152,8 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 // write them (the rule is at [Quantity.Figure]): in Chinese 1.34亿多元,
 // 118万人次, 5000余名, which [ParseQuantity] reads back as the same
 // quantity; in English "more than 134 million yuan", "1.18 million
-// person-times", "nearly 1,000 persons".
+// person-times", "nearly 1,000 persons", a figure of one in the singular
+// ("1 person") and a figure in 个 with no unit name ("52").
 func (q Quantity) In(lang Lang) string {
 	if lang != English {
 		return q.zh(zhFigure)
@@ -168,13 +169,34 @@ func (q Quantity) In(lang Lang) string {
 		b.WriteString("–")
 		b.WriteString(enFigure(q.max, shift))
 	}
-	if q.unit == Percent {
+	switch {
+	case q.unit == Percent:
 		b.WriteString("%")
-	} else if q.unit.IsValid() {
+	case q.unit == Piece || !q.unit.IsValid():
+		// 个 is the general measure word: English names no unit, since
+		// "units" would read as the members of a population.
+	case !q.ranged && q.value.Equal(one):
+		b.WriteByte(' ')
+		b.WriteString(singular(q.unit.code()))
+	default:
 		b.WriteByte(' ')
 		b.WriteString(q.unit.code())
 	}
 	return b.String()
+}
+
+var one = decimal.NewFromInt(1)
+
+// singular returns the singular of a unit's English name, for a figure of
+// exactly one: 1 person, 1 household; yuan and head are the same in both.
+func singular(en string) string {
+	switch {
+	case en == "copies":
+		return "copy"
+	case strings.HasSuffix(en, "s") && en != "yuan":
+		return strings.TrimSuffix(en, "s")
+	}
+	return en
 }
 
 // MustParseQuantity is like [ParseQuantity] but panics on error. It is for

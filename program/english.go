@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -13,40 +12,9 @@ import (
 // labels: figures in 个, figures of one, section numbers and regions
 // without an English name.
 
-// quantityIn writes q for readers of lang. In English a figure in 个
-// ([outcome.Piece]) has no unit name, since the unit's English name,
-// "units", would read as the members of a population ("at least 1 × 51",
-// not "at least 1 units × 51"; the target's name says what is counted),
-// and a figure of exactly one names its unit in the singular ("1 person",
-// "1 household"). Chinese is [outcome.Quantity.In].
-func quantityIn(q outcome.Quantity, lang outcome.Lang) string {
-	if lang != outcome.English {
-		return q.In(lang)
-	}
-	if q.Unit() == outcome.Piece {
-		return q.WithUnit(0).In(lang)
-	}
-	s := q.In(lang)
-	if q.IsRange() || !q.Value().Equal(decimal.NewFromInt(1)) {
-		return s
-	}
-	if en := q.Unit().Name().En; strings.HasSuffix(s, " "+en) {
-		s = strings.TrimSuffix(s, en) + singular(en)
-	}
-	return s
-}
-
-// singular returns the singular of a unit's English name; yuan, head and
-// % are the same in both.
-func singular(en string) string {
-	switch {
-	case en == "copies":
-		return "copy"
-	case strings.HasSuffix(en, "s") && en != "yuan":
-		return strings.TrimSuffix(en, "s")
-	}
-	return en
-}
+// quantityIn writes q for readers of lang: [outcome.Quantity.In], which
+// in English names no unit for 个 and the singular for one.
+func quantityIn(q outcome.Quantity, lang outcome.Lang) string { return q.In(lang) }
 
 // regionIn returns a region's name for readers of lang: in English its
 // English name or, for a region without one (Hunan's townships), "" so

@@ -54,7 +54,7 @@ func TestTeamsAgainstStatedTotal(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
-	for _, want := range []string{"✘       D1 ", "123 = 130", "right: expert-teams-total 430000 2019 130 units\n",
+	for _, want := range []string{"✘       D1 ", "123 = 130", "right: expert-teams-total 430000 2019 130\n",
 		// D3 compares star spaces, which the file does not hold: it says
 		// which side has no data, not 0 <= 0.
 		"-       D3    critical  nationally filed star spaces <= all star spaces",

@@ -22,7 +22,7 @@ func TestRun(t *testing.T) {
 		"at the current pace, met by 2021-05-31",
 		// 000_f8a6b69a178fa4e7.txt intro: 52 poor counties at the end of
 		// 2019; the county list has them all exit by 2020.
-		"2019-12-31  52 units",
+		"2019-12-31  52",
 		"2020-12-31  0 units    2020-12-31          100.0%    100.0%    met",
 		"2019-12-31  780/832",
 	} {
