@@ -23,7 +23,7 @@ func TestRun(t *testing.T) {
 		// 000_f8a6b69a178fa4e7.txt intro: 52 poor counties at the end of
 		// 2019; the county list has them all exit by 2020.
 		"2019-12-31  52",
-		"2020-12-31  0 units    2020-12-31          100.0%    100.0%    met",
+		"2020-12-31  0         2020-12-31          100.0%    100.0%    met",
 		"2019-12-31  780/832",
 	} {
 		if !strings.Contains(out.String(), want) {
