@@ -8,18 +8,26 @@
 // official reports write figures: [ParseQuantity] turns 26.8亿多元 into
 // 2680000000 yuan, "more than", and 3 000—5 000个 into a range. Units know
 // what they measure ([Unit.Compatible]), so persons (名) and person-times
-// (人次) are never added or compared. Qualifiers (以上, 余, 多, 近, 达, 不到, 约, 累计, 共, 据不完全统计)
-// are kept and say what the figure means: [Quantity.Bounds] gives the
-// values the true figure may take (1000余 is more than 1000, 近1000 less
-// than 1000), and [Certainty] names them: exact, a lower bound, an upper
-// bound, or an approximation.
+// (人次) are never added or compared; a caller may declare units of its own
+// (亩, 公顷, 吨) with an exact factor to their dimension's base
+// ([DeclareUnit], [Quantity.Convert]). Qualifiers (以上, 不少于, 余, 多, 超过,
+// 逾, 近, 不到, 以下, 以内, 不超过, 约, 左右, 达, 累计, 共, 据不完全统计) are kept
+// and say what the figure means: [Quantity.Bounds] gives the values the
+// true figure may take (1000余 is more than 1000, 近1000 less than 1000,
+// 500以内 at most 500), and [Certainty] names them: exact, a lower bound,
+// an upper bound, or an approximation. Reports write figures scaled as the
+// source documents do ([Quantity.In]: 1.34亿元, 118万人次; in English 134
+// million yuan), and [ParseQuantity] reads them back.
 //
 // # Regions and periods
 //
 // A [RegionSet] holds statistical divisions (province, prefecture, county,
 // township, village; GB/T 2260 and NBS codes) and their hierarchy, so a
-// village's record counts for its county and province. A [Period] is a year,
-// a month, a date range or a cumulative span since a date.
+// village's record counts for its county and province; a region may be
+// named by its code or by a name path ([RegionSet.Find]). A [Period] is a
+// year, a half-year, a quarter, a month, a date range or a cumulative span
+// since a date, read as offices write them (2019年3月, 2019Q1,
+// 2019年上半年, 2019.01.01-2019.03.31).
 //
 // # The ledger
 //
@@ -47,11 +55,18 @@
 // [WriteCSV] and [WriteJSONL] write records back deterministically.
 // [Ledger.ReadRows] loads any table of cells, such as a spreadsheet
 // (package xlsx), and [RowRecords] reads records from one without a ledger.
+// [Ledger.ReadSheet] reads a wide sheet (a row per village, a column per
+// indicator) and [Ledger.ReadRoster] counts a roster (a row per person).
+// A record may correct an earlier one (reported, revises, reason): the
+// ledger keeps every version, [Ledger.History] lists them and
+// [Ledger.AsOf] is the ledger as known on a day.
 //
 // A CSV ledger file names its columns in its first line, in any order:
 // indicator, region, period and value are required; unit, qualifier,
-// source, section, mark and note are optional (Chinese headers 指标, 区划,
-// 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注 also read). A value is a plain
+// source, section, mark, note, reported, revises and reason are optional
+// (Chinese headers 指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注,
+// 填报日期, 更正前数值, 更正原因 also read); any other column is kept with the
+// record as an attribute ([Record.Attrs]) unless [ReadOptions].Strict. A value is a plain
 // number (1220, 26.8) with its unit in the unit column, or a figure as
 // reports write it (26.8亿多元, 5000余名). A period is 2019, 2019-03,
 // 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([ParsePeriod]). The file
