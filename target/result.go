@@ -151,9 +151,10 @@ type Result struct {
 }
 
 // Percent writes the progress as reports show it, with one decimal place,
-// so that it never reads as complete when the verdict is not: a result met
-// or exceeded is rounded half away from zero; one not met is rounded down
-// (99.96% is 99.9%, never 100.0%), and a stated figure that reaches the
+// so that it never reads as complete when the verdict is not: a result is
+// rounded to the nearest tenth, half away from zero (16 of 51 is 31.4%),
+// except that one not met never rounds up to 100.0% (99.96% is 99.9%), and
+// a stated figure that reaches the
 // target while its bounds fall short of it (近100 of 100) reads "<100%".
 // An undecided result, whose bounds say what is known, has no progress to
 // show: "—", as without data.
@@ -167,8 +168,16 @@ func (r Result) Percent() string {
 	if r.Progress.Cmp(decimal.NewFromInt(1)) >= 0 {
 		return "<100%"
 	}
-	return r.Progress.Shift(2).RoundDown(1).StringFixed(1) + "%"
+	// Rounded to the nearest tenth (16 of 51 is 31.4%, 2 of 3 is 66.7%),
+	// but never up to 100.0% for a target not met.
+	p := r.Progress.Shift(2).Round(1)
+	if p.Cmp(hundred) >= 0 {
+		p = almostHundred
+	}
+	return p.StringFixed(1) + "%"
 }
+
+var hundred, almostHundred = decimal.NewFromInt(100), decimal.New(999, -1)
 
 // ProgressPlaces is the number of decimal places of [Result.Progress] and
 // [Result.Expected].
