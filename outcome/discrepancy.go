@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
@@ -88,7 +89,11 @@ func (d Discrepancy) In(lang Lang) string {
 	if d.Kind == 0 || int(d.Kind) >= len(discrepancyPhrases) {
 		return head + d.Kind.String()
 	}
-	return head + fmt.Sprintf(discrepancyPhrases[d.Kind].In(lang), d.Sum.Records, d.Sum.Quantity().In(lang))
+	phrase := discrepancyPhrases[d.Kind].In(lang)
+	if lang == English && d.Sum.Records == 1 {
+		phrase = strings.NewReplacer("records", "record", " cover ", " covers ", " add up to", " comes to").Replace(phrase)
+	}
+	return head + fmt.Sprintf(phrase, d.Sum.Records, d.Sum.Quantity().In(lang))
 }
 
 // Discrepancies returns the disagreements among the records of indicator

@@ -325,7 +325,7 @@ func (l *Ledger) put(s *series, reg int32, p colstore.Span, v *value, m uint32, 
 			return nil
 		}
 		old := s.record(l, row)
-		return fmt.Errorf("%w: %s already recorded (%s)", ErrConflict, old.Quantity, old.Source)
+		return fmt.Errorf("%w: %s already recorded%s", ErrConflict, old.Quantity, citedAs(old.Source))
 	}
 	if m != 0 && l.metas[m].reported != 0 {
 		s.dated = true
@@ -401,4 +401,13 @@ func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
 // quantityAt returns row's figure.
 func (s *series) quantityAt(row int32) Quantity {
 	return Quantity{value: s.ValueAt(row), unit: s.unitAt(row), qual: Qualifier(column.LazyAt(s.Qual, row))}
+}
+
+// citedAs writes a citation for an error message: " (source)", or nothing
+// for a record without one.
+func citedAs(c Citation) string {
+	if c.IsZero() {
+		return ""
+	}
+	return " (" + c.String() + ")"
 }

@@ -3,6 +3,7 @@ package outcome
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -70,7 +71,7 @@ func parseDay(b []byte) (int32, error) {
 }
 
 // checkRevision checks what a correction adds to a record: a day reported,
-// a figure it revises that fits the indicator, and an indicator of figures
+// a reason, a figure it revises that fits the indicator, and an indicator of figures
 // (entries are events: a correction names no figure). It returns the field
 // at fault.
 func (s *series) checkRevision(r *Record) (field, value string, err error) {
@@ -84,6 +85,8 @@ func (s *series) checkRevision(r *Record) (field, value string, err error) {
 		return "revises", q.String(), errRangeValue
 	case r.Reported.IsZero():
 		return "reported", "", fmt.Errorf("%w: a correction says when it was reported", ErrMissing)
+	case strings.TrimSpace(r.Reason) == "":
+		return "reason", "", fmt.Errorf("%w: a correction says why it replaces the figure", ErrMissing)
 	}
 	if err := s.checkUnit(q.unit); err != nil {
 		return "revises", q.String(), err
@@ -107,7 +110,7 @@ func (l *Ledger) revise(s *series, reg int32, p colstore.Span, sv *colstore.Valu
 	}
 	if rv := s.colValue(rev); !s.Same(row, &rv) {
 		cur := s.record(l, row)
-		return fmt.Errorf("%w: it revises %s, but the ledger holds %s (%s)", ErrConflict, revised, cur.Quantity, cur.Source)
+		return fmt.Errorf("%w: it revises %s, but the ledger holds %s%s", ErrConflict, revised, cur.Quantity, citedAs(cur.Source))
 	}
 	day := l.metas[m].reported
 	if day == 0 {

@@ -91,12 +91,13 @@ func TestCorrectionRefused(t *testing.T) {
 		want  error
 	}{
 		{"a differing figure without revises", rec("commissioners", "433122", "2019", "6名"), "value", ErrConflict},
-		{"a stale correction", correction(rec("commissioners", "433122", "2019", "4名"), "6名", day(2020, 3, 1), ""), "value", ErrConflict},
-		{"a correction of nothing", correction(rec("commissioners", "433122", "2018", "5名"), "6名", day(2020, 3, 1), ""), "value", ErrConflict},
+		{"a stale correction", correction(rec("commissioners", "433122", "2019", "4名"), "6名", day(2020, 3, 1), "typo"), "value", ErrConflict},
+		{"a correction of nothing", correction(rec("commissioners", "433122", "2018", "5名"), "6名", day(2020, 3, 1), "typo"), "value", ErrConflict},
 		{"no day reported", correction(first, "6名", time.Time{}, "typo"), "reported", ErrMissing},
-		{"reported before the figure", correction(first, "6名", day(2019, 12, 1), ""), "value", ErrInvalid},
-		{"a revised figure of another dimension", correction(first, "6名", day(2020, 3, 1), ""), "revises", ErrUnitMismatch},
-		{"entries", correction(rec("training", "433122", "2019", "5人次"), "6人次", day(2020, 3, 1), ""), "revises", ErrInvalid},
+		{"reported before the figure", correction(first, "6名", day(2019, 12, 1), "typo"), "value", ErrInvalid},
+		{"a revised figure of another dimension", correction(first, "6名", day(2020, 3, 1), "typo"), "revises", ErrUnitMismatch},
+		{"entries", correction(rec("training", "433122", "2019", "5人次"), "6人次", day(2020, 3, 1), "typo"), "revises", ErrInvalid},
+		{"no reason", correction(first, "6名", day(2020, 3, 1), " "), "reason", ErrMissing},
 	}
 	tests[5].r.Revises = MustParseQuantity("5人次")
 	for _, tt := range tests {
@@ -154,7 +155,7 @@ func TestCorrectionRolledBack(t *testing.T) {
 			if got := total(t, l.AsOf(day(2020, 3, 15)), "commissioners", "433122", period); got != "7名" {
 				t.Errorf("AsOf(2020-03-15).Total = %s, want 7名", got)
 			}
-			if err := l.Add(correction(first, "9名", day(2020, 5, 1), "")); !errors.Is(err, ErrConflict) {
+			if err := l.Add(correction(first, "9名", day(2020, 5, 1), "typo")); !errors.Is(err, ErrConflict) {
 				t.Errorf("a correction of a superseded figure = %v, want ErrConflict", err)
 			}
 		})
@@ -279,7 +280,7 @@ func TestCorrectionConcurrent(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for i := 2; i <= 50; i++ {
-			next := correction(r, strconv.Itoa(i)+"名", day(2020, 1, 1).AddDate(0, 0, i), "")
+			next := correction(r, strconv.Itoa(i)+"名", day(2020, 1, 1).AddDate(0, 0, i), "recount")
 			if err := l.Add(next); err != nil {
 				t.Error(err)
 				return

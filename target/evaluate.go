@@ -498,8 +498,8 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 	if sum.LeftOut > 0 {
 		r.Notes = append(r.Notes, outcome.Name{
 			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),
-			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure) not added again",
-				sum.LeftOut, plural(sum.LeftOut, "record", "records"))})
+			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
+				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
 	}
 	for i, p := range sum.Passed {
 		if i == maxEvidence {
@@ -537,13 +537,13 @@ func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
 	switch d.Kind {
 	case outcome.DescendantsDiffer:
 		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d %s of its subdivisions of the same date add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+		en += fmt.Sprintf("%d %s of its subdivisions of the same date %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
 	case outcome.DescendantsExceed:
 		zh += fmt.Sprintf("其下级 %d 条记录合计 %s, 多于本级", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d %s of its subdivisions add up to more: %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+		en += fmt.Sprintf("%d %s of its subdivisions %s more: %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
 	default:
 		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d finer %s within it add up to %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), d.Sum.Quantity().In(outcome.English))
+		en += fmt.Sprintf("%d finer %s within it %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
 	}
 	return outcome.Name{Zh: zh, En: en}
 }
