@@ -66,7 +66,7 @@ func ExampleEvaluate() {
 		r := pt.Result
 		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace.Name().In(outcome.English))
 	}
-	fmt.Println(s.Projection)
+	fmt.Println(s.Projection.In(outcome.English))
 	// A stale figure has no pace. The trend runs from the 2012 figure to
 	// the 2019 one: 94.4% in seven years.
 
@@ -74,7 +74,7 @@ func ExampleEvaluate() {
 	// 2012-12-31 98990000名 progress 0.000 expected 0.000 on track
 	// 2016-12-31 98990000名 progress 0.000 expected 0.500 —
 	// 2019-12-31 5510000名 progress 0.944 expected 0.875 ahead
-	// met by 2020-05-30 at 13.5%/year
+	// at the current pace, met by 2020-05-30 (13.5% a year)
 }
 
 func ExampleWriteText() {
@@ -94,8 +94,8 @@ func ExampleWriteText() {
 	}
 	// The 2016 row rests on the 2012 figure: it is marked stale and has no
 	// pace. Past the deadline, the 2019 figure cannot say whether the goal
-	// was reached, and the projection counts on from the last date it was
-	// found unmet.
+	// was reached: the projection, at the pace of the figures, falls before
+	// the deadline, and no later figure confirms it.
 
 	// Output:
 	// rural poor to zero [rural-poor-zero]
@@ -104,7 +104,7 @@ func ExampleWriteText() {
 	// 2016-12-31  98.99 million persons  2012-12-31 (stale)  0.0%      50.0%     in progress                -
 	// 2019-12-31  5.51 million persons   2019-12-31          94.4%     87.5%     in progress                ahead
 	// 2020-12-31  5.51 million persons   2019-12-31 (stale)  94.4%     100.0%    no figure at the deadline  -
-	// at the current pace, met by 2021-05-31 (13.5% a year)
+	// at the pace of its figures, met by 2020-05-30 (13.5% a year); no later figure confirms it
 	//
 	// (stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)
 }

@@ -17,6 +17,7 @@ import (
 type labels struct {
 	columns                           [7]string
 	met, unreachable, projected       string
+	unconfirmed                       string
 	actual, expected, goal            string
 	current, stale, staleMark, legend string
 	projection, carried, carriedFrom  string
@@ -26,7 +27,8 @@ var textLabels = [...]labels{
 	outcome.Chinese: {
 		columns: [7]string{"日期", "实际", "数据截至", "进度", "预期", "状态", "进度对比"},
 		met:     "已达成", unreachable: "按当前进度无法达成", projected: "按当前进度预计 %s 达成(年均 %s)",
-		actual: "实际进度", expected: "预期进度", goal: "目标 100%",
+		unconfirmed: "按已有数据的进度应于 %s 达成(年均 %s), 此后无新数据核实",
+		actual:      "实际进度", expected: "预期进度", goal: "目标 100%",
 		current: "当期数据", stale: "(旧) 数据早于报告期(一年)", staleMark: "(旧)",
 		legend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
 		projection: "按当前进度推算",
@@ -35,7 +37,8 @@ var textLabels = [...]labels{
 	outcome.English: {
 		columns: [7]string{"date", "achieved", "data as of", "progress", "expected", "status", "pace"},
 		met:     "met", unreachable: "not at the current pace", projected: "at the current pace, met by %s (%s a year)",
-		actual: "progress", expected: "expected", goal: "target 100%",
+		unconfirmed: "at the pace of its figures, met by %s (%s a year); no later figure confirms it",
+		actual:      "progress", expected: "expected", goal: "target 100%",
 		current: "current figure", stale: "(stale) figure older than the reporting period, a year", staleMark: " (stale)",
 		legend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
 		projection: "projection",
@@ -106,12 +109,23 @@ func WriteText(w io.Writer, lang outcome.Lang, series ...Series) error {
 			rows = append(rows, row)
 		}
 		texttable.Write(bw, rows)
-		fmt.Fprintln(bw, s.Projection.In(lang))
+		fmt.Fprintln(bw, s.projectionIn(lang))
 	}
 	if stale {
 		fmt.Fprintf(bw, "\n%s\n", lb.legend)
 	}
 	return bw.Flush()
+}
+
+// projectionIn describes the series' projection in lang; a projected date
+// the series has already evaluated past on carried-forward figures says
+// that no later figure confirms it.
+func (s Series) projectionIn(lang outcome.Lang) string {
+	p := s.Projection
+	if n := len(s.Points); p.Reachable && !p.Met && n > 0 && !p.Date.After(s.Points[n-1].Result.AsOf) {
+		return fmt.Sprintf(textLabels[lang&1].unconfirmed, p.Date.Format(time.DateOnly), pct(p.PerYear))
+	}
+	return p.In(lang)
 }
 
 // In describes the projection in lang.
@@ -419,7 +433,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			}
 			fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" font-size="%d">%s</text>`+"\n", x+swatchW+6, y, legendFS, esc(m.text))
 		}
-		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555">%s</text>`+"\n", left, oy+legendTop+(pn.lines-1)*legendH, esc(s.Projection.In(lang)))
+		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555">%s</text>`+"\n", left, oy+legendTop+(pn.lines-1)*legendH, esc(s.projectionIn(lang)))
 		oy += legendTop + pn.lines*legendH + gap
 	}
 	bw.WriteString("</svg>\n")

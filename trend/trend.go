@@ -17,7 +17,6 @@ package trend
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -186,14 +185,15 @@ func days(from, to time.Time) int64 { return int64(to.Sub(from).Hours() / 24) }
 // remaining days are exact decimals rounded to target.ProgressPlaces; the
 // date is rounded up to a whole day.
 //
-// The remaining days are counted from the last point at which the target
-// was unmet, when that is later than the last change: the same figure at
-// later dates. Counting them from the figure's own date could project a
-// date the series itself has passed unmet: the national rural poor, 551万
-// at the end of 2019 and still 551万 at the end of 2020, would be met by
-// 2020-05-30. Counting from the last point that shows the remaining
-// progress, rather than clamping to the day after it, keeps the projection
-// at the trend's pace and moving smoothly as later points are evaluated.
+// The remaining days are counted from the last point at which a current
+// figure showed the target unmet, when that is later than the last change:
+// the same figure recorded again at a later date. Counting them from the
+// first date of that figure could project a date the series itself has
+// passed unmet. A point whose figure is stale (carried forward from an
+// earlier date, or no figure at the deadline) shows nothing about the time
+// since: no data is not zero progress, so it does not push the projection
+// on; the national rural poor, 551万 at the end of 2019 and no figure at
+// the end of 2020, would be met around 2020-05 at the pace of the figures.
 func (s Series) project() Projection {
 	var first, last *Point
 	for i := range s.Points {
@@ -234,7 +234,7 @@ func (s Series) project() Projection {
 	pr.Reachable = true
 	pr.Since = to
 	for _, p := range s.Points {
-		if unmet(p.Result.Status) && p.Result.AsOf.After(pr.Since) {
+		if unmet(p.Result.Status) && !p.Result.Stale && p.Result.AsOf.After(pr.Since) {
 			pr.Since = p.Result.AsOf
 		}
 	}
@@ -257,19 +257,11 @@ func figureDate(r target.Result) time.Time {
 // nothing.
 func unmet(st target.Status) bool {
 	switch st {
-	case target.InProgress, target.Missed, target.NoFigureAtDeadline:
+	case target.InProgress, target.Missed:
 		return true
 	}
 	return false
 }
 
-// String describes the projection in English.
-func (p Projection) String() string {
-	switch {
-	case p.Met:
-		return "met"
-	case !p.Reachable:
-		return "not at the current pace"
-	}
-	return fmt.Sprintf("met by %s at %s%%/year", p.Date.Format(time.DateOnly), p.PerYear.Shift(2).StringFixed(1))
-}
+// String describes the projection in Chinese, as [Projection.In] does.
+func (p Projection) String() string { return p.In(outcome.Chinese) }

@@ -69,16 +69,16 @@ func TestRuralPoorProjection(t *testing.T) {
 	progress := decimal.NewFromInt(9348).DivRound(decimal.NewFromInt(9899), target.ProgressPlaces)
 	perDay := progress.DivRound(decimal.NewFromInt(2556), 2*target.ProgressPlaces)
 	need := decimal.NewFromInt(1).Sub(progress).DivRound(perDay, 2).Ceil().IntPart()
-	// 151 days from the end of 2019 is 2020-05-30, but the series evaluates
-	// the end of 2020, still on 551万, as not met: the days are counted
-	// from there.
+	// 151 days from the end of 2019 is 2020-05-30. The end of 2020 has no
+	// figure of its own (551万 carried forward): it shows nothing of 2020,
+	// so the days are counted from the figure.
 	if need != 151 {
 		t.Errorf("remaining days = %d, want 151", need)
 	}
-	if !p.Since.Equal(date(2020, 12, 31)) {
-		t.Errorf("remaining days counted since %v, want 2020-12-31", p.Since.Format(time.DateOnly))
+	if !p.Since.Equal(date(2019, 12, 31)) {
+		t.Errorf("remaining days counted since %v, want 2019-12-31", p.Since.Format(time.DateOnly))
 	}
-	if want := date(2020, 12, 31).AddDate(0, 0, int(need)); !p.Date.Equal(want) {
+	if want := date(2019, 12, 31).AddDate(0, 0, int(need)); !p.Date.Equal(want) {
 		t.Errorf("projected %v, want %v (%d days)", p.Date.Format(time.DateOnly), want.Format(time.DateOnly), need)
 	}
 	// Figures carried forward from 2012 say so.
@@ -99,10 +99,10 @@ func TestRuralPoorProjection(t *testing.T) {
 
 // TestProjection projects a target of at least 100 persons from yearly
 // figures. The worked example: 20 at the end of 2016 and 60 at the end of
-// 2018 is 40% in 730 days; the remaining 40% takes 730 days more. From the
-// end of 2018 that is 2020-12-30, but the end of 2019 and of 2020, still on
-// 60, were evaluated unmet, so the projection counts from 2020-12-31 and
-// gives 2022-12-31.
+// 2018 is 40% in 730 days; the remaining 40% takes 730 days more, from the
+// end of 2018 to 2020-12-30. Only a later evaluation on a current figure
+// that shows the target unmet (60 recorded again for 2019) counts the days
+// from its own date.
 func TestProjection(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -112,25 +112,21 @@ func TestProjection(t *testing.T) {
 		want    trend.Projection
 	}{
 		{
-			name:    "a figure carried past the date it projects counts from the last unmet evaluation",
+			// 2019 and 2020 carry the 2018 figure forward: stale, they show
+			// nothing of the years since, and no data is not zero progress.
+			name:    "a figure carried forward does not push the projection",
 			figures: map[int]int64{2016: 20, 2018: 60},
 			last:    2020,
-			want: trend.Projection{Reachable: true, Date: date(2022, 12, 31), PerYear: decimal.RequireFromString("0.2"),
-				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2020, 12, 31)},
+			want: trend.Projection{Reachable: true, Date: date(2020, 12, 30), PerYear: decimal.RequireFromString("0.2"),
+				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2018, 12, 31)},
 		},
 		{
-			name:    "evaluations later still push it later",
-			figures: map[int]int64{2016: 20, 2018: 60},
-			last:    2022,
-			want: trend.Projection{Reachable: true, Date: date(2024, 12, 30), PerYear: decimal.RequireFromString("0.2"),
-				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2022, 12, 31)},
-		},
-		{
-			// The end of 2019 shows 60 too: 40% remain from there, though
-			// the trend from the end of 2018 would end after it.
-			name:    "an unmet evaluation after the figure counts even before the date it projects",
-			figures: map[int]int64{2016: 20, 2018: 60},
-			last:    2019,
+			// The end of 2019 records 60 again, a current figure: 40% remain
+			// from there, though the trend from the end of 2018 would end
+			// before 2021.
+			name:    "an unmet evaluation on a current figure after the last change counts",
+			figures: map[int]int64{2016: 20, 2018: 60, 2019: 60},
+			last:    2020,
 			want: trend.Projection{Reachable: true, Date: date(2021, 12, 30), PerYear: decimal.RequireFromString("0.2"),
 				From: date(2016, 12, 31), To: date(2018, 12, 31), Since: date(2019, 12, 31)},
 		},
@@ -190,7 +186,7 @@ func TestProjection(t *testing.T) {
 				return
 			}
 			for _, pt := range s.Points {
-				if st := pt.Result.Status; st != target.Met && st != target.NoData && got.Date.Before(pt.Result.AsOf) {
+				if st := pt.Result.Status; st != target.Met && st != target.NoData && !pt.Result.Stale && got.Date.Before(pt.Result.AsOf) {
 					t.Errorf("projected %v, before %v evaluated %v", got.Date.Format(time.DateOnly), pt.Result.AsOf.Format(time.DateOnly), st)
 				}
 			}
