@@ -155,6 +155,9 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 // person-times", "nearly 1,000 persons", a figure of one in the singular
 // ("1 person") and a figure in 个 with no unit name ("52").
 func (q Quantity) In(lang Lang) string {
+	if q.ranged && q.value.Equal(q.max) {
+		q.ranged = false // a range of one value, such as a goal of 0—0户, reads as that value
+	}
 	if lang != English {
 		return q.zh(zhFigure)
 	}

@@ -60,5 +60,5 @@ func ExampleProgram_Evaluate() {
 	// Output:
 	// rural-poor-zero | in progress | 5510000名 as of 2019-12-31 | 94.4% | ahead
 	// poor-counties | recorded | 52个 as of 2019-12-31 | — | —
-	// 2 targets: 0 met, 1 in progress, 0 missed, 0 exceeded, 0 no data, 1 recorded only
+	// 2 targets: 0 met, 1 in progress, 0 missed, 0 over the limit, 0 no data, 1 recorded only
 }

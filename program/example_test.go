@@ -38,7 +38,7 @@ func ExampleReport_WriteText() {
 	// target                       kind      required            achieved   data as of  progress  status  certainty  pace
 	// >=100 patented technologies  at least  at least 100 items  120 items  2019-12-31  120.0%    met     exact      -
 	//
-	// 1 target: 1 met, 0 in progress, 0 missed, 0 exceeded, 0 no data
+	// 1 target: 1 met, 0 in progress, 0 missed, 0 over the limit, 0 no data
 }
 
 func ExampleProgram_In() {

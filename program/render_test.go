@@ -201,7 +201,7 @@ func TestTruthfulRendering(t *testing.T) {
 			"(stale): figures older than the reporting period",
 			"  430102  Yi    no record\n",
 			"units short: 4/5 (1 no record, 1 below, 1 above, 1 undecided)",
-			"8 targets: 1 met, 2 in progress, 1 missed, 0 exceeded, 1 no data, 1 undecided, 1 no figure at the deadline, 1 not started",
+			"8 targets: 1 met, 2 in progress, 1 missed, 0 over the limit, 1 no data, 1 undecided, 1 no figure at the deadline, 1 not started",
 		}},
 	} {
 		var b bytes.Buffer

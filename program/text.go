@@ -38,8 +38,8 @@ var textLabels = [...]labels{
 	outcome.English: {
 		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
 		columns:         [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
-		summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d exceeded, %d no data",
-		oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d exceeded, %d no data",
+		summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d over the limit, %d no data",
+		oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d over the limit, %d no data",
 		recordedFormat:  ", %d recorded only",
 		countFormat:     ", %[1]d %[2]s",
 		stale:           " (stale)",

@@ -184,6 +184,9 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	if out.Kind, ok = byName[Kind](kindNames[:], j.Kind); !ok {
 		return bad("kind", j.Kind, ErrInvalid)
 	}
+	if j.Status == "exceeded" {
+		j.Status = Exceeded.Name().En // the name before "over the limit"
+	}
 	if out.Status, ok = byName[Status](statusNames[:], j.Status); !ok {
 		return bad("status", j.Status, ErrInvalid)
 	}

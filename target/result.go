@@ -33,7 +33,7 @@ var statusNames = [...]outcome.Name{
 	InProgress:         {Zh: "推进中", En: "in progress"},
 	Met:                {Zh: "已达成", En: "met"},
 	Missed:             {Zh: "未达成", En: "missed"},
-	Exceeded:           {Zh: "超出上限", En: "exceeded"},
+	Exceeded:           {Zh: "超出上限", En: "over the limit"},
 	Recorded:           {Zh: "有记录", En: "recorded"},
 	NotStarted:         {Zh: "未开始", En: "not started"},
 	Undecided:          {Zh: "待定", En: "undecided"},

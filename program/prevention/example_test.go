@@ -121,6 +121,6 @@ func ExampleNoAbsolutePoverty() {
 	// village: a village above it makes the result "exceeded".
 
 	// Output:
-	// exceeded 1 of 2 villages without an absolutely poor household
+	// over the limit 1 of 2 villages without an absolutely poor household
 	// 433122100202 乙村 has 1 too many by 1
 }
