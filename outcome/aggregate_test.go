@@ -93,7 +93,8 @@ var (
 )
 
 // randomRecords gives each indicator a few records on random regions and
-// periods, none twice on the same region and period.
+// periods, none twice on the same region and moment (a ledger refuses two
+// figures of a stock for one day, or of a flow for the same days).
 func randomRecords(rng *rand.Rand, regions []outcome.Region, figures string) []outcome.Record {
 	var out []outcome.Record
 	for _, ind := range []struct {
@@ -105,10 +106,11 @@ func randomRecords(rng *rand.Rand, regions []outcome.Region, figures string) []o
 		for range len(regions) + rng.IntN(3*len(regions)) {
 			region := regions[rng.IntN(len(regions))].Code
 			period := ind.periods[rng.IntN(len(ind.periods))]
-			if seen[[2]string{region, period}] {
+			key := [2]string{region, outcome.MomentKey(ind.code == "platforms", period)}
+			if seen[key] {
 				continue
 			}
-			seen[[2]string{region, period}] = true
+			seen[key] = true
 			figure := fmt.Sprint(rng.IntN(60))
 			switch {
 			case figures == "qualified" && rng.IntN(4) == 0:

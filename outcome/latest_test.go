@@ -25,6 +25,10 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 				l := emptyLedger(t, regions)
 				records := randomRecords(rng, regions, "plain")
 				if many {
+					stockEnds := map[time.Time]bool{}
+					for _, sp := range stockPeriods {
+						stockEnds[outcome.MustParsePeriod(sp).End()] = true
+					}
 					// Two-day spans from 1900 on: 70,000 distinct periods.
 					first := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 					for i := range 70000 {
@@ -34,6 +38,9 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 							t.Fatal(err)
 						}
 						for _, ind := range []string{"training", "platforms"} {
+							if ind == "platforms" && stockEnds[p.End()] {
+								continue // a second figure for a day a stock figure holds: refused
+							}
 							r := ovRec(ind, regions[rng.IntN(len(regions))].Code, "2019", "1个")
 							if ind == "training" {
 								r = ovRec(ind, regions[rng.IntN(len(regions))].Code, "2019", "1场")

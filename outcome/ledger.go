@@ -325,7 +325,16 @@ func (l *Ledger) put(s *series, reg int32, p colstore.Span, v *value, m uint32, 
 			return nil
 		}
 		old := s.record(l, row)
-		return fmt.Errorf("%w: %s already recorded%s", ErrConflict, old.Quantity, citedAs(old.Source))
+		same := ""
+		if q := periodOf(p); !old.Period.Equal(q) {
+			// Another period of the same moment: a stock's level on the
+			// same day, or a flow over the same days.
+			same = " for " + old.Period.String() + ", the same day"
+			if s.ind.Aggregation != Stock {
+				same = " for " + old.Period.String() + ", the same days"
+			}
+		}
+		return fmt.Errorf("%w: %s already recorded%s%s", ErrConflict, old.Quantity, same, citedAs(old.Source))
 	}
 	if m != 0 && l.metas[m].reported != 0 {
 		s.dated = true

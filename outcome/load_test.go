@@ -31,7 +31,7 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 	has := func(c string) bool { return slices.Contains(header, c) }
 	regions := []string{"430000", "433100", "433122", "433130", "433122100201", "433122100202", "433122100203", "520000"}
 	inds := []string{"commissioners", "training", "star-spaces", "funds", "events"}
-	seen := map[string]string{} // indicator, region and period of stocks and flows → value: a repeat is identical
+	seen := map[string]string{} // indicator, region and moment of stocks and flows → value: a repeat is identical
 	var b strings.Builder
 	b.WriteString(strings.Join(header, ",") + "\n")
 	line := 2
@@ -78,7 +78,8 @@ func randomLedgerFile(rng *rand.Rand, n, bad int) ([]byte, []int) {
 			}
 		}
 		if ind != "events" { // stocks and flows: a repeated key repeats its figure
-			key := ind + "|" + strings.TrimSpace(f["region"]) + "|" + f["period"]
+			stock := ind == "commissioners" || ind == "star-spaces"
+			key := ind + "|" + strings.TrimSpace(f["region"]) + "|" + momentKey(stock, f["period"])
 			if v, ok := seen[key]; ok {
 				f["value"], f["unit"], f["qualifier"] = v, "", ""
 			} else {
@@ -470,4 +471,18 @@ func FuzzReadCSVChunks(f *testing.F) {
 			})
 		}
 	})
+}
+
+// momentKey is what makes two periods of a region the same figure: the
+// last day for a stock, the first and last day for a flow; an undated
+// period is its own.
+func momentKey(stock bool, period string) string {
+	p := MustParsePeriod(period)
+	switch {
+	case p.Kind() == UndatedPeriod:
+		return period
+	case stock:
+		return p.End().Format(time.DateOnly)
+	}
+	return p.Start().Format(time.DateOnly) + "/" + p.End().Format(time.DateOnly)
 }

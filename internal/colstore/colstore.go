@@ -24,8 +24,9 @@ type Span struct {
 }
 
 // YearKind is the Kind of a civil year, which the columns index by a bit
-// per region and year.
-const YearKind = 1
+// per region and year; UndatedKind that of a figure the source does not
+// date, which lies somewhere within its span.
+const YearKind, UndatedKind = 1, 5
 
 // MinDay is a day before every day a period holds.
 const MinDay = -1 << 30
@@ -77,10 +78,10 @@ type Series struct {
 	indexed int      // rows in slots
 	// years has a bit per region and year from 1970 to 2033: the region has
 	// a row for that civil year. Most rows are years; checking a bit in this
-	// small array replaces a probe into the index. yearRow finds such a row
+	// small array replaces a probe into the index. yearRows finds such a row
 	// when a bit is already set; it is built on the first duplicate.
-	years   []uint64
-	yearRow map[uint64]int32
+	years    []uint64
+	yearRows map[uint64]int32
 
 	// Versions (versions.go): prev maps a row that revises another to the
 	// row it revises, next the revised row to the row that replaced it.

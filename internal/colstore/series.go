@@ -73,7 +73,7 @@ func (s *Series) Truncate(n int) {
 	// fewer slots than rows, place would probe for a free slot forever.
 	s.resize(2 * s.indexed)
 	clear(s.years)
-	s.yearRow = nil
+	s.yearRows = nil
 	for row := range int32(n) {
 		if y, ok := yearBit(s.periodAt(row)); ok {
 			s.years[s.Region[row]] |= 1 << y
@@ -81,9 +81,28 @@ func (s *Series) Truncate(n int) {
 	}
 }
 
-func hashKey(region int32, p Span) uint64 {
-	h := uint64(uint32(region))<<32 | uint64(uint32(p.Start))
-	h ^= (uint64(uint32(p.End))<<8 | uint64(p.Kind)) * 0x9e3779b97f4a7c15
+// moment is what says which figure a period holds, whatever the period's
+// kind: its last day for a stock, a level at a moment (2019 and 2019年12月
+// and 2019年第四季度 all say the level at the end of 2019), and its first
+// and last day for a flow (2019 and 2019.01.01-2019.12.31 are the same
+// days). An undated figure (somewhere within its span) is its own moment.
+// Two rows of a region with the same moment state the same figure.
+func (s *Series) moment(p Span) Span {
+	switch {
+	case p.Kind == UndatedKind:
+		return p // somewhere within its span: no moment of its own
+	case s.Kind == Stock:
+		return Span{End: p.End}
+	}
+	return Span{Start: p.Start, End: p.End}
+}
+
+// hashKey hashes a region and a period's moment: rows of the same moment
+// share a chain of the index, where find tells them apart.
+func (s *Series) hashKey(region int32, p Span) uint64 {
+	m := s.moment(p)
+	h := uint64(uint32(region))<<32 | uint64(uint32(m.Start))
+	h ^= (uint64(uint32(m.End)) << 8) * 0x9e3779b97f4a7c15
 	h ^= h >> 31
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 29
@@ -93,40 +112,76 @@ func hashKey(region int32, p Span) uint64 {
 func slotOf(h uint64, row int32) uint64 { return h&^(1<<32-1) | uint64(row+1) }
 
 // find returns the row recorded for region and period, or -1; y and
-// isYear are the period's year bit.
-func (s *Series) find(region int32, p Span, y uint, isYear bool) int32 {
+// isYear are the period's year bit. With sameMoment it also finds a row of
+// another period of the same moment ([Series.moment]) when there is none of
+// the period itself.
+func (s *Series) find(region int32, p Span, y uint, isYear, sameMoment bool) int32 {
 	if isYear {
-		if s.years == nil || s.years[region]&(1<<y) == 0 {
+		if s.years != nil && s.years[region]&(1<<y) != 0 {
+			return s.yearRow(region, y)
+		}
+		if !sameMoment {
 			return -1
 		}
-		if s.yearRow == nil {
-			s.yearRow = make(map[uint64]int32)
-			for row := range int32(len(s.Region)) {
-				if y, ok := yearBit(s.periodAt(row)); ok {
-					s.yearRow[uint64(s.Region[row])<<6|uint64(y)] = row
-				}
+	}
+	other := int32(-1) // a row of the same moment, another period
+	if len(s.slots) > 0 {
+		h := s.hashKey(region, p)
+		mask := uint64(len(s.slots) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			slot := s.slots[i]
+			if slot == 0 {
+				break
+			}
+			if slot>>32 != h>>32 {
+				continue
+			}
+			row := int32(uint32(slot)) - 1
+			if s.Region[row] != region {
+				continue
+			}
+			switch q := s.Period.At(row); {
+			case q == p:
+				return row
+			case other < 0 && s.moment(q) == s.moment(p):
+				other = row
 			}
 		}
-		return s.yearRow[uint64(region)<<6|uint64(y)]
 	}
-	if len(s.slots) == 0 {
-		return -1
+	if !sameMoment || other >= 0 || isYear || s.years == nil {
+		return other
 	}
-	h := hashKey(region, p)
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		slot := s.slots[i]
-		if slot == 0 {
-			return -1
-		}
-		if slot>>32 != h>>32 {
-			continue
-		}
-		row := int32(uint32(slot)) - 1
-		if s.Region[row] == region && s.Period.At(row) == p {
-			return row
+	// A year's row of the same moment: the year a stock's period ends on
+	// the last day of, or the year a flow's period spans exactly.
+	yp := s.yearOf(p)
+	if y, ok := yearBit(yp); ok && s.years[region]&(1<<y) != 0 && s.moment(yp) == s.moment(p) {
+		return s.yearRow(region, y)
+	}
+	return -1
+}
+
+// yearOf returns the civil year whose last day is p's, as a year span.
+func (s *Series) yearOf(p Span) Span {
+	for i, start := range yearStarts {
+		if i+1 < len(yearStarts) && yearStarts[i+1]-1 == p.End {
+			return Span{Kind: YearKind, Start: start, End: p.End}
 		}
 	}
+	return Span{}
+}
+
+// yearRow returns the row of region for the civil year of bit y, which the
+// years bits say exists.
+func (s *Series) yearRow(region int32, y uint) int32 {
+	if s.yearRows == nil {
+		s.yearRows = make(map[uint64]int32)
+		for row := range int32(len(s.Region)) {
+			if y, ok := yearBit(s.periodAt(row)); ok && !s.Superseded(row) {
+				s.yearRows[uint64(s.Region[row])<<6|uint64(y)] = row
+			}
+		}
+	}
+	return s.yearRows[uint64(region)<<6|uint64(y)]
 }
 
 func (s *Series) periodAt(row int32) Span { return s.Period.At(row) }
@@ -139,8 +194,8 @@ func (s *Series) index(row int32, nregions int, y uint, isYear bool) {
 			s.years = make([]uint64, nregions)
 		}
 		s.years[s.Region[row]] |= 1 << y
-		if s.yearRow != nil {
-			s.yearRow[uint64(s.Region[row])<<6|uint64(y)] = row
+		if s.yearRows != nil {
+			s.yearRows[uint64(s.Region[row])<<6|uint64(y)] = row
 		}
 		return
 	}
@@ -171,7 +226,7 @@ func (s *Series) resize(n int) {
 
 func (s *Series) place(row int32) {
 	mask := uint64(len(s.slots) - 1)
-	h := hashKey(s.Region[row], s.periodAt(row))
+	h := s.hashKey(s.Region[row], s.periodAt(row))
 	i := h & mask
 	for s.slots[i] != 0 {
 		i = (i + 1) & mask
@@ -303,16 +358,16 @@ func (s *Series) Bound(row int32) uint8 {
 
 // Put appends a row for region reg and period p with value v (its unit 0
 // for the indicator's) and meta m, unless the series is not entries and
-// holds a row for reg and p already: then it appends nothing and returns
-// that row, for the caller to tell a duplicate ([Series.Same]) from a
-// conflict. It returns -1 when it appended. nregions is the size of the
+// holds a row for reg and p already, or for another period of the same
+// moment ([Series.moment]): then it appends nothing and returns that row,
+// for the caller to tell a duplicate ([Series.Same]) from a conflict. It returns -1 when it appended. nregions is the size of the
 // tree, for the index of years.
 func (s *Series) Put(reg int32, p Span, v *Value, m uint32, nregions int) int32 {
 	// Entries are events: never a duplicate, so never looked up or indexed.
 	entries := s.Kind == Entries
 	y, isYear := yearBit(p)
 	if !entries {
-		if row := s.find(reg, p, y, isYear); row >= 0 {
+		if row := s.find(reg, p, y, isYear, true); row >= 0 {
 			return row
 		}
 	}
@@ -370,7 +425,7 @@ func (s *Series) Snapshot() Series {
 	c.Big = maps.Clone(s.Big)
 	c.prev, c.next = maps.Clone(s.prev), maps.Clone(s.next)
 	// The indexes are neither append-only nor needed to read rows.
-	c.slots, c.years, c.yearRow, c.Period.index = nil, nil, nil, nil
+	c.slots, c.years, c.yearRows, c.Period.index = nil, nil, nil, nil
 	return c
 }
 

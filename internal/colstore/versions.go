@@ -25,13 +25,13 @@ func (s *Series) Revise(old int32, v *Value, m uint32) int32 {
 	}
 	s.prev[row], s.next[old] = old, row
 	if y, isYear := yearBit(p); isYear {
-		if s.yearRow != nil {
-			s.yearRow[uint64(reg)<<6|uint64(y)] = row
+		if s.yearRows != nil {
+			s.yearRows[uint64(reg)<<6|uint64(y)] = row
 		}
 		return row
 	}
 	// The slot of old now names row: same region and period, same hash.
-	h := hashKey(reg, p)
+	h := s.hashKey(reg, p)
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; s.slots[i] != 0; i = (i + 1) & mask {
 		if int32(uint32(s.slots[i]))-1 == old {
@@ -49,7 +49,7 @@ func (s *Series) Find(region int32, p Span) int32 {
 		return -1
 	}
 	y, isYear := yearBit(p)
-	return s.find(region, p, y, isYear)
+	return s.find(region, p, y, isYear, false)
 }
 
 // Versioned reports whether some row of s revises another.
