@@ -184,8 +184,17 @@ func (u Unit) dimension() dimension {
 // other.
 func (u Unit) Compatible(v Unit) bool {
 	a, ok := u.info()
+	if u == v {
+		return ok
+	}
 	b, ok2 := v.info()
-	return ok && ok2 && a.dim == b.dim && a.one().Equal(b.one())
+	if !ok || !ok2 || a.dim != b.dim {
+		return false
+	}
+	if a.factor.IsZero() && b.factor.IsZero() {
+		return true // both of the dimension's base scale
+	}
+	return a.one().Equal(b.one())
 }
 
 // Convertible reports whether quantities in u can be converted into v

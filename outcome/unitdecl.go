@@ -149,7 +149,7 @@ func DeclareUnit(spec UnitSpec) (Unit, error) {
 // one returns how many base units one of d is.
 func (d unitDef) one() decimal.Decimal {
 	if d.factor.IsZero() {
-		return decimal.NewFromInt(1)
+		return one
 	}
 	return d.factor
 }
