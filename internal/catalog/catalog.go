@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/taizhang/taizhang/outcome"
 )
@@ -140,3 +141,23 @@ func Ledger(regions *outcome.RegionSet, indicators []outcome.Indicator, records 
 	}
 	return l
 }
+
+// IndicatorSet is a catalogue's indicators, read from its embedded CSV
+// (ReadIndicators) when first asked. A catalogue's CSV is checked by its
+// tests, so an error reading it is a broken build: Must panics with it.
+type IndicatorSet struct {
+	get func() ([]outcome.Indicator, error)
+}
+
+// NewIndicatorSet returns the indicators of the CSV data, named name in
+// errors, read on first use.
+func NewIndicatorSet(data []byte, name string) IndicatorSet {
+	return IndicatorSet{sync.OnceValues(func() ([]outcome.Indicator, error) { return ReadIndicators(data, name) })}
+}
+
+// All returns every indicator, in the order of the file; the slice is the
+// caller's own.
+func (s IndicatorSet) All() []outcome.Indicator { return slices.Clone(Must(s.get())) }
+
+// Pick returns the indicators of codes, in that order (see [Pick]).
+func (s IndicatorSet) Pick(codes ...string) []outcome.Indicator { return Pick(Must(s.get()), codes...) }

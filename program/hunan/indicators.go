@@ -2,8 +2,6 @@ package hunan
 
 import (
 	_ "embed"
-	"slices"
-	"sync"
 
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
@@ -18,28 +16,12 @@ import (
 //go:embed data/indicators.csv
 var indicatorsCSV []byte
 
-var indicators = sync.OnceValues(func() ([]outcome.Indicator, error) {
-	return catalog.ReadIndicators(indicatorsCSV, "indicators.csv")
-})
+var indicators = catalog.NewIndicatorSet(indicatorsCSV, "indicators.csv")
 
 // Indicators returns every indicator of the Hunan catalogue, in the order
 // of data/indicators.csv. A record names its indicator by code
 // (featured-industries, expert-teams, star-spaces …). The slice is the
 // caller's own.
-func Indicators() []outcome.Indicator { return slices.Clone(catalog.Must(indicators())) }
+func Indicators() []outcome.Indicator { return indicators.All() }
 
-func pick(codes ...string) []outcome.Indicator {
-	return catalog.Pick(catalog.Must(indicators()), codes...)
-}
-
-// Codes that Go code outside the catalogue names: the tests of rule and
-// xlsx. The catalogue itself writes an indicator's code as a ledger
-// file does, and a caller looks an indicator up by code in [Indicators].
-const (
-	LocalTechnicians     = "local-technicians"       // flow, 名: local technical backbones trained (七个一 clause 3)
-	CountyUnitsWithTeams = "county-units-with-teams" // stock, 个: county-level units with an expert team
-	NewNonPoorTeams      = "new-non-poor-teams"      // flow, 个: expert teams newly formed for non-poor counties
-	ExpertTeamsTotal     = "expert-teams-total"      // stock, 个: expert service teams in all
-	StarSpaces           = "star-spaces"             // stock, 家: 星创天地
-	TrainingSessions     = "training-sessions"       // flow, 场: technical training sessions
-)
+func pick(codes ...string) []outcome.Indicator { return indicators.Pick(codes...) }

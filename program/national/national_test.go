@@ -75,7 +75,7 @@ func TestExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 000 intro: 52 poor counties at the end of 2019; the list agrees.
-	seed, err := l.Total(national.PoorCountyCount, national.NationCode, outcome.Through(date(2019, 12, 31)))
+	seed, err := l.Total("poor-counties", national.NationCode, outcome.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 		want[c.Code[:2]+"0000"]++
 	}
 	for prov, n := range want {
-		sum, err := l.Total(national.PoorCountyCount, prov, outcome.Through(date(2012, 12, 31)))
+		sum, err := l.Total("poor-counties", prov, outcome.Through(date(2012, 12, 31)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +140,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 	}
 	// 湖南 has 40 national poor counties (shared/data/SOURCES.md §2; 004's 51
 	// adds 11 provincial ones).
-	hunan, _ := l.Total(national.PoorCountyCount, "430000", outcome.Through(date(2012, 12, 31)))
+	hunan, _ := l.Total("poor-counties", "430000", outcome.Through(date(2012, 12, 31)))
 	if !hunan.Value.Equal(decimal.NewFromInt(40)) {
 		t.Errorf("湖南 poor counties = %v, want 40", hunan.Value)
 	}
@@ -148,7 +148,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 		t.Errorf("%d provinces, want 22", len(want))
 	}
 	// The national figure is the seed's own, not added to the counties'.
-	nation, _ := l.Total(national.PoorCountyCount, national.NationCode, outcome.Through(date(2012, 12, 31)))
+	nation, _ := l.Total("poor-counties", national.NationCode, outcome.Through(date(2012, 12, 31)))
 	if !nation.Value.Equal(decimal.NewFromInt(832)) {
 		t.Errorf("national poor counties at the end of 2012 = %v, want 832", nation.Value)
 	}
