@@ -1,7 +1,10 @@
 // Hunan prints the report of every Hunan program against the outcomes the
 // Hunan seed document reports, as of 2019-12-31.
 //
-//	go run ./examples/hunan [-lang en] [-asof 2019-12-31]
+//	go run ./examples/hunan [-lang en] [-asof 2019-12-31] [-html hunan.html]
+//
+// With -html it also writes the reports as one HTML page, for a browser or
+// to print to PDF.
 package main
 
 import (
@@ -13,12 +16,14 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 )
 
 func main() {
 	lang := flag.String("lang", "zh", "output language: zh or en")
 	asOf := flag.String("asof", "2019-12-31", "evaluation date, YYYY-MM-DD")
+	html := flag.String("html", "", "also write the reports as one HTML page to this file")
 	flag.Parse()
 	l, err := outcome.ParseLang(*lang)
 	if err != nil {
@@ -31,6 +36,36 @@ func main() {
 	if err := run(os.Stdout, l, date); err != nil {
 		log.Fatal(err)
 	}
+	if *html != "" {
+		if err := writeHTML(*html, l, date); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// writeHTML writes the report of every Hunan program as one HTML page.
+func writeHTML(path string, lang outcome.Lang, asOf time.Time) error {
+	ledger := hunan.Reported()
+	if err := ledger.Add(hunan.Exits()...); err != nil {
+		return err
+	}
+	var reports []program.Report
+	for _, p := range hunan.Programs() {
+		r, err := p.Evaluate(ledger, asOf)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, r)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := program.WriteHTML(f, reports, lang, program.HTMLOptions{}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func run(w io.Writer, lang outcome.Lang, asOf time.Time) error {

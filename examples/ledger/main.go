@@ -2,7 +2,7 @@
 // (CSV, JSON Lines or Excel) and prints the report.
 //
 //	go run ./examples/ledger -list
-//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv|md|svg] FILE...
+//	go run ./examples/ledger -program hunan/seven-ones -asof 2019-12-31 [-lang en] [-format text|json|csv|md|svg|html] FILE...
 //
 // Files as offices keep them read too: -sheet FILE reads a wide sheet (one
 // row per county, one column per indicator, named by 市州 and 县, the year
@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("program", "", "id of the program to evaluate, such as hunan/seven-ones")
 	asOf := fs.String("asof", time.Now().Format(time.DateOnly), "evaluation date, YYYY-MM-DD")
 	lang := fs.String("lang", "zh", "output language: zh or en")
-	format := fs.String("format", "text", "report format: text, json, csv, md or svg")
+	format := fs.String("format", "text", "report format: text, json, csv, md, svg or html (one page for a browser, to print to PDF)")
 	known := fs.String("known", "", "evaluate the ledger as it was known on this day, YYYY-MM-DD")
 	var sheets, rosters []string
 	fs.Func("sheet", "a wide sheet in CSV: a row per county (市州, 县), a column per indicator (repeatable)", func(v string) error {
@@ -203,6 +203,8 @@ func write(w io.Writer, r program.Report, lang outcome.Lang, format string) erro
 		return r.WriteMarkdown(w, lang)
 	case "svg":
 		return r.WriteSVG(w, lang)
+	case "html":
+		return r.WriteHTML(w, lang)
 	}
-	return errors.New("-format: want text, json, csv, md or svg")
+	return errors.New("-format: want text, json, csv, md, svg or html")
 }
