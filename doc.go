@@ -15,6 +15,7 @@
 //	                    bounds and shortfall
 //	program             named sets of targets with their source, and reports
 //	                    as text (Chinese or English), Markdown, CSV, JSON, SVG
+//	                    and one self-contained HTML page
 //	rule                consistency rules over a ledger
 //	trend               a program evaluated at a series of dates
 //	xlsx                ledgers and reports as Excel workbooks
