@@ -120,7 +120,10 @@ func (i Indicator) Validate() error {
 
 // Citation says where a figure or a target is stated: the document, the
 // section path and the footnote mark, such as
-// 004_32acad38fe6c52df.txt §二(二)二是 [11].
+// 004_32acad38fe6c52df.txt §二(二)二是 [11]. Document is the document's
+// locator, the form data keeps (a file name, in a ledger's source column);
+// a document declared with [DeclareDocument] is shown by its title,
+// journal or publisher and year in reports ([Citation.In]).
 type Citation struct {
 	Document string `json:"document,omitempty"`
 	Section  string `json:"section,omitempty"`
@@ -133,7 +136,9 @@ func Cite(document, section, mark string) Citation { return Citation{document, s
 // IsZero reports whether c names nothing.
 func (c Citation) IsZero() bool { return c == Citation{} }
 
-// String writes "document §section mark", leaving out empty parts.
+// String writes "document §section mark", leaving out empty parts, with
+// the document's locator as cited: the form of data and of error messages.
+// Reports write [Citation.In].
 func (c Citation) String() string {
 	var parts []string
 	if c.Document != "" {
