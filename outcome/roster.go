@@ -76,35 +76,14 @@ func (l *Ledger) ReadRoster(r io.Reader, ro Roster, opts ReadOptions) (RosterCou
 	if err := sc.Header(); err != nil {
 		return RosterCount{}, scanError(err, opts.Name)
 	}
-	return l.readRoster(ro, opts, func(yield func(int, [][]byte) bool) {
-		if !yield(sc.Line, sc.Fields) {
-			return
-		}
-		for sc.Scan() {
-			if !yield(sc.Line, sc.Fields) {
-				return
-			}
-		}
-	}, func() error {
-		if sc.Err != nil {
-			return scanError(sc.Err, opts.Name)
-		}
-		return nil
-	})
+	lines, err := scannedLines(sc, opts.Name)
+	return l.readRoster(ro, opts, lines, err)
 }
 
 // ReadRosterRows counts a roster given as rows, such as a worksheet's, as
 // [Ledger.ReadRoster] does.
 func (l *Ledger) ReadRosterRows(rows iter.Seq[Row], ro Roster, opts ReadOptions) (RosterCount, error) {
-	var fields [][]byte
-	return l.readRoster(ro, opts, func(yield func(int, [][]byte) bool) {
-		for row := range rows {
-			fields = rowFields(fields[:0], row.Cells, 0)
-			if !yield(row.Number, fields) {
-				return
-			}
-		}
-	}, func() error { return nil })
+	return l.readRoster(ro, opts, cellLines(rows), func() error { return nil })
 }
 
 // rosterKey is what makes two rows of a roster the same.

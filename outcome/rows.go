@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+
+	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
 // Row is a row of cells from a table, such as a spreadsheet: its 1-based
@@ -99,4 +101,38 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// scannedLines yields the lines a scanner reads, its header line first, as
+// the readers of sheets and rosters take them, and returns the error that
+// ended them, for file.
+func scannedLines(sc *csvscan.Scanner, file string) (func(yield func(line int, fields [][]byte) bool), func() error) {
+	return func(yield func(int, [][]byte) bool) {
+			if !yield(sc.Line, sc.Fields) {
+				return
+			}
+			for sc.Scan() {
+				if !yield(sc.Line, sc.Fields) {
+					return
+				}
+			}
+		}, func() error {
+			if sc.Err != nil {
+				return scanError(sc.Err, file)
+			}
+			return nil
+		}
+}
+
+// cellLines yields rows of cells as the lines of a file.
+func cellLines(rows iter.Seq[Row]) func(yield func(line int, fields [][]byte) bool) {
+	return func(yield func(int, [][]byte) bool) {
+		var fields [][]byte
+		for row := range rows {
+			fields = rowFields(fields[:0], row.Cells, 0)
+			if !yield(row.Number, fields) {
+				return
+			}
+		}
+	}
 }

@@ -54,35 +54,14 @@ func (l *Ledger) ReadSheet(r io.Reader, sh Sheet, opts ReadOptions) error {
 	if err := sc.Header(); err != nil {
 		return scanError(err, opts.Name)
 	}
-	return l.readSheet(sh, opts, func(yield func(line int, fields [][]byte) bool) {
-		if !yield(sc.Line, sc.Fields) {
-			return
-		}
-		for sc.Scan() {
-			if !yield(sc.Line, sc.Fields) {
-				return
-			}
-		}
-	}, func() error {
-		if sc.Err != nil {
-			return scanError(sc.Err, opts.Name)
-		}
-		return nil
-	})
+	lines, err := scannedLines(sc, opts.Name)
+	return l.readSheet(sh, opts, lines, err)
 }
 
 // ReadSheetRows adds the records of a wide sheet given as rows, such as
 // the rows of a worksheet, as [Ledger.ReadSheet] does.
 func (l *Ledger) ReadSheetRows(rows iter.Seq[Row], sh Sheet, opts ReadOptions) error {
-	var fields [][]byte
-	return l.readSheet(sh, opts, func(yield func(int, [][]byte) bool) {
-		for row := range rows {
-			fields = rowFields(fields[:0], row.Cells, 0)
-			if !yield(row.Number, fields) {
-				return
-			}
-		}
-	}, func() error { return nil })
+	return l.readSheet(sh, opts, cellLines(rows), func() error { return nil })
 }
 
 // fixedPeriod is the text a sheet's period field holds when the sheet has
