@@ -120,17 +120,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		j.Baseline = &r.Baseline
 	}
 	for g := range r.Shortfall.All() {
-		gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.Name().En}
-		if g.Kind != GapNoRecord {
-			gj.Has = g.Has.String()
-		}
-		if !g.Lacks.IsZero() {
-			gj.Lacks = g.Lacks.String()
-		}
-		if !g.Excess.IsZero() {
-			gj.Excess = g.Excess.String()
-		}
-		j.Shortfall = append(j.Shortfall, gj)
+		j.Shortfall = append(j.Shortfall, gapToJSON(g))
 	}
 	if !r.Deadline.IsZero() {
 		j.Deadline = r.Deadline.Format(time.DateOnly)
@@ -491,6 +481,8 @@ func (g *Gaps) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// gapToJSON is a shortfall entry as JSON writes it: has only with a
+// record, lacks and excess only when not zero.
 func gapToJSON(g Gap) gapJSON {
 	gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.Name().En}
 	if g.Kind != GapNoRecord {
