@@ -22,10 +22,13 @@ import (
 //
 // [Ledger.Add] refuses bad records with a [*RecordError]: an unknown
 // indicator or region, a negative value, a unit that does not fit the
-// indicator, a range, a period outside the years 1 to 9999 (a query window
-// from [Through] is one). An identical record twice is harmless (the second is
-// not added); a different value for the same indicator, region and period is
-// a conflict ([ErrConflict]) and nothing is overwritten.
+// indicator (of another dimension, or at another scale with no exact
+// decimal in the indicator's unit), a range, a period outside the years 1
+// to 9999 (a query window from [Through] is one). An identical record
+// twice is harmless (the second is not added); a different value for the
+// same indicator, region and period is a conflict ([ErrConflict]) and
+// nothing is overwritten. A record in a unit at another scale than its
+// indicator's is kept converted into the indicator's unit ([Ledger.Add]).
 //
 // Records are kept by indicator in columns of fixed-size numbers, so a
 // million records take tens of megabytes and a query is a linear scan; no
@@ -139,6 +142,18 @@ func (l *Ledger) Len() int {
 // Add appends records, all or nothing: if any record is refused, none is
 // added and the error joins a [*RecordError] for every refused record. A
 // record without a unit is read in its indicator's unit.
+//
+// A record in a unit of its indicator's dimension at another scale
+// ([Unit.Convertible], not [Unit.Compatible]) is converted exactly into the
+// indicator's unit ([Quantity.Convert]) and kept so: 2公顷 for an indicator
+// in 亩 is kept, read back, written and summed as 30亩, and is the same
+// figure as a record of 30亩 for that region and period, not a conflict.
+// The figure as written is not kept (a caller who wants it keeps it in the
+// note or an attribute); error messages name it. A figure with no exact
+// decimal in the indicator's unit (10亩 for an indicator in 公顷) is
+// refused with [ErrInvalid]. A compatible unit (家 for an indicator in 个)
+// is kept as written, and a unit of another dimension (人次 for 名) is
+// refused with [ErrUnitMismatch], as before.
 func (l *Ledger) Add(records ...Record) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -247,6 +262,13 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if err := s.checkUnit(q.unit); err != nil {
 		return fail("unit", q.unit.Symbol(), err)
 	}
+	stored := q // in the indicator's unit; q stays as written, for messages
+	if s.converts(q.unit) {
+		var err error
+		if stored, err = s.inUnit(q); err != nil {
+			return fail("value", q.String(), err)
+		}
+	}
 	m := meta{source: r.Source, note: r.Note, attrs: r.Attrs.s, reported: dayCode(r.Reported), reason: r.Reason}
 	if m != l.metas[l.lastMeta] {
 		// In the order of the columns, so that a record gives the same
@@ -262,10 +284,17 @@ func (l *Ledger) add(r *Record) *RecordError {
 		if field, v, err := s.checkRevision(r); err != nil {
 			return fail(field, v, err)
 		}
-		rv := valueOf(r.Revises)
+		rq := r.Revises
+		if s.converts(rq.unit) {
+			var err error
+			if rq, err = s.inUnit(rq); err != nil {
+				return fail("revises", r.Revises.String(), err)
+			}
+		}
+		rv := valueOf(rq)
 		rev = &rv
 	}
-	v := valueOf(q)
+	v := valueOf(stored)
 	if err := v.checkWhole(s.ind.Unit); err != nil {
 		return fail("value", q.String(), err)
 	}
@@ -300,13 +329,67 @@ func (v value) decimal() decimal.Decimal {
 	return colstore.NewDecimal(v.coef, v.exp)
 }
 
-// checkUnit refuses a unit of another dimension than the indicator's.
+// checkUnit refuses a unit of another dimension than the indicator's. A
+// unit of the same dimension at another scale is converted ([series.inUnit]).
 func (s *series) checkUnit(u Unit) error {
-	if u == 0 || u.Compatible(s.ind.Unit) {
+	if u == 0 || u.Compatible(s.ind.Unit) || u.Convertible(s.ind.Unit) {
 		return nil
 	}
 	return fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
 		u.Symbol(), u.dimension().Name().In(English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.dimension().Name().In(English))
+}
+
+// converts reports whether a figure in u is converted before it is kept: u
+// measures what the indicator's unit measures, at another scale (公顷 for
+// an indicator in 亩). No unit, the indicator's own and a compatible one
+// (家 for 个) are kept as they are.
+func (s *series) converts(u Unit) bool {
+	return u != 0 && u != s.ind.Unit && !u.Compatible(s.ind.Unit) && u.Convertible(s.ind.Unit)
+}
+
+// inUnit returns q, in a unit [series.converts] converts, in the
+// indicator's unit, exactly: 2公顷 for an indicator in 亩 is 30亩. A figure
+// with no exact decimal in the indicator's unit (10亩 for an indicator in
+// 公顷 is 0.666…) is refused with [ErrInvalid], naming the figure and both
+// units.
+func (s *series) inUnit(q Quantity) (Quantity, error) {
+	to := s.ind.Unit
+	c, err := q.Convert(to)
+	if err == nil {
+		return c, nil
+	}
+	if errors.Is(err, ErrUnitMismatch) {
+		return Quantity{}, err // another dimension: checkUnit refuses it first
+	}
+	return Quantity{}, fmt.Errorf("%w: %s cannot be written exactly in %s%s, the unit of %s", ErrInvalid, q, to.Symbol(), rate(q.unit, to), s.ind.Code)
+}
+
+// convertValue converts v, in a unit [series.converts] converts, into the
+// indicator's unit ([series.inUnit]); it returns v as it was, for messages.
+func (s *series) convertValue(v *value) (Quantity, error) {
+	q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
+	c, err := s.inUnit(q)
+	if err != nil {
+		return q, err
+	}
+	*v = valueOf(c)
+	return q, nil
+}
+
+// rate writes how u and v relate, for a message: " (1公顷 = 15亩)", one of
+// the larger in the smaller; nothing where that is no exact decimal.
+func rate(u, v Unit) string {
+	a, _ := u.info()
+	b, _ := v.info()
+	big, small := v, u
+	if a.one().GreaterThan(b.one()) {
+		big, small = u, v
+	}
+	n, err := Quantity{value: one, unit: big}.Convert(small)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (1%s = %s%s)", big.Symbol(), n.value, small.Symbol())
 }
 
 // put appends a checked row, unless the same figure is already recorded

@@ -263,6 +263,18 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 	if err := s.checkUnit(row.val.unit); err != nil {
 		return fail(p.fail(line, colUnit, []byte(row.val.unit.Symbol()), err))
 	}
+	// A unit at another scale than the indicator's is converted into it,
+	// as Ledger.Add does; the figure it revises too.
+	if s.converts(row.val.unit) {
+		if q, err := s.convertValue(&row.val); err != nil {
+			return fail(p.fail(line, colValue, []byte(q.String()), err))
+		}
+	}
+	if row.revises && s.converts(row.rev.unit) {
+		if q, err := s.convertValue(&row.rev); err != nil {
+			return fail(p.fail(line, colRevises, []byte(q.String()), err))
+		}
+	}
 	text := int32(0)
 	if len(row.source)+len(row.section)+len(row.mark)+len(row.note)+len(row.attrs)+len(row.reason) > 0 || row.reported != 0 {
 		if !row.sameText || rd.lastText == 0 {

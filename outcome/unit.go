@@ -199,6 +199,8 @@ func (u Unit) Compatible(v Unit) bool {
 
 // Convertible reports whether quantities in u can be converted into v
 // exactly or not ([Quantity.Convert]): whether they measure the same thing.
+// A [Ledger] converts a record in a unit convertible to its indicator's
+// into the indicator's unit ([Ledger.Add]).
 func (u Unit) Convertible(v Unit) bool {
 	return u.IsValid() && v.IsValid() && u.dimension() == v.dimension()
 }

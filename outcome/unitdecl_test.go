@@ -140,7 +140,7 @@ func TestConvert(t *testing.T) {
 
 // TestDeclaredUnitsInALedger: an indicator in a declared unit reads a file
 // in it, or in a compatible unit (套 beside 个); a convertible unit at
-// another scale is refused, to be converted first.
+// another scale is converted (unitconvert_test.go).
 func TestDeclaredUnitsInALedger(t *testing.T) {
 	mu, _, _, _, _, set := declareTestUnits(t)
 	inds := []outcome.Indicator{
@@ -164,8 +164,12 @@ func TestDeclaredUnitsInALedger(t *testing.T) {
 		t.Errorf("Total = %v, %v, want 420.5 mu", sum.Quantity(), err)
 	}
 	err = l.ReadCSV(strings.NewReader("indicator,region,period,value\ndemo-land,433122,2018,2公顷\n"), outcome.ReadOptions{Name: "ha.csv"})
+	if err != nil {
+		t.Errorf("a figure in 公顷 for an indicator in 亩: %v, want it converted", err)
+	}
+	err = l.ReadCSV(strings.NewReader("indicator,region,period,value\ndemo-land,433122,2018,5公斤\n"), outcome.ReadOptions{Name: "kg.csv"})
 	if !errors.Is(err, outcome.ErrUnitMismatch) {
-		t.Errorf("a figure in 公顷 for an indicator in 亩: error = %v, want ErrUnitMismatch", err)
+		t.Errorf("a figure in 公斤 for an indicator in 亩: error = %v, want ErrUnitMismatch", err)
 	}
 	err = l.ReadCSV(strings.NewReader("indicator,region,period,value\nkits,433122,2018,0.5套\n"), outcome.ReadOptions{Name: "half.csv"})
 	if !errors.Is(err, outcome.ErrInvalid) {
