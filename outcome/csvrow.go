@@ -80,7 +80,7 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 			}
 		}
 		switch {
-		case col < 0 && strict:
+		case col < 0 && strict && name != attrsColumn: // attrs holds attributes written by WriteCSV
 			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: errUnknownColumn})
 		case col < 0 && rowNumberColumns[name]:
 		case col < 0 && (written == "" || slices.ContainsFunc(p.attrNames, func(n []byte) bool { return string(n) == clean(written) })):
@@ -97,6 +97,12 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 		default:
 			c[col] = i
 		}
+	}
+	// The attrs cell is read last, so that where a file has an extra
+	// column and the cell a key of the same name, the column's value wins.
+	if k := slices.IndexFunc(p.attrNames, func(n []byte) bool { return bytes.EqualFold(n, []byte(attrsColumn)) }); k >= 0 {
+		col, name := p.attrCols[k], p.attrNames[k]
+		p.attrCols, p.attrNames = append(slices.Delete(p.attrCols, k, k+1), col), append(slices.Delete(p.attrNames, k, k+1), name)
 	}
 	for _, col := range []int{colIndicator, colRegion, colPeriod, colValue} {
 		if c[col] < 0 {
@@ -339,6 +345,14 @@ func (p *rowParser) setAttrs(line int, fields [][]byte) *ParseError {
 		p.lastAttr[k] = append(p.lastAttr[k][:0], f...)
 		p.quotedAttr = p.quotedAttr || bytes.IndexByte(f, '"') >= 0
 		if v := bytes.TrimSpace(f); len(v) > 0 {
+			if bytes.EqualFold(p.attrNames[k], []byte(attrsColumn)) { // attributes in one cell, as WriteCSV writes them
+				var err error
+				if p.attrs, err = appendAttrsText(p.attrs, v); err != nil {
+					p.lastAttr = nil
+					return &ParseError{File: p.file, Line: line, Column: attrsColumn, Value: string(f), Err: err}
+				}
+				continue
+			}
 			if bytes.ContainsAny(v, "\x1e\x1f") {
 				v = []byte(clean(string(v)))
 			}

@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"slices"
 	"strings"
@@ -127,16 +128,45 @@ func TestRoundTrip(t *testing.T) {
 		rec("commissioners", "433122100201", "2019", "据不完全统计,5000余名"),
 		Record{Indicator: "commissioners", Region: "433130", Period: Year(2019), Quantity: MustParseQuantity("近1000人"),
 			Source: Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"), Note: "每年, \"三区\"人才\n第二行"},
+		// Attributes: in one order, in the other, named like a column, and
+		// written with the characters their cell escapes.
+		Record{Indicator: "commissioners", Region: "433122", Period: Year(2018), Quantity: MustParseQuantity("12名"),
+			Attrs: MakeAttributes("填报人", "张三", "联系电话", "0743-1234567")},
+		Record{Indicator: "commissioners", Region: "433130", Period: Year(2018), Quantity: MustParseQuantity("9名"),
+			Attrs: MakeAttributes("联系电话", "0743-7654321", "填报人", "李四")},
+		Record{Indicator: "training", Region: "433122", Period: Year(2019), Quantity: MustParseQuantity("30人次"),
+			Attrs: MakeAttributes("备注", "一列的名字", "序号", "7", "a=b; c\\", "x;y=z\\\n第二行", "\"引号\", 逗号", "attrs")},
 	); err != nil {
 		t.Fatal(err)
 	}
+	// A correction with attributes of its own: the history reads back too.
+	first := rec("star-spaces", "430000", "2019", "149家")
+	if err := l.Add(Record{Indicator: "star-spaces", Region: "430000", Period: Year(2019), Quantity: MustParseQuantity("151家"),
+		Revises: first.Quantity, Reported: day(2020, 3, 1), Reason: "漏报两家", Attrs: MakeAttributes("更正人", "王五")}); err != nil {
+		t.Fatal(err)
+	}
 	want := records(l)
+	if n := len(want); n != 11 {
+		t.Fatalf("the ledger holds %d records, want 11 (every version)", n)
+	}
 	for _, f := range []struct {
 		name  string
 		write func(*bytes.Buffer) error
 		read  func(*Ledger, *bytes.Buffer) error
 	}{
 		{"csv", func(b *bytes.Buffer) error { return WriteCSV(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error { return m.ReadCSV(b, ReadOptions{}) }},
+		{"csv, strict", func(b *bytes.Buffer) error { return WriteCSV(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error { return m.ReadCSV(b, ReadOptions{Strict: true}) }},
+		{"rows", func(b *bytes.Buffer) error { return WriteCSV(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error {
+			lines, err := csv.NewReader(b).ReadAll()
+			if err != nil {
+				return err
+			}
+			var rows []Row
+			for i, cells := range lines {
+				rows = append(rows, Row{Number: i + 1, Cells: cells})
+			}
+			return m.ReadRows(slices.Values(rows), ReadOptions{})
+		}},
 		{"jsonl", func(b *bytes.Buffer) error { return WriteJSONL(b, l.All()) }, func(m *Ledger, b *bytes.Buffer) error { return m.ReadJSONL(b, ReadOptions{}) }},
 	} {
 		var b bytes.Buffer
@@ -150,6 +180,14 @@ func TestRoundTrip(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, records(m)); diff != "" {
 			t.Errorf("%s round trip mismatch (-want +got):\n%s", f.name, diff)
+		}
+		wantH, err1 := l.History("star-spaces", "430000", Year(2019))
+		gotH, err2 := m.History("star-spaces", "430000", Year(2019))
+		if err1 != nil || err2 != nil || len(wantH) != 2 {
+			t.Fatalf("%s: History: %v, %v, %d versions, want 2", f.name, err1, err2, len(wantH))
+		}
+		if diff := cmp.Diff(wantH, gotH); diff != "" {
+			t.Errorf("%s round trip: history mismatch (-want +got):\n%s", f.name, diff)
 		}
 		var again bytes.Buffer
 		if err := f.write(&again); err != nil || again.String() != first {
@@ -255,14 +293,16 @@ func TestJSONLErrors(t *testing.T) {
 }
 
 func FuzzRoundTrip(f *testing.F) {
-	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note")
-	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "")
-	f.Add("star-spaces", "430000", 2019, int64(149), int64(-2), uint16(0), "a,\"b\"\n", "多行\r\n备注")
-	f.Fuzz(func(t *testing.T, ind, region string, year int, coef, exp int64, qual uint16, source, note string) {
+	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note", "填报人", "张三")
+	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "", "", "")
+	f.Add("star-spaces", "430000", 2019, int64(149), int64(-2), uint16(0), "a,\"b\"\n", "多行\r\n备注", "a=b;\\", " \x1ec\\;\n")
+	f.Fuzz(func(t *testing.T, ind, region string, year int, coef, exp int64, qual uint16, source, note, key, value string) {
 		l := testLedger(t)
 		r := Record{Indicator: ind, Region: region, Period: Year(1900 + abs(year)%300),
 			Quantity: NewQuantity(decimal.New(abs64(coef), int32(exp%20)), 0, Qualifier(qual)&(qualifierEnd-1)),
-			Source:   Citation{Document: source}, Note: note}
+			Source:   Citation{Document: source}, Note: note,
+			// Attributes in both orders of two names.
+			Attrs: MakeAttributes(key, value, "备注", note, value, key)}
 		if l.Add(r) != nil {
 			return // not a valid record for this ledger
 		}
@@ -367,6 +407,8 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\ufeff指标,区划,时期,数值,备注\r\nstar-spaces,430000,2019,149家,\"a,\r\nb\"\r\n"))
 	f.Add([]byte("indicator,region,period,value,unit,qualifier\nfunds,433130,2005-/2019,26.8亿多元,,\ncommissioners,433122100201,~2017/2019,3,名,近\n"))
 	f.Add([]byte(`{"indicator":"training","region":"433122","period":"2018","value":"达5746人次"}` + "\n"))
+	f.Add([]byte("indicator,region,period,value,attrs,填报人\ntraining,433122,2019,5,\"a\\=b=1; 填报人=x\",张三\n"))
+	f.Add([]byte(`{"indicator":"training","region":"433122","period":"2018","value":"5人次","attrs":{"填报人":"张三","a":"b"}}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for name, read := range map[string]func(*Ledger) error{
 			"csv":   func(l *Ledger) error { return l.ReadCSV(bytes.NewReader(data), ReadOptions{AllErrors: true}) },

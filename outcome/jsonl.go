@@ -25,6 +25,7 @@ type recordJSON struct {
 	Reported  string          `json:"reported"`
 	Revises   json.RawMessage `json:"revises"`
 	Reason    string          `json:"reason"`
+	Attrs     json.RawMessage `json:"attrs"`
 }
 
 // jsonlReader reads ledger records from JSON Lines, one object per line,
@@ -38,8 +39,10 @@ type recordJSON struct {
 // "value" may also be a string as reports write it ("达5746次"). Unknown
 // keys are refused; "source" and "note" are optional, and so are a
 // correction's "reported" (a date, 2020-03-01, or an RFC 3339 time),
-// "revises" (a value, as "value" is written) and "reason". Blank lines are
-// skipped. Memory does not grow with the file.
+// "revises" (a value, as "value" is written) and "reason", and "attrs",
+// the record's attributes as an object of strings ({"填报人":"张三"}, read
+// by [Attributes.UnmarshalJSON]). Blank lines are skipped. Memory does not
+// grow with the file.
 type jsonlReader struct {
 	br   *bufio.Reader
 	name string
@@ -148,6 +151,11 @@ func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 			return fail("reported", "", fmt.Errorf("%w: a correction says when it was reported", ErrMissing))
 		}
 	}
+	if len(rj.Attrs) > 0 {
+		if err := r.Attrs.UnmarshalJSON(rj.Attrs); err != nil {
+			return fail(attrsColumn, string(rj.Attrs), err)
+		}
+	}
 	return r, nil
 }
 
@@ -181,7 +189,7 @@ func (j *jsonlReader) quantity(key string, raw json.RawMessage) (Quantity, *Pars
 }
 
 // jsonKeys are the keys of a JSON Lines record.
-var jsonKeys = [...]string{"indicator", "region", "period", "value", "source", "note", "reported", "revises", "reason"}
+var jsonKeys = [...]string{"indicator", "region", "period", "value", "source", "note", "reported", "revises", "reason", attrsColumn}
 
 // unknownKey returns the first key of the JSON object line that is not a
 // record's, matched without regard to case as encoding/json matches keys.
