@@ -23,9 +23,10 @@ type Document struct {
 	// gives none.
 	Title Name
 	// TranslatedTitle is an English rendering of a title the document gives
-	// only in Chinese. English reports write it in square brackets after the
-	// Chinese title, the usual mark of a translated title, so that no one
-	// looks for it as the document's own. It is ignored when Title.En is set.
+	// only in Chinese. English reports write it in square brackets followed
+	// by "(in Chinese)", the usual marks of a translated title, so that no
+	// one looks for it as the document's own; the Chinese title, to search
+	// for, is in Chinese reports. It is ignored when Title.En is set.
 	TranslatedTitle string
 	// Publisher is the journal or publisher as a citation writes it: Zh with
 	// a journal's 《》 (《中国科学院院刊》), En its English name (Bulletin of
@@ -93,11 +94,12 @@ func LookupDocument(locator string) (Document, bool) {
 //
 //	《科技赋能助推精准脱贫》(《中国科学院院刊》2020)
 //	"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020
-//	《湖南省科技精准扶贫的实践探索与前瞻思考》 [Practice and Prospects of …]
+//	《湖南省科技精准扶贫的实践探索与前瞻思考》
+//	[Practical Exploration … in Hunan Province] (in Chinese)
 //
 // In English a document with an English title goes by it, in quotation
-// marks; one without keeps its Chinese title, followed by the
-// TranslatedTitle in square brackets if there is one.
+// marks; one without by its TranslatedTitle, in square brackets and
+// marked "(in Chinese)", or failing that by its Chinese title.
 func (d Document) In(lang Lang) string {
 	var b strings.Builder
 	year := ""
@@ -109,7 +111,7 @@ func (d Document) In(lang Lang) string {
 		case d.Title.En != "":
 			b.WriteString(`"` + d.Title.En + `"`)
 		case d.TranslatedTitle != "":
-			b.WriteString("《" + d.Title.Zh + "》 [" + d.TranslatedTitle + "]")
+			b.WriteString("[" + d.TranslatedTitle + "] (in Chinese)")
 		default:
 			b.WriteString("《" + d.Title.Zh + "》")
 		}
@@ -141,7 +143,8 @@ func (d Document) In(lang Lang) string {
 // out empty parts:
 //
 //	《湖南省科技精准扶贫的实践探索与前瞻思考》 §二(二)二是 [11]
-//	《湖南省科技精准扶贫的实践探索与前瞻思考》 [Practice and Prospects of …] §2.2, point 2 [11]
+//	[Practical Exploration … in Hunan Province] (in Chinese), §2.2, point 2 [11]
+//	"Science and Technology Empowering …", Bulletin of …, 2020, §3.2
 //
 // In English a section numbered as Chinese documents number their parts
 // is written in figures: 一、 for the first level, (一) for the second and
@@ -155,10 +158,19 @@ func (c Citation) In(lang Lang) string {
 	if lang == English {
 		c.Section = sectionIn(c.Section)
 	}
-	if d, ok := LookupDocument(c.Document); ok {
-		c.Document = d.In(lang)
+	d, ok := LookupDocument(c.Document)
+	if !ok {
+		return c.String()
 	}
-	return c.String()
+	c.Document = ""
+	rest := c.String()
+	switch {
+	case rest == "":
+		return d.In(lang)
+	case lang == English:
+		return d.In(lang) + ", " + rest
+	}
+	return d.In(lang) + " " + rest
 }
 
 // sectionIn writes a section number of a Chinese document for English

@@ -47,11 +47,11 @@ func TestCitationIn(t *testing.T) {
 		want string
 	}{
 		{Cite("test-journal.txt", "3.2", "①"), Chinese, "《题名》(《某刊》2020) §3.2 ①"},
-		{Cite("test-journal.txt", "3.2", "①"), English, `"The Title", Some Journal, 2020 §3.2 ①`},
+		{Cite("test-journal.txt", "3.2", "①"), English, `"The Title", Some Journal, 2020, §3.2 ①`},
 		{Cite("test-book.txt", "二(二)一是", "[1]"), Chinese, "《书名》(某出版社, 2019) §二(二)一是 [1]"},
-		{Cite("test-book.txt", "二(二)一是", "[1]"), English, "《书名》 [Book Title], 某出版社, 2019 §2.2, point 1 [1]"},
+		{Cite("test-book.txt", "二(二)一是", "[1]"), English, "[Book Title] (in Chinese), 某出版社, 2019, §2.2, point 1 [1]"},
 		{Cite("test-bare.txt", "三", ""), Chinese, "《无名氏文》 §三"},
-		{Cite("test-bare.txt", "三", ""), English, "《无名氏文》 §3"},
+		{Cite("test-bare.txt", "三", ""), English, "《无名氏文》, §3"},
 		// Undeclared: the locator as cited.
 		{Cite("other.txt", "三(一)", "[2]"), Chinese, "other.txt §三(一) [2]"},
 		{Cite("other.txt", "三(一)", "[2]"), English, "other.txt §3.1 [2]"},

@@ -6,29 +6,6 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 )
 
-func TestSectionIn(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"三(一)", "3.1"},
-		{"二(二)", "2.2"},
-		{"一(四)二是", "1.4, point 2"},
-		{"二(四)", "2.4"},
-		{"二", "2"},
-		{"十二(十一)三是", "12.11, point 3"},
-		{"二十", "20"},
-		// Not numbered the Chinese way: as they are.
-		{"2", "2"},
-		{"3.1", "3.1"},
-		{"intro", "intro"},
-		{"", ""},
-		{"二(二", "二(二"},
-		{"一(二)附", "一(二)附"},
-	} {
-		if got := sectionIn(tc.in); got != tc.want {
-			t.Errorf("sectionIn(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestQuantityIn(t *testing.T) {
 	for _, tc := range []struct {
 		in   string

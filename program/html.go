@@ -65,11 +65,14 @@ func (r Report) WriteHTML(w io.Writer, lang outcome.Lang) error {
 // WriteHTML writes reports as one self-contained HTML page in lang, for a
 // browser or to print: no script, no font or image fetched, the style
 // sheet inline. Each report has a section with its program, date, source
-// and summary; a table with a row per target (parts of an all-of target
+// (the document by title, journal and year, [outcome.Citation.In]) and
+// summary; a table with a row per target (parts of an all-of target
 // indented below it) giving its kind, required and achieved figures, a
 // progress bar coloured by status, the status, the certainty of the
 // figures (with their bounds when they are not exact), the pace, the date
-// of the figures (marked when stale) and the target's source; a legend of
+// of the figures (marked when stale) and the target's source where it is
+// not the program's (its section and mark alone where the document is the
+// same); a legend of
 // the marks used; the notes; its chart, if opts has one; and the units
 // short of each per-unit target, folded when the list is long. Several
 // reports, a catalogue, get a table of contents and a summary of all
@@ -250,7 +253,7 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 		Summary: newHTMLSummary(r.Summary, lang), Legend: r.Legend(lang),
 	}
 	if !r.Source.IsZero() {
-		hr.Source = r.Source.String()
+		hr.Source = citationIn(r.Source, lang)
 	}
 	// The cells are those of the text table, so that every rendering
 	// writes a figure alike; the results give what a cell does not say.
@@ -292,9 +295,14 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 		if len(row.DataAsOf) > len(time.DateOnly) && row.Stale {
 			row.DataAsOf, row.StaleMark = row.DataAsOf[:len(time.DateOnly)], row.DataAsOf[len(time.DateOnly):]
 		}
-		// A target's source is shown where it is not the program's own.
-		if !res.Source.IsZero() && res.Source != r.Source {
-			row.Source = res.Source.String()
+		// A target's source is shown where it is not the program's own,
+		// by section and mark alone where the document is the program's,
+		// which the report's heading names.
+		if src := res.Source; !src.IsZero() && src != r.Source {
+			if src.Document == r.Source.Document {
+				src.Document = ""
+			}
+			row.Source = citationIn(src, lang)
 		}
 		hr.Pace = hr.Pace || res.Pace != target.PaceUnknown
 		// A bar where the progress column shows a figure: not for an

@@ -86,7 +86,9 @@ var csvColumns = []string{"program", "as_of", "target", "name", "kind", "status"
 // all-of target has the id "whole/part"), in columns meant for other
 // programs: program, as_of, target, name (in lang), kind, status,
 // certainty, certain, required, achieved, progress and expected (decimal
-// ratios, 1 is 100%), pace, covered, units, deadline, source, then
+// ratios, 1 is 100%), pace, covered, units, deadline, source (the
+// document by title, journal and year, as [outcome.Citation.In] writes it
+// in lang; the JSON report keeps the locator), then
 // data_as_of (the date of the figures), stale (true when they are older
 // than the reporting period, a year) and bounds (the values the achieved
 // figure's qualifiers allow, as an interval: "[49,51]", "(70,)" for more
@@ -99,7 +101,7 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	walk = func(res target.Result, prefix string) {
 		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.Name().En,
 			res.Status.Name().En, res.Certainty.Name().In(outcome.English), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
-			"", res.Source.String(), "", "", ""}
+			"", citationIn(res.Source, lang), "", "", ""}
 		if hasFigure(res) {
 			row[9] = res.Achieved.String()
 			if res.Status != target.Recorded {
@@ -240,7 +242,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		track     = 360 // pixels for 100%
 		maxScale  = 150 // bars are drawn up to 150%
 		pad       = 16
-		headerH   = 64
+		subH      = 18 // a line under the title
 		indentW   = 16 // pixels a part is indented under its whole
 		legendH   = 20 // a line of the legend
 		legendFS  = 12 // the legend's font size
@@ -268,6 +270,22 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	labelPx := labelW + pad
 	barX := pad + labelPx
 	width := barX + valueEnd
+	// Under the title, the date and the source: on one line, or on two
+	// where one would be wider than the chart (a long title); the wider
+	// of the two then sets the width.
+	subs := []string{lb.asOf + " " + r.AsOf.Format(time.DateOnly)}
+	if !r.Source.IsZero() {
+		src := lb.source + " " + citationIn(r.Source, lang)
+		if line := subs[0] + " · " + src; pad+texttable.Width(line)*fontSize/2+pad <= width {
+			subs[0] = line
+		} else {
+			subs = append(subs, src)
+		}
+	}
+	for _, l := range subs {
+		width = max(width, pad+texttable.Width(l)*fontSize/2+pad)
+	}
+	headerH := 64 + (len(subs)-1)*subH
 
 	// The legend: a swatch and a name per status used, the 100% line, and
 	// what the date beside a figure and the stale mark mean; laid out in
@@ -322,11 +340,9 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		width, height, width, height, fontSize)
 	fmt.Fprintf(bw, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
 	fmt.Fprintf(bw, `<text x="%d" y="%d" font-size="18" font-weight="bold">%s</text>`+"\n", pad, 26, esc(r.Name.In(lang)))
-	sub := lb.asOf + " " + r.AsOf.Format(time.DateOnly)
-	if !r.Source.IsZero() {
-		sub += " · " + lb.source + " " + citationIn(r.Source, lang)
+	for i, l := range subs {
+		fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555">%s</text>`+"\n", pad, 48+i*subH, esc(l))
 	}
-	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555">%s</text>`+"\n", pad, 48, esc(sub))
 	// The 100% line.
 	x100 := barX + track
 	fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#9e9e9e" stroke-dasharray="4 3"/>`+"\n",

@@ -54,9 +54,13 @@ var textLabels = [...]labels{
 // the marks used, and any notes. Columns are aligned for a terminal that
 // shows Chinese characters two columns wide.
 //
-// In English the source's section is written in figures (§一(四)二是 as
-// §1.4, point 2), a figure in 个 has no unit name (the target says what is
-// counted; "units" would read as the members of a population), and a
+// The source names the document by its title, journal or publisher and
+// year where the document is declared ([outcome.Citation.In]), never by
+// the file name data keeps. In English a document goes by its English
+// title, or by a translation of its title in square brackets, and
+// the source's section is written in figures (§一(四)二是 as
+// §1.4, point 2); a figure in 个 has no unit name (the target says what
+// is counted; "units" would read as the members of a population), and a
 // figure of one names its unit in the singular (1 person). Regions go by
 // their English names in [Report.WriteShortfall], a region without one by
 // its code alone.

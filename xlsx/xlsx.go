@@ -168,8 +168,9 @@ func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
 // list. Sheet names are cut to Excel's 31 characters and made distinct.
 //
 // A report's sheet has the program's name and ID, the date judged and the
-// source, then a row per target (parts of an all-of target indented) with
-// the columns of [program.Report.Table]: the required and achieved figures
+// source (the document by title, journal and year, as
+// [outcome.Citation.In] writes it), then a row per target (parts of an
+// all-of target indented) with the columns of [program.Report.Table]: the required and achieved figures
 // as written (with their qualifier, range or bounds) and as numbers (for a
 // per-unit target, the units in the population and the units that meet
 // it), the numbers shown with their unit by the cell's number format and
@@ -376,7 +377,7 @@ func (wb *workbook) report(sheet string, r program.Report) error {
 		return err
 	}
 	n++
-	if err := wb.row(sheet, n, cell{lb.source, 0}, cell{r.Source.String(), 0}); err != nil {
+	if err := wb.row(sheet, n, cell{lb.source, 0}, cell{r.Source.In(lang), 0}); err != nil {
 		return err
 	}
 	n += 2
@@ -498,7 +499,7 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 		out[5] = cell{res.Progress.InexactFloat64(), wb.percent}
 	}
 	if !res.Source.IsZero() {
-		out[6] = cell{res.Source.String(), 0}
+		out[6] = cell{res.Source.In(wb.lang), 0}
 	}
 	return out, nil
 }

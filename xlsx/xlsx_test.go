@@ -209,7 +209,8 @@ func TestReportCells(t *testing.T) {
 		format                  string
 	}{
 		{"as-of date", "test-sample", "B2", "43830", number, "yyyy-mm-dd"}, // 2019-12-31
-		{"source", "test-sample", "B3", "000_f8a6b69a178fa4e7.txt §2 ③", excelize.CellTypeSharedString, ""},
+		// The document by its English title, journal and year, not its file name.
+		{"source", "test-sample", "B3", `"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020, §2 ③`, excelize.CellTypeSharedString, ""},
 		{"required", "test-sample", "E6", "1000", number, `#,##0" units"`},
 		{"achieved", "test-sample", "F6", "1000", number, `#,##0" units"`},
 		{"data date", "test-sample", "H6", "43830", number, "yyyy-mm-dd"},

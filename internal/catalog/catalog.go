@@ -16,19 +16,55 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 )
 
-// The seed documents, by the file name a citation gives. They are named
-// here and nowhere else in the code; the reported figures' files name them
-// in their source column, and the catalogues' tests check that they do.
+// The seed documents, by the file name a citation gives: the locator that
+// data keeps. They are named here and nowhere else in the code; the
+// reported figures' files name them in their source column, and the
+// catalogues' tests check that they do. Reports show them by title,
+// journal and year ([Documents]).
 const (
-	// Seed000 is 《科技赋能助推精准脱贫》 by 国务院扶贫开发领导小组办公室开发指导司
-	// (《中国科学院院刊》, October 2020; revised 2020-09-24): the national
-	// programs and figures.
+	// Seed000 is the national article, 《科技赋能助推精准脱贫》
+	// ("Science and Technology Empowering Promotes Targeted Poverty
+	// Alleviation") by 国务院扶贫开发领导小组办公室开发指导司, in
+	// 《中国科学院院刊》 (Bulletin of Chinese Academy of Sciences), vol. 35
+	// no. 10, October 2020: the national programs and figures.
 	Seed000 = "000_f8a6b69a178fa4e7.txt"
 	// Seed004 is 《湖南省科技精准扶贫的实践探索与前瞻思考》: Hunan's programs
-	// and figures, and the national commitment of its §三(一). It has no
-	// author or date; its latest explicit year is 2019.
+	// and figures, and the national commitment of its §三(一). The text
+	// names no author, journal or date; the latest year it mentions is 2019.
 	Seed004 = "004_32acad38fe6c52df.txt"
 )
+
+// Documents are the seed documents as reports show them. Importing a
+// catalogue declares them ([outcome.DeclareDocument]), so that its
+// reports cite each by title rather than by file name.
+//
+// Seed000 prints its title in Chinese and in English, and its journal by
+// its English name with the journal's ISSN 1000-3045 in the DOI; the
+// journal's Chinese name is 《中国科学院院刊》. Seed004 prints a Chinese
+// title only, and no journal, publisher or year, so none is given: the
+// English rendering of its title is ours, and English reports write it in
+// square brackets marked "(in Chinese)", the marks of a translated title.
+var Documents = []outcome.Document{
+	{
+		Locator:   Seed000,
+		Title:     outcome.Name{Zh: "科技赋能助推精准脱贫", En: "Science and Technology Empowering Promotes Targeted Poverty Alleviation"},
+		Publisher: outcome.Name{Zh: "《中国科学院院刊》", En: "Bulletin of Chinese Academy of Sciences (Chinese Version)"},
+		Year:      2020,
+	},
+	{
+		Locator:         Seed004,
+		Title:           outcome.Name{Zh: "湖南省科技精准扶贫的实践探索与前瞻思考"},
+		TranslatedTitle: "Practical Exploration and Forward-Looking Thoughts on Sci-Tech Targeted Poverty Alleviation in Hunan Province",
+	},
+}
+
+func init() {
+	for _, d := range Documents {
+		if err := outcome.DeclareDocument(d); err != nil {
+			panic(err)
+		}
+	}
+}
 
 // Must returns v, and panics on err. The catalogues use it only for data
 // embedded in the module, which their tests load: a failure is a broken

@@ -106,3 +106,29 @@ func TestRecords(t *testing.T) {
 		t.Errorf("Records with an unknown region = %v, want an error naming reported.csv:2", err)
 	}
 }
+
+// TestDocumentsDeclared checks that the catalogue's documents are declared
+// and that reports cite them by title, journal and year, never by file name.
+func TestDocumentsDeclared(t *testing.T) {
+	for _, tc := range []struct {
+		c    outcome.Citation
+		lang outcome.Lang
+		want string
+	}{
+		{outcome.Cite(Seed000, "3.2", ""), outcome.Chinese, "《科技赋能助推精准脱贫》(《中国科学院院刊》2020) §3.2"},
+		{outcome.Cite(Seed000, "2", "③"), outcome.English,
+			`"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020, §2 ③`},
+		{outcome.Cite(Seed004, "二(二)二是", "[11]"), outcome.Chinese, "《湖南省科技精准扶贫的实践探索与前瞻思考》 §二(二)二是 [11]"},
+		{outcome.Cite(Seed004, "二(二)二是", "[11]"), outcome.English,
+			"[Practical Exploration and Forward-Looking Thoughts on Sci-Tech Targeted Poverty Alleviation in Hunan Province] (in Chinese), §2.2, point 2 [11]"},
+	} {
+		if got := tc.c.In(tc.lang); got != tc.want {
+			t.Errorf("%s in %s = %q, want %q", tc.c, tc.lang, got, tc.want)
+		}
+	}
+	for _, d := range Documents {
+		if got, ok := outcome.LookupDocument(d.Locator); !ok || got != d {
+			t.Errorf("%s: declared as %+v, %v", d.Locator, got, ok)
+		}
+	}
+}
