@@ -9,7 +9,7 @@ import (
 	"github.com/taizhang/taizhang/target"
 )
 
-// cite cites a section and footnote mark of the seed, 004.
+// cite cites a section and mark of the Hunan article, 004.
 func cite(section, mark string) outcome.Citation { return outcome.Cite(catalog.Seed004, section, mark) }
 
 func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
@@ -49,20 +49,27 @@ func observed(id string, n outcome.Name, issuers []outcome.Name, src outcome.Cit
 // zero value is the default reading of each; every other reading is one
 // field away.
 type Readings struct {
-	// SpecialistEach reads 七个一 clause 2, 「为每个贫困村明确一名科技特派员和
-	// “三区”科技人才(专家)」, as one commissioner and one 三区 talent in each
-	// poor village. The default is one person who is either (⚑G9): the 2019
-	// outcome reports commissioner coverage alone, and 「一名」 is one person.
+	// SpecialistEach reads 七个一 clause 2,
+	// 「为每个贫困村明确一名科技特派员和“三区”科技人才(专家)」,
+	// as one commissioner and one 三区 talent in each poor village. The
+	// default is one person who is either: 「一名」 counts one person, and
+	// the 2019 outcome reports commissioner coverage alone
+	// (「科技特派员对所有贫困村的全覆盖」).
 	SpecialistEach bool
 	// PlatformEach reads clause 6, 「一个以上农村星创天地和企业孵化器」, as at
-	// least one of each. The default counts the two together (⚑G10).
+	// least one of each. The default counts the two together: 「一个以上」
+	// stands once, before both names, as one count of the pair.
 	PlatformEach bool
-	// DemoPerType reads clause 7, 「一百家科技扶贫示范企业、农民专业合作社和
-	// 家庭农场等」, as 100 of each named type. The default is 100 in total, the
-	// types pooled, since 「等」 leaves the list open (⚑G11).
+	// DemoPerType reads clause 7,
+	// 「一百家科技扶贫示范企业、农民专业合作社和家庭农场等」,
+	// as 100 of each named type. The default is 100 in total, the types
+	// pooled, since 「等」 leaves the list open and a count per type of an
+	// open list has no end.
 	DemoPerType bool
 	// ParksInPoorCounties reads 「一县一园区」 over the 51 poor counties. The
-	// default is every county-level unit, the plain sense of 「一县」 (⚑G43).
+	// default is every county-level unit, the plain sense of 「一县」: the
+	// sentence, 「实施“一县一园区”战略」, names neither the poor counties
+	// nor the kind of park.
 	ParksInPoorCounties bool
 }
 
@@ -74,12 +81,15 @@ func SevenOnes() program.Program { return Readings{}.SevenOnes() }
 // seventh clause), read as r says:
 //
 //  1. 「为每个贫困县培育一个以上特色产业」: every poor county ≥1 featured industry;
-//  2. 「为每个贫困村明确一名科技特派员和“三区”科技人才(专家)」 (⚑G9);
+//  2. 「为每个贫困村明确一名科技特派员和“三区”科技人才(专家)」 (one
+//     person or one of each: [Readings.SpecialistEach]);
 //  3. 「为贫困地区培训一万名乡土技术骨干」: 10,000 persons, not person-times;
 //  4. 「组织实施一百项以上实用专利技术在贫困地区推广」;
 //  5. 「支持每个贫困县建立一个农村农业信息化服务网络」;
-//  6. 「支持每个贫困县建设一个以上农村星创天地和企业孵化器」 (⚑G10);
-//  7. 「在全省扶持一百家科技扶贫示范企业、农民专业合作社和家庭农场等」 (⚑G11).
+//  6. 「支持每个贫困县建设一个以上农村星创天地和企业孵化器」 (the two
+//     together or each: [Readings.PlatformEach]);
+//  7. 「在全省扶持一百家科技扶贫示范企业、农民专业合作社和家庭农场等」 (in
+//     all or per type: [Readings.DemoPerType]).
 //
 // The poor counties are the 51 of [7] and the poor villages the 3209 of [7]
 // (an inference: the clauses do not restate them). No village list is
@@ -89,8 +99,8 @@ func SevenOnes() program.Program { return Readings{}.SevenOnes() }
 //
 //	hunan.SevenOnes().ListUnits(hunan.PoorVillages(), villages...).In("433122")
 //
-// The seed states no start or deadline. Figures the seed reports near these targets but in another
-// unit or measure (培训农民 in 人次, 新技术 that are not patents) are named
+// The article states no start or deadline. Figures it reports near these
+// targets but in another unit or measure (培训农民 in 人次, 新技术 that are not patents) are named
 // with [target.Target.SeeAlso], so reports show why they do not count.
 func (r Readings) SevenOnes() program.Program {
 	src := cite("一(四)二是", "[6]")
@@ -153,17 +163,21 @@ func (r Readings) SevenOnes() program.Program {
 }
 
 // ExpertServiceTeams is 科技扶贫专家服务团 (004 §一(四)三是, §二(二)二是):
-// started in 2018 with 省委组织部, 财政厅 and 扶贫办; 「实现全省51个贫困县全
-// 覆盖」 in 2018; 2019 「新组建72个非贫困县科技专家服务团…实现科技专家服务团
-// 对所有县市区的全覆盖、科技特派员对所有贫困村的全覆盖」 [11].
+// started in 2018 with 省委组织部, 财政厅 and 扶贫办;
+// 「实现全省51个贫困县全覆盖」 in 2018; in 2019
+// 「新组建72个非贫困县科技专家服务团…实现科技专家服务团对所有县市区的全覆盖、科技特派员对所有贫困村的全覆盖」
+// [11].
 //
-// The seed reports coverage, not lists, so each coverage reads the number of
-// units covered from an aggregate figure ([target.Target.CoveredBy]); with
-// per-county team records the shortfall is listed county by county. 「所有
-// 县市区」 is the 123 units of [CountyUnits] (⚑G30, an inference), and 「所有
-// 贫困村」 the 3209 of [7] (⚑G40); with a village list, give it with
-// [program.Program.ListUnits]. The seed states no deadlines: the coverages
-// are reported as achieved, not as due.
+// The article reports coverage, not lists, so each coverage reads the
+// number of units covered from an aggregate figure
+// ([target.Target.CoveredBy]); with per-county team records the shortfall
+// is listed county by county. The article never counts 「所有县市区」; they
+// are read as the 123 units of [CountyUnits], the 51 poor counties' teams
+// and the 72 「新组建…非贫困县科技专家服务团」 of 2019, which §三(二)一是
+// confirms as 「全省123个科技专家服务团」. 「所有贫困村」 is not counted for
+// 2019 either; it is read as the 3209 poor villages of [7]. With a village
+// list, give it with [program.Program.ListUnits]. The article states no
+// deadlines: the coverages are reported as achieved, not as due.
 func ExpertServiceTeams() program.Program {
 	sec := cite("二(二)二是", "[11]")
 	return program.Program{
@@ -190,23 +204,25 @@ func ExpertServiceTeams() program.Program {
 // TalentPrecisionProject is 科技人才精准扶贫工程 (004 §一(四)一是 [4]):
 // 「每年组织5000余名科技特派员、近1000名“三区”科技人才」.
 //
-// The seed states these yearly figures as practice, not as targets (inventory
-// §B.H1 ⚑); they are modelled as yearly targets ([target.EachYear]) so that
+// The article states these yearly figures as practice, 「每年组织…」 (each
+// year it organises …), not as targets; they are modelled as yearly
+// targets ([target.EachYear]) so that
 // every year's figure can be checked against them. 5000余 asks for more than
 // 5000 a year. 近1000 is taken at 1000: a document describing practice says
 // "nearly" of what was done, and a target needs a figure to be checked
 // against, so a year with 1000 meets it and a year with 990 does not. The
-// seed states no start, so each is judged on the year of the evaluation
+// article states no start, so each is judged on the year of the evaluation
 // only; give the targets a start ([target.Target.From]) to judge every year
 // since.
 //
-// The seed's own 「每年」 figures carry no year and so count for none: the
+// The article's own 「每年」 figures carry no year and so count for none: the
 // results note them. The 770 三区 talents and 403 provincial-level
 // commissioners the province selected in 2019 (§二(二)一是 [11]) are another
 // measure than those organised each year: they are named with
 // [target.Target.SeeAlso], so the results show them without counting them.
-// The conflicting 「每年在岗的科技特派员近5000人」 (§二(二)一是, ⚑G23) is another
-// indicator (in post, not organised) and is shown, never merged. The
+// 「每年在岗的科技特派员近5000人」 (§二(二)一是 [11]), fewer than the
+// 「5000余名」 organised each year, is another indicator (in post, not
+// organised) and is shown, never merged. The
 // outcomes of [4] and [5] are shown as recorded figures.
 func TalentPrecisionProject() program.Program {
 	src := cite("一(四)一是", "[4]")
@@ -237,8 +253,9 @@ func TalentPrecisionProject() program.Program {
 }
 
 // OneCountyOnePark is the 「一县一园区」 strategy (004 §二(三)二是 [14]): one
-// agricultural sci-tech park per county. The seed defines neither the park
-// type nor which counties (⚑G43); see [Readings.ParksInPoorCounties]. The 12
+// agricultural sci-tech park per county. The article defines neither the
+// kind of park nor which counties 「一县」 covers; see
+// [Readings.ParksInPoorCounties]. The 12
 // national and 28 provincial parks it reports are province-wide counts, not
 // per county, and are noted, not counted.
 func OneCountyOnePark() program.Program { return Readings{}.OneCountyOnePark() }
@@ -268,7 +285,7 @@ func (r Readings) OneCountyOnePark() program.Program {
 // PairedAssistance is 亲帮亲户帮户互助脱贫奔小康 as the department practises
 // it (004 §二(四)一是 [16]): each leader liaises with one villager group and
 // takes one poor household, each division pairs with two households. The
-// seed gives neither the number of leaders nor of divisions, so the per-unit
+// article gives neither the number of leaders nor of divisions, so the per-unit
 // rules cannot be checked; the program shows the households assisted
 // (「近两年共计帮扶71户」).
 func PairedAssistance() program.Program {
@@ -293,8 +310,9 @@ const qixiCounty = "431225"
 // QixiVillageResidency is the department's resident work team in 会同县七溪村
 // (004 §二(四)二是): 「按照湖南省贫困退出标准…七溪村已顺利完成脱贫出列任务」,
 // verified by four tiers of poverty offices. The exit is a count of one
-// village; the assessment score (99分, the province's highest; the scale is
-// not stated, ⚑G31) and the new project funds are shown as recorded.
+// village; the assessment score (「获得全省最高分99分」, out of a maximum
+// the article does not state) and the new project funds are shown as
+// recorded.
 func QixiVillageResidency() program.Program {
 	src := cite("二(四)二是", "¶[17]")
 	return program.Program{
@@ -314,7 +332,9 @@ func QixiVillageResidency() program.Program {
 
 // SparkWestward is the Hunan leg of 星火西进工程 (004 §一(二)一是–三是),
 // extended in 1997 to the 17 ethnic-minority counties. It states no numeric
-// target; its report shows the recorded outcomes (1997 onward, ⚑G19).
+// target; its report shows the recorded outcomes. They follow
+// 「1997年,科技扶贫“星火西进工程”延伸到17个少数民族县」 without a date of
+// their own, and are read as from 1997 onward, not 1997 alone.
 func SparkWestward() program.Program {
 	return observed("hunan/spark-westward", name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
 		[]outcome.Name{kwei}, cite("一(二)二是", "[2]"),
@@ -332,7 +352,8 @@ func SparkWestward() program.Program {
 // JinggangshanFiveCounties is the sci-tech poverty work in the five
 // Jinggangshan-area counties 平江, 茶陵, 炎陵, 汝城 and 桂东 (004 §一(一),
 // §一(二)一是–三是). No numeric target; the report shows the five counties'
-// totals, whose period the seed does not state (⚑G18).
+// totals (「在五县实施科技扶贫开发项目共140多个,扶贫开发总投入30000万元…」),
+// for which the article gives no period.
 func JinggangshanFiveCounties() program.Program {
 	return observed("hunan/jinggangshan-five-counties", name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
 		[]outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")}, cite("一(二)二是", "¶[2]"),
@@ -346,7 +367,8 @@ func JinggangshanFiveCounties() program.Program {
 
 // CityCountyPairs is the six-city, six-county sci-tech pairing of 004
 // §一(二)四是: 长沙, 湘潭, 株洲, 岳阳, 衡阳 and 邵阳 paired with 龙山, 花垣,
-// 「庐溪」 (probably 泸溪, ⚑G7), 永顺, 保靖 and 古丈. The one-to-one mapping is
+// 「庐溪」 (as printed; no county has that name, and 泸溪 is the likely
+// one), 永顺, 保靖 and 古丈. The one-to-one mapping is
 // not given; the report shows the counts.
 func CityCountyPairs() program.Program {
 	return observed("hunan/city-county-pairs", name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),

@@ -125,9 +125,11 @@ func PoorCounties() target.Population {
 
 // CountyUnits is the population of Hunan's 123 county-level units
 // (「所有县市区」): the 122 official county-level divisions and 洪江区, the
-// statistical zone 431271 that is one of the poor counties. The seed never
-// prints this count (⚑G30); 123 = 51 + 72 expert service teams is an
-// inference, documented in data/SOURCE.md.
+// statistical zone 431271 that is one of the poor counties. The article
+// never prints this count: 「实现科技专家服务团对所有县市区的全覆盖」 names
+// no number, and 123 = 51 + 72 expert service teams (the poor counties'
+// and 「新组建72个非贫困县科技专家服务团」) is an inference, documented in
+// data/SOURCE.md.
 func CountyUnits() target.Population {
 	var codes []string
 	for r := range Regions().All() {

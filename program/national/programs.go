@@ -20,22 +20,27 @@ var (
 	sciTechDepts = outcome.Name{Zh: "科技相关部门", En: "science and technology departments"}
 )
 
-// PovertyEradication2020 is 脱贫攻坚: 「到2020年现行标准下的农村贫困人口全部
-// 脱贫」 (004 §三(一)), with the progress 000's introduction reports: the
-// rural poor from 9899万 at the end of 2012 to 551万 at the end of 2019, poor
+// PovertyEradication2020 is 脱贫攻坚: 「到2020年现行标准下的农村贫困人口全部脱贫」
+// (004 §三(一)), with the progress 000's introduction reports: the rural poor
+// from 9899万 at the end of 2012 to 551万 at the end of 2019, poor
 // counties from 832 to 52, poor villages from 12.8万 to 2707.
 //
-// Choices where the seeds are silent (inventory ⚑G15, ⚑G33):
-//   - The seeds set a zero goal only for the population. Poor counties and
+// Choices where the documents are silent:
+//   - They set a zero goal only for the population. Poor counties and
 //     villages are tracked as reductions to 0 by 2020 too, because the
 //     population's exit is what takes a county or village off the list; the
 //     target names say the goal is inferred.
-//   - The baselines of 832 counties and 12.8万 villages are read as the end
-//     of 2012, the date the sentence gives for the population.
-//   - 2300元 (004 [20], 「绝对贫困线」) is not asserted to be the 「现行标准」.
+//   - 「我国现行标准下的农村贫困人口从2012年底的9899万人减少到551万人，贫困县从832个减少到52个，贫困村从12.8万个减少到2707个」
+//     dates only the population's base (「2012年底」); the county and village
+//     counts
+//     carry no date of their own. They are read as of the end of 2012 too,
+//     since the sentence lists them as one comparison.
+//   - 「以人均年收入2300元作为绝对贫困线[20]」 (004 §三(一)) calls 2300元 the
+//     absolute poverty line, with no price year, and neither document says
+//     it is the 「现行标准」 of the goal; the catalogue does not equate them.
 //   - The exit target over the 832 counties ("county-exits") needs the
-//     county list's records ([Exits]); on the seeds' figures alone it has no
-//     data, while "poor-counties" reads the national count.
+//     county list's records ([Exits]); on the documents' figures alone it
+//     has no data, while "poor-counties" reads the national count.
 func PovertyEradication2020() program.Program {
 	src := outcome.Cite(catalog.Seed004, "三(一)", "")
 	intro := outcome.Cite(catalog.Seed000, "intro", "")
@@ -61,15 +66,18 @@ func PovertyEradication2020() program.Program {
 	}
 }
 
-// SciTechPovertyAction is 科技扶贫行动: 「推动科技特派员对贫困村科技服务和
-// 创业带动全覆盖」 (000 §2): every poor village served by a commissioner.
+// SciTechPovertyAction is 科技扶贫行动: 「推动科技特派员对贫困村科技服务和创业带动全覆盖」
+// (000 §2): every poor village served by a commissioner.
 //
 // Its plan, 《科技扶贫行动实施方案》, was issued 「2016年起」 (000 §3.1); the
-// start is read as 2016-01-01. No deadline is stated. The population is all
-// poor villages, not the 10,000 of 百千万 (⚑G13); the national region set has
-// no villages, so the coverage is evaluated on a ledger whose regions hold
-// them, or read from the covered-villages count. Which plan covers which
-// action is not said (⚑G35).
+// start is read as 2016-01-01. No deadline is stated. 「全覆盖」 here is of
+// 「贫困村」 without a number, so the population is all poor villages, not
+// the 「“一万个”贫困村」 of [BaiQianWan], a target of its own; the national
+// region set has no villages, so the coverage is evaluated on a ledger
+// whose regions hold them, or read from the covered-villages count.
+// 「2016年起，《科技扶贫行动实施方案》和《科技助力精准扶贫工程实施方案》分别出台」
+// says each plan was issued, not which of the village and township actions
+// each plan covers; the program claims neither.
 func SciTechPovertyAction() program.Program {
 	return program.Program{
 		ID:         "national/sci-tech-poverty-action",
@@ -86,12 +94,15 @@ func SciTechPovertyAction() program.Program {
 	}
 }
 
-// BaiQianWan is 科技扶贫“百千万”工程 (000 §2, footnote ②): 「“一百个”科技园区、
-// 星创天地等平台载体」, 「“一千个”科技扶贫帮扶结对」 and 「“一万个”贫困村科技
-// 特派员全覆盖」.
+// BaiQianWan is 科技扶贫“百千万”工程 (000 §2, footnote ②):
+// 「“一百个”科技园区、星创天地等平台载体」,
+// 「“一千个”科技扶贫帮扶结对」 and
+// 「“一万个”贫困村科技特派员全覆盖」.
 //
-// The figures are bare (no 以上), with no start, deadline or issuer
-// (⚑G12): each is read as "at least", which is how a count target is met.
+// The figures are bare: 「一百个」 carries no 以上, and the footnote gives no
+// start, deadline or issuer. Each is read as "at least", which is how a
+// count target is met: read as exactly 100, a 101st platform would count
+// against the target.
 // The platform types are pooled in one count. The village clause is read as
 // an aggregate: at least 10,000 poor villages covered by commissioners.
 func BaiQianWan() program.Program {
@@ -115,12 +126,13 @@ func BaiQianWan() program.Program {
 }
 
 // SciTechAidProject is 科技助力精准扶贫工程, the 「“千、万、十万”」 targets
-// (000 §2, footnote ③): 「到2020年，组织1000个以上农技协联合会、10000个以上
-// 农技协、100000名以上科技工作者参与脱贫攻坚」, launched 2016年10月 by 中国
-// 科学技术协会, 农业部 (现农业农村部) and 国务院扶贫办.
+// (000 §2, footnote ③): 「到2020年，组织1000个以上农技协联合会、10000个以上农技协、100000名以上科技工作者参与脱贫攻坚」,
+// launched 2016年10月 by 中国 科学技术协会, 农业部 (现农业农村部) and
+// 国务院扶贫办.
 //
-// The seed reports only 「任务目标指标接近完成」; that status is not turned
-// into numbers, so on the seed's figures the targets have no data.
+// The article reports only 「任务目标指标接近完成」; that status is not
+// turned into numbers, so on the article's figures the targets have no
+// data.
 func SciTechAidProject() program.Program {
 	fn := outcome.Cite(catalog.Seed000, "2", "③")
 	return program.Program{
@@ -144,16 +156,18 @@ func SciTechAidProject() program.Program {
 	}
 }
 
-// ParksAndStarSpaces is the future work of 000 §3.1 (2): 「在西部贫困地区、
-// 革命老区、少数民族地区建设3 000—5 000个星创天地」 and 「有条件的贫困县至少
-// 建设一个科技产业园区」.
+// ParksAndStarSpaces is the future work of 000 §3.1 (2):
+// 「在西部贫困地区、革命老区、少数民族地区建设3 000—5 000个星创天地」 and
+// 「有条件的贫困县至少建设一个科技产业园区」.
 //
-// 「有条件的」 is not defined (⚑G16): eligible says which poor counties have
-// the conditions. With a nil eligible every one of the 832 counts, which is
-// the strictest reading; the condition is shown in reports either way. The
-// three area types of the star-space target are not regions of the set, so
-// they are an indicator of their own. 「“一带一”帮扶机制」 is undefined
-// (⚑G34) and not modelled. The seed names no programme, start or deadline.
+// The article does not say what 「有条件的」 (counties "with the
+// conditions") requires: eligible says which poor counties have them. With
+// a nil eligible every one of the 832 counts, which is the strictest
+// reading; the condition is shown in reports either way. The three area
+// types of the star-space target are not regions of the set, so they are
+// an indicator of their own. 「建立产业扶贫项目“一带一”帮扶机制」 (§3.1 (1))
+// does not say who is paired with whom, and is not modelled. The article
+// names no programme, start or deadline for this work.
 func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 	src := outcome.Cite(catalog.Seed000, "3.1", "(2)")
 	cond := outcome.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
@@ -177,13 +191,16 @@ func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 	}
 }
 
-// VillageWealthLeaders is 贫困村创业致富带头人培育: 「正力争在12.8万个贫困村中，
-// 每村确定3—5位创业致富带头人培育目标」 (000 §3.2).
+// VillageWealthLeaders is 贫困村创业致富带头人培育: 「正力争在12.8万个贫困村中，每村确定3—5位创业致富带头人培育目标」
+// (000 §3.2).
 //
 // The population is every poor village of the ledger's regions. 12.8万 is
-// the 2012 count (⚑G14), while 2707 remained at the end of 2019; the target
-// is checked on whichever villages the ledger holds. No start or deadline is
-// stated (「目前」 is the time of writing, 2020).
+// the count of poor villages at the end of 2012 (the article's
+// introduction: 「贫困村从12.8万个减少到2707个」), while 2707 remained at
+// the end of 2019; the sentence names the 12.8万 but the target can only be
+// met in villages that exist, so it is checked on whichever villages the
+// ledger holds. No start or deadline is stated (「目前」 is the time of
+// writing, 2020).
 func VillageWealthLeaders() program.Program {
 	src := outcome.Cite(catalog.Seed000, "3.2", "")
 	return program.Program{

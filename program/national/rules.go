@@ -6,10 +6,11 @@ import (
 	"github.com/taizhang/taizhang/rule"
 )
 
-// Rules returns the consistency rules the national seed supports (seed
-// inventory §D): the rural poor, poor counties and poor villages only fall
-// from 2012 to 2019, the county list's exits agree with the seed's counts,
-// and Hunan's poor counties on the list lie within the nation's.
+// Rules returns the consistency rules the national article supports: the
+// rural poor, poor counties and poor villages only fall from 2012 to 2019,
+// the county list's exits agree with the article's counts, and Hunan's poor
+// counties on the list lie within the nation's. The rule IDs (D7 …) are
+// stable codes.
 func Rules() rule.Set {
 	intro := outcome.Cite(catalog.Seed000, "intro", "")
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
@@ -31,13 +32,13 @@ func Rules() rule.Set {
 				Op:    rule.Equal,
 				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
 			// D10: Hunan's poor counties within the nation's 832
-			// (000_f8a6b69a178fa4e7.txt intro), like with like: Hunan's
-			// counties on the national list, 40 with the list's Exits
-			// (national_832_poor_counties.csv). 004_32acad38fe6c52df.txt
-			// §一(四)三是 [7] counts 51 (「全省51个贫困县」), which adds 11
-			// that Hunan listed itself (program/hunan's
+			// (the national article's introduction), like with like:
+			// Hunan's counties on the national list, 40 with the list's
+			// Exits (national_832_poor_counties.csv). The Hunan article
+			// (§一(四)三是 [7]) counts 51 (「全省51个贫困县」), which adds
+			// 11 that Hunan listed itself (program/hunan's
 			// hunan_poverty_counties_51.csv): those are not among the 832.
-			// Neither seed prints the 40.
+			// Neither article prints the 40.
 			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
 				Left: rule.Of("poor-counties", hunan, through(2012)), Op: rule.LessOrEqual,
 				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
