@@ -14,7 +14,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -31,47 +30,6 @@ const LedgerSheet = "台账"
 
 // ErrNoSheet reports a workbook without the sheet asked for.
 var ErrNoSheet = errors.New("xlsx: no such sheet")
-
-// Rows yields the rows of a sheet of the workbook r: the sheet named sheet,
-// or when sheet is "", the one named [LedgerSheet] if there is one, else
-// the first. The error is for the workbook as a whole; it is nil when the
-// rows were all read.
-func Rows(r io.Reader, sheet string) (iter.Seq[outcome.Row], func() error) {
-	var err error
-	seq := func(yield func(outcome.Row) bool) {
-		f, e := excelize.OpenReader(r)
-		if e != nil {
-			err = fmt.Errorf("xlsx: %w", e)
-			return
-		}
-		defer f.Close()
-		name, e := pickSheet(f, sheet)
-		if e != nil {
-			err = e
-			return
-		}
-		rows, e := f.Rows(name)
-		if e != nil {
-			err = fmt.Errorf("xlsx: sheet %s: %w", name, e)
-			return
-		}
-		defer rows.Close()
-		for n := 1; rows.Next(); n++ {
-			cells, e := rows.Columns()
-			if e != nil {
-				err = fmt.Errorf("xlsx: sheet %s row %d: %w", name, n, e)
-				return
-			}
-			if !yield(outcome.Row{Number: n, Cells: cells}) {
-				return
-			}
-		}
-		if e := rows.Error(); e != nil {
-			err = fmt.Errorf("xlsx: sheet %s: %w", name, e)
-		}
-	}
-	return seq, func() error { return err }
-}
 
 func pickSheet(f *excelize.File, sheet string) (string, error) {
 	names := f.GetSheetList()
@@ -119,41 +77,6 @@ func Records(r io.Reader, name string) iter.Seq2[outcome.Record, error] {
 			yield(outcome.Record{}, err)
 		}
 	}
-}
-
-// columns are the ledger sheet's columns, as in CSV.
-var columns = []any{"indicator", "region", "period", "value", "unit", "qualifier", "source", "section", "mark", "note"}
-
-// WriteLedger writes records as a workbook with one sheet, [LedgerSheet],
-// with the CSV columns; every cell is text, so codes keep their digits and
-// values their precision.
-func WriteLedger(w io.Writer, records iter.Seq[outcome.Record]) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", LedgerSheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(LedgerSheet)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", columns); err != nil {
-		return err
-	}
-	n := 2
-	for r := range records {
-		q := r.Quantity
-		row := []any{r.Indicator, r.Region, r.Period.String(), q.Value().String(), q.Unit().Symbol(), q.Qualifier().String(),
-			r.Source.Document, r.Source.Section, r.Source.Mark, r.Note}
-		if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
-			return err
-		}
-		n++
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
 }
 
 // WriteReport writes a report as a workbook: the report's sheet and a
