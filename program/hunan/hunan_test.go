@@ -43,7 +43,7 @@ func TestExpertServiceTeams(t *testing.T) {
 		{date(2018, 12, 31), "team-per-poor-county", target.Met, 51, 51},
 		// Every county-level unit is not yet covered in 2018: 51 of 123.
 		{date(2018, 12, 31), "team-per-county-unit", target.InProgress, 51, 123},
-		// §二(二)二是 [11]: 2019 新组建72个, 「对所有县市区的全覆盖」: 123 (⚑G30).
+		// §二(二)二是 [11]: 2019 新组建72个, 「对所有县市区的全覆盖」: 123 (51 + 72, inferred).
 		{date(2019, 12, 31), "team-per-county-unit", target.Met, 123, 123},
 		// [11]: 「科技特派员对所有贫困村的全覆盖」, 3209 villages of [7].
 		{date(2019, 12, 31), "commissioner-per-poor-village", target.Met, 3209, 3209},
@@ -96,8 +96,9 @@ func TestSevenOnesOnReported(t *testing.T) {
 }
 
 func TestSevenOnesReadings(t *testing.T) {
-	// ⚑G9: with one commissioner and one 三区 talent in each village, the 2019
-	// commissioner coverage is only half the clause.
+	// Clause 2 read as one of each: with one commissioner and one 三区
+	// talent in each village, the 2019 commissioner coverage is only half
+	// the clause.
 	rs := results(t, hunan.Readings{SpecialistEach: true}.SevenOnes(), hunan.Reported(), date(2019, 12, 31))
 	r := rs["specialist-per-poor-village"]
 	if r.Kind != target.KindAllOf || r.Status != target.InProgress || len(r.Parts) != 2 {
@@ -174,7 +175,7 @@ func TestRegions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 004 §三(二)一是: 「全省123个科技专家服务团」; 122 divisions + 洪江区 (⚑G30).
+	// 004 §三(二)一是: 「全省123个科技专家服务团」; 122 divisions + 洪江区 (inferred).
 	if units.Len() != 123 {
 		t.Errorf("county units: %d, want 123", units.Len())
 	}
@@ -200,8 +201,8 @@ func TestRegions(t *testing.T) {
 }
 
 // TestReported checks the figures of data/reported.csv, taken from
-// 004_32acad38fe6c52df.txt (inventory §C.2): every one cited to a section
-// of the seed, none lost, and the qualifiers and periods of a sample kept as
+// 004_32acad38fe6c52df.txt: every one cited to a section
+// of the article, none lost, and the qualifiers and periods of a sample kept as
 // printed.
 func TestReported(t *testing.T) {
 	l := hunan.Reported()
@@ -228,9 +229,9 @@ func TestReported(t *testing.T) {
 		{"provincial-commissioners", "403名", outcome.YearPeriod},     // §二(二)一是 [11], 2019年选派
 		{"income-increase", "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
 		{"service-bases", "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
-		{"farmers-trained-total", "达118万人次", outcome.UndatedPeriod},  // §一(四)一是 [4] (⚑G24)
-		{"farmers-trained", "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017 (⚑G24)
-		{"commissioners-in-post", "近5000人", outcome.UndatedPeriod},   // §二(二)一是 [11] (⚑G23)
+		{"farmers-trained-total", "达118万人次", outcome.UndatedPeriod},  // §一(四)一是 [4], less than 2017 alone
+		{"farmers-trained", "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017
+		{"commissioners-in-post", "近5000人", outcome.UndatedPeriod},   // §二(二)一是 [11], besides 5000余 organised
 		{"xiangxi-commissioners", "534名", outcome.UndatedPeriod},     // §一(四)一是 [5], 近三年
 	} {
 		key := tt.indicator + " " + outcome.MustParseQuantity(tt.qty).String()

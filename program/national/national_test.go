@@ -220,7 +220,7 @@ func TestCatalogue(t *testing.T) {
 }
 
 // TestReported checks every figure of data/reported.csv against
-// 000_f8a6b69a178fa4e7.txt (inventory §C.1 C0-01…06, 13…15): the value as
+// 000_f8a6b69a178fa4e7.txt (the introduction and §2): the value as
 // printed, its period and its citation.
 func TestReported(t *testing.T) {
 	since2017 := "2017-/2020-09-24" // 「2017年以来」, to the revision date 2020-09-24
@@ -231,9 +231,9 @@ func TestReported(t *testing.T) {
 		// 减少到551万人，贫困县从832个减少到52个，贫困村从12.8万个减少到2707个」.
 		{"rural-poor", "2012", "9899万人", "intro"},
 		{"rural-poor", "2019", "551万人", "intro"},
-		{"poor-counties", "2012", "832个", "intro"}, // base year not printed, read as 2012 (⚑G15)
+		{"poor-counties", "2012", "832个", "intro"}, // base year not printed, read as 2012
 		{"poor-counties", "2019", "52个", "intro"},
-		{"poor-villages", "2012", "12.8万个", "intro"}, // ⚑G15
+		{"poor-villages", "2012", "12.8万个", "intro"}, // likewise
 		{"poor-villages", "2019", "2707个", "intro"},
 		// 000 §2: 「2017年以来，先后有30个科技组织…259个集体…760位科技工作者…」.
 		{"excellent-orgs", since2017, "30个", "2"},
