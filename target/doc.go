@@ -3,7 +3,7 @@
 //
 // A [Target] is built by kind:
 //
-//	kind              constructor     example from the seeds
+//	kind              constructor     example from the catalogues
 //	aggregate ≥ N     [AtLeast]       百千万: 100 platforms
 //	aggregate a–b     [Range]         3 000—5 000 星创天地
 //	coverage          [Coverage]      every poor county ≥1 featured industry

@@ -1,9 +1,10 @@
 // Package catalog holds what the built-in catalogues (program/national,
-// program/hunan) share: the seed documents they cite, and the reading of
-// their embedded data with the library's own readers. Each catalogue keeps
-// its indicators in data/indicators.csv and the figures its seed reports in
-// data/reported.csv, a ledger file, so that both can be checked against the
-// seed in a spreadsheet.
+// program/hunan) share: the source documents they cite (the seeds: the two
+// articles the catalogues are written from, [Documents]), and the reading
+// of their embedded data with the library's own readers. Each catalogue
+// keeps its indicators in data/indicators.csv and the figures its article
+// reports in data/reported.csv, a ledger file, so that both can be checked
+// against the article in a spreadsheet.
 package catalog
 
 import (
