@@ -1,5 +1,6 @@
-// Package prevention screens households for poverty risk, as
-// 004_32acad38fe6c52df.txt §三(一) and §三(三) ask (精准防贫): from income by
+// Package prevention screens households for poverty risk, as the Hunan
+// article 《湖南省科技精准扶贫的实践探索与前瞻思考》 asks in §三(一) and
+// §三(三) (精准防贫): from income by
 // source and expenditure by type, find the absolutely poor among the
 // relatively poor, and tell secondary poverty (income cannot cover
 // expenditure after illness, disaster or a heavy burden) from latent

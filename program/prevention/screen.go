@@ -86,18 +86,21 @@ type Policy struct {
 	Lines map[int]Money
 	// Band is how far above the line latent poverty reaches, as a fraction of
 	// the line. Zero means 0.5: households below 1.5 times the line. The
-	// seeds give no band (inventory §F); 1.5 times the line is the threshold
+	// article gives no band: latent poverty is
+	// 「一些处于贫困线之上的农户,由于抵御风险能力的极度脆弱,成为极易落入贫困陷阱的潜在贫困」,
+	// above the line by no stated margin. 1.5 times the line is the threshold
 	// the national monitoring of households at risk of (re)entering poverty
 	// has used, so it is the default, and a parameter.
 	Band decimal.Decimal
 	// Shocks are the expenditures that count as shocks. Nil means medical
-	// care, children's education and natural disasters, the three the seed
-	// names.
+	// care, children's education and natural disasters, the three the
+	// article names (「疾病医疗、子女教育、自然灾害等家庭支出情况」).
 	Shocks []Expense
 }
 
-// DefaultLine is the poverty line the seed gives: 2300 yuan per person per
-// year (004_32acad38fe6c52df.txt §三(一) [20]).
+// DefaultLine is the poverty line the Hunan article gives,
+// 「以人均年收入2300元作为绝对贫困线」: 2300 yuan per person per year
+// (§三(一) [20]).
 const DefaultLine Money = 2300 * 100
 
 // resolved is a policy with its defaults filled, ready for the hot loop.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -246,7 +247,7 @@ func villageIndex(rs *outcome.RegionSet) ([]string, map[string]int32) {
 // households, and how many. It is evaluated on a ledger holding a
 // screening's [Tally.Records].
 func NoAbsolutePoverty(within string, deadline time.Time) program.Program {
-	src := outcome.Cite("004_32acad38fe6c52df.txt", "三(三)一是", "")
+	src := outcome.Cite(catalog.Seed004, "三(三)一是", "")
 	villages := target.AllAt(outcome.Name{Zh: "监测村", En: "monitored villages"}, outcome.Village, within)
 	return program.Program{
 		ID:         "prevention/no-absolute-poverty",
