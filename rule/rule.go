@@ -7,7 +7,7 @@
 // Rules catch what a single record cannot show: a part larger than its
 // whole (75 filed 星创天地 of 149), a figure that should only fall (the rural
 // poor, 9899万 → 551万), teams that should add up (51 + 72 = 123). The
-// catalogues ship the rule sets their seeds support.
+// catalogues ship the rule sets their source documents support.
 package rule
 
 import (

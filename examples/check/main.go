@@ -247,7 +247,7 @@ func printRecords(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 	lb := text[lang&1]
 	fmt.Fprintf(w, "  %s %s\n", o.Rule.ID, plain.Replace(o.Rule.Name.In(lang)))
 	for _, d := range o.Discrepancies {
-		fmt.Fprintf(w, "      %s\n", d)
+		fmt.Fprintf(w, "      %s\n", d.In(lang))
 	}
 	for _, side := range []struct {
 		label string
@@ -256,7 +256,7 @@ func printRecords(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 		for _, r := range side.s.Records {
 			src := ""
 			if !r.Source.IsZero() {
-				src = " (" + r.Source.String() + ")"
+				src = " (" + r.Source.In(lang) + ")"
 			}
 			fmt.Fprintf(w, "      %s: %s %s %s %s%s\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(lang), src)
 		}

@@ -295,7 +295,8 @@ func (n *National) WriteCSV(w io.Writer) error {
 }
 
 // RegisteredHouseholds is the registered poor population at its peak: 29.48
-// million households (issue brief; the seeds do not give it).
+// million households (建档立卡 at its largest; the two source documents do
+// not give it), the scale of a national screening.
 const RegisteredHouseholds = 29_480_000
 
 // Households yields total synthetic households spread evenly over
