@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"unicode/utf8"
 )
 
 // Attributes are the columns of a row that are neither a record's nor a
@@ -26,9 +27,9 @@ const (
 // MakeAttributes returns the attributes given as key, value pairs, in
 // order; a pair with an empty value is left out, a key given twice keeps
 // its first value, and an odd last key is ignored. Space around a key or
-// a value is dropped, the control characters \x1e and \x1f become spaces
-// and bytes that are not UTF-8 become U+FFFD, so that every file format
-// writes the attributes and reads them back equal.
+// a value is dropped and the control characters \x1e and \x1f, which no
+// file holds, become spaces. Text that is not UTF-8 is kept as given, and
+// [Ledger.Add] refuses it with [ErrEncoding], as it refuses such a note.
 func MakeAttributes(kv ...string) Attributes {
 	var b strings.Builder
 	for i := 0; i+1 < len(kv); i += 2 {
@@ -50,7 +51,6 @@ func MakeAttributes(kv ...string) Attributes {
 }
 
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsAny(s, "\x1e\x1f") {
 		s = strings.NewReplacer("\x1e", " ", "\x1f", " ").Replace(s)
 	}
@@ -165,6 +165,9 @@ func appendEscaped(b []byte, s string) []byte {
 // value; a key given twice keeps its first value, as [MakeAttributes]
 // has it. A pair without = or with an empty key is [ErrSyntax].
 func (a *Attributes) UnmarshalText(b []byte) error {
+	if !utf8.Valid(b) {
+		return fmt.Errorf("attributes %q: %w", b, ErrEncoding)
+	}
 	out, err := appendAttrsText(nil, b)
 	if err != nil {
 		return err

@@ -31,17 +31,19 @@ func TestAttributesText(t *testing.T) {
 	}
 	for _, c := range []struct{ text, want string }{
 		{" 填报人 = 张三 ;联系电话=0743; ", "填报人=张三; 联系电话=0743"},
-		{"a=; b=2", "b=2"},         // an empty value is no attribute
-		{"a=1; a=2", "a=1"},        // a key twice keeps its first value
-		{`a=x\`, `a=x\`},           // a backslash at the end stands for itself
-		{"a=b=c", "a=b=c"},         // the first = separates
-		{"a=\x1eb", "a=b"},         // a control character becomes space, then trimmed
-		{"k=\xd6\xd0", "k=\ufffd"}, // not UTF-8
+		{"a=; b=2", "b=2"},  // an empty value is no attribute
+		{"a=1; a=2", "a=1"}, // a key twice keeps its first value
+		{`a=x\`, `a=x\`},    // a backslash at the end stands for itself
+		{"a=b=c", "a=b=c"},  // the first = separates
+		{"a=\x1eb", "a=b"},  // a control character becomes space, then trimmed
 	} {
 		var a Attributes
 		if err := a.UnmarshalText([]byte(c.text)); err != nil || a.String() != c.want {
 			t.Errorf("UnmarshalText(%q) = %q, %v, want %q", c.text, a, err, c.want)
 		}
+	}
+	if err := new(Attributes).UnmarshalText([]byte("k=\xd6\xd0")); !errors.Is(err, ErrEncoding) {
+		t.Errorf("UnmarshalText of GBK bytes: error %v, want ErrEncoding", err)
 	}
 	for _, bad := range []string{"填报人", "a=1; b", "=1", `a\=1`} {
 		var a Attributes
@@ -123,5 +125,21 @@ func TestReadAttrsErrors(t *testing.T) {
 	in = "indicator,region,period,value,attrs\ntraining,433122,2019,5,填报人=张三\n"
 	if err := testLedger(t).ReadCSV(strings.NewReader(in), ReadOptions{Strict: true}); err != nil {
 		t.Errorf("a strict reader refuses the attrs column: %v", err)
+	}
+}
+
+// TestAddRefusesAttributesNotUTF8 checks that text that is not UTF-8 in an
+// attribute is refused, as in a note, never replaced.
+func TestAddRefusesAttributesNotUTF8(t *testing.T) {
+	l := testLedger(t)
+	r := rec("commissioners", "433122", "2019", "3名")
+	r.Attrs = MakeAttributes("填报人", "张\xff")
+	err := l.Add(r)
+	var re *RecordError
+	if !errors.As(err, &re) || re.Field != "attrs" || !errors.Is(err, ErrEncoding) {
+		t.Fatalf("Add = %v, want attrs: ErrEncoding", err)
+	}
+	if l.Len() != 0 {
+		t.Errorf("the refused record was added")
 	}
 }

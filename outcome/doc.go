@@ -66,7 +66,9 @@
 // source, section, mark, note, reported, revises and reason are optional
 // (Chinese headers 指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注,
 // 填报日期, 更正前数值, 更正原因 also read); any other column is kept with the
-// record as an attribute ([Record.Attrs]) unless [ReadOptions].Strict. A value is a plain
+// record as an attribute ([Record.Attrs]) unless [ReadOptions].Strict, and
+// an attrs column holds attributes as [WriteCSV] writes them
+// (填报人=张三; 联系电话=0743). A value is a plain
 // number (1220, 26.8) with its unit in the unit column, or a figure as
 // reports write it (26.8亿多元, 5000余名). A period is 2019, 2019-03,
 // 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([ParsePeriod]). The file

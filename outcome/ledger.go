@@ -278,6 +278,9 @@ func (l *Ledger) add(r *Record) *RecordError {
 				return fail(columnNames[colSource+i], text, ErrEncoding)
 			}
 		}
+		if !utf8.ValidString(r.Attrs.s) {
+			return fail("attrs", r.Attrs.String(), ErrEncoding)
+		}
 	}
 	var rev *value
 	if !r.Revises.IsZero() {

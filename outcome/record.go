@@ -168,8 +168,9 @@ type Record struct {
 	Source    Citation `json:"source,omitzero"`
 	Note      string   `json:"note,omitempty"`
 	// Attrs are the extra columns of the line the record was read from
-	// (填报人, 联系电话), kept as written; evaluation ignores them. The
-	// ledger's files do not write them yet.
+	// (填报人, 联系电话), kept as written; evaluation ignores them.
+	// WriteCSV and WriteJSONL write them (an attrs column, an "attrs"
+	// object) and the readers read them back.
 	Attrs Attributes `json:"-"`
 	// A correction: the figure it replaces, the day it was reported and
 	// why. A record with Revises corrects the figure the ledger holds for
