@@ -208,6 +208,13 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 	required, achieved, progress := quantityIn(res.Required, lang), none, none
 	figure := hasFigure(res)
 	switch {
+	case !res.PerUnit.IsZero() && res.Units == 0:
+		// The population is not listed (no unit of it in the region set):
+		// the requirement is per unit, and no count of units is known.
+		required = fmt.Sprintf("每单位 %s", quantityIn(res.PerUnit, lang))
+		if lang == outcome.English {
+			required = quantityIn(res.PerUnit, lang) + " each"
+		}
 	case !res.PerUnit.IsZero():
 		required = fmt.Sprintf("%s × %d", quantityIn(res.PerUnit, lang), res.Units)
 		if figure {
