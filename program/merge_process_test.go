@@ -89,9 +89,6 @@ func TestMergeAcrossProcesses(t *testing.T) {
 		require.NoError(t, os.WriteFile(out, b, 0o644))
 		return
 	}
-	if testing.Short() {
-		t.Skip("runs the test binary again")
-	}
 	dir := t.TempDir()
 	var parts []Report
 	for _, province := range []string{"43", "52"} {
