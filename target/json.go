@@ -219,22 +219,9 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	}
 	gaps := make([]Gap, 0, len(j.Shortfall))
 	for _, gj := range j.Shortfall {
-		g := Gap{Region: outcome.Region{Code: gj.Code, Name: gj.Name}}
-		if g.Kind, ok = byName[GapKind](gapKindNames[:], gj.Kind); !ok {
-			return bad("shortfall", gj.Code+" "+gj.Kind, ErrInvalid)
-		}
-		for _, d := range []struct {
-			s  string
-			to *decimal.Decimal
-		}{{gj.Has, &g.Has}, {gj.Lacks, &g.Lacks}, {gj.Excess, &g.Excess}} {
-			if d.s == "" {
-				continue
-			}
-			v, err := plainDecimal(d.s)
-			if err != nil {
-				return bad("shortfall", gj.Code+" "+d.s, err)
-			}
-			*d.to = v
+		g, err := gapFromJSON(gj)
+		if err != nil {
+			return bad("shortfall", gj.Code+" "+gj.Kind, err)
 		}
 		gaps = append(gaps, g)
 	}
