@@ -281,13 +281,7 @@ func rosterHeader(ro Roster, opts ReadOptions, title string, fields [][]byte) (*
 	used := make([]bool, len(fields))
 	regionCols := ro.Region
 	if regionCols == nil {
-		for _, h := range []string{"区划", "区划代码", "region", "代码"} {
-			if _, ok := headers[h]; ok {
-				regionCols = []string{h}
-				break
-			}
-		}
-		if regionCols == nil {
+		if regionCols = regionColumn(headers); regionCols == nil {
 			errs = append(errs, fail("区划", "", fmt.Errorf("%w: no region column (set Roster.Region)", errMissingColumn)))
 		}
 	}

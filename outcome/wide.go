@@ -164,13 +164,7 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 	}
 	regionCols := sh.Region
 	if regionCols == nil {
-		for _, c := range []string{"区划", "区划代码", "region", "代码"} {
-			if _, ok := headers[c]; ok {
-				regionCols = []string{c}
-				break
-			}
-		}
-		if regionCols == nil {
+		if regionCols = regionColumn(headers); regionCols == nil {
 			return nil, fail("区划", "", fmt.Errorf("%w: no region column (set Sheet.Region)", errMissingColumn))
 		}
 	}
@@ -376,4 +370,16 @@ func noFigure(v []byte) bool {
 		return true
 	}
 	return false
+}
+
+// regionColumn returns the column of a sheet's or a roster's regions when
+// the caller names none: the first of 区划, 区划代码, region and 代码 in
+// headers; nil for none.
+func regionColumn(headers map[string]int) []string {
+	for _, c := range []string{"区划", "区划代码", "region", "代码"} {
+		if _, ok := headers[c]; ok {
+			return []string{c}
+		}
+	}
+	return nil
 }
