@@ -93,7 +93,7 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 			p.attrCols = append(p.attrCols, i)
 			p.attrNames = append(p.attrNames, []byte(clean(written)))
 		case c[col] >= 0:
-			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", errUnknownColumn)})
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", ErrSyntax)})
 		default:
 			c[col] = i
 		}

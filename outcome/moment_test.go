@@ -77,3 +77,22 @@ func TestSameMomentInFiles(t *testing.T) {
 		}
 	})
 }
+
+// TestCorrectionInAFileNeedsAReason checks that a line that revises a
+// figure without saying why is refused on that line, as Add refuses it.
+func TestCorrectionInAFileNeedsAReason(t *testing.T) {
+	in := "indicator,region,period,value,reported,revises,reason\n" +
+		"commissioners,433122,2019,5,,,\n" +
+		"commissioners,433122,2019,6,2020-03-01,5,\n"
+	eachChunking(func(how string) {
+		l := testLedger(t)
+		err := l.ReadCSV(strings.NewReader(in), ReadOptions{Name: "f.csv"})
+		var pe *ParseError
+		if !errors.Is(err, ErrMissing) || !errors.As(err, &pe) || pe.Line != 3 || !strings.Contains(err.Error(), "reason") {
+			t.Errorf("%s: ReadCSV = %v, want a missing reason on line 3", how, err)
+		}
+		if l.Len() != 0 {
+			t.Errorf("%s: %d records kept from a refused file", how, l.Len())
+		}
+	})
+}

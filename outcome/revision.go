@@ -108,6 +108,9 @@ func (l *Ledger) revise(s *series, reg int32, p colstore.Span, sv *colstore.Valu
 	if s.Same(row, sv) || s.sameVersion(row, sv, m) {
 		return nil // the correction is in already
 	}
+	if strings.TrimSpace(l.metas[m].reason) == "" {
+		return fmt.Errorf("%w: a correction says why it replaces the figure (reason)", ErrMissing)
+	}
 	if rv := s.colValue(rev); !s.Same(row, &rv) {
 		cur := s.record(l, row)
 		return fmt.Errorf("%w: it revises %s, but the ledger holds %s%s", ErrConflict, revised, cur.Quantity, citedAs(cur.Source))

@@ -135,7 +135,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, o := range violated {
 			printRecords(stdout, o, l)
 		}
-		fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, nViolated, nSkipped)
+		if l == outcome.English {
+			verb := "hold"
+			if nHold == 1 {
+				verb = "holds"
+			}
+			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, verb, nViolated, nSkipped)
+		} else {
+			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, nViolated, nSkipped)
+		}
 		checked += nHold + nViolated
 	}
 	fmt.Fprintln(stdout, lb.legend)
@@ -171,7 +179,7 @@ var text = [...]struct {
 	},
 	outcome.English: {
 		columns: [5]string{"result", "rule", "severity", "what it says", "figures"},
-		count:   "%d rules: %d hold, %d violated, %d not checked",
+		count:   "%d rules: %d %s, %d violated, %d not checked",
 		legend: "legend: ✔ holds; ✘ violated, with the records behind both sides listed below the table; " +
 			"- not checked, the figures column says which side has no data. " +
 			"A violated critical rule makes the exit status 1; a warning does not.",

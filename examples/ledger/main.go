@@ -157,6 +157,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	if *known != "" && (*format == "text" || *format == "md") {
+		// The report reproduces what the ledger said that day: say so, since
+		// its header gives only the date judged. A record without a reported
+		// day counts as known from the start.
+		if l == outcome.English {
+			fmt.Fprintf(stdout, "as known on %s\n\n", *known)
+		} else {
+			fmt.Fprintf(stdout, "按 %s 已知的数据\n\n", *known)
+		}
+	}
 	if err := write(stdout, report, l, *format); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
