@@ -171,7 +171,7 @@ func demo(ctx context.Context, s *store.Store, w io.Writer, lang outcome.Lang) e
 	}
 	fmt.Fprintf(w, "\n== 整改台账, 截至 2020-07-31: 未到期 %d, 逾期 %d, 已整改 %d\n", len(r.Open), len(r.Overdue), len(r.Closed))
 	for _, it := range r.Closed {
-		fmt.Fprintf(w, "  已整改  %s  %-24s 发现 %s, 整改于 %s\n", it.Region, it.Indicator, it.Opened.Format(time.DateOnly), it.Closed.Format(time.DateOnly))
+		fmt.Fprintf(w, "  已整改  %s  %-24s 发现 %s, 核对已整改于 %s\n", it.Region, it.Indicator, it.Opened.Format(time.DateOnly), it.Closed.Format(time.DateOnly))
 	}
 	for i, it := range r.Overdue {
 		if i == 5 {
