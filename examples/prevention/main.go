@@ -53,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Village codes: made up under each township, or those the file names.
 	var villages []string
 	var households iter.Seq[prevention.Household]
+	refused := 0 // households that could not be read or screened
 	if *file == "" {
 		for t := range base.Children(*county) {
 			for i := range 12 {
@@ -65,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		households = fromFile(*file, stderr)
+		households = fromFile(*file, stderr, &refused)
 	}
 	regions := []outcome.Region{}
 	for r := range base.All() {
@@ -81,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	tally, err := prevention.Screening{Year: *year, Regions: rs}.Run(households)
 	if err != nil {
-		printErrors(stderr, err)
+		refused += printErrors(stderr, err)
 	}
 
 	names := map[prevention.Class]string{}
@@ -114,6 +115,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	report.WriteText(stdout, l)
 	report.WriteShortfall(stdout, l, 10)
+	if refused > 0 {
+		// The counts leave out what could not be read or screened: the
+		// report is of the rest, and the exit status says so.
+		if l == outcome.English {
+			fmt.Fprintf(stderr, "%d households left out of the counts: see the errors above\n", refused)
+		} else {
+			fmt.Fprintf(stderr, "%d 户未计入: 见上面的错误\n", refused)
+		}
+		return 1
+	}
 	return 0
 }
 
@@ -141,8 +152,8 @@ func fileVillages(name, county string, base *outcome.RegionSet) ([]string, error
 }
 
 // fromFile streams the households of a file, printing the lines it cannot
-// read.
-func fromFile(name string, stderr io.Writer) iter.Seq[prevention.Household] {
+// read and counting them in refused.
+func fromFile(name string, stderr io.Writer, refused *int) iter.Seq[prevention.Household] {
 	return func(yield func(prevention.Household) bool) {
 		f, err := os.Open(name)
 		if err != nil {
@@ -153,6 +164,7 @@ func fromFile(name string, stderr io.Writer) iter.Seq[prevention.Household] {
 		for h, err := range prevention.ReadCSV(f, name) {
 			if err != nil {
 				fmt.Fprintln(stderr, err)
+				*refused++
 				continue
 			}
 			if !yield(h) {
@@ -162,15 +174,18 @@ func fromFile(name string, stderr io.Writer) iter.Seq[prevention.Household] {
 	}
 }
 
-func printErrors(w io.Writer, err error) {
+// printErrors prints each error of a joined error on a line of its own
+// and returns how many there are.
+func printErrors(w io.Writer, err error) int {
 	var joined interface{ Unwrap() []error }
 	if errors.As(err, &joined) {
 		for _, e := range joined.Unwrap() {
 			fmt.Fprintln(w, e)
 		}
-		return
+		return len(joined.Unwrap())
 	}
 	fmt.Fprintln(w, err)
+	return 1
 }
 
 // header names the columns of the table of classes.
