@@ -8,6 +8,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/taizhang/taizhang/outcome"
 )
 
 // The columns of a household file, in this order:
@@ -20,14 +22,15 @@ import (
 var householdColumns = []string{"id", "village", "members", "wage", "operating", "property", "transfer",
 	"medical", "education", "disaster", "other", "unmet"}
 
-// ErrColumns reports a household file whose header is not
+// errColumns reports a household file whose header is not
 // householdColumns.
-var ErrColumns = errors.New("prevention: want the columns " + strings.Join(householdColumns, ","))
+var errColumns = fmt.Errorf("want the columns %s: %w", strings.Join(householdColumns, ","), outcome.ErrSyntax)
 
 // ReadCSV reads households from a CSV file in one streamed pass: memory
 // does not grow with the file. A line that cannot be read yields a
 // *HouseholdError naming the household (or the line) and the field, and
-// reading goes on; a bad header or a read error ends the sequence.
+// reading goes on; a bad header (an error wrapping [outcome.ErrSyntax]) or
+// a read error ends the sequence.
 func ReadCSV(r io.Reader, name string) iter.Seq2[Household, error] {
 	return func(yield func(Household, error) bool) {
 		cr := csv.NewReader(r)
@@ -35,7 +38,7 @@ func ReadCSV(r io.Reader, name string) iter.Seq2[Household, error] {
 		cr.FieldsPerRecord = len(householdColumns)
 		head, err := cr.Read()
 		if err != nil || strings.Join(head, ",") != strings.Join(householdColumns, ",") {
-			yield(Household{}, fmt.Errorf("%s: %w", name, ErrColumns))
+			yield(Household{}, fmt.Errorf("prevention: %s: %w", name, errColumns))
 			return
 		}
 		for line := 2; ; line++ {

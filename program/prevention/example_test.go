@@ -59,7 +59,7 @@ h3,433122100202,4,20000,3500.5,0,0,18000,0,0,6000,住房安全有保障
 		var he *prevention.HouseholdError
 		if errors.As(err, &he) {
 			// A bad household is reported, and reading goes on.
-			fmt.Println("refused:", he.ID, he.Field, errors.Is(err, prevention.ErrMembers))
+			fmt.Println("refused:", he.ID, he.Field, errors.Is(err, outcome.ErrInvalid))
 			continue
 		}
 		if err != nil {

@@ -10,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
+
+	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/prevention"
 )
 
@@ -38,7 +40,7 @@ func readAll(data []byte, stop int) []yielded {
 
 // FuzzReadCSV checks ReadCSV against its documentation on any bytes: it
 // does not panic; every error is a *HouseholdError (reading goes on), or
-// a bad header (ErrColumns) or a CSV syntax error, after which the
+// a bad header (outcome.ErrSyntax) or a CSV syntax error, after which the
 // sequence ends; every household it accepts is one Screening accepts (one
 // to 1000 members, no negative amount); the accepted households written
 // with WriteCSV read back equal and write again to the same bytes; and a
@@ -79,7 +81,7 @@ func FuzzReadCSV(f *testing.F) {
 				if he.Field == "" {
 					t.Errorf("ReadCSV error %v names no field", err)
 				}
-			case errors.Is(err, prevention.ErrColumns), errors.As(err, &pe):
+			case errors.Is(err, outcome.ErrSyntax), errors.As(err, &pe):
 				ended = true
 			default:
 				t.Fatalf("ReadCSV error %v (%T) is none of the documented kinds", err, err)

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -29,14 +30,14 @@ func Yuan(y int64) Money { return Money(y * 100) }
 
 // ParseMoney reads an amount in yuan with at most two decimals: "2300",
 // "2299.5", "-120" (a loss), ".5". It refuses anything else with
-// [ErrAmount]: exponent notation (1e3), a third decimal, a point without
+// [outcome.ErrSyntax]: exponent notation (1e3), a third decimal, a point without
 // digits after it, and an amount beyond what Money holds, about 9.2×10^16
 // yuan, which would otherwise wrap. It reads s once: the time it takes
 // grows with the length of s alone.
 func ParseMoney(s string) (Money, error) {
 	s = strings.TrimSpace(s)
 	fail := func(why string) (Money, error) {
-		return 0, fmt.Errorf("prevention: amount %q: %s: %w", s, why, ErrAmount)
+		return 0, fmt.Errorf("prevention: amount %q: %s: %w", s, why, errAmount)
 	}
 	digits, neg := s, false
 	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
+
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
@@ -207,8 +208,8 @@ func TestParseMoney(t *testing.T) {
 		"1e3", "1E3", "000E0000100000000", "1e-2", // exponent notation
 		"92233720368547758.08", "100000000000000000", "99999999999999999999", // beyond int64: no wrapping
 	} {
-		if m, err := prevention.ParseMoney(bad); !errors.Is(err, prevention.ErrAmount) {
-			t.Errorf("ParseMoney(%q) = %v, %v; want ErrAmount", bad, m, err)
+		if m, err := prevention.ParseMoney(bad); !errors.Is(err, outcome.ErrSyntax) {
+			t.Errorf("ParseMoney(%q) = %v, %v; want ErrSyntax", bad, m, err)
 		}
 	}
 }
@@ -224,8 +225,8 @@ func TestParseMoneyExponentIsQuick(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if !errors.Is(err, prevention.ErrAmount) {
-			t.Errorf("ParseMoney(000E0000100000000) error = %v, want ErrAmount", err)
+		if !errors.Is(err, outcome.ErrSyntax) {
+			t.Errorf("ParseMoney(000E0000100000000) error = %v, want ErrSyntax", err)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("ParseMoney(000E0000100000000) runs on")
@@ -260,8 +261,8 @@ func FuzzParseMoney(f *testing.F) {
 		switch {
 		case want == nil && err == nil:
 			t.Fatalf("ParseMoney(%q) = %v, want an error", s, m)
-		case want == nil && !errors.Is(err, prevention.ErrAmount):
-			t.Fatalf("ParseMoney(%q) error = %v, want ErrAmount", s, err)
+		case want == nil && !errors.Is(err, outcome.ErrSyntax):
+			t.Fatalf("ParseMoney(%q) error = %v, want ErrSyntax", s, err)
 		case want != nil && err != nil:
 			t.Fatalf("ParseMoney(%q) error = %v, want %v fen", s, err, want)
 		case want != nil && int64(m) != want.Int64():

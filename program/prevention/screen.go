@@ -1,11 +1,11 @@
 package prevention
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -188,12 +188,17 @@ func (r *resolved) classify(h *Household) (Class, Reason) {
 	return NotAtRisk, 0
 }
 
-// Sentinel errors for bad household data.
+// Bad household data wraps one of the sentinels of package outcome, so a
+// caller branches on a household's errors as on a ledger's:
+// [outcome.ErrInvalid] for a figure no household has (no members, a
+// negative amount), [outcome.ErrSyntax] for text that is not an amount or a
+// file without the household columns, [outcome.ErrUnknownRegion] for a
+// village outside the region set. The specific reason is in the message.
 var (
-	ErrMembers  = errors.New("no members")
-	ErrNegative = errors.New("negative or impossibly large amount")
-	ErrVillage  = errors.New("village not in the region set")
-	ErrAmount   = errors.New("not an amount in yuan with at most two decimals")
+	errMembers     = fmt.Errorf("no members: %w", outcome.ErrInvalid)
+	errManyMembers = fmt.Errorf("more than 1000 members: %w", outcome.ErrInvalid)
+	errNegative    = fmt.Errorf("negative or impossibly large amount: %w", outcome.ErrInvalid)
+	errAmount      = fmt.Errorf("not an amount in yuan with at most two decimals: %w", outcome.ErrSyntax)
 )
 
 // HouseholdError reports bad data in a household: which one, which field,
@@ -217,19 +222,19 @@ const maxAmount = Money(1e14)
 
 func check(h Household) error {
 	if h.Members <= 0 {
-		return &HouseholdError{h.ID, "members", fmt.Sprint(h.Members), ErrMembers}
+		return &HouseholdError{h.ID, "members", fmt.Sprint(h.Members), errMembers}
 	}
 	if h.Members > 1000 {
-		return &HouseholdError{h.ID, "members", fmt.Sprint(h.Members), errors.New("more than 1000 members")}
+		return &HouseholdError{h.ID, "members", fmt.Sprint(h.Members), errManyMembers}
 	}
 	for i, m := range h.Income {
 		if m < 0 || m > maxAmount {
-			return &HouseholdError{h.ID, fieldName(true, i), m.String(), ErrNegative}
+			return &HouseholdError{h.ID, fieldName(true, i), m.String(), errNegative}
 		}
 	}
 	for i, m := range h.Expenditure {
 		if m < 0 || m > maxAmount {
-			return &HouseholdError{h.ID, fieldName(false, i), m.String(), ErrNegative}
+			return &HouseholdError{h.ID, fieldName(false, i), m.String(), errNegative}
 		}
 	}
 	return nil

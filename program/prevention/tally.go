@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
@@ -187,7 +188,7 @@ func (s Screening) Run(households iter.Seq[Household]) (*Tally, error) {
 					h := &hs[i]
 					v, ok := index[h.Village]
 					if !ok {
-						errs[w] = append(errs[w], &HouseholdError{h.ID, "village", h.Village, ErrVillage})
+						errs[w] = append(errs[w], &HouseholdError{h.ID, "village", h.Village, outcome.ErrUnknownRegion})
 						continue
 					}
 					if err := check(*h); err != nil {
