@@ -86,7 +86,8 @@ var csvColumns = []string{"program", "as_of", "target", "name", "kind", "status"
 // all-of target has the id "whole/part"), in columns meant for other
 // programs: program, as_of, target, name (in lang), kind, status,
 // certainty, certain, required, achieved, progress and expected (decimal
-// ratios, 1 is 100%), pace, covered, units, deadline, source (the
+// ratios, 1 is 100%; progress is empty where the text report shows none,
+// as for an undecided figure, see [target.Result.ShownProgress]), pace, covered, units, deadline, source (the
 // document by title, journal and year, as [outcome.Citation.In] writes it
 // in lang; the JSON report keeps the locator), then
 // data_as_of (the date of the figures), stale (true when they are older
@@ -104,7 +105,10 @@ func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 			"", citationIn(res.Source, lang), "", "", ""}
 		if hasFigure(res) {
 			row[9] = res.Achieved.String()
-			if res.Status != target.Recorded {
+			// Progress where the text shows one ([target.Result.ShownProgress]):
+			// not for an undecided figure, nor a stated figure that reaches
+			// a target its bounds miss.
+			if _, ok := res.ShownProgress(); ok {
 				row[10] = res.Progress.String()
 			}
 			if !res.DataAsOf.IsZero() {

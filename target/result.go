@@ -154,27 +154,46 @@ type Result struct {
 // so that it never reads as complete when the verdict is not: a result is
 // rounded to the nearest tenth, half away from zero (16 of 51 is 31.4%),
 // except that one not met never rounds up to 100.0% (99.96% is 99.9%), and
-// a stated figure that reaches the
-// target while its bounds fall short of it (近100 of 100) reads "<100%".
-// An undecided result, whose bounds say what is known, has no progress to
-// show: "—", as without data.
+// a stated figure that reaches the target while its bounds fall short of
+// it (近100 of 100) reads "<100%". An undecided result, whose bounds say
+// what is known, has no progress to show: "—", as without data.
 func (r Result) Percent() string {
-	switch r.Status {
-	case Met, Exceeded:
-		return r.Progress.Shift(2).StringFixed(1) + "%"
-	case NoData, NotStarted, Undecided, Recorded:
-		return "—"
+	if p, ok := r.ShownProgress(); ok {
+		return p.Shift(2).StringFixed(1) + "%"
 	}
-	if r.Progress.Cmp(decimal.NewFromInt(1)) >= 0 {
+	switch r.Status {
+	case Missed, InProgress, NoFigureAtDeadline:
 		return "<100%"
 	}
-	// Rounded to the nearest tenth (16 of 51 is 31.4%, 2 of 3 is 66.7%),
-	// but never up to 100.0% for a target not met.
+	return "—"
+}
+
+// ShownProgress returns the progress [Result.Percent] shows as a ratio
+// rounded to a tenth of a percent (0.314 for 31.4%), and whether it shows
+// one: not for a result without a figure to judge (undecided, no data,
+// not started, recorded), nor for one not met whose stated figure reaches
+// the target ("<100%"). A target with no figure at its deadline shows the
+// progress of its last figure. Renderings that write progress as a
+// number, such as a spreadsheet's percent cell, take it from here so that
+// they never disagree with the text.
+func (r Result) ShownProgress() (decimal.Decimal, bool) {
+	switch r.Status {
+	case Met, Exceeded:
+		return r.Progress.Round(3), true
+	case Missed, InProgress, NoFigureAtDeadline:
+	default:
+		return decimal.Decimal{}, false
+	}
+	if r.Progress.Cmp(decimal.NewFromInt(1)) >= 0 {
+		return decimal.Decimal{}, false
+	}
+	// Rounded to the nearest tenth of a percent (16 of 51 is 31.4%, 2 of 3
+	// is 66.7%), but never up to 100.0% for a target not met.
 	p := r.Progress.Shift(2).Round(1)
 	if p.Cmp(hundred) >= 0 {
 		p = almostHundred
 	}
-	return p.StringFixed(1) + "%"
+	return p.Shift(-2), true
 }
 
 var hundred, almostHundred = decimal.NewFromInt(100), decimal.New(999, -1)

@@ -418,8 +418,13 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 			out[4] = cell{wb.lb.stale, 0}
 		}
 	}
-	if figure && res.Status != target.Recorded {
-		out[5] = cell{res.Progress.InexactFloat64(), wb.percent}
+	// The progress the text report shows, rounded as it is, so that the
+	// cell never reads 100.0% for a target not met; text where the text
+	// shows no number ("<100%").
+	if p, ok := res.ShownProgress(); ok {
+		out[5] = cell{p.InexactFloat64(), wb.percent}
+	} else if pc := res.Percent(); figure && pc != "—" {
+		out[5] = cell{pc, 0}
 	}
 	if !res.Source.IsZero() {
 		out[6] = cell{res.Source.In(wb.lang), 0}

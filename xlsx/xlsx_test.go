@@ -10,14 +10,16 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/xlsx"
-	"github.com/xuri/excelize/v2"
 )
 
 func TestLedgerRoundTrip(t *testing.T) {
@@ -219,7 +221,9 @@ func TestReportCells(t *testing.T) {
 		{"no data: no progress", "test-sample", "J7", "", number, ""},
 		{"units of the population", "test-sample", "E8", "3", number, ""},
 		{"units meeting it", "test-sample", "F8", "1", number, ""},
-		{"progress of a per-unit target", "test-sample", "J8", "0.333333333333", number, "0.0%"},
+		// The progress the text shows (33.3%), so that a cell never reads
+		// 100.0% for a target not met.
+		{"progress of a per-unit target", "test-sample", "J8", "0.333", number, "0.0%"},
 		{"code as text", "short leaders", "A6", "433123", excelize.CellTypeSharedString, ""},
 		{"no record: no figure", "short leaders", "D6", "", number, ""},
 		{"what a unit has", "short leaders", "D7", "1", number, ""},
@@ -290,4 +294,42 @@ func TestSheetNames(t *testing.T) {
 	if !seen[strings.ToLower(strings.ReplaceAll(r.Program, "/", "-")+" (2)")] {
 		t.Errorf("sheets %q lack the second copy of %s", f.GetSheetList(), r.Program)
 	}
+}
+
+// A progress cell says what the text report says: nothing for an undecided
+// figure, and "<100%" as text, not a 100.0% number, for a stated figure that
+// reaches a target its bounds miss.
+func TestProgressCellsAgreeWithText(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province}})
+	require.NoError(t, err)
+	p := program.Program{
+		ID: "test/progress", Name: outcome.Name{Zh: "进度"}, Level: outcome.Province,
+		Start: date(2016, 1, 1), Deadline: date(2019, 12, 31),
+		Indicators: []outcome.Indicator{
+			{Code: "near", Name: outcome.Name{Zh: "近"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "open", Name: outcome.Name{Zh: "待定"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+		},
+		Targets: []target.Target{
+			target.AtLeast("near", outcome.Name{Zh: "1000个"}, "near", outcome.MustParseQuantity("1000个")),
+			target.AtLeast("open", outcome.Name{Zh: "900个"}, "open", outcome.MustParseQuantity("900个")),
+		},
+	}
+	l, err := outcome.NewLedger(rs, p.Indicators...)
+	require.NoError(t, err)
+	require.NoError(t, l.Add(
+		outcome.Record{Indicator: "near", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
+		outcome.Record{Indicator: "open", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
+	))
+	r, err := p.Evaluate(l, date(2019, 12, 31))
+	require.NoError(t, err)
+	require.Equal(t, []target.Status{target.Missed, target.Undecided}, []target.Status{r.Results[0].Status, r.Results[1].Status})
+	var b bytes.Buffer
+	require.NoError(t, xlsx.WriteReport(&b, r, outcome.English))
+	f, err := excelize.OpenReader(&b)
+	require.NoError(t, err)
+	value, typ, _ := cellOf(t, f, "test-progress", "J6")
+	assert.Equal(t, "<100%", value)
+	assert.Equal(t, excelize.CellTypeSharedString, typ)
+	value, _, _ = cellOf(t, f, "test-progress", "J7")
+	assert.Empty(t, value, "undecided: no progress")
 }
