@@ -150,18 +150,59 @@ func (s *RegionSet) onPath(i int32, path []string) bool {
 
 // similar returns the positions of up to maxCandidates+1 regions whose
 // name begins with name or is a beginning of it (泸溪 for 泸溪县, 下都村委会
-// for 下都村): a scan of the whole set, made only for an error.
+// for 下都村), or, when none does, whose name is one character away from it
+// (泸西县 for 泸溪县: a character written for another that sounds alike, one
+// left out or one too many): a scan of the whole set, made only for an
+// error.
 func (s *RegionSet) similar(name string) []int32 {
 	var out []int32
 	for i := range int32(len(s.t.Level)) {
 		zh, _ := s.t.Names(i)
 		if zh != "" && (strings.HasPrefix(zh, name) || strings.HasPrefix(name, zh) && utf8.RuneCountInString(zh) >= 2) {
 			if out = append(out, i); len(out) > maxCandidates {
+				return out
+			}
+		}
+	}
+	if len(out) > 0 || utf8.RuneCountInString(name) < 2 {
+		return out
+	}
+	for i := range int32(len(s.t.Level)) {
+		zh, _ := s.t.Names(i)
+		if d := len(zh) - len(name); d >= -utf8.UTFMax && d <= utf8.UTFMax && oneEditApart(zh, name) {
+			if out = append(out, i); len(out) > maxCandidates {
 				break
 			}
 		}
 	}
 	return out
+}
+
+// oneEditApart reports whether a and b differ by exactly one character
+// replaced, added or removed.
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return false
+	}
+	// Strip the common beginning and end; one edit leaves at most one
+	// character on either side.
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[na:], b[nb:]
+	}
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeLastRuneInString(a)
+		rb, nb := utf8.DecodeLastRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[:len(a)-na], b[:len(b)-nb]
+	}
+	return utf8.RuneCountInString(a) <= 1 && utf8.RuneCountInString(b) <= 1
 }
 
 // candidates lists regions by name path and code, the first maxCandidates.

@@ -124,7 +124,13 @@ func TestFindRegion(t *testing.T) {
 		{"新桥村", "", errAmbiguousRegion, "泸溪县/洗溪镇/新桥村 (433122106202)"},
 		{"合水镇/新桥村", "", errRegionName, "433122106202"},
 		{"下都", "", errRegionName, "下都村 (433122108201)"},
-		{"上都村", "", errRegionName, ""},
+		// One character away: a homophone written for another (西 for 溪),
+		// one left out, one too many.
+		{"泸西县", "", errRegionName, "similar: 湖南省/湘西土家族苗族自治州/泸溪县 (433122)"},
+		{"上都村", "", errRegionName, "similar: 湖南省/湘西土家族苗族自治州/泸溪县/浦市镇/下都村 (433122108201)"},
+		{"浦市", "", errRegionName, "similar: 湖南省/湘西土家族苗族自治州/泸溪县/浦市镇 (433122108)"},
+		{"泸溪溪县", "", errRegionName, "similar: 湖南省/湘西土家族苗族自治州/泸溪县 (433122)"},
+		{"长沙市", "", errRegionName, ""},
 		{"433122999999", "", ErrUnknownRegion, ""},
 	}
 	for _, tt := range tests {
@@ -138,6 +144,9 @@ func TestFindRegion(t *testing.T) {
 		if !errors.Is(err, tt.err) || !errors.Is(err, ErrUnknownRegion) || !strings.Contains(err.Error(), tt.mention) {
 			t.Errorf("Find(%q) error = %v, want %v mentioning %q", tt.ref, err, tt.err, tt.mention)
 		}
+	}
+	if _, err := rs.Find("长沙市"); err == nil || strings.Contains(err.Error(), "similar") {
+		t.Errorf("Find(长沙市) error = %v, want no suggestion: no name is near it", err)
 	}
 	var empty RegionSet
 	if _, err := empty.Find("下都村"); !errors.Is(err, ErrUnknownRegion) {
