@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
@@ -119,10 +121,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 				row[0], row[4] = "-", why
 				nSkipped++
 			case o.Holds:
-				row[0], row[4] = "✔", figures(o, l)
+				row[0], row[4] = "✔", figures(o, ledger, l)
 				nHold++
 			default:
-				row[0], row[4] = "✘", figures(o, l)
+				row[0], row[4] = "✘", figures(o, ledger, l)
 				nViolated++
 				violated = append(violated, o)
 				if o.Rule.Severity == rule.Critical {
@@ -240,13 +242,26 @@ func period(p outcome.Period, lang outcome.Lang) string {
 	return p.String()
 }
 
-// figures writes the values a checked rule compared, or the count of
-// disagreements an agreement rule found.
-func figures(o rule.Outcome, lang outcome.Lang) string {
+// figures writes the values a checked rule compared, as reports write
+// figures (10.5亿元, 12.8万个), or the count of disagreements an agreement
+// rule found.
+func figures(o rule.Outcome, l *outcome.Ledger, lang outcome.Lang) string {
 	if len(o.Rule.Agree) > 0 {
 		return countOf(len(o.Discrepancies), lang)
 	}
-	return fmt.Sprintf("%s %s %s", o.Left.Value, o.Rule.Op, o.Right.Value)
+	return fmt.Sprintf("%s %s %s", figure(o.Left.Value, o.Rule.Left, l, lang), o.Rule.Op, figure(o.Right.Value, o.Rule.Right, l, lang))
+}
+
+// figure writes one side's value in the unit of its indicators, or as a
+// bare number when the side is a constant or its indicators are unknown.
+func figure(v decimal.Decimal, e rule.Expr, l *outcome.Ledger, lang outcome.Lang) string {
+	var unit outcome.Unit
+	if len(e.Terms) > 0 {
+		if ind, ok := l.Indicator(e.Terms[0].Indicator); ok {
+			unit = ind.Unit
+		}
+	}
+	return outcome.NewQuantity(v, unit, 0).In(lang)
 }
 
 // printRecords lists, below the table, what a violated rule rests on: the

@@ -33,7 +33,7 @@ func TestViolatingFile(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
-	for _, want := range []string{"✘       D3", "175 <= 149", "left: star-spaces-filed 430000 2019 175 establishments"} {
+	for _, want := range []string{"✘       D3", "175 establishments <= 149 establishments", "left: star-spaces-filed 430000 2019 175 establishments"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
