@@ -203,6 +203,17 @@ func hasFigure(res target.Result) bool {
 	return res.Status != target.NoData && res.Status != target.NotStarted
 }
 
+// yearsIn counts years: 3年, 1 year, 3 years.
+func yearsIn(n int, lang outcome.Lang) string {
+	switch {
+	case lang == outcome.Chinese:
+		return fmt.Sprintf("%d年", n)
+	case n == 1:
+		return "1 year"
+	}
+	return fmt.Sprintf("%d years", n)
+}
+
 func row(res target.Result, indent string, lang outcome.Lang, lb labels) []string {
 	const none = "—"
 	required, achieved, progress := quantityIn(res.Required, lang), none, none
@@ -216,9 +227,15 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 			required = quantityIn(res.PerUnit, lang) + " each"
 		}
 	case !res.PerUnit.IsZero():
-		required = fmt.Sprintf("%s × %d", quantityIn(res.PerUnit, lang), res.Units)
+		// Units are years of an each-year target: 5000余名 × 3年, years
+		// met of years judged.
+		units := fmt.Sprint(res.Units)
+		if res.Kind == target.KindEachYear {
+			units = yearsIn(res.Units, lang)
+		}
+		required = fmt.Sprintf("%s × %s", quantityIn(res.PerUnit, lang), units)
 		if figure {
-			achieved = fmt.Sprintf("%d/%d", res.Covered, res.Units)
+			achieved = fmt.Sprintf("%d/%s", res.Covered, units)
 		}
 	case res.Kind == target.KindAllOf:
 		if figure {
