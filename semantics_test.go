@@ -217,7 +217,8 @@ func TestQualifiersDecide(t *testing.T) {
 		{atLeast, "近1000名", target.InProgress},
 		{atLeast, "不到1000名", target.InProgress},
 		{atLeast, "不到1200名", target.Undecided},
-		{atLeast, "900余名", target.Undecided},
+		{atLeast, "900余名", target.InProgress}, // 余 rounds down: fewer than 1000
+		{atLeast, "900名以上", target.Undecided},
 		{down, "10余人", target.InProgress},
 		{down, "不到10人", target.Met},
 		{down, "10人", target.Met},

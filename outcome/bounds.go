@@ -2,12 +2,14 @@ package outcome
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
 
 // Bounds is the interval of true values that a figure's qualifiers allow.
-// 5000余 allows every value above 5000 (Lo 5000, open, no upper bound);
+// 5000余 allows every value above 5000 and below 6000 (余 and 多 add less
+// than a unit of the figure's last non-zero digit, see [Quantity.Bounds]);
 // 不到1000 every value below 1000; an exact 176 only 176.
 //
 // The zero value allows every value: nothing is known. Lo is meaningful
@@ -94,7 +96,8 @@ func (b Bounds) AtMost(n decimal.Decimal) (holds, decided bool) {
 }
 
 // Qualifier returns the qualifier that states b of a figure at one of its
-// bounds: 余 for a lower bound that excludes itself (40 + 30余 is 70余), 以上
+// bounds: 余 for a lower bound that excludes itself, with or without an
+// upper bound that excludes itself too (40 + 30余 is 70余), 以上
 // for one that includes itself, 不到 for an upper bound that excludes itself,
 // 不超过 for one that includes itself, 约 for none, and no qualifier for an
 // exact figure.
@@ -102,6 +105,8 @@ func (b Bounds) Qualifier() Qualifier {
 	switch {
 	case b.IsExact():
 		return 0
+	case b.HasLo && b.HasHi && b.LoOpen && b.HiOpen:
+		return MoreThanYu // a figure written with 余 and the unit it rounds to: 9300余 is (9300, 9400)
 	case b.HasLo && b.HasHi:
 		return 0 // a range states itself
 	case b.HasLo && b.LoOpen:
@@ -116,15 +121,47 @@ func (b Bounds) Qualifier() Qualifier {
 	return About
 }
 
-// Bounds returns the values q allows: a range a—b allows a to b, 5000余 any
-// value above 5000, 不到1000 any value below 1000, 近1000 any value below
-// 1000 (the reports write 近 for a figure just short of it); an exact
-// figure only itself. A figure marked both ways (近千余) allows anything.
+// Bounds returns the values q allows: a range a—b allows a to b, 超过5000
+// and 5000以上 any value above 5000 (or from it), 不到1000 any value below
+// 1000, 近1000 any value below 1000 (the reports write 近 for a figure just
+// short of it); an exact figure only itself. A figure marked both ways
+// (近千余) allows anything.
+//
+// 余 and 多 round a figure down: 5100余 is more than 5100 and less than
+// 5200, 5000余 less than 6000, 140多 less than 150, 2.5万余 less than 2.6万,
+// 13400多万 less than 13500万. The upper bound is the figure plus one unit
+// of its last non-zero digit, the widest that the words allow: "10万余" may
+// be read as less than 11万 (a unit of 万), and is taken as less than 20万, so
+// that no verdict rests on the narrower reading. A figure also marked
+// 以上, 超过 or 据不完全统计 has no upper bound.
 func (q Quantity) Bounds() Bounds {
 	if q.ranged {
 		return Bounds{Lo: q.value, Hi: q.max, HasLo: true, HasHi: true}
 	}
-	return boundOf(q.qual).bounds(q.value)
+	b := boundOf(q.qual).bounds(q.value)
+	if u, ok := roundingUnit(q.value, q.qual); ok {
+		b.Hi, b.HasHi, b.HiOpen = q.value.Add(u), true, true
+	}
+	return b
+}
+
+// roundingUnit returns the unit a figure v written with qualifier q rounds
+// down to, and whether it has one: a figure marked 余 or 多 and nothing
+// that bounds it otherwise, whose value is not zero.
+func roundingUnit(v decimal.Decimal, q Qualifier) (decimal.Decimal, bool) {
+	if q&(MoreThanYu|MoreThanDuo) == 0 || q&(AtLeast|MoreThan|IncompleteStats) != 0 ||
+		boundOf(q) != boundLower|boundLowerOpen || v.Sign() <= 0 {
+		return decimal.Decimal{}, false
+	}
+	c, exp := new(big.Int).Set(v.Coefficient()), v.Exponent()
+	ten, r := big.NewInt(10), new(big.Int)
+	for {
+		if _, r = c.QuoRem(c, ten, r); r.Sign() != 0 {
+			break
+		}
+		exp++
+	}
+	return decimal.New(1, exp), true
 }
 
 // bound is what the qualifiers of the records behind a figure allow, as bits

@@ -33,6 +33,15 @@ func TestBoundsDecide(t *testing.T) {
 		{"1000余个", 1000, "yes", "yes", "no"}, // 余 is more than: 10余 never meets a reduction to 10
 		{"1000余个", 1001, "?", "?", "?"},
 		{"1000多个", 1000, "yes", "yes", "no"},
+		// 余 and 多 round down to a unit of the last non-zero digit:
+		// 1000余 is less than 2000, 5100余 less than 5200.
+		{"1000余个", 2000, "no", "no", "yes"},
+		{"1000余个", 1999, "?", "?", "?"},
+		{"5100余个", 5200, "no", "no", "yes"},
+		{"5100余个", 5150, "?", "?", "?"},
+		{"140多个", 150, "no", "no", "yes"},
+		{"达1000多个", 2000, "no", "no", "yes"},
+		{"1000余个以上", 2000, "?", "?", "?"}, // 以上 bounds nothing above
 		{"达1000多个", 1000, "yes", "yes", "no"},
 		{"近1000个", 1000, "no", "no", "yes"}, // 近 falls short: 近100家 never meets 100
 		{"近1000个", 999, "?", "?", "?"},
@@ -76,6 +85,33 @@ func TestBoundsDecide(t *testing.T) {
 		want := [3]verdict{tt.atLeast, tt.moreThan, tt.atMost}
 		if got != want {
 			t.Errorf("%s against %d: at least, more than, at most = %v, want %v", tt.figure, tt.n, got, want)
+		}
+	}
+}
+
+// TestRoundingUnit: the unit a figure written with 余 or 多 rounds down to,
+// a unit of its last non-zero digit, and no unit where another marker
+// leaves the figure unbounded above.
+func TestRoundingUnit(t *testing.T) {
+	for _, tt := range []struct{ figure, hi string }{
+		{"5000余名", "6000"},  // 004_32acad38fe6c52df.txt §一(四)一是 [4]: 5000余名科技特派员
+		{"6200余场", "6300"},  // 004_32acad38fe6c52df.txt §一(四)一是 [5]: 6200余场
+		{"10万余册", "200000"}, // 004_32acad38fe6c52df.txt §一(二)四是 [2]: the widest reading, not 11万
+		{"140多个", "150"},    // 004_32acad38fe6c52df.txt §一(二)二是: 140多个
+		{"2.5万余人", "26000"},
+		{"0.5余元", "0.6"},
+		{"超过1000个", ""},
+		{"1000个以上", ""},
+		{"据不完全统计1000余个", ""},
+		{"近1000余个", ""}, // marked both ways: bounds nothing
+		{"0余个", ""},
+	} {
+		b := MustParseQuantity(tt.figure).Bounds()
+		switch {
+		case tt.hi == "" && b.HasHi:
+			t.Errorf("%s: upper bound %s, want none", tt.figure, b.Hi)
+		case tt.hi != "" && (!b.HasHi || !b.HiOpen || !b.Hi.Equal(decimal.RequireFromString(tt.hi))):
+			t.Errorf("%s: bounds %s, want less than %s", tt.figure, b.In(English), tt.hi)
 		}
 	}
 }

@@ -91,7 +91,7 @@ func ExampleLedger_ReadSheet() {
 	// commissioners 433122106202 2019 1名
 	// training 433122108201 2019 12场
 	// training 433122 2019 40场
-	// bad.csv:2: 县/村 "泸溪县/上都村": no region of that name
+	// bad.csv:2: 县/村 "泸溪县/上都村": no region of that name; similar: 泸溪县/浦市镇/下都村 (433122108201)
 }
 
 func ExampleLedger_ReadRoster() {

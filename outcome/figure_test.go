@@ -83,11 +83,17 @@ func TestEnglishFiguresReadBack(t *testing.T) {
 }
 
 func TestBoundsInScales(t *testing.T) {
+	// 004_32acad38fe6c52df.txt §一(二)二是 [2]: 13400多万元, more than 134
+	// million and less than 135 million.
 	b := MustParseQuantity("13400多万元").Bounds()
-	if got, want := b.In(Chinese), "超过1.34亿, 上限不明"; got != want {
+	if got, want := b.In(Chinese), "超过1.34亿, 不到1.35亿"; got != want {
 		t.Errorf("Bounds.In(Chinese) = %q, want %q", got, want)
 	}
-	if got, want := b.In(English), ">134 million, no upper bound"; got != want {
+	if got, want := b.In(English), ">134 million, <135 million"; got != want {
+		t.Errorf("Bounds.In(English) = %q, want %q", got, want)
+	}
+	b = MustParseQuantity("13400万元以上").Bounds()
+	if got, want := b.In(English), "≥134 million, no upper bound"; got != want {
 		t.Errorf("Bounds.In(English) = %q, want %q", got, want)
 	}
 }

@@ -14,8 +14,8 @@ import (
 //
 //	marker           as printed       certainty     the true value
 //	AtLeast          以上, 至少        lower bound   ≥ N
-//	MoreThanYu       余               lower bound   > N
-//	MoreThanDuo      多               lower bound   > N
+//	MoreThanYu       余               lower bound   > N, < N + a unit of its last non-zero digit
+//	MoreThanDuo      多               lower bound   > N, < N + a unit of its last non-zero digit
 //	IncompleteStats  据不完全统计      lower bound   ≥ N (the count is incomplete)
 //	Nearly           近               upper bound   < N, just short of it
 //	LessThan         不到             upper bound   < N

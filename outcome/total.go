@@ -34,17 +34,25 @@ type Sum struct {
 	// passed over.
 	Passed      []Record
 	PassedCount int
-	qual        Qualifier // the qualifier of the one record used
-	bound       bound     // joined from the qualifiers of the records used
+	qual        Qualifier       // the qualifier of the one record used
+	bound       bound           // joined from the qualifiers of the records used
+	rounding    decimal.Decimal // of a sum of figures written with 余 or 多 and exact ones: the sum of their rounding units
+	rounded     bool            // rounding is set
 }
 
 // Bounds returns the values the true sum may take, given the qualifiers of
-// the records added: 1000余 + 200 is more than 1200.
+// the records added: 1000余 + 200 is more than 1200 and less than 2200;
+// 4200 + 5100余 is more than 9300 and less than 9400 (see
+// [Quantity.Bounds] for the unit 余 rounds to).
 func (s Sum) Bounds() Bounds {
 	if s.Records == 1 {
 		return s.Quantity().Bounds()
 	}
-	return s.bound.bounds(s.Value)
+	b := s.bound.bounds(s.Value)
+	if s.rounded {
+		b.Hi, b.HasHi, b.HiOpen = s.Value.Add(s.rounding), true, true
+	}
+	return b
 }
 
 // Has reports whether any record was used.
@@ -133,11 +141,31 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 					out.qual = 0
 				}
 			}
+			if out.Records > 1 && out.bound == boundLower|boundLowerOpen {
+				out.rounding, out.rounded = s.roundingUnits(rs, a, lo, hi)
+			}
 			s.evidence(l, a, lo, hi, &out)
 			return out, nil
 		}
 		a.ToDecimal()
 	}
+}
+
+// roundingUnits returns the sum of the units the records used round to, and
+// whether every record is exact or written with 余 or 多 alone: a sum of
+// lower bounds that have an upper bound too. Only a sum with such a figure
+// asks, so the records are read one by one.
+func (s *series) roundingUnits(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32) (decimal.Decimal, bool) {
+	sum, ok := decimal.Decimal{}, true
+	s.UsedRows(rs, a, lo, hi, func(row int32) {
+		q := s.quantityAt(row)
+		if q.qual == 0 || !ok {
+			return
+		}
+		u, has := roundingUnit(q.value, q.qual)
+		sum, ok = sum.Add(u), ok && has
+	})
+	return sum, ok
 }
 
 // Used returns the records [Ledger.Total] adds up for the same query,

@@ -163,7 +163,10 @@ func (v Values) Records(i int) int { return int(v.p.count[i]) }
 // Certainty returns the certainty of unit i's figure.
 func (v Values) Certainty(i int) Certainty { return v.p.bound[i].certainty() }
 
-// Bounds returns the values unit i's true figure may take.
+// Bounds returns the values unit i's true figure may take. A figure written
+// with 余 or 多 is bounded below only: unlike [Sum.Bounds], Values keeps no
+// unit that such a figure rounds to, so a verdict on it may be undecided
+// where one on the unit's [Ledger.Total] is not.
 func (v Values) Bounds(i int) Bounds {
 	if v.p.count[i] == 0 {
 		return Bounds{}

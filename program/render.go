@@ -87,14 +87,17 @@ var csvColumns = []string{"program", "as_of", "target", "name", "kind", "status"
 // programs: program, as_of, target, name (in lang), kind, status,
 // certainty, certain, required, achieved, progress and expected (decimal
 // ratios, 1 is 100%; progress is empty where the text report shows none,
-// as for an undecided figure, see [target.Result.ShownProgress]), pace, covered, units, deadline, source (the
-// document by title, journal and year, as [outcome.Citation.In] writes it
-// in lang; the JSON report keeps the locator), then
-// data_as_of (the date of the figures), stale (true when they are older
-// than the reporting period, a year) and bounds (the values the achieved
-// figure's qualifiers allow, as an interval: "[49,51]", "(70,)" for more
-// than 70 with no upper bound, "(,1000)" for less than 1000). Empty cells
-// mean "not applicable" or "no data".
+// as for an undecided figure, see [target.Result.ShownProgress]), pace,
+// covered, units, deadline, source (the document by title, journal and
+// year, as [outcome.Citation.In] writes it in lang; the JSON report keeps
+// the locator), then data_as_of (the date of the figures), stale (true
+// when they are older than the reporting period, a year) and bounds (the
+// values the achieved figure's qualifiers allow, as an interval:
+// "[49,51]", "(70,)" for more than 70 with no upper bound, "(,1000)" for
+// less than 1000). For a per-unit target (every county, each year),
+// required is what each unit needs (3—5位), achieved the count of units
+// that have it and covered and units say of how many. Empty cells mean
+// "not applicable" or "no data".
 func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
 	cw := csv.NewWriter(w)
 	cw.Write(csvColumns)

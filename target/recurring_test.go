@@ -219,7 +219,7 @@ func TestEachYearNotes(t *testing.T) {
 func TestEachYearMerge(t *testing.T) {
 	records := []outcome.Record{
 		rec("commissioners", "433122", "2016", "3000名"), rec("commissioners", "433130", "2016", "2500名"),
-		rec("commissioners", "433122", "2017", "3000名"), rec("commissioners", "433130", "2017", "1000余名"),
+		rec("commissioners", "433122", "2017", "3000名"), rec("commissioners", "433130", "2017", "1000名以上"),
 		rec("commissioners", "433122", "2018", "2000名"),
 	}
 	var luxi, longshan []outcome.Record
@@ -245,7 +245,7 @@ func TestEachYearMerge(t *testing.T) {
 	if diff := cmp.Diff(asJSON(t, whole), asJSON(t, merged)); diff != "" {
 		t.Errorf("merged shards differ from the whole (-whole +merged):\n%s", diff)
 	}
-	// 2016: 5500 met; 2017: 3000 + 1000余 is more than 4000, undecided;
+	// 2016: 5500 met; 2017: 3000 + 1000以上 is at least 4000, undecided;
 	// 2018: 2000, missed; 2019 in progress without a figure.
 	if diff := cmp.Diff([]string{"2016 met", "2017 undecided", "2018 missed", "2019 no data"}, partStatuses(merged)); diff != "" || merged.Status != Missed {
 		t.Errorf("merged: %v; years mismatch (-want +got):\n%s", merged.Status, diff)

@@ -293,7 +293,11 @@ func TestCertainty(t *testing.T) {
 		{"exact", "1000名", Met, outcome.Exact, true},
 		// Met only by a lower bound: 5000余 (004 §一(四)一是) kind of figure.
 		{"met by a lower bound", "1000余名", Met, outcome.LowerBound, true},
-		{"a lower bound below the target", "900余名", Undecided, outcome.LowerBound, false},
+		// 余 rounds down to a unit of its last digit: 900余 is less than
+		// 1000, 995余 less than 1000 too; 900以上 has no upper bound.
+		{"a lower bound below the target", "900余名", InProgress, outcome.LowerBound, true},
+		{"a lower bound just below the target", "995余名", InProgress, outcome.LowerBound, true},
+		{"at least, below the target", "900名以上", Undecided, outcome.LowerBound, false},
 		// Reached only by 近 (004 §一(四)一是 「近1000名“三区”科技人才」): 近 falls short of 1000.
 		{"reached only by 近", "近1000名", InProgress, outcome.UpperBound, true},
 		{"不到 the target's figure", "不到1000名", InProgress, outcome.UpperBound, true},

@@ -1,0 +1,58 @@
+package outcome_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taizhang/taizhang/outcome"
+)
+
+// A sum keeps the upper bound of figures written with 余 or 多: the sum of
+// the units they round to. 004_32acad38fe6c52df.txt §一(四)二是 [6] reports
+// local technicians trained in parts such as these; against 培训一万名乡土技
+// 术骨干, 4200 + 5100余 is fewer than 9400, so not yet 10,000.
+func TestSumOfRoundedFigures(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: outcome.Name{Zh: "龙山县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "430000"},
+	})
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name    string
+		figures []string // of 泸溪县, 龙山县, 凤凰县
+		sum     string   // the sum as a quantity
+		bounds  string
+	}{
+		{"exact and 余", []string{"4200名", "5100余名"}, "9300余名", ">9,300, <9,400"},
+		{"余 and 多", []string{"4200余名", "5100余名", "100多名"}, "9400余名", ">9,400, <9,700"},
+		{"以上 has no upper bound", []string{"4200名", "5100名以上"}, "9300名以上", "≥9,300, no upper bound"},
+		{"余 beside 以上", []string{"4200余名", "5100名以上"}, "9300余名", ">9,300, no upper bound"},
+		{"余 beside 不到: nothing known", []string{"4200余名", "不到5100名"}, "约9300名", "no lower bound, no upper bound"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, ind := range []outcome.Indicator{
+				{Code: "trained", Name: outcome.Name{Zh: "培训"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+				{Code: "on-post", Name: outcome.Name{Zh: "在岗"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+			} {
+				l, err := outcome.NewLedger(rs, ind)
+				require.NoError(t, err)
+				for i, f := range tt.figures {
+					require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: []string{"433122", "433130", "433123"}[i],
+						Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(f)}))
+				}
+				sum, err := l.Total(ind.Code, "430000", outcome.Year(2019))
+				require.NoError(t, err)
+				assert.Equal(t, tt.sum, sum.Quantity().String(), "%s: sum", ind.Code)
+				assert.Equal(t, tt.bounds, sum.Bounds().In(outcome.English), "%s: bounds", ind.Code)
+				if holds, decided := sum.Bounds().AtLeast(decimal.NewFromInt(10000)); tt.name == "exact and 余" && (holds || !decided) {
+					t.Errorf("%s: 9300余 at least 10000 = %v, decided %v; want a decided no", ind.Code, holds, decided)
+				}
+			}
+		})
+	}
+}
