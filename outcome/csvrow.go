@@ -16,9 +16,9 @@ import (
 
 // The columns of a ledger file. indicator, region, period and value are
 // required; the others are optional. Headers may also be written in Chinese
-// (指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注, 填报日期,
-// 更正原因, 更正前数值), and the period column may be called year (年度)
-// when it holds years. reported, reason and revises make a record a
+// (指标, 区划 or 地区, 时期 or 期间, 数值, 单位, 限定, 来源, 章节, 注码, 备注,
+// 填报日期, 更正原因, 更正前数值; columnAliases has every form), and the
+// period column may be called year (年度, 年份) when it holds years. reported, reason and revises make a record a
 // correction (revision.go): the day it was reported, why, and the figure it
 // replaces. reported and reason are text kept with the source; revises is
 // read per line.
@@ -43,6 +43,7 @@ var columnNames = [numColumns]string{"indicator", "region", "period", "value", "
 
 var columnAliases = map[string]int{
 	"指标": colIndicator, "区划": colRegion, "区划代码": colRegion, "时期": colPeriod, "时间": colPeriod, "数值": colValue,
+	"地区": colRegion, "行政区划": colRegion, "期间": colPeriod, "统计期": colPeriod, "报告期": colPeriod, "年份": colPeriod,
 	"year": colPeriod, "年度": colPeriod,
 	"单位": colUnit, "限定": colQualifier, "限定词": colQualifier, "来源": colSource, "章节": colSection, "注码": colMark, "备注": colNote,
 	"填报日期": colReported, "报告日期": colReported, "填报时间": colReported,

@@ -64,8 +64,8 @@
 // A CSV ledger file names its columns in its first line, in any order:
 // indicator, region, period and value are required; unit, qualifier,
 // source, section, mark, note, reported, revises and reason are optional
-// (Chinese headers 指标, 区划, 时期, 数值, 单位, 限定, 来源, 章节, 注码, 备注,
-// 填报日期, 更正前数值, 更正原因 also read); any other column is kept with the
+// (Chinese headers 指标, 区划 or 地区, 时期 or 期间, 数值, 单位, 限定, 来源,
+// 章节, 注码, 备注, 填报日期, 更正前数值, 更正原因 also read); any other column is kept with the
 // record as an attribute ([Record.Attrs]) unless [ReadOptions].Strict, and
 // an attrs column holds attributes as [WriteCSV] writes them
 // (填报人=张三; 联系电话=0743). A value is a plain

@@ -498,23 +498,20 @@ func day(t time.Time) time.Time {
 
 // ReadFile adds the records of the ledger file name to l, all or nothing,
 // choosing the reader by the file's extension: .csv, .jsonl (or .ndjson),
-// or .xlsx. Errors name the file as given.
+// or .xlsx. A .csv file is read as [ReadText] reads it: as UTF-8, or as
+// GB18030 (GBK), the encoding Excel on Chinese Windows saves "CSV (逗号分隔)"
+// in. Errors name the file as given.
 func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	if opts.Name == "" {
 		opts.Name = name
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
-		return l.ReadCSV(f, opts)
+		return ReadText(name, func(r io.Reader) error { return l.ReadCSV(r, opts) })
 	case ".jsonl", ".ndjson":
-		return l.ReadJSONL(f, opts)
+		return readFile(name, func(f *os.File) error { return l.ReadJSONL(f, opts) })
 	case ".xlsx":
-		return Read(l, f, opts)
+		return readFile(name, func(f *os.File) error { return Read(l, f, opts) })
 	}
 	return fmt.Errorf("%s: %w (want .csv, .jsonl or .xlsx)", name, ErrFormat)
 }

@@ -117,8 +117,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, name := range sheets {
-		if err := readFile(name, func(f *os.File) error {
-			return ledger.ReadSheet(f, outcome.Sheet{Region: []string{"市州", "县"}}, outcome.ReadOptions{Name: name, AllErrors: true})
+		// ReadText reads a CSV file saved as UTF-8 or, as Excel on Chinese
+		// Windows saves it, GB18030.
+		if err := xlsx.ReadText(name, func(r io.Reader) error {
+			return ledger.ReadSheet(r, outcome.Sheet{Region: []string{"市州", "县"}}, outcome.ReadOptions{Name: name, AllErrors: true})
 		}); err != nil {
 			failed = true
 			printErrors(stderr, err)
@@ -126,9 +128,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, name := range rosters {
 		var count outcome.RosterCount
-		err := readFile(name, func(f *os.File) (err error) {
+		err := xlsx.ReadText(name, func(r io.Reader) (err error) {
 			ro := outcome.Roster{Indicator: "local-technicians", Region: []string{"县"}, Period: "培训年度", Key: []string{"身份证号"}}
-			count, err = ledger.ReadRoster(f, ro, outcome.ReadOptions{Name: name, AllErrors: true})
+			count, err = ledger.ReadRoster(r, ro, outcome.ReadOptions{Name: name, AllErrors: true})
 			return err
 		})
 		if err != nil {
@@ -172,16 +174,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
-}
-
-// readFile calls read with the named file open.
-func readFile(name string, read func(*os.File) error) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(f)
 }
 
 // printErrors prints each error of a joined error on a line of its own.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/xlsx"
@@ -129,5 +131,42 @@ func TestOfficeFiles(t *testing.T) {
 	}
 	if !strings.Contains(before, "近100家") || strings.Contains(before, "103家") {
 		t.Errorf("as known on 2020-01-15 the report should show 近100家, not the correction:\n%s", before)
+	}
+}
+
+// The office files as Excel on Chinese Windows saves "CSV (逗号分隔)", in
+// GB18030, give the report the UTF-8 ones give.
+func TestOfficeFilesGB18030(t *testing.T) {
+	dir := t.TempDir()
+	gbk := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Equal(enc, data) {
+			t.Fatalf("%s has no Chinese to encode", name)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, enc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	report := func(sheet, roster, ledger string) string {
+		t.Helper()
+		code, out, stderr := runArgs(t, "-program", "hunan/seven-ones", "-asof", "2019-12-31", "-sheet", sheet, "-roster", roster, ledger)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return out
+	}
+	want := report("testdata/county-sheet.csv", "testdata/technician-roster.csv", "testdata/hunan-2019.csv")
+	got := report(gbk("county-sheet.csv"), gbk("technician-roster.csv"), gbk("hunan-2019.csv"))
+	if got != want {
+		t.Errorf("GB18030 files give another report:\n%s\nwant:\n%s", got, want)
 	}
 }
