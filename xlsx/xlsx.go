@@ -2,9 +2,14 @@
 // writes reports as sheets. A ledger sheet has the columns of a CSV ledger
 // (see [outcome]): offices keep their 台账 in spreadsheets.
 //
+// It also reads the CSV files a spreadsheet saves, in UTF-8 or, as Excel
+// on Chinese Windows saves them, GB18030 ([ReadText], [ReadFile]).
+//
 // It is a package of its own so that the core packages keep their small
-// dependency set: it uses github.com/xuri/excelize/v2. An .xlsx file is a zip
-// archive, which is read whole; its rows are then read one at a time.
+// dependency set: it uses github.com/xuri/excelize/v2, and
+// golang.org/x/text (which excelize uses too) to decode GB18030. An .xlsx
+// file is a zip archive, which is read whole; its rows are then read one at
+// a time.
 package xlsx
 
 import (
