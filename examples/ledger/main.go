@@ -153,6 +153,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		view = ledger.AsOf(day)
+		// A record without a reported day counts as known from the start;
+		// one whose period ends after the day could not have been known
+		// then: say how many the report takes so.
+		var undated int
+		for r := range view.All() {
+			if r.Reported.IsZero() && r.Period.End().After(day) {
+				undated++
+			}
+		}
+		if undated > 0 {
+			fmt.Fprintf(stderr, "-known %s: %d records have no reported day and a period that ends after it; the report counts them as known then\n", *known, undated)
+		}
 	}
 	report, err := cat.program.Evaluate(view, date)
 	if err != nil {
@@ -161,8 +173,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *known != "" && (*format == "text" || *format == "md") {
 		// The report reproduces what the ledger said that day: say so, since
-		// its header gives only the date judged. A record without a reported
-		// day counts as known from the start.
+		// its header gives only the date judged.
 		if l == outcome.English {
 			fmt.Fprintf(stdout, "as known on %s\n\n", *known)
 		} else {

@@ -132,6 +132,15 @@ func TestOfficeFiles(t *testing.T) {
 	if !strings.Contains(before, "近100家") || strings.Contains(before, "103家") {
 		t.Errorf("as known on 2020-01-15 the report should show 近100家, not the correction:\n%s", before)
 	}
+	if strings.Contains(stderr, "counts them as known") {
+		t.Errorf("-known 2020-01-15 is after every period, yet: %s", stderr)
+	}
+	// Known on a day before the 2019 figures' year ends: the figures
+	// without a reported day could not have been known, and it says so.
+	_, _, stderr = runArgs(t, append([]string{"-known", "2019-06-30"}, args...)...)
+	if !strings.Contains(stderr, "-known 2019-06-30: ") || !strings.Contains(stderr, "records have no reported day and a period that ends after it") {
+		t.Errorf("-known 2019-06-30 does not say which figures it takes as known: %q", stderr)
+	}
 }
 
 // The office files as Excel on Chinese Windows saves "CSV (逗号分隔)", in
