@@ -95,27 +95,23 @@ func (b Bounds) AtMost(n decimal.Decimal) (holds, decided bool) {
 	return !holds && decided, decided
 }
 
-// Qualifier returns the qualifier that states b of a figure at one of its
-// bounds: 余 for a lower bound that excludes itself, with or without an
-// upper bound that excludes itself too (40 + 30余 is 70余), 以上
-// for one that includes itself, 不到 for an upper bound that excludes itself,
-// 不超过 for one that includes itself, 约 for none, and no qualifier for an
-// exact figure.
-func (b Bounds) Qualifier() Qualifier {
+// Qualifier returns the qualifier that states b of a figure v: none when
+// b is v alone; 余 when b is above v and excludes it, whatever its upper
+// bound (40 + 30余 is 70余), 以上 when it includes it; 不到 when b is below v
+// and excludes it, 不超过 when it includes it; and 约 otherwise, when b
+// bounds v on neither side or on both sides away from it (300余 + 近200 is
+// 约500: more than 300, less than 600).
+func (b Bounds) Qualifier(v decimal.Decimal) Qualifier {
 	switch {
-	case b.IsExact():
+	case b.IsExact() && b.Lo.Equal(v):
 		return 0
-	case b.HasLo && b.HasHi && b.LoOpen && b.HiOpen:
-		return MoreThanYu // a figure written with 余 and the unit it rounds to: 9300余 is (9300, 9400)
-	case b.HasLo && b.HasHi:
-		return 0 // a range states itself
-	case b.HasLo && b.LoOpen:
+	case b.HasLo && b.Lo.Equal(v) && b.LoOpen:
 		return MoreThanYu
-	case b.HasLo:
+	case b.HasLo && b.Lo.Equal(v):
 		return AtLeast
-	case b.HasHi && b.HiOpen:
+	case b.HasHi && b.Hi.Equal(v) && b.HiOpen:
 		return LessThan
-	case b.HasHi:
+	case b.HasHi && b.Hi.Equal(v):
 		return AtMost
 	}
 	return About

@@ -143,18 +143,34 @@ func TestBoundsOfSums(t *testing.T) {
 }
 
 // TestBoundsQualifier checks that a sum's bounds are written with the
-// qualifier that states them, and that it reads back as the same bounds.
+// qualifier that states them of its value, and that it reads back as the
+// same bounds.
 func TestBoundsQualifier(t *testing.T) {
 	v := decimal.NewFromInt(70)
-	for _, q := range []Qualifier{0, MoreThanYu, AtLeast, LessThan, AtMost, About} {
+	for _, q := range []Qualifier{0, MoreThanYu, AtLeast, LessThan, AtMost} {
 		b := boundOf(q).bounds(v)
-		if got := b.Qualifier(); got != q {
+		if got := b.Qualifier(v); got != q {
 			t.Errorf("bounds of %q: Qualifier() = %q, want %q", q, got, q)
 		}
 	}
 	for _, q := range []Qualifier{MoreThan, MoreThanDuo} {
-		if got := boundOf(q).bounds(v).Qualifier(); got != MoreThanYu {
+		if got := boundOf(q).bounds(v).Qualifier(v); got != MoreThanYu {
 			t.Errorf("bounds of %q: Qualifier() = %q, want 余", q, got)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		b    Bounds
+		want Qualifier
+	}{
+		{"nothing known", Bounds{}, About},
+		{"余 with its rounding unit", MustParseQuantity("70余个").Bounds(), MoreThanYu},
+		{"both sides away from the value: 40余 + 近30", Bounds{Lo: decimal.NewFromInt(40), HasLo: true, LoOpen: true, Hi: decimal.NewFromInt(80), HasHi: true, HiOpen: true}, About},
+		{"at least, below the value", Bounds{Lo: decimal.NewFromInt(40), HasLo: true}, About},
+		{"exact elsewhere", Exactly(decimal.NewFromInt(71)), About},
+	} {
+		if got := c.b.Qualifier(v); got != c.want {
+			t.Errorf("%s: Qualifier(70) = %q, want %q", c.name, got, c.want)
 		}
 	}
 }

@@ -34,39 +34,42 @@ type Sum struct {
 	// passed over.
 	Passed      []Record
 	PassedCount int
-	qual        Qualifier       // the qualifier of the one record used
-	bound       bound           // joined from the qualifiers of the records used
-	rounding    decimal.Decimal // of a sum of figures written with 余 or 多 and exact ones: the sum of their rounding units
-	rounded     bool            // rounding is set
+	qual        Qualifier // the qualifier of the one record used
+	bound       bound     // joined from the qualifiers of the records used
+	bounds      *Bounds   // of a sum of several records not all exact: the sum of their bounds
 }
 
 // Bounds returns the values the true sum may take, given the qualifiers of
-// the records added: 1000余 + 200 is more than 1200 and less than 2200;
-// 4200 + 5100余 is more than 9300 and less than 9400 (see
-// [Quantity.Bounds] for the unit 余 rounds to).
+// the records added: the sum of the records' bounds ([Quantity.Bounds]).
+// 1000余 + 200 is more than 1200 and less than 2200; 4200 + 5100余 is less
+// than 9400. A figure is never negative, so one bounded above only adds 0
+// to the lower bound: 5000 + 近1000 is at least 5000 and less than 6000, and
+// 300余 + 近200 + 120 more than 420 and less than 720. The sum has a lower
+// bound when some record has one, and an upper bound when every record
+// has one.
 func (s Sum) Bounds() Bounds {
-	if s.Records == 1 {
+	switch {
+	case s.Records == 1:
 		return s.Quantity().Bounds()
+	case s.bounds != nil:
+		return *s.bounds
 	}
-	b := s.bound.bounds(s.Value)
-	if s.rounded {
-		b.Hi, b.HasHi, b.HiOpen = s.Value.Add(s.rounding), true, true
-	}
-	return b
+	return s.bound.bounds(s.Value)
 }
 
 // Has reports whether any record was used.
 func (s Sum) Has() bool { return s.Records > 0 }
 
 // Quantity returns the sum as a quantity. A sum of one record keeps that
-// record's qualifier (5000余名); a sum of several states its bounds: 余 when
-// it is more than its value (40 + 30余 is 70余), 以上 when at least it, 不到
-// when less than it, 约 when its records bound it both ways.
+// record's qualifier (5000余名); a sum of several states its bounds as
+// [Bounds.Qualifier] does: 余 when it is more than its value (40 + 30余 is
+// 70余), 以上 when at least it, 不到 when less than it, 约 when its records
+// bound it both ways (300余 + 近200 is 约500).
 func (s Sum) Quantity() Quantity {
 	if s.Records == 1 {
 		return Quantity{value: s.Value, unit: s.Unit, qual: s.qual}
 	}
-	return Quantity{value: s.Value, unit: s.Unit, qual: s.Bounds().Qualifier()}
+	return Quantity{value: s.Value, unit: s.Unit, qual: s.Bounds().Qualifier(s.Value)}
 }
 
 // Total returns the aggregate of indicator over region ("" for every root of
@@ -141,8 +144,8 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 					out.qual = 0
 				}
 			}
-			if out.Records > 1 && out.bound == boundLower|boundLowerOpen {
-				out.rounding, out.rounded = s.roundingUnits(rs, a, lo, hi)
+			if out.Records > 1 && out.bound != 0 {
+				out.bounds = s.boundsOf(rs, a, lo, hi)
 			}
 			s.evidence(l, a, lo, hi, &out)
 			return out, nil
@@ -151,21 +154,24 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	}
 }
 
-// roundingUnits returns the sum of the units the records used round to, and
-// whether every record is exact or written with 余 or 多 alone: a sum of
-// lower bounds that have an upper bound too. Only a sum with such a figure
-// asks, so the records are read one by one.
-func (s *series) roundingUnits(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32) (decimal.Decimal, bool) {
-	sum, ok := decimal.Decimal{}, true
+// boundsOf returns the sum of the bounds of the records used, as
+// [Sum.Bounds] says. Only a sum with a qualified figure asks, so the
+// records are read one by one.
+func (s *series) boundsOf(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32) *Bounds {
+	sum := Bounds{HasHi: true}
 	s.UsedRows(rs, a, lo, hi, func(row int32) {
-		q := s.quantityAt(row)
-		if q.qual == 0 || !ok {
-			return
+		b := s.quantityAt(row).Bounds()
+		if b.HasLo {
+			sum.Lo, sum.HasLo, sum.LoOpen = sum.Lo.Add(b.Lo), true, sum.LoOpen || b.LoOpen
 		}
-		u, has := roundingUnit(q.value, q.qual)
-		sum, ok = sum.Add(u), ok && has
+		if sum.HasHi = sum.HasHi && b.HasHi; sum.HasHi {
+			sum.Hi, sum.HiOpen = sum.Hi.Add(b.Hi), sum.HiOpen || b.HiOpen
+		}
 	})
-	return sum, ok
+	if !sum.HasHi {
+		sum.Hi, sum.HiOpen = decimal.Decimal{}, false
+	}
+	return &sum
 }
 
 // Used returns the records [Ledger.Total] adds up for the same query,

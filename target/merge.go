@@ -118,7 +118,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	if with == 0 {
 		return
 	}
-	achieved := outcome.NewQuantity(sum.Value, sum.Unit, bounds.Qualifier())
+	achieved := outcome.NewQuantity(sum.Value, sum.Unit, bounds.Qualifier(sum.Value))
 	if with == 1 {
 		achieved = only.Achieved
 	}
@@ -131,7 +131,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 			baseline = t.baseline
 		case base.Records > 1:
 			// A sum of figures: its qualifier states its bounds.
-			baseline = outcome.NewQuantity(base.Value, base.Unit, baseBounds.Qualifier())
+			baseline = outcome.NewQuantity(base.Value, base.Unit, baseBounds.Qualifier(base.Value))
 		}
 		if baseline.IsZero() {
 			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = sum.Records, sum.Certainty, sum.Latest, achieved, bounds
@@ -144,12 +144,16 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	}
 }
 
-// addBounds returns the bounds of the sum of two figures: a side is bounded
-// when both are, and open when either is.
+// addBounds returns the bounds of the sum of two figures, as
+// [outcome.Sum.Bounds] adds them: a figure is never negative, so the sum is
+// bounded below when either is (the other adding at least 0), above when
+// both are, and a bound is open when either is.
 func addBounds(a, b outcome.Bounds) outcome.Bounds {
 	var s outcome.Bounds
-	if a.HasLo && b.HasLo {
-		s.Lo, s.HasLo, s.LoOpen = a.Lo.Add(b.Lo), true, a.LoOpen || b.LoOpen
+	for _, x := range []outcome.Bounds{a, b} {
+		if x.HasLo {
+			s.Lo, s.HasLo, s.LoOpen = s.Lo.Add(x.Lo), true, s.LoOpen || x.LoOpen
+		}
 	}
 	if a.HasHi && b.HasHi {
 		s.Hi, s.HasHi, s.HiOpen = a.Hi.Add(b.Hi), true, a.HiOpen || b.HiOpen

@@ -10,11 +10,11 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 )
 
-// A sum keeps the upper bound of figures written with 余 or 多: the sum of
-// the units they round to. 004_32acad38fe6c52df.txt §一(四)二是 [6] reports
+// A sum's bounds are the sum of its records' bounds: an upper bound from
+// the units 余 and 多 round to, and 0 below a figure bounded above only. 004_32acad38fe6c52df.txt §一(四)二是 [6] reports
 // local technicians trained in parts such as these; against 培训一万名乡土技
 // 术骨干, 4200 + 5100余 is fewer than 9400, so not yet 10,000.
-func TestSumOfRoundedFigures(t *testing.T) {
+func TestSumBounds(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
 		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
 		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
@@ -32,7 +32,12 @@ func TestSumOfRoundedFigures(t *testing.T) {
 		{"余 and 多", []string{"4200余名", "5100余名", "100多名"}, "9400余名", ">9,400, <9,700"},
 		{"以上 has no upper bound", []string{"4200名", "5100名以上"}, "9300名以上", "≥9,300, no upper bound"},
 		{"余 beside 以上", []string{"4200余名", "5100名以上"}, "9300余名", ">9,300, no upper bound"},
-		{"余 beside 不到: nothing known", []string{"4200余名", "不到5100名"}, "约9300名", "no lower bound, no upper bound"},
+		// A figure is never negative: 不到5100 adds 0 to 5100 to the sum.
+		{"余 beside 不到", []string{"4200余名", "不到5100名"}, "约9300名", ">4,200, <9,400"},
+		{"exact beside 近", []string{"5000名", "近1000名"}, "不到6000名", "≥5,000, <6,000"},
+		{"余, 近 and exact", []string{"300余名", "近200名", "120名"}, "约620名", ">420, <720"},
+		{"近 alone", []string{"近1000名", "不到500名"}, "不到1500名", "no lower bound, <1,500"},
+		{"约 bounds nothing", []string{"约1000名", "500名"}, "约1500名", "≥500, no upper bound"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, ind := range []outcome.Indicator{
