@@ -316,6 +316,56 @@ func TestReadRoster(t *testing.T) {
 	}
 }
 
+// A roster counts persons, not rows: one listed in two villages counts in
+// each and once in the county; one listed at the county alone counts in
+// the county beside its villages'; rows without a key are persons each.
+func TestRosterCountsPersonsOnce(t *testing.T) {
+	ro := Roster{Indicator: "commissioners", Region: []string{"县", "乡镇", "村"}, Period: "年度", Key: []string{"身份证号"}}
+	for _, c := range []struct {
+		name, csv string
+		want      map[string]string // region: its total
+		records   int
+	}{
+		{"a person in two villages", "身份证号,县,乡镇,村,年度\n" +
+			"A,泸溪县,浦市镇,下都村,2019\nA,泸溪县,浦市镇,新桥村,2019\nB,泸溪县,洗溪镇,新桥村,2019\n",
+			map[string]string{"433122108201": "1名", "433122108202": "1名", "433122108": "1名", "433122106": "1名", "433122": "2名", "430000": "2名"},
+			4}, // three villages and 浦市镇, whose one person is not its villages' two
+		{"a person at the county alone", "身份证号,县,乡镇,村,年度\n" +
+			"A,泸溪县,浦市镇,下都村,2019\nB,泸溪县,浦市镇,新桥村,2019\nC,泸溪县,,,2019\n",
+			map[string]string{"433122108201": "1名", "433122108": "2名", "433122": "3名", "430000": "3名"},
+			3},
+		{"the county's person also in a village", "身份证号,县,乡镇,村,年度\n" +
+			"A,泸溪县,浦市镇,下都村,2019\nA,泸溪县,,,2019\n",
+			map[string]string{"433122108201": "1名", "433122": "1名"},
+			2},
+		{"rows without a key", "身份证号,县,乡镇,村,年度\n" +
+			",泸溪县,浦市镇,下都村,2019\n,泸溪县,浦市镇,下都村,2019\n",
+			map[string]string{"433122108201": "2名", "433122": "2名"},
+			1},
+		{"a clean roster: a record a village", "身份证号,县,乡镇,村,年度\n" +
+			"A,泸溪县,浦市镇,下都村,2019\nB,泸溪县,浦市镇,下都村,2019\nC,泸溪县,洗溪镇,新桥村,2019\n",
+			map[string]string{"433122108201": "2名", "433122106202": "1名", "433122": "3名"},
+			2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := officeLedger(t)
+			n, err := l.ReadRoster(strings.NewReader(c.csv), ro, ReadOptions{Name: "roster.csv"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Records != c.records || len(n.Duplicates) != 0 {
+				t.Errorf("ReadRoster = %+v, want %d records and no duplicate", n, c.records)
+			}
+			for region, want := range c.want {
+				got, err := l.Total("commissioners", region, MustParsePeriod("2019"))
+				if err != nil || !got.Quantity().Equal(MustParseQuantity(want)) {
+					t.Errorf("%s 2019 = %v, %v; want %s", region, got.Quantity(), err, want)
+				}
+			}
+		})
+	}
+}
+
 func rowsOf(csv string) func(func(Row) bool) {
 	return func(yield func(Row) bool) {
 		for i, line := range strings.Split(strings.TrimSpace(csv), "\n") {

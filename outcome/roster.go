@@ -2,10 +2,12 @@ package outcome
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,7 +24,17 @@ import (
 //
 // Every row counts once for its region and period. A row whose key (the
 // person) was listed before in the same region and period is a duplicate:
-// it is reported in [RosterCount.Duplicates] and not counted again.
+// it is reported in [RosterCount.Duplicates] and not counted again. A row
+// whose key is empty is a person of its own.
+//
+// A region's count is of the distinct persons listed in it or anywhere
+// below it, so that its total never counts one person twice: a person
+// listed in two villages of a county (a commissioner serving both) counts
+// once in each village and once in the county, and a person listed at the
+// county alone (乡镇 and 村 left empty) counts in the county beside those of
+// its villages. A region gets a record of its own where its count is not
+// the sum of its parts' counts; a roster without such rows adds a record
+// for each region listed, as before.
 type Roster struct {
 	// Indicator is the indicator counted into: its code, name or alias.
 	// For a [Stock] or [Flow] the rows of a region and period become one
@@ -86,17 +98,135 @@ func (l *Ledger) ReadRosterRows(rows iter.Seq[Row], ro Roster, opts ReadOptions)
 	return l.readRoster(ro, opts, cellLines(rows), func() error { return nil })
 }
 
-// rosterKey is what makes two rows of a roster the same.
-type rosterKey struct {
-	region int32
-	period Period
-	key    string
-}
-
 // rosterGroup is the count of a region and period.
 type rosterGroup struct {
 	region int32
 	period Period
+}
+
+// rosterPerson is a key of a period: the same person wherever listed.
+type rosterPerson struct {
+	period Period
+	key    string
+}
+
+// rosterListing is where a person is listed: a region, and the first line
+// listing the person there.
+type rosterListing struct {
+	region int32
+	line   int
+}
+
+// rosterTally counts the distinct persons of each region and period,
+// where they are listed and above: every ancestor of the regions a person
+// is listed in counts the person once. Rows are counted where they are
+// listed, and the counts added up the tree at the end; a person listed in
+// more than one region, which is rare, is then taken off where counted
+// twice.
+type rosterTally struct {
+	regions *RegionSet
+	first   map[rosterPerson]rosterListing   // where each person is listed first
+	more    map[rosterPerson][]rosterListing // the other regions of a person listed in more than one
+	listed  map[rosterGroup]rosterCount      // the persons listed in a region itself
+}
+
+// rosterCount is a count of persons and the first line counted.
+type rosterCount struct{ n, line int }
+
+func newRosterTally(regions *RegionSet) *rosterTally {
+	return &rosterTally{regions: regions, first: map[rosterPerson]rosterListing{},
+		more: map[rosterPerson][]rosterListing{}, listed: map[rosterGroup]rosterCount{}}
+}
+
+// add counts a person listed in the region at pos, at line, or returns the
+// line that listed the person there before.
+func (t *rosterTally) add(pos int32, period Period, key string, line int) (first int, dup bool) {
+	p := rosterPerson{period, key}
+	if f, ok := t.first[p]; !ok {
+		t.first[p] = rosterListing{pos, line}
+	} else {
+		if f.region == pos {
+			return f.line, true
+		}
+		for _, m := range t.more[p] {
+			if m.region == pos {
+				return m.line, true
+			}
+		}
+		t.more[p] = append(t.more[p], rosterListing{pos, line})
+	}
+	g := rosterGroup{pos, period}
+	c := t.listed[g]
+	if c.n == 0 {
+		c.line = line
+	}
+	c.n++
+	t.listed[g] = c
+	return 0, false
+}
+
+// records returns the regions and periods that need a record of their own,
+// with their counts, in the order of their first lines: those with persons
+// listed in them, and those whose count is not the sum of their
+// children's.
+func (t *rosterTally) records() ([]rosterGroup, map[rosterGroup]rosterCount) {
+	parent := t.regions.t.Parent
+	within := func(q, r int32) bool { return r <= q && q < t.regions.t.End[r] }
+	// Up the tree: a region counts what is listed in it and below it.
+	total := make(map[rosterGroup]rosterCount, len(t.listed))
+	for g, c := range t.listed {
+		for r := g.region; r >= 0; r = parent[r] {
+			a := rosterGroup{r, g.period}
+			tc := total[a]
+			if tc.n == 0 || c.line < tc.line {
+				tc.line = c.line
+			}
+			tc.n += c.n
+			total[a] = tc
+		}
+	}
+	// A person listed in k regions below one counts there once, not k
+	// times.
+	for p, more := range t.more {
+		regions := []int32{t.first[p].region}
+		for _, m := range more {
+			regions = append(regions, m.region)
+		}
+		seen := map[int32]bool{}
+		for _, q := range regions {
+			for r := q; r >= 0 && !seen[r]; r = parent[r] {
+				seen[r] = true
+				k := 0
+				for _, x := range regions {
+					if within(x, r) {
+						k++
+					}
+				}
+				if k > 1 {
+					a := rosterGroup{r, p.period}
+					tc := total[a]
+					tc.n -= k - 1
+					total[a] = tc
+				}
+			}
+		}
+	}
+	children := map[rosterGroup]int{}
+	for g, c := range total {
+		if p := parent[g.region]; p >= 0 {
+			children[rosterGroup{p, g.period}] += c.n
+		}
+	}
+	var out []rosterGroup
+	for g, c := range total {
+		if _, own := t.listed[g]; own || children[g] != c.n {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b rosterGroup) int {
+		return cmp.Or(cmp.Compare(total[a].line, total[b].line), cmp.Compare(a.region, b.region))
+	})
+	return out, total
 }
 
 func (l *Ledger) readRoster(ro Roster, opts ReadOptions, rows iter.Seq2[int, [][]byte], scanErr func() error) (RosterCount, error) {
@@ -107,8 +237,7 @@ func (l *Ledger) readRoster(ro Roster, opts ReadOptions, rows iter.Seq2[int, [][
 		title   string
 		records []Record
 		lines   []int
-		firsts  = map[rosterKey]int{}
-		groups  = map[rosterGroup]int{} // the record of each count
+		tally   = newRosterTally(l.regions)
 		periods = map[string]Period{}
 		last    []byte
 		lastPos int32
@@ -182,12 +311,14 @@ rows:
 			}
 			key = append(key, bytes.TrimSpace(fields[i])...)
 		}
-		rk := rosterKey{lastPos, period, string(key)}
-		if first, dup := firsts[rk]; dup {
-			count.Duplicates = append(count.Duplicates, Duplicate{Line: line, First: first, Region: l.regions.code(lastPos), Period: period, Key: rk.key})
+		if len(bytes.TrimSpace(key)) == 0 {
+			key = fmt.Appendf(key[:0], "\x00%d", line) // no key: a person of its own
+		}
+		k := string(key)
+		if first, dup := tally.add(lastPos, period, k, line); dup {
+			count.Duplicates = append(count.Duplicates, Duplicate{Line: line, First: first, Region: l.regions.code(lastPos), Period: period, Key: k})
 			continue
 		}
-		firsts[rk] = line
 		count.Counted++
 		if ind.Aggregation == Entries {
 			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: period,
@@ -195,15 +326,14 @@ rows:
 			lines = append(lines, line)
 			continue
 		}
-		g := rosterGroup{lastPos, period}
-		if i, ok := groups[g]; ok {
-			records[i].Quantity.value = records[i].Quantity.value.Add(decimal.NewFromInt(1))
-			continue
+	}
+	if ind.Aggregation != Entries {
+		groups, total := tally.records()
+		for _, g := range groups {
+			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(g.region), Period: g.period,
+				Quantity: Quantity{value: decimal.NewFromInt(int64(total[g].n)), unit: ind.Unit}, Source: ro.Source})
+			lines = append(lines, total[g].line)
 		}
-		groups[g] = len(records)
-		records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: period,
-			Quantity: Quantity{value: decimal.NewFromInt(1), unit: ind.Unit}, Source: ro.Source})
-		lines = append(lines, line)
 	}
 	if err := scanErr(); err != nil {
 		errs.add(err)
