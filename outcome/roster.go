@@ -73,7 +73,7 @@ type Duplicate struct {
 	Key    string // the key's values, separated by spaces
 }
 
-// String writes "line 7 repeats line 3: 张敏 in 433122108201 2019年".
+// String writes "line 7 repeats line 3: 张敏 in 433122108201 2019".
 func (d Duplicate) String() string {
 	return fmt.Sprintf("line %d repeats line %d: %s in %s %s", d.Line, d.First, d.Key, d.Region, d.Period)
 }

@@ -193,10 +193,14 @@ func (t Target) pace(r *Result, asOf time.Time) (Pace, decimal.Decimal) {
 	if total > 0 {
 		expected = ratio(decimal.NewFromInt(elapsed), decimal.NewFromInt(total))
 	}
-	switch r.Progress.Cmp(expected) {
-	case 1:
+	switch {
+	case r.Status == Missed:
+		// Missed at the deadline is behind the line, whatever the stated
+		// figure: 不到10 of 10 states 100% and falls short.
+		return Behind, expected
+	case r.Progress.Cmp(expected) > 0:
 		return Ahead, expected
-	case 0:
+	case r.Progress.Cmp(expected) == 0:
 		return OnTrack, expected
 	}
 	return Behind, expected

@@ -329,7 +329,14 @@ func TestPace(t *testing.T) {
 			t.Errorf("%s: pace %v, expected %v; want %v, 0.5", tt.figure, r.Pace, r.Expected, tt.pace)
 		}
 	}
-	r, _ := AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
+	// At the deadline, 不到100 states 100% and is missed: behind, not on
+	// track.
+	r, err := tg.Evaluate(testLedger(t, rec("platforms", "430000", "2020", "不到100个")), date(2020, 12, 31))
+	require.NoError(t, err)
+	if r.Status != Missed || r.Pace != Behind {
+		t.Errorf("不到100个 at the deadline: %v, pace %v; want missed, behind", r.Status, r.Pace)
+	}
+	r, _ = AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
 	if r.Pace != PaceUnknown {
 		t.Errorf("a target without start and deadline has pace %v, want unknown", r.Pace)
 	}
