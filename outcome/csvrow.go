@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/csvscan"
@@ -164,6 +167,7 @@ type rowParser struct {
 	periods    map[string]Period // periods read so far, up to maxCachedPeriods
 	lastUnit   []byte
 	unit       Unit
+	unitShift  int32                          // the power of ten of lastUnit's scale word (万元: 4)
 	lastText   [numColumns - colSource][]byte // the last source, section, mark and note, checked to be UTF-8
 	quotedText bool                           // lastText has a quote: a line that repeats it had it quoted
 	lastDay    []byte                         // the last reported day as written, and as read
@@ -244,16 +248,19 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	}
 	if uf := p.code(fields, colUnit); len(uf) > 0 {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
-			u, err := ParseUnit(string(uf))
+			u, shift, err := parseScaledUnit(string(uf))
 			if err != nil {
 				return p.fail(line, colUnit, uf, errUnknownUnit)
 			}
-			p.lastUnit, p.unit = append(p.lastUnit[:0], uf...), u
+			p.lastUnit, p.unit, p.unitShift = append(p.lastUnit[:0], uf...), u, shift
 		}
 		if v.unit != 0 && v.unit != p.unit {
 			return p.fail(line, colUnit, uf, fmt.Errorf("%w: the value says %s", ErrUnitMismatch, v.unit.Symbol()))
 		}
 		v.unit = p.unit
+		if p.unitShift != 0 {
+			v.scale(p.unitShift) // 12 in a column of 万册 is 120000册, exactly
+		}
 	}
 	if qf := p.code(fields, colQualifier); len(qf) > 0 {
 		q, err := ParseQualifier(string(qf))
@@ -409,6 +416,25 @@ func parsePeriodBytes(b []byte) (Period, error) {
 // parseValue reads a plain decimal (1220, 26.8) without allocating, or any
 // figure [ParseQuantity] reads (26.8亿多元, 5000余名). Negative values and
 // ranges are refused.
+// scale multiplies v by 10^shift, exactly.
+func (v *value) scale(shift int32) {
+	if v.fits {
+		// The coefficient takes the zeros while it can: a whole number
+		// stays whole.
+		for ; shift > 0 && v.exp < 0; shift-- {
+			v.exp++
+		}
+		for ; shift > 0 && v.coef <= math.MaxInt64/10 && v.coef >= math.MinInt64/10; shift-- {
+			v.coef *= 10
+		}
+		if shift == 0 {
+			return
+		}
+		v.fits, v.big = false, decimal.New(v.coef, v.exp)
+	}
+	v.big = v.big.Shift(shift)
+}
+
 func parseValue(b []byte) (value, error) {
 	var v value
 	digits, dot := 0, -1

@@ -69,7 +69,8 @@
 // record as an attribute ([Record.Attrs]) unless [ReadOptions].Strict, and
 // an attrs column holds attributes as [WriteCSV] writes them
 // (填报人=张三; 联系电话=0743). A value is a plain
-// number (1220, 26.8) with its unit in the unit column, or a figure as
+// number (1220, 26.8) with its unit in the unit column (a scale word
+// before the unit scales the value: 50 in 万元 is 500000元), or a figure as
 // reports write it (26.8亿多元, 5000余名). A period is 2019, 2019-03,
 // 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([ParsePeriod]). The file
 // is UTF-8, with or without a byte-order mark, with CRLF or LF line ends,

@@ -433,3 +433,63 @@ func BenchmarkReadRoster(b *testing.B) {
 	}
 	b.ReportMetric(cells/b.Elapsed().Seconds(), "cells/s")
 }
+
+// Units at a scale, as money and book ledgers keep them: 万元 in a unit
+// column or a header's brackets is 10^4 元, exactly; text in brackets that
+// is no unit is refused once, on the header, never dropped.
+func TestScaledUnits(t *testing.T) {
+	funds := Indicator{Code: "funds", Name: Name{"资金", "funds"}, Unit: Yuan, Aggregation: Flow}
+	books := Indicator{Code: "books", Name: Name{"图书", "books"}, Unit: Volume, Aggregation: Flow}
+	newLedger := func() *Ledger {
+		l, err := NewLedger(officeRegions(t), funds, books, officeTraining)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	total := func(l *Ledger, ind, region string) string {
+		t.Helper()
+		s, err := l.Total(ind, region, Year(2019))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Quantity().String()
+	}
+	l := newLedger()
+	long := "指标,区划,时期,数值,单位\n资金,433122,2019,50,万元\n资金,433122108201,2019年,1.5,万元\n图书,433122,2019,12,万册\n资金,433122109201,2019,0.25,亿元\n"
+	if err := l.ReadCSV(strings.NewReader(long), ReadOptions{Name: "long.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ ind, region, want string }{
+		{"funds", "433122", "500000元"}, // the county's own figure
+		{"funds", "433122108201", "15000元"},
+		{"funds", "433122109201", "25000000元"},
+		{"books", "433122", "120000册"},
+	} {
+		if got := total(l, c.ind, c.region); got != c.want {
+			t.Errorf("%s %s = %s, want %s", c.ind, c.region, got, c.want)
+		}
+	}
+
+	l = newLedger()
+	sheet := "区划代码,年度,资金（万元）,图书（万册）,培训场次（场次）\n433122,2019,50,12,3\n"
+	if err := l.ReadSheet(strings.NewReader(sheet), Sheet{Region: []string{"区划代码"}, Period: "年度"}, ReadOptions{Name: "sheet.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ ind, want string }{{"funds", "500000元"}, {"books", "120000册"}, {"training", "3场"}} {
+		if got := total(l, c.ind, "433122"); got != c.want {
+			t.Errorf("sheet: %s = %s, want %s", c.ind, got, c.want)
+		}
+	}
+
+	l = newLedger()
+	bad := "区划代码,年度,培训场次（含线上）\n433122,2019,3\n433122106,2019,4\n"
+	err := l.ReadSheet(strings.NewReader(bad), Sheet{Region: []string{"区划代码"}, Period: "年度"}, ReadOptions{Name: "bad.csv", AllErrors: true})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 1 || pe.Column != "培训场次（含线上）" || pe.Value != "含线上" || !errors.Is(err, ErrSyntax) {
+		t.Errorf("ReadSheet(bad) = %v; want one error on the header naming 含线上", err)
+	}
+	if strings.Count(err.Error(), "含线上") != 2 || l.Len() != 0 { // the column and the value, once
+		t.Errorf("ReadSheet(bad) = %q, %d records; want the header's error once, nothing added", err, l.Len())
+	}
+}

@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -122,7 +123,7 @@ var unitSymbols = []struct {
 }{
 	{"人次", PersonTime},
 	{"个", Piece}, {"家", Establishment}, {"名", Person}, {"人", Person}, {"位", Person},
-	{"户", Household}, {"项", Item}, {"场", Session}, {"次", Session}, {"期", Session},
+	{"户", Household}, {"项", Item}, {"场次", Session}, {"场", Session}, {"次", Session}, {"期", Session},
 	{"元", Yuan}, {"分", Point}, {"%", Percent}, {"％", Percent}, {"册", Volume}, {"对", Pair}, {"头", Head},
 }
 
@@ -144,6 +145,33 @@ func ParseUnit(s string) (Unit, error) {
 		return u, nil
 	}
 	return 0, fmt.Errorf("outcome: unit %q: %w", s, errUnknownUnit)
+}
+
+// unitScales are the scale words a unit field may start with (万元, 万册,
+// 亿元), longest first, as powers of ten.
+var unitScales = []struct {
+	word  string
+	shift int32
+}{{"千万", 7}, {"百万", 6}, {"十万", 5}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}}
+
+// parseScaledUnit reads a unit field as ledgers write it: a unit
+// ([ParseUnit]), or a scale word and a unit (万元 is 10^4 元, 亿元 10^8,
+// 千元 10^3, 万册 10^4 册), returning the power of ten the field's values
+// are scaled by. A unit that is itself declared with such a word (千克) is
+// that unit.
+func parseScaledUnit(s string) (Unit, int32, error) {
+	u, err := ParseUnit(s)
+	if err == nil {
+		return u, 0, nil
+	}
+	for _, sc := range unitScales {
+		if rest, ok := strings.CutPrefix(s, sc.word); ok && rest != "" {
+			if u, err := ParseUnit(rest); err == nil {
+				return u, sc.shift, nil
+			}
+		}
+	}
+	return 0, 0, err
 }
 
 // info returns what the package knows of u, built in or declared; ok is

@@ -38,8 +38,9 @@ type Sheet struct {
 	Fixed  Period
 	// Indicators maps a column's header to the indicator it holds (its
 	// code, name or alias). nil takes every column whose header names an
-	// indicator of the ledger, a unit in brackets after it (培训场次（场）)
-	// set aside and read as the unit of its cells.
+	// indicator of the ledger, a unit in brackets after it (培训场次（场）,
+	// 资金（万元）, whose 50 is 500000元) set aside and read as the unit of
+	// its cells; text in brackets that is no unit is an error.
 	Indicators map[string]string
 	// Source is the citation of every record read.
 	Source Citation
@@ -204,6 +205,13 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 			ref = name
 		}
 		if si, err := l.findIndicator(ref); err == nil && (mapped || sh.Indicators == nil) {
+			// The text in brackets is the column's unit: a unit the
+			// figures are in, or one at a scale (万元, 万册); anything
+			// else is refused, never dropped, lest 12（万册） read as 12册.
+			if _, _, err := parseScaledUnit(unit); unit != "" && err != nil {
+				errs = append(errs, fail(h, unit, fmt.Errorf("%w in the header's brackets (write a unit such as 人次, 万元 or 万册, or declare it with DeclareUnit)", errUnknownUnit)))
+				continue
+			}
 			sr.inds = append(sr.inds, sheetColumn{field: i, header: h, code: []byte(l.series[si].ind.Code), unit: []byte(unit)})
 			used[i] = true
 			continue
@@ -240,17 +248,14 @@ func hasUnitHeader(headers map[string]int, h string) bool {
 	return false
 }
 
-// splitUnit splits 培训场次（场） into its name and the unit in brackets;
-// a header without brackets is all name.
+// splitUnit splits 培训场次（场） into its name and the text in brackets, the
+// unit (场, or 万元 with a scale word); a header without brackets is all
+// name.
 func splitUnit(h string) (name, unit string) {
 	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
 		if strings.HasSuffix(h, br[1]) {
 			if i := strings.LastIndex(h, br[0]); i > 0 {
-				unit = strings.TrimSpace(h[i+len(br[0]) : len(h)-len(br[1])])
-				if _, err := ParseUnit(unit); err == nil {
-					return strings.TrimSpace(h[:i]), unit
-				}
-				return strings.TrimSpace(h[:i]), ""
+				return strings.TrimSpace(h[:i]), strings.TrimSpace(h[i+len(br[0]) : len(h)-len(br[1])])
 			}
 		}
 	}
