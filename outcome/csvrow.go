@@ -46,7 +46,8 @@ var columnNames = [numColumns]string{"indicator", "region", "period", "value", "
 
 var columnAliases = map[string]int{
 	"指标": colIndicator, "区划": colRegion, "区划代码": colRegion, "时期": colPeriod, "时间": colPeriod, "数值": colValue,
-	"地区": colRegion, "行政区划": colRegion, "期间": colPeriod, "统计期": colPeriod, "报告期": colPeriod, "年份": colPeriod,
+	"地区": colRegion, "行政区划": colRegion, "期间": colPeriod, "统计期": colPeriod, "统计时期": colPeriod, "报告期": colPeriod,
+	"年份": colPeriod, "指标名称": colIndicator, "数量": colValue, "计量单位": colUnit,
 	"year": colPeriod, "年度": colPeriod,
 	"单位": colUnit, "限定": colQualifier, "限定词": colQualifier, "来源": colSource, "章节": colSection, "注码": colMark, "备注": colNote,
 	"填报日期": colReported, "报告日期": colReported, "填报时间": colReported,

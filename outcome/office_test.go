@@ -493,3 +493,40 @@ func TestScaledUnits(t *testing.T) {
 		t.Errorf("ReadSheet(bad) = %q, %d records; want the header's error once, nothing added", err, l.Len())
 	}
 }
+
+// A sheet's title names its period as offices write it: a half-year,
+// months, two years; the first half and the second are two periods, not
+// one year twice.
+func TestSheetTitlePeriod(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"2019年科技特派员工作台账", "2019"},
+		{"2019年度科技特派员工作台账", "2019"},
+		{"2019年上半年科技特派员工作台账", "2019H1"},
+		{"泸溪县2019年下半年台账", "2019H2"},
+		{"2019年1-6月培训台账", "2019-01-01/2019-06-30"},
+		{"2018-2019年培训台账", "2018-01-01/2019-12-31"},
+		{"2019年第三季度台账", "2019Q3"},
+		{"2019年3月台账", "2019-03"},
+		{"科技特派员台账", ""},
+	} {
+		got := titlePeriod(c.title)
+		want := Period{}
+		if c.want != "" {
+			want = MustParsePeriod(c.want)
+		}
+		if !got.Equal(want) {
+			t.Errorf("titlePeriod(%q) = %v, want %v", c.title, got, want)
+		}
+	}
+	l := officeLedger(t)
+	h1 := "2019年上半年培训台账\n区划代码,培训场次\n433122,8\n"
+	h2 := "2019年下半年培训台账\n区划代码,培训场次\n433122,9\n"
+	for i, sheet := range []string{h1, h2} {
+		if err := l.ReadSheet(strings.NewReader(sheet), Sheet{}, ReadOptions{Name: fmt.Sprintf("h%d.csv", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := l.Total("training", "433122", Year(2019)); !got.Quantity().Equal(MustParseQuantity("17场")) {
+		t.Errorf("2019 from two half-year sheets = %v, want 17场", got.Quantity())
+	}
+}

@@ -43,7 +43,7 @@ type Roster struct {
 	Indicator string
 	// Region, Period and Fixed are as in [Sheet]: the region's columns
 	// (nil is 区划, 区划代码 or region), the period's column, or the one
-	// period of the roster (Fixed, or the year in its title).
+	// period of the roster (Fixed, or the period its title names).
 	Region []string
 	Period string
 	Fixed  Period
@@ -427,7 +427,7 @@ func rosterHeader(ro Roster, opts ReadOptions, title string, fields [][]byte) (*
 			c.period, c.periodCol, used[i] = i, ro.Period, true
 		}
 	case c.fixed.IsZero():
-		if c.fixed = titleYear(title); c.fixed.IsZero() {
+		if c.fixed = titlePeriod(title); c.fixed.IsZero() {
 			errs = append(errs, fail("", title, fmt.Errorf("%w: the roster's period (set Roster.Period or Roster.Fixed, or name the year in the title)", ErrMissing)))
 		}
 	}

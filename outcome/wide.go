@@ -24,7 +24,7 @@ import (
 // data is not zero). A row number column (序号) is dropped and any other
 // column is kept with the row's records as attributes ([Record.Attrs]),
 // unless [ReadOptions.Strict] refuses it. The zero value reads a sheet
-// with a column 区划 (or region) and a year in its title.
+// with a column 区划 (or region) and a period in its title.
 type Sheet struct {
 	// Region names the columns of a row's region: one column of codes or
 	// name paths, or columns of names from the highest level down (县, 乡镇,
@@ -33,7 +33,8 @@ type Sheet struct {
 	// the column 区划, 区划代码 or region.
 	Region []string
 	// Period is the column of each row's period; "" when the sheet has
-	// one period, Fixed, or the year its title names (2019年…台账).
+	// one period, Fixed, or the period its title names (2019年…台账,
+	// 2019年上半年…台账, 2019年1-6月…台账).
 	Period string
 	Fixed  Period
 	// Indicators maps a column's header to the indicator it holds (its
@@ -188,7 +189,7 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 		} else {
 			sr.period, sr.periodCol, used[i] = i, sh.Period, true
 		}
-	case sh.Fixed.IsZero() && titleYear(title).IsZero():
+	case sh.Fixed.IsZero() && titlePeriod(title).IsZero():
 		errs = append(errs, fail("", title, fmt.Errorf("%w: the sheet's period (set Sheet.Period or Sheet.Fixed, or name the year in the title)", ErrMissing)))
 	}
 	for i, f := range fields {
@@ -262,9 +263,12 @@ func splitUnit(h string) (name, unit string) {
 	return h, ""
 }
 
-// titleYear returns the year a sheet's title names (2019年…), or the zero
-// Period: the first four digits from 1900 to 2099 that stand alone.
-func titleYear(title string) Period {
+// titlePeriod returns the period a sheet's title names, or the zero
+// Period: the longest text that reads as a period ([ParsePeriod]) from
+// the first year (four digits from 1900 to 2099 that stand alone), so that
+// 2019年上半年…台账 is the first half of 2019, 2019年1-6月 its first six
+// months, 2018-2019年 the two years, and 2019年…台账 the year.
+func titlePeriod(title string) Period {
 	rs := []rune(title)
 	for i := 0; i+4 <= len(rs); i++ {
 		if (i > 0 && unicode.IsDigit(rs[i-1])) || (i+4 < len(rs) && unicode.IsDigit(rs[i+4])) {
@@ -278,12 +282,22 @@ func titleYear(title string) Period {
 			}
 			y = y*10 + int(r-'0')
 		}
-		if y >= 1900 && y <= 2099 {
-			return Year(y)
+		if y < 1900 || y > 2099 {
+			continue
 		}
+		for j := min(len(rs), i+maxTitlePeriod); j > i+4; j-- {
+			if p, err := ParsePeriod(string(rs[i:j])); err == nil {
+				return p
+			}
+		}
+		return Year(y)
 	}
 	return Period{}
 }
+
+// maxTitlePeriod is the most characters a period in a title takes:
+// 2019.01.01-2019.03.31.
+const maxTitlePeriod = 21
 
 // parser returns the parser of the ledger rows the sheet's cells become.
 func (sr *sheetReader) parser(sh Sheet, title string, header [][]byte) rowParser {
@@ -302,7 +316,7 @@ func (sr *sheetReader) parser(sh Sheet, title string, header [][]byte) rowParser
 	if sr.period < 0 {
 		p.period, p.lastPeriod = sh.Fixed, fixedPeriod
 		if p.period.IsZero() {
-			p.period = titleYear(title)
+			p.period = titlePeriod(title)
 		}
 		sr.fields[2] = fixedPeriod
 	}
