@@ -31,12 +31,15 @@ var boundWords = [2]struct{ atLeast, moreThan, atMost, lessThan, noLower, noUppe
 }
 
 // In writes b as a lower and an upper bound in lang, each "unknown" when
-// the figures do not state it: 「超过70, 上限不明」, "≥49, ≤51"; large
+// the figures do not state it, or an exact figure as itself: 「超过70, 上限不明」, "≥49, ≤51"; large
 // figures are scaled as [Quantity.In] scales them (超过1.34亿, >134 million).
 func (b Bounds) In(lang Lang) string {
 	w := boundWords[0]
 	if lang == English {
 		w = boundWords[1]
+	}
+	if b.IsExact() {
+		return figureIn(b.Lo, lang)
 	}
 	lo, hi := w.noLower, w.noUpper
 	switch {

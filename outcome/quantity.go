@@ -306,7 +306,8 @@ var markerWords = [...]struct {
 }{
 	{"据不完全统计", IncompleteStats}, {"累计", Cumulative}, {"共计", Total}, {"共", Total},
 	{"达", Reached}, {"大约", About}, {"约", About}, {"近", Nearly}, {"不到", LessThan}, {"至少", AtLeast},
-	{"超过", MoreThan}, {"逾", MoreThan}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不超过", AtMost},
+	{"超过", MoreThan}, {"逾", MoreThan}, {"超", MoreThan}, {"不少于", AtLeast}, {"不低于", AtLeast}, {"不超过", AtMost},
+	{"上", AtLeast}, // 上千名: a thousand and upwards
 }
 
 // suffixWords are the markers ParseQuantity reads after a figure and its
@@ -456,6 +457,11 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 			end++
 		}
 		n, err := cnum.Parse(string(p.runes[p.pos:end]))
+		if err != nil && strings.ContainsRune("百千万亿", p.runes[p.pos]) {
+			// A scale word alone is one of it, as reports write 千余名,
+			// 近万名, 百余场, 上千名.
+			n, err = cnum.Parse("一" + string(p.runes[p.pos:end]))
+		}
 		switch {
 		case errors.Is(err, cnum.ErrRange):
 			return v, 0, errOutOfRange
