@@ -446,8 +446,8 @@ func periodOf(sp colstore.Span) Period { return Period{PeriodKind(sp.Kind), sp.S
 // errPeriodSyntax is a period in none of the forms [ParsePeriod] reads; its
 // message lists them.
 var errPeriodSyntax = reason(ErrSyntax, "malformed: write a period as 2019, 2019年, 2019-03, 2019年3月, 2019/03, 2019.03, "+
-	"2019Q1, 2019年第一季度, 2019H1, 2019年上半年, 2018-01-01/2019-06-30, 2019.01.01-2019.03.31, 2019年1—3月, "+
-	"2005-/2019 (since 2005, as of 2019) or ~2017/2019 (undated, within 2017 to 2019)")
+	"2019Q1, 2019年第一季度, 2019H1, 2019年上半年, 2019年底, 2018-01-01/2019-06-30, 2019.01.01-2019.03.31, 2019年1—3月, "+
+	"2019年前三季度, 2005-/2019 or 2005年以来(截至2019年) (since 2005, as of 2019) or ~2017/2019 (undated, within 2017 to 2019)")
 
 // periodText replaces full-width digits, letters and punctuation with their
 // ASCII forms and drops spaces, as offices' files mix them.
@@ -469,7 +469,49 @@ var noPoint = officePoint{-1, -1, -1, -1, -1}
 // ErrSyntax, errOutOfRange or errPeriodOrder, bare.
 func parseOfficePeriod(s string) (Period, error) {
 	s = periodText.Replace(s)
-	if pt, ok := readOfficePoint(s); ok && pt.y >= 0 {
+	for _, w := range [...]string{"截至", "截止到", "截止"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
+			// 截至2019年底: the figure as of the end of 2019.
+			s = rest
+			break
+		}
+	}
+	undated := false
+	if rest, ok := strings.CutPrefix(s, "未注明时间"); ok {
+		// 未注明时间(2011年—2019年), as In writes an undated period: a
+		// range in brackets.
+		s, undated = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(rest, "("), "（"), ")"), "）"), true
+	}
+	if from, asOf, ok := strings.Cut(s, "以来"); ok && !undated {
+		// 2016年以来(截至2019年), as In writes a cumulative period.
+		asOf = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(asOf, "("), "（"), ")"), "）")
+		asOf = strings.TrimPrefix(asOf, "截至")
+		start, ok1 := readOfficePoint(from)
+		end, ok2 := readOfficePoint(asOf)
+		if ok1 && ok2 && start.y >= 0 && end.y >= 0 {
+			first, err := start.period()
+			if err != nil {
+				return Period{}, err
+			}
+			last, err := end.period()
+			if err != nil {
+				return Period{}, err
+			}
+			if last.end < first.start {
+				return Period{}, errPeriodOrder
+			}
+			return Period{CumulativePeriod, first.start, last.end}, nil
+		}
+		return Period{}, ErrSyntax
+	}
+	if y, q, ok := firstQuarters(s); ok && !undated {
+		// 2019年前三季度: from the year's first day to the quarter's last.
+		if y < civil.MinYear || y > civil.MaxYear {
+			return Period{}, errOutOfRange
+		}
+		return Period{SpanPeriod, Year(y).start, Quarter(y, q).end}, nil
+	}
+	if pt, ok := readOfficePoint(s); ok && pt.y >= 0 && !undated {
 		return pt.period()
 	}
 	for _, sep := range [...]string{"—", "–", "-", "~", "至", "到", "/"} {
@@ -499,6 +541,9 @@ func parseOfficePeriod(s string) (Period, error) {
 			}
 			if last.end < first.start {
 				return Period{}, errPeriodOrder
+			}
+			if undated {
+				return Period{UndatedPeriod, first.start, last.end}, nil
 			}
 			return Period{SpanPeriod, first.start, last.end}, nil
 		}
@@ -571,6 +616,8 @@ func readOfficePoint(s string) (officePoint, bool) {
 		switch {
 		case c.done():
 			return pt, true
+		case c.eat("底") || c.eat("末"):
+			return pt, c.done() // 2019年底: the year, whose last day a stock is as of
 		case c.eat("上半年"):
 			pt.h = 1
 			return pt, c.done()
@@ -620,6 +667,17 @@ func readOfficePoint(s string) (officePoint, bool) {
 		return pt, c.done()
 	}
 	return pt, false
+}
+
+// firstQuarters reads 2019年前三季度, the first three quarters of 2019.
+func firstQuarters(s string) (year, quarters int, ok bool) {
+	c := periodCursor{s: s}
+	y, w := c.digits(4)
+	if w != 4 || !c.eat("年前") {
+		return 0, 0, false
+	}
+	q := c.digit1to(4)
+	return y, q, q > 0 && (c.eat("季度") || c.eat("个季度")) && c.done()
 }
 
 // periodCursor reads a period's text from left to right.

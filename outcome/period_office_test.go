@@ -35,6 +35,15 @@ func TestParsePeriodOffice(t *testing.T) {
 		{"2019-Q3", QuarterPeriod, date(2019, 7, 1), date(2019, 9, 30)},
 		{"2019 Q4", QuarterPeriod, date(2019, 10, 1), date(2019, 12, 31)},
 		{"2019年第一季度", QuarterPeriod, date(2019, 1, 1), date(2019, 3, 31)},
+		// As of a year's end: the year, whose last day a stock is as of.
+		{"2019年底", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019年末", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"截至2019年底", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019年前三季度", SpanPeriod, date(2019, 1, 1), date(2019, 9, 30)},
+		// The forms In writes in Chinese read back.
+		{"2016年以来(截至2019年)", CumulativePeriod, date(2016, 1, 1), date(2019, 12, 31)},
+		{"2016年以来（截至2019年6月）", CumulativePeriod, date(2016, 1, 1), date(2019, 6, 30)},
+		{"未注明时间(2011年—2019年)", UndatedPeriod, date(2011, 1, 1), date(2019, 12, 31)},
 		{"2019年第二季度", QuarterPeriod, date(2019, 4, 1), date(2019, 6, 30)},
 		{"2019年三季度", QuarterPeriod, date(2019, 7, 1), date(2019, 9, 30)},
 		{"2019年第4季度", QuarterPeriod, date(2019, 10, 1), date(2019, 12, 31)},
@@ -81,6 +90,19 @@ func TestParsePeriodOffice(t *testing.T) {
 				t.Errorf("parsePeriodBytes(%q) = %v, %v, want %v", tt.in, got, err, p)
 			}
 		})
+	}
+}
+
+// Every period In writes in Chinese reads back as itself.
+func TestPeriodInChineseReadsBack(t *testing.T) {
+	for _, p := range []Period{Year(2019), Month(2019, 3), Quarter(2019, 2), HalfYear(2019, 2),
+		MustParsePeriod("2018-01-01/2019-06-30"), MustParsePeriod("2005-/2019"), MustParsePeriod("2016-03-/2019-06"),
+		MustParsePeriod("~2011/2019")} {
+		zh := p.In(Chinese)
+		back, err := ParsePeriod(zh)
+		if err != nil || !back.Equal(p) {
+			t.Errorf("%v: In(Chinese) = %q, which reads as %v, %v", p, zh, back, err)
+		}
 	}
 }
 
