@@ -530,3 +530,39 @@ func TestSheetTitlePeriod(t *testing.T) {
 		t.Errorf("2019 from two half-year sheets = %v, want 17场", got.Quantity())
 	}
 }
+
+// A sheet's 合计 row is the sum of its rows: checked, not recorded; one
+// that disagrees with them is an error on its line.
+func TestSheetTotalRow(t *testing.T) {
+	sh := Sheet{Region: []string{"县", "乡镇", "村"}, Period: "年度"}
+	for _, c := range []struct {
+		name, csv string
+		err       string // "" for none
+	}{
+		{"合计 in the region column", "县,乡镇,村,年度,培训场次\n泸溪县,浦市镇,下都村,2019,3\n泸溪县,洗溪镇,新桥村,2019,4\n合计,,,,7\n", ""},
+		{"全县合计", "县,乡镇,村,年度,培训场次\n泸溪县,浦市镇,下都村,2019,3\n全县合计,,,,3\n", ""},
+		{"合计 in the row number column", "序号,县,乡镇,村,年度,培训场次\n1,泸溪县,浦市镇,下都村,2019,3\n合计,,,,,3\n", ""},
+		{"a subtotal is not checked", "县,乡镇,村,年度,培训场次\n泸溪县,浦市镇,下都村,2019,3\n小计,,,,5\n合计,,,,3\n", ""},
+		{"a 合计 that disagrees", "县,乡镇,村,年度,培训场次\n泸溪县,浦市镇,下都村,2019,3\n泸溪县,洗溪镇,新桥村,2019,4\n合计,,,,8\n",
+			`sheet.csv:4: 培训场次 "8": conflicting value for the same indicator, region and period: the 合计 row says 8, the rows above it add up to 7`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := officeLedger(t)
+			err := l.ReadSheet(strings.NewReader(c.csv), sh, ReadOptions{Name: "sheet.csv"})
+			if c.err != "" {
+				if err == nil || err.Error() != c.err || l.Len() != 0 {
+					t.Errorf("ReadSheet = %v (%d records), want %q and nothing added", err, l.Len(), c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r := range l.All() {
+				if r.Region == "" || !strings.HasPrefix(r.Region, "433122") {
+					t.Errorf("record of the total row: %v", r)
+				}
+			}
+		})
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/internal/csvscan"
 )
 
@@ -21,7 +23,11 @@ import (
 //
 // Each filled cell of an indicator column becomes a record of the row's
 // region and period; an empty cell, or one of -, —, /, records nothing (no
-// data is not zero). A row number column (序号) is dropped and any other
+// data is not zero). A total row (合计, 全县合计, 总计 in its region cells, or
+// in its 序号 cell with the region cells empty) is the sum of the rows above
+// it: it is checked against them where its figures are plain numbers, a
+// disagreement being an error on its line, and not recorded; a subtotal
+// (小计) is skipped. A row number column (序号) is dropped and any other
 // column is kept with the row's records as attributes ([Record.Attrs]),
 // unless [ReadOptions.Strict] refuses it. The zero value reads a sheet
 // with a column 区划 (or region) and a period in its title.
@@ -91,6 +97,8 @@ type sheetReader struct {
 	width     int      // the header's fields
 	fields    [][]byte // a cell as a ledger row
 	path      []byte
+	sums      []decimal.Decimal // of each indicator column's plain figures, for a 合计 row
+	unsummed  []bool            // a column with a figure that is not plain: its 合计 is not checked
 }
 
 func (l *Ledger) readSheet(sh Sheet, opts ReadOptions, rows iter.Seq2[int, [][]byte], scanErr func() error) error {
@@ -119,6 +127,18 @@ func (l *Ledger) readSheet(sh Sheet, opts ReadOptions, rows iter.Seq2[int, [][]b
 		if filled(fields) == 0 {
 			continue
 		}
+		if word, ok := sr.totalRow(fields); ok {
+			// The sheet's 合计 row: the sum of its rows, which the ledger
+			// adds itself. It is checked, not recorded.
+			if err := sr.checkTotal(line, word, fields); err != nil {
+				b.errs = append(b.errs, loadError{len(b.rows), err})
+				if !opts.AllErrors {
+					break
+				}
+			}
+			continue
+		}
+		sr.addToSums(fields)
 		if !sr.row(rd, &b, line, fields, opts.AllErrors) && !opts.AllErrors {
 			break
 		}
@@ -141,6 +161,88 @@ func (l *Ledger) readSheet(sh Sheet, opts ReadOptions, rows iter.Seq2[int, [][]b
 	a := l.newApplier(opts.Name, opts)
 	a.apply(&b)
 	return a.finish()
+}
+
+// totalWords end the text of a sheet's total rows: 合计, 全县合计, 总计;
+// 小计 is a subtotal of the rows before it.
+var totalWords = []string{"合计", "总计", "小计"}
+
+// totalRow reports whether a row is a total of the sheet's rows, and the
+// word that says so: its region cells are empty or say 合计 (全县合计), or,
+// with the region cells empty, another cell does (序号 合计).
+func (sr *sheetReader) totalRow(fields [][]byte) (string, bool) {
+	isTotal := func(f []byte) (string, bool) {
+		v := string(bytes.TrimSpace(f))
+		for _, w := range totalWords {
+			if strings.HasSuffix(v, w) {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	for _, i := range sr.region {
+		if i >= len(fields) || len(bytes.TrimSpace(fields[i])) == 0 {
+			continue
+		}
+		return isTotal(fields[i]) // a region, or the total's name
+	}
+	for _, f := range fields {
+		if w, ok := isTotal(f); ok {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// addToSums adds a row's figures to the sums a 合计 row is checked against;
+// a column with a figure that is not a plain number is not checked.
+func (sr *sheetReader) addToSums(fields [][]byte) {
+	if sr.sums == nil {
+		sr.sums, sr.unsummed = make([]decimal.Decimal, len(sr.inds)), make([]bool, len(sr.inds))
+	}
+	for k, c := range sr.inds {
+		if c.field >= len(fields) {
+			continue
+		}
+		v := bytes.TrimSpace(fields[c.field])
+		if len(v) == 0 || noFigure(v) {
+			continue
+		}
+		d, err := decimal.NewFromString(string(v))
+		if err != nil {
+			sr.unsummed[k] = true
+			continue
+		}
+		sr.sums[k] = sr.sums[k].Add(d)
+	}
+}
+
+// checkTotal checks a 合计 or 总计 row's plain figures against the sums of
+// the rows above it; a 小计 row, the subtotal of some of them, is not
+// checked.
+func (sr *sheetReader) checkTotal(line int, word string, fields [][]byte) error {
+	if strings.HasSuffix(word, "小计") {
+		return nil
+	}
+	for k, c := range sr.inds {
+		if c.field >= len(fields) || sr.unsummed != nil && sr.unsummed[k] {
+			continue
+		}
+		v := bytes.TrimSpace(fields[c.field])
+		d, err := decimal.NewFromString(string(v))
+		if err != nil {
+			continue
+		}
+		var sum decimal.Decimal
+		if sr.sums != nil {
+			sum = sr.sums[k]
+		}
+		if !d.Equal(sum) {
+			return &ParseError{File: sr.file, Line: line, Column: c.header, Value: string(v),
+				Err: fmt.Errorf("%w: the %s row says %s, the rows above it add up to %s", ErrConflict, word, d, sum)}
+		}
+	}
+	return nil
 }
 
 // filled returns the number of fields that are not blank.
