@@ -351,6 +351,25 @@ func (l *Ledger) unknownIndicator(ref string) error {
 	return fmt.Errorf("%w; closest: %s", ErrUnknownIndicator, b.String())
 }
 
+// nearIndicator returns the Chinese name of the indicator whose name or
+// alias ref misspells, or "": one character away from a name of four or
+// more, two from one of six or more.
+func (l *Ledger) nearIndicator(ref string) string {
+	n := utf8.RuneCountInString(ref)
+	for _, s := range l.series {
+		for _, name := range append([]string{s.ind.Name.Zh}, s.ind.Aliases...) {
+			m := utf8.RuneCountInString(name)
+			if name == "" || min(n, m) < 4 {
+				continue
+			}
+			if d := editDistance(ref, name); d == 1 || d == 2 && min(n, m) >= 6 {
+				return s.ind.Name.Zh
+			}
+		}
+	}
+	return ""
+}
+
 // editDistance returns the Levenshtein distance between a and b in runes.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

@@ -566,3 +566,19 @@ func TestSheetTotalRow(t *testing.T) {
 		})
 	}
 }
+
+// A column whose header misspells an indicator is refused, not kept as an
+// attribute that would hide its figures.
+func TestSheetMisspeltIndicator(t *testing.T) {
+	l := officeLedger(t)
+	sheet := "区划代码,年度,科技特派员数,填报人\n433122,2019,3,张敏\n"
+	err := l.ReadSheet(strings.NewReader(sheet), Sheet{Region: []string{"区划代码"}, Period: "年度"}, ReadOptions{Name: "sheet.csv"})
+	if !errors.Is(err, ErrUnknownIndicator) || !strings.Contains(err.Error(), "科技特派员人数") || l.Len() != 0 {
+		t.Errorf("ReadSheet = %v (%d records), want the column refused, naming 科技特派员人数", err, l.Len())
+	}
+	// 填报人 is far from every indicator: an attribute.
+	sheet = "区划代码,年度,科技特派员人数,填报人\n433122,2019,3,张敏\n"
+	if err := l.ReadSheet(strings.NewReader(sheet), Sheet{Region: []string{"区划代码"}, Period: "年度"}, ReadOptions{Name: "sheet.csv"}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -326,6 +326,10 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 		case opts.Strict:
 			errs = append(errs, fail(h, h, errUnknownColumn))
 		case rowNumberColumns[strings.ToLower(h)] || h == "":
+		case sh.Indicators == nil && l.nearIndicator(name) != "":
+			// 科技特派员数 beside the indicator 科技特派员人数: a misspelt
+			// indicator, not an attribute to keep its figures in.
+			errs = append(errs, fail(h, h, fmt.Errorf("%w: no indicator of that name, and too near %s to be kept as an attribute (rename the column, or map it in Sheet.Indicators)", ErrUnknownIndicator, l.nearIndicator(name))))
 		default:
 			sr.attrs = append(sr.attrs, i)
 		}
