@@ -111,10 +111,45 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 	}
 	for _, col := range []int{colIndicator, colRegion, colPeriod, colValue} {
 		if c[col] < 0 {
-			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: columnNames[col], Err: errMissingColumn})
+			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: columnNames[col],
+				Err: fmt.Errorf("%w (name it %s; the header has %s)", errMissingColumn, strings.Join(headerNames(col), " or "), headerList(fields))})
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// headerNames returns the names a header may give column col: its English
+// name and its Chinese ones, in order.
+func headerNames(col int) []string {
+	names := []string{columnNames[col]}
+	for name, c := range columnAliases {
+		if c == col && !isASCII(name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names[1:])
+	return names
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// headerList writes a header's names for an error: 名称, 地区, 2019.
+func headerList(fields [][]byte) string {
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		names = append(names, strings.TrimSpace(string(f)))
+	}
+	if len(names) == 0 {
+		return "no column"
+	}
+	return strings.Join(names, ", ")
 }
 
 // scanError makes an error of the CSV grammar a [*ParseError] of file:
