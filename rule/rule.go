@@ -42,25 +42,41 @@ func (o Operator) String() string {
 	return fmt.Sprintf("Operator(%d)", o)
 }
 
-// holds reports whether left o right.
-func (o Operator) holds(left, right decimal.Decimal) bool {
-	c := left.Cmp(right)
-	switch o {
-	case Equal:
-		return c == 0
-	case NotEqual:
-		return c != 0
-	case Less:
-		return c < 0
-	case LessOrEqual:
-		return c <= 0
-	case Greater:
-		return c > 0
-	case GreaterOrEqual:
-		return c >= 0
+// decide says whether left o right holds for every value the bounds
+// allow (holds), fails for every one, or depends on the true values
+// (decided is false). Exact sides decide as numbers do.
+func (o Operator) decide(left, right outcome.Bounds) (holds, decided bool) {
+	// d is left − right.
+	var d outcome.Bounds
+	if left.HasLo && right.HasHi {
+		d.Lo, d.HasLo, d.LoOpen = left.Lo.Sub(right.Hi), true, left.LoOpen || right.HiOpen
 	}
-	return false
+	if left.HasHi && right.HasLo {
+		d.Hi, d.HasHi, d.HiOpen = left.Hi.Sub(right.Lo), true, left.HiOpen || right.LoOpen
+	}
+	var zero decimal.Decimal
+	not := func(h, dec bool) (bool, bool) { return !h && dec, dec }
+	switch o {
+	case LessOrEqual:
+		return d.AtMost(zero)
+	case Less:
+		return not(d.AtLeast(zero))
+	case GreaterOrEqual:
+		return d.AtLeast(zero)
+	case Greater:
+		return d.MoreThan(zero)
+	case Equal, NotEqual:
+		ge, geDecided := d.AtLeast(zero)
+		le, leDecided := d.AtMost(zero)
+		eq, eqDecided := ge && le, geDecided && leDecided || geDecided && !ge || leDecided && !le
+		if o == NotEqual {
+			return !eq && eqDecided, eqDecided
+		}
+		return eq && eqDecided, eqDecided
+	}
+	return false, true
 }
+
 
 // Severity says how much a violation matters (DHIS2's importance).
 type Severity uint8
@@ -216,7 +232,11 @@ func AgreeAll(id string, period outcome.Period, indicators ...outcome.Indicator)
 
 // Side is one side of a checked rule: its value and the records behind it.
 type Side struct {
-	Value   decimal.Decimal
+	Value decimal.Decimal
+	// Bounds are the values the side may take, from the qualifiers of its
+	// records ([outcome.Sum.Bounds]): 不到60 is below 60, 50余 above 50 and
+	// below 60. A figure is never negative, so a side is at least 0.
+	Bounds  outcome.Bounds
 	Missing int              // terms without any record
 	Records []outcome.Record // the records the value adds up, by term
 }
@@ -226,13 +246,20 @@ type Outcome struct {
 	Rule        Rule
 	Left, Right Side
 	Skipped     bool // a side had no data and the rule's Missing policy skips it
-	Holds       bool // false for a violation; meaningless when Skipped
+	// Holds is true when the rule holds for every value the sides' bounds
+	// allow; false for a violation, or when Undecided. Meaningless when
+	// Skipped.
+	Holds bool
+	// Undecided is set when the bounds allow the rule to hold and to fail:
+	// 不到60 ≤ 50余. It is not a violation.
+	Undecided bool
 	// Discrepancies are the disagreements an [Agree] rule found.
 	Discrepancies []outcome.Discrepancy
 }
 
-// Violated reports whether the rule was checked and does not hold.
-func (o Outcome) Violated() bool { return !o.Skipped && !o.Holds }
+// Violated reports whether the rule was checked and fails for every value
+// the sides' bounds allow.
+func (o Outcome) Violated() bool { return !o.Skipped && !o.Holds && !o.Undecided }
 
 // ErrRule reports a rule that cannot be checked as written.
 var ErrRule = errors.New("rule: invalid rule")
@@ -259,7 +286,7 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 	}
 	var unit outcome.Unit
 	side := func(e Expr) (Side, error) {
-		s := Side{Value: e.Const}
+		s := Side{Value: e.Const, Bounds: outcome.Exactly(e.Const)}
 		for _, t := range e.Terms {
 			ind, ok := l.Indicator(t.Indicator)
 			if !ok {
@@ -282,7 +309,7 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 			if err != nil {
 				return s, fmt.Errorf("rule %s: %w", r.ID, err)
 			}
-			s.Value = s.Value.Add(sum.Value)
+			s.Value, s.Bounds = s.Value.Add(sum.Value), addBounds(s.Bounds, sum.Bounds())
 			s.Records = append(s.Records, recs...)
 		}
 		return s, nil
@@ -302,8 +329,26 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 	case SkipIfAllMissing:
 		out.Skipped = terms > 0 && missing == terms
 	}
-	out.Holds = r.Op.holds(out.Left.Value, out.Right.Value)
+	holds, decided := r.Op.decide(out.Left.Bounds, out.Right.Bounds)
+	out.Holds, out.Undecided = holds && decided, !decided
 	return out, nil
+}
+
+// addBounds returns the bounds of a + b, figures that are never negative:
+// a side without a lower bound adds at least 0, and the sum has an upper
+// bound only when both have one.
+func addBounds(a, b outcome.Bounds) outcome.Bounds {
+	s := outcome.Bounds{Lo: a.Lo, HasLo: true, LoOpen: a.LoOpen && a.HasLo}
+	if !a.HasLo {
+		s.Lo = decimal.Decimal{}
+	}
+	if b.HasLo {
+		s.Lo, s.LoOpen = s.Lo.Add(b.Lo), s.LoOpen || b.LoOpen
+	}
+	if a.HasHi && b.HasHi {
+		s.Hi, s.HasHi, s.HiOpen = a.Hi.Add(b.Hi), true, a.HiOpen || b.HiOpen
+	}
+	return s
 }
 
 // Set is a named list of rules.
@@ -335,6 +380,8 @@ func (o Outcome) String() string {
 	switch {
 	case o.Skipped:
 		verdict = "跳过(无数据)"
+	case o.Undecided:
+		verdict = "待定"
 	case !o.Holds:
 		verdict = "违反"
 	}

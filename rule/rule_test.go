@@ -54,6 +54,47 @@ func TestOperators(t *testing.T) {
 	}
 }
 
+// A rule decides from the bounds of its sides: it holds, or is violated,
+// only when every value the qualifiers allow says so, and is undecided,
+// not violated, when they allow both.
+func TestQualifiersDecideRules(t *testing.T) {
+	filed, all := Of("stars-filed", "430000", y2019), Of("stars", "430000", y2019)
+	for _, tt := range []struct {
+		filed, all string
+		op         Operator
+		holds      string // "yes", "no" or "?"
+	}{
+		{"不到60家", "50余家", LessOrEqual, "?"}, // below 60 against above 50, below 60
+		{"50家", "近50家", LessOrEqual, "no"},   // 50 against below 50
+		{"近50家", "50家", LessOrEqual, "yes"},
+		{"近50家", "50家", Less, "yes"},
+		{"50余家", "50家", Greater, "yes"},
+		{"50余家", "60家", LessOrEqual, "yes"}, // 50余 is below 60
+		{"50余家", "55家", LessOrEqual, "?"},
+		{"50家以上", "50家", Equal, "?"},
+		{"50家以上", "49家", Equal, "no"},
+		{"50家以上", "49家", NotEqual, "yes"},
+		{"约50家", "49家", GreaterOrEqual, "?"},
+		{"75家", "149家", LessOrEqual, "yes"},
+	} {
+		l := ledger(t, rec("stars", "430000", 2019, tt.all), rec("stars-filed", "430000", 2019, tt.filed))
+		o, err := Rule{ID: "r", Left: filed, Op: tt.op, Right: all, Severity: Critical}.Check(l)
+		require.NoError(t, err)
+		got := "?"
+		switch {
+		case o.Holds && !o.Undecided:
+			got = "yes"
+		case o.Violated():
+			got = "no"
+		case !o.Undecided:
+			t.Errorf("%s %v %s: neither holds, violated nor undecided: %+v", tt.filed, tt.op, tt.all, o)
+		}
+		if got != tt.holds {
+			t.Errorf("%s %v %s = %s, want %s", tt.filed, tt.op, tt.all, got, tt.holds)
+		}
+	}
+}
+
 func TestViolationShowsRecords(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §二(三)二是 [14]: 75 filed of 149; a ledger with
 	// more filed than built is caught, with the records on both sides.

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -113,13 +112,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n", c.rules.Name.In(l))
 		rows := [][]string{lb.columns[:]}
 		var violated []rule.Outcome
-		var nHold, nViolated, nSkipped int
+		var nHold, nViolated, nUndecided, nSkipped int
 		for _, o := range outcomes {
 			row := []string{"", o.Rule.ID, o.Rule.Severity.Name().In(l), o.Rule.Name.In(l), ""}
 			switch why := unchecked(o, ledger, recorded, l); {
 			case why != "":
 				row[0], row[4] = "-", why
 				nSkipped++
+			case o.Undecided:
+				row[0], row[4] = "?", figures(o, ledger, l)
+				nUndecided++
 			case o.Holds:
 				row[0], row[4] = "✔", figures(o, ledger, l)
 				nHold++
@@ -142,11 +144,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if nHold == 1 {
 				verb = "holds"
 			}
-			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, verb, nViolated, nSkipped)
+			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, verb, nViolated, nUndecided, nSkipped)
 		} else {
-			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, nViolated, nSkipped)
+			fmt.Fprintf(stdout, lb.count+"\n\n", len(outcomes), nHold, nViolated, nUndecided, nSkipped)
 		}
-		checked += nHold + nViolated
+		checked += nHold + nViolated + nUndecided
 	}
 	fmt.Fprintln(stdout, lb.legend)
 	if checked == 0 {
@@ -171,8 +173,9 @@ var text = [...]struct {
 }{
 	outcome.Chinese: {
 		columns: [5]string{"结果", "规则", "级别", "内容", "数值"},
-		count:   "共 %d 条规则: 成立 %d, 违反 %d, 未检查 %d",
-		legend: "说明: ✔ 成立; ✘ 违反, 其下列出两边所依据的记录; - 未检查, 数值栏写明哪一边无数据。" +
+		count:   "共 %d 条规则: 成立 %d, 违反 %d, 待定 %d, 未检查 %d",
+		legend: "说明: ✔ 成立; ✘ 违反, 其下列出两边所依据的记录; ? 待定, 数值的限定词(余、近、不到)使之可成立也可违反; " +
+			"- 未检查, 数值栏写明哪一边无数据。" +
 			"严重级别的规则违反时退出码为 1, 警告级别只作提示。",
 		nothing:     "没有一条规则得到检查: 文件中没有规则所比较的数据。",
 		nothingExit: "check: 没有一条规则得到检查(加 -allow-empty 则照常退出)",
@@ -181,8 +184,9 @@ var text = [...]struct {
 	},
 	outcome.English: {
 		columns: [5]string{"result", "rule", "severity", "what it says", "figures"},
-		count:   "%d rules: %d %s, %d violated, %d not checked",
+		count:   "%d rules: %d %s, %d violated, %d undecided, %d not checked",
 		legend: "legend: ✔ holds; ✘ violated, with the records behind both sides listed below the table; " +
+			"? undecided: the figures' qualifiers (余, 近, 不到) let it hold or fail; " +
 			"- not checked, the figures column says which side has no data. " +
 			"A violated critical rule makes the exit status 1; a warning does not.",
 		nothing:     "No rule could be checked: the files hold none of the figures the rules compare.",
@@ -249,19 +253,26 @@ func figures(o rule.Outcome, l *outcome.Ledger, lang outcome.Lang) string {
 	if len(o.Rule.Agree) > 0 {
 		return countOf(len(o.Discrepancies), lang)
 	}
-	return fmt.Sprintf("%s %s %s", figure(o.Left.Value, o.Rule.Left, l, lang), o.Rule.Op, figure(o.Right.Value, o.Rule.Right, l, lang))
+	return fmt.Sprintf("%s %s %s", figure(o.Left, o.Rule.Left, o.Rule.Right, l, lang), o.Rule.Op, figure(o.Right, o.Rule.Right, o.Rule.Left, l, lang))
 }
 
-// figure writes one side's value in the unit of its indicators, or as a
-// bare number when the side is a constant or its indicators are unknown.
-func figure(v decimal.Decimal, e rule.Expr, l *outcome.Ledger, lang outcome.Lang) string {
+// figure writes one side's value as its one record states it (近50个), or
+// with the qualifier that states its bounds (不到60家, 50余家), in the unit of its indicators, or of the other
+// side's when it is a constant (12.8万个).
+func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, lang outcome.Lang) string {
 	var unit outcome.Unit
-	if len(e.Terms) > 0 {
-		if ind, ok := l.Indicator(e.Terms[0].Indicator); ok {
-			unit = ind.Unit
+	for _, ex := range []rule.Expr{e, other} {
+		if len(ex.Terms) > 0 {
+			if ind, ok := l.Indicator(ex.Terms[0].Indicator); ok {
+				unit = ind.Unit
+				break
+			}
 		}
 	}
-	return outcome.NewQuantity(v, unit, 0).In(lang)
+	if len(s.Records) == 1 && e.Const.IsZero() {
+		return s.Records[0].Quantity.In(lang) // as recorded: 近50个
+	}
+	return outcome.NewQuantity(s.Value, unit, s.Bounds.Qualifier(s.Value)).In(lang)
 }
 
 // printRecords lists, below the table, what a violated rule rests on: the

@@ -16,7 +16,7 @@ func TestReported(t *testing.T) {
 	}
 	for _, want := range []string{"✔       D1    critical", "teams in all", "123 = 123", "✔       D3 ", "✔       D7 ", "✔       D8b",
 		"✔       D10 ", "on the national list <= the nation's 832", "40 <= 832", "Hunan ledger consistency rules", "national ledger consistency rules",
-		"12 rules: 12 hold, 0 violated, 0 not checked", "6 rules: 6 hold, 0 violated, 0 not checked", "legend: ✔ holds; ✘ violated"} {
+		"12 rules: 12 hold, 0 violated, 0 undecided, 0 not checked", "6 rules: 6 hold, 0 violated, 0 undecided, 0 not checked", "legend: ✔ holds; ✘ violated"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -34,6 +34,25 @@ func TestViolatingFile(t *testing.T) {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
 	for _, want := range []string{"✘       D3", "175 establishments <= 149 establishments", "left: star-spaces-filed 430000 2019 175 establishments"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// A rule the figures' qualifiers let hold or fail is undecided, not
+// violated: 不到160 filed beside 150余 in all may be either.
+func TestUndecidedIsNotViolation(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "approx.csv")
+	os.WriteFile(file, []byte("indicator,region,period,value\n"+
+		"star-spaces,430000,2019,150余家\n"+
+		"star-spaces-filed,430000,2019,不到160家\n"), 0o644)
+	var out, errOut bytes.Buffer
+	code := run([]string{"-catalogue", "hunan", "-lang", "en", file}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0: an undecided rule is no violation\n%s%s", code, out.String(), errOut.String())
+	}
+	for _, want := range []string{"?       D3", "less than 160 establishments <= more than 150 establishments", "1 undecided"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -94,7 +113,7 @@ func TestNothingChecked(t *testing.T) {
 			if code != c.code {
 				t.Fatalf("exit %d, want %d\n%s%s", code, c.code, out.String(), errOut.String())
 			}
-			for _, want := range []string{"12 rules: 0 hold, 0 violated, 12 not checked", "No rule could be checked",
+			for _, want := range []string{"12 rules: 0 hold, 0 violated, 0 undecided, 12 not checked", "No rule could be checked",
 				"no data for the left side: poor-counties-with-teams 430000 as of 2018-12-31, new-non-poor-teams 430000 2019",
 				"nothing to compare (no indicator has two records)"} {
 				if !strings.Contains(out.String(), want) {
