@@ -77,7 +77,6 @@ func (o Operator) decide(left, right outcome.Bounds) (holds, decided bool) {
 	return false, true
 }
 
-
 // Severity says how much a violation matters (DHIS2's importance).
 type Severity uint8
 

@@ -65,7 +65,7 @@ func TestQualifiersDecideRules(t *testing.T) {
 		holds      string // "yes", "no" or "?"
 	}{
 		{"不到60家", "50余家", LessOrEqual, "?"}, // below 60 against above 50, below 60
-		{"50家", "近50家", LessOrEqual, "no"},   // 50 against below 50
+		{"50家", "近50家", LessOrEqual, "no"},  // 50 against below 50
 		{"近50家", "50家", LessOrEqual, "yes"},
 		{"近50家", "50家", Less, "yes"},
 		{"50余家", "50家", Greater, "yes"},
