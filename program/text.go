@@ -203,6 +203,31 @@ func hasFigure(res target.Result) bool {
 	return res.Status != target.NoData && res.Status != target.NotStarted
 }
 
+// count writes a count of units as figures are written: 3,209 in English.
+func count(n int, lang outcome.Lang) string { return outcome.Int(int64(n), 0).In(lang) }
+
+// partsIn counts the parts an all-of target requires: 2项, 2 parts.
+func partsIn(n int, lang outcome.Lang) string {
+	switch {
+	case lang == outcome.Chinese:
+		return fmt.Sprintf("%d项", n)
+	case n == 1:
+		return "1 part"
+	}
+	return fmt.Sprintf("%d parts", n)
+}
+
+// recordedParts counts the parts of an all-of result that require nothing.
+func recordedParts(res target.Result) int {
+	n := 0
+	for _, p := range res.Parts {
+		if p.Status == target.Recorded {
+			n++
+		}
+	}
+	return n
+}
+
 // yearsIn counts years: 3年, 1 year, 3 years.
 func yearsIn(n int, lang outcome.Lang) string {
 	switch {
@@ -229,15 +254,16 @@ func row(res target.Result, indent string, lang outcome.Lang, lb labels) []strin
 	case !res.PerUnit.IsZero():
 		// Units are years of an each-year target: 5000余名 × 3年, years
 		// met of years judged.
-		units := fmt.Sprint(res.Units)
+		units := count(res.Units, lang)
 		if res.Kind == target.KindEachYear {
 			units = yearsIn(res.Units, lang)
 		}
 		required = fmt.Sprintf("%s × %s", quantityIn(res.PerUnit, lang), units)
 		if figure {
-			achieved = fmt.Sprintf("%d/%s", res.Covered, units)
+			achieved = count(res.Covered, lang) + "/" + units
 		}
 	case res.Kind == target.KindAllOf:
+		required = partsIn(len(res.Parts)-recordedParts(res), lang)
 		if figure {
 			achieved = fmt.Sprintf("%s/%s", res.Achieved.Value(), res.Required.Value())
 		}

@@ -162,8 +162,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 				undated++
 			}
 		}
-		if undated > 0 {
+		switch {
+		case undated > 0 && l == outcome.English:
 			fmt.Fprintf(stderr, "-known %s: %d records have no reported day and a period that ends after it; the report counts them as known then\n", *known, undated)
+		case undated > 0:
+			fmt.Fprintf(stderr, "-known %s: %d 条记录未注明填报日期, 其时期在此日之后结束; 报告把它们算作当日已知\n", *known, undated)
 		}
 	}
 	report, err := cat.program.Evaluate(view, date)

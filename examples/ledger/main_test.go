@@ -137,7 +137,7 @@ func TestOfficeFiles(t *testing.T) {
 	}
 	// Known on a day before the 2019 figures' year ends: the figures
 	// without a reported day could not have been known, and it says so.
-	_, _, stderr = runArgs(t, append([]string{"-known", "2019-06-30"}, args...)...)
+	_, _, stderr = runArgs(t, append([]string{"-known", "2019-06-30", "-lang", "en"}, args...)...)
 	if !strings.Contains(stderr, "-known 2019-06-30: ") || !strings.Contains(stderr, "records have no reported day and a period that ends after it") {
 		t.Errorf("-known 2019-06-30 does not say which figures it takes as known: %q", stderr)
 	}
