@@ -207,8 +207,8 @@ func (wb *workbook) unitText(u outcome.Unit) string {
 
 // unitStyle returns the style of figures in unit: grouped digits, the
 // decimals the figures have, and the unit after them.
-func (wb *workbook) unitStyle(symbol string, places int32) (int, error) {
-	key := fmt.Sprintf("%s/%d", symbol, places)
+func (wb *workbook) unitStyle(symbol string, places int32, qual outcome.Qualifier) (int, error) {
+	key := fmt.Sprintf("%s/%d/%d", symbol, places, qual)
 	if id, ok := wb.units[key]; ok {
 		return id, nil
 	}
@@ -216,15 +216,30 @@ func (wb *workbook) unitStyle(symbol string, places int32) (int, error) {
 	if places > 0 {
 		format += "." + strings.Repeat("0", int(places))
 	}
-	if symbol != "" {
-		format += `" ` + strings.ReplaceAll(symbol, `"`, "") + `"`
+	var prefix, suffix string
+	if qual != 0 {
+		// The words the qualifier puts around a figure, as Quantity.In
+		// writes them: 近1, 1余, 1以上, nearly 1.
+		prefix, suffix, _ = strings.Cut(outcome.NewQuantity(decimal.NewFromInt(1), 0, qual).In(wb.lang), "1")
 	}
+	if symbol != "" {
+		suffix += " " + symbol
+	}
+	format = quoted(prefix) + format + quoted(suffix)
 	id, err := wb.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
 	if err != nil {
 		return 0, err
 	}
 	wb.units[key] = id
 	return id, nil
+}
+
+// quoted is text in a number format: "近", or nothing.
+func quoted(text string) string {
+	if text == "" {
+		return ""
+	}
+	return `"` + strings.ReplaceAll(text, `"`, "") + `"`
 }
 
 // sheetName makes base a valid sheet name not yet taken: none of the
@@ -384,8 +399,15 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 	out := make([]cell, 7)
 	figure := hasFigure(res)
 	number := func(d decimal.Decimal, u outcome.Unit) (cell, error) {
-		style, err := wb.unitStyle(wb.unitText(u), max(0, -d.Exponent()))
+		style, err := wb.unitStyle(wb.unitText(u), max(0, -d.Exponent()), 0)
 		return cell{d.InexactFloat64(), style}, err
+	}
+	// achievedNumber shows the achieved figure's qualifier around its
+	// number (近100, 不到10, 5000余): the cell stays a number, and never reads
+	// as the bare figure a missed target states.
+	achievedNumber := func(q outcome.Quantity) (cell, error) {
+		style, err := wb.unitStyle(wb.unitText(q.Unit()), max(0, -q.Value().Exponent()), q.Qualifier())
+		return cell{q.Value().InexactFloat64(), style}, err
 	}
 	var err error
 	switch {
@@ -398,7 +420,7 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 		out[2] = cell{wb.lb.unitsCovered, 0}
 	case res.Kind == target.KindObserve:
 		if figure {
-			if out[1], err = number(res.Achieved.Value(), res.Achieved.Unit()); err != nil {
+			if out[1], err = achievedNumber(res.Achieved); err != nil {
 				return nil, err
 			}
 		}
@@ -411,7 +433,7 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 			out[2] = cell{res.Required.Unit().Name().In(wb.lang), 0}
 		}
 		if figure {
-			if out[1], err = number(res.Achieved.Value(), res.Achieved.Unit()); err != nil {
+			if out[1], err = achievedNumber(res.Achieved); err != nil {
 				return nil, err
 			}
 			out[2] = cell{res.Achieved.Unit().Name().In(wb.lang), 0}

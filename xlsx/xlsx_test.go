@@ -214,7 +214,8 @@ func TestReportCells(t *testing.T) {
 		// The document by its English title, journal and year, not its file name.
 		{"source", "test-sample", "B3", `"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020, §2 ③`, excelize.CellTypeSharedString, ""},
 		{"required", "test-sample", "E6", "1000", number, `#,##0" units"`},
-		{"achieved", "test-sample", "F6", "1000", number, `#,##0" units"`},
+		// 1000余个: a number that shows its qualifier, never the bare 1000.
+		{"achieved", "test-sample", "F6", "1000", number, `"more than "#,##0" units"`},
 		{"data date", "test-sample", "H6", "43830", number, "yyyy-mm-dd"},
 		{"progress", "test-sample", "J6", "1", number, "0.0%"},
 		{"no data: no figure", "test-sample", "F7", "", number, ""},
