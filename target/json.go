@@ -14,29 +14,29 @@ import (
 // resultJSON is the documented JSON shape of a Result. Keys appear in this
 // order; decimals are strings; optional parts are left out when empty.
 type resultJSON struct {
-	ID        string            `json:"id"`
-	Name      outcome.Name      `json:"name"`
-	Kind      string            `json:"kind"`
-	Indicator string            `json:"indicator,omitempty"`
-	Status    string            `json:"status"`
-	Certainty outcome.Certainty `json:"certainty"`
-	Certain   bool              `json:"certain"`
-	Required  outcome.Quantity  `json:"required"`
-	Achieved  *outcome.Quantity `json:"achieved,omitempty"`
-	PerUnit   *outcome.Quantity `json:"perUnit,omitempty"`
-	Baseline  *outcome.Quantity `json:"baseline,omitempty"`
-	Progress  *string           `json:"progress,omitempty"`
-	Expected  *string           `json:"expected,omitempty"`
-	Pace      string            `json:"pace,omitempty"`
-	Covered   *int              `json:"covered,omitempty"`
-	Units     *int              `json:"units,omitempty"`
-	Listed    *bool             `json:"listed,omitempty"`
-	Shortfall []gapJSON         `json:"shortfall,omitempty"`
-	Bounds    *boundsJSON       `json:"bounds,omitempty"`
-	Records   int               `json:"records"`
-	DataAsOf  string            `json:"dataAsOf,omitempty"`
-	Stale     bool              `json:"stale,omitempty"`
-	Deadline  string            `json:"deadline,omitempty"`
+	ID        string             `json:"id"`
+	Name      outcome.Name       `json:"name"`
+	Kind      string             `json:"kind"`
+	Indicator string             `json:"indicator,omitempty"`
+	Status    string             `json:"status"`
+	Certainty *outcome.Certainty `json:"certainty,omitempty"` // left out without a figure to qualify
+	Certain   bool               `json:"certain"`
+	Required  outcome.Quantity   `json:"required"`
+	Achieved  *outcome.Quantity  `json:"achieved,omitempty"`
+	PerUnit   *outcome.Quantity  `json:"perUnit,omitempty"`
+	Baseline  *outcome.Quantity  `json:"baseline,omitempty"`
+	Progress  *string            `json:"progress,omitempty"`
+	Expected  *string            `json:"expected,omitempty"`
+	Pace      string             `json:"pace,omitempty"`
+	Covered   *int               `json:"covered,omitempty"`
+	Units     *int               `json:"units,omitempty"`
+	Listed    *bool              `json:"listed,omitempty"`
+	Shortfall []gapJSON          `json:"shortfall,omitempty"`
+	Bounds    *boundsJSON        `json:"bounds,omitempty"`
+	Records   int                `json:"records"`
+	DataAsOf  string             `json:"dataAsOf,omitempty"`
+	Stale     bool               `json:"stale,omitempty"`
+	Deadline  string             `json:"deadline,omitempty"`
 	// What Merge judges a merged result by: the date evaluated as of, and
 	// how the indicator's figures combine and how often they are
 	// reported (yearly when left out).
@@ -91,8 +91,11 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.Name().En, Indicator: r.Indicator, Status: r.Status.Name().En,
-		Certainty: r.Certainty, Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
+		Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
 	data := r.Status != NoData && r.Status != NotStarted
+	if data || r.Certainty != outcome.Exact {
+		j.Certainty = &r.Certainty
+	}
 	if data {
 		j.Achieved = &r.Achieved
 		if !r.Bounds.IsExact() {
@@ -168,8 +171,11 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	bad := func(field, value string, err error) error {
 		return &Error{ID: j.ID, Field: field, Value: value, Err: err}
 	}
-	out := Result{ID: j.ID, Name: j.Name, Indicator: j.Indicator, Certainty: j.Certainty, Required: j.Required,
+	out := Result{ID: j.ID, Name: j.Name, Indicator: j.Indicator, Required: j.Required,
 		Records: j.Records, Stale: j.Stale, Notes: j.Notes, Parts: j.Parts}
+	if j.Certainty != nil {
+		out.Certainty = *j.Certainty
+	}
 	var ok bool
 	if out.Kind, ok = byName[Kind](kindNames[:], j.Kind); !ok {
 		return bad("kind", j.Kind, ErrInvalid)
