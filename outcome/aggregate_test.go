@@ -202,18 +202,27 @@ func (r *refLedger) inside(region string, w outcome.Period) []outcome.Record {
 	return in
 }
 
+// flow is a region's own records, and its descendants' on days they do
+// not cover; without records of its own, its children's.
 func (r *refLedger) flow(region string, w outcome.Period) refFigure {
 	in := r.inside(region, w)
-	if taken := greedy(in); len(taken) > 0 {
-		f := refFigure{used: taken, leftOut: len(in) - len(taken)}
-		for _, t := range taken {
-			f.value = f.value.Add(t.Quantity.Value())
-		}
-		return f
-	}
-	var f refFigure
+	var below refFigure
 	for _, c := range r.children[region] {
-		f.add(r.flow(c, w))
+		below.add(r.flow(c, w))
+	}
+	taken := greedy(in)
+	if len(taken) == 0 {
+		return below
+	}
+	f := refFigure{used: taken, leftOut: len(in) - len(taken)}
+	for _, t := range taken {
+		f.value = f.value.Add(t.Quantity.Value())
+	}
+	for _, d := range below.used {
+		if !slices.ContainsFunc(taken, func(t outcome.Record) bool { return t.Period.Overlaps(d.Period) }) {
+			f.used = append(f.used, d)
+			f.value = f.value.Add(d.Quantity.Value())
+		}
 	}
 	return f
 }
@@ -310,13 +319,21 @@ func (r *refLedger) discrepancies(region string, w outcome.Period) []string {
 		for _, c := range taken {
 			out = append(out, r.finer(c, in)...)
 		}
-		// One own record held against its descendants' figures.
+		// One own record held against its descendants' figures on its
+		// days.
 		if len(taken) == 1 {
 			var below refFigure
 			for _, c := range r.children[u] {
 				below.add(r.flow(c, w))
 			}
-			if len(below.used) > 0 && below.value.GreaterThan(taken[0].Quantity.Value()) {
+			var same decimal.Decimal
+			n := 0
+			for _, d := range below.used {
+				if d.Period.Overlaps(taken[0].Period) {
+					same, n = same.Add(d.Quantity.Value()), n+1
+				}
+			}
+			if n > 0 && same.GreaterThan(taken[0].Quantity.Value()) {
 				out = append(out, ovShow(taken)[0])
 			}
 		}

@@ -182,8 +182,8 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 	// The regions whose own record has descendants with figures.
 	var owners []int32
 	for u := lo; u < hi; u++ {
-		if a.Cells[u].Count != 1 {
-			continue
+		if int(a.Cells[u].Count)-len(a.Folded[u]) != 1 {
+			continue // not one record of its own (beside descendants' on other days)
 		}
 		for i := u + 1; i < rs.End[u]; i++ {
 			if a.Cells[i].Count > 0 {
@@ -210,7 +210,12 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 		if row < 0 {
 			continue
 		}
+		// The descendants' figures on the record's days: on other days
+		// they were added to the region's own (colstore's foldDisjoint).
 		sum := below(rs, a, u)
+		for _, f := range a.Folded[u] {
+			sum.Value, sum.Records = sum.Value.Sub(s.ValueAt(f)), sum.Records-1
+		}
 		sum.Unit = s.ind.Unit
 		own := s.record(l, row)
 		if allAbove(sum.bound.bounds(sum.Value), own.Quantity.Bounds()) {

@@ -61,3 +61,61 @@ func TestSumBounds(t *testing.T) {
 		})
 	}
 }
+
+// A region's own flow record stands for its descendants on its days only:
+// their records on other days count beside it. An old province total does
+// not hide its counties' newer detail.
+func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433100", Name: outcome.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
+		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "433100"},
+	})
+	require.NoError(t, err)
+	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+	require.NoError(t, err)
+	require.NoError(t, l.Add(
+		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
+		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("176场")},
+		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("30场")},
+		outcome.Record{Indicator: "training", Region: "433100", Period: outcome.HalfYear(2019, 1), Quantity: outcome.MustParseQuantity("50场")},
+	))
+	for _, c := range []struct {
+		region string
+		window outcome.Period
+		want   string
+		used   int
+	}{
+		// The province's 2018 record and, on 2019's days, the prefecture's
+		// half-year record, which covers its counties' year records: the
+		// coarser region's figure counts where days overlap.
+		{"430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"), "150场", 2},
+		{"430000", outcome.Year(2018), "100场", 1},
+		{"430000", outcome.Year(2019), "50场", 1},
+		{"433100", outcome.Year(2019), "50场", 1},
+		{"433122", outcome.Year(2019), "176场", 1},
+	} {
+		sum, err := l.Total("training", c.region, c.window)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, sum.Quantity().String(), "%s %v", c.region, c.window)
+		used, err := l.Used("training", c.region, c.window)
+		require.NoError(t, err)
+		assert.Len(t, used, c.used, "%s %v: records used", c.region, c.window)
+	}
+	// Without the prefecture's half-year record, the counties' year counts
+	// beside the province's 2018 total: 100 + 176 + 30.
+	l2, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+	require.NoError(t, err)
+	for r := range l.All() {
+		if r.Region != "433100" {
+			require.NoError(t, l2.Add(r))
+		}
+	}
+	sum, err := l2.Total("training", "430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"))
+	require.NoError(t, err)
+	assert.Equal(t, "306场", sum.Quantity().String())
+	d, err := l2.Discrepancies("training", "430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"))
+	require.NoError(t, err)
+	assert.Empty(t, d, "records of other days are no disagreement")
+}

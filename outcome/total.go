@@ -109,6 +109,10 @@ func (s Sum) Quantity() Quantity {
 // Roll-up: a region's figure is its own when it has one that counts, and
 // otherwise the sum of its children's figures, recursively. A province's own
 // figure is taken to include its counties'; they are never added to it.
+// For a [Flow] that holds on the own records' days only: a descendant's
+// record that overlaps none of them counts beside them (a province's 2018
+// total and its counties' 2019 records), and one that overlaps them is left
+// out, even where it also covers other days, since it cannot be split.
 func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()

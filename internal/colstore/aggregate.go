@@ -30,6 +30,10 @@ type Aggregation struct {
 	// Stocks.
 	Best   []int32 // by position, row+1 of the region's own row that counts; 0 for none
 	Passed []int32 // rows passed over for newer detail, by position
+
+	// Flows: the rows of descendants on days a region's own rows do not
+	// cover, added to its cell (foldDisjoint), by the region's position.
+	Folded map[int32][]int32
 	Newest []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
 }
 
@@ -144,10 +148,12 @@ func (s *Series) AggregateNewest(rs Tree, window Span, newest bool) *Aggregation
 		return a
 	}
 	a.Plan = s.plan(window, n)
-	if s.addPlain(a) {
-		return a
+	if !s.addPlain(a) {
+		s.addRows(a, func(fn func(row int32)) { s.Each(&a.Plan, fn) })
 	}
-	s.addRows(a, func(fn func(row int32)) { s.Each(&a.Plan, fn) })
+	if s.Kind == Flow {
+		s.foldDisjoint(rs, a)
+	}
 	return a
 }
 
@@ -340,6 +346,13 @@ func (s *Series) UsedBy(rs Tree, a *Aggregation, roots []int32, fn func(row int3
 				fn(row)
 			}
 		})
+		for u, rows := range a.Folded {
+			if used[u] {
+				for _, row := range rows {
+					fn(row)
+				}
+			}
+		}
 	}
 }
 
