@@ -1,6 +1,11 @@
 package colstore
 
-import "github.com/taizhang/taizhang/internal/column"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/taizhang/taizhang/internal/column"
+)
 
 // foldDisjoint lets a flow's own figure hide only the days it covers. A
 // region's own counted rows stand for it and its descendants over their
@@ -39,9 +44,9 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 			below = append(append(below, own[c]...), a.Folded[c]...)
 			c = rs.End[c]
 		}
+		days := unionOf(s, mine)
 		for _, row := range below {
-			p := s.Period.At(row)
-			if !overlapsAny(s, p, mine) {
+			if !days.overlaps(s.Period.At(row)) {
 				s.addRowTo(a, row, u)
 				a.Folded[u] = append(a.Folded[u], row)
 			}
@@ -66,14 +71,38 @@ func nestedCells(rs Tree, cells []Cell) bool {
 	return false
 }
 
-// overlapsAny reports whether p shares a day with the period of any of rows.
-func overlapsAny(s *Series, p Span, rows []int32) bool {
+// spans is a union of periods: disjoint spans in order of their days.
+type spans []Span
+
+// unionOf returns the days the periods of rows cover, as a union, so that
+// each test against it costs a binary search rather than a pass over rows.
+func unionOf(s *Series, rows []int32) spans {
+	u := make(spans, 0, len(rows))
 	for _, row := range rows {
-		if q := s.Period.At(row); p.Start <= q.End && q.Start <= p.End {
-			return true
-		}
+		u = append(u, s.Period.At(row))
 	}
-	return false
+	slices.SortFunc(u, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	out := u[:0]
+	for _, p := range u {
+		if n := len(out); n > 0 && int64(p.Start) <= int64(out[n-1].End)+1 {
+			out[n-1].End = max(out[n-1].End, p.End)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// overlaps reports whether p shares a day with u. Of the spans starting by
+// p's end, the last ends latest, as they are disjoint and in order.
+func (u spans) overlaps(p Span) bool {
+	i, _ := slices.BinarySearchFunc(u, p.End, func(q Span, end int32) int {
+		if q.Start <= end {
+			return -1
+		}
+		return 1
+	})
+	return i > 0 && u[i-1].End >= p.Start
 }
 
 // addRowTo adds row's figure to the cell at position u, as addRows adds a
