@@ -363,18 +363,18 @@ func newHTMLShortfall(res target.Result, lang outcome.Lang, limit int) (htmlShor
 	}
 	for i := range shown {
 		g := res.Shortfall.At(i)
-		hg := htmlGap{Code: g.Region.Code, Name: g.Region.Name.In(lang), Kind: g.Kind.Name().In(lang), Has: g.Has.String()}
+		hg := htmlGap{Code: g.Region.Code, Name: g.Region.Name.In(lang), Kind: g.Kind.Name().In(lang), Has: g.Figure().In(lang)}
 		switch g.Kind {
 		case target.GapNoRecord:
 			// No record is unknown, not 0: nothing is had, nothing known lacking.
 			hg.Has = "—"
 		case target.GapBelow:
-			hg.Difference = lb.Lacks + g.Lacks.String()
+			hg.Difference = lb.Lacks + g.Difference().In(lang)
 		case target.GapAbove:
-			hg.Difference = lb.Excess + g.Excess.String()
+			hg.Difference = lb.Excess + g.Difference().In(lang)
 		case target.GapUndecided:
 			// The figure recorded, whose qualifier allows both: not what it has.
-			hg.Has = lb.Recorded + g.Has.String()
+			hg.Has = lb.Recorded + g.Figure().In(lang)
 		}
 		sf.Gaps = append(sf.Gaps, hg)
 	}

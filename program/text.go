@@ -190,11 +190,11 @@ func gapRow(g target.Gap, lang outcome.Lang, lb labels) []string {
 		return append(cells, g.Kind.Name().In(lang))
 	case target.GapUndecided:
 		// The figure recorded, whose qualifier allows both: not what it has.
-		return append(cells, lb.recorded+g.Has.String(), g.Kind.Name().In(lang))
+		return append(cells, lb.recorded+g.Figure().In(lang), g.Kind.Name().In(lang))
 	case target.GapAbove:
-		return append(cells, lb.has+g.Has.String(), lb.excess+g.Excess.String())
+		return append(cells, lb.has+g.Figure().In(lang), lb.excess+g.Difference().In(lang))
 	}
-	return append(cells, lb.has+g.Has.String(), lb.lacks+g.Lacks.String())
+	return append(cells, lb.has+g.Figure().In(lang), lb.lacks+g.Difference().In(lang))
 }
 
 // hasFigure reports whether a result has an achieved figure to show: not

@@ -46,12 +46,69 @@ func (k GapKind) String() string {
 
 // Gap is a unit not covered by a per-unit target: why, what it has, and
 // what it lacks to reach the minimum or has in excess of the maximum.
+//
+// A unit's record may state its figure with a qualifier (不到1, 近3,
+// 20余): Qualifier keeps it, and Lacks and Excess are then differences from
+// the figure as written, bounded as [Gap.Difference] says. A unit recorded
+// 不到1 against a minimum of 1 has 不到1 and lacks more than 0, not 0.
 type Gap struct {
-	Region outcome.Region
-	Kind   GapKind
-	Has    decimal.Decimal // 0 for a unit with no record: see Kind
-	Lacks  decimal.Decimal // to reach the minimum (all of it without a record); 0 when above the maximum
-	Excess decimal.Decimal // above the maximum of a range; 0 otherwise
+	Region    outcome.Region
+	Kind      GapKind
+	Has       decimal.Decimal   // 0 for a unit with no record: see Kind
+	Qualifier outcome.Qualifier // how the record states Has; 0 when exact
+	Lacks     decimal.Decimal   // to reach the minimum (all of it without a record); 0 when above the maximum
+	Excess    decimal.Decimal   // above the maximum of a range; 0 otherwise
+}
+
+// Figure returns what the unit has, as its record states it: 不到1.
+func (g Gap) Figure() outcome.Quantity { return outcome.NewQuantity(g.Has, 0, g.Qualifier) }
+
+// Difference returns what the unit lacks (below the minimum) or has in
+// excess (above the maximum), qualified as the bounds of its figure make
+// it: a unit recorded 不到1 lacks more than 0 of a minimum of 1, one
+// recorded 20余 has more than 15 in excess of a maximum of 5. The bound on
+// the side of the figure is the one stated. An exact figure's difference
+// is exact; a unit with no record or an undecided one has the zero
+// Quantity.
+func (g Gap) Difference() outcome.Quantity {
+	var d decimal.Decimal
+	switch g.Kind {
+	case GapBelow:
+		d = g.Lacks
+	case GapAbove:
+		d = g.Excess
+	default:
+		return outcome.Quantity{}
+	}
+	if g.Qualifier == 0 {
+		return outcome.NewQuantity(d, 0, 0)
+	}
+	// The side of the figure's bounds at the figure itself bounds the
+	// difference: below the minimum the other way round (less than 1 lacks
+	// more than 0), above the maximum the same way.
+	b := g.Figure().Bounds()
+	lower, open := false, false
+	switch {
+	case b.HasLo && b.Lo.Equal(g.Has):
+		lower, open = true, b.LoOpen
+	case b.HasHi && b.Hi.Equal(g.Has):
+		lower, open = false, b.HiOpen
+	default:
+		return outcome.NewQuantity(d, 0, outcome.About)
+	}
+	if g.Kind == GapBelow {
+		lower = !lower
+	}
+	q := outcome.AtMost
+	switch {
+	case lower && open:
+		q = outcome.MoreThan
+	case lower:
+		q = outcome.AtLeast
+	case open:
+		q = outcome.LessThan
+	}
+	return outcome.NewQuantity(d, 0, q)
 }
 
 // Gaps are the units that fall short of a per-unit target, by code: below
@@ -89,6 +146,9 @@ func (p *gapPart) at(k int) Gap {
 	}
 	i := int(p.short[k])
 	g := Gap{Region: p.values.Region(i), Kind: p.kinds[k], Has: p.values.Value(i)}
+	if p.values.Certainty(i) != outcome.Exact {
+		g.Qualifier = p.values.Bounds(i).Qualifier(g.Has)
+	}
 	if g.Kind != GapAbove && g.Has.Cmp(p.lo) < 0 {
 		// A whole figure below a minimum of at most 64 is below 64: its
 		// coefficient is the figure.

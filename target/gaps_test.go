@@ -85,3 +85,41 @@ func TestGapLacks(t *testing.T) {
 		}
 	}
 }
+
+// TestGapQualified checks the shortfall of units whose records qualify
+// their figures: a unit recorded 不到3 against a minimum of 3 is below and
+// lacks more than 0, never "has 3, lacks 0"; one recorded 6余 against a
+// maximum of 5 has more than 1 in excess; 近2 against a minimum of 3 lacks
+// more than 1. JSON keeps the qualifier.
+func TestGapQualified(t *testing.T) {
+	l := testLedger(t,
+		rec("leaders", villages[0], "2019", "不到3名"), rec("leaders", villages[1], "2019", "6余名"),
+		rec("leaders", villages[2], "2019", "近2名"), rec("leaders", villages[3], "2019", "2名"),
+		rec("leaders", villages[4], "2019", "4名"))
+	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
+	r, err := EachInRange("leaders", outcome.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	require.NoError(t, err)
+	type row struct {
+		code              string
+		kind              GapKind
+		figure, different string
+	}
+	var got []row
+	for g := range r.Shortfall.All() {
+		got = append(got, row{g.Region.Code, g.Kind, g.Figure().String(), g.Difference().String()})
+	}
+	want := []row{
+		{villages[0], GapBelow, "不到3", "超过0"},
+		{villages[1], GapAbove, "6余", "超过1"},
+		{villages[2], GapBelow, "不到2", "超过1"}, // a unit's figure keeps its bounds, not its words: 近2 is less than 2
+		{villages[3], GapBelow, "2", "1"},
+	}
+	require.Equal(t, want, got)
+
+	b, err := r.Shortfall.MarshalJSON()
+	require.NoError(t, err)
+	var back Gaps
+	require.NoError(t, back.UnmarshalJSON(b))
+	require.Equal(t, outcome.LessThan, back.At(0).Qualifier, "qualifier read back from %s", b)
+	require.Equal(t, "超过0", back.At(0).Difference().String())
+}

@@ -58,12 +58,13 @@ type boundsJSON struct {
 }
 
 type gapJSON struct {
-	Code   string       `json:"code"`
-	Name   outcome.Name `json:"name"`
-	Kind   string       `json:"kind"`
-	Has    string       `json:"has,omitempty"`
-	Lacks  string       `json:"lacks,omitempty"`
-	Excess string       `json:"excess,omitempty"`
+	Code      string       `json:"code"`
+	Name      outcome.Name `json:"name"`
+	Kind      string       `json:"kind"`
+	Has       string       `json:"has,omitempty"`
+	Qualifier string       `json:"qualifier,omitempty"` // as [outcome.Qualifier.String] writes it: 不到
+	Lacks     string       `json:"lacks,omitempty"`
+	Excess    string       `json:"excess,omitempty"`
 }
 
 // MarshalJSON writes r in a stable shape:
@@ -475,11 +476,12 @@ func (g *Gaps) UnmarshalJSON(b []byte) error {
 }
 
 // gapToJSON is a shortfall entry as JSON writes it: has only with a
-// record, lacks and excess only when not zero.
+// record, its qualifier only when it has one, lacks and excess only when
+// not zero.
 func gapToJSON(g Gap) gapJSON {
 	gj := gapJSON{Code: g.Region.Code, Name: g.Region.Name, Kind: g.Kind.Name().En}
 	if g.Kind != GapNoRecord {
-		gj.Has = g.Has.String()
+		gj.Has, gj.Qualifier = g.Has.String(), g.Qualifier.String()
 	}
 	if !g.Lacks.IsZero() {
 		gj.Lacks = g.Lacks.String()
@@ -493,8 +495,12 @@ func gapToJSON(g Gap) gapJSON {
 func gapFromJSON(gj gapJSON) (Gap, error) {
 	g := Gap{Region: outcome.Region{Code: gj.Code, Name: gj.Name}}
 	var ok bool
+	var err error
 	if g.Kind, ok = byName[GapKind](gapKindNames[:], gj.Kind); !ok {
 		return Gap{}, ErrInvalid
+	}
+	if g.Qualifier, err = outcome.ParseQualifier(gj.Qualifier); err != nil {
+		return Gap{}, err
 	}
 	for _, d := range []struct {
 		s  string

@@ -485,19 +485,35 @@ func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.R
 	if err := wb.row(sheet, 5, texts(wb.bold, lb.code, lb.name, lb.gap, with(lb.has), with(lb.lacks), with(lb.excess))...); err != nil {
 		return err
 	}
+	// number is a figure as a number whose format shows its qualifier:
+	// 不到3, and what it lacks 超过0, never a bare 3 lacking 0.
+	number := func(q outcome.Quantity) (cell, error) {
+		if q.Qualifier() == 0 {
+			return cell{q.Value().InexactFloat64(), 0}, nil
+		}
+		style, err := wb.unitStyle("", max(0, -q.Value().Exponent()), q.Qualifier())
+		return cell{q.Value().InexactFloat64(), style}, err
+	}
 	n := 5
 	for g := range res.Shortfall.All() {
 		n++
 		cells := []cell{{g.Region.Code, 0}, {g.Region.Name.In(lang), 0}, {g.Kind.Name().In(lang), 0}, {}, {}, {}}
+		var err error
+		if g.Kind != target.GapNoRecord { // unknown, not 0: no figures
+			cells[3], err = number(g.Figure())
+		}
+		diff := 0 // the column of what it lacks or has in excess
 		switch g.Kind {
-		case target.GapNoRecord:
-			// Unknown, not 0: no figures.
-		case target.GapUndecided:
-			cells[3] = cell{g.Has.InexactFloat64(), 0}
+		case target.GapBelow:
+			diff = 4
 		case target.GapAbove:
-			cells[3], cells[5] = cell{g.Has.InexactFloat64(), 0}, cell{g.Excess.InexactFloat64(), 0}
-		default:
-			cells[3], cells[4] = cell{g.Has.InexactFloat64(), 0}, cell{g.Lacks.InexactFloat64(), 0}
+			diff = 5
+		}
+		if diff > 0 && err == nil {
+			cells[diff], err = number(g.Difference())
+		}
+		if err != nil {
+			return err
 		}
 		if err := wb.row(sheet, n, cells...); err != nil {
 			return err

@@ -129,7 +129,7 @@ func sample(t *testing.T) program.Report {
 	require.NoError(t, l.Add(
 		outcome.Record{Indicator: "federations", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
 		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("不到3名")},
 	))
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)
@@ -227,8 +227,9 @@ func TestReportCells(t *testing.T) {
 		{"progress of a per-unit target", "test-sample", "J8", "0.333", number, "0.0%"},
 		{"code as text", "short leaders", "A6", "433123", excelize.CellTypeSharedString, ""},
 		{"no record: no figure", "short leaders", "D6", "", number, ""},
-		{"what a unit has", "short leaders", "D7", "1", number, ""},
-		{"what a unit lacks", "short leaders", "E7", "2", number, ""},
+		// 不到3 against 3—5: below, and what it lacks is more than 0, not 0.
+		{"what a unit has", "short leaders", "D7", "3", number, `"less than "#,##0`},
+		{"what a unit lacks", "short leaders", "E7", "0", number, `"over "#,##0`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			value, typ, format := cellOf(t, f, c.sheet, c.ref)
