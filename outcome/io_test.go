@@ -60,7 +60,8 @@ func TestReadErrors(t *testing.T) {
 		{"unit does not fit", "indicator,region,period,value,unit\ncommissioners,433122,2019,5,人次\n", 2, "unit", ErrUnitMismatch},
 		{"unknown indicator", header + "training,433122,2019,5\nleaders,433122,2019,5\n", 3, "indicator", ErrUnknownIndicator},
 		{"region not in the set", header + "training,110000,2019,5\n", 2, "region", ErrUnknownRegion},
-		{"malformed period", header + "training,433122,2019-13,5\n", 2, "period", ErrSyntax},
+		{"malformed period", header + "training,433122,2019-1x,5\n", 2, "period", ErrSyntax},
+		{"no such month", header + "training,433122,2019-13,5\n", 2, "period", ErrInvalid},
 		{"period ends before it starts", header + "training,433122,2019/2018,5\n", 2, "period", errPeriodOrder},
 		{"conflicting duplicate", header + "training,433122,2019,5\ntraining,433122,2019,6\n", 3, "value", ErrConflict},
 		{"field count", header + "training,433122,2019\n", 2, "", errFieldCount},
@@ -219,7 +220,7 @@ func TestJSONLReader(t *testing.T) {
 		line   int
 		column string
 		err    error
-	}{{4, "colour", errUnknownColumn}, {5, "period", ErrSyntax}, {6, "", ErrSyntax}}
+	}{{4, "colour", errUnknownColumn}, {5, "period", ErrInvalid}, {6, "", ErrSyntax}}
 	if len(errs) != len(want) {
 		t.Fatalf("errors = %v, want %d", errs, len(want))
 	}

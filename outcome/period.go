@@ -321,8 +321,10 @@ func MustParsePeriod(s string) Period {
 //
 // Years are written with four digits; year 0000 is refused with
 // [ErrInvalid] (out of range), a range that ends before it starts likewise,
-// text that does not read with [ErrSyntax], whose message lists the forms
-// read. Errors are [*SyntaxError].
+// and a month or day the calendar does not have (2019-13, 2019-02-30,
+// 2019年2月30日) with a message that says so; text that does not read with
+// [ErrSyntax], whose message lists the forms read. Errors are
+// [*SyntaxError].
 func ParsePeriod(s string) (Period, error) {
 	p, err := parseISOPeriod(s)
 	if err == nil {
@@ -466,7 +468,8 @@ var noPoint = officePoint{-1, -1, -1, -1, -1}
 
 // parseOfficePeriod reads the forms offices write that [Period.String] does
 // not (2019年3月, 2019.01.01-2019.03.31, 2019年1—3月). The error is
-// ErrSyntax, errOutOfRange or errPeriodOrder, bare.
+// ErrSyntax, errOutOfRange, errPeriodOrder or a month or day the calendar
+// does not have, bare.
 func parseOfficePeriod(s string) (Period, error) {
 	s = periodText.Replace(s)
 	for _, w := range [...]string{"截至", "截止到", "截止"} {
@@ -565,11 +568,11 @@ func (pt officePoint) period() (Period, error) {
 	case pt.m < 0:
 		return Year(pt.y), nil
 	case pt.m < 1 || pt.m > 12:
-		return Period{}, ErrSyntax
+		return Period{}, reason(ErrInvalid, fmt.Sprintf("no month %d: months are 1 to 12", pt.m))
 	case pt.d < 0:
 		return Month(pt.y, time.Month(pt.m)), nil
 	case pt.d < 1 || pt.d > civil.DaysIn(pt.y, pt.m):
-		return Period{}, ErrSyntax
+		return Period{}, reason(ErrInvalid, fmt.Sprintf("no day %d in %d-%02d, which has %d days", pt.d, pt.y, pt.m, civil.DaysIn(pt.y, pt.m)))
 	}
 	d := civil.Days(pt.y, pt.m, pt.d)
 	return Period{SpanPeriod, d, d}, nil

@@ -111,15 +111,15 @@ func TestParsePeriodOfficeErrors(t *testing.T) {
 		in   string
 		want error
 	}{
-		{"2019年13月", ErrSyntax},
-		{"2019/13", ErrSyntax},
+		{"2019年13月", ErrInvalid}, // a month or day the calendar does not have
+		{"2019/13", ErrInvalid},  // a month or day the calendar does not have
 		{"2019Q5", ErrSyntax},
 		{"2019Q0", ErrSyntax},
 		{"2019H3", ErrSyntax},
 		{"2019年第五季度", ErrSyntax},
 		{"2019年中半年", ErrSyntax},
-		{"2019年2月30日", ErrSyntax},
-		{"2019.02.30", ErrSyntax},
+		{"2019年2月30日", ErrInvalid}, // a month or day the calendar does not have
+		{"2019.02.30", ErrInvalid}, // a month or day the calendar does not have
 		{"2019/3/", ErrSyntax},
 		{"2019/03.05", ErrSyntax},
 		{"19年", ErrSyntax},
@@ -258,5 +258,23 @@ func TestIndicatorReportedQuarterly(t *testing.T) {
 	}
 	if err := (Indicator{Code: "x", Unit: Session, Aggregation: Flow, Reported: SpanPeriod}).Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("reported as a span: error = %v, want ErrInvalid", err)
+	}
+}
+
+// TestParsePeriodNoSuchDay checks that a month or day the calendar does not
+// have is named as such, not called malformed with the forms listed: the
+// form is right, the number is not.
+func TestParsePeriodNoSuchDay(t *testing.T) {
+	for in, want := range map[string]string{
+		"2019-13":               "no month 13: months are 1 to 12",
+		"2019年13月":              "no month 13: months are 1 to 12",
+		"2019-02-29":            "no day 29 in 2019-02, which has 28 days",
+		"2019年4月31日":            "no day 31 in 2019-04, which has 30 days",
+		"2019.01.01-2019.02.30": "no day 30 in 2019-02, which has 28 days",
+	} {
+		_, err := ParsePeriod(in)
+		if err == nil || !strings.HasSuffix(err.Error(), want) || !errors.Is(err, ErrInvalid) {
+			t.Errorf("ParsePeriod(%q) = %v, want ErrInvalid ending %q", in, err, want)
+		}
 	}
 }

@@ -68,7 +68,9 @@ func TestParsePeriodErrors(t *testing.T) {
 		{"undated to year 0", "~2017/0000-12", errOutOfRange, 6},
 		{"a span from a day of year 0", "0000-01-01/2019-12-31", errOutOfRange, 0},
 		{"ends before it starts", "2019/2018", errPeriodOrder, 5},
-		{"month 13", "2019-13", ErrSyntax, 0},
+		{"month 13", "2019-13", ErrInvalid, 0},
+		{"February 30", "2019-02-30", ErrInvalid, 0},
+		{"February 29 of a common year", "2019-02-01/2019-02-29", ErrInvalid, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
