@@ -285,6 +285,22 @@ func TestPerUnit(t *testing.T) {
 	if c := r.Shortfall.Counts(); c != (target.GapCounts{NoRecord: 1, Below: 1, Above: 1}) || r.Covered != 1 || r.Status != target.InProgress {
 		t.Errorf("counts %+v, covered %d, %v; want one of each, 1 covered, in progress", c, r.Covered, r.Status)
 	}
+
+	// Had C recorded 不到3: below, lacking more than 0.
+	l = ledger(t, rec("leaders", villageC, "2019", "不到3名"))
+	r = evaluate(t, tg, l, day(2019, 12, 31))
+	found := false
+	for g := range r.Shortfall.All() {
+		if g.Region.Code == villageC {
+			found = true
+			if g.Kind != target.GapBelow || g.Difference().String() != "超过0" {
+				t.Errorf("C recorded 不到3: %v, lacks %v; want below, lacking 超过0", g.Kind, g.Difference())
+			}
+		}
+	}
+	if !found {
+		t.Error("C recorded 不到3 is not in the shortfall")
+	}
 }
 
 func maps(a, b map[string]target.GapKind) bool {
