@@ -153,11 +153,11 @@ func TestNoDayCountedTwice(t *testing.T) {
 			}
 		})
 	}
-	t.Run("a province's own figure below its counties' is reported", func(t *testing.T) {
+	t.Run("a province's own figure below its counties' is passed over and reported", func(t *testing.T) {
 		l := ledger(t, rec("training", province, "2019", "100场"), rec("training", county, "2019", "176场"),
 			rec("training", "433130", "2019", "30场"))
-		if s := total(t, l, "training", province, "2019"); !s.Value.Equal(decimal.NewFromInt(100)) {
-			t.Errorf("the province's total = %v, want its own 100", s.Value)
+		if s := total(t, l, "training", province, "2019"); !s.Value.Equal(decimal.NewFromInt(206)) || s.PassedCount != 1 {
+			t.Errorf("the province's total = %v, %d passed over; want its counties' 206, its own 100 passed over", s.Value, s.PassedCount)
 		}
 		d, err := l.Discrepancies("training", "", outcome.Year(2019))
 		if err != nil {

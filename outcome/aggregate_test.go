@@ -203,7 +203,9 @@ func (r *refLedger) inside(region string, w outcome.Period) []outcome.Record {
 }
 
 // flow is a region's own records, and its descendants' on days they do
-// not cover; without records of its own, its children's.
+// not cover; or its descendants' alone, when those sharing days with its
+// own add up to more than its own, which are then passed over; without
+// records of its own, its children's.
 func (r *refLedger) flow(region string, w outcome.Period) refFigure {
 	in := r.inside(region, w)
 	var below refFigure
@@ -218,11 +220,21 @@ func (r *refLedger) flow(region string, w outcome.Period) refFigure {
 	for _, t := range taken {
 		f.value = f.value.Add(t.Quantity.Value())
 	}
+	own := f.value
+	var shared decimal.Decimal
+	n := 0
 	for _, d := range below.used {
 		if !slices.ContainsFunc(taken, func(t outcome.Record) bool { return t.Period.Overlaps(d.Period) }) {
 			f.used = append(f.used, d)
 			f.value = f.value.Add(d.Quantity.Value())
+		} else {
+			shared, n = shared.Add(d.Quantity.Value()), n+1
 		}
+	}
+	if n > 0 && shared.GreaterThan(own) {
+		below.passed = append(below.passed, taken...)
+		below.leftOut += len(in) - len(taken)
+		return below
 	}
 	return f
 }
@@ -319,22 +331,22 @@ func (r *refLedger) discrepancies(region string, w outcome.Period) []string {
 		for _, c := range taken {
 			out = append(out, r.finer(c, in)...)
 		}
-		// One own record held against its descendants' figures on its
-		// days.
-		if len(taken) == 1 {
-			var below refFigure
-			for _, c := range r.children[u] {
-				below.add(r.flow(c, w))
-			}
-			var same decimal.Decimal
+		// Each own record held against its descendants' figures within
+		// its days.
+		var below refFigure
+		for _, c := range r.children[u] {
+			below.add(r.flow(c, w))
+		}
+		for _, t := range taken {
+			var within decimal.Decimal
 			n := 0
 			for _, d := range below.used {
-				if d.Period.Overlaps(taken[0].Period) {
-					same, n = same.Add(d.Quantity.Value()), n+1
+				if t.Period.Covers(d.Period) {
+					within, n = within.Add(d.Quantity.Value()), n+1
 				}
 			}
-			if n > 0 && same.GreaterThan(taken[0].Quantity.Value()) {
-				out = append(out, ovShow(taken)[0])
+			if n > 0 && within.GreaterThan(t.Quantity.Value()) {
+				out = append(out, ovShow([]outcome.Record{t})[0])
 			}
 		}
 	}

@@ -23,9 +23,11 @@ const (
 	// DescendantsDiffer: a region's own stock figure and its descendants'
 	// figures of the same date, rolled up, differ.
 	DescendantsDiffer
-	// DescendantsExceed: a region's own flow record over the window is
-	// less than its descendants' figures over the same window, rolled up:
-	// a province's 100 sessions beside its counties' 176 and 30.
+	// DescendantsExceed: a region's own flow record is less than its
+	// descendants' records within its days, rolled up: a province's 100
+	// sessions in 2018 beside its counties' 176 and 30 in 2018. Where its
+	// descendants' figures on its days add up to more than its own, theirs
+	// count and its own is passed over ([Sum.Passed]).
 	DescendantsExceed
 )
 
@@ -54,7 +56,9 @@ func (k DiscrepancyKind) String() string { return label(k.Name(), Chinese, "Disc
 type Discrepancy struct {
 	Kind DiscrepancyKind
 	// Counted is the record that counts: the coarser flow record, or the
-	// region's own stock figure.
+	// region's own stock figure; for [DescendantsExceed], the region's own
+	// flow record, which counts only where its descendants' figures on its
+	// days add up to no more ([Sum.Passed] lists it otherwise).
 	Counted Record
 	// Detail holds the records it disagrees with, by region and period:
 	// for a flow, the finer records within it that would count for its
@@ -75,7 +79,7 @@ var discrepancyPhrases = [...]Name{
 	FinerExceed:       {Zh: "其内 %d 条更细的记录合计更多：%s", En: "%d finer records within it add up to more: %s"},
 	FinerFallShort:    {Zh: "覆盖其全期的 %d 条更细的记录合计更少：%s", En: "%d finer records cover it and add up to less: %s"},
 	DescendantsDiffer: {Zh: "下级同日的 %d 条记录合计为 %s", En: "%d records of its descendants of the same date add up to %s"},
-	DescendantsExceed: {Zh: "下级的 %d 条记录合计更多：%s", En: "%d records of its descendants add up to more: %s"},
+	DescendantsExceed: {Zh: "下级在其期内的 %d 条记录合计更多：%s", En: "%d records of its descendants within its days add up to more: %s"},
 }
 
 // In describes the disagreement in lang: the record that counts, then what
@@ -83,7 +87,14 @@ var discrepancyPhrases = [...]Name{
 func (d Discrepancy) In(lang Lang) string {
 	c := d.Counted
 	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
-	if lang == English {
+	switch {
+	case d.Kind == DescendantsExceed && lang == English:
+		// Its own record may be passed over for its descendants': not
+		// said to count.
+		head = fmt.Sprintf("%s in %s, %s: its own %s, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+	case d.Kind == DescendantsExceed:
+		head = fmt.Sprintf("%s %s %s：本级 %s，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+	case lang == English:
 		head = fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
 	}
 	if d.Kind == 0 || int(d.Kind) >= len(discrepancyPhrases) {
@@ -111,11 +122,13 @@ func (d Discrepancy) In(lang Lang) string {
 // Quarters of 42, 51, 38 and 46 beside a 合计 of 176 are reported: the
 // total is 176.
 //
-// For a [Flow] across levels: where a region's one record in the window is
-// less than its descendants' figures over the window, rolled up
-// ([DescendantsExceed]): a province's 100 beside its counties' 176 and 30.
-// Its own record counts; descendants that add up to less may have reported
-// in part, and are not a disagreement.
+// For a [Flow] across levels: where a region's own record is less than its
+// descendants' records within its days, rolled up ([DescendantsExceed]): a
+// province's 100 for 2018 beside its counties' 176 and 30 for 2018. Which
+// counts is [Ledger.Total]'s rule (the larger reading); descendants that
+// add up to less may have reported in part, and are not a disagreement,
+// nor are descendants' records that reach beyond its days (a county's year
+// beside its province's first half).
 //
 // For a [Stock], as of window's end: where a region's own figure is of the
 // same date as the newest record among its descendants, so that it counts,
@@ -173,75 +186,56 @@ func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Dis
 	return out
 }
 
-// levelDiscrepancies holds each region's one counted flow record against
-// its descendants' figures, rolled up, within the positions lo to hi.
+// levelDiscrepancies holds each region's own counted flow records against
+// its descendants' figures within their days.
 func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
 	rs := l.regions.tree()
 	a := s.Aggregate(rs, window.span())
 	defer a.Release()
-	// The regions whose own record has descendants with figures.
+	// The own rows of regions with descendants, in the plan: counted, or
+	// passed over for their descendants'.
 	var owners []int32
-	for u := lo; u < hi; u++ {
-		if int(a.Cells[u].Count)-len(a.Folded[u]) != 1 {
-			continue // not one record of its own (beside descendants' on other days)
-		}
-		for i := u + 1; i < rs.End[u]; i++ {
-			if a.Cells[i].Count > 0 {
+	own := map[int32][]int32{}
+	s.Each(&a.Plan, func(row int32) {
+		if u := s.Region[row]; u >= lo && u < hi && rs.End[u] > u+1 {
+			if own[u] == nil {
 				owners = append(owners, u)
-				break
+			}
+			own[u] = append(own[u], row)
+		}
+	})
+	slices.Sort(owners)
+	var out []Discrepancy
+	for _, u := range owners {
+		var children []int32
+		for c := u + 1; c < rs.End[u]; c = rs.End[c] {
+			children = append(children, c)
+		}
+		var below []int32 // the descendants' rows their roll-ups use
+		s.UsedBy(rs, a, children, func(row int32) { below = append(below, row) })
+		if len(below) == 0 {
+			continue
+		}
+		for _, row := range own[u] {
+			p := periodOf(s.Period.At(row))
+			sum := Sum{Unit: s.ind.Unit}
+			for _, d := range below {
+				if p.Covers(periodOf(s.Period.At(d))) {
+					sum.Value, sum.Records = sum.Value.Add(s.ValueAt(d)), sum.Records+1
+					sum.bound |= bound(s.Bound(d))
+				}
+			}
+			if sum.Records == 0 {
+				continue
+			}
+			sum.Certainty = sum.bound.certainty()
+			counted := s.record(l, row)
+			if allAbove(sum.bound.bounds(sum.Value), counted.Quantity.Bounds()) {
+				out = append(out, Discrepancy{Kind: DescendantsExceed, Counted: counted, Sum: sum})
 			}
 		}
 	}
-	if len(owners) == 0 {
-		return nil
-	}
-	rowOf := make(map[int32]int32, len(owners))
-	for _, u := range owners {
-		rowOf[u] = -1
-	}
-	s.Each(&a.Plan, func(row int32) {
-		if r, ok := rowOf[s.Region[row]]; ok && r < 0 {
-			rowOf[s.Region[row]] = row
-		}
-	})
-	var out []Discrepancy
-	for _, u := range owners {
-		row := rowOf[u]
-		if row < 0 {
-			continue
-		}
-		// The descendants' figures on the record's days: on other days
-		// they were added to the region's own (colstore's foldDisjoint).
-		sum := below(rs, a, u)
-		for _, f := range a.Folded[u] {
-			sum.Value, sum.Records = sum.Value.Sub(s.ValueAt(f)), sum.Records-1
-		}
-		sum.Unit = s.ind.Unit
-		own := s.record(l, row)
-		if allAbove(sum.bound.bounds(sum.Value), own.Quantity.Bounds()) {
-			out = append(out, Discrepancy{Kind: DescendantsExceed, Counted: own, Sum: sum})
-		}
-	}
 	return out
-}
-
-// below returns the figures of u's children, rolled up, in int64 while
-// they fit.
-func below(rs colstore.Tree, a *colstore.Aggregation, u int32) Sum {
-	for {
-		var sum Sum
-		acc := a.NewAccum()
-		for c := u + 1; c < rs.End[u]; c = rs.End[c] {
-			n, b := a.Rollup(rs, c, &acc)
-			sum.Records += n
-			sum.bound |= bound(b)
-		}
-		if !acc.Overflow {
-			sum.Value, sum.Certainty = acc.Value(), sum.bound.certainty()
-			return sum
-		}
-		a.ToDecimal() // rare: a figure beyond int64
-	}
 }
 
 // within returns the rows of group, in their order, whose periods lie

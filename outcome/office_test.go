@@ -456,14 +456,14 @@ func TestScaledUnits(t *testing.T) {
 		return s.Quantity().String()
 	}
 	l := newLedger()
-	long := "指标,区划,时期,数值,单位\n资金,433122,2019,50,万元\n资金,433122108201,2019年,1.5,万元\n图书,433122,2019,12,万册\n资金,433122109201,2019,0.25,亿元\n"
+	long := "指标,区划,时期,数值,单位\n资金,433122,2019,50,万元\n资金,433122108201,2019年,1.5,万元\n图书,433122,2019,12,万册\n资金,433122109201,2019,0.0025,亿元\n"
 	if err := l.ReadCSV(strings.NewReader(long), ReadOptions{Name: "long.csv"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ ind, region, want string }{
 		{"funds", "433122", "500000元"}, // the county's own figure
 		{"funds", "433122108201", "15000元"},
-		{"funds", "433122109201", "25000000元"},
+		{"funds", "433122109201", "250000元"},
 		{"books", "433122", "120000册"},
 	} {
 		if got := total(l, c.ind, c.region); got != c.want {

@@ -171,11 +171,21 @@ func TestTotalNoDayCountedTwice(t *testing.T) {
 			used: []string{"433122 2019-01-01/2019-03-31 10场", "433122 2019-04-01/2019-06-30 20场", "433130 2019 176场"},
 		},
 		{
-			name: "a region's own figure still covers its villages, whatever their periods",
+			name: "a region's own figure covers its villages' records on its days",
 			records: []outcome.Record{ovRec("training", ovCounty, "2019-01-01/2019-03-31", "42场"),
-				ovRec("training", ovVillageA, "2019", "100场")},
+				ovRec("training", ovVillageA, "2019", "10场")},
 			region: ovProvince, window: "2019", want: 42,
 			used: []string{"433122 2019-01-01/2019-03-31 42场"},
+		},
+		{
+			// SEMANTICS.md, No day counted twice: the county's first
+			// quarter is at least 42, its year at least its village's 100;
+			// the larger reading stands.
+			name: "villages' records that add up to more on a region's days stand for it",
+			records: []outcome.Record{ovRec("training", ovCounty, "2019-01-01/2019-03-31", "42场"),
+				ovRec("training", ovVillageA, "2019", "100场")},
+			region: ovProvince, window: "2019", want: 100,
+			used: []string{"433122100201 2019 100场"},
 		},
 		{
 			name: "entries are events: a year and a day in it both count",

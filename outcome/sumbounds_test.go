@@ -64,7 +64,9 @@ func TestSumBounds(t *testing.T) {
 
 // A region's own flow record stands for its descendants on its days only:
 // their records on other days count beside it. An old province total does
-// not hide its counties' newer detail.
+// not hide its counties' newer detail, and a region's part-year record does
+// not hide its counties' year when they add up to more: the larger reading
+// of the region's figure stands.
 func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
 		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
@@ -87,13 +89,14 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		want   string
 		used   int
 	}{
-		// The province's 2018 record and, on 2019's days, the prefecture's
-		// half-year record, which covers its counties' year records: the
-		// coarser region's figure counts where days overlap.
-		{"430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"), "150场", 2},
+		// The province's 2018 record and, on 2019's days, the counties'
+		// year records: they share days with the prefecture's half-year
+		// record of 50 and add up to more, so they stand for it (the
+		// prefecture's year is at least 206), and its 50 is passed over.
+		{"430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"), "306场", 3},
 		{"430000", outcome.Year(2018), "100场", 1},
-		{"430000", outcome.Year(2019), "50场", 1},
-		{"433100", outcome.Year(2019), "50场", 1},
+		{"430000", outcome.Year(2019), "206场", 2},
+		{"433100", outcome.Year(2019), "206场", 2},
 		{"433122", outcome.Year(2019), "176场", 1},
 	} {
 		sum, err := l.Total("training", c.region, c.window)
@@ -118,4 +121,49 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	d, err := l2.Discrepancies("training", "430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"))
 	require.NoError(t, err)
 	assert.Empty(t, d, "records of other days are no disagreement")
+
+	// The prefecture's 50 for the first half is passed over, named, and no
+	// disagreement: its counties' records reach beyond its days.
+	sum, err = l.Total("training", "433100", outcome.Year(2019))
+	require.NoError(t, err)
+	if assert.Len(t, sum.Passed, 1) {
+		assert.Equal(t, "50场", sum.Passed[0].Quantity.String())
+	}
+	d, err = l.Discrepancies("training", "", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Empty(t, d, "a half-year beside years is no disagreement")
+
+	// A half-year of 250 is more than the counties' 206 on its days: it
+	// stands, and their years are not added to it.
+	l3, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+	require.NoError(t, err)
+	for r := range l.All() {
+		if r.Region == "433100" {
+			r.Quantity = outcome.MustParseQuantity("250场")
+		}
+		require.NoError(t, l3.Add(r))
+	}
+	sum, err = l3.Total("training", "433100", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Equal(t, "250场", sum.Quantity().String())
+	assert.Empty(t, sum.Passed)
+
+	// The same days: the province's 2018 total of 100 beside its counties'
+	// 2018 records of 176 and 30 is a disagreement, and their 206 counts.
+	l4, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+	require.NoError(t, err)
+	require.NoError(t, l4.Add(
+		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
+		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("176场")},
+		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("30场")},
+	))
+	sum, err = l4.Total("training", "430000", outcome.Year(2018))
+	require.NoError(t, err)
+	assert.Equal(t, "206场", sum.Quantity().String())
+	d, err = l4.Discrepancies("training", "", outcome.Year(2018))
+	require.NoError(t, err)
+	if assert.Len(t, d, 1) {
+		assert.Equal(t, outcome.DescendantsExceed, d[0].Kind)
+		assert.Equal(t, "training 430000 2018年：本级 100场，但下级在其期内的 2 条记录合计更多：206场", d[0].String())
+	}
 }

@@ -26,10 +26,12 @@ type Sum struct {
 	// quarters of a year whose 全年合计 counts, the years within a
 	// cumulative figure. 0 when no record overlaps another.
 	LeftOut int
-	// Passed lists the stock records passed over for newer detail: a
-	// region's own figure older than the newest record among its
+	// Passed lists the records passed over for their descendants': a
+	// region's own stock figure older than the newest record among its
 	// descendants, whose figures count instead (全国 2019年末 52个, passed
-	// over for the counties' 2020 records). At most 100 are listed, by
+	// over for the counties' 2020 records), or its own flow records that
+	// its descendants' records on the same days add up to more than (see
+	// [Ledger.Total]). At most 100 are listed, by
 	// region; PassedCount counts them all. Both are zero when nothing was
 	// passed over.
 	Passed      []Record
@@ -112,7 +114,12 @@ func (s Sum) Quantity() Quantity {
 // For a [Flow] that holds on the own records' days only: a descendant's
 // record that overlaps none of them counts beside them (a province's 2018
 // total and its counties' 2019 records), and one that overlaps them is left
-// out, even where it also covers other days, since it cannot be split.
+// out, even where it also covers other days, since it cannot be split;
+// unless the descendants' records that overlap them add up to more than the
+// own records, which are then passed over ([Sum.Passed]) for the
+// descendants' figures: the true figure is at least either reading, and the
+// larger stands (a prefecture's 50 for the first half of 2019 gives way to
+// its counties' 176 and 30 for the year).
 func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()

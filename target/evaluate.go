@@ -496,7 +496,7 @@ const maxEvidence = 3
 
 // noteEvidence notes what the rules settled silently behind an aggregate
 // figure: flow records not added again because a coarser one holds them,
-// stock figures passed over for newer detail, and records that disagree
+// figures passed over for their subdivisions', and records that disagree
 // with the one that counts ([outcome.Ledger.Discrepancies]).
 func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.Period, r *Result) error {
 	if sum.LeftOut > 0 {
@@ -505,18 +505,23 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
 				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
 	}
+	ind, _ := l.Indicator(t.indicator)
+	why := outcome.Name{Zh: "其下级有更新的记录", En: "its subdivisions have newer records, which count"}
+	if ind.Aggregation != outcome.Stock {
+		why = outcome.Name{Zh: "与其期间重叠的下级记录合计更多", En: "its subdivisions' records overlapping its period add up to more, and count"}
+	}
 	for i, p := range sum.Passed {
 		if i == maxEvidence {
 			break
 		}
 		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("未采用 %s %s %s: 其下级有更新的记录, 按下级汇总", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese)),
-			En: fmt.Sprintf("passed over %s of %s, %s: its subdivisions have newer records, which count",
-				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English))})
+			Zh: fmt.Sprintf("未采用 %s %s %s: %s, 按下级汇总", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese), why.Zh),
+			En: fmt.Sprintf("passed over %s of %s, %s: %s",
+				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English), why.En)})
 	}
 	if n := sum.PassedCount - min(len(sum.Passed), maxEvidence); n > 0 {
-		r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 个较旧的汇总数未采用", n),
-			En: fmt.Sprintf("%d more older %s passed over", n, plural(n, "figure", "figures"))})
+		r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 个汇总数未采用", n),
+			En: fmt.Sprintf("%d more %s passed over", n, plural(n, "figure", "figures"))})
 	}
 	ds, err := l.Discrepancies(t.indicator, t.scope, window)
 	if err != nil {

@@ -4,20 +4,28 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/taizhang/taizhang/internal/column"
 )
 
-// foldDisjoint lets a flow's own figure hide only the days it covers. A
-// region's own counted rows stand for it and its descendants over their
-// days, so the roll-up takes them instead of the descendants' figures; a
-// descendant's row on other days is a figure nothing else holds, and it is
-// added to the region's own: a province's 2018 total of 100 beside its
-// counties' 2019 records of 176 and 30 is 306 over 2018–2019, not 100.
+// foldDisjoint settles a flow's figures across levels by days. A region's
+// own counted rows and its descendants' are two readings of its figure, and
+// the true figure is at least either, since the descendants' are parts of
+// it: the larger stands.
+//
+//   - Its own rows, with its descendants' rows on days they do not cover,
+//     which nothing else holds: a province's 2018 total of 100 beside its
+//     counties' 2019 records of 176 and 30 is 306 over 2018–2019, not 100.
+//   - Its descendants' rows alone, when those that share days with its own
+//     add up to more than its own: a prefecture's 50 for the first half of
+//     2019 beside its counties' 176 and 30 for the whole year is 206 for
+//     2019, not 50. Its own rows are then passed over (Passed).
 //
 // Only an aggregation in which a region with counted rows has descendants
 // with counted rows needs it, so the common case costs one pass over the
 // cells. Regions are taken deepest first, so that a region finds its
-// descendants' figures already folded: the rows a descendant's roll-up
+// descendants' figures already settled: the rows a descendant's roll-up
 // uses are its own counted rows and those folded into it, or, for one
 // without rows, its children's, recursively.
 func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
@@ -45,13 +53,37 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 			c = rs.End[c]
 		}
 		days := unionOf(s, mine)
+		var apart, shared []int32 // below rows on other days, and on its days
 		for _, row := range below {
-			if !days.overlaps(s.Period.At(row)) {
-				s.addRowTo(a, row, u)
-				a.Folded[u] = append(a.Folded[u], row)
+			if days.overlaps(s.Period.At(row)) {
+				shared = append(shared, row)
+			} else {
+				apart = append(apart, row)
 			}
 		}
+		if len(shared) > 0 && s.sumOf(shared).GreaterThan(s.sumOf(mine)) {
+			// Its parts add up to more on its days: they stand for it.
+			a.Passed = append(a.Passed, mine...)
+			a.Cells[u] = Cell{}
+			if a.Dec != nil {
+				a.Dec[u] = decimal.Decimal{}
+			}
+			continue
+		}
+		for _, row := range apart {
+			s.addRowTo(a, row, u)
+			a.Folded[u] = append(a.Folded[u], row)
+		}
 	}
+}
+
+// sumOf adds up the figures of rows.
+func (s *Series) sumOf(rows []int32) decimal.Decimal {
+	var sum decimal.Decimal
+	for _, row := range rows {
+		sum = sum.Add(s.ValueAt(row))
+	}
+	return sum
 }
 
 // nestedCells reports whether a region with counted rows lies below
