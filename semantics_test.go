@@ -167,6 +167,14 @@ func TestNoDayCountedTwice(t *testing.T) {
 			t.Errorf("discrepancies = %v, want the province's 100 against its counties' 206", d)
 		}
 	})
+	t.Run("a record across the edge is left out, and bounds the figure", func(t *testing.T) {
+		l := ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"), rec("training", county, "2019-02/2019-12", "110场"))
+		tg := target.AtLeast("t", outcome.Name{}, "training", outcome.MustParseQuantity("120场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		r := evaluate(t, tg, l, day(2019, 12, 31))
+		if r.Status != target.Undecided || !r.Bounds.Hi.Equal(decimal.NewFromInt(310)) {
+			t.Errorf("%v, bounds %s; want undecided, at most 310", r.Status, r.Bounds.In(outcome.English))
+		}
+	})
 	t.Run("a disagreement is reported", func(t *testing.T) {
 		l := ledger(t, append(slices.Clone(quarters[:3]),
 			rec("training", county, "2019-10-01/2019-12-31", "46场"), rec("training", county, "2019", "176场"))...)

@@ -167,3 +167,51 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		assert.Equal(t, "training 430000 2018年：本级 100场，但下级在其期内的 2 条记录合计更多：206场", d[0].String())
 	}
 }
+
+// A flow record reaching across the window's edge cannot be split by days:
+// it is left out, counted in Sum.Across, and its figure raises the upper
+// bound of the window's, unless a counted record of its region covers its
+// days in the window.
+func TestRecordsAcrossTheWindow(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{
+		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+	})
+	require.NoError(t, err)
+	ind := outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	ledger := func(records ...outcome.Record) *outcome.Ledger {
+		l, err := outcome.NewLedger(rs, ind)
+		require.NoError(t, err)
+		require.NoError(t, l.Add(records...))
+		return l
+	}
+	rec := func(region, period, qty string) outcome.Record {
+		return outcome.Record{Indicator: "trained", Region: region, Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
+	}
+	straddler := rec("433122", "2018-12-01/2019-01-31", "200名")
+	for _, c := range []struct {
+		name    string
+		l       *outcome.Ledger
+		region  string
+		window  outcome.Period
+		want    string // the sum as written
+		across  int
+		bounds  string
+		certain outcome.Certainty
+	}{
+		{"its days in 2019 uncovered", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", outcome.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
+		{"rolled up to the province", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "430000", outcome.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
+		{"its days covered by the year", ledger(straddler, rec("433122", "2019", "150名")), "433122", outcome.Year(2019), "150名", 0, "150", outcome.Exact},
+		{"a window it lies in", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", outcome.MustParsePeriod("2018-12-01/2019-12-31"), "310名", 0, "310", outcome.Exact},
+		{"a qualified figure", ledger(straddler, rec("433122", "2019-02/2019-12", "100余名")), "433122", outcome.Year(2019), "100余名", 1, ">100, <400", outcome.LowerBound},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sum, err := c.l.Total("trained", c.region, c.window)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, sum.Quantity().String())
+			assert.Equal(t, c.across, sum.Across)
+			assert.Equal(t, c.bounds, sum.Bounds().In(outcome.English))
+			assert.Equal(t, c.certain, sum.Certainty)
+		})
+	}
+}

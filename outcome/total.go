@@ -26,6 +26,13 @@ type Sum struct {
 	// quarters of a year whose 全年合计 counts, the years within a
 	// cumulative figure. 0 when no record overlaps another.
 	LeftOut int
+	// Across counts the flow records that reach across the window's edge
+	// and were left out, a record not being split by days, on days in the
+	// window no counted record of their region covers: the figure may lack
+	// up to their sum, which [Sum.Bounds] adds to its upper bound. A
+	// county's 200 for 2018-12-01 to 2019-01-31 beside its 110 for
+	// February to December gives 2019 at least 110 and at most 310.
+	Across int
 	// Passed lists the records passed over for their descendants': a
 	// region's own stock figure older than the newest record among its
 	// descendants, whose figures count instead (全国 2019年末 52个, passed
@@ -51,10 +58,10 @@ type Sum struct {
 // has one.
 func (s Sum) Bounds() Bounds {
 	switch {
-	case s.Records == 1:
-		return s.Quantity().Bounds()
 	case s.bounds != nil:
 		return *s.bounds
+	case s.Records == 1:
+		return s.Quantity().Bounds()
 	}
 	return s.bound.bounds(s.Value)
 }
@@ -68,7 +75,7 @@ func (s Sum) Has() bool { return s.Records > 0 }
 // 70余), 以上 when at least it, 不到 when less than it, 约 when its records
 // bound it both ways (300余 + 近200 is 约500).
 func (s Sum) Quantity() Quantity {
-	if s.Records == 1 {
+	if s.Records == 1 && s.bounds == nil {
 		return Quantity{value: s.Value, unit: s.Unit, qual: s.qual}
 	}
 	return Quantity{value: s.Value, unit: s.Unit, qual: s.Bounds().Qualifier(s.Value)}
@@ -158,11 +165,32 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 			if out.Records > 1 && out.bound != 0 {
 				out.bounds = s.boundsOf(rs, a, lo, hi)
 			}
+			if s.Kind == colstore.Flow && out.Records > 0 {
+				s.across(rs, a, window, lo, hi, &out)
+			}
 			s.evidence(l, a, lo, hi, &out)
 			return out, nil
 		}
 		a.ToDecimal()
 	}
+}
+
+// across counts the records reaching across window's edge that out left
+// out, and adds their figures to the upper bound of out's.
+func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window Period, lo, hi int32, out *Sum) {
+	var extra decimal.Decimal
+	s.Straddling(rs, a, window.span(), lo, hi, func(row int32) {
+		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
+	})
+	if out.Across == 0 {
+		return
+	}
+	b := out.Bounds()
+	if b.HasHi {
+		b.Hi = b.Hi.Add(extra)
+	}
+	out.bounds = &b
+	out.Certainty = out.Certainty.Join(LowerBound) // what was counted, the figure lacks at most extra
 }
 
 // boundsOf returns the sum of the bounds of the records used, as

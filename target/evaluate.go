@@ -496,6 +496,7 @@ const maxEvidence = 3
 
 // noteEvidence notes what the rules settled silently behind an aggregate
 // figure: flow records not added again because a coarser one holds them,
+// flow records reaching across the window's edge,
 // figures passed over for their subdivisions', and records that disagree
 // with the one that counts ([outcome.Ledger.Discrepancies]).
 func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.Period, r *Result) error {
@@ -504,6 +505,12 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),
 			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
 				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
+	}
+	if sum.Across > 0 {
+		r.Notes = append(r.Notes, outcome.Name{
+			Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
+			En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
+				sum.Across, plural(sum.Across, "record reaches", "records reach"))})
 	}
 	ind, _ := l.Indicator(t.indicator)
 	why := outcome.Name{Zh: "其下级有更新的记录", En: "its subdivisions have newer records, which count"}
