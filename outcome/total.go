@@ -70,7 +70,8 @@ func (s Sum) Bounds() Bounds {
 func (s Sum) Has() bool { return s.Records > 0 }
 
 // Quantity returns the sum as a quantity. A sum of one record keeps that
-// record's qualifier (5000余名); a sum of several states its bounds as
+// record's qualifier (5000余名); a sum of several, or one with records
+// across the window's edge ([Sum.Across]), states its bounds as
 // [Bounds.Qualifier] does: 余 when it is more than its value (40 + 30余 is
 // 70余), 以上 when at least it, 不到 when less than it, 约 when its records
 // bound it both ways (300余 + 近200 is 约500).
@@ -86,7 +87,9 @@ func (s Sum) Quantity() Quantity {
 //
 // Flows add up within the window. For a [Flow] or [Entries] the records
 // whose period lies within window add up; a record that straddles a window
-// boundary is left out, since it cannot be split.
+// boundary is left out, since it cannot be split, and, where no counted
+// record of its region covers its days in the window, raises the upper
+// bound of the sum by its figure ([Sum.Across]).
 //
 // No day is counted twice. Where a region's records of a [Flow] inside the
 // window overlap in time, the coarsest counts and finer ones fill only what
