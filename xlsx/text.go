@@ -23,9 +23,18 @@ import (
 // damaged byte, which GB18030 would read as other characters) gives the
 // first call's error, which names the line.
 //
+// A workbook (.xlsx or .xls) given as CSV is refused with [ErrFormat],
+// unread, saying what it is.
+//
 // read may thus be called twice: it must leave nothing behind when it fails,
 // as a [outcome.Ledger]'s readers do (all or nothing).
 func ReadText(name string, read func(io.Reader) error) error {
+	switch workbookKind(name) {
+	case "xlsx":
+		return fmt.Errorf("%s: %w: an Excel workbook (.xlsx), not CSV text: name it .xlsx, or save it as CSV UTF-8", name, ErrFormat)
+	case "xls":
+		return fmt.Errorf("%s: %w: an Excel 97–2003 workbook (.xls), not CSV text: save it as .xlsx or as CSV UTF-8", name, ErrFormat)
+	}
 	err := readFile(name, func(f *os.File) error { return read(f) })
 	if !errors.Is(err, outcome.ErrEncoding) {
 		return err

@@ -118,3 +118,27 @@ func TestReadText(t *testing.T) {
 		t.Errorf("missing file: error = %v, want os.ErrNotExist", err)
 	}
 }
+
+// A file whose content is not what its name says is refused saying what it
+// is: a CSV file named .xlsx, a workbook named .csv, an Excel 97–2003
+// workbook; never a zip or an encoding error alone.
+func TestReadFileTellsWhatAFileIs(t *testing.T) {
+	var workbook strings.Builder
+	require.NoError(t, xlsx.WriteReport(&workbook, sample(t), outcome.Chinese))
+	xls := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 64)...)
+	for _, c := range []struct {
+		file, data, want string
+	}{
+		{"ledger.xlsx", officeCSV, "not an Excel workbook (.xlsx); a CSV file is named .csv"},
+		{"ledger.csv", workbook.String(), "an Excel workbook (.xlsx), not CSV text: name it .xlsx, or save it as CSV UTF-8"},
+		{"old.csv", string(xls), "an Excel 97–2003 workbook (.xls), not CSV text"},
+		{"old.xlsx", string(xls), "not an Excel workbook (.xlsx): an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8"},
+	} {
+		path := writeFile(t, c.file, []byte(c.data))
+		err := xlsx.ReadFile(dateLedger(t), path, outcome.ReadOptions{})
+		if assert.ErrorIs(t, err, xlsx.ErrFormat, c.file) {
+			assert.Contains(t, err.Error(), c.want, c.file)
+			assert.True(t, strings.HasPrefix(err.Error(), path), "%s: the error names the file: %v", c.file, err)
+		}
+	}
+}

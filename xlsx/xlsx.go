@@ -543,7 +543,9 @@ func day(t time.Time) time.Time {
 // choosing the reader by the file's extension: .csv, .jsonl (or .ndjson),
 // or .xlsx. A .csv file is read as [ReadText] reads it: as UTF-8, or as
 // GB18030 (GBK), the encoding Excel on Chinese Windows saves "CSV (逗号分隔)"
-// in. Errors name the file as given.
+// in. Errors name the file as given; a file whose content is not what its
+// extension says (a CSV file named .xlsx, a workbook named .csv) is
+// refused with [ErrFormat], saying what it is.
 func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
 	if opts.Name == "" {
 		opts.Name = name
@@ -554,9 +556,45 @@ func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
 	case ".jsonl", ".ndjson":
 		return readFile(name, func(f *os.File) error { return l.ReadJSONL(f, opts) })
 	case ".xlsx":
-		return readFile(name, func(f *os.File) error { return Read(l, f, opts) })
+		if kind := workbookKind(name); kind != "xlsx" {
+			// Not a zip archive: the zip reader would say only that.
+			return fmt.Errorf("%s: %w: not an Excel workbook (.xlsx)%s", name, ErrFormat, kindAdvice[kind])
+		}
+		return readFile(name, func(f *os.File) error {
+			err := Read(l, f, opts)
+			if pe := (*outcome.ParseError)(nil); err != nil && !errors.As(err, &pe) {
+				return fmt.Errorf("%s: %w", name, err) // the workbook's own errors name no file
+			}
+			return err
+		})
 	}
 	return fmt.Errorf("%s: %w (want .csv, .jsonl or .xlsx)", name, ErrFormat)
+}
+
+// kindAdvice says what to do with a file of a kind workbookKind tells.
+var kindAdvice = map[string]string{
+	"xls": ": an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
+	"":    "; a CSV file is named .csv",
+}
+
+// workbookKind tells a workbook by its first bytes: "xlsx" for a zip
+// archive, "xls" for an Excel 97–2003 compound file, "" otherwise or when
+// the file cannot be read (reading it then says why).
+func workbookKind(name string) string {
+	f, err := os.Open(name)
+	if err != nil {
+		return "xlsx"
+	}
+	defer f.Close()
+	var head [8]byte
+	n, _ := io.ReadFull(f, head[:])
+	switch {
+	case n >= 4 && string(head[:4]) == "PK\x03\x04":
+		return "xlsx"
+	case n == 8 && string(head[:]) == "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+		return "xls"
+	}
+	return ""
 }
 
 // ErrFormat reports a file whose extension names no ledger format.
