@@ -556,7 +556,7 @@ func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
 	case ".jsonl", ".ndjson":
 		return readFile(name, func(f *os.File) error { return l.ReadJSONL(f, opts) })
 	case ".xlsx":
-		if kind := workbookKind(name); kind != "xlsx" {
+		if kind := workbookKind(name); kind != "xlsx" && kind != "" {
 			// Not a zip archive: the zip reader would say only that.
 			return fmt.Errorf("%s: %w: not an Excel workbook (.xlsx)%s", name, ErrFormat, kindAdvice[kind])
 		}
@@ -573,17 +573,17 @@ func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
 
 // kindAdvice says what to do with a file of a kind workbookKind tells.
 var kindAdvice = map[string]string{
-	"xls": ": an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
-	"":    "; a CSV file is named .csv",
+	"xls":  ": an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
+	"text": "; a CSV file is named .csv",
 }
 
 // workbookKind tells a workbook by its first bytes: "xlsx" for a zip
-// archive, "xls" for an Excel 97–2003 compound file, "" otherwise or when
-// the file cannot be read (reading it then says why).
+// archive, "xls" for an Excel 97–2003 compound file, "text" otherwise; ""
+// when the file cannot be opened (reading it then says why).
 func workbookKind(name string) string {
 	f, err := os.Open(name)
 	if err != nil {
-		return "xlsx"
+		return ""
 	}
 	defer f.Close()
 	var head [8]byte
@@ -594,7 +594,7 @@ func workbookKind(name string) string {
 	case n == 8 && string(head[:]) == "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
 		return "xls"
 	}
-	return ""
+	return "text"
 }
 
 // ErrFormat reports a file whose extension names no ledger format.
