@@ -69,17 +69,15 @@ func (l *Ledger) newRowReader(p rowParser) *rowReader {
 // attribute.
 const attrRole = -2
 
-// plain adds a line made only of what ledger files repeat line after line:
-// a known indicator, a region code of digits, a period, a plain number, the
-// indicator's unit or none, no qualifier, and the source and note of the
-// line before or none. It adds nothing and returns false for any other
-// line, which goes to the general parser instead; the two make the same
-// row of a plain line, which is what lets a million-line file be read in
-// one pass over its bytes.
-func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
-	if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
-	}
+// plain adds the line src starts with, when it is made only of what
+// ledger files repeat line after line: a known indicator, a region code
+// of digits, a period, a plain number, the indicator's unit or none, no
+// qualifier, and the source and note of the line before or none. It
+// returns the bytes of the line with its line end, or 0 having added
+// nothing for any other line, which goes to the general parser instead;
+// the two make the same row of a plain line, which is what lets a
+// million-line file be read in one pass over its bytes.
+func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 	var (
 		key               uint64
 		coef              int64
@@ -89,26 +87,32 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		unit              []byte
 		hasText, sameText = false, true
 		isYear            bool
+		n                 int // the bytes of the line, with its line end
 	)
-	rest := line
+	rest := src
+	last := len(rd.roles) - 1
 	for field := range rd.roles {
-		f := rest
-		if i := bytes.IndexByte(rest, ','); i >= 0 {
-			f, rest = rest[:i], rest[i+1:]
-		} else if field < len(rd.roles)-1 {
-			return false // too few fields
-		} else {
-			rest = nil
+		i := csvscan.IndexSep(rest)
+		if i < 0 || (rest[i] == '\n') != (field == last) {
+			return 0 // too few or too many fields, or no line end in src
+		}
+		f := rest[:i]
+		rest = rest[i+1:]
+		if field == last {
+			n = len(src) - len(rest)
+			if k := len(f); k > 0 && f[k-1] == '\r' {
+				f = f[:k-1]
+			}
 		}
 		switch rd.roles[field] {
 		case colIndicator:
 			if series = rd.indicator(f); series < 0 {
-				return false
+				return 0
 			}
 		case colRegion:
 			k, ok := codeindex.Parse(f)
 			if !ok {
-				return false
+				return 0
 			}
 			key = k
 		case colPeriod:
@@ -125,7 +129,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			if !bytes.Equal(f, rd.lastPeriodText) {
 				p, err := parsePeriodBytes(f)
 				if err != nil {
-					return false
+					return 0
 				}
 				rd.lastPeriodText, rd.lastPeriod = append(rd.lastPeriodText[:0], f...), p
 			}
@@ -140,11 +144,11 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 				case c == '.' && dot < 0 && j > 0 && j < len(f)-1:
 					dot = j
 				default:
-					return false
+					return 0
 				}
 			}
 			if digits == 0 || digits > 18 {
-				return false
+				return 0
 			}
 			if dot >= 0 {
 				exp = -int32(len(f) - dot - 1)
@@ -153,7 +157,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			unit = f
 		case colQualifier:
 			if len(f) > 0 {
-				return false
+				return 0
 			}
 		case -1: // a row number (序号)
 		default: // source, section, mark, note, or an attribute
@@ -175,12 +179,12 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			}
 		}
 	}
-	if rest != nil || series < 0 {
-		return false // too many fields, or no indicator column
+	if series < 0 {
+		return 0 // no indicator column
 	}
 	// A unit is the indicator's own, as its symbol: put would keep none.
 	if len(unit) > 0 && string(unit) != rd.l.series[series].ind.Unit.Symbol() {
-		return false
+		return 0
 	}
 	// Text is no text, or the text of the row before, already in the batch:
 	// what read would make of it. New text goes to read, to be checked.
@@ -188,7 +192,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	text := int32(0)
 	if hasText {
 		if !sameText || rd.lastText == 0 || rd.p.quotedText {
-			return false
+			return 0
 		}
 		text = rd.lastText
 	}
@@ -202,7 +206,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		pid = b.periods.Intern(period.span())
 	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
-	return true
+	return n
 }
 
 // indicator returns the series of the indicator code f, or -1. A ledger of
@@ -392,8 +396,8 @@ func (rd *rowReader) chunk(b *batch, c csvscan.Chunk, opts ReadOptions) {
 	rd.lastText = 0
 	sc := csvscan.Scanner{Src: c.Data, Next: c.Line}
 	for !b.stop {
-		if n := bytes.IndexByte(sc.Src, '\n'); n >= 0 && rd.plain(b, sc.Src[:n], sc.Next) {
-			sc.Src, sc.Next = sc.Src[n+1:], sc.Next+1
+		if n := rd.plain(b, sc.Src, sc.Next); n > 0 {
+			sc.Src, sc.Next = sc.Src[n:], sc.Next+1
 			continue
 		}
 		if !sc.Scan() {
