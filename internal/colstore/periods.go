@@ -12,7 +12,7 @@ import (
 // repeat a few periods (years, months) over millions of rows.
 type Periods struct {
 	Table []Span
-	index []uint32 // open addressing: id+1 of the period hashed there, 0 for an empty slot
+	index []uint32   // open addressing: id+1 of the period hashed there, 0 for an empty slot
 	years [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
 	last  uint32     // the id of the last period interned, checked first
 }

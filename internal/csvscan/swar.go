@@ -15,6 +15,7 @@ const (
 	highs  = 0x8080808080808080
 	commas = ',' * lows
 	lfs    = '\n' * lows
+	quotes = '"' * lows
 )
 
 // zeroBytes marks with its high bit each byte of x that is zero. A byte
@@ -33,6 +34,24 @@ func IndexSep(s []byte) int {
 	}
 	for ; i < len(s); i++ {
 		if c := s[i]; c == ',' || c == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexCommaQuote returns the index of the first comma or quote in s, or
+// -1: where an unquoted field ends, or where a line needs the full parser.
+func indexCommaQuote(s []byte) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(s[i:])
+		if m := zeroBytes(w^commas) | zeroBytes(w^quotes); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == ',' || c == '"' {
 			return i
 		}
 	}

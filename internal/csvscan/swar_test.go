@@ -55,3 +55,19 @@ func FuzzIndexSep(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexCommaQuote checks indexCommaQuote against a byte-at-a-time
+// search, at every alignment of the input within a word.
+func FuzzIndexCommaQuote(f *testing.F) {
+	for _, s := range []string{"", ",", "\"", "130121002207,Hebei County 001 Village 027,village,130121", "a\"b,c", "科技特派员,\"1\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		for i := range min(len(s), 8) {
+			want := bytes.IndexFunc(s[i:], func(r rune) bool { return r == ',' || r == '"' })
+			if got := indexCommaQuote(s[i:]); got != want {
+				t.Fatalf("indexCommaQuote(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	})
+}
