@@ -432,25 +432,40 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 		}
 		return
 	}
+	runs := rd.l.regions.t.Runs
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {
-			if rows[i].known() {
+			r := &rows[i]
+			if r.known() {
 				continue // given by name, and found
 			}
-			p := codeindex.Pack(rows[i].key)
+			// A county or a village is found in the runs, which stay in
+			// the cache; any other code in the table.
+			switch pos, miss := runs.Find(r.key); miss {
+			case 0:
+				r.key = resolved | uint64(uint32(pos))
+				continue
+			case codeindex.Absent:
+				r.key |= absent
+				if unknown < 0 || g+i < unknown {
+					unknown = g + i
+				}
+				continue
+			}
+			p := codeindex.Pack(r.key)
 			h := t.Home(p)
 			rd.packed[i], rd.home[i] = p, h
 			sink += t.Touch(h)
 		}
 		for i := range rows {
 			r := &rows[i]
-			if r.known() {
+			if r.known() || r.key&absent != 0 {
 				continue
 			}
 			if pos, ok := t.Find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
 				r.key = resolved | uint64(uint32(pos))
-			} else if unknown < 0 {
+			} else if unknown < 0 || g+i < unknown {
 				unknown = g + i
 			}
 		}
@@ -489,7 +504,7 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 			b.rows[w], w = r, w+1
 			continue
 		}
-		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeindex.String(r.key)), ErrUnknownRegion)})
+		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeindex.String(r.key&^absent)), ErrUnknownRegion)})
 		if !opts.AllErrors {
 			b.rows, b.extras, b.bigs, b.errs, b.stop = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs, true
 			return

@@ -26,6 +26,7 @@ type Tree[L ~uint8] struct {
 	End     []int32         // End[i]: one past the last descendant of i
 	Parent  []int32         // -1 for a root
 	ByNum   codeindex.Table // code → position
+	Runs    *codeindex.Runs // six- and twelve-digit code → position, for large sets in code order; may be nil
 	ByLevel [256]int32      // how many regions of each level
 	Ordered bool            // depth-first order is also code order
 }
@@ -150,6 +151,10 @@ func (b *Builder[L]) IndexCodes(n int) {
 	}
 	b.indexed = n
 }
+
+// runsFrom is the fewest regions for which a tree has Runs: their table
+// of six-digit codes takes 4 MB.
+const runsFrom = 1 << 14
 
 // ProblemKind is what is wrong with a region's place in the tree.
 type ProblemKind uint8
@@ -296,5 +301,8 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 		}
 	}
 	t.ByNum.Renumber(pos)
+	if t.Ordered && n >= runsFrom {
+		t.Runs = codeindex.NewRuns(n, func(i int32) uint64 { return codeindex.Key(t.Code(i)) })
+	}
 	return t, true
 }
