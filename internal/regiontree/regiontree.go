@@ -302,7 +302,10 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 	}
 	t.ByNum.Renumber(pos)
 	if t.Ordered && n >= runsFrom {
-		t.Runs = codeindex.NewRuns(n, func(i int32) uint64 { return codeindex.Key(t.Code(i)) })
+		t.Runs = codeindex.NewRuns(n, func(i int32) uint64 {
+			k, _ := codeindex.Parse(b.Code(int(t.Src[i]))) // eight digits at a time; Add took digits only
+			return k
+		})
 	}
 	return t, true
 }
