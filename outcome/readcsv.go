@@ -32,6 +32,7 @@ type rowReader struct {
 	home           [lookupGroup]uint64
 	packed         [lookupGroup]uint64
 	bareCodes      []bareCode // the indicators bareLine finds, for a ledger of a few
+	canonical      bool       // the fields are indicator, region, period, value in this order
 	lastName       []byte     // the last region name read, and its position
 	lastNamePos    int32
 }
@@ -232,6 +233,7 @@ func (rd *rowReader) bare() bool {
 		}
 		seen[r] = true
 	}
+	rd.canonical = rd.roles[0] == colIndicator && rd.roles[1] == colRegion && rd.roles[2] == colPeriod && rd.roles[3] == colValue
 	rd.bareCodes = rd.bareCodes[:0]
 	if len(rd.l.series) <= 8 {
 		for i, s := range rd.l.series {
@@ -255,55 +257,43 @@ func (rd *rowReader) bareLine(b *batch, src []byte, lineNo int) int {
 		coef   int64
 		year   int
 		series = int32(-1)
+		i      int
+		ok     bool
 	)
-	i, last := 0, len(rd.roles)-1
-	for field, role := range rd.roles {
-		sep := byte(',')
-		if field == last {
-			sep = '\n'
+	if rd.canonical { // indicator,region,period,value: the fields in turn
+		if series, i = rd.bareSeries(src, 0, ','); series < 0 {
+			return rd.plain(b, src, lineNo)
 		}
-		switch role {
-		case colIndicator:
-			// The codes of a few indicators are compared in turn, as
-			// indicator compares them.
-			series = -1
-			for _, c := range rd.bareCodes {
-				if n := len(c.code); len(src)-i > n && src[i+n] == sep && string(src[i:i+n]) == c.code {
-					series, i = c.series, i+n+1
-					break
-				}
+		if key, i, ok = bareRegion(src, i, ','); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+		if year, i, ok = bareYear(src, i, ','); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+		if coef, i, ok = bareValue(src, i, '\n'); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+	} else {
+		last := len(rd.roles) - 1
+		for field, role := range rd.roles {
+			sep := byte(',')
+			if field == last {
+				sep = '\n'
 			}
-			if series < 0 {
-				return rd.plain(b, src, lineNo)
+			switch role {
+			case colIndicator:
+				series, i = rd.bareSeries(src, i, sep)
+				ok = series >= 0
+			case colRegion:
+				key, i, ok = bareRegion(src, i, sep)
+			case colPeriod:
+				year, i, ok = bareYear(src, i, sep)
+			case colValue:
+				coef, i, ok = bareValue(src, i, sep)
 			}
-		case colRegion:
-			var n uint64
-			j := i
-			for ; j < len(src) && src[j]-'0' < 10; j++ {
-				n = n*10 + uint64(src[j]-'0')
-			}
-			if d := j - i; d == 0 || d > 15 || j == len(src) || src[j] != sep {
-				return rd.plain(b, src, lineNo)
-			}
-			key, i = n<<4|uint64(j-i), j+1
-		case colPeriod:
-			if len(src)-i < 5 || src[i+4] != sep {
-				return rd.plain(b, src, lineNo)
-			}
-			y, ok := civil.Year(src[i : i+4])
 			if !ok {
 				return rd.plain(b, src, lineNo)
 			}
-			year, i = y, i+5
-		case colValue:
-			j := i
-			for ; j < len(src) && src[j]-'0' < 10; j++ {
-				coef = coef*10 + int64(src[j]-'0')
-			}
-			if d := j - i; d == 0 || d > 18 || j == len(src) || src[j] != sep {
-				return rd.plain(b, src, lineNo)
-			}
-			i = j + 1
 		}
 	}
 	if year != rd.lastYear {
@@ -313,8 +303,63 @@ func (rd *rowReader) bareLine(b *batch, src []byte, lineNo int) int {
 	if rd.yearID < 0 {
 		rd.yearID = int64(b.periods.Intern(rd.yearPeriod.span()))
 	}
+	// A county or a village is found now, while its code is at hand;
+	// resolve finds any other, or says it is unknown.
+	if pos, miss := rd.l.regions.t.Runs.Find(key); miss == 0 {
+		key = resolved | uint64(uint32(pos))
+	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID)})
 	return i
+}
+
+// bareSeries returns the series of the indicator code at src[i:], ended
+// by sep, and where the next field starts; -1 for another indicator. The
+// codes of a few indicators are compared in turn, as indicator compares
+// them.
+func (rd *rowReader) bareSeries(src []byte, i int, sep byte) (int32, int) {
+	for _, c := range rd.bareCodes {
+		if n := len(c.code); len(src)-i > n && src[i+n] == sep && string(src[i:i+n]) == c.code {
+			return c.series, i + n + 1
+		}
+	}
+	return -1, i
+}
+
+// bareRegion reads the region code at src[i:], ended by sep, as
+// codeindex.Parse reads it, and returns where the next field starts.
+func bareRegion(src []byte, i int, sep byte) (uint64, int, bool) {
+	var n uint64
+	j := i
+	for ; j < len(src) && src[j]-'0' < 10; j++ {
+		n = n*10 + uint64(src[j]-'0')
+	}
+	if d := j - i; d == 0 || d > 15 || j == len(src) || src[j] != sep {
+		return 0, i, false
+	}
+	return n<<4 | uint64(j-i), j + 1, true
+}
+
+// bareYear reads the year of four digits at src[i:], ended by sep.
+func bareYear(src []byte, i int, sep byte) (int, int, bool) {
+	if len(src)-i < 5 || src[i+4] != sep {
+		return 0, i, false
+	}
+	y, ok := civil.Year(src[i : i+4])
+	return y, i + 5, ok
+}
+
+// bareValue reads the whole number of at most 18 digits at src[i:], ended
+// by sep.
+func bareValue(src []byte, i int, sep byte) (int64, int, bool) {
+	var v int64
+	j := i
+	for ; j < len(src) && src[j]-'0' < 10; j++ {
+		v = v*10 + int64(src[j]-'0')
+	}
+	if d := j - i; d == 0 || d > 18 || j == len(src) || src[j] != sep {
+		return 0, i, false
+	}
+	return v, j + 1, true
 }
 
 // indicator returns the series of the indicator code f, or -1. A ledger of
