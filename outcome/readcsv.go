@@ -26,7 +26,8 @@ type rowReader struct {
 	roles          []int // the column of each field
 	lastYear       int   // the year of yearPeriod; -1 before the first
 	yearPeriod     Period
-	yearID         int64 // the index of yearPeriod in the batch's periods; -1 when not known
+	years          [64]Period // the years 1970 to 2033, made as they come
+	yearID         int64      // the index of yearPeriod in the batch's periods; -1 when not known
 	lastPeriod     Period
 	lastPeriodText []byte // the text of lastPeriod, a period other than a year
 	home           [lookupGroup]uint64
@@ -121,8 +122,7 @@ func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 		case colPeriod:
 			if y, ok := civil.Year(f); ok {
 				if y != rd.lastYear {
-					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
-					rd.yearID = -1
+					rd.setYear(y)
 				}
 				period, isYear = rd.yearPeriod, true
 				break
@@ -212,6 +212,20 @@ func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 	return n
 }
 
+// setYear makes y the year of the lines that follow. Files often change
+// year line after line: the years since 1970 are made once.
+func (rd *rowReader) setYear(y int) {
+	rd.lastYear, rd.yearID = y, -1
+	if k := y - 1970; k >= 0 && k < len(rd.years) {
+		if rd.years[k].kind == 0 {
+			rd.years[k] = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+		}
+		rd.yearPeriod = rd.years[k]
+		return
+	}
+	rd.yearPeriod = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+}
+
 // bareCode is an indicator's code, which bareLine compares a field with.
 type bareCode struct {
 	code   string
@@ -297,8 +311,7 @@ func (rd *rowReader) bareLine(b *batch, src []byte, lineNo int) int {
 		}
 	}
 	if year != rd.lastYear {
-		rd.lastYear, rd.yearPeriod = year, Period{YearPeriod, civil.Days(year, 1, 1), civil.Days(year, 12, 31)}
-		rd.yearID = -1
+		rd.setYear(year)
 	}
 	if rd.yearID < 0 {
 		rd.yearID = int64(b.periods.Intern(rd.yearPeriod.span()))
