@@ -32,8 +32,12 @@ type loadRow struct {
 	big    bool // the row's value is the batch's next big
 }
 
-// resolved marks a loadRow.key that holds a region position.
-const resolved = 1 << 63
+// resolved marks a loadRow.key that holds a region position; absent one
+// whose code, above it, no region has (a Key takes 54 bits).
+const (
+	resolved = 1 << 63
+	absent   = 1 << 62
+)
 
 func (r *loadRow) known() bool { return r.key&resolved != 0 }
 

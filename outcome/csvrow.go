@@ -435,6 +435,11 @@ func parsePeriodBytes(b []byte) (Period, error) {
 	if y, ok := civil.Year(b); ok {
 		return Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}, nil
 	}
+	if len(b) == 10 { // a day, as ParsePeriod reads it, without a string
+		if d, ok := civil.Date(b); ok {
+			return Period{SpanPeriod, d, d}, nil
+		}
+	}
 	if len(b) == 21 && b[10] == '/' {
 		from, ok1 := civil.Date(b[:10])
 		to, ok2 := civil.Date(b[11:])

@@ -225,9 +225,15 @@ func FuzzParsePeriod(f *testing.F) {
 		"2019年1—3月", "2005-/2019", "~2017/2020", "2019/03", "２０１９年３月", "2019年1月-2020年6月"} {
 		f.Add(s)
 	}
+	for _, s := range []string{"2016-03-05", "0000-01-01", "2019-02-29", "2020-02-29", "2019-13-01", "+019-01-01"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParsePeriod(s)
 		if err != nil {
+			if got, berr := parsePeriodBytes([]byte(s)); berr == nil {
+				t.Fatalf("parsePeriodBytes(%q) = %v, want an error as ParsePeriod's, %v", s, got, err)
+			}
 			return
 		}
 		if p.IsZero() || !p.inRange() || p.end < p.start {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"runtime"
+	"strings"
 
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/codeindex"
@@ -25,12 +26,15 @@ type rowReader struct {
 	roles          []int // the column of each field
 	lastYear       int   // the year of yearPeriod; -1 before the first
 	yearPeriod     Period
-	yearID         int64 // the index of yearPeriod in the batch's periods; -1 when not known
+	years          [64]Period // the years 1970 to 2033, made as they come
+	yearID         int64      // the index of yearPeriod in the batch's periods; -1 when not known
 	lastPeriod     Period
 	lastPeriodText []byte // the text of lastPeriod, a period other than a year
 	home           [lookupGroup]uint64
 	packed         [lookupGroup]uint64
-	lastName       []byte // the last region name read, and its position
+	bareCodes      []bareCode // the indicators bareLine finds, for a ledger of a few
+	canonical      bool       // the fields are indicator, region, period, value in this order
+	lastName       []byte     // the last region name read, and its position
 	lastNamePos    int32
 }
 
@@ -69,17 +73,15 @@ func (l *Ledger) newRowReader(p rowParser) *rowReader {
 // attribute.
 const attrRole = -2
 
-// plain adds a line made only of what ledger files repeat line after line:
-// a known indicator, a region code of digits, a period, a plain number, the
-// indicator's unit or none, no qualifier, and the source and note of the
-// line before or none. It adds nothing and returns false for any other
-// line, which goes to the general parser instead; the two make the same
-// row of a plain line, which is what lets a million-line file be read in
-// one pass over its bytes.
-func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
-	if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
-	}
+// plain adds the line src starts with, when it is made only of what
+// ledger files repeat line after line: a known indicator, a region code
+// of digits, a period, a plain number, the indicator's unit or none, no
+// qualifier, and the source and note of the line before or none. It
+// returns the bytes of the line with its line end, or 0 having added
+// nothing for any other line, which goes to the general parser instead;
+// the two make the same row of a plain line, which is what lets a
+// million-line file be read in one pass over its bytes.
+func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 	var (
 		key               uint64
 		coef              int64
@@ -89,33 +91,38 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		unit              []byte
 		hasText, sameText = false, true
 		isYear            bool
+		n                 int // the bytes of the line, with its line end
 	)
-	rest := line
+	rest := src
+	last := len(rd.roles) - 1
 	for field := range rd.roles {
-		f := rest
-		if i := bytes.IndexByte(rest, ','); i >= 0 {
-			f, rest = rest[:i], rest[i+1:]
-		} else if field < len(rd.roles)-1 {
-			return false // too few fields
-		} else {
-			rest = nil
+		i := csvscan.IndexSep(rest)
+		if i < 0 || (rest[i] == '\n') != (field == last) {
+			return 0 // too few or too many fields, or no line end in src
+		}
+		f := rest[:i]
+		rest = rest[i+1:]
+		if field == last {
+			n = len(src) - len(rest)
+			if k := len(f); k > 0 && f[k-1] == '\r' {
+				f = f[:k-1]
+			}
 		}
 		switch rd.roles[field] {
 		case colIndicator:
 			if series = rd.indicator(f); series < 0 {
-				return false
+				return 0
 			}
 		case colRegion:
 			k, ok := codeindex.Parse(f)
 			if !ok {
-				return false
+				return 0
 			}
 			key = k
 		case colPeriod:
 			if y, ok := civil.Year(f); ok {
 				if y != rd.lastYear {
-					rd.lastYear, rd.yearPeriod = y, Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
-					rd.yearID = -1
+					rd.setYear(y)
 				}
 				period, isYear = rd.yearPeriod, true
 				break
@@ -125,7 +132,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			if !bytes.Equal(f, rd.lastPeriodText) {
 				p, err := parsePeriodBytes(f)
 				if err != nil {
-					return false
+					return 0
 				}
 				rd.lastPeriodText, rd.lastPeriod = append(rd.lastPeriodText[:0], f...), p
 			}
@@ -140,11 +147,11 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 				case c == '.' && dot < 0 && j > 0 && j < len(f)-1:
 					dot = j
 				default:
-					return false
+					return 0
 				}
 			}
 			if digits == 0 || digits > 18 {
-				return false
+				return 0
 			}
 			if dot >= 0 {
 				exp = -int32(len(f) - dot - 1)
@@ -153,7 +160,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			unit = f
 		case colQualifier:
 			if len(f) > 0 {
-				return false
+				return 0
 			}
 		case -1: // a row number (序号)
 		default: // source, section, mark, note, or an attribute
@@ -175,12 +182,12 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 			}
 		}
 	}
-	if rest != nil || series < 0 {
-		return false // too many fields, or no indicator column
+	if series < 0 {
+		return 0 // no indicator column
 	}
 	// A unit is the indicator's own, as its symbol: put would keep none.
 	if len(unit) > 0 && string(unit) != rd.l.series[series].ind.Unit.Symbol() {
-		return false
+		return 0
 	}
 	// Text is no text, or the text of the row before, already in the batch:
 	// what read would make of it. New text goes to read, to be checked.
@@ -188,7 +195,7 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 	text := int32(0)
 	if hasText {
 		if !sameText || rd.lastText == 0 || rd.p.quotedText {
-			return false
+			return 0
 		}
 		text = rd.lastText
 	}
@@ -202,7 +209,170 @@ func (rd *rowReader) plain(b *batch, line []byte, lineNo int) bool {
 		pid = b.periods.Intern(period.span())
 	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
+	return n
+}
+
+// setYear makes y the year of the lines that follow. Files often change
+// year line after line: the years since 1970 are made once.
+func (rd *rowReader) setYear(y int) {
+	rd.lastYear, rd.yearID = y, -1
+	if k := y - 1970; k >= 0 && k < len(rd.years) {
+		if rd.years[k].kind == 0 {
+			rd.years[k] = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+		}
+		rd.yearPeriod = rd.years[k]
+		return
+	}
+	rd.yearPeriod = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+}
+
+// bareCode is an indicator's code, which bareLine compares a field with.
+type bareCode struct {
+	code   string
+	series int32
+}
+
+// bare reports whether a file's fields are an indicator, a region, a
+// period and a value and nothing else, in any order: the layout bareLine
+// reads. It notes the codes bareLine compares the indicator with: those
+// of a ledger of a few indicators that hold nothing a field ends at.
+func (rd *rowReader) bare() bool {
+	if len(rd.roles) != 4 {
+		return false
+	}
+	var seen [4]bool
+	for _, r := range rd.roles {
+		if r < 0 || r > colValue || seen[r] {
+			return false
+		}
+		seen[r] = true
+	}
+	rd.canonical = rd.roles[0] == colIndicator && rd.roles[1] == colRegion && rd.roles[2] == colPeriod && rd.roles[3] == colValue
+	rd.bareCodes = rd.bareCodes[:0]
+	if len(rd.l.series) <= 8 {
+		for i, s := range rd.l.series {
+			if c := s.ind.Code; c != "" && !strings.ContainsAny(c, ",\r\n") {
+				rd.bareCodes = append(rd.bareCodes, bareCode{c, int32(i)})
+			}
+		}
+	}
 	return true
+}
+
+// bareLine is plain for a file of bare layout, for the lines most of
+// them hold: the indicator of the line before, a region code, a year and
+// a whole number, each parsed as its separator is sought, as the
+// separator search and a parse of each field would. Any other line it
+// hands to plain, which returns what this returns for the lines it reads
+// (TestBareLineAgrees, FuzzBareLine).
+func (rd *rowReader) bareLine(b *batch, src []byte, lineNo int) int {
+	var (
+		key    uint64
+		coef   int64
+		year   int
+		series = int32(-1)
+		i      int
+		ok     bool
+	)
+	if rd.canonical { // indicator,region,period,value: the fields in turn
+		if series, i = rd.bareSeries(src, 0, ','); series < 0 {
+			return rd.plain(b, src, lineNo)
+		}
+		if key, i, ok = bareRegion(src, i, ','); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+		if year, i, ok = bareYear(src, i, ','); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+		if coef, i, ok = bareValue(src, i, '\n'); !ok {
+			return rd.plain(b, src, lineNo)
+		}
+	} else {
+		last := len(rd.roles) - 1
+		for field, role := range rd.roles {
+			sep := byte(',')
+			if field == last {
+				sep = '\n'
+			}
+			switch role {
+			case colIndicator:
+				series, i = rd.bareSeries(src, i, sep)
+				ok = series >= 0
+			case colRegion:
+				key, i, ok = bareRegion(src, i, sep)
+			case colPeriod:
+				year, i, ok = bareYear(src, i, sep)
+			case colValue:
+				coef, i, ok = bareValue(src, i, sep)
+			}
+			if !ok {
+				return rd.plain(b, src, lineNo)
+			}
+		}
+	}
+	if year != rd.lastYear {
+		rd.setYear(year)
+	}
+	if rd.yearID < 0 {
+		rd.yearID = int64(b.periods.Intern(rd.yearPeriod.span()))
+	}
+	// A county or a village is found now, while its code is at hand;
+	// resolve finds any other, or says it is unknown.
+	if pos, miss := rd.l.regions.t.Runs.Find(key); miss == 0 {
+		key = resolved | uint64(uint32(pos))
+	}
+	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: uint32(rd.yearID)})
+	return i
+}
+
+// bareSeries returns the series of the indicator code at src[i:], ended
+// by sep, and where the next field starts; -1 for another indicator. The
+// codes of a few indicators are compared in turn, as indicator compares
+// them.
+func (rd *rowReader) bareSeries(src []byte, i int, sep byte) (int32, int) {
+	for _, c := range rd.bareCodes {
+		if n := len(c.code); len(src)-i > n && src[i+n] == sep && string(src[i:i+n]) == c.code {
+			return c.series, i + n + 1
+		}
+	}
+	return -1, i
+}
+
+// bareRegion reads the region code at src[i:], ended by sep, as
+// codeindex.Parse reads it, and returns where the next field starts.
+func bareRegion(src []byte, i int, sep byte) (uint64, int, bool) {
+	var n uint64
+	j := i
+	for ; j < len(src) && src[j]-'0' < 10; j++ {
+		n = n*10 + uint64(src[j]-'0')
+	}
+	if d := j - i; d == 0 || d > 15 || j == len(src) || src[j] != sep {
+		return 0, i, false
+	}
+	return n<<4 | uint64(j-i), j + 1, true
+}
+
+// bareYear reads the year of four digits at src[i:], ended by sep.
+func bareYear(src []byte, i int, sep byte) (int, int, bool) {
+	if len(src)-i < 5 || src[i+4] != sep {
+		return 0, i, false
+	}
+	y, ok := civil.Year(src[i : i+4])
+	return y, i + 5, ok
+}
+
+// bareValue reads the whole number of at most 18 digits at src[i:], ended
+// by sep.
+func bareValue(src []byte, i int, sep byte) (int64, int, bool) {
+	var v int64
+	j := i
+	for ; j < len(src) && src[j]-'0' < 10; j++ {
+		v = v*10 + int64(src[j]-'0')
+	}
+	if d := j - i; d == 0 || d > 18 || j == len(src) || src[j] != sep {
+		return 0, i, false
+	}
+	return v, j + 1, true
 }
 
 // indicator returns the series of the indicator code f, or -1. A ledger of
@@ -391,9 +561,16 @@ func (rd *rowReader) chunk(b *batch, c csvscan.Chunk, opts ReadOptions) {
 	}
 	rd.lastText = 0
 	sc := csvscan.Scanner{Src: c.Data, Next: c.Line}
+	bare := rd.bare()
 	for !b.stop {
-		if n := bytes.IndexByte(sc.Src, '\n'); n >= 0 && rd.plain(b, sc.Src[:n], sc.Next) {
-			sc.Src, sc.Next = sc.Src[n+1:], sc.Next+1
+		n := 0
+		if bare {
+			n = rd.bareLine(b, sc.Src, sc.Next)
+		} else {
+			n = rd.plain(b, sc.Src, sc.Next)
+		}
+		if n > 0 {
+			sc.Src, sc.Next = sc.Src[n:], sc.Next+1
 			continue
 		}
 		if !sc.Scan() {
@@ -428,25 +605,40 @@ func (rd *rowReader) resolve(b *batch, opts ReadOptions) {
 		}
 		return
 	}
+	runs := rd.l.regions.t.Runs
 	for g := 0; g < len(b.rows); g += lookupGroup {
 		rows := b.rows[g:min(g+lookupGroup, len(b.rows))]
 		for i := range rows {
-			if rows[i].known() {
+			r := &rows[i]
+			if r.known() {
 				continue // given by name, and found
 			}
-			p := codeindex.Pack(rows[i].key)
+			// A county or a village is found in the runs, which stay in
+			// the cache; any other code in the table.
+			switch pos, miss := runs.Find(r.key); miss {
+			case 0:
+				r.key = resolved | uint64(uint32(pos))
+				continue
+			case codeindex.Absent:
+				r.key |= absent
+				if unknown < 0 || g+i < unknown {
+					unknown = g + i
+				}
+				continue
+			}
+			p := codeindex.Pack(r.key)
 			h := t.Home(p)
 			rd.packed[i], rd.home[i] = p, h
 			sink += t.Touch(h)
 		}
 		for i := range rows {
 			r := &rows[i]
-			if r.known() {
+			if r.known() || r.key&absent != 0 {
 				continue
 			}
 			if pos, ok := t.Find(rd.packed[i], rd.home[i]); ok && rd.packed[i] != 0 {
 				r.key = resolved | uint64(uint32(pos))
-			} else if unknown < 0 {
+			} else if unknown < 0 || g+i < unknown {
 				unknown = g + i
 			}
 		}
@@ -485,7 +677,7 @@ func (rd *rowReader) dropUnknown(b *batch, first int, opts ReadOptions) {
 			b.rows[w], w = r, w+1
 			continue
 		}
-		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeindex.String(r.key)), ErrUnknownRegion)})
+		errs = append(errs, loadError{w, rd.p.fail(int(r.line), colRegion, []byte(codeindex.String(r.key&^absent)), ErrUnknownRegion)})
 		if !opts.AllErrors {
 			b.rows, b.extras, b.bigs, b.errs, b.stop = b.rows[:w], b.extras[:xw], b.bigs[:yw], errs, true
 			return

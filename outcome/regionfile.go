@@ -197,7 +197,11 @@ func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(lin
 		if i < 0 {
 			return nil
 		}
-		return bytes.TrimSpace(sc.Fields[i])
+		f := sc.Fields[i]
+		if n := len(f); n > 0 && f[0]-'!' < 0x7f-'!' && f[n-1]-'!' < 0x7f-'!' {
+			return f // printable ASCII at both ends: nothing to trim
+		}
+		return bytes.TrimSpace(f)
 	}
 	levels := map[string]Level{}
 	var row regionRow

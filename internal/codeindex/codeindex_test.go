@@ -1,7 +1,9 @@
 package codeindex
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -68,5 +70,100 @@ func TestTable(t *testing.T) {
 	var zero Table
 	if _, ok := zero.Get(Key("430000")); ok || !zero.Empty() {
 		t.Error("the zero Table found a code")
+	}
+}
+
+// runsFind is Runs.Find with the Table's answer where Runs ask for it.
+func runsFind(r *Runs, pos map[uint64]int32, k uint64) (int32, bool, int) {
+	got, miss := r.Find(k)
+	if miss == Asks {
+		p, ok := pos[k]
+		return p, ok, miss
+	}
+	return got, miss == 0, miss
+}
+
+// TestRuns checks Runs on codes laid out as a region set lays them out,
+// with gaps in the numbering, a 9-digit code and a county without villages.
+func TestRuns(t *testing.T) {
+	codes := []string{"130000", "130121", "130121001201", "130121001202", "130121001204", "130121002201",
+		"130121002202", "130122", "130122001", "130122001201", "130122001202", "130122001203", "130123", "310000", "999999001201"}
+	keys := make([]uint64, len(codes))
+	pos := map[uint64]int32{}
+	for i, c := range codes {
+		keys[i] = Key(c)
+		pos[keys[i]] = int32(i)
+	}
+	r := NewRuns(len(keys), func(i int32) uint64 { return keys[i] })
+	if r == nil {
+		t.Fatal("NewRuns of codes in code order = nil")
+	}
+	for i, k := range keys {
+		if got, ok, _ := runsFind(r, pos, k); !ok || got != int32(i) {
+			t.Errorf("Find(%s) = %d, %v, want %d", codes[i], got, ok, i)
+		}
+	}
+	for _, c := range []string{"130121001203", "130121001200", "130121003201", "130123001201", "130124", "999999", "000000000000", "130121999999", "130122001204"} {
+		if got, ok, _ := runsFind(r, pos, Key(c)); ok {
+			t.Errorf("Find(%s) = %d, want none", c, got)
+		}
+	}
+	out := []uint64{Key("130121001202"), Key("130121001201")}
+	if r := NewRuns(2, func(i int32) uint64 { return out[i] }); r != nil {
+		t.Error("NewRuns of codes out of code order made Runs, want nil")
+	}
+	var none *Runs
+	if _, miss := none.Find(Key("130121")); miss != Asks {
+		t.Errorf("nil Runs: Find miss = %d, want Asks", miss)
+	}
+}
+
+// TestRunsRandom checks Runs against a map on random codes, consecutive
+// village numbers and not, townships near and far apart, with lookups of
+// the codes in the set and next to them.
+func TestRunsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	seen := map[string]bool{}
+	var codes []string
+	for range 300 {
+		county := fmt.Sprintf("%06d", rng.IntN(1000))
+		for _, c := range []string{county, county + fmt.Sprintf("%03d", rng.IntN(5))} {
+			if !seen[c] {
+				seen[c] = true
+				codes = append(codes, c)
+			}
+		}
+		start := rng.IntN(990)
+		for v := start; v < start+rng.IntN(10); v += 1 + rng.IntN(2) {
+			c := fmt.Sprintf("%s%03d%03d", county, []int{0, 1, 2, 500}[rng.IntN(4)], v)
+			if !seen[c] {
+				seen[c] = true
+				codes = append(codes, c)
+			}
+		}
+	}
+	slices.Sort(codes)
+	pos := map[uint64]int32{}
+	keys := make([]uint64, len(codes))
+	for i, c := range codes {
+		keys[i] = Key(c)
+		pos[keys[i]] = int32(i)
+	}
+	r := NewRuns(len(keys), func(i int32) uint64 { return keys[i] })
+	asked := 0
+	for _, k := range keys {
+		for _, q := range []uint64{k, k + 1<<4, k - 1<<4} {
+			want, wantOK := pos[q]
+			got, ok, miss := runsFind(r, pos, q)
+			if got != want || ok != wantOK {
+				t.Fatalf("Find(%s) = %d, %v, want %d, %v", String(q), got, ok, want, wantOK)
+			}
+			if miss == Asks {
+				asked++
+			}
+		}
+	}
+	if asked == 0 || asked == 3*len(keys) {
+		t.Errorf("Runs asked the Table for %d of %d lookups, want some, not all", asked, 3*len(keys))
 	}
 }

@@ -12,7 +12,7 @@ import (
 // repeat a few periods (years, months) over millions of rows.
 type Periods struct {
 	Table []Span
-	index map[Span]uint32
+	index []uint32   // open addressing: id+1 of the period hashed there, 0 for an empty slot
 	years [64]uint32 // id+1 of the civil years 1970 to 2033 (yearBit), 0 when absent
 	last  uint32     // the id of the last period interned, checked first
 }
@@ -29,20 +29,62 @@ func (t *Periods) Intern(p Span) uint32 {
 		t.last = t.years[y] - 1
 		return t.last
 	}
-	id, ok := t.index[p]
-	if !ok {
-		if t.index == nil {
-			t.index = make(map[Span]uint32)
-		}
-		id = uint32(len(t.Table))
-		t.Table = append(t.Table, p)
-		t.index[p] = id
-	}
+	id := t.find(p)
 	if isYear {
 		t.years[y] = id + 1
 	}
 	t.last = id
 	return id
+}
+
+// find returns p's index in the table, adding it if it is new. The index
+// is a table of open addressing with linear probing, kept at most half
+// full: a period is two small numbers, hashed in one multiplication, which
+// is cheaper than a map's hashing of a struct.
+func (t *Periods) find(p Span) uint32 {
+	if 2*(len(t.Table)+1) > len(t.index) {
+		t.rehash(max(16, 4*(len(t.Table)+1)))
+	}
+	mask := uint64(len(t.index) - 1)
+	for h := hashSpan(p) & mask; ; h = (h + 1) & mask {
+		id := t.index[h]
+		if id == 0 {
+			id = uint32(len(t.Table))
+			t.Table = append(t.Table, p)
+			t.index[h] = id + 1
+			return id
+		}
+		if t.Table[id-1] == p {
+			return id - 1
+		}
+	}
+}
+
+// rehash makes the index anew with n slots, a power of two, for the
+// periods of the table.
+func (t *Periods) rehash(n int) {
+	size := 16
+	for size < n {
+		size *= 2
+	}
+	t.index = make([]uint32, size)
+	mask := uint64(size - 1)
+	for id, p := range t.Table {
+		h := hashSpan(p) & mask
+		for t.index[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.index[h] = uint32(id + 1)
+	}
+}
+
+// hashSpan mixes a period's kind and days into the high bits of a number
+// and brings them down (Fibonacci hashing).
+func hashSpan(p Span) uint64 {
+	x := uint64(uint32(p.Start)) | uint64(uint32(p.End))<<32
+	x ^= uint64(p.Kind) << 29
+	x *= 0x9e3779b97f4a7c15
+	return x ^ x>>29
 }
 
 // reset empties the table, keeping its memory.
@@ -138,10 +180,7 @@ func (c *PeriodColumn) Shrink(n int, was PeriodRoom) {
 		t.Table = column.Refit(t.Table, was.periods, was.periods)
 		t.index = nil
 		if len(t.Table) > 0 {
-			t.index = make(map[Span]uint32, len(t.Table))
-			for id, p := range t.Table {
-				t.index[p] = uint32(id)
-			}
+			t.rehash(4 * len(t.Table))
 		}
 		for y, id := range t.years {
 			if int(id) > was.periods {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/taizhang/taizhang/internal/codeindex"
@@ -26,6 +27,7 @@ type Tree[L ~uint8] struct {
 	End     []int32         // End[i]: one past the last descendant of i
 	Parent  []int32         // -1 for a root
 	ByNum   codeindex.Table // code → position
+	Runs    *codeindex.Runs // six- and twelve-digit code → position, for large sets in code order; may be nil
 	ByLevel [256]int32      // how many regions of each level
 	Ordered bool            // depth-first order is also code order
 }
@@ -55,6 +57,11 @@ type Builder[L ~uint8] struct {
 	level  []L
 	parent []uint64 // codeindex.Key of the parent; 0 for a root
 
+	// unordered: a code came after a greater or equal one. Checked as
+	// regions come, on the CPUs that parse them; a file sorted by code,
+	// as most are, then needs no sorting check in Build.
+	unordered bool
+
 	// The code index, filled as regions come by IndexCodes.
 	idx     codeindex.Table
 	indexed int     // how many regions idx holds
@@ -78,11 +85,15 @@ func (b *Builder[L]) Len() int { return len(b.level) }
 // Reset empties b, keeping its memory.
 func (b *Builder[L]) Reset() {
 	b.text, b.off, b.level, b.parent = b.text[:0], b.off[:0], b.level[:0], b.parent[:0]
+	b.unordered = false
 }
 
 // Add appends a region; code and parent ("" for a root) must be valid
 // codes (codeindex.Parse).
 func Add[L ~uint8, T string | []byte](b *Builder[L], code, zh, en T, level L, parent T) {
+	if n := len(b.level); n > 0 && !b.unordered && string(b.Code(n-1)) >= string(code) {
+		b.unordered = true
+	}
 	b.off = append(b.off, uint32(len(b.text)))
 	b.text = append(b.text, code...)
 	b.off = append(b.off, uint32(len(b.text)))
@@ -99,6 +110,9 @@ func Add[L ~uint8, T string | []byte](b *Builder[L], code, zh, en T, level L, pa
 
 // Append appends the regions of o.
 func (b *Builder[L]) Append(o *Builder[L]) {
+	if n := len(b.level); o.unordered || n > 0 && len(o.level) > 0 && string(b.Code(n-1)) >= string(o.Code(0)) {
+		b.unordered = true
+	}
 	base := uint32(len(b.text))
 	b.text = append(b.text, o.text...)
 	for _, x := range o.off {
@@ -150,6 +164,10 @@ func (b *Builder[L]) IndexCodes(n int) {
 	}
 	b.indexed = n
 }
+
+// runsFrom is the fewest regions for which a tree has Runs: their table
+// of six-digit codes takes 4 MB.
+const runsFrom = 1 << 14
 
 // ProblemKind is what is wrong with a region's place in the tree.
 type ProblemKind uint8
@@ -240,8 +258,9 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 		kids[pos[p]] = int32(i)
 		pos[p]++
 	}
+	// Regions given in code order make lists in code order.
 	byCode := func(x, y int32) int { return bytes.Compare(b.Code(int(x)), b.Code(int(y))) }
-	for p := 0; p <= n; p++ {
+	for p := 0; p <= n && b.unordered; p++ {
 		list := kids[first[p]:first[p+1]]
 		if !slices.IsSortedFunc(list, byCode) {
 			slices.SortFunc(list, byCode)
@@ -261,7 +280,7 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 	// Iterative depth-first walk: pos[i] is the new position of input i.
 	type frame struct{ node, next int32 }
 	stack := []frame{{int32(n), first[n]}}
-	prev := []byte(nil)
+	prev, prevC := []byte(nil), int32(-1)
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		if top.next == first[top.node+1] {
@@ -274,15 +293,29 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 		c := kids[top.next]
 		top.next++
 		pos[c] = int32(len(t.Level))
+		// Regions following each other in the input follow each other
+		// in code order when the input is in code order: only others
+		// need comparing.
 		code := b.Code(int(c))
-		if prev != nil && bytes.Compare(prev, code) >= 0 {
+		if prev != nil && (b.unordered || c != prevC+1) && bytes.Compare(prev, code) >= 0 {
 			t.Ordered = false
 		}
-		prev = code
+		prev, prevC = code, c
 		t.Src = append(t.Src, c)
 		t.Level = append(t.Level, b.level[c])
 		t.ByLevel[b.level[c]]++
 		stack = append(stack, frame{c, first[c]})
+	}
+	// The runs of a large set are made on another CPU while parents are
+	// numbered and the index renumbered.
+	var runs sync.WaitGroup
+	if t.Ordered && n >= runsFrom {
+		runs.Go(func() {
+			t.Runs = codeindex.NewRuns(n, func(i int32) uint64 {
+				k, _ := codeindex.Parse(b.Code(int(t.Src[i]))) // eight digits at a time; Add took digits only
+				return k
+			})
+		})
 	}
 	if len(b.text) > 0 {
 		// The tree owns the builder's text from here on and never writes it.
@@ -296,5 +329,6 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 		}
 	}
 	t.ByNum.Renumber(pos)
+	runs.Wait()
 	return t, true
 }
