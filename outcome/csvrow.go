@@ -70,7 +70,7 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 	for i := range c {
 		c[i] = -1
 	}
-	p.width, p.attrCols, p.attrNames = len(fields), nil, nil
+	p.width, p.attrCols, p.attrNames, p.written = len(fields), nil, nil, [numColumns]string{}
 	var errs []error
 	for i, f := range fields {
 		written := strings.TrimSpace(string(f))
@@ -100,7 +100,7 @@ func (p *rowParser) header(fields [][]byte, strict bool) error {
 		case c[col] >= 0:
 			errs = append(errs, &ParseError{File: p.file, Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w: column given twice", ErrSyntax)})
 		default:
-			c[col] = i
+			c[col], p.written[col] = i, written
 		}
 	}
 	// The attrs cell is read last, so that where a file has an extra
@@ -197,7 +197,8 @@ type csvRow struct {
 type rowParser struct {
 	file       string
 	cols       columns
-	width      int // fields in the header
+	written    [numColumns]string // each column's header as the file writes it (地区), for errors
+	width      int                // fields in the header
 	lastPeriod []byte
 	period     Period
 	periods    map[string]Period // periods read so far, up to maxCachedPeriods
@@ -239,8 +240,14 @@ func (row *csvRow) revision() Quantity {
 	return Quantity{value: row.rev.decimal(), unit: row.rev.unit, qual: row.rev.qual}
 }
 
+// fail returns the error of field col on line, naming the column as the
+// file's header writes it: 地区, not region.
 func (p *rowParser) fail(line int, col int, v []byte, err error) *ParseError {
-	return &ParseError{File: p.file, Line: line, Column: columnNames[col], Value: string(v), Err: err}
+	name := p.written[col]
+	if name == "" {
+		name = columnNames[col]
+	}
+	return &ParseError{File: p.file, Line: line, Column: name, Value: string(v), Err: err}
 }
 
 func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {

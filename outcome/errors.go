@@ -112,7 +112,7 @@ func (e *RecordError) Unwrap() error { return e.Err }
 type ParseError struct {
 	File   string // the name given to the reader; may be empty
 	Line   int    // 1-based line where the record starts
-	Column string // the column name, or "" for the whole line
+	Column string // the column as the file's header writes it (地区, region), or "" for the whole line
 	Value  string // the offending value
 	Err    error
 }

@@ -249,9 +249,10 @@ func TestCorrectionCSVColumns(t *testing.T) {
 		t.Errorf("the correction read as %+v", h[1])
 	}
 	for _, tt := range []struct{ name, line, col string }{
-		{"no day", "commissioners,433122,2019,8,名,,7,x\n", "reported"},
-		{"a bad day", "commissioners,433122,2019,8,名,2020-02-30,7,x\n", "reported"},
-		{"a bad revised figure", "commissioners,433122,2019,8,名,2020-04-01,七个半,x\n", "revises"},
+		// The column as the header writes it.
+		{"no day", "commissioners,433122,2019,8,名,,7,x\n", "填报日期"},
+		{"a bad day", "commissioners,433122,2019,8,名,2020-02-30,7,x\n", "填报日期"},
+		{"a bad revised figure", "commissioners,433122,2019,8,名,2020-04-01,七个半,x\n", "更正前数值"},
 	} {
 		err := l.ReadCSV(strings.NewReader("指标,区划,时期,数值,单位,填报日期,更正前数值,更正原因\n"+tt.line), ReadOptions{Name: "bad.csv"})
 		var pe *ParseError

@@ -72,8 +72,8 @@ func TestReadErrors(t *testing.T) {
 	require.NoError(t, err)
 	err = xlsx.Read(l, bytes.NewReader(data), outcome.ReadOptions{Name: "hand.xlsx"})
 	var pe *outcome.ParseError
-	if !errors.As(err, &pe) || pe.File != "hand.xlsx" || pe.Line != 5 || pe.Column != "region" || !errors.Is(err, outcome.ErrUnknownRegion) {
-		t.Fatalf("Read error = %v, want hand.xlsx:5 region: unknown region", err)
+	if !errors.As(err, &pe) || pe.File != "hand.xlsx" || pe.Line != 5 || pe.Column != "区划" || !errors.Is(err, outcome.ErrUnknownRegion) {
+		t.Fatalf("Read error = %v, want hand.xlsx:5 区划 (as its header writes it): unknown region", err)
 	}
 	if l.Len() != 0 {
 		t.Errorf("a refused sheet left %d records", l.Len())
