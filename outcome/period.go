@@ -309,7 +309,7 @@ func MustParsePeriod(s string) Period {
 // 2020).
 //
 // It also reads a period as offices write one: 2019年, 2019年度, 2019年3月,
-// 2019/03, 2019.03, 2019.3, 2019年3月5日, 2019/3/5, 2019.03.05, 2019-Q1,
+// 2019年全年, 2019/03, 2019.03, 2019.3, 2019年3月5日, 2019/3/5, 2019.03.05, 2019-Q1,
 // 2019年第一季度, 2019年一季度, 2019年第1季度, 2019-H1, 2019年上半年,
 // 2019年下半年, and a range of any two of these joined by -, —, –, ~, 至 or
 // 到 (2019.01.01-2019.03.31, 2019年1月至2019年6月), where the second may
@@ -619,6 +619,8 @@ func readOfficePoint(s string) (officePoint, bool) {
 		switch {
 		case c.done():
 			return pt, true
+		case c.eat("全年"):
+			return pt, c.done() // 2019年全年: the year
 		case c.eat("底") || c.eat("末"):
 			return pt, c.done() // 2019年底: the year, whose last day a stock is as of
 		case c.eat("上半年"):

@@ -17,6 +17,7 @@ func TestParsePeriodOffice(t *testing.T) {
 	}{
 		{"2019年", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019年度", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		{"2019年全年", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
 		{"２０１９年", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019年3月", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
 		{"2019年03月", MonthPeriod, date(2019, 3, 1), date(2019, 3, 31)},
