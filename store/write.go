@@ -405,15 +405,24 @@ var recordColumns = []string{"indicator", "region", "period", "version", "value"
 	"document", "section", "mark", "note", "department", "reporter", "reported", "revises", "reason"}
 
 // cells yields the records of l as cells of recordColumns, numbered and
-// filtered by pl: one slice, reused. Texts repeated from row to row (the
-// period, small integer values) are made once.
+// filtered by pl: one slice, reused. Cells repeated from row to row (the
+// indicator, period, unit, small integer values) are made once: a text
+// put in a cell is otherwise copied to the heap, a row a cell.
 func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]any] {
 	return func(yield func([]any) bool) {
 		row := make([]any, len(recordColumns))
 		row[11], row[12], row[13], row[15] = p.Department, p.Reporter, formatTime(p.Reported), reason
 		var lastPeriod outcome.Period
-		var period string
-		var ints [1024]string
+		var period any
+		var ints [1024]any
+		var last [4]string // indicator, unit, qualifier, document
+		var boxed [4]any
+		box := func(i int, s string) any {
+			if boxed[i] == nil || last[i] != s {
+				last[i], boxed[i] = s, s
+			}
+			return boxed[i]
+		}
 		for r := range l.All() {
 			version, revises := 1, any(nil)
 			if len(pl) > 0 {
@@ -424,23 +433,23 @@ func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]a
 					version, revises = rv.version, rv.revises
 				}
 			}
-			if period == "" || r.Period != lastPeriod {
+			if period == nil || r.Period != lastPeriod {
 				lastPeriod, period = r.Period, r.Period.String()
 			}
 			q := r.Quantity
 			v := q.Value()
-			var value string
+			var value any
 			if c := v.CoefficientInt64(); v.Exponent() == 0 && c >= 0 && c < int64(len(ints)) && v.NumDigits() < 18 {
-				if ints[c] == "" {
+				if ints[c] == nil {
 					ints[c] = strconv.FormatInt(c, 10)
 				}
 				value = ints[c]
 			} else {
 				value = v.String()
 			}
-			row[0], row[1], row[2], row[3] = r.Indicator, r.Region, period, version
-			row[4], row[5], row[6] = value, q.Unit().Symbol(), q.Qualifier().String()
-			row[7], row[8], row[9], row[10] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
+			row[0], row[1], row[2], row[3] = box(0, r.Indicator), r.Region, period, version
+			row[4], row[5], row[6] = value, box(1, q.Unit().Symbol()), box(2, q.Qualifier().String())
+			row[7], row[8], row[9], row[10] = box(3, r.Source.Document), r.Source.Section, r.Source.Mark, r.Note
 			row[14] = revises
 			if !yield(row) {
 				return
