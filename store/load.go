@@ -118,13 +118,14 @@ func (s *Store) loadQuery(q Query, corrected bool) string {
 	if corrected {
 		b.WriteString(`NOT EXISTS (SELECT 1 FROM records n WHERE n.revises = r.id`)
 		if cut != "" {
-			b.WriteString(` AND n.reported < ` + cut)
+			b.WriteString(` AND n.write IN (SELECT id FROM writes WHERE reported < ` + cut + `)`)
 		}
 		b.WriteString(`) AND `)
 	}
 	b.WriteString(`TRUE`)
 	if cut != "" {
-		b.WriteString(` AND r.reported < ` + cut)
+		// The writes are few: the ids of those reported by the day.
+		b.WriteString(` AND r.write IN (SELECT id FROM writes WHERE reported < ` + cut + `)`)
 	}
 	if q.Region != "" {
 		b.WriteString(` AND r.region IN (SELECT code FROM sub)`)
@@ -206,9 +207,10 @@ func firstRune(f []byte) rune {
 // History returns every version of the figure of indicator in region over
 // period, oldest first; [ErrNotFound] when the store holds none.
 func (s *Store) History(ctx context.Context, indicator, region string, period outcome.Period) ([]Version, error) {
-	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT id, version, value, unit, qualifier, document, section, mark, note,
-			department, reporter, reported, revises, reason
-		FROM records WHERE indicator = ? AND region = ? AND period = ? ORDER BY version`),
+	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT r.id, r.version, r.value, r.unit, r.qualifier, r.document, r.section, r.mark, r.note,
+			w.department, w.reporter, w.reported, r.revises, w.reason
+		FROM records r JOIN writes w ON w.id = r.write
+		WHERE r.indicator = ? AND r.region = ? AND r.period = ? ORDER BY r.version`),
 		indicator, region, period.String())
 	if err != nil {
 		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)

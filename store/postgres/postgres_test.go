@@ -149,19 +149,40 @@ func TestRowLevelSecurity(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
+	// A write names its department once; its records name the write.
+	const write = `INSERT INTO writes (department, reporter, reported, reason) VALUES ($1, 'x', '2020-01-01T00:00:00.000000Z', '') RETURNING id`
+	if _, err := c.Exec(ctx, write, "county"); err == nil || !strings.Contains(err.Error(), "row-level security") {
+		t.Errorf("INSERT of a write of department county as %s = %v, want a row-level security refusal", role, err)
+	}
+	var ownWrite, otherWrite int64
+	if err := c.QueryRow(ctx, write, "science").Scan(&ownWrite); err != nil {
+		t.Fatalf("INSERT of a write of its own department as %s = %v, want it stored", role, err)
+	}
+	owner, err := pgx.Connect(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close(ctx)
+	if err := owner.QueryRow(ctx, write, "county").Scan(&otherWrite); err != nil {
+		t.Fatal(err)
+	}
 	insert := `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
-		department, reporter, reported, reason) VALUES ($1, '433122', '2019', 1, '2', '个', '', '', '', '', '', $2, 'x', '2020-01-01T00:00:00.000000Z', '')`
-	for _, tc := range []struct{ indicator, department string }{
-		{"featured-industries", "science"},
-		{"featured-industries", "county"},
-		{"patented-technologies", "county"},
+		write) VALUES ($1, '433122', '2019', 1, '2', '个', '', '', '', '', '', $2)`
+	for _, tc := range []struct {
+		indicator  string
+		department string
+		write      int64
+	}{
+		{"featured-industries", "science", ownWrite},
+		{"featured-industries", "county", otherWrite},
+		{"patented-technologies", "county", otherWrite},
 	} {
-		_, err := c.Exec(ctx, insert, tc.indicator, tc.department)
+		_, err := c.Exec(ctx, insert, tc.indicator, tc.write)
 		if err == nil || !strings.Contains(err.Error(), "row-level security") {
 			t.Errorf("INSERT of %s for department %s as %s = %v, want a row-level security refusal", tc.indicator, tc.department, role, err)
 		}
 	}
-	if _, err := c.Exec(ctx, insert, "patented-technologies", "science"); err != nil {
+	if _, err := c.Exec(ctx, insert, "patented-technologies", ownWrite); err != nil {
 		t.Errorf("INSERT of its own indicator as %s = %v, want it stored", role, err)
 	}
 	// It reads every department's records, and updates none.

@@ -94,6 +94,7 @@ func Run(t *testing.T, b Backend) {
 		f    func(*testing.T, Backend)
 	}{
 		{"Migrations", testMigrations},
+		{"MigrateProvenance", testMigrateProvenance},
 		{"Catalogue", testCatalogue},
 		{"WriteConflictCorrect", testWriteConflictCorrect},
 		{"KnownOnAndRegion", testKnownOnAndRegion},
@@ -174,6 +175,66 @@ func testMigrations(t *testing.T, b Backend) {
 	_, err = store.Open(ctx, e2)
 	if !errors.Is(err, store.ErrNewerSchema) || !strings.Contains(err.Error(), "99") {
 		t.Fatalf("Open of a version-99 database = %v, want ErrNewerSchema naming 99", err)
+	}
+}
+
+// testMigrateProvenance upgrades a version-5 database, whose records
+// carry their provenance in each row, and finds every version's
+// provenance as it was written: two records of one import share it.
+func testMigrateProvenance(t *testing.T, b Backend) {
+	addr := b.New(t)
+	e, err := b.Engine(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.DB.Close()
+	if err := store.Migrate(ctx, e, 5); err != nil {
+		t.Fatalf("Migrate(5) = %v", err)
+	}
+	const insert = `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
+		department, reporter, reported, revises, reason) `
+	for _, q := range []string{
+		insert + `VALUES ('featured-industries', '433122', '2019', 1, '5', '个', '', '年报', '', '', '',
+			'county', '张', '2020-01-10T00:00:00.000000Z', NULL, '')`,
+		insert + `VALUES ('info-networks', '433122', '2019', 1, '3', '个', '', '年报', '', '', '',
+			'county', '张', '2020-01-10T00:00:00.000000Z', NULL, '')`,
+		insert + `SELECT 'featured-industries', '433122', '2019', 2, '6', '个', '', '复核', '', '', '',
+			'province', '李', '2020-03-01T00:00:00.000000Z', id, '补录' FROM records WHERE indicator = 'featured-industries'`,
+	} {
+		if _, err := e.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := b.Open(t, addr)
+	county := store.Provenance{Department: "county", Reporter: "张", Reported: time.Date(2020, 1, 10, 0, 0, 0, 0, time.UTC)}
+	province := store.Provenance{Department: "province", Reporter: "李", Reported: time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC)}
+	for _, tc := range []struct {
+		indicator string
+		want      []store.Provenance
+		reasons   []string
+	}{
+		{"featured-industries", []store.Provenance{county, province}, []string{"", "补录"}},
+		{"info-networks", []store.Provenance{county}, []string{""}},
+	} {
+		h, err := s.History(ctx, tc.indicator, "433122", outcome.Year(2019))
+		if err != nil {
+			t.Fatalf("History of %s after the upgrade: %v", tc.indicator, err)
+		}
+		var got []store.Provenance
+		var reasons []string
+		for _, v := range h {
+			got = append(got, v.Provenance)
+			reasons = append(reasons, v.Reason)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("provenance of %s after the upgrade: mismatch (-want +got)\n%s", tc.indicator, diff)
+		}
+		if diff := cmp.Diff(tc.reasons, reasons); diff != "" {
+			t.Errorf("reasons of %s after the upgrade: mismatch (-want +got)\n%s", tc.indicator, diff)
+		}
+		if len(h) == 2 && h[1].Revises != h[0].ID {
+			t.Errorf("version 2 of %s revises %d after the upgrade, want version 1's id %d", tc.indicator, h[1].Revises, h[0].ID)
+		}
 	}
 }
 
