@@ -141,6 +141,11 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 	if p.Department == "" {
 		return 0, fmt.Errorf("store: write without a department: %w", ErrInvalid)
 	}
+	for _, f := range []struct{ name, text string }{{"department", p.Department}, {"reporter", p.Reporter}, {"reason", reason}} {
+		if strings.IndexByte(f.text, 0) >= 0 {
+			return 0, fmt.Errorf("store: write: the %s %q holds a NUL byte, which a database's text cannot: %w", f.name, f.text, ErrInvalid)
+		}
+	}
 	reported := p.Reported
 	if reported.IsZero() {
 		reported = time.Now()
@@ -173,7 +178,11 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 		if err != nil {
 			return err
 		}
-		n, err := t.insertRecords(ctx, id, l, plan)
+		n, err := t.insertRecords(ctx, id, l, plan, file)
+		var re *RecordError
+		if errors.As(err, &re) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("store: store records of %s: %w", p.Department, err)
 		}
@@ -431,10 +440,12 @@ var recordColumns = []string{"indicator", "region", "period", "version", "value"
 	"document", "section", "mark", "note", "write", "revises"}
 
 // cells yields the records of l as cells of recordColumns, numbered and
-// filtered by pl: one slice, reused. Cells repeated from row to row (the
+// filtered by pl: one slice, reused. A record with a NUL byte in a text,
+// which PostgreSQL cannot hold, ends the rows, with a *RecordError in
+// *bad (the write is then rolled back). Cells repeated from row to row (the
 // indicator, period, unit, small integer values) are made once: a text
 // put in a cell is otherwise copied to the heap, a row a cell.
-func cells(l *outcome.Ledger, pl plan, write int64) iter.Seq[[]any] {
+func cells(l *outcome.Ledger, pl plan, write int64, file string, bad *error) iter.Seq[[]any] {
 	return func(yield func([]any) bool) {
 		row := make([]any, len(recordColumns))
 		row[11] = write
@@ -477,6 +488,13 @@ func cells(l *outcome.Ledger, pl plan, write int64) iter.Seq[[]any] {
 			row[4], row[5], row[6] = value, box(1, q.Unit().Symbol()), box(2, q.Qualifier().String())
 			row[7], row[8], row[9], row[10] = box(3, r.Source.Document), r.Source.Section, r.Source.Mark, r.Note
 			row[12] = revises
+			for i, f := range [...]string{r.Source.Document, r.Source.Section, r.Source.Mark, r.Note} {
+				if strings.IndexByte(f, 0) >= 0 {
+					*bad = &RecordError{File: file, Record: r,
+						Err: fmt.Errorf("its %s holds a NUL byte, which a database's text cannot: %w", recordColumns[7+i], outcome.ErrInvalid)}
+					return
+				}
+			}
 			if !yield(row) {
 				return
 			}
@@ -486,8 +504,13 @@ func cells(l *outcome.Ledger, pl plan, write int64) iter.Seq[[]any] {
 
 // insertRecords writes the records of l, as pl says, into the records
 // table, as of the write of id, and returns how many it wrote.
-func (t *tx) insertRecords(ctx context.Context, write int64, l *outcome.Ledger, pl plan) (int, error) {
-	n := 0
+func (t *tx) insertRecords(ctx context.Context, write int64, l *outcome.Ledger, pl plan, file string) (n int, err error) {
+	var bad error
+	defer func() {
+		if bad != nil {
+			n, err = 0, bad
+		}
+	}()
 	counted := func(seq iter.Seq[[]any]) iter.Seq[[]any] {
 		return func(yield func([]any) bool) {
 			for r := range seq {
@@ -498,7 +521,7 @@ func (t *tx) insertRecords(ctx context.Context, write int64, l *outcome.Ledger, 
 			}
 		}
 	}
-	rows := counted(cells(l, pl, write))
+	rows := counted(cells(l, pl, write, file, &bad))
 	if t.s.e.Dialect == SQLite {
 		return n, t.insertBatches(ctx, write, rows)
 	}

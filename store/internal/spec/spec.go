@@ -487,6 +487,22 @@ func testImportAllOrNothing(t *testing.T, b Backend) {
 	if n := count(t, s); n != 1 {
 		t.Fatalf("after a conflicting import the store holds %d records, want the 1 before it", n)
 	}
+	// PostgreSQL's text holds no NUL byte: either engine refuses it,
+	// naming the record and the field, and stores nothing.
+	withNUL := "indicator,region,period,value,note\nfeatured-industries,433124,2019,1,ok\nfeatured-industries,433125,2019,1,a\x00b\n"
+	_, err = s.Import(ctx, p, strings.NewReader(withNUL), "nul.csv")
+	var re *store.RecordError
+	if !errors.As(err, &re) || !errors.Is(err, outcome.ErrInvalid) || re.Record.Region != "433125" || !strings.Contains(err.Error(), "note") ||
+		!strings.Contains(err.Error(), "nul.csv") {
+		t.Fatalf("Import of a note with a NUL byte = %v, want a RecordError of nul.csv 433125 naming the note, wrapping outcome.ErrInvalid", err)
+	}
+	if n := count(t, s); n != 1 {
+		t.Fatalf("after an import refused for a NUL byte the store holds %d records, want the 1 before it", n)
+	}
+	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "a\x00b"}, rec("featured-industries", "433124", "2019", "1个")); !errors.Is(err, store.ErrInvalid) ||
+		!strings.Contains(err.Error(), "reporter") {
+		t.Errorf("Write by a reporter with a NUL byte = %v, want ErrInvalid naming the reporter", err)
+	}
 }
 
 func testDepartments(t *testing.T, b Backend) {
