@@ -10,7 +10,7 @@ import (
 )
 
 // SchemaVersion is the version of the schema this package writes.
-const SchemaVersion = 6 // len(migrations); a test keeps them equal
+const SchemaVersion = 7 // len(migrations); a test keeps them equal
 
 // migrations are the schema's versions: migrations[i] takes a database
 // from version i to i+1. Only append to the list. In the statements,
@@ -170,6 +170,22 @@ var migrations = [][]string{
 			FOR r IN SELECT DISTINCT d.role FROM departments d JOIN pg_roles g ON g.rolname = d.role LOOP
 				EXECUTE format('GRANT SELECT, INSERT ON writes TO %I', r);
 			END LOOP; END $$}`,
+	},
+	{ // 7: on PostgreSQL a department's role revises only a version of the
+		// same figure, and so of its own indicator, not any id it names.
+		// A policy may not read its own table: a function of the owner,
+		// whom row-level security does not hold, looks the version up by
+		// the figure's key.
+		`{pg:CREATE FUNCTION revisable(revises BIGINT, indicator TEXT, period TEXT, region TEXT) RETURNS BOOLEAN
+			LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS
+			'SELECT EXISTS (SELECT 1 FROM records r WHERE r.indicator = $2 COLLATE "C"
+				AND r.period = $3 COLLATE "C" AND r.region = $4 COLLATE "C" AND r.id = $1)'}`,
+		`{pg:ALTER POLICY records_write ON records WITH CHECK (EXISTS (
+			SELECT 1 FROM writes w JOIN departments d ON d.name = w.department
+			JOIN assignments a ON a.department = d.name
+			WHERE w.id = records.write AND d.role = current_user AND a.indicator = records.indicator)
+			AND EXISTS (SELECT 1 FROM regions g WHERE g.code = records.region)
+			AND (records.revises IS NULL OR revisable(records.revises, records.indicator, records.period, records.region)))}`,
 	},
 }
 

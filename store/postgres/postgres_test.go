@@ -185,6 +185,28 @@ func TestRowLevelSecurity(t *testing.T) {
 	if _, err := c.Exec(ctx, insert, "patented-technologies", ownWrite); err != nil {
 		t.Errorf("INSERT of its own indicator as %s = %v, want it stored", role, err)
 	}
+	// A revision names a version of the same figure: the role's own, not
+	// another department's record.
+	county := outcome.Record{Indicator: "featured-industries", Region: "433122", Period: outcome.Year(2019),
+		Quantity: outcome.MustParseQuantity("2个")}
+	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "王"}, county); err != nil {
+		t.Fatal(err)
+	}
+	versionID := func(r outcome.Record) int64 {
+		h, err := s.History(ctx, r.Indicator, r.Region, r.Period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h[len(h)-1].ID
+	}
+	revise := `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
+		write, revises) VALUES ('patented-technologies', '430000', '2019', 2, '130', '项', '', '', '', '', '', $1, $2)`
+	if _, err := c.Exec(ctx, revise, ownWrite, versionID(county)); err == nil || !strings.Contains(err.Error(), "row-level security") {
+		t.Errorf("INSERT as %s revising department county's record %d = %v, want a row-level security refusal", role, versionID(county), err)
+	}
+	if _, err := c.Exec(ctx, revise, ownWrite, versionID(own)); err != nil {
+		t.Errorf("INSERT as %s revising its own record = %v, want it stored", role, err)
+	}
 	// It reads every department's records, and updates none.
 	if _, err := c.Exec(ctx, `UPDATE records SET value = '1'`); err == nil || !strings.Contains(err.Error(), "permission denied") {
 		t.Errorf("UPDATE as %s = %v, want permission denied", role, err)
