@@ -2,15 +2,12 @@ package store
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
 	"io"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/taizhang/taizhang/outcome"
 )
@@ -80,7 +77,7 @@ func (s *Store) Ledger(ctx context.Context, q Query) (*outcome.Ledger, error) {
 	if s.e.CopyOut != nil {
 		werr = s.e.CopyOut(ctx, conn, query, bw)
 	} else {
-		werr = writeCSV(ctx, conn, query, bw)
+		werr = writeLines(ctx, conn, query, bw)
 	}
 	if werr == nil {
 		werr = bw.Flush()
@@ -135,35 +132,31 @@ func (s *Store) loadQuery(q Query, corrected bool) string {
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// writeCSV writes the rows of query to w as CSV with a header, reading
-// them through database/sql into buffers reused from row to row.
-func writeCSV(ctx context.Context, conn *sql.Conn, query string, w io.Writer) error {
-	rows, err := conn.QueryContext(ctx, query)
+// csvLine is the SQL of a ledger file's line made of a row of loadQuery:
+// codes and figures as they are, texts quoted (which reads them back as
+// they are, whatever they hold), and nothing for an empty text.
+const csvLine = `indicator || ',' || region || ',' || period || ',' || value || ',' || unit || ',' || qualifier
+	|| ',' || {q:source} || ',' || {q:section} || ',' || {q:mark} || ',' || {q:note}`
+
+// writeLines writes the rows of query to w as a ledger file, each line
+// made by the database: a row is one text to read, not ten.
+func writeLines(ctx context.Context, conn *sql.Conn, query string, w io.Writer) error {
+	sel := csvLine
+	for _, c := range []string{"source", "section", "mark", "note"} {
+		sel = strings.Replace(sel, "{q:"+c+"}", `CASE WHEN `+c+` = '' THEN '' ELSE '"' || replace(`+c+`, '"', '""') || '"' END`, 1)
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT `+sel+` FROM (`+query+`) q`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return err
-	}
-	var line []byte
-	for i, c := range cols {
-		line = appendCSVField(line, i, []byte(c))
-	}
-	line = append(line, '\n')
-	raw := make([]sql.RawBytes, len(cols))
-	dest := make([]any, len(cols))
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
+	line := []byte("indicator,region,period,value,unit,qualifier,source,section,mark,note\n")
+	var raw sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&raw); err != nil {
 			return err
 		}
-		for i, b := range raw {
-			line = appendCSVField(line, i, b)
-		}
+		line = append(line, raw...)
 		line = append(line, '\n')
 		if len(line) >= 64<<10 {
 			if _, err := w.Write(line); err != nil {
@@ -177,31 +170,6 @@ func writeCSV(ctx context.Context, conn *sql.Conn, query string, w io.Writer) er
 	}
 	_, err = w.Write(line)
 	return err
-}
-
-// appendCSVField appends field i of a line, quoted as encoding/csv quotes
-// it: when it holds a comma, quote or line break, or begins with a space.
-func appendCSVField(line []byte, i int, f []byte) []byte {
-	if i > 0 {
-		line = append(line, ',')
-	}
-	quote := len(f) > 0 && (bytes.ContainsAny(f, ",\"\r\n") || unicode.IsSpace(firstRune(f)) || string(f) == `\.`)
-	if !quote {
-		return append(line, f...)
-	}
-	line = append(line, '"')
-	for _, c := range f {
-		if c == '"' {
-			line = append(line, '"')
-		}
-		line = append(line, c)
-	}
-	return append(line, '"')
-}
-
-func firstRune(f []byte) rune {
-	r, _ := utf8.DecodeRune(f)
-	return r
 }
 
 // History returns every version of the figure of indicator in region over

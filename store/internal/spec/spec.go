@@ -98,6 +98,7 @@ func Run(t *testing.T, b Backend) {
 		{"Catalogue", testCatalogue},
 		{"WriteConflictCorrect", testWriteConflictCorrect},
 		{"KnownOnAndRegion", testKnownOnAndRegion},
+		{"LoadTexts", testLoadTexts},
 		{"EvaluateSevenOnes", testEvaluateSevenOnes},
 		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"Departments", testDepartments},
@@ -360,6 +361,37 @@ func testWriteConflictCorrect(t *testing.T, b Backend) {
 	}
 	if _, err := s.Write(ctx, p, rec("featured-industries", "999999", "2019", "1个")); !errors.Is(err, outcome.ErrUnknownRegion) {
 		t.Errorf("Write in an unknown region = %v, want ErrUnknownRegion", err)
+	}
+}
+
+// testLoadTexts loads records whose citations and notes hold what a
+// ledger file must quote (commas, quotes, line breaks, leading spaces)
+// and finds them as they were written.
+func testLoadTexts(t *testing.T, b Backend) {
+	s, _ := seeded(t, b)
+	want := []outcome.Record{
+		rec("featured-industries", "433122", "2019", "2个"),
+		rec("featured-industries", "433123", "2019", "约3个"),
+		rec("featured-industries", "433124", "2019", "1个"),
+	}
+	want[0].Source = outcome.Cite(`湘科发〔2019〕12号, "附件1"`, "第2节\n表3", " 甲")
+	want[0].Note = "含 \"特色产业\", 待核"
+	want[1].Source = outcome.Cite("\u3000全角空格开头", "", "")
+	want[1].Note = `\.`
+	want[2].Note = "  "
+	if _, err := s.Write(ctx, store.Provenance{Department: "county"}, want...); err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Ledger(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []outcome.Record
+	for r := range l.All() {
+		got = append(got, r)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("records loaded: mismatch (-want +got)\n%s", diff)
 	}
 }
 
