@@ -1,8 +1,9 @@
 // Package postgres opens a [store.Store] in a PostgreSQL database, through
 // github.com/jackc/pgx/v5: the engine for a ledger that departments share.
-// Records are staged with COPY and loaded with COPY … TO STDOUT, and each
-// department may connect as a role of its own, which row-level security
-// lets insert only its own indicators' records ([store.Department]).
+// Records are written with COPY in the binary format and loaded with
+// COPY … TO STDOUT, and each department may connect as a role of its own,
+// which row-level security lets insert only its own indicators' records
+// ([store.Department]).
 package postgres
 
 import (
