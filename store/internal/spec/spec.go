@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -250,6 +251,22 @@ func testCatalogue(t *testing.T, b Backend) {
 	}
 	if err := s.PutRegions(ctx, hunan.Regions()); err != nil {
 		t.Errorf("PutRegions of the same regions again = %v, want nil", err)
+	}
+	// Names with what a region file quotes read back as written.
+	odd := outcome.Region{Code: "433122999201", Name: outcome.Name{Zh: `村,"甲"`, En: " Village \"A\",\nB"}, Level: outcome.Village, Parent: "433122"}
+	more, err := outcome.NewRegionSet(append(slices.Collect(rs.All()), odd))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutRegions(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	rs2, err := s.Regions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := rs2.Lookup(odd.Code); !ok || got != odd {
+		t.Errorf("stored region %s = %q %q, %v; want %q %q", odd.Code, got.Name.Zh, got.Name.En, ok, odd.Name.Zh, odd.Name.En)
 	}
 	changed := hunan.Indicators()[0]
 	changed.Name.En = "something else"
