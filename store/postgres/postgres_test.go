@@ -225,3 +225,43 @@ func mustURL(t testing.TB, s string) *url.URL {
 func BenchmarkImport1M(b *testing.B)  { spec.BenchmarkImport(b, backend, 1_000_000) }
 func BenchmarkLoad1M(b *testing.B)    { spec.BenchmarkLoad(b, backend, 1_000_000, false) }
 func BenchmarkReadCSV1M(b *testing.B) { spec.BenchmarkLoad(b, backend, 1_000_000, true) }
+
+// TestMigrateRoles upgrades a version-5 database whose department has a
+// role: the role may then insert writes, which version 6 adds, as the
+// role of a department added after the upgrade may.
+func TestMigrateRoles(t *testing.T) {
+	ctx := context.Background()
+	role := randomName("tz_old_")
+	c0 := admin(t)
+	t.Cleanup(func() {
+		if _, err := c0.Exec(context.Background(), "DROP ROLE IF EXISTS "+role); err != nil {
+			t.Errorf("drop role %s: %v", role, err)
+		}
+	})
+	addr := backend.New(t)
+	e, err := postgres.Engine(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.DB.Close()
+	if err := store.Migrate(ctx, e, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE ROLE ` + role + ` LOGIN`,
+		`INSERT INTO departments (name, role) VALUES ('science', '` + role + `')`,
+	} {
+		if _, err := e.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := postgres.Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var may bool
+	if err := e.DB.QueryRowContext(ctx, `SELECT has_table_privilege($1, 'writes', 'INSERT')`, role).Scan(&may); err != nil || !may {
+		t.Errorf("after the upgrade, %s may insert writes = %v, %v; want true", role, may, err)
+	}
+}
