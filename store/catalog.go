@@ -303,7 +303,7 @@ func (s *Store) AddDepartment(ctx context.Context, d Department) error {
 		}
 		stmts := []string{
 			`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ` + d.Role,
-			`GRANT INSERT ON records TO ` + d.Role,
+			`GRANT INSERT ON records, writes TO ` + d.Role,
 		}
 		if !exists {
 			stmts = append([]string{`CREATE ROLE ` + d.Role + ` LOGIN`}, stmts...)

@@ -34,7 +34,8 @@
 // department writing another's indicator is refused with
 // [ErrNotAssigned]. Every department reads everything. On PostgreSQL the
 // database enforces it too: each department has a role, and row-level
-// security lets a role insert records only of its department's indicators.
+// security lets a role insert records only of its department's indicators,
+// and a correction only of a version of the same figure.
 //
 // # Writes
 //

@@ -141,6 +141,11 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 	if p.Department == "" {
 		return 0, fmt.Errorf("store: write without a department: %w", ErrInvalid)
 	}
+	for _, f := range []struct{ name, text string }{{"department", p.Department}, {"reporter", p.Reporter}, {"reason", reason}} {
+		if strings.IndexByte(f.text, 0) >= 0 {
+			return 0, fmt.Errorf("store: write: the %s %q holds a NUL byte, which a database's text cannot: %w", f.name, f.text, ErrInvalid)
+		}
+	}
 	reported := p.Reported
 	if reported.IsZero() {
 		reported = time.Now()
@@ -160,7 +165,24 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 		if err != nil {
 			return err
 		}
-		n, err := t.insertRecords(ctx, p, reason, l, plan)
+		drop := 0
+		for _, rv := range plan {
+			if rv.version == 0 {
+				drop++
+			}
+		}
+		if l.Len() == drop {
+			return nil // every record is stored already
+		}
+		id, err := t.insertWrite(ctx, p, reason)
+		if err != nil {
+			return err
+		}
+		n, err := t.insertRecords(ctx, id, l, plan, file)
+		var re *RecordError
+		if errors.As(err, &re) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("store: store records of %s: %w", p.Department, err)
 		}
@@ -174,6 +196,17 @@ func (s *Store) write(ctx context.Context, p Provenance, reason string, l *outco
 		return 0, err
 	}
 	return stored, nil
+}
+
+// insertWrite stores the provenance of a write and returns its id.
+func (t *tx) insertWrite(ctx context.Context, p Provenance, reason string) (int64, error) {
+	var id int64
+	err := t.conn.QueryRowContext(ctx, t.s.bind(`INSERT INTO writes (department, reporter, reported, reason) VALUES (?, ?, ?, ?) RETURNING id`),
+		p.Department, p.Reporter, formatTime(p.Reported), reason).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: store the write of %s: %w", p.Department, err)
+	}
+	return id, nil
 }
 
 // checkAssigned refuses records of indicators not assigned to department.
@@ -259,14 +292,16 @@ func (t *tx) latest(ctx context.Context, l *outcome.Ledger) (map[pair]map[string
 			cur.regions = nil
 		}
 	}
-	const cols = `region, id, version, value, unit, qualifier, document, section, mark, note, department, reporter, reported`
-	scan, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records WHERE indicator = ? AND period = ?`))
+	const cols = `r.region, r.id, r.version, r.value, r.unit, r.qualifier, r.document, r.section, r.mark, r.note,
+		w.department, w.reporter, w.reported`
+	scan, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records r JOIN writes w ON w.id = r.write
+		WHERE r.indicator = ? AND r.period = ?`))
 	if err != nil {
 		return nil, fmt.Errorf("store: read stored versions: %w", err)
 	}
 	defer scan.Close()
-	probe, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records
-		WHERE indicator = ? AND period = ? AND region = ? ORDER BY version DESC LIMIT 1`))
+	probe, err := t.conn.PrepareContext(ctx, t.s.bind(`SELECT `+cols+` FROM records r JOIN writes w ON w.id = r.write
+		WHERE r.indicator = ? AND r.period = ? AND r.region = ? ORDER BY r.version DESC LIMIT 1`))
 	if err != nil {
 		return nil, fmt.Errorf("store: read stored versions: %w", err)
 	}
@@ -402,18 +437,29 @@ func rowOf(r outcome.Record) row {
 
 // recordColumns are the columns a write fills.
 var recordColumns = []string{"indicator", "region", "period", "version", "value", "unit", "qualifier",
-	"document", "section", "mark", "note", "department", "reporter", "reported", "revises", "reason"}
+	"document", "section", "mark", "note", "write", "revises"}
 
 // cells yields the records of l as cells of recordColumns, numbered and
-// filtered by pl: one slice, reused. Texts repeated from row to row (the
-// period, small integer values) are made once.
-func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]any] {
+// filtered by pl: one slice, reused. A record with a NUL byte in a text,
+// which PostgreSQL cannot hold, ends the rows, with a *RecordError in
+// *bad (the write is then rolled back). Cells repeated from row to row (the
+// indicator, period, unit, small integer values) are made once: a text
+// put in a cell is otherwise copied to the heap, a row a cell.
+func cells(l *outcome.Ledger, pl plan, write int64, file string, bad *error) iter.Seq[[]any] {
 	return func(yield func([]any) bool) {
 		row := make([]any, len(recordColumns))
-		row[11], row[12], row[13], row[15] = p.Department, p.Reporter, formatTime(p.Reported), reason
+		row[11] = write
 		var lastPeriod outcome.Period
-		var period string
-		var ints [1024]string
+		var period any
+		var ints [1024]any
+		var last [4]string // indicator, unit, qualifier, document
+		var boxed [4]any
+		box := func(i int, s string) any {
+			if boxed[i] == nil || last[i] != s {
+				last[i], boxed[i] = s, s
+			}
+			return boxed[i]
+		}
 		for r := range l.All() {
 			version, revises := 1, any(nil)
 			if len(pl) > 0 {
@@ -424,24 +470,31 @@ func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]a
 					version, revises = rv.version, rv.revises
 				}
 			}
-			if period == "" || r.Period != lastPeriod {
+			if period == nil || r.Period != lastPeriod {
 				lastPeriod, period = r.Period, r.Period.String()
 			}
 			q := r.Quantity
 			v := q.Value()
-			var value string
+			var value any
 			if c := v.CoefficientInt64(); v.Exponent() == 0 && c >= 0 && c < int64(len(ints)) && v.NumDigits() < 18 {
-				if ints[c] == "" {
+				if ints[c] == nil {
 					ints[c] = strconv.FormatInt(c, 10)
 				}
 				value = ints[c]
 			} else {
 				value = v.String()
 			}
-			row[0], row[1], row[2], row[3] = r.Indicator, r.Region, period, version
-			row[4], row[5], row[6] = value, q.Unit().Symbol(), q.Qualifier().String()
-			row[7], row[8], row[9], row[10] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
-			row[14] = revises
+			row[0], row[1], row[2], row[3] = box(0, r.Indicator), r.Region, period, version
+			row[4], row[5], row[6] = value, box(1, q.Unit().Symbol()), box(2, q.Qualifier().String())
+			row[7], row[8], row[9], row[10] = box(3, r.Source.Document), r.Source.Section, r.Source.Mark, r.Note
+			row[12] = revises
+			for i, f := range [...]string{r.Source.Document, r.Source.Section, r.Source.Mark, r.Note} {
+				if strings.IndexByte(f, 0) >= 0 {
+					*bad = &RecordError{File: file, Record: r,
+						Err: fmt.Errorf("its %s holds a NUL byte, which a database's text cannot: %w", recordColumns[7+i], outcome.ErrInvalid)}
+					return
+				}
+			}
 			if !yield(row) {
 				return
 			}
@@ -450,9 +503,14 @@ func cells(l *outcome.Ledger, pl plan, p Provenance, reason string) iter.Seq[[]a
 }
 
 // insertRecords writes the records of l, as pl says, into the records
-// table, and returns how many it wrote.
-func (t *tx) insertRecords(ctx context.Context, p Provenance, reason string, l *outcome.Ledger, pl plan) (int, error) {
-	n := 0
+// table, as of the write of id, and returns how many it wrote.
+func (t *tx) insertRecords(ctx context.Context, write int64, l *outcome.Ledger, pl plan, file string) (n int, err error) {
+	var bad error
+	defer func() {
+		if bad != nil {
+			n, err = 0, bad
+		}
+	}()
 	counted := func(seq iter.Seq[[]any]) iter.Seq[[]any] {
 		return func(yield func([]any) bool) {
 			for r := range seq {
@@ -463,9 +521,9 @@ func (t *tx) insertRecords(ctx context.Context, p Provenance, reason string, l *
 			}
 		}
 	}
-	rows := counted(cells(l, pl, p, reason))
+	rows := counted(cells(l, pl, write, file, &bad))
 	if t.s.e.Dialect == SQLite {
-		return n, t.insertBatches(ctx, rows)
+		return n, t.insertBatches(ctx, write, rows)
 	}
 	if t.s.e.CopyIn == nil {
 		return n, t.copyIn(ctx, "records", recordColumns, rows)
@@ -482,7 +540,7 @@ func (t *tx) insertRecords(ctx context.Context, p Provenance, reason string, l *
 	}
 	if _, err := t.exec(ctx, `CREATE TEMP TABLE staged (indicator TEXT, region TEXT, period TEXT, version INTEGER,
 		value TEXT, unit TEXT, qualifier TEXT, document TEXT, section TEXT, mark TEXT, note TEXT,
-		department TEXT, reporter TEXT, reported TEXT, revises BIGINT, reason TEXT) ON COMMIT DROP`); err != nil {
+		write BIGINT, revises BIGINT) ON COMMIT DROP`); err != nil {
 		return 0, fmt.Errorf("create the staging table: %w", err)
 	}
 	if err := t.s.e.CopyIn(ctx, t.conn, "staged", recordColumns, rows); err != nil {
@@ -496,17 +554,17 @@ func (t *tx) insertRecords(ctx context.Context, p Provenance, reason string, l *
 }
 
 // insertBatches inserts rows of recordColumns into SQLite with a
-// prepared statement of many rows. The provenance, the same in every row,
-// is bound once a statement; an empty text is bound as NULL and stored as
-// ”, which spares the driver a copy of it.
-func (t *tx) insertBatches(ctx context.Context, rows iter.Seq[[]any]) error {
+// prepared statement of many rows. The write, the same in every row, is
+// written into the statement; an empty text is bound as NULL and stored
+// as ”, which spares the driver a copy of it.
+func (t *tx) insertBatches(ctx context.Context, write int64, rows iter.Seq[[]any]) error {
 	const batch = 256
 	var perRow []string // columns bound per row, in recordColumns
 	var cells []int
 	one := make([]string, 0, len(recordColumns))
 	for i, c := range recordColumns {
 		switch c {
-		case "department", "reporter", "reported", "reason":
+		case "write":
 			continue
 		case "version", "revises":
 			one = append(one, "?")
@@ -515,10 +573,9 @@ func (t *tx) insertBatches(ctx context.Context, rows iter.Seq[[]any]) error {
 		}
 		perRow, cells = append(perRow, c), append(cells, i)
 	}
-	tuple := "(" + strings.Join(one, ", ") + ", %s)"
-	var tupleText string
+	tupleText := "(" + strings.Join(one, ", ") + ", " + strconv.FormatInt(write, 10) + ")"
 	stmt := func(n int) string {
-		return "INSERT INTO records (" + strings.Join(perRow, ", ") + ", department, reporter, reported, reason) VALUES " +
+		return "INSERT INTO records (" + strings.Join(perRow, ", ") + ", write) VALUES " +
 			strings.TrimSuffix(strings.Repeat(tupleText+",", n), ",")
 	}
 	// The statements run on the driver's connection itself: through
@@ -567,15 +624,6 @@ func (t *tx) insertBatches(ctx context.Context, rows iter.Seq[[]any]) error {
 			return err
 		}
 		for r := range rows {
-			if tupleText == "" {
-				// The provenance is written into the statement as
-				// literals, the same in every row.
-				var lits []string
-				for _, i := range []int{11, 12, 13, 15} {
-					lits = append(lits, quote(r[i].(string)))
-				}
-				tupleText = fmt.Sprintf(tuple, strings.Join(lits, ", "))
-			}
 			for _, i := range cells {
 				v := r[i]
 				switch c := v.(type) {

@@ -11,6 +11,16 @@
 // the report is printed as the ledger stands and as known on 2020-01-31,
 // the shortfall is saved as rectification items due 2020-06-30, and the
 // items are listed as of 2020-07-31.
+//
+// With -national DIR it keeps the national ledger of the project's scale
+// benchmark instead (DIR holds regions.csv and outcomes.csv): -import
+// stores it, a year's rows summed into figures, and every run loads it
+// from the store, evaluates the benchmark's four targets and writes the
+// answers in the benchmark's format (-asof, -out, -list), timings on
+// stderr:
+//
+//	go run ./examples/store -dsn URL -national DIR -import
+//	go run ./examples/store -dsn URL -national DIR -asof 2019 -out results.txt -list uncovered.txt
 package main
 
 import (
@@ -42,7 +52,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "SQLite file to keep the ledger in (default: a temporary one, removed at exit)")
 	dsn := fs.String("dsn", "", "PostgreSQL URL to keep the ledger in instead, such as postgres://user@127.0.0.1:5432/taizhang")
 	lang := fs.String("lang", "zh", "output language: zh or en")
+	national := fs.String("national", "", "folder of the scale benchmark's regions.csv and outcomes.csv: evaluate its four targets from the store")
+	doImport := fs.Bool("import", false, "with -national: store the national ledger first")
+	asOf := fs.Int("asof", 2019, "with -national: evaluate as of the end of this year")
+	outFile := fs.String("out", "results.txt", "with -national: where to write the answers")
+	listFile := fs.String("list", "uncovered.txt", "with -national: where to write the uncovered villages, one code a line")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *national != "" && *dsn == "" && *dbPath == "" {
+		fmt.Fprintln(stderr, "-national needs a store to keep the ledger in: -dsn or -db")
 		return 2
 	}
 	l, err := outcome.ParseLang(*lang)
@@ -73,6 +92,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
+	if *national != "" {
+		if *doImport {
+			err = importNational(ctx, s, *national, stderr)
+		}
+		if err == nil {
+			err = evaluateNational(ctx, s, *asOf, *outFile, *listFile, stderr)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return 0
+	}
 	if err := demo(ctx, s, stdout, l); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

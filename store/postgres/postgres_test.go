@@ -149,20 +149,63 @@ func TestRowLevelSecurity(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
+	// A write names its department once; its records name the write.
+	const write = `INSERT INTO writes (department, reporter, reported, reason) VALUES ($1, 'x', '2020-01-01T00:00:00.000000Z', '') RETURNING id`
+	if _, err := c.Exec(ctx, write, "county"); err == nil || !strings.Contains(err.Error(), "row-level security") {
+		t.Errorf("INSERT of a write of department county as %s = %v, want a row-level security refusal", role, err)
+	}
+	var ownWrite, otherWrite int64
+	if err := c.QueryRow(ctx, write, "science").Scan(&ownWrite); err != nil {
+		t.Fatalf("INSERT of a write of its own department as %s = %v, want it stored", role, err)
+	}
+	owner, err := pgx.Connect(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close(ctx)
+	if err := owner.QueryRow(ctx, write, "county").Scan(&otherWrite); err != nil {
+		t.Fatal(err)
+	}
 	insert := `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
-		department, reporter, reported, reason) VALUES ($1, '433122', '2019', 1, '2', '个', '', '', '', '', '', $2, 'x', '2020-01-01T00:00:00.000000Z', '')`
-	for _, tc := range []struct{ indicator, department string }{
-		{"featured-industries", "science"},
-		{"featured-industries", "county"},
-		{"patented-technologies", "county"},
+		write) VALUES ($1, '433122', '2019', 1, '2', '个', '', '', '', '', '', $2)`
+	for _, tc := range []struct {
+		indicator  string
+		department string
+		write      int64
+	}{
+		{"featured-industries", "science", ownWrite},
+		{"featured-industries", "county", otherWrite},
+		{"patented-technologies", "county", otherWrite},
 	} {
-		_, err := c.Exec(ctx, insert, tc.indicator, tc.department)
+		_, err := c.Exec(ctx, insert, tc.indicator, tc.write)
 		if err == nil || !strings.Contains(err.Error(), "row-level security") {
 			t.Errorf("INSERT of %s for department %s as %s = %v, want a row-level security refusal", tc.indicator, tc.department, role, err)
 		}
 	}
-	if _, err := c.Exec(ctx, insert, "patented-technologies", "science"); err != nil {
+	if _, err := c.Exec(ctx, insert, "patented-technologies", ownWrite); err != nil {
 		t.Errorf("INSERT of its own indicator as %s = %v, want it stored", role, err)
+	}
+	// A revision names a version of the same figure: the role's own, not
+	// another department's record.
+	county := outcome.Record{Indicator: "featured-industries", Region: "433122", Period: outcome.Year(2019),
+		Quantity: outcome.MustParseQuantity("2个")}
+	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "王"}, county); err != nil {
+		t.Fatal(err)
+	}
+	versionID := func(r outcome.Record) int64 {
+		h, err := s.History(ctx, r.Indicator, r.Region, r.Period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h[len(h)-1].ID
+	}
+	revise := `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
+		write, revises) VALUES ('patented-technologies', '430000', '2019', 2, '130', '项', '', '', '', '', '', $1, $2)`
+	if _, err := c.Exec(ctx, revise, ownWrite, versionID(county)); err == nil || !strings.Contains(err.Error(), "row-level security") {
+		t.Errorf("INSERT as %s revising department county's record %d = %v, want a row-level security refusal", role, versionID(county), err)
+	}
+	if _, err := c.Exec(ctx, revise, ownWrite, versionID(own)); err != nil {
+		t.Errorf("INSERT as %s revising its own record = %v, want it stored", role, err)
 	}
 	// It reads every department's records, and updates none.
 	if _, err := c.Exec(ctx, `UPDATE records SET value = '1'`); err == nil || !strings.Contains(err.Error(), "permission denied") {
@@ -182,3 +225,43 @@ func mustURL(t testing.TB, s string) *url.URL {
 func BenchmarkImport1M(b *testing.B)  { spec.BenchmarkImport(b, backend, 1_000_000) }
 func BenchmarkLoad1M(b *testing.B)    { spec.BenchmarkLoad(b, backend, 1_000_000, false) }
 func BenchmarkReadCSV1M(b *testing.B) { spec.BenchmarkLoad(b, backend, 1_000_000, true) }
+
+// TestMigrateRoles upgrades a version-5 database whose department has a
+// role: the role may then insert writes, which version 6 adds, as the
+// role of a department added after the upgrade may.
+func TestMigrateRoles(t *testing.T) {
+	ctx := context.Background()
+	role := randomName("tz_old_")
+	c0 := admin(t)
+	t.Cleanup(func() {
+		if _, err := c0.Exec(context.Background(), "DROP ROLE IF EXISTS "+role); err != nil {
+			t.Errorf("drop role %s: %v", role, err)
+		}
+	})
+	addr := backend.New(t)
+	e, err := postgres.Engine(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.DB.Close()
+	if err := store.Migrate(ctx, e, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE ROLE ` + role + ` LOGIN`,
+		`INSERT INTO departments (name, role) VALUES ('science', '` + role + `')`,
+	} {
+		if _, err := e.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := postgres.Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var may bool
+	if err := e.DB.QueryRowContext(ctx, `SELECT has_table_privilege($1, 'writes', 'INSERT')`, role).Scan(&may); err != nil || !may {
+		t.Errorf("after the upgrade, %s may insert writes = %v, %v; want true", role, may, err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,9 +95,11 @@ func Run(t *testing.T, b Backend) {
 		f    func(*testing.T, Backend)
 	}{
 		{"Migrations", testMigrations},
+		{"MigrateProvenance", testMigrateProvenance},
 		{"Catalogue", testCatalogue},
 		{"WriteConflictCorrect", testWriteConflictCorrect},
 		{"KnownOnAndRegion", testKnownOnAndRegion},
+		{"LoadTexts", testLoadTexts},
 		{"EvaluateSevenOnes", testEvaluateSevenOnes},
 		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"Departments", testDepartments},
@@ -177,6 +180,66 @@ func testMigrations(t *testing.T, b Backend) {
 	}
 }
 
+// testMigrateProvenance upgrades a version-5 database, whose records
+// carry their provenance in each row, and finds every version's
+// provenance as it was written: two records of one import share it.
+func testMigrateProvenance(t *testing.T, b Backend) {
+	addr := b.New(t)
+	e, err := b.Engine(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.DB.Close()
+	if err := store.Migrate(ctx, e, 5); err != nil {
+		t.Fatalf("Migrate(5) = %v", err)
+	}
+	const insert = `INSERT INTO records (indicator, region, period, version, value, unit, qualifier, document, section, mark, note,
+		department, reporter, reported, revises, reason) `
+	for _, q := range []string{
+		insert + `VALUES ('featured-industries', '433122', '2019', 1, '5', '个', '', '年报', '', '', '',
+			'county', '张', '2020-01-10T00:00:00.000000Z', NULL, '')`,
+		insert + `VALUES ('info-networks', '433122', '2019', 1, '3', '个', '', '年报', '', '', '',
+			'county', '张', '2020-01-10T00:00:00.000000Z', NULL, '')`,
+		insert + `SELECT 'featured-industries', '433122', '2019', 2, '6', '个', '', '复核', '', '', '',
+			'province', '李', '2020-03-01T00:00:00.000000Z', id, '补录' FROM records WHERE indicator = 'featured-industries'`,
+	} {
+		if _, err := e.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := b.Open(t, addr)
+	county := store.Provenance{Department: "county", Reporter: "张", Reported: time.Date(2020, 1, 10, 0, 0, 0, 0, time.UTC)}
+	province := store.Provenance{Department: "province", Reporter: "李", Reported: time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC)}
+	for _, tc := range []struct {
+		indicator string
+		want      []store.Provenance
+		reasons   []string
+	}{
+		{"featured-industries", []store.Provenance{county, province}, []string{"", "补录"}},
+		{"info-networks", []store.Provenance{county}, []string{""}},
+	} {
+		h, err := s.History(ctx, tc.indicator, "433122", outcome.Year(2019))
+		if err != nil {
+			t.Fatalf("History of %s after the upgrade: %v", tc.indicator, err)
+		}
+		var got []store.Provenance
+		var reasons []string
+		for _, v := range h {
+			got = append(got, v.Provenance)
+			reasons = append(reasons, v.Reason)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("provenance of %s after the upgrade: mismatch (-want +got)\n%s", tc.indicator, diff)
+		}
+		if diff := cmp.Diff(tc.reasons, reasons); diff != "" {
+			t.Errorf("reasons of %s after the upgrade: mismatch (-want +got)\n%s", tc.indicator, diff)
+		}
+		if len(h) == 2 && h[1].Revises != h[0].ID {
+			t.Errorf("version 2 of %s revises %d after the upgrade, want version 1's id %d", tc.indicator, h[1].Revises, h[0].ID)
+		}
+	}
+}
+
 func testCatalogue(t *testing.T, b Backend) {
 	s, _ := seeded(t, b)
 	rs, err := s.Regions(ctx)
@@ -188,6 +251,22 @@ func testCatalogue(t *testing.T, b Backend) {
 	}
 	if err := s.PutRegions(ctx, hunan.Regions()); err != nil {
 		t.Errorf("PutRegions of the same regions again = %v, want nil", err)
+	}
+	// Names with what a region file quotes read back as written.
+	odd := outcome.Region{Code: "433122999201", Name: outcome.Name{Zh: `村,"甲"`, En: " Village \"A\",\nB"}, Level: outcome.Village, Parent: "433122"}
+	more, err := outcome.NewRegionSet(append(slices.Collect(rs.All()), odd))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutRegions(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	rs2, err := s.Regions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := rs2.Lookup(odd.Code); !ok || got != odd {
+		t.Errorf("stored region %s = %q %q, %v; want %q %q", odd.Code, got.Name.Zh, got.Name.En, ok, odd.Name.Zh, odd.Name.En)
 	}
 	changed := hunan.Indicators()[0]
 	changed.Name.En = "something else"
@@ -299,6 +378,37 @@ func testWriteConflictCorrect(t *testing.T, b Backend) {
 	}
 	if _, err := s.Write(ctx, p, rec("featured-industries", "999999", "2019", "1个")); !errors.Is(err, outcome.ErrUnknownRegion) {
 		t.Errorf("Write in an unknown region = %v, want ErrUnknownRegion", err)
+	}
+}
+
+// testLoadTexts loads records whose citations and notes hold what a
+// ledger file must quote (commas, quotes, line breaks, leading spaces)
+// and finds them as they were written.
+func testLoadTexts(t *testing.T, b Backend) {
+	s, _ := seeded(t, b)
+	want := []outcome.Record{
+		rec("featured-industries", "433122", "2019", "2个"),
+		rec("featured-industries", "433123", "2019", "约3个"),
+		rec("featured-industries", "433124", "2019", "1个"),
+	}
+	want[0].Source = outcome.Cite(`湘科发〔2019〕12号, "附件1"`, "第2节\n表3", " 甲")
+	want[0].Note = "含 \"特色产业\", 待核"
+	want[1].Source = outcome.Cite("\u3000全角空格开头", "", "")
+	want[1].Note = `\.`
+	want[2].Note = "  "
+	if _, err := s.Write(ctx, store.Provenance{Department: "county"}, want...); err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Ledger(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []outcome.Record
+	for r := range l.All() {
+		got = append(got, r)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("records loaded: mismatch (-want +got)\n%s", diff)
 	}
 }
 
@@ -425,6 +535,22 @@ func testImportAllOrNothing(t *testing.T, b Backend) {
 	}
 	if n := count(t, s); n != 1 {
 		t.Fatalf("after a conflicting import the store holds %d records, want the 1 before it", n)
+	}
+	// PostgreSQL's text holds no NUL byte: either engine refuses it,
+	// naming the record and the field, and stores nothing.
+	withNUL := "indicator,region,period,value,note\nfeatured-industries,433124,2019,1,ok\nfeatured-industries,433125,2019,1,a\x00b\n"
+	_, err = s.Import(ctx, p, strings.NewReader(withNUL), "nul.csv")
+	var re *store.RecordError
+	if !errors.As(err, &re) || !errors.Is(err, outcome.ErrInvalid) || re.Record.Region != "433125" || !strings.Contains(err.Error(), "note") ||
+		!strings.Contains(err.Error(), "nul.csv") {
+		t.Fatalf("Import of a note with a NUL byte = %v, want a RecordError of nul.csv 433125 naming the note, wrapping outcome.ErrInvalid", err)
+	}
+	if n := count(t, s); n != 1 {
+		t.Fatalf("after an import refused for a NUL byte the store holds %d records, want the 1 before it", n)
+	}
+	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "a\x00b"}, rec("featured-industries", "433124", "2019", "1个")); !errors.Is(err, store.ErrInvalid) ||
+		!strings.Contains(err.Error(), "reporter") {
+		t.Errorf("Write by a reporter with a NUL byte = %v, want ErrInvalid naming the reporter", err)
 	}
 }
 
