@@ -293,7 +293,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
 			u, shift, err := parseScaledUnit(string(uf))
 			if err != nil {
-				return p.fail(line, colUnit, uf, errUnknownUnit)
+				return p.fail(line, colUnit, uf, err)
 			}
 			p.lastUnit, p.unit, p.unitShift = append(p.lastUnit[:0], uf...), u, shift
 		}

@@ -582,3 +582,19 @@ func TestSheetMisspeltIndicator(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A scale word alone in a unit column (万) is no unit: the error says what
+// to write, not only that the unit is unknown.
+func TestScaleWithoutUnit(t *testing.T) {
+	funds := Indicator{Code: "funds", Name: Name{"资金", "funds"}, Unit: Yuan, Aggregation: Flow}
+	l, err := NewLedger(officeRegions(t), funds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.ReadCSV(strings.NewReader("指标,区划,时期,数值,单位\n资金,433122,2019,50,万\n"), ReadOptions{Name: "a.csv"})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != "单位" || !errors.Is(err, errUnknownUnit) ||
+		!strings.HasSuffix(err.Error(), "a scale without a unit (write 万元, 万人 …)") {
+		t.Errorf("ReadCSV = %v, want a.csv:2 单位: a scale without a unit", err)
+	}
+}

@@ -158,7 +158,7 @@ var unitScales = []struct {
 // ([ParseUnit]), or a scale word and a unit (万元 is 10^4 元, 亿元 10^8,
 // 千元 10^3, 万册 10^4 册), returning the power of ten the field's values
 // are scaled by. A unit that is itself declared with such a word (千克) is
-// that unit.
+// that unit. The error is the reason alone, wrapping errUnknownUnit.
 func parseScaledUnit(s string) (Unit, int32, error) {
 	u, err := ParseUnit(s)
 	if err == nil {
@@ -169,9 +169,12 @@ func parseScaledUnit(s string) (Unit, int32, error) {
 			if u, err := ParseUnit(rest); err == nil {
 				return u, sc.shift, nil
 			}
+		} else if ok {
+			// 万 alone: a scale of nothing.
+			return 0, 0, fmt.Errorf("%w: a scale without a unit (write %s元, %s人 …)", errUnknownUnit, s, s)
 		}
 	}
-	return 0, 0, err
+	return 0, 0, errUnknownUnit
 }
 
 // info returns what the package knows of u, built in or declared; ok is
