@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -150,27 +151,24 @@ func (l *Ledger) readSheet(sh Sheet, opts ReadOptions, rows iter.Seq2[int, [][]b
 		return &ParseError{File: opts.Name, Line: 1, Err: fmt.Errorf("%w: no header row", errMissingColumn)}
 	}
 	rd.resolve(&b, opts)
-	seen := map[string]bool{}
-	errs := b.errs[:0]
 	for _, e := range b.errs { // unknown region codes
 		var pe *ParseError
 		if errors.As(e.err, &pe) && pe.Column == columnNames[colRegion] {
 			pe.Column = sr.regionCol
-			// A row's region is read for each of its figures: an unknown
-			// one is said once for the row.
-			key := e.err.Error()
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
 		}
-		errs = append(errs, e)
 	}
-	b.errs = errs
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	a := l.newApplier(opts.Name, opts)
 	a.apply(&b)
+	// A row's region is read for each of its figures: an unknown one is
+	// said once for the row, not once a figure.
+	seen := map[string]bool{}
+	a.errs = slices.DeleteFunc(a.errs, func(err error) bool {
+		dup := seen[err.Error()]
+		seen[err.Error()] = true
+		return dup
+	})
 	return a.finish()
 }
 
