@@ -75,8 +75,12 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "433100"},
 	})
 	require.NoError(t, err)
-	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
-	require.NoError(t, err)
+	training := func() *outcome.Ledger {
+		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+		require.NoError(t, err)
+		return l
+	}
+	l := training()
 	require.NoError(t, l.Add(
 		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
 		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("176场")},
@@ -108,8 +112,7 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	}
 	// Without the prefecture's half-year record, the counties' year counts
 	// beside the province's 2018 total: 100 + 176 + 30.
-	l2, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
-	require.NoError(t, err)
+	l2 := training()
 	for r := range l.All() {
 		if r.Region != "433100" {
 			require.NoError(t, l2.Add(r))
@@ -135,8 +138,7 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 
 	// A half-year of 250 is more than the counties' 206 on its days: it
 	// stands, and their years are not added to it.
-	l3, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
-	require.NoError(t, err)
+	l3 := training()
 	for r := range l.All() {
 		if r.Region == "433100" {
 			r.Quantity = outcome.MustParseQuantity("250场")
@@ -150,8 +152,7 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 
 	// The same days: the province's 2018 total of 100 beside its counties'
 	// 2018 records of 176 and 30 is a disagreement, and their 206 counts.
-	l4, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
-	require.NoError(t, err)
+	l4 := training()
 	require.NoError(t, l4.Add(
 		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
 		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("176场")},
