@@ -195,10 +195,10 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 	// The own rows of regions with descendants, in the plan: counted, or
 	// passed over for their descendants'.
 	var owners []int32
-	own := map[int32][]int32{}
+	own := map[int32][]int32{} // the plan's rows by region, from lo to hi
 	s.Each(&a.Plan, func(row int32) {
-		if u := s.Region[row]; u >= lo && u < hi && rs.End[u] > u+1 {
-			if own[u] == nil {
+		if u := s.Region[row]; u >= lo && u < hi {
+			if own[u] == nil && rs.End[u] > u+1 {
 				owners = append(owners, u)
 			}
 			own[u] = append(own[u], row)
@@ -207,12 +207,7 @@ func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 	slices.Sort(owners)
 	var out []Discrepancy
 	for _, u := range owners {
-		var children []int32
-		for c := u + 1; c < rs.End[u]; c = rs.End[c] {
-			children = append(children, c)
-		}
-		var below []int32 // the descendants' rows their roll-ups use
-		s.UsedBy(rs, a, children, func(row int32) { below = append(below, row) })
+		below := a.RowsBelow(rs, u, own) // the descendants' rows their roll-ups use
 		if len(below) == 0 {
 			continue
 		}

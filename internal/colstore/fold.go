@@ -43,15 +43,7 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 		if len(mine) == 0 || rs.End[u] == u+1 {
 			continue
 		}
-		var below []int32
-		for c := u + 1; c < rs.End[u]; {
-			if a.Cells[c].Count == 0 {
-				c++ // no figure of its own: its children's, found next
-				continue
-			}
-			below = append(append(below, own[c]...), a.Folded[c]...)
-			c = rs.End[c]
-		}
+		below := a.RowsBelow(rs, u, own)
 		days := unionOf(s, mine)
 		var apart, shared []int32 // below rows on other days, and on its days
 		for _, row := range below {
@@ -75,6 +67,23 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 			a.Folded[u] = append(a.Folded[u], row)
 		}
 	}
+}
+
+// RowsBelow returns the rows the roll-ups of the children of the region at
+// position u use, given the counted rows by region: a region's own and
+// those folded into it, or, for one without a figure of its own, its
+// children's, recursively.
+func (a *Aggregation) RowsBelow(rs Tree, u int32, own map[int32][]int32) []int32 {
+	var below []int32
+	for c := u + 1; c < rs.End[u]; {
+		if a.Cells[c].Count == 0 {
+			c++ // no figure of its own: its children's, found next
+			continue
+		}
+		below = append(append(below, own[c]...), a.Folded[c]...)
+		c = rs.End[c]
+	}
+	return below
 }
 
 // sumOf adds up the figures of rows.
