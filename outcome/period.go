@@ -205,6 +205,9 @@ func (p Period) String() string {
 	case SpanPeriod:
 		return p.Start().Format(time.DateOnly) + "/" + p.End().Format(time.DateOnly)
 	case CumulativePeriod:
+		if p.start == firstDay {
+			return "-/" + endString(p.End()) // since a day not stated
+		}
 		return startString(p.Start()) + "-/" + endString(p.End())
 	case UndatedPeriod:
 		return "~" + startString(p.Start()) + "/" + endString(p.End())
@@ -226,6 +229,9 @@ func (p Period) In(lang Lang) string {
 		case HalfYearPeriod:
 			return "H" + strconv.Itoa(p.part(6)) + " " + yearString(p.Start().Year())
 		case CumulativePeriod:
+			if p.start == firstDay {
+				return "cumulative, as of " + endString(p.End())
+			}
 			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
 		case UndatedPeriod:
 			return "undated, within " + startString(p.Start()) + "–" + endString(p.End())
@@ -242,6 +248,11 @@ func (p Period) In(lang Lang) string {
 	case HalfYearPeriod:
 		return yearString(p.Start().Year()) + "年" + [...]string{1: "上", 2: "下"}[p.part(6)] + "半年"
 	case CumulativePeriod:
+		if end := endString(p.End()); p.start == firstDay && len(end) == 4 {
+			return "截至" + zhYear(end) + "底"
+		} else if p.start == firstDay {
+			return "截至" + zhYear(end)
+		}
 		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
 	case UndatedPeriod:
 		return "未注明时间(" + zhYear(startString(p.Start())) + "—" + zhYear(endString(p.End())) + ")"
@@ -307,6 +318,13 @@ func MustParsePeriod(s string) Period {
 // its first or last day), a cumulative span (2005-/2019: since 2005, as of
 // the end of 2019), or an undated one (~2017/2020: some time within 2017 to
 // 2020).
+//
+// A figure stated as of a day (截至2019年底, 截至2019年6月, 截止2019年) is a
+// cumulative span since a day not stated ([CumulativePeriod], written
+// -/2019): for a [Flow] a running total to date, which a window counts
+// only when it reaches back that far, so that it is never added to the
+// years it holds; for a [Stock] its level on that day. 2019年底 without 截至
+// is the year 2019.
 //
 // It also reads a period as offices write one: 2019年, 2019年度, 2019年3月,
 // 2019年全年, 2019/03, 2019.03, 2019.3, 2019年3月5日, 2019/3/5, 2019.03.05, 2019-Q1,
@@ -381,6 +399,9 @@ func parseISOPeriod(s string) (Period, error) {
 		kind, from = CumulativePeriod, f
 	}
 	first, _, _, err := parsePoint(from)
+	if kind == CumulativePeriod && from == "" {
+		first, err = firstDay, nil // -/2019: since a day not stated
+	}
 	if err != nil {
 		return fail(0, err)
 	}
@@ -472,10 +493,12 @@ var noPoint = officePoint{-1, -1, -1, -1, -1}
 // does not have, bare.
 func parseOfficePeriod(s string) (Period, error) {
 	s = periodText.Replace(s)
+	asOf := false
 	for _, w := range [...]string{"截至", "截止到", "截止"} {
 		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
-			// 截至2019年底: the figure as of the end of 2019.
-			s = rest
+			// 截至2019年底: the figure as of the end of 2019, a running
+			// total since a day not stated.
+			s, asOf = rest, true
 			break
 		}
 	}
@@ -515,7 +538,11 @@ func parseOfficePeriod(s string) (Period, error) {
 		return Period{SpanPeriod, Year(y).start, Quarter(y, q).end}, nil
 	}
 	if pt, ok := readOfficePoint(s); ok && pt.y >= 0 && !undated {
-		return pt.period()
+		p, err := pt.period()
+		if err == nil && asOf {
+			return Period{CumulativePeriod, firstDay, p.end}, nil
+		}
+		return p, err
 	}
 	for _, sep := range [...]string{"—", "–", "-", "~", "至", "到", "/"} {
 		for i := 0; ; {

@@ -39,7 +39,11 @@ func TestParsePeriodOffice(t *testing.T) {
 		// As of a year's end: the year, whose last day a stock is as of.
 		{"2019年底", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019年末", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
-		{"截至2019年底", YearPeriod, date(2019, 1, 1), date(2019, 12, 31)},
+		// 截至: a running total as of a day, since a day not stated; a
+		// stock's figure as of that day all the same.
+		{"截至2019年底", CumulativePeriod, date(1, 1, 1), date(2019, 12, 31)},
+		{"截止2019年6月", CumulativePeriod, date(1, 1, 1), date(2019, 6, 30)},
+		{"-/2019", CumulativePeriod, date(1, 1, 1), date(2019, 12, 31)},
 		{"2019年前三季度", SpanPeriod, date(2019, 1, 1), date(2019, 9, 30)},
 		// The forms In writes in Chinese read back.
 		{"2016年以来(截至2019年)", CumulativePeriod, date(2016, 1, 1), date(2019, 12, 31)},

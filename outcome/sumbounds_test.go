@@ -2,6 +2,7 @@ package outcome_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -215,4 +216,30 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 			assert.Equal(t, c.certain, sum.Certainty)
 		})
 	}
+}
+
+// 截至2019年底 states a figure as of a day: for a flow, a running total
+// since a day not stated, never the year 2019 (which would count 2018's
+// training twice beside it); for a stock, its level on that day.
+func TestAsOfADay(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County}})
+	require.NoError(t, err)
+	l, err := outcome.NewLedger(rs,
+		outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "poor", Name: outcome.Name{Zh: "贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock})
+	require.NoError(t, err)
+	rec := func(ind, period, qty string) outcome.Record {
+		return outcome.Record{Indicator: ind, Region: "433122", Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
+	}
+	require.NoError(t, l.Add(rec("trained", "2018", "100名"), rec("trained", "截至2019年底", "250名"), rec("poor", "截至2019年底", "52名")))
+	sum, err := l.Total("trained", "433122", outcome.MustParsePeriod("2018/2019"))
+	require.NoError(t, err)
+	assert.Equal(t, "100名以上", sum.Quantity().String(), "2018's 100, and at most the 250 to date")
+	assert.Equal(t, "≥100, ≤350", sum.Bounds().In(outcome.English))
+	sum, err = l.Total("trained", "433122", outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)))
+	require.NoError(t, err)
+	assert.Equal(t, "250名", sum.Quantity().String(), "all to date: the running total, which holds 2018's")
+	sum, err = l.Total("poor", "433122", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Equal(t, "52名", sum.Quantity().String())
 }
