@@ -5,6 +5,7 @@ package taizhang_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -209,6 +210,18 @@ func TestTheNewestFigureWins(t *testing.T) {
 	}
 	if len(d) != 1 {
 		t.Errorf("discrepancies = %v, want the province's 10 against its counties' 9", d)
+	}
+
+	// Where only some subdivisions have newer figures, their roll-up still
+	// counts, and the note says how many of them have figures at all.
+	partial := ledger(t, rec("platforms", province, "2019", "149个"), rec("platforms", county, "2020", "2个"))
+	r := evaluate(t, target.AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).In(province), partial, day(2020, 12, 31))
+	found := false
+	for _, n := range r.Notes {
+		found = found || strings.Contains(n.Zh, "未采用") && strings.Contains(n.Zh, "个下级中 1 个有数据") && strings.Contains(n.En, "1 of its")
+	}
+	if !found {
+		t.Errorf("notes %v: want the figure passed over, and how many subdivisions have figures", r.Notes)
 	}
 }
 

@@ -494,6 +494,29 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 // names one by one; the rest are counted.
 const maxEvidence = 3
 
+// reporting counts the subdivisions of region and those with a figure of
+// indicator over window, own or rolled up; 0, 0 when that cannot be told.
+func reporting(l *outcome.Ledger, indicator, region string, window outcome.Period) (has, all int) {
+	var codes []string
+	for c := range l.Regions().Children(region) {
+		codes = append(codes, c.Code)
+	}
+	units, err := l.Regions().SelectCodes(codes...)
+	if err != nil || len(codes) == 0 {
+		return 0, 0
+	}
+	v, err := l.Values(indicator, units, window)
+	if err != nil {
+		return 0, 0
+	}
+	for i := range v.Len() {
+		if v.Has(i) {
+			has++
+		}
+	}
+	return has, v.Len()
+}
+
 // noteEvidence notes what the rules settled silently behind an aggregate
 // figure: flow records not added again because a coarser one holds them,
 // flow records reaching across the window's edge,
@@ -521,10 +544,19 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 		if i == maxEvidence {
 			break
 		}
+		var part outcome.Name
+		if ind.Aggregation == outcome.Stock {
+			// Where only some subdivisions stand for it, the reader judges
+			// whether the others are missing.
+			if has, all := reporting(l, t.indicator, p.Region, window); has < all {
+				part = outcome.Name{Zh: fmt.Sprintf("(%d 个下级中 %d 个有数据)", all, has),
+					En: fmt.Sprintf(" (%d of its %d subdivisions %s figures)", has, all, plural(has, "has", "have"))}
+			}
+		}
 		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("未采用 %s %s %s: %s, 按下级汇总", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese), why.Zh),
-			En: fmt.Sprintf("passed over %s of %s, %s: %s",
-				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English), why.En)})
+			Zh: fmt.Sprintf("未采用 %s %s %s: %s, 按下级汇总%s", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese), why.Zh, part.Zh),
+			En: fmt.Sprintf("passed over %s of %s, %s: %s%s",
+				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English), why.En, part.En)})
 	}
 	if n := sum.PassedCount - min(len(sum.Passed), maxEvidence); n > 0 {
 		r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 个汇总数未采用", n),
