@@ -221,6 +221,7 @@ func (r *refLedger) flow(region string, w outcome.Period) refFigure {
 		f.value = f.value.Add(t.Quantity.Value())
 	}
 	own := f.value
+	exact := !slices.ContainsFunc(taken, func(t outcome.Record) bool { return t.Quantity.Certainty() != outcome.Exact })
 	var shared decimal.Decimal
 	n := 0
 	for _, d := range below.used {
@@ -229,9 +230,10 @@ func (r *refLedger) flow(region string, w outcome.Period) refFigure {
 			f.value = f.value.Add(d.Quantity.Value())
 		} else {
 			shared, n = shared.Add(d.Quantity.Value()), n+1
+			exact = exact && d.Quantity.Certainty() == outcome.Exact
 		}
 	}
-	if n > 0 && shared.GreaterThan(own) {
+	if n > 0 && exact && shared.GreaterThan(own) {
 		below.passed = append(below.passed, taken...)
 		below.leftOut += len(in) - len(taken)
 		return below

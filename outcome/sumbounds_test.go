@@ -162,6 +162,19 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	sum, err = l4.Total("training", "430000", outcome.Year(2018))
 	require.NoError(t, err)
 	assert.Equal(t, "206场", sum.Quantity().String())
+
+	// Counties' 约80 and 约50 are not known to be more than the province's
+	// exact 100: its own stands.
+	l5 := training()
+	require.NoError(t, l5.Add(
+		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("100场")},
+		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("约80场")},
+		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("约50场")},
+	))
+	sum, err = l5.Total("training", "430000", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Equal(t, "100场", sum.Quantity().String())
+	assert.Empty(t, sum.Passed)
 	d, err = l4.Discrepancies("training", "", outcome.Year(2018))
 	require.NoError(t, err)
 	if assert.Len(t, d, 1) {

@@ -587,8 +587,10 @@ func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
 		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
 		en += fmt.Sprintf("%d %s of its subdivisions of the same date %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
 	case outcome.DescendantsExceed:
-		zh += fmt.Sprintf("其下级 %d 条记录合计 %s, 多于本级", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d %s of its subdivisions %s more: %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
+		// Its own record counts only where its subdivisions' are not
+		// known to be more: not said to count.
+		zh = fmt.Sprintf("记录不一致(%s): 本级 %s %s %s, 其下级在其期内 %d 条记录合计 %s, 多于本级", d.Kind.Name().Zh, regionName(l, c.Region, outcome.Chinese), c.Period.In(outcome.Chinese), c.Quantity.In(outcome.Chinese), d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
+		en = fmt.Sprintf("records disagree (%s): %s of %s, %s, its own; %d %s of its subdivisions within its days %s more: %s", d.Kind.Name().En, c.Quantity.In(outcome.English), regionName(l, c.Region, outcome.English), c.Period.In(outcome.English), d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
 	default:
 		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
 		en += fmt.Sprintf("%d finer %s within it %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))

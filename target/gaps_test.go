@@ -2,6 +2,7 @@ package target
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -122,4 +123,24 @@ func TestGapQualified(t *testing.T) {
 	require.NoError(t, back.UnmarshalJSON(b))
 	require.Equal(t, outcome.LessThan, back.At(0).Qualifier, "qualifier read back from %s", b)
 	require.Equal(t, "超过0", back.At(0).Difference().String())
+}
+
+// A province's own flow record that its counties' records of the same days
+// add up to more than is passed over, and the notes say so without also
+// saying it counts.
+func TestNotesOnAPassedOverFlow(t *testing.T) {
+	l := testLedger(t, rec("training", "430000", "2018", "100人次"),
+		rec("training", "433122", "2018", "176人次"), rec("training", "433130", "2018", "30人次"))
+	r, err := AtLeast("t", outcome.Name{}, "training", outcome.MustParseQuantity("150人次")).In("430000").
+		From(date(2018, 1, 1)).By(date(2018, 12, 31)).Evaluate(l, date(2018, 12, 31))
+	require.NoError(t, err)
+	require.Equal(t, Met, r.Status, "206 of 150")
+	var zh []string
+	for _, n := range r.Notes {
+		zh = append(zh, n.Zh)
+	}
+	all := strings.Join(zh, "\n")
+	require.Contains(t, all, "未采用 湖南省 2018年 100人次")
+	require.Contains(t, all, "本级 湖南省 2018年 100人次")
+	require.NotContains(t, all, "计入 湖南省", "the province's record does not count")
 }

@@ -18,7 +18,7 @@ import (
 //     which nothing else holds: a province's 2018 total of 100 beside its
 //     counties' 2019 records of 176 and 30 is 306 over 2018–2019, not 100.
 //   - Its descendants' rows alone, when those that share days with its own
-//     add up to more than its own: a prefecture's 50 for the first half of
+//     add up to more than its own, all their figures being exact: a prefecture's 50 for the first half of
 //     2019 beside its counties' 176 and 30 for the whole year is 206 for
 //     2019, not 50. Its own rows are then passed over (Passed).
 //
@@ -53,7 +53,7 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 				apart = append(apart, row)
 			}
 		}
-		if len(shared) > 0 && s.sumOf(shared).GreaterThan(s.sumOf(mine)) {
+		if len(shared) > 0 && s.exact(shared) && s.exact(mine) && s.sumOf(shared).GreaterThan(s.sumOf(mine)) {
 			// Its parts add up to more on its days: they stand for it.
 			a.Passed = append(a.Passed, mine...)
 			a.Cells[u] = Cell{}
@@ -84,6 +84,19 @@ func (a *Aggregation) RowsBelow(rs Tree, u int32, own map[int32][]int32) []int32
 		c = rs.End[c]
 	}
 	return below
+}
+
+// exact reports whether the figures of rows are all exact: only then is a
+// sum of them known to be larger than another. A qualified figure (约80,
+// 100余) leaves the region's own standing, and a disagreement is reported
+// where its bounds allow no common value.
+func (s *Series) exact(rows []int32) bool {
+	for _, row := range rows {
+		if s.Bound(row) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sumOf adds up the figures of rows.
