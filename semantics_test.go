@@ -175,6 +175,13 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if r.Status != target.Undecided || !r.Bounds.Hi.Equal(decimal.NewFromInt(310)) {
 			t.Errorf("%v, bounds %s; want undecided, at most 310", r.Status, r.Bounds.In(outcome.English))
 		}
+		// December to January bounds all of 2019: 110 to 130 misses 140,
+		// with a figure at the deadline.
+		l = ledger(t, rec("training", county, "2019-12-01/2020-01-31", "20场"), rec("training", county, "2019-01/2019-11", "110场"))
+		tg = target.AtLeast("t", outcome.Name{}, "training", outcome.MustParseQuantity("140场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed {
+			t.Errorf("110 to 130 against 140: %v, want missed", r.Status)
+		}
 	})
 	t.Run("a disagreement is reported", func(t *testing.T) {
 		l := ledger(t, append(slices.Clone(quarters[:3]),

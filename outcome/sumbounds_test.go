@@ -256,3 +256,20 @@ func TestAsOfADay(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "52名", sum.Quantity().String())
 }
+
+// A record across the window's edge dates the figure to its last day in the
+// window: a record to 2020-01-31 bounds all of 2019, so a target due at the
+// end of 2019 has a figure then, within bounds.
+func TestRecordsAcrossTheWindowDateTheFigure(t *testing.T) {
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County}})
+	require.NoError(t, err)
+	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow})
+	require.NoError(t, err)
+	require.NoError(t, l.Add(
+		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-12-01/2020-01-31"), Quantity: outcome.MustParseQuantity("20名")},
+		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-01/2019-11"), Quantity: outcome.MustParseQuantity("110名")}))
+	sum, err := l.Total("trained", "433122", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Equal(t, "≥110, ≤130", sum.Bounds().In(outcome.English))
+	assert.Equal(t, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), sum.Latest)
+}

@@ -179,14 +179,24 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 }
 
 // across counts the records reaching across window's edge that out left
-// out, and adds their figures to the upper bound of out's.
+// out, adds their figures to the upper bound of out's, and dates out by
+// their last days in window where they are newer.
 func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window Period, lo, hi int32, out *Sum) {
 	var extra decimal.Decimal
-	s.Straddling(rs, a, window.span(), lo, hi, func(row int32) {
+	w := window.span()
+	latest := int32(minDay)
+	s.Straddling(rs, a, w, lo, hi, func(row int32) {
 		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
+		latest = max(latest, min(s.Period.At(row).End, w.End))
 	})
 	if out.Across == 0 {
 		return
+	}
+	// The figure is known, within its bounds, to the last day in the
+	// window of the records across its edge: a record to 2020-01-31
+	// bounds 2019 to its end.
+	if d := dateOf(latest); d.After(out.Latest) {
+		out.Latest = d
 	}
 	b := out.Bounds()
 	if b.HasHi {
