@@ -302,6 +302,62 @@ func (r *refLedger) figure(region string, w outcome.Period) refFigure {
 	return r.flow(region, w)
 }
 
+// acrossLatest returns the last day in w of the records across w's edge
+// that the figure of region leaves out, a record not being split by days:
+// of the regions a roll-up reaches, those not covered on their days in w by
+// their region's counted records. Zero when there are none.
+func (r *refLedger) acrossLatest(region string, w outcome.Period) (latest time.Time) {
+	if region == "" {
+		for _, root := range r.roots {
+			if l := r.acrossLatest(root, w); l.After(latest) {
+				latest = l
+			}
+		}
+		return latest
+	}
+	taken := greedy(r.inside(region, w))
+	slices.SortFunc(taken, func(x, y outcome.Record) int { return x.Period.Start().Compare(y.Period.Start()) })
+	for _, rec := range r.own[region] {
+		p := rec.Period
+		if !p.Overlaps(w) || w.Covers(p) {
+			continue
+		}
+		from, to := maxTime(p.Start(), w.Start()), minTime(p.End(), w.End())
+		next := from // the first day in w not yet covered
+		for _, t := range taken {
+			if !t.Period.Start().After(next) && !t.Period.End().Before(next) {
+				next = t.Period.End().AddDate(0, 0, 1)
+			}
+		}
+		if !next.After(to) && to.After(latest) {
+			latest = to
+		}
+	}
+	if slices.ContainsFunc(r.flow(region, w).used, func(x outcome.Record) bool { return x.Region == region }) {
+		return latest // its own records count: its descendants are not reached
+	}
+	for _, c := range r.children[region] {
+		if l := r.acrossLatest(c, w); l.After(latest) {
+			latest = l
+		}
+	}
+	return latest
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
 // discrepancies lists, as ovShow writes them, the counted records that
 // disagree with what is below them, for exact figures.
 func (r *refLedger) discrepancies(region string, w outcome.Period) []string {
@@ -402,6 +458,9 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 			if u.Period.End().After(latest) {
 				latest = u.Period.End()
 			}
+		}
+		if a := r.acrossLatest(region, w); !r.stock && len(want.used) > 0 && a.After(latest) {
+			latest = a // a record across the window's edge dates the figure
 		}
 		if !got.Value.Equal(want.value) || got.Records != len(want.used) || got.LeftOut != want.leftOut ||
 			got.PassedCount != len(want.passed) || !got.Latest.Equal(latest) {
