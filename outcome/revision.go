@@ -67,6 +67,11 @@ func parseDay(b []byte) (int32, error) {
 			return dayCode(t), nil
 		}
 	}
+	if pt, ok := readOfficePoint(periodText.Replace(string(b))); ok && pt.d >= 0 {
+		if _, err := pt.period(); err != nil {
+			return 0, err // a day the calendar does not have: 2019-02-30
+		}
+	}
 	return 0, fmt.Errorf("%w: want a date such as 2020-03-01", ErrSyntax)
 }
 

@@ -259,6 +259,9 @@ func TestCorrectionCSVColumns(t *testing.T) {
 		if !errors.As(err, &pe) || pe.Column != tt.col {
 			t.Errorf("%s: ReadCSV = %v, want an error in column %s", tt.name, err, tt.col)
 		}
+		if tt.name == "a bad day" && !strings.HasSuffix(err.Error(), "no day 30 in 2020-02, which has 29 days") {
+			t.Errorf("%s: ReadCSV = %v, want the day named as one the calendar does not have", tt.name, err)
+		}
 	}
 	if err := l.AsOf(day(2020, 1, 1)).Add(rec("training", "433122", "2019", "1人次")); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Add to a view = %v, want ErrInvalid", err)
