@@ -84,6 +84,9 @@ type applier struct {
 	m    loadMark
 	errs []error
 	ids  []uint32 // the ledger's meta index of each text of the batch
+	// valueColumn is the value column as the file's header writes it
+	// (数值), for a conflict's error; "" for the library's name.
+	valueColumn string
 }
 
 // newApplier starts a load; it is made before the columns are grown for
@@ -146,7 +149,11 @@ func (a *applier) apply(b *batch) bool {
 		}
 		if err != nil {
 			q := Quantity{value: v.decimal(), unit: s.unitOr(v.unit), qual: v.qual}
-			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: columnNames[colValue], Value: q.String(), Err: err}) {
+			col := a.valueColumn
+			if col == "" {
+				col = columnNames[colValue]
+			}
+			if !a.fail(&ParseError{File: a.file, Line: int(r.line), Column: col, Value: q.String(), Err: err}) {
 				return false
 			}
 		}

@@ -599,3 +599,13 @@ func TestScaleWithoutUnit(t *testing.T) {
 		t.Errorf("ReadCSV = %v, want a.csv:2 单位: a scale without a unit", err)
 	}
 }
+
+// A conflict's error names the value column as the file's header does.
+func TestConflictNamesTheFilesColumn(t *testing.T) {
+	l := officeLedger(t)
+	err := l.ReadCSV(strings.NewReader("指标,地区,时期,数值\ntraining,433122,2019,5\ntraining,433122,2019,6\n"), ReadOptions{Name: "a.csv"})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != "数值" || !errors.Is(err, ErrConflict) {
+		t.Errorf("ReadCSV = %v, want a.csv:3 数值: a conflict", err)
+	}
+}

@@ -536,6 +536,7 @@ func (l *Ledger) ReadCSV(r io.Reader, opts ReadOptions) error {
 		return scanError(err, opts.Name)
 	}
 	a := l.newApplier(opts.Name, opts)
+	a.valueColumn = p.written[colValue]
 	l.reserveCSV(r, p.cols[colIndicator])
 	err = csvscan.InOrder(cr, first, func() func(csvscan.Chunk, *batch) {
 		rd := l.newRowReader(p)

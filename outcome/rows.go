@@ -51,6 +51,7 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	a := l.newApplier(opts.Name, opts)
+	a.valueColumn = p.written[colValue]
 	a.apply(&b)
 	return a.finish()
 }
