@@ -182,6 +182,11 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed {
 			t.Errorf("110 to 130 against 140: %v, want missed", r.Status)
 		}
+		// A record across the edge and nothing else: no data, said why.
+		l = ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"))
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoData || len(r.Notes) != 1 {
+			t.Errorf("a record across the edge alone: %v, notes %v; want no data, with a note", r.Status, r.Notes)
+		}
 	})
 	t.Run("a disagreement is reported", func(t *testing.T) {
 		l := ledger(t, append(slices.Clone(quarters[:3]),

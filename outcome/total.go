@@ -168,7 +168,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 			if out.Records > 1 && out.bound != 0 {
 				out.bounds = s.boundsOf(rs, a, lo, hi)
 			}
-			if s.Kind == colstore.Flow && out.Records > 0 {
+			if s.Kind == colstore.Flow {
 				s.across(rs, a, window, lo, hi, &out)
 			}
 			s.evidence(l, a, lo, hi, &out)
@@ -189,8 +189,8 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window Period
 		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
 		latest = max(latest, min(s.Period.At(row).End, w.End))
 	})
-	if out.Across == 0 {
-		return
+	if out.Across == 0 || out.Records == 0 {
+		return // none, or nothing counted for them to bound
 	}
 	// The figure is known, within its bounds, to the last day in the
 	// window of the records across its edge: a record to 2020-01-31

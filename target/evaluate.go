@@ -135,6 +135,7 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Res
 		finishObserve(r, sum, sum.Quantity(), sum.Bounds())
 		return t.noteEvidence(l, sum, window, r)
 	}
+	t.noteAcross(sum, r)
 	return nil
 }
 
@@ -230,6 +231,7 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *R
 		t.finishAggregate(r, sum, sum.Quantity(), sum.Bounds())
 		return t.noteEvidence(l, sum, window, r)
 	}
+	t.noteAcross(sum, r)
 	return nil
 }
 
@@ -494,6 +496,19 @@ func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *R
 // names one by one; the rest are counted.
 const maxEvidence = 3
 
+// noteAcross notes the records across the window's edge a sum left out,
+// which may add to its figure, or which are all there is; a year of an
+// each-year target leaves them to the whole's note.
+func (t Target) noteAcross(sum outcome.Sum, r *Result) {
+	if sum.Across == 0 || t.yearOf {
+		return
+	}
+	r.Notes = append(r.Notes, outcome.Name{
+		Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
+		En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
+			sum.Across, plural(sum.Across, "record reaches", "records reach"))})
+}
+
 // reporting counts the subdivisions of region and those with a figure of
 // indicator over window, own or rolled up; 0, 0 when that cannot be told.
 func reporting(l *outcome.Ledger, indicator, region string, window outcome.Period) (has, all int) {
@@ -529,12 +544,7 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
 				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
 	}
-	if sum.Across > 0 {
-		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
-			En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
-				sum.Across, plural(sum.Across, "record reaches", "records reach"))})
-	}
+	t.noteAcross(sum, r)
 	ind, _ := l.Indicator(t.indicator)
 	why := outcome.Name{Zh: "其下级有更新的记录", En: "its subdivisions have newer records, which count"}
 	if ind.Aggregation != outcome.Stock {

@@ -21,8 +21,10 @@ func (t Target) years(asOf time.Time) []Target {
 	parts := make([]Target, 0, max(last-first+1, 0))
 	for y := first; y <= last; y++ {
 		name := outcome.Name{Zh: strconv.Itoa(y) + "年", En: strconv.Itoa(y)}
-		parts = append(parts, AtLeast(strconv.Itoa(y), name, t.indicator, t.required).
-			From(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)).By(yearEnd(y)).In(t.scope))
+		year := AtLeast(strconv.Itoa(y), name, t.indicator, t.required).
+			From(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)).By(yearEnd(y)).In(t.scope)
+		year.yearOf = true
+		parts = append(parts, year)
 	}
 	return parts
 }

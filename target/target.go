@@ -96,6 +96,9 @@ type Target struct {
 	// outside is set when evaluation finds that the target covers nothing
 	// it can evaluate in its scope: it says why, and the result has no data.
 	outside outcome.Name
+	// yearOf marks a year of an each-year target, whose records across
+	// the year's edge the whole notes (noteStraddling), not each year.
+	yearOf bool
 }
 
 // AtLeast is the target "the aggregate of indicator reaches n": 「1000个以上
