@@ -29,7 +29,8 @@ type Sum struct {
 	// Across counts the flow records that reach across the window's edge
 	// and were left out, a record not being split by days, on days in the
 	// window no counted record of their region covers: the figure may lack
-	// up to their sum, which [Sum.Bounds] adds to its upper bound. A
+	// up to their sum, which [Sum.Bounds] adds to its upper bound (when any
+	// record is counted; otherwise they are all there is). A
 	// county's 200 for 2018-12-01 to 2019-01-31 beside its 110 for
 	// February to December gives 2019 at least 110 and at most 310.
 	Across int
