@@ -133,6 +133,7 @@ func TestReadFileTellsWhatAFileIs(t *testing.T) {
 		{"ledger.csv", workbook.String(), "an Excel workbook (.xlsx), not CSV text: name it .xlsx, or save it as CSV UTF-8"},
 		{"old.csv", string(xls), "an Excel 97–2003 workbook (.xls), not CSV text"},
 		{"old.xlsx", string(xls), "not an Excel workbook (.xlsx): an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8"},
+		{"ledger.jsonl", workbook.String(), "an Excel workbook, not JSON Lines: name it .xlsx"},
 	} {
 		path := writeFile(t, c.file, []byte(c.data))
 		err := xlsx.ReadFile(dateLedger(t), path, outcome.ReadOptions{})

@@ -554,6 +554,9 @@ func ReadFile(l *outcome.Ledger, name string, opts outcome.ReadOptions) error {
 	case ".csv":
 		return ReadText(name, func(r io.Reader) error { return l.ReadCSV(r, opts) })
 	case ".jsonl", ".ndjson":
+		if kind := workbookKind(name); kind == "xlsx" || kind == "xls" {
+			return fmt.Errorf("%s: %w: an Excel workbook, not JSON Lines: name it .%s", name, ErrFormat, kind)
+		}
 		return readFile(name, func(f *os.File) error { return l.ReadJSONL(f, opts) })
 	case ".xlsx":
 		if kind := workbookKind(name); kind != "xlsx" && kind != "" {
