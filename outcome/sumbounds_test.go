@@ -76,18 +76,18 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "433100"},
 	})
 	require.NoError(t, err)
-	training := func() *outcome.Ledger {
+	// training returns a ledger of training sessions holding records.
+	training := func(records ...outcome.Record) *outcome.Ledger {
 		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
 		require.NoError(t, err)
+		require.NoError(t, l.Add(records...))
 		return l
 	}
-	l := training()
-	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
-		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("176场")},
-		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("30场")},
-		outcome.Record{Indicator: "training", Region: "433100", Period: outcome.HalfYear(2019, 1), Quantity: outcome.MustParseQuantity("50场")},
-	))
+	rec := func(region string, period outcome.Period, qty string) outcome.Record {
+		return outcome.Record{Indicator: "training", Region: region, Period: period, Quantity: outcome.MustParseQuantity(qty)}
+	}
+	l := training(rec("430000", outcome.Year(2018), "100场"), rec("433122", outcome.Year(2019), "176场"),
+		rec("433123", outcome.Year(2019), "30场"), rec("433100", outcome.HalfYear(2019, 1), "50场"))
 	for _, c := range []struct {
 		region string
 		window outcome.Period
@@ -153,34 +153,24 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 
 	// The same days: the province's 2018 total of 100 beside its counties'
 	// 2018 records of 176 and 30 is a disagreement, and their 206 counts.
-	l4 := training()
-	require.NoError(t, l4.Add(
-		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("100场")},
-		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("176场")},
-		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("30场")},
-	))
+	l4 := training(rec("430000", outcome.Year(2018), "100场"), rec("433122", outcome.Year(2018), "176场"), rec("433123", outcome.Year(2018), "30场"))
 	sum, err = l4.Total("training", "430000", outcome.Year(2018))
 	require.NoError(t, err)
 	assert.Equal(t, "206场", sum.Quantity().String())
-
-	// Counties' 约80 and 约50 are not known to be more than the province's
-	// exact 100: its own stands.
-	l5 := training()
-	require.NoError(t, l5.Add(
-		outcome.Record{Indicator: "training", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("100场")},
-		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("约80场")},
-		outcome.Record{Indicator: "training", Region: "433123", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("约50场")},
-	))
-	sum, err = l5.Total("training", "430000", outcome.Year(2019))
-	require.NoError(t, err)
-	assert.Equal(t, "100场", sum.Quantity().String())
-	assert.Empty(t, sum.Passed)
 	d, err = l4.Discrepancies("training", "", outcome.Year(2018))
 	require.NoError(t, err)
 	if assert.Len(t, d, 1) {
 		assert.Equal(t, outcome.DescendantsExceed, d[0].Kind)
 		assert.Equal(t, "training 430000 2018年：本级 100场，但下级在其期内的 2 条记录合计更多：206场", d[0].String())
 	}
+
+	// Counties' 约80 and 约50 are not known to be more than the province's
+	// exact 100: its own stands.
+	l5 := training(rec("430000", outcome.Year(2019), "100场"), rec("433122", outcome.Year(2019), "约80场"), rec("433123", outcome.Year(2019), "约50场"))
+	sum, err = l5.Total("training", "430000", outcome.Year(2019))
+	require.NoError(t, err)
+	assert.Equal(t, "100场", sum.Quantity().String())
+	assert.Empty(t, sum.Passed)
 }
 
 // A flow record reaching across the window's edge cannot be split by days:
