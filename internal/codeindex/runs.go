@@ -8,15 +8,23 @@ package codeindex
 // sorted by code, so the villages of a township, numbered one after
 // another, lie at positions one after another: a township is a run of
 // village numbers at a run of positions. A six-digit code is found by its
-// value in a table of a million entries; a village through its county's
-// entry, then its township's run, by index. A township whose villages are
+// value in a table of two levels (its first four digits, then its last
+// two: a few pages, where a table of a million entries spreads a
+// thousand counties over a thousand pages and every lookup misses the
+// TLB); a village through its county's entry, then its township's run, by
+// index. A township whose villages are
 // no single run, or a county whose township numbers spread far, is left to
 // the Table: Find reports that it does not answer.
 type Runs struct {
-	six   []uint32 // by six-digit value: 1 + the index in pre, 0 for none
-	pre   []prefix
+	// four holds, by the first four digits of a six-digit value, 1 + the
+	// number of its block of 100 prefixes in pre, 0 for none.
+	four  []uint16
+	pre   []prefix // in blocks of 100, by the last two digits
 	towns []town
 }
+
+// A prefix no region has has pos -1 and no townships (town0 and n 0).
+var none = prefix{pos: -1}
 
 // prefix is a six-digit code: the position of its region, and the
 // townships of its twelve-digit codes, numbered 0 to n-1.
@@ -43,7 +51,7 @@ const (
 // at position i; nil when the twelve-digit codes do not come in code
 // order, as a set sorted depth-first by code has them.
 func NewRuns(n int, key func(i int32) uint64) *Runs {
-	r := &Runs{six: make([]uint32, 1e6)}
+	r := &Runs{four: make([]uint16, 1e4)}
 	cur := -1         // the prefix of the codes in towns
 	var last uint64   // the last twelve-digit code
 	var spread []town // the current prefix's townships, by number
@@ -107,14 +115,26 @@ func NewRuns(n int, key func(i int32) uint64) *Runs {
 	return r
 }
 
-// index returns the index in pre of the six-digit value v, made if new.
+// index returns the index in pre of the six-digit value v, its block made
+// if new (at most 10,000 blocks: a uint16 numbers them).
 func (r *Runs) index(v uint64) int {
-	if j := r.six[v]; j != 0 {
-		return int(j - 1)
+	b := r.four[v/100]
+	if b == 0 {
+		for range 100 {
+			r.pre = append(r.pre, none)
+		}
+		b = uint16(len(r.pre) / 100)
+		r.four[v/100] = b
 	}
-	r.pre = append(r.pre, prefix{pos: -1})
-	r.six[v] = uint32(len(r.pre))
-	return len(r.pre) - 1
+	return int(b-1)*100 + int(v%100)
+}
+
+// prefix returns the prefix of the six-digit value v.
+func (r *Runs) prefix(v uint64) prefix {
+	if b := r.four[v/100]; b != 0 {
+		return r.pre[int(b-1)*100+int(v%100)]
+	}
+	return none
 }
 
 // Find returns the position of the code k; otherwise Absent when no region
@@ -126,17 +146,13 @@ func (r *Runs) Find(k uint64) (pos int32, miss int) {
 	case r == nil:
 		return 0, Asks
 	case k&15 == 6 && v < 1e6:
-		j := r.six[v]
-		if j == 0 || r.pre[j-1].pos < 0 {
+		p := r.prefix(v)
+		if p.pos < 0 {
 			return 0, Absent
 		}
-		return r.pre[j-1].pos, 0
+		return p.pos, 0
 	case k&15 == 12 && v < 1e12:
-		j := r.six[v/1e6]
-		if j == 0 {
-			return 0, Absent
-		}
-		p := r.pre[j-1]
+		p := r.prefix(v / 1e6)
 		tn := uint32(v % 1e6 / 1000)
 		if tn >= p.n {
 			if p.n == 0 && p.town0 == 0 {
