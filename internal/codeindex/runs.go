@@ -1,18 +1,17 @@
 package codeindex
 
 // Runs finds the positions of six- and twelve-digit codes (counties and
-// villages) without hashing, in a few megabytes that mostly stay in the
+// villages) without hashing, in about a megabyte that mostly stays in the
 // cache, where a Table of a million villages takes 16 MiB and a lookup is
 // a miss. A twelve-digit code is a county's six digits, a township's three
 // and a village's three. Villages are laid out depth-first with children
 // sorted by code, so the villages of a township, numbered one after
 // another, lie at positions one after another: a township is a run of
-// village numbers at a run of positions. A six-digit code is found by its
-// value in a table of two levels (its first four digits, then its last
-// two: a few pages, where a table of a million entries spreads a
-// thousand counties over a thousand pages and every lookup misses the
-// TLB); a village through its county's entry, then its township's run, by
-// index. A township whose villages are
+// village numbers at a run of positions. A six-digit code is found in a
+// table of two levels, by its first four digits and then its last two (a
+// few dense pages, where a table by its whole value would spread a
+// thousand counties over four megabytes); a village through its county's
+// entry, then its township's run, by index. A township whose villages are
 // no single run, or a county whose township numbers spread far, is left to
 // the Table: Find reports that it does not answer.
 type Runs struct {
