@@ -22,13 +22,15 @@ const module = "github.com/taizhang/taizhang"
 // other (target and rule, the catalogues, trend and xlsx). A package not
 // listed fails the test: place it here and in ARCHITECTURE.md.
 var layers = map[string]int{
-	"internal/cnum":       0, // Chinese numerals; imports no package of the module
+	"lang":                0, // the two languages and bilingual names; imports no package of the module
+	"internal/cnum":       0, // Chinese numerals
 	"internal/texttable":  0, // aligned text tables
 	"internal/golden":     0, // golden files, for tests only
 	"internal/civil":      0, // days of the calendar
 	"internal/column":     0, // the arrays a ledger's columns are made of
 	"internal/csvscan":    0, // the CSV grammar, chunks and the in-order pipeline
 	"internal/codeindex":  0, // region codes to positions
+	"internal/enum":       1, // what the enums share: their labels
 	"internal/colstore":   1, // the column store: series, period index, aggregation, roll-up
 	"internal/regiontree": 1, // regions laid out depth-first, with their code index
 	"outcome":             2,

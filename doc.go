@@ -8,6 +8,7 @@
 //
 // # Packages
 //
+//	lang                the two languages, and Name, a label in both
 //	outcome             what was observed: quantities, units, qualifiers,
 //	                    regions, periods, indicators, records and the Ledger
 //	target              what must be achieved: target kinds, populations,
@@ -32,7 +33,7 @@
 // packages. ARCHITECTURE.md draws the layers, and a test keeps them true.
 //
 // Every label's String is its Chinese name, as ledgers write it; Name()
-// gives both languages (Name().In(outcome.English)), and files (JSON, CSV)
+// gives both languages (Name().In(lang.English)), and files (JSON, CSV)
 // use stable English codes.
 //
 // # How data flows
@@ -47,7 +48,7 @@
 //	ledger   := outcome.NewLedger(regions, p.Indicators...)
 //	ledger.Add(records...)                         // all or nothing
 //	report   := p.Evaluate(ledger, asOf)           // one result per target
-//	report.WriteText(os.Stdout, outcome.English)
+//	report.WriteText(os.Stdout, lang.English)
 //
 // # Figures as reports write them
 //

@@ -11,6 +11,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -59,17 +60,17 @@ func randomRegions(rng *rand.Rand) []outcome.Region {
 	parent := ""
 	if rng.IntN(2) == 0 {
 		parent = "100000"
-		out = append(out, outcome.Region{Code: parent, Name: outcome.Name{Zh: "全国"}, Level: outcome.Nation})
+		out = append(out, outcome.Region{Code: parent, Name: lang.Name{Zh: "全国"}, Level: outcome.Nation})
 	}
 	for p := range 1 + rng.IntN(2) {
 		prov := fmt.Sprintf("%d0000", 43+p)
-		out = append(out, outcome.Region{Code: prov, Name: outcome.Name{Zh: prov}, Level: outcome.Province, Parent: parent})
+		out = append(out, outcome.Region{Code: prov, Name: lang.Name{Zh: prov}, Level: outcome.Province, Parent: parent})
 		for c := range rng.IntN(5) {
 			county := fmt.Sprintf("%d31%02d", 43+p, 21+c)
-			out = append(out, outcome.Region{Code: county, Name: outcome.Name{Zh: county}, Level: outcome.County, Parent: prov})
+			out = append(out, outcome.Region{Code: county, Name: lang.Name{Zh: county}, Level: outcome.County, Parent: prov})
 			for v := range rng.IntN(5) {
 				village := fmt.Sprintf("%s100%03d", county, 201+v)
-				out = append(out, outcome.Region{Code: village, Name: outcome.Name{Zh: village}, Level: outcome.Village, Parent: county})
+				out = append(out, outcome.Region{Code: village, Name: lang.Name{Zh: village}, Level: outcome.Village, Parent: county})
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // bareReaders returns two row readers of a bare file with the header
@@ -94,7 +95,7 @@ func bigRegions(t testing.TB) *RegionSet {
 	}
 	for town := 1; town <= 20; town++ {
 		for v := 100; v < 1000; v++ {
-			regions = append(regions, Region{Code: fmt.Sprintf("433130%03d%03d", town, v), Name: Name{Zh: "村"}, Level: Village, Parent: "433130"})
+			regions = append(regions, Region{Code: fmt.Sprintf("433130%03d%03d", town, v), Name: lang.Name{Zh: "村"}, Level: Village, Parent: "433130"})
 		}
 	}
 	rs, err := NewRegionSet(regions)

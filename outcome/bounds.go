@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Bounds is the interval of true values that a figure's qualifiers allow.
@@ -33,26 +34,26 @@ var boundWords = [2]struct{ atLeast, moreThan, atMost, lessThan, noLower, noUppe
 // In writes b as a lower and an upper bound in lang, each "unknown" when
 // the figures do not state it, or an exact figure as itself: 「超过70, 上限不明」, "≥49, ≤51"; large
 // figures are scaled as [Quantity.In] scales them (超过1.34亿, >134 million).
-func (b Bounds) In(lang Lang) string {
+func (b Bounds) In(in lang.Lang) string {
 	w := boundWords[0]
-	if lang == English {
+	if in == lang.English {
 		w = boundWords[1]
 	}
 	if b.IsExact() {
-		return figureIn(b.Lo, lang)
+		return figureIn(b.Lo, in)
 	}
 	lo, hi := w.noLower, w.noUpper
 	switch {
 	case b.HasLo && b.LoOpen:
-		lo = fmt.Sprintf(w.moreThan, figureIn(b.Lo, lang))
+		lo = fmt.Sprintf(w.moreThan, figureIn(b.Lo, in))
 	case b.HasLo:
-		lo = fmt.Sprintf(w.atLeast, figureIn(b.Lo, lang))
+		lo = fmt.Sprintf(w.atLeast, figureIn(b.Lo, in))
 	}
 	switch {
 	case b.HasHi && b.HiOpen:
-		hi = fmt.Sprintf(w.lessThan, figureIn(b.Hi, lang))
+		hi = fmt.Sprintf(w.lessThan, figureIn(b.Hi, in))
 	case b.HasHi:
-		hi = fmt.Sprintf(w.atMost, figureIn(b.Hi, lang))
+		hi = fmt.Sprintf(w.atMost, figureIn(b.Hi, in))
 	}
 	return lo + ", " + hi
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // TestBoundsDecide is the qualifier table as verdicts: every qualifier
@@ -111,7 +112,7 @@ func TestRoundingUnit(t *testing.T) {
 		case tt.hi == "" && b.HasHi:
 			t.Errorf("%s: upper bound %s, want none", tt.figure, b.Hi)
 		case tt.hi != "" && (!b.HasHi || !b.HiOpen || !b.Hi.Equal(decimal.RequireFromString(tt.hi))):
-			t.Errorf("%s: bounds %s, want less than %s", tt.figure, b.In(English), tt.hi)
+			t.Errorf("%s: bounds %s, want less than %s", tt.figure, b.In(lang.English), tt.hi)
 		}
 	}
 }

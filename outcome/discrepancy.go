@@ -8,6 +8,8 @@ import (
 
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -31,23 +33,25 @@ const (
 	DescendantsExceed
 )
 
-var discrepancyNames = [...]Name{
-	FinerExceed:       {"细项之和大于所含合计", "finer records exceed"},
-	FinerFallShort:    {"细项覆盖全期而其和小于合计", "finer records fall short"},
-	DescendantsDiffer: {"同日下级汇总与本级不符", "descendants differ"},
-	DescendantsExceed: {"下级汇总大于本级", "descendants exceed"},
+var discrepancyNames = [...]lang.Name{
+	FinerExceed:       {Zh: "细项之和大于所含合计", En: "finer records exceed"},
+	FinerFallShort:    {Zh: "细项覆盖全期而其和小于合计", En: "finer records fall short"},
+	DescendantsDiffer: {Zh: "同日下级汇总与本级不符", En: "descendants differ"},
+	DescendantsExceed: {Zh: "下级汇总大于本级", En: "descendants exceed"},
 }
 
 // Name returns the bilingual name of the kind.
-func (k DiscrepancyKind) Name() Name {
+func (k DiscrepancyKind) Name() lang.Name {
 	if k != 0 && int(k) < len(discrepancyNames) {
 		return discrepancyNames[k]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name of the kind.
-func (k DiscrepancyKind) String() string { return label(k.Name(), Chinese, "DiscrepancyKind", int(k)) }
+func (k DiscrepancyKind) String() string {
+	return enum.Label(k.Name(), lang.Chinese, "DiscrepancyKind", int(k))
+}
 
 // Discrepancy is a disagreement among records of one indicator that
 // [Ledger.Total] settles by a rule, so that its figure does not show it:
@@ -71,11 +75,11 @@ type Discrepancy struct {
 }
 
 // String describes the disagreement in Chinese, as [Discrepancy.In] does.
-func (d Discrepancy) String() string { return d.In(Chinese) }
+func (d Discrepancy) String() string { return d.In(lang.Chinese) }
 
 // discrepancyPhrases say, for each kind, what disagrees with the record
 // that counts: the number of records and their sum fill them in.
-var discrepancyPhrases = [...]Name{
+var discrepancyPhrases = [...]lang.Name{
 	FinerExceed:       {Zh: "其内 %d 条更细的记录合计更多：%s", En: "%d finer records within it add up to more: %s"},
 	FinerFallShort:    {Zh: "覆盖其全期的 %d 条更细的记录合计更少：%s", En: "%d finer records cover it and add up to less: %s"},
 	DescendantsDiffer: {Zh: "下级同日的 %d 条记录合计为 %s", En: "%d records of its descendants of the same date add up to %s"},
@@ -84,27 +88,27 @@ var discrepancyPhrases = [...]Name{
 
 // In describes the disagreement in lang: the record that counts, then what
 // disagrees with it.
-func (d Discrepancy) In(lang Lang) string {
+func (d Discrepancy) In(in lang.Lang) string {
 	c := d.Counted
-	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+	head := fmt.Sprintf("%s %s %s：%s 计入，但", c.Indicator, c.Region, c.Period.In(in), c.Quantity.In(in))
 	switch {
-	case d.Kind == DescendantsExceed && lang == English:
+	case d.Kind == DescendantsExceed && in == lang.English:
 		// Its own record may be passed over for its descendants': not
 		// said to count.
-		head = fmt.Sprintf("%s in %s, %s: its own %s, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+		head = fmt.Sprintf("%s in %s, %s: its own %s, but ", c.Indicator, c.Region, c.Period.In(in), c.Quantity.In(in))
 	case d.Kind == DescendantsExceed:
-		head = fmt.Sprintf("%s %s %s：本级 %s，但", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
-	case lang == English:
-		head = fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(lang), c.Quantity.In(lang))
+		head = fmt.Sprintf("%s %s %s：本级 %s，但", c.Indicator, c.Region, c.Period.In(in), c.Quantity.In(in))
+	case in == lang.English:
+		head = fmt.Sprintf("%s in %s, %s: %s counts, but ", c.Indicator, c.Region, c.Period.In(in), c.Quantity.In(in))
 	}
 	if d.Kind == 0 || int(d.Kind) >= len(discrepancyPhrases) {
 		return head + d.Kind.String()
 	}
-	phrase := discrepancyPhrases[d.Kind].In(lang)
-	if lang == English && d.Sum.Records == 1 {
+	phrase := discrepancyPhrases[d.Kind].In(in)
+	if in == lang.English && d.Sum.Records == 1 {
 		phrase = strings.NewReplacer("records", "record", " cover ", " covers ", " add up to", " comes to").Replace(phrase)
 	}
-	return head + fmt.Sprintf(phrase, d.Sum.Records, d.Sum.Quantity().In(lang))
+	return head + fmt.Sprintf(phrase, d.Sum.Records, d.Sum.Quantity().In(in))
 }
 
 // Discrepancies returns the disagreements among the records of indicator

@@ -97,16 +97,17 @@
 //
 // # Languages
 //
-// Every label has a Chinese and an English form, a [Name]; the enums
+// Every label has a Chinese and an English form, a [lang.Name]; the enums
 // ([Level], [Unit], [Qualifier], [Certainty], [PeriodKind], [Aggregation],
-// [DiscrepancyKind]) give theirs with Name, and [Name.In] picks a [Lang].
+// [DiscrepancyKind]) give theirs with Name, and [lang.Name.In] picks a
+// [lang.Lang].
 // String is Chinese, as the source documents are: [Level], [Unit],
 // [Qualifier], [Certainty], [PeriodKind], [Aggregation] and
 // [DiscrepancyKind] print their
 // Chinese name ([County] 县市区, [LowerBound] 下限, [Person] 名), and values
 // print as the reports write them (5000余名, 2019年). English output asks for English:
-// x.Name().In(English), [Quantity.In], [Period.In]. MarshalText writes an
+// x.Name().In(lang.English), [Quantity.In], [Period.In]. MarshalText writes an
 // enum's English code ("county", "lower bound", "persons"), stable for
 // files and JSON, and UnmarshalText and the Parse functions read both the
-// code and the Chinese name. [Lang]'s String is its tag, "zh" or "en".
+// code and the Chinese name.
 package outcome

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Document is a document that citations name: what a reader needs to find
@@ -21,7 +23,7 @@ type Document struct {
 	// Title is the title as the document prints it: Zh the Chinese title
 	// (without 《》), En the document's own English title, empty when it
 	// gives none.
-	Title Name
+	Title lang.Name
 	// TranslatedTitle is an English rendering of a title the document gives
 	// only in Chinese. English reports write it in square brackets followed
 	// by "(in Chinese)", the usual marks of a translated title, so that no
@@ -32,7 +34,7 @@ type Document struct {
 	// a journal's 《》 (《中国科学院院刊》), En its English name (Bulletin of
 	// Chinese Academy of Sciences (Chinese Version)). Empty when the document
 	// names none.
-	Publisher Name
+	Publisher lang.Name
 	// Year is the year of publication, 0 when the document gives none.
 	Year int
 }
@@ -100,13 +102,13 @@ func LookupDocument(locator string) (Document, bool) {
 // In English a document with an English title goes by it, in quotation
 // marks; one without by its TranslatedTitle, in square brackets and
 // marked "(in Chinese)", or failing that by its Chinese title.
-func (d Document) In(lang Lang) string {
+func (d Document) In(in lang.Lang) string {
 	var b strings.Builder
 	year := ""
 	if d.Year > 0 {
 		year = strconv.Itoa(d.Year)
 	}
-	if lang == English {
+	if in == lang.English {
 		switch {
 		case d.Title.En != "":
 			b.WriteString(`"` + d.Title.En + `"`)
@@ -115,7 +117,7 @@ func (d Document) In(lang Lang) string {
 		default:
 			b.WriteString("《" + d.Title.Zh + "》")
 		}
-		for _, s := range []string{d.Publisher.In(English), year} {
+		for _, s := range []string{d.Publisher.In(lang.English), year} {
 			if s != "" {
 				b.WriteString(", " + s)
 			}
@@ -127,7 +129,7 @@ func (d Document) In(lang Lang) string {
 	} else {
 		b.WriteString(`"` + d.Title.En + `"`)
 	}
-	pub := d.Publisher.In(Chinese)
+	pub := d.Publisher.In(lang.Chinese)
 	if pub != "" && year != "" && !strings.HasSuffix(pub, "》") {
 		pub += ", " // a journal's 》 already sets the year apart
 	}
@@ -154,8 +156,8 @@ func (d Document) In(lang Lang) string {
 // mark is as the document prints it.
 //
 // [Citation.String] writes the locator, the form data keeps.
-func (c Citation) In(lang Lang) string {
-	if lang == English {
+func (c Citation) In(in lang.Lang) string {
+	if in == lang.English {
 		c.Section = sectionIn(c.Section)
 	}
 	d, ok := LookupDocument(c.Document)
@@ -166,11 +168,11 @@ func (c Citation) In(lang Lang) string {
 	rest := c.String()
 	switch {
 	case rest == "":
-		return d.In(lang)
-	case lang == English:
-		return d.In(lang) + ", " + rest
+		return d.In(in)
+	case in == lang.English:
+		return d.In(in) + ", " + rest
 	}
-	return d.In(lang) + " " + rest
+	return d.In(in) + " " + rest
 }
 
 // sectionIn writes a section number of a Chinese document for English

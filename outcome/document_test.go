@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/taizhang/taizhang/lang"
 )
 
 func TestSectionIn(t *testing.T) {
@@ -31,11 +33,11 @@ func TestSectionIn(t *testing.T) {
 }
 
 func TestCitationIn(t *testing.T) {
-	journal := Document{Locator: "test-journal.txt", Title: Name{Zh: "题名", En: "The Title"},
-		Publisher: Name{Zh: "《某刊》", En: "Some Journal"}, Year: 2020}
-	book := Document{Locator: "test-book.txt", Title: Name{Zh: "书名"}, TranslatedTitle: "Book Title",
-		Publisher: Name{Zh: "某出版社"}, Year: 2019}
-	bare := Document{Locator: "test-bare.txt", Title: Name{Zh: "无名氏文"}}
+	journal := Document{Locator: "test-journal.txt", Title: lang.Name{Zh: "题名", En: "The Title"},
+		Publisher: lang.Name{Zh: "《某刊》", En: "Some Journal"}, Year: 2020}
+	book := Document{Locator: "test-book.txt", Title: lang.Name{Zh: "书名"}, TranslatedTitle: "Book Title",
+		Publisher: lang.Name{Zh: "某出版社"}, Year: 2019}
+	bare := Document{Locator: "test-bare.txt", Title: lang.Name{Zh: "无名氏文"}}
 	for _, d := range []Document{journal, book, bare} {
 		if err := DeclareDocument(d); err != nil {
 			t.Fatal(err)
@@ -43,20 +45,20 @@ func TestCitationIn(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		c    Citation
-		lang Lang
+		lang lang.Lang
 		want string
 	}{
-		{Cite("test-journal.txt", "3.2", "①"), Chinese, "《题名》(《某刊》2020) §3.2 ①"},
-		{Cite("test-journal.txt", "3.2", "①"), English, `"The Title", Some Journal, 2020, §3.2 ①`},
-		{Cite("test-book.txt", "二(二)一是", "[1]"), Chinese, "《书名》(某出版社, 2019) §二(二)一是 [1]"},
-		{Cite("test-book.txt", "二(二)一是", "[1]"), English, "[Book Title] (in Chinese), 某出版社, 2019, §2.2, point 1 [1]"},
-		{Cite("test-bare.txt", "三", ""), Chinese, "《无名氏文》 §三"},
-		{Cite("test-bare.txt", "三", ""), English, "《无名氏文》, §3"},
+		{Cite("test-journal.txt", "3.2", "①"), lang.Chinese, "《题名》(《某刊》2020) §3.2 ①"},
+		{Cite("test-journal.txt", "3.2", "①"), lang.English, `"The Title", Some Journal, 2020, §3.2 ①`},
+		{Cite("test-book.txt", "二(二)一是", "[1]"), lang.Chinese, "《书名》(某出版社, 2019) §二(二)一是 [1]"},
+		{Cite("test-book.txt", "二(二)一是", "[1]"), lang.English, "[Book Title] (in Chinese), 某出版社, 2019, §2.2, point 1 [1]"},
+		{Cite("test-bare.txt", "三", ""), lang.Chinese, "《无名氏文》 §三"},
+		{Cite("test-bare.txt", "三", ""), lang.English, "《无名氏文》, §3"},
 		// Undeclared: the locator as cited.
-		{Cite("other.txt", "三(一)", "[2]"), Chinese, "other.txt §三(一) [2]"},
-		{Cite("other.txt", "三(一)", "[2]"), English, "other.txt §3.1 [2]"},
-		{Cite("", "三(一)", ""), English, "§3.1"},
-		{Citation{}, Chinese, ""},
+		{Cite("other.txt", "三(一)", "[2]"), lang.Chinese, "other.txt §三(一) [2]"},
+		{Cite("other.txt", "三(一)", "[2]"), lang.English, "other.txt §3.1 [2]"},
+		{Cite("", "三(一)", ""), lang.English, "§3.1"},
+		{Citation{}, lang.Chinese, ""},
 	} {
 		if got := tc.c.In(tc.lang); got != tc.want {
 			t.Errorf("%v.In(%v) = %q, want %q", tc.c, tc.lang, got, tc.want)
@@ -69,7 +71,7 @@ func TestCitationIn(t *testing.T) {
 }
 
 func TestDeclareDocument(t *testing.T) {
-	d := Document{Locator: "test-declare.txt", Title: Name{Zh: "题名"}, Year: 2018}
+	d := Document{Locator: "test-declare.txt", Title: lang.Name{Zh: "题名"}, Year: 2018}
 	if err := DeclareDocument(d); err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +86,7 @@ func TestDeclareDocument(t *testing.T) {
 	}
 	other := d
 	other.Year = 2019
-	for _, bad := range []Document{other, {Title: Name{Zh: "题名"}}, {Locator: " "}, {Locator: "x"}, {Locator: "x", Title: Name{Zh: "t"}, Year: -1}} {
+	for _, bad := range []Document{other, {Title: lang.Name{Zh: "题名"}}, {Locator: " "}, {Locator: "x"}, {Locator: "x", Title: lang.Name{Zh: "t"}, Year: -1}} {
 		if err := DeclareDocument(bad); !errors.Is(err, ErrInvalid) {
 			t.Errorf("DeclareDocument(%+v) = %v, want ErrInvalid", bad, err)
 		}
@@ -95,14 +97,14 @@ func TestDeclareDocumentConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
-			d := Document{Locator: fmt.Sprintf("test-concurrent-%d.txt", i%2), Title: Name{Zh: "题名"}}
+			d := Document{Locator: fmt.Sprintf("test-concurrent-%d.txt", i%2), Title: lang.Name{Zh: "题名"}}
 			if err := DeclareDocument(d); err != nil {
 				t.Error(err)
 			}
 			if _, ok := LookupDocument(d.Locator); !ok {
 				t.Error("not found after declaring")
 			}
-			_ = Cite(d.Locator, "一", "").In(English)
+			_ = Cite(d.Locator, "一", "").In(lang.English)
 		})
 	}
 	wg.Wait()

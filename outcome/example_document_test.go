@@ -3,6 +3,7 @@ package outcome_test
 import (
 	"fmt"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -11,8 +12,8 @@ import (
 func ExampleCitation_In() {
 	err := outcome.DeclareDocument(outcome.Document{
 		Locator:   "county-2019.xlsx",
-		Title:     outcome.Name{Zh: "2019年科技扶贫工作总结", En: "Sci-tech poverty alleviation in 2019: a summary"},
-		Publisher: outcome.Name{Zh: "县科技局", En: "County Science and Technology Bureau"},
+		Title:     lang.Name{Zh: "2019年科技扶贫工作总结", En: "Sci-tech poverty alleviation in 2019: a summary"},
+		Publisher: lang.Name{Zh: "县科技局", En: "County Science and Technology Bureau"},
 		Year:      2020,
 	})
 	if err != nil {
@@ -20,8 +21,8 @@ func ExampleCitation_In() {
 	}
 	c := outcome.Cite("county-2019.xlsx", "二(一)", "[3]")
 	fmt.Println(c)
-	fmt.Println(c.In(outcome.Chinese))
-	fmt.Println(c.In(outcome.English))
+	fmt.Println(c.In(lang.Chinese))
+	fmt.Println(c.In(lang.English))
 	// Output:
 	// county-2019.xlsx §二(一) [3]
 	// 《2019年科技扶贫工作总结》(县科技局, 2020) §二(一) [3]

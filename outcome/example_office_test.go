@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -24,8 +25,8 @@ func luxiLedger() *outcome.Ledger {
 		panic(err)
 	}
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Stock, Aliases: []string{"特派员"}},
-		outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+		outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Stock, Aliases: []string{"特派员"}},
+		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
 	if err != nil {
 		panic(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -51,9 +52,9 @@ func ExampleLedger_ReadCSV() {
 	if err != nil {
 		panic(err)
 	}
-	commissioners := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "选派科技特派员", En: "commissioners selected"},
+	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "选派科技特派员", En: "commissioners selected"},
 		Unit: outcome.Person, Aggregation: outcome.Flow}
-	talents := outcome.Indicator{Code: "three-regions", Name: outcome.Name{Zh: "选派“三区”科技人才", En: "three-regions talents selected"},
+	talents := outcome.Indicator{Code: "three-regions", Name: lang.Name{Zh: "选派“三区”科技人才", En: "three-regions talents selected"},
 		Unit: outcome.Person, Aggregation: outcome.Flow}
 	l, err := outcome.NewLedger(rs, commissioners, talents)
 	if err != nil {
@@ -79,7 +80,7 @@ three-regions,430000,2019,770,名,004_32acad38fe6c52df.txt,二(二)一是,[11],
 		if err != nil {
 			panic(err)
 		}
-		fmt.Println(q.indicator, sum.Quantity().In(outcome.English), "|", sum.Certainty.Name().In(outcome.English), "|", sum.Records, "record(s)")
+		fmt.Println(q.indicator, sum.Quantity().In(lang.English), "|", sum.Certainty.Name().In(lang.English), "|", sum.Records, "record(s)")
 	}
 	// Output:
 	// 3 records
@@ -95,7 +96,7 @@ func ExampleLedger_ReadCSV_error() {
 	if err != nil {
 		panic(err)
 	}
-	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "选派科技特派员"},
+	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "选派科技特派员"},
 		Unit: outcome.Person, Aggregation: outcome.Flow})
 	if err != nil {
 		panic(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -15,7 +16,7 @@ func ExampleParseQuantity() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%s | %s | %s | %s\n", s, q.Value(), q.Certainty().Name().In(outcome.English), q.In(outcome.English))
+		fmt.Printf("%s | %s | %s | %s\n", s, q.Value(), q.Certainty().Name().In(lang.English), q.In(lang.English))
 	}
 	// Output:
 	// 26.8亿多元 | 2680000000 | lower bound | more than 2.68 billion yuan
@@ -47,7 +48,7 @@ func ExampleUnit_Compatible() {
 func ExampleParsePeriod() {
 	for _, s := range []string{"2019", "2019-03", "2018-01-01/2019-06-30", "2005-/2019"} {
 		p, _ := outcome.ParsePeriod(s)
-		fmt.Println(p.Kind(), p.Start().Format(time.DateOnly), p.End().Format(time.DateOnly), p.In(outcome.Chinese))
+		fmt.Println(p.Kind(), p.Start().Format(time.DateOnly), p.End().Format(time.DateOnly), p.In(lang.Chinese))
 	}
 	// Output:
 	// 年 2019-01-01 2019-12-31 2019年
@@ -58,9 +59,9 @@ func ExampleParsePeriod() {
 
 func ExampleRegionSet_Within() {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433100", Name: outcome.Name{Zh: "湘西土家族苗族自治州"}, Level: outcome.Prefecture, Parent: "430000"},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433100", Name: lang.Name{Zh: "湘西土家族苗族自治州"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
 	})
 	if err != nil {
 		panic(err)
@@ -77,12 +78,12 @@ func ExampleRegionSet_Within() {
 
 func ExampleLedger_Total() {
 	rs, _ := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县"}, Level: outcome.County, Parent: "430000"},
 	})
-	stars := outcome.Indicator{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}
-	training := outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训"}, Unit: outcome.Session, Aggregation: outcome.Flow}
+	stars := outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}
+	training := outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.Session, Aggregation: outcome.Flow}
 	l, _ := outcome.NewLedger(rs, stars, training)
 	err := l.Add(
 		// A stock: the latest count wins, never the sum of the years.
@@ -107,7 +108,7 @@ func ExampleLedger_Total() {
 }
 
 func ExampleLedger_Add_conflict() {
-	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province}})
+	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province}})
 	l, _ := outcome.NewLedger(rs, outcome.Indicator{Code: "star-spaces", Unit: outcome.Establishment, Aggregation: outcome.Stock})
 	r := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
 		Source: outcome.Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Figures as reports write them (issue 16): Chinese scales large figures
@@ -34,11 +35,11 @@ var scaleWords = [2][]struct {
 const scaleDecimals = 2
 
 // scale returns the power of ten q's figures are scaled by in lang, or 0.
-func (q Quantity) scale(lang Lang) int32 {
+func (q Quantity) scale(in lang.Lang) int32 {
 	if q.unit == Percent || q.unit == Point {
 		return 0
 	}
-	for _, s := range scaleWords[langIndex(lang)] {
+	for _, s := range scaleWords[langIndex(in)] {
 		if scales(q.value, s.shift) && (!q.ranged || scales(q.max, s.shift)) {
 			return s.shift
 		}
@@ -46,8 +47,8 @@ func (q Quantity) scale(lang Lang) int32 {
 	return 0
 }
 
-func langIndex(lang Lang) int {
-	if lang == English {
+func langIndex(in lang.Lang) int {
+	if in == lang.English {
 		return 1
 	}
 	return 0
@@ -60,8 +61,8 @@ func scales(v decimal.Decimal, shift int32) bool {
 }
 
 // scaleWord returns the word of shift in lang.
-func scaleWord(shift int32, lang Lang) string {
-	for _, s := range scaleWords[langIndex(lang)] {
+func scaleWord(shift int32, in lang.Lang) string {
+	for _, s := range scaleWords[langIndex(in)] {
 		if s.shift == shift {
 			return s.word
 		}
@@ -77,7 +78,7 @@ func zhFigure(v decimal.Decimal, shift int32) string {
 	if shift == 0 {
 		return v.String()
 	}
-	return v.Shift(-shift).String() + scaleWord(shift, Chinese)
+	return v.Shift(-shift).String() + scaleWord(shift, lang.Chinese)
 }
 
 // enFigure writes v scaled by 10^shift in English, its digits grouped by
@@ -100,20 +101,20 @@ func enFigure(v decimal.Decimal, shift int32) string {
 		b.WriteByte('.')
 		b.WriteString(frac)
 	}
-	b.WriteString(scaleWord(shift, English))
+	b.WriteString(scaleWord(shift, lang.English))
 	return b.String()
 }
 
 // figureIn writes v in lang, scaled as [Quantity.In] scales a figure.
-func figureIn(v decimal.Decimal, lang Lang) string {
+func figureIn(v decimal.Decimal, in lang.Lang) string {
 	var shift int32
-	for _, s := range scaleWords[langIndex(lang)] {
+	for _, s := range scaleWords[langIndex(in)] {
 		if scales(v, s.shift) {
 			shift = s.shift
 			break
 		}
 	}
-	if lang == English {
+	if in == lang.English {
 		return enFigure(v, shift)
 	}
 	return zhFigure(v, shift)

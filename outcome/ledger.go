@@ -12,6 +12,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
@@ -339,7 +340,7 @@ func (s *series) checkUnit(u Unit) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
-		u.Symbol(), u.dimension().Name().In(English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.dimension().Name().In(English))
+		u.Symbol(), u.dimension().Name().In(lang.English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.dimension().Name().In(lang.English))
 }
 
 // converts reports whether a figure in u is converted before it is kept: u

@@ -10,13 +10,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 )
 
 var (
-	indCommissioners = Indicator{Code: "commissioners", Name: Name{"科技特派员", "commissioners"}, Unit: Person, Aggregation: Stock}
-	indTraining      = Indicator{Code: "training", Name: Name{"培训农民", "farmers trained"}, Unit: PersonTime, Aggregation: Flow}
-	indStarSpaces    = Indicator{Code: "star-spaces", Name: Name{"星创天地", "star spaces"}, Unit: Piece, Aggregation: Stock}
-	indFunds         = Indicator{Code: "funds", Name: Name{"资金", "funds"}, Unit: Yuan, Aggregation: Flow}
+	indCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: Person, Aggregation: Stock}
+	indTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: PersonTime, Aggregation: Flow}
+	indStarSpaces    = Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: Piece, Aggregation: Stock}
+	indFunds         = Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
 )
 
 func testLedger(t testing.TB) *Ledger {

@@ -3,6 +3,9 @@ package outcome
 import (
 	"fmt"
 	"strings"
+
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Level is a region's place in the administrative hierarchy. The zero value
@@ -18,32 +21,32 @@ const (
 	Village                     // 村级: administrative village, community
 )
 
-var levelNames = [...]Name{
-	Nation:     {"全国", "nation"},
-	Province:   {"省", "province"},
-	Prefecture: {"市州", "prefecture"},
-	County:     {"县市区", "county"},
-	Township:   {"乡镇", "township"},
-	Village:    {"村", "village"},
+var levelNames = [...]lang.Name{
+	Nation:     {Zh: "全国", En: "nation"},
+	Province:   {Zh: "省", En: "province"},
+	Prefecture: {Zh: "市州", En: "prefecture"},
+	County:     {Zh: "县市区", En: "county"},
+	Township:   {Zh: "乡镇", En: "township"},
+	Village:    {Zh: "村", En: "village"},
 }
 
 // IsValid reports whether l is a defined level.
 func (l Level) IsValid() bool { return l != 0 && int(l) < len(levelNames) }
 
 // Name returns the bilingual name of the level.
-func (l Level) Name() Name {
+func (l Level) Name() lang.Name {
 	if l.IsValid() {
 		return levelNames[l]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name (县市区), which [ParseLevel] reads back.
-func (l Level) String() string { return label(l.Name(), Chinese, "Level", int(l)) }
+func (l Level) String() string { return enum.Label(l.Name(), lang.Chinese, "Level", int(l)) }
 
 // code returns the English name ("county"), the stable code that
 // [Level.MarshalText] writes.
-func (l Level) code() string { return label(l.Name(), English, "Level", int(l)) }
+func (l Level) code() string { return enum.Label(l.Name(), lang.English, "Level", int(l)) }
 
 // ParseLevel reads a level's English code ("county"), its Chinese name
 // (县市区), or any of the forms offices write it in: 省, 自治区, 直辖市 and

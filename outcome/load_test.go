@@ -12,9 +12,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/lang"
 )
 
-var indEvents = Indicator{Code: "events", Name: Name{"活动", "events"}, Unit: PersonTime, Aggregation: Entries}
+var indEvents = Indicator{Code: "events", Name: lang.Name{Zh: "活动", En: "events"}, Unit: PersonTime, Aggregation: Entries}
 
 // randomLedgerFile writes a CSV ledger of n lines in the forms offices
 // write: plain lines, which the one-pass reader takes, and lines with

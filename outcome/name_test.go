@@ -4,6 +4,8 @@ import (
 	"encoding"
 	"fmt"
 	"testing"
+
+	"github.com/taizhang/taizhang/lang"
 )
 
 // enumValue is a defined value of one of the package's enums, with its
@@ -11,7 +13,7 @@ import (
 type enumValue interface {
 	fmt.Stringer
 	encoding.TextMarshaler
-	Name() Name
+	Name() lang.Name
 }
 
 // every lists every defined value of each enum of the package.
@@ -56,7 +58,7 @@ func TestStringIsChinese(t *testing.T) {
 		{Flow, "流量"},
 		{Aggregation(0), "Aggregation(0)"},
 		{Reached | MoreThanDuo, "达+多"},
-		{Chinese, "zh"}, // a tag, not a label
+		{lang.Chinese, "zh"}, // a tag, not a label
 	}
 	for _, tt := range tests {
 		if got := tt.v.String(); got != tt.want {
@@ -137,28 +139,19 @@ func unmarshalAs(v enumValue, s string) (enumValue, error) {
 func TestQualifierName(t *testing.T) {
 	tests := []struct {
 		q    Qualifier
-		want Name
+		want lang.Name
 	}{
-		{0, Name{}},
-		{MoreThanYu, Name{"余", "more than"}},
-		{Reached | MoreThanDuo, Name{"达+多", "reached, more than"}},
-		{IncompleteStats | Cumulative, Name{"据不完全统计+累计", "by incomplete statistics, cumulative"}},
+		{0, lang.Name{}},
+		{MoreThanYu, lang.Name{Zh: "余", En: "more than"}},
+		{Reached | MoreThanDuo, lang.Name{Zh: "达+多", En: "reached, more than"}},
+		{IncompleteStats | Cumulative, lang.Name{Zh: "据不完全统计+累计", En: "by incomplete statistics, cumulative"}},
 	}
 	for _, tt := range tests {
 		if got := tt.q.Name(); got != tt.want {
 			t.Errorf("%v.Name() = %+v, want %+v", tt.q, got, tt.want)
 		}
 	}
-	if got := MustParseQuantity("达1000多个").In(English); got != "reached, more than 1,000" {
+	if got := MustParseQuantity("达1000多个").In(lang.English); got != "reached, more than 1,000" {
 		t.Errorf(`MustParseQuantity("达1000多个").In(English) = %q, want "reached, more than 1,000"`, got)
-	}
-}
-
-func TestLangName(t *testing.T) {
-	if got, want := English.Name(), (Name{"英文", "English"}); got != want {
-		t.Errorf("English.Name() = %+v, want %+v", got, want)
-	}
-	if got, want := Chinese.Name().In(English), "Chinese"; got != want {
-		t.Errorf("Chinese.Name().In(English) = %q, want %q", got, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // The files of testdata/office are shaped like a county office's own: a
@@ -32,8 +33,8 @@ func officeRegions(t testing.TB) *RegionSet {
 }
 
 var (
-	officeCommissioners = Indicator{Code: "commissioners", Name: Name{"科技特派员人数", "commissioners"}, Unit: Person, Aggregation: Stock, Aliases: []string{"特派员"}}
-	officeTraining      = Indicator{Code: "training", Name: Name{"培训场次", "training sessions"}, Unit: Session, Aggregation: Flow}
+	officeCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数", En: "commissioners"}, Unit: Person, Aggregation: Stock, Aliases: []string{"特派员"}}
+	officeTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: Session, Aggregation: Flow}
 )
 
 func officeLedger(t testing.TB) *Ledger {
@@ -291,7 +292,7 @@ func TestReadRoster(t *testing.T) {
 	}
 
 	// Entries: each row an entry, with the person as its attributes.
-	events := Indicator{Code: "assignments", Name: Name{"派驻", "assignments"}, Unit: Person, Aggregation: Entries}
+	events := Indicator{Code: "assignments", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: Person, Aggregation: Entries}
 	l, err = NewLedger(officeRegions(t), events)
 	if err != nil {
 		t.Fatal(err)
@@ -388,12 +389,12 @@ func slicesSort(s []string) {
 // wideSheet returns a sheet of n villages' rows, four indicator cells
 // each (two indicators, two columns of each under other headers).
 func wideSheet(n int) (*RegionSet, []byte) {
-	regions := []Region{{Code: "433122", Name: Name{Zh: "泸溪县"}, Level: County}}
+	regions := []Region{{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: County}}
 	var b strings.Builder
 	b.WriteString("序号,区划,科技特派员人数,培训场次,填报人\n")
 	for i := range n {
 		code := fmt.Sprintf("433122%03d%03d", 100+i/1000, i%1000)
-		regions = append(regions, Region{Code: code, Name: Name{Zh: fmt.Sprintf("村%d", i)}, Level: Village, Parent: "433122"})
+		regions = append(regions, Region{Code: code, Name: lang.Name{Zh: fmt.Sprintf("村%d", i)}, Level: Village, Parent: "433122"})
 		fmt.Fprintf(&b, "%d,%s,%d,%d,张敏\n", i+1, code, i%3+1, i%7)
 	}
 	rs, err := NewRegionSet(regions)
@@ -439,8 +440,8 @@ func BenchmarkReadRoster(b *testing.B) {
 // column or a header's brackets is 10^4 元, exactly; text in brackets that
 // is no unit is refused once, on the header, never dropped.
 func TestScaledUnits(t *testing.T) {
-	funds := Indicator{Code: "funds", Name: Name{"资金", "funds"}, Unit: Yuan, Aggregation: Flow}
-	books := Indicator{Code: "books", Name: Name{"图书", "books"}, Unit: Volume, Aggregation: Flow}
+	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
+	books := Indicator{Code: "books", Name: lang.Name{Zh: "图书", En: "books"}, Unit: Volume, Aggregation: Flow}
 	newLedger := func() *Ledger {
 		l, err := NewLedger(officeRegions(t), funds, books, officeTraining)
 		if err != nil {
@@ -587,7 +588,7 @@ func TestSheetMisspeltIndicator(t *testing.T) {
 // A scale word alone in a unit column (万) is no unit: the error says what
 // to write, not only that the unit is unknown.
 func TestScaleWithoutUnit(t *testing.T) {
-	funds := Indicator{Code: "funds", Name: Name{"资金", "funds"}, Unit: Yuan, Aggregation: Flow}
+	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
 	l, err := NewLedger(officeRegions(t), funds)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/synth"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -15,7 +16,7 @@ import (
 // one counts, the cost without overlaps to compare with.
 func BenchmarkTotalOverlapping(b *testing.B) {
 	n, rs := nationalData(b)
-	flow := outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训", En: "training"}, Unit: outcome.Session, Aggregation: outcome.Flow}
+	flow := outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.Session, Aggregation: outcome.Flow}
 	overlapping := []outcome.Period{
 		outcome.MustParsePeriod("2019-01-01/2019-03-31"), outcome.MustParsePeriod("2019-04-01/2019-06-30"),
 		outcome.MustParsePeriod("2019-07-01/2019-09-30"), outcome.MustParsePeriod("2019-10-01/2019-12-31"),

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -28,23 +29,23 @@ const (
 )
 
 var ovIndicators = []outcome.Indicator{
-	{Code: "training", Name: outcome.Name{Zh: "培训场次", En: "training sessions"}, Unit: outcome.Session, Aggregation: outcome.Flow},
-	{Code: "assigned", Name: outcome.Name{Zh: "派驻", En: "assignments"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-	{Code: "poor-counties", Name: outcome.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "platforms", Name: outcome.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: outcome.Session, Aggregation: outcome.Flow},
+	{Code: "assigned", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: outcome.Person, Aggregation: outcome.Entries},
+	{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
 }
 
 func ovRegions(t testing.TB) *outcome.RegionSet {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: ovNation, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation},
-		{Code: ovProvince, Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province, Parent: ovNation},
-		{Code: ovCounty, Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: ovProvince},
-		{Code: ovCounty2, Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: ovProvince},
-		{Code: ovVillageA, Name: outcome.Name{Zh: "甲村", En: "A"}, Level: outcome.Village, Parent: ovCounty},
-		{Code: ovVillageB, Name: outcome.Name{Zh: "乙村", En: "B"}, Level: outcome.Village, Parent: ovCounty},
-		{Code: ovVillageC, Name: outcome.Name{Zh: "丙村", En: "C"}, Level: outcome.Village, Parent: ovCounty},
-		{Code: ovVillageD, Name: outcome.Name{Zh: "丁村", En: "D"}, Level: outcome.Village, Parent: ovCounty2},
+		{Code: ovNation, Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation},
+		{Code: ovProvince, Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province, Parent: ovNation},
+		{Code: ovCounty, Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: ovProvince},
+		{Code: ovCounty2, Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: ovProvince},
+		{Code: ovVillageA, Name: lang.Name{Zh: "甲村", En: "A"}, Level: outcome.Village, Parent: ovCounty},
+		{Code: ovVillageB, Name: lang.Name{Zh: "乙村", En: "B"}, Level: outcome.Village, Parent: ovCounty},
+		{Code: ovVillageC, Name: lang.Name{Zh: "丙村", En: "C"}, Level: outcome.Village, Parent: ovCounty},
+		{Code: ovVillageD, Name: lang.Name{Zh: "丁村", En: "D"}, Level: outcome.Village, Parent: ovCounty2},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -473,7 +474,7 @@ func TestDiscrepancyString(t *testing.T) {
 		t.Fatalf("Discrepancies = %v, %v; want one", ds, err)
 	}
 	want := "training in 433122, 2019: 176 sessions counts, but 4 finer records within it add up to more: 177 sessions"
-	if got := ds[0].In(outcome.English); got != want {
+	if got := ds[0].In(lang.English); got != want {
 		t.Errorf("In(English) = %q, want %q", got, want)
 	}
 	want = "training 433122 2019年：176场 计入，但其内 4 条更细的记录合计更多：177场"

@@ -10,6 +10,8 @@ import (
 
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // PeriodKind says how a period was stated.
@@ -28,30 +30,30 @@ const (
 	HalfYearPeriod // a half-year: 2019H1, 2019年上半年
 )
 
-var periodKindNames = [...]Name{
-	YearPeriod:       {"年", "year"},
-	MonthPeriod:      {"月", "month"},
-	SpanPeriod:       {"时段", "span"},
-	CumulativePeriod: {"累计", "cumulative"},
-	UndatedPeriod:    {"未注明时间", "undated"},
-	QuarterPeriod:    {"季度", "quarter"},
-	HalfYearPeriod:   {"半年", "half-year"},
+var periodKindNames = [...]lang.Name{
+	YearPeriod:       {Zh: "年", En: "year"},
+	MonthPeriod:      {Zh: "月", En: "month"},
+	SpanPeriod:       {Zh: "时段", En: "span"},
+	CumulativePeriod: {Zh: "累计", En: "cumulative"},
+	UndatedPeriod:    {Zh: "未注明时间", En: "undated"},
+	QuarterPeriod:    {Zh: "季度", En: "quarter"},
+	HalfYearPeriod:   {Zh: "半年", En: "half-year"},
 }
 
 // Name returns the bilingual name of the kind; the zero PeriodKind has none.
-func (k PeriodKind) Name() Name {
+func (k PeriodKind) Name() lang.Name {
 	if int(k) < len(periodKindNames) {
 		return periodKindNames[k]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name (年, 月, 时段, 累计, 未注明时间, 季度, 半年).
-func (k PeriodKind) String() string { return label(k.Name(), Chinese, "PeriodKind", int(k)) }
+func (k PeriodKind) String() string { return enum.Label(k.Name(), lang.Chinese, "PeriodKind", int(k)) }
 
 // code returns the English name ("year"), the stable code that
 // [PeriodKind.MarshalText] writes.
-func (k PeriodKind) code() string { return label(k.Name(), English, "PeriodKind", int(k)) }
+func (k PeriodKind) code() string { return enum.Label(k.Name(), lang.English, "PeriodKind", int(k)) }
 
 // Period is the time an observation covers: a year, a half-year, a quarter,
 // a month, a date range, or a cumulative span since a date. Both ends are whole days and inclusive. The
@@ -221,8 +223,8 @@ func (p Period) part(months int) int { return (int(p.Start().Month())-1)/months 
 
 // In writes p for readers of lang: 2019年, 2019年第一季度, 2019年上半年,
 // 2005年以来(截至2019年) in Chinese; Q1 2019, H1 2019 in English.
-func (p Period) In(lang Lang) string {
-	if lang == English {
+func (p Period) In(in lang.Lang) string {
+	if in == lang.English {
 		switch p.kind {
 		case QuarterPeriod:
 			return "Q" + strconv.Itoa(p.part(3)) + " " + yearString(p.Start().Year())

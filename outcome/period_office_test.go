@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/taizhang/taizhang/lang"
 )
 
 // TestParsePeriodOffice reads periods as offices write them (issue 15 item
@@ -87,8 +89,8 @@ func TestParsePeriodOffice(t *testing.T) {
 			if back, err := ParsePeriod(p.String()); err != nil || back != p {
 				t.Errorf("ParsePeriod(%q.String() = %q) = %v, %v", tt.in, p.String(), back, err)
 			}
-			if back, err := ParsePeriod(p.In(Chinese)); p.Kind() != SpanPeriod && (err != nil || back != p) {
-				t.Errorf("ParsePeriod(%q.In(Chinese) = %q) = %v, %v", tt.in, p.In(Chinese), back, err)
+			if back, err := ParsePeriod(p.In(lang.Chinese)); p.Kind() != SpanPeriod && (err != nil || back != p) {
+				t.Errorf("ParsePeriod(%q.In(Chinese) = %q) = %v, %v", tt.in, p.In(lang.Chinese), back, err)
 			}
 			got, err := parsePeriodBytes([]byte(tt.in))
 			if err != nil || got != p {
@@ -103,7 +105,7 @@ func TestPeriodInChineseReadsBack(t *testing.T) {
 	for _, p := range []Period{Year(2019), Month(2019, 3), Quarter(2019, 2), HalfYear(2019, 2),
 		MustParsePeriod("2018-01-01/2019-06-30"), MustParsePeriod("2005-/2019"), MustParsePeriod("2016-03-/2019-06"),
 		MustParsePeriod("~2011/2019")} {
-		zh := p.In(Chinese)
+		zh := p.In(lang.Chinese)
 		back, err := ParsePeriod(zh)
 		if err != nil || !back.Equal(p) {
 			t.Errorf("%v: In(Chinese) = %q, which reads as %v, %v", p, zh, back, err)
@@ -174,18 +176,18 @@ func TestQuarterAndHalfYear(t *testing.T) {
 			if got := tt.p.String(); got != tt.str {
 				t.Errorf("String() = %q, want %q", got, tt.str)
 			}
-			if got := tt.p.In(Chinese); got != tt.zh {
+			if got := tt.p.In(lang.Chinese); got != tt.zh {
 				t.Errorf("In(Chinese) = %q, want %q", got, tt.zh)
 			}
-			if got := tt.p.In(English); got != tt.en {
+			if got := tt.p.In(lang.English); got != tt.en {
 				t.Errorf("In(English) = %q, want %q", got, tt.en)
 			}
 			if !tt.p.Start().Equal(tt.start) || !tt.p.End().Equal(tt.end) {
 				t.Errorf("%v..%v, want %v..%v", tt.p.Start(), tt.p.End(), tt.start, tt.end)
 			}
 			k := tt.p.Kind()
-			if k.String() != tt.kind || k.Name().In(English) != tt.kindText {
-				t.Errorf("kind %q %q, want %q %q", k.String(), k.Name().In(English), tt.kind, tt.kindText)
+			if k.String() != tt.kind || k.Name().In(lang.English) != tt.kindText {
+				t.Errorf("kind %q %q, want %q %q", k.String(), k.Name().In(lang.English), tt.kind, tt.kindText)
 			}
 			text, err := k.MarshalText()
 			if err != nil || string(text) != tt.kindText {

@@ -3,6 +3,9 @@ package outcome
 import (
 	"fmt"
 	"strings"
+
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Qualifier records how a report bounds a figure, as a set of markers. The
@@ -92,9 +95,9 @@ func (q Qualifier) String() string { return q.join(func(i int) string { return q
 // Name returns the markers in both languages: in Chinese as
 // [Qualifier.String] writes them, in English joined by ", " ("reached,
 // more than"). The zero qualifier has an empty name.
-func (q Qualifier) Name() Name {
+func (q Qualifier) Name() lang.Name {
 	en := q.join(func(i int) string { return qualifierMarks[i].en })
-	return Name{Zh: q.String(), En: strings.ReplaceAll(en, "+", ", ")}
+	return lang.Name{Zh: q.String(), En: strings.ReplaceAll(en, "+", ", ")}
 }
 
 func (q Qualifier) join(name func(int) string) string {
@@ -166,11 +169,11 @@ const (
 	Approximate                  // the true value is near the one used, on either side, or bounds pull both ways
 )
 
-var certaintyNames = [...]Name{
-	Exact:       {"确数", "exact"},
-	LowerBound:  {"下限", "lower bound"},
-	UpperBound:  {"上限", "upper bound"},
-	Approximate: {"约数", "approximate"},
+var certaintyNames = [...]lang.Name{
+	Exact:       {Zh: "确数", En: "exact"},
+	LowerBound:  {Zh: "下限", En: "lower bound"},
+	UpperBound:  {Zh: "上限", En: "upper bound"},
+	Approximate: {Zh: "约数", En: "approximate"},
 }
 
 // Join returns the certainty of a figure built from figures of certainty c
@@ -186,19 +189,19 @@ func (c Certainty) Join(d Certainty) Certainty {
 }
 
 // Name returns the bilingual name of c.
-func (c Certainty) Name() Name {
+func (c Certainty) Name() lang.Name {
 	if int(c) < len(certaintyNames) {
 		return certaintyNames[c]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name of c (确数, 下限, 上限, 约数).
-func (c Certainty) String() string { return label(c.Name(), Chinese, "Certainty", int(c)) }
+func (c Certainty) String() string { return enum.Label(c.Name(), lang.Chinese, "Certainty", int(c)) }
 
 // code returns the English name ("lower bound"), the stable code that
 // [Certainty.MarshalText] writes.
-func (c Certainty) code() string { return label(c.Name(), English, "Certainty", int(c)) }
+func (c Certainty) code() string { return enum.Label(c.Name(), lang.English, "Certainty", int(c)) }
 
 // parseCertainty reads a certainty's English code ("lower bound") or Chinese
 // name (下限).

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/cnum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // maxDigits is how many digits a figure may have, both as written and in
@@ -129,7 +130,7 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 			}
 		}
 	}
-	shift := q.scale(Chinese)
+	shift := q.scale(lang.Chinese)
 	b.WriteString(figure(q.value, shift))
 	if q.ranged {
 		b.WriteString("—")
@@ -154,11 +155,11 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 // quantity; in English "more than 134 million yuan", "1.18 million
 // person-times", "nearly 1,000 persons", a figure of one in the singular
 // ("1 person") and a figure in 个 with no unit name ("52").
-func (q Quantity) In(lang Lang) string {
+func (q Quantity) In(in lang.Lang) string {
 	if q.ranged && q.value.Equal(q.max) {
 		q.ranged = false // a range of one value, such as a goal of 0—0户, reads as that value
 	}
-	if lang != English {
+	if in != lang.English {
 		return q.zh(zhFigure)
 	}
 	var b strings.Builder
@@ -166,7 +167,7 @@ func (q Quantity) In(lang Lang) string {
 		b.WriteString(w)
 		b.WriteByte(' ')
 	}
-	shift := q.scale(English)
+	shift := q.scale(lang.English)
 	b.WriteString(enFigure(q.value, shift))
 	if q.ranged {
 		b.WriteString("–")

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Aggregation says how an indicator's records combine over time.
@@ -24,27 +27,29 @@ const (
 	Entries
 )
 
-var aggregationNames = [...]Name{
-	Stock:   {"存量", "stock"},
-	Flow:    {"流量", "flow"},
-	Entries: {"明细", "entries"},
+var aggregationNames = [...]lang.Name{
+	Stock:   {Zh: "存量", En: "stock"},
+	Flow:    {Zh: "流量", En: "flow"},
+	Entries: {Zh: "明细", En: "entries"},
 }
 
 // Name returns the bilingual name of a; the zero Aggregation has none.
-func (a Aggregation) Name() Name {
+func (a Aggregation) Name() lang.Name {
 	if int(a) < len(aggregationNames) {
 		return aggregationNames[a]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name (存量, 流量, 明细), which
 // [ParseAggregation] reads back.
-func (a Aggregation) String() string { return label(a.Name(), Chinese, "Aggregation", int(a)) }
+func (a Aggregation) String() string {
+	return enum.Label(a.Name(), lang.Chinese, "Aggregation", int(a))
+}
 
 // code returns the English name ("stock"), the stable code that
 // [Aggregation.MarshalText] writes.
-func (a Aggregation) code() string { return label(a.Name(), English, "Aggregation", int(a)) }
+func (a Aggregation) code() string { return enum.Label(a.Name(), lang.English, "Aggregation", int(a)) }
 
 // ParseAggregation reads an aggregation's English code ("stock", "flow",
 // "entries") or Chinese name (存量, 流量, 明细).
@@ -62,7 +67,7 @@ func ParseAggregation(s string) (Aggregation, error) {
 // invalid.
 type Indicator struct {
 	Code        string      `json:"code"`
-	Name        Name        `json:"name"`
+	Name        lang.Name   `json:"name"`
 	Unit        Unit        `json:"unit"`
 	Aggregation Aggregation `json:"aggregation"`
 	// Reported is how often the indicator is reported: [YearPeriod],
@@ -212,7 +217,7 @@ func (v *value) checkFraction(u Unit) error {
 	if !u.dimension().countsWhole() || v.whole() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s (%s)", errFraction, u.Symbol(), u.dimension().Name().In(English))
+	return fmt.Errorf("%w: %s (%s)", errFraction, u.Symbol(), u.dimension().Name().In(lang.English))
 }
 
 // whole reports whether v is a whole number: 5, 5.0, 1.2e4.

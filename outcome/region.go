@@ -7,15 +7,16 @@ import (
 	"github.com/taizhang/taizhang/internal/codeindex"
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/regiontree"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Region is a statistical division: its code, bilingual name, level and the
 // code of its parent ("" for a root). The zero value is invalid.
 type Region struct {
-	Code   string `json:"code"`
-	Name   Name   `json:"name"`
-	Level  Level  `json:"level"`
-	Parent string `json:"parent,omitempty"`
+	Code   string    `json:"code"`
+	Name   lang.Name `json:"name"`
+	Level  Level     `json:"level"`
+	Parent string    `json:"parent,omitempty"`
 	// Attrs are the extra columns of the region file (是否贫困村, 退出年份),
 	// kept as written: a population may select by them.
 	Attrs Attributes `json:"-"`
@@ -78,7 +79,7 @@ func (s *RegionSet) attrsAt(i int32) Attributes {
 // at returns the region at position i. Its strings share the set's text.
 func (s *RegionSet) at(i int32) Region {
 	zh, en := s.t.Names(i)
-	r := Region{Code: s.t.Code(i), Name: Name{Zh: zh, En: en}, Level: s.t.Level[i], Attrs: s.attrsAt(i)}
+	r := Region{Code: s.t.Code(i), Name: lang.Name{Zh: zh, En: en}, Level: s.t.Level[i], Attrs: s.attrsAt(i)}
 	if p := s.t.Parent[i]; p >= 0 {
 		r.Parent = s.code(p)
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang/taizhang/lang"
 )
 
 // testRegions is a small hierarchy: two provinces, a prefecture, two counties
@@ -13,14 +15,14 @@ import (
 func testRegions(t testing.TB) *RegionSet {
 	t.Helper()
 	rs, err := NewRegionSet([]Region{
-		{Code: "433130", Name: Name{"龙山县", "Longshan"}, Level: County, Parent: "433100"},
-		{Code: "430000", Name: Name{"湖南省", "Hunan"}, Level: Province},
-		{Code: "433100", Name: Name{"湘西土家族苗族自治州", "Xiangxi"}, Level: Prefecture, Parent: "430000"},
-		{Code: "433122", Name: Name{"泸溪县", "Luxi"}, Level: County, Parent: "433100"},
-		{Code: "433122100201", Name: Name{"甲村", "Village A"}, Level: Village, Parent: "433122"},
-		{Code: "433122100202", Name: Name{"乙村", "Village B"}, Level: Village, Parent: "433122"},
-		{Code: "433122100203", Name: Name{"丙村", "Village C"}, Level: Village, Parent: "433122"},
-		{Code: "520000", Name: Name{"贵州省", "Guizhou"}, Level: Province},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: County, Parent: "433100"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: Province},
+		{Code: "433100", Name: lang.Name{Zh: "湘西土家族苗族自治州", En: "Xiangxi"}, Level: Prefecture, Parent: "430000"},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: County, Parent: "433100"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村", En: "Village A"}, Level: Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村", En: "Village B"}, Level: Village, Parent: "433122"},
+		{Code: "433122100203", Name: lang.Name{Zh: "丙村", En: "Village C"}, Level: Village, Parent: "433122"},
+		{Code: "520000", Name: lang.Name{Zh: "贵州省", En: "Guizhou"}, Level: Province},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // ReadRegions reads a region file: CSV with a header naming the columns
@@ -32,7 +33,7 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 	}
 	var errs errorList
 	cols.rows(sc, &errs, func(_ int, row *regionRow) error {
-		out = append(out, Region{Code: string(row.code), Name: Name{Zh: string(row.zh), En: string(row.en)}, Level: row.level, Parent: string(row.parent), Attrs: Attributes{string(row.attrs)}})
+		out = append(out, Region{Code: string(row.code), Name: lang.Name{Zh: string(row.zh), En: string(row.en)}, Level: row.level, Parent: string(row.parent), Attrs: Attributes{string(row.attrs)}})
 		return nil
 	})
 	if err := errs.join(); err != nil {

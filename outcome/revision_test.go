@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/lang"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -102,7 +103,7 @@ func TestCorrectionRefused(t *testing.T) {
 	tests[5].r.Revises = MustParseQuantity("5人次")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			entries := Indicator{Code: "training", Name: Name{"培训", "training"}, Unit: PersonTime, Aggregation: Entries}
+			entries := Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: PersonTime, Aggregation: Entries}
 			l, err := NewLedger(testRegions(t), indCommissioners, entries)
 			if err != nil {
 				t.Fatal(err)

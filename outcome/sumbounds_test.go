@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -17,10 +18,10 @@ import (
 // 术骨干, 4200 + 5100余 is fewer than 9400, so not yet 10,000.
 func TestSumBounds(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433123", Name: lang.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
 	for _, tt := range []struct {
@@ -42,8 +43,8 @@ func TestSumBounds(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, ind := range []outcome.Indicator{
-				{Code: "trained", Name: outcome.Name{Zh: "培训"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-				{Code: "on-post", Name: outcome.Name{Zh: "在岗"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+				{Code: "trained", Name: lang.Name{Zh: "培训"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+				{Code: "on-post", Name: lang.Name{Zh: "在岗"}, Unit: outcome.Person, Aggregation: outcome.Stock},
 			} {
 				l, err := outcome.NewLedger(rs, ind)
 				require.NoError(t, err)
@@ -54,7 +55,7 @@ func TestSumBounds(t *testing.T) {
 				sum, err := l.Total(ind.Code, "430000", outcome.Year(2019))
 				require.NoError(t, err)
 				assert.Equal(t, tt.sum, sum.Quantity().String(), "%s: sum", ind.Code)
-				assert.Equal(t, tt.bounds, sum.Bounds().In(outcome.English), "%s: bounds", ind.Code)
+				assert.Equal(t, tt.bounds, sum.Bounds().In(lang.English), "%s: bounds", ind.Code)
 				if holds, decided := sum.Bounds().AtLeast(decimal.NewFromInt(10000)); tt.name == "exact and 余" && (holds || !decided) {
 					t.Errorf("%s: 9300余 at least 10000 = %v, decided %v; want a decided no", ind.Code, holds, decided)
 				}
@@ -70,15 +71,15 @@ func TestSumBounds(t *testing.T) {
 // of the region's figure stands.
 func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433100", Name: outcome.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
-		{Code: "433123", Name: outcome.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "433100"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433100", Name: lang.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
+		{Code: "433123", Name: lang.Name{Zh: "凤凰县"}, Level: outcome.County, Parent: "433100"},
 	})
 	require.NoError(t, err)
 	// training returns a ledger of training sessions holding records.
 	training := func(records ...outcome.Record) *outcome.Ledger {
-		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
 		require.NoError(t, err)
 		require.NoError(t, l.Add(records...))
 		return l
@@ -179,11 +180,11 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 // days in the window.
 func TestRecordsAcrossTheWindow(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
-	ind := outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	ind := outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow}
 	ledger := func(records ...outcome.Record) *outcome.Ledger {
 		l, err := outcome.NewLedger(rs, ind)
 		require.NoError(t, err)
@@ -215,7 +216,7 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, c.want, sum.Quantity().String())
 			assert.Equal(t, c.across, sum.Across)
-			assert.Equal(t, c.bounds, sum.Bounds().In(outcome.English))
+			assert.Equal(t, c.bounds, sum.Bounds().In(lang.English))
 			assert.Equal(t, c.certain, sum.Certainty)
 		})
 	}
@@ -225,11 +226,11 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 // since a day not stated, never the year 2019 (which would count 2018's
 // training twice beside it); for a stock, its level on that day.
 func TestAsOfADay(t *testing.T) {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County}})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		outcome.Indicator{Code: "poor", Name: outcome.Name{Zh: "贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock})
+		outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock})
 	require.NoError(t, err)
 	rec := func(ind, period, qty string) outcome.Record {
 		return outcome.Record{Indicator: ind, Region: "433122", Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
@@ -238,7 +239,7 @@ func TestAsOfADay(t *testing.T) {
 	sum, err := l.Total("trained", "433122", outcome.MustParsePeriod("2018/2019"))
 	require.NoError(t, err)
 	assert.Equal(t, "100名以上", sum.Quantity().String(), "2018's 100, and at most the 250 to date")
-	assert.Equal(t, "≥100, ≤350", sum.Bounds().In(outcome.English))
+	assert.Equal(t, "≥100, ≤350", sum.Bounds().In(lang.English))
 	sum, err = l.Total("trained", "433122", outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)))
 	require.NoError(t, err)
 	assert.Equal(t, "250名", sum.Quantity().String(), "all to date: the running total, which holds 2018's")
@@ -251,15 +252,15 @@ func TestAsOfADay(t *testing.T) {
 // window: a record to 2020-01-31 bounds all of 2019, so a target due at the
 // end of 2019 has a figure then, within bounds.
 func TestRecordsAcrossTheWindowDateTheFigure(t *testing.T) {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County}})
 	require.NoError(t, err)
-	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: outcome.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow})
+	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow})
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
 		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-12-01/2020-01-31"), Quantity: outcome.MustParseQuantity("20名")},
 		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-01/2019-11"), Quantity: outcome.MustParseQuantity("110名")}))
 	sum, err := l.Total("trained", "433122", outcome.Year(2019))
 	require.NoError(t, err)
-	assert.Equal(t, "≥110, ≤130", sum.Bounds().In(outcome.English))
+	assert.Equal(t, "≥110, ≤130", sum.Bounds().In(lang.English))
 	assert.Equal(t, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), sum.Latest)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // dimension is what a unit measures. Quantities of different dimensions
@@ -29,16 +31,16 @@ const (
 	dimRatio                            // %: percentage points
 )
 
-var dimensionNames = [...]Name{
-	dimThings:      {"个数", "things"},
-	dimPersons:     {"人数", "persons"},
-	dimPersonTimes: {"人次", "person-times"},
-	dimHouseholds:  {"户数", "households"},
-	dimItems:       {"项数", "items"},
-	dimSessions:    {"场次", "sessions"},
-	dimMoney:       {"金额", "money"},
-	dimScore:       {"分数", "score"},
-	dimRatio:       {"百分比", "percentage"},
+var dimensionNames = [...]lang.Name{
+	dimThings:      {Zh: "个数", En: "things"},
+	dimPersons:     {Zh: "人数", En: "persons"},
+	dimPersonTimes: {Zh: "人次", En: "person-times"},
+	dimHouseholds:  {Zh: "户数", En: "households"},
+	dimItems:       {Zh: "项数", En: "items"},
+	dimSessions:    {Zh: "场次", En: "sessions"},
+	dimMoney:       {Zh: "金额", En: "money"},
+	dimScore:       {Zh: "分数", En: "score"},
+	dimRatio:       {Zh: "百分比", En: "percentage"},
 }
 
 // countsWhole reports whether d counts whole things, so that a recorded
@@ -52,14 +54,14 @@ func (d dimension) countsWhole() bool {
 }
 
 // Name returns the dimension's bilingual name, for messages.
-func (d dimension) Name() Name {
+func (d dimension) Name() lang.Name {
 	if int(d) < len(dimensionNames) {
 		return dimensionNames[d]
 	}
 	if t := declared.Load(); int(d)-len(dimensionNames) < len(t.dims) {
 		return t.dims[int(d)-len(dimensionNames)]
 	}
-	return Name{}
+	return lang.Name{}
 }
 
 // Unit is a unit of measure as reports write it. The zero value means "no
@@ -237,9 +239,9 @@ func (u Unit) Convertible(v Unit) bool {
 }
 
 // Name returns the unit's bilingual name: its symbol and its English name.
-func (u Unit) Name() Name {
+func (u Unit) Name() lang.Name {
 	i, _ := u.info()
-	return Name{i.symbol, i.en}
+	return lang.Name{Zh: i.symbol, En: i.en}
 }
 
 // String returns the Chinese name, the symbol (名, 人次), which [ParseUnit]
@@ -248,7 +250,7 @@ func (u Unit) String() string {
 	if u == 0 {
 		return ""
 	}
-	return label(u.Name(), Chinese, "Unit", int(u))
+	return enum.Label(u.Name(), lang.Chinese, "Unit", int(u))
 }
 
 // code returns the English name ("persons"), the stable code that
@@ -257,5 +259,5 @@ func (u Unit) code() string {
 	if u == 0 {
 		return ""
 	}
-	return label(u.Name(), English, "Unit", int(u))
+	return enum.Label(u.Name(), lang.English, "Unit", int(u))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -19,10 +20,10 @@ func convertLedger(t *testing.T) (*outcome.Ledger, []outcome.Indicator) {
 	t.Helper()
 	mu, hectare, _, _, tonne, _ := declareTestUnits(t)
 	inds := []outcome.Indicator{
-		{Code: "land", Name: outcome.Name{Zh: "示范基地面积"}, Unit: mu, Aggregation: outcome.Flow},
-		{Code: "forest", Name: outcome.Name{Zh: "造林面积"}, Unit: hectare, Aggregation: outcome.Flow},
-		{Code: "grain", Name: outcome.Name{Zh: "粮食产量"}, Unit: tonne, Aggregation: outcome.Flow},
-		{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: "land", Name: lang.Name{Zh: "示范基地面积"}, Unit: mu, Aggregation: outcome.Flow},
+		{Code: "forest", Name: lang.Name{Zh: "造林面积"}, Unit: hectare, Aggregation: outcome.Flow},
+		{Code: "grain", Name: lang.Name{Zh: "粮食产量"}, Unit: tonne, Aggregation: outcome.Flow},
+		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 	}
 	l, err := outcome.NewLedger(ovRegions(t), inds...)
 	if err != nil {
@@ -147,7 +148,7 @@ func TestUnitsOfAnotherDimensionStayAMismatch(t *testing.T) {
 // as written (家 for an indicator in 个), and a figure in 家 then in 个 is
 // still two ways of writing it, as before.
 func TestBuiltInUnitsAsBefore(t *testing.T) {
-	ind := outcome.Indicator{Code: "bases", Name: outcome.Name{Zh: "星创天地"}, Unit: outcome.Piece, Aggregation: outcome.Flow}
+	ind := outcome.Indicator{Code: "bases", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Piece, Aggregation: outcome.Flow}
 	l, err := outcome.NewLedger(ovRegions(t), ind)
 	if err != nil {
 		t.Fatal(err)

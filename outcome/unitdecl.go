@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Declared units (issue 15 item 7). A Unit is a small number kept in every
@@ -33,7 +34,7 @@ import (
 type UnitSpec struct {
 	Symbol    string          // as written after a figure: 亩, 公顷, 吨
 	En        string          // the English name and code, plural: "mu", "hectares", "tonnes"
-	Dimension Name            // what it measures: {面积, area}; one of the built-in dimensions ("money", "things", …) or a new one, by its English name
+	Dimension lang.Name       // what it measures: {面积, area}; one of the built-in dimensions ("money", "things", …) or a new one, by its English name
 	Factor    decimal.Decimal // how many base units one is; zero for the base itself
 }
 
@@ -45,8 +46,8 @@ type UnitSpec struct {
 // declaredUnits is the table of declared units, replaced whole on each
 // declaration so that readers need no lock.
 type declaredUnits struct {
-	units []unitDef // Unit(len(units)+i) is units[i]
-	dims  []Name    // dimension(len(dimensionNames)+i) is dims[i]
+	units []unitDef   // Unit(len(units)+i) is units[i]
+	dims  []lang.Name // dimension(len(dimensionNames)+i) is dims[i]
 }
 
 var (

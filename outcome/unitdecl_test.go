@@ -9,10 +9,11 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
-var area = outcome.Name{Zh: "面积", En: "area"}
+var area = lang.Name{Zh: "面积", En: "area"}
 
 // declareTestUnits declares the units of the tests: area with the mu as
 // its base, so that every factor is an exact decimal, mass with the
@@ -29,10 +30,10 @@ func declareTestUnits(t testing.TB) (mu, hectare, sqm, kg, tonne, set outcome.Un
 	mu = declare(outcome.UnitSpec{Symbol: "亩", En: "mu", Dimension: area})
 	hectare = declare(outcome.UnitSpec{Symbol: "公顷", En: "hectares", Dimension: area, Factor: decimal.NewFromInt(15)})
 	sqm = declare(outcome.UnitSpec{Symbol: "平方米", En: "square metres", Dimension: area, Factor: decimal.RequireFromString("0.0015")})
-	mass := outcome.Name{Zh: "质量", En: "mass"}
+	mass := lang.Name{Zh: "质量", En: "mass"}
 	kg = declare(outcome.UnitSpec{Symbol: "公斤", En: "kilograms", Dimension: mass})
 	tonne = declare(outcome.UnitSpec{Symbol: "吨", En: "tonnes", Dimension: mass, Factor: decimal.NewFromInt(1000)})
-	set = declare(outcome.UnitSpec{Symbol: "套", En: "sets", Dimension: outcome.Name{Zh: "个数", En: "things"}})
+	set = declare(outcome.UnitSpec{Symbol: "套", En: "sets", Dimension: lang.Name{Zh: "个数", En: "things"}})
 	return
 }
 
@@ -60,7 +61,7 @@ func TestDeclareUnit(t *testing.T) {
 		{Symbol: "畝", En: "persons", Dimension: area},                           // a built-in English name
 		{Symbol: "畝", En: "mu", Dimension: area},                                // a declared English name
 		{Symbol: "", En: "x", Dimension: area},
-		{Symbol: "x", En: "x", Dimension: outcome.Name{}},
+		{Symbol: "x", En: "x", Dimension: lang.Name{}},
 		{Symbol: "1亩", En: "x", Dimension: area},
 		{Symbol: "畝", En: "x", Dimension: area, Factor: decimal.NewFromInt(-1)},
 	} {
@@ -88,8 +89,8 @@ func TestDeclareUnit(t *testing.T) {
 			t.Errorf("ParseQuantity(%q) = %v, %v, want unit %v", tt.in, q, err, tt.unit)
 			continue
 		}
-		if q.In(outcome.Chinese) != tt.zh || q.In(outcome.English) != tt.en {
-			t.Errorf("%q: In = %q, %q, want %q, %q", tt.in, q.In(outcome.Chinese), q.In(outcome.English), tt.zh, tt.en)
+		if q.In(lang.Chinese) != tt.zh || q.In(lang.English) != tt.en {
+			t.Errorf("%q: In = %q, %q, want %q, %q", tt.in, q.In(lang.Chinese), q.In(lang.English), tt.zh, tt.en)
 		}
 		b, err := json.Marshal(q)
 		var back outcome.Quantity
@@ -144,8 +145,8 @@ func TestConvert(t *testing.T) {
 func TestDeclaredUnitsInALedger(t *testing.T) {
 	mu, _, _, _, _, set := declareTestUnits(t)
 	inds := []outcome.Indicator{
-		{Code: "demo-land", Name: outcome.Name{Zh: "示范基地面积"}, Unit: mu, Aggregation: outcome.Stock},
-		{Code: "kits", Name: outcome.Name{Zh: "设备"}, Unit: set, Aggregation: outcome.Flow},
+		{Code: "demo-land", Name: lang.Name{Zh: "示范基地面积"}, Unit: mu, Aggregation: outcome.Stock},
+		{Code: "kits", Name: lang.Name{Zh: "设备"}, Unit: set, Aggregation: outcome.Flow},
 	}
 	l, err := outcome.NewLedger(ovRegions(t), inds...)
 	if err != nil {
@@ -160,7 +161,7 @@ func TestDeclaredUnitsInALedger(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum, err := l.Total("demo-land", ovProvince, outcome.Year(2019))
-	if err != nil || !sum.Value.Equal(decimal.RequireFromString("420.5")) || sum.Quantity().In(outcome.English) != "420.5 mu" {
+	if err != nil || !sum.Value.Equal(decimal.RequireFromString("420.5")) || sum.Quantity().In(lang.English) != "420.5 mu" {
 		t.Errorf("Total = %v, %v, want 420.5 mu", sum.Quantity(), err)
 	}
 	err = l.ReadCSV(strings.NewReader("indicator,region,period,value\ndemo-land,433122,2018,2公顷\n"), outcome.ReadOptions{Name: "ha.csv"})

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -41,13 +42,12 @@ func conditional(t *testing.T, c *notThreadSafe) (program.Program, *outcome.Ledg
 	t.Helper()
 	p, _ := sample(t)
 	p.Targets = nil
-	counties := target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "")
+	counties := target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "")
 	for i := range 8 {
-		pop := counties.Where(outcome.Name{En: "as the caller says"}, c.keep)
-		p.Targets = append(p.Targets, target.Coverage(fmt.Sprint("leaders-", i), outcome.Name{En: "leaders"}, "leaders", pop, outcome.MustParseQuantity("1名")))
+		pop := counties.Where(lang.Name{En: "as the caller says"}, c.keep)
+		p.Targets = append(p.Targets, target.Coverage(fmt.Sprint("leaders-", i), lang.Name{En: "leaders"}, "leaders", pop, outcome.MustParseQuantity("1名")))
 	}
-	p.Targets = append(p.Targets, target.AllOf("all", outcome.Name{En: "all"},
-		target.Coverage("part", outcome.Name{En: "part"}, "leaders", counties.Where(outcome.Name{En: "as the caller says"}, c.keep), outcome.MustParseQuantity("1名"))))
+	p.Targets = append(p.Targets, target.AllOf("all", lang.Name{En: "all"}, target.Coverage("part", lang.Name{En: "part"}, "leaders", counties.Where(lang.Name{En: "as the caller says"}, c.keep), outcome.MustParseQuantity("1名"))))
 	_, l := sample(t)
 	return p, l
 }
@@ -71,7 +71,7 @@ func TestEvaluateConcurrentlyAgrees(t *testing.T) {
 	keep := func(outcome.Region) bool { calls.Add(1); return true }
 	p, l := conditional(t, &notThreadSafe{seen: map[string]int{}})
 	for i, tg := range p.Targets[:8] {
-		p.Targets[i] = target.Coverage(tg.ID(), tg.Name(), "leaders", tg.Population().Where(outcome.Name{En: "safe"}, keep), tg.Required())
+		p.Targets[i] = target.Coverage(tg.ID(), tg.Name(), "leaders", tg.Population().Where(lang.Name{En: "safe"}, keep), tg.Required())
 	}
 	p.Targets = p.Targets[:8]
 	want, err := p.Evaluate(l, date(2019, 12, 31))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -15,23 +16,23 @@ import (
 // of 2012 and 551万 at the end of 2019, the poor counties 832 and 52. The
 // seeds set no target for the counties, so they are observed, not judged.
 func ExampleProgram_Evaluate() {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "100000", Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "100000", Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
 	if err != nil {
 		panic(err)
 	}
-	poor := outcome.Indicator{Code: "rural-poor", Name: outcome.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	counties := outcome.Indicator{Code: "poor-counties", Name: outcome.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	counties := outcome.Indicator{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
 	p := program.Program{
 		ID:         "example/poverty-eradication",
-		Name:       outcome.Name{Zh: "脱贫攻坚", En: "Poverty eradication by 2020"},
+		Name:       lang.Name{Zh: "脱贫攻坚", En: "Poverty eradication by 2020"},
 		Level:      outcome.Nation,
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{poor, counties},
 		Targets: []target.Target{
-			target.Reduction("rural-poor-zero", outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "no rural poor"}, "rural-poor",
+			target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "no rural poor"}, "rural-poor",
 				outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
 				From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)),
-			target.Observe("poor-counties", outcome.Name{Zh: "贫困县", En: "poor counties"}, "poor-counties"),
+			target.Observe("poor-counties", lang.Name{Zh: "贫困县", En: "poor counties"}, "poor-counties"),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
@@ -54,9 +55,9 @@ func ExampleProgram_Evaluate() {
 		panic(err)
 	}
 	for _, r := range report.Results {
-		fmt.Println(r.ID, "|", r.Status.Name().In(outcome.English), "|", r.Achieved, "as of", r.DataAsOf.Format(time.DateOnly), "|", r.Percent(), "|", r.Pace.Name().In(outcome.English))
+		fmt.Println(r.ID, "|", r.Status.Name().In(lang.English), "|", r.Achieved, "as of", r.DataAsOf.Format(time.DateOnly), "|", r.Percent(), "|", r.Pace.Name().In(lang.English))
 	}
-	fmt.Println(report.Summary.In(outcome.English))
+	fmt.Println(report.Summary.In(lang.English))
 	// Output:
 	// rural-poor-zero | in progress | 5510000名 as of 2019-12-31 | 94.4% | ahead
 	// poor-counties | recorded | 52个 as of 2019-12-31 | — | —

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -16,18 +17,17 @@ import (
 // patents is a program of one target with a record, as in
 // ExampleReport_WriteText.
 func patents() (program.Program, *outcome.Ledger) {
-	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
-	ind := outcome.Indicator{Code: "patents", Name: outcome.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
+	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
+	ind := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
 	p := program.Program{
 		ID:         "example/patents",
-		Name:       outcome.Name{Zh: "专利技术推广", En: "Patent promotion"},
+		Name:       lang.Name{Zh: "专利技术推广", En: "Patent promotion"},
 		Level:      outcome.Province,
 		Start:      time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC),
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{ind},
 		Targets: []target.Target{
-			target.AtLeast("patents", outcome.Name{Zh: "一百项以上实用专利技术", En: "100 patented technologies or more"},
-				"patents", outcome.MustParseQuantity("一百项以上")),
+			target.AtLeast("patents", lang.Name{Zh: "一百项以上实用专利技术", En: "100 patented technologies or more"}, "patents", outcome.MustParseQuantity("一百项以上")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
@@ -49,7 +49,7 @@ func ExampleReport_WriteHTML() {
 		panic(err)
 	}
 	var page bytes.Buffer // or a file: the page needs nothing beside it
-	if err := r.WriteHTML(&page, outcome.English); err != nil {
+	if err := r.WriteHTML(&page, lang.English); err != nil {
 		panic(err)
 	}
 	fmt.Println(strings.SplitN(page.String(), "\n", 2)[0])
@@ -67,7 +67,7 @@ func ExampleWriteHTML() {
 	asOf := time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)
 	var reports []program.Report
 	q := p // the same target, due a year earlier
-	q.ID, q.Name, q.Deadline = "example/patents-2019", outcome.Name{Zh: "专利技术推广(2019年)", En: "Patent promotion by 2019"}, asOf
+	q.ID, q.Name, q.Deadline = "example/patents-2019", lang.Name{Zh: "专利技术推广(2019年)", En: "Patent promotion by 2019"}, asOf
 	for _, q := range []program.Program{p, q} {
 		r, err := q.Evaluate(l, asOf)
 		if err != nil {
@@ -80,12 +80,12 @@ func ExampleWriteHTML() {
 		panic(err)
 	}
 	var chart bytes.Buffer
-	if err := trend.WriteSVG(&chart, outcome.Chinese, "", series...); err != nil {
+	if err := trend.WriteSVG(&chart, lang.Chinese, "", series...); err != nil {
 		panic(err)
 	}
 	var page bytes.Buffer
 	opts := program.HTMLOptions{Title: "湖南省专利技术推广", Charts: map[string][]byte{p.ID: chart.Bytes()}}
-	if err := program.WriteHTML(&page, reports, outcome.Chinese, opts); err != nil {
+	if err := program.WriteHTML(&page, reports, lang.Chinese, opts); err != nil {
 		panic(err)
 	}
 	fmt.Println("sections:", strings.Count(page.String(), `<section class="report"`))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -16,24 +17,24 @@ import (
 // Luxi, four of which have one.
 func villageReport() program.Report {
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi County"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi County"}, Level: outcome.County, Parent: "430000"},
 	}
 	for i, zh := range []string{"下都村", "新桥村", "张家坪村", "合水村", "潭溪村"} {
 		code := fmt.Sprintf("4331221002%02d", i+1)
-		regions = append(regions, outcome.Region{Code: code, Name: outcome.Name{Zh: zh}, Level: outcome.Village, Parent: "433122"})
+		regions = append(regions, outcome.Region{Code: code, Name: lang.Name{Zh: zh}, Level: outcome.Village, Parent: "433122"})
 	}
 	rs, _ := outcome.NewRegionSet(regions)
-	commissioners := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	// 004_32acad38fe6c52df.txt §一(四)二是: 「为每个贫困村明确一名科技特派员」.
 	p := program.Program{
 		ID:         "example/villages",
-		Name:       outcome.Name{Zh: "贫困村科技特派员", En: "A commissioner in every village"},
+		Name:       lang.Name{Zh: "贫困村科技特派员", En: "A commissioner in every village"},
 		Level:      outcome.County,
 		Indicators: []outcome.Indicator{commissioners},
 		Targets: []target.Target{
-			target.Coverage("commissioner-per-village", outcome.Name{Zh: "每个村一名科技特派员", En: "a commissioner in every village"}, "commissioners",
-				target.AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "433122"), outcome.MustParseQuantity("一名")),
+			target.Coverage("commissioner-per-village", lang.Name{Zh: "每个村一名科技特派员", En: "a commissioner in every village"}, "commissioners",
+				target.AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "433122"), outcome.MustParseQuantity("一名")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
@@ -48,7 +49,7 @@ func villageReport() program.Report {
 }
 
 func ExampleReport_WriteMarkdown() {
-	villageReport().WriteMarkdown(os.Stdout, outcome.Chinese)
+	villageReport().WriteMarkdown(os.Stdout, lang.Chinese)
 	// Output:
 	// ### 贫困村科技特派员 (`example/villages`)
 	//
@@ -62,14 +63,14 @@ func ExampleReport_WriteMarkdown() {
 }
 
 func ExampleReport_WriteCSV() {
-	villageReport().WriteCSV(os.Stdout, outcome.English)
+	villageReport().WriteCSV(os.Stdout, lang.English)
 	// Output:
 	// program,as_of,target,name,kind,status,certainty,certain,required,achieved,progress,expected,pace,covered,units,deadline,source,data_as_of,stale,bounds
 	// example/villages,2019-12-31,commissioner-per-village,a commissioner in every village,coverage,in progress,exact,true,1名,4个,0.8,,,4,5,,,2019-12-31,false,"[4,4]"
 }
 
 func ExampleReport_WriteShortfall() {
-	villageReport().WriteShortfall(os.Stdout, outcome.English, 10)
+	villageReport().WriteShortfall(os.Stdout, lang.English, 10)
 	// The village has no English name: its code stands for it.
 
 	// Output:
@@ -79,7 +80,7 @@ func ExampleReport_WriteShortfall() {
 
 func ExampleReport_WriteSVG() {
 	var b bytes.Buffer
-	if err := villageReport().WriteSVG(&b, outcome.English); err != nil {
+	if err := villageReport().WriteSVG(&b, lang.English); err != nil {
 		panic(err)
 	}
 	svg := b.String()

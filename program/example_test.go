@@ -5,23 +5,23 @@ import (
 	"os"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
 
 func ExampleReport_WriteText() {
-	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
-	patents := outcome.Indicator{Code: "patents", Name: outcome.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
+	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
+	patents := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
 	p := program.Program{
 		ID:         "example/patents",
-		Name:       outcome.Name{Zh: "专利技术推广", En: "Patent promotion"},
+		Name:       lang.Name{Zh: "专利技术推广", En: "Patent promotion"},
 		Level:      outcome.Province,
 		Indicators: []outcome.Indicator{patents},
 		Targets: []target.Target{
 			// 004_32acad38fe6c52df.txt §一(四)二是: 「一百项以上实用专利技术」.
-			target.AtLeast("patents", outcome.Name{Zh: "一百项以上实用专利技术", En: "≥100 patented technologies"},
-				"patents", outcome.MustParseQuantity("一百项以上")),
+			target.AtLeast("patents", lang.Name{Zh: "一百项以上实用专利技术", En: "≥100 patented technologies"}, "patents", outcome.MustParseQuantity("一百项以上")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
@@ -30,7 +30,7 @@ func ExampleReport_WriteText() {
 	if err != nil {
 		panic(err)
 	}
-	r.WriteText(os.Stdout, outcome.English)
+	r.WriteText(os.Stdout, lang.English)
 	// Output:
 	// Patent promotion [example/patents]
 	// as of 2019-12-31
@@ -43,25 +43,25 @@ func ExampleReport_WriteText() {
 
 func ExampleProgram_In() {
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	}
 	villages := []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202"}
 	for _, v := range villages {
-		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:]}, Level: outcome.Village, Parent: v[:6]})
+		regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: "村" + v[9:]}, Level: outcome.Village, Parent: v[:6]})
 	}
 	rs, _ := outcome.NewRegionSet(regions)
-	commissioners := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	// 004_32acad38fe6c52df.txt §一(四)二是: 「为每个贫困村明确一名科技特派员」.
 	p := program.Program{
 		ID:         "example/commissioners",
-		Name:       outcome.Name{Zh: "贫困村科技特派员", En: "A commissioner in every poor village"},
+		Name:       lang.Name{Zh: "贫困村科技特派员", En: "A commissioner in every poor village"},
 		Level:      outcome.Province,
 		Indicators: []outcome.Indicator{commissioners},
 		Targets: []target.Target{
-			target.Coverage("commissioner-per-village", outcome.Name{Zh: "每个贫困村一名科技特派员"}, "commissioners",
-				target.AllAt(outcome.Name{Zh: "贫困村"}, outcome.Village, "430000"), outcome.MustParseQuantity("一名")),
+			target.Coverage("commissioner-per-village", lang.Name{Zh: "每个贫困村一名科技特派员"}, "commissioners",
+				target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "430000"), outcome.MustParseQuantity("一名")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
@@ -75,7 +75,7 @@ func ExampleProgram_In() {
 			panic(err)
 		}
 		res := r.Results[0]
-		fmt.Println(region, res.Status.Name().In(outcome.English), res.Covered, "of", res.Units)
+		fmt.Println(region, res.Status.Name().In(lang.English), res.Covered, "of", res.Units)
 	}
 	// Output:
 	// 430000 in progress 4 of 5

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -58,8 +58,8 @@ var ErrChart = errors.New("program: a chart is not an SVG document")
 
 // WriteHTML writes the report as a self-contained HTML page in lang: see
 // [WriteHTML].
-func (r Report) WriteHTML(w io.Writer, lang outcome.Lang) error {
-	return WriteHTML(w, []Report{r}, lang, HTMLOptions{})
+func (r Report) WriteHTML(w io.Writer, in lang.Lang) error {
+	return WriteHTML(w, []Report{r}, in, HTMLOptions{})
 }
 
 // WriteHTML writes reports as one self-contained HTML page in lang, for a
@@ -81,8 +81,8 @@ func (r Report) WriteHTML(w io.Writer, lang outcome.Lang) error {
 // A print style sheet lays the page out on A4: in a browser, print to PDF
 // gives the report to file. A folded list prints folded; unfold it to
 // print it. The output is deterministic.
-func WriteHTML(w io.Writer, reports []Report, lang outcome.Lang, opts HTMLOptions) error {
-	page, err := newHTMLPage(reports, lang, opts)
+func WriteHTML(w io.Writer, reports []Report, in lang.Lang, opts HTMLOptions) error {
+	page, err := newHTMLPage(reports, in, opts)
 	if err != nil {
 		return err
 	}
@@ -101,19 +101,17 @@ type htmlWords struct {
 	StaleLegend, Bounds, Over                                                              string
 }
 
-var htmlLabels = [...]htmlWords{
-	outcome.Chinese: {
-		Lang: "zh-CN", Title: "科技扶贫统计台账", AsOf: "截至", Source: "来源", Contents: "目录", Summary: "概况",
-		Targets: "目标", Shortfall: "未达标单位", Notes: "说明", Legend: "图例", Trend: "趋势",
-		Code: "区划代码", Name: "名称", Gap: "情况", Has: "现有", Difference: "差额", Lacks: "差 ", Excess: "超出 ", Recorded: "记录 ",
-		More: "另有 %d 个未列出", Bounds: "范围", Over: "超过 100% 的部分未画出",
-	},
-	outcome.English: {
-		Lang: "en", Title: "Sci-tech poverty alleviation ledger", AsOf: "as of", Source: "source", Contents: "Contents",
-		Summary: "Summary", Targets: "Targets", Shortfall: "units short", Notes: "Notes", Legend: "Legend", Trend: "Trend",
-		Code: "code", Name: "name", Gap: "gap", Has: "has", Difference: "difference", Lacks: "lacks ", Excess: "excess ", Recorded: "recorded ",
-		More: "and %d more, not listed", Bounds: "bounds", Over: "progress beyond 100% is not drawn",
-	},
+var htmlLabels = [...]htmlWords{lang.Chinese: {
+	Lang: "zh-CN", Title: "科技扶贫统计台账", AsOf: "截至", Source: "来源", Contents: "目录", Summary: "概况",
+	Targets: "目标", Shortfall: "未达标单位", Notes: "说明", Legend: "图例", Trend: "趋势",
+	Code: "区划代码", Name: "名称", Gap: "情况", Has: "现有", Difference: "差额", Lacks: "差 ", Excess: "超出 ", Recorded: "记录 ",
+	More: "另有 %d 个未列出", Bounds: "范围", Over: "超过 100% 的部分未画出",
+}, lang.English: {
+	Lang: "en", Title: "Sci-tech poverty alleviation ledger", AsOf: "as of", Source: "source", Contents: "Contents",
+	Summary: "Summary", Targets: "Targets", Shortfall: "units short", Notes: "Notes", Legend: "Legend", Trend: "Trend",
+	Code: "code", Name: "name", Gap: "gap", Has: "has", Difference: "difference", Lacks: "lacks ", Excess: "excess ", Recorded: "recorded ",
+	More: "and %d more, not listed", Bounds: "bounds", Over: "progress beyond 100% is not drawn",
+},
 }
 
 type htmlPage struct {
@@ -172,13 +170,13 @@ type htmlGap struct {
 	Code, Name, Kind, Has, Difference string
 }
 
-func newHTMLPage(reports []Report, lang outcome.Lang, opts HTMLOptions) (htmlPage, error) {
-	lb := htmlLabels[lang&1]
+func newHTMLPage(reports []Report, in lang.Lang, opts HTMLOptions) (htmlPage, error) {
+	lb := htmlLabels[in&1]
 	page := htmlPage{L: lb, Title: opts.Title, Catalogue: len(reports) > 1}
 	if page.Title == "" {
 		page.Title = lb.Title
 		if len(reports) == 1 {
-			page.Title = reports[0].Name.In(lang)
+			page.Title = reports[0].Name.In(in)
 		}
 	}
 	limit := opts.ShortfallLimit
@@ -188,7 +186,7 @@ func newHTMLPage(reports []Report, lang outcome.Lang, opts HTMLOptions) (htmlPag
 	var all Summary
 	sameDate := true
 	for i, r := range reports {
-		hr, err := newHTMLReport(r, i, lang, limit)
+		hr, err := newHTMLReport(r, i, in, limit)
 		if err != nil {
 			return htmlPage{}, err
 		}
@@ -210,7 +208,7 @@ func newHTMLPage(reports []Report, lang outcome.Lang, opts HTMLOptions) (htmlPag
 			return htmlPage{}, fmt.Errorf("program: a chart for %q, and no report of that program", id)
 		}
 	}
-	page.Summary = newHTMLSummary(all, lang)
+	page.Summary = newHTMLSummary(all, in)
 	return page, nil
 }
 
@@ -224,8 +222,8 @@ func (s Summary) plus(o Summary) Summary {
 	}
 }
 
-func newHTMLSummary(s Summary, lang outcome.Lang) htmlSummary {
-	hs := htmlSummary{Text: s.In(lang)}
+func newHTMLSummary(s Summary, in lang.Lang) htmlSummary {
+	hs := htmlSummary{Text: s.In(in)}
 	for _, c := range []struct {
 		st target.Status
 		n  int
@@ -235,7 +233,7 @@ func newHTMLSummary(s Summary, lang outcome.Lang) htmlSummary {
 		{target.NotStarted, s.NotStarted}, {target.NoData, s.NoData}, {target.Recorded, s.Recorded},
 	} {
 		if c.n > 0 {
-			hs.Chips = append(hs.Chips, htmlChip{Class: statusClass(c.st), Name: c.st.Name().In(lang), N: c.n})
+			hs.Chips = append(hs.Chips, htmlChip{Class: statusClass(c.st), Name: c.st.Name().In(in), N: c.n})
 		}
 	}
 	return hs
@@ -246,18 +244,18 @@ func statusClass(st target.Status) string {
 	return strings.ReplaceAll(st.Name().En, " ", "-")
 }
 
-func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, error) {
-	lb := htmlLabels[lang&1]
+func newHTMLReport(r Report, i int, in lang.Lang, limit int) (htmlReport, error) {
+	lb := htmlLabels[in&1]
 	hr := htmlReport{
-		Anchor: fmt.Sprintf("report-%d", i+1), ID: r.Program, Name: r.Name.In(lang), AsOf: r.AsOf.Format(time.DateOnly),
-		Summary: newHTMLSummary(r.Summary, lang), Legend: r.Legend(lang),
+		Anchor: fmt.Sprintf("report-%d", i+1), ID: r.Program, Name: r.Name.In(in), AsOf: r.AsOf.Format(time.DateOnly),
+		Summary: newHTMLSummary(r.Summary, in), Legend: r.Legend(in),
 	}
 	if !r.Source.IsZero() {
-		hr.Source = citationIn(r.Source, lang)
+		hr.Source = citationIn(r.Source, in)
 	}
 	// The cells are those of the text table, so that every rendering
 	// writes a figure alike; the results give what a cell does not say.
-	table := r.Table(lang)
+	table := r.Table(in)
 	hr.Header = table[0]
 	var results []target.Result
 	var depths []int
@@ -265,9 +263,9 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 	walk = func(res target.Result, depth int) {
 		results, depths = append(results, res), append(depths, depth)
 		for _, n := range res.Notes {
-			hr.Notes = append(hr.Notes, res.Name.In(lang)+": "+n.In(lang))
+			hr.Notes = append(hr.Notes, res.Name.In(in)+": "+n.In(in))
 		}
-		if sf, ok := newHTMLShortfall(res, lang, limit); ok {
+		if sf, ok := newHTMLShortfall(res, in, limit); ok {
 			hr.Shortfalls = append(hr.Shortfalls, sf)
 		}
 		for _, p := range res.Parts {
@@ -302,7 +300,7 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 			if src.Document == r.Source.Document {
 				src.Document = ""
 			}
-			row.Source = citationIn(src, lang)
+			row.Source = citationIn(src, in)
 		}
 		hr.Pace = hr.Pace || res.Pace != target.PaceUnknown
 		// A bar where the progress column shows a figure: not for an
@@ -321,7 +319,7 @@ func newHTMLReport(r Report, i int, lang outcome.Lang, limit int) (htmlReport, e
 		}
 		// An undecided figure shows its bounds beside it already.
 		if figure && res.Status != target.Undecided && !res.Bounds.IsExact() && (res.Bounds.HasLo || res.Bounds.HasHi) {
-			row.Bounds = lb.Bounds + " " + res.Bounds.In(lang)
+			row.Bounds = lb.Bounds + " " + res.Bounds.In(in)
 		}
 		hr.Rows = append(hr.Rows, row)
 	}
@@ -335,13 +333,13 @@ func keepTogether(s string) string { return strings.ReplaceAll(s, " × ", "\u00a
 // newHTMLShortfall lists the units short of a per-unit target, at most
 // limit of them (all when limit is negative); false when none is short or
 // the target has no figures.
-func newHTMLShortfall(res target.Result, lang outcome.Lang, limit int) (htmlShortfall, bool) {
+func newHTMLShortfall(res target.Result, in lang.Lang, limit int) (htmlShortfall, bool) {
 	n := res.Shortfall.Len()
 	if n == 0 || res.Status == target.NoData || res.Status == target.NotStarted {
 		return htmlShortfall{}, false
 	}
-	lb := htmlLabels[lang&1]
-	sf := htmlShortfall{L: lb, Name: res.Name.In(lang), Count: fmt.Sprintf("%d/%d", n, res.Units), Folded: n > collapseAbove}
+	lb := htmlLabels[in&1]
+	sf := htmlShortfall{L: lb, Name: res.Name.In(in), Count: fmt.Sprintf("%d/%d", n, res.Units), Folded: n > collapseAbove}
 	c := res.Shortfall.Counts()
 	var kinds []string
 	for _, k := range []struct {
@@ -349,7 +347,7 @@ func newHTMLShortfall(res target.Result, lang outcome.Lang, limit int) (htmlShor
 		kind target.GapKind
 	}{{c.NoRecord, target.GapNoRecord}, {c.Below, target.GapBelow}, {c.Above, target.GapAbove}, {c.Undecided, target.GapUndecided}} {
 		if k.n > 0 {
-			if lang == outcome.English {
+			if in == lang.English {
 				kinds = append(kinds, fmt.Sprintf("%d %s", k.n, k.kind.Name().En))
 			} else {
 				kinds = append(kinds, fmt.Sprintf("%s %d", k.kind.Name().Zh, k.n))
@@ -363,18 +361,18 @@ func newHTMLShortfall(res target.Result, lang outcome.Lang, limit int) (htmlShor
 	}
 	for i := range shown {
 		g := res.Shortfall.At(i)
-		hg := htmlGap{Code: g.Region.Code, Name: g.Region.Name.In(lang), Kind: g.Kind.Name().In(lang), Has: g.Figure().In(lang)}
+		hg := htmlGap{Code: g.Region.Code, Name: g.Region.Name.In(in), Kind: g.Kind.Name().In(in), Has: g.Figure().In(in)}
 		switch g.Kind {
 		case target.GapNoRecord:
 			// No record is unknown, not 0: nothing is had, nothing known lacking.
 			hg.Has = "—"
 		case target.GapBelow:
-			hg.Difference = lb.Lacks + g.Difference().In(lang)
+			hg.Difference = lb.Lacks + g.Difference().In(in)
 		case target.GapAbove:
-			hg.Difference = lb.Excess + g.Difference().In(lang)
+			hg.Difference = lb.Excess + g.Difference().In(in)
 		case target.GapUndecided:
 			// The figure recorded, whose qualifier allows both: not what it has.
-			hg.Has = lb.Recorded + g.Figure().In(lang)
+			hg.Has = lb.Recorded + g.Figure().In(in)
 		}
 		sf.Gaps = append(sf.Gaps, hg)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -31,21 +32,21 @@ func TestHTMLGolden(t *testing.T) {
 	all := reports(t)
 	all["long"] = long(t)
 	for name, r := range all {
-		for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+		for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 			var b, again bytes.Buffer
-			require.NoError(t, r.WriteHTML(&b, lang))
-			golden.Check(t, "html/"+name+"."+lang.String()+".html", b.Bytes())
-			require.NoError(t, r.WriteHTML(&again, lang))
+			require.NoError(t, r.WriteHTML(&b, in))
+			golden.Check(t, "html/"+name+"."+in.String()+".html", b.Bytes())
+			require.NoError(t, r.WriteHTML(&again, in))
 			if !bytes.Equal(b.Bytes(), again.Bytes()) {
-				t.Errorf("%s %s: the page is not deterministic", name, lang)
+				t.Errorf("%s %s: the page is not deterministic", name, in)
 			}
 		}
 	}
-	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+	for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 		var b bytes.Buffer
 		opts := program.HTMLOptions{Charts: map[string][]byte{"test/sample": []byte(chart)}}
-		require.NoError(t, program.WriteHTML(&b, catalogue(t), lang, opts))
-		golden.Check(t, "html/catalogue."+lang.String()+".html", b.Bytes())
+		require.NoError(t, program.WriteHTML(&b, catalogue(t), in, opts))
+		golden.Check(t, "html/catalogue."+in.String()+".html", b.Bytes())
 	}
 }
 
@@ -66,7 +67,7 @@ func TestHTMLRowPerTarget(t *testing.T) {
 	want := 0
 	for _, r := range all {
 		var b bytes.Buffer
-		require.NoError(t, r.WriteHTML(&b, outcome.Chinese))
+		require.NoError(t, r.WriteHTML(&b, lang.Chinese))
 		n := walkCount(r.Results)
 		if got := len(targetRow.FindAllIndex(b.Bytes(), -1)); got != n {
 			t.Errorf("%s: %d target rows, want %d", r.Program, got, n)
@@ -74,7 +75,7 @@ func TestHTMLRowPerTarget(t *testing.T) {
 		want += n
 	}
 	var b bytes.Buffer
-	require.NoError(t, program.WriteHTML(&b, all, outcome.English, program.HTMLOptions{}))
+	require.NoError(t, program.WriteHTML(&b, all, lang.English, program.HTMLOptions{}))
 	if got := len(targetRow.FindAllIndex(b.Bytes(), -1)); got != want {
 		t.Errorf("catalogue: %d target rows, want %d", got, want)
 	}
@@ -90,7 +91,7 @@ var (
 func TestHTMLSelfContained(t *testing.T) {
 	var b bytes.Buffer
 	opts := program.HTMLOptions{Charts: map[string][]byte{"test/sample": []byte(chart)}}
-	require.NoError(t, program.WriteHTML(&b, catalogue(t), outcome.Chinese, opts))
+	require.NoError(t, program.WriteHTML(&b, catalogue(t), lang.Chinese, opts))
 	page := b.String()
 	if m := external.FindString(page); m != "" {
 		t.Errorf("the page has %q: it must need nothing from elsewhere", m)
@@ -113,25 +114,25 @@ func TestHTMLSelfContained(t *testing.T) {
 
 func TestHTMLEscapes(t *testing.T) {
 	r := reports(t)["sample"]
-	r.Name = outcome.Name{Zh: `<script>alert("名")</script>`, En: `<b onmouseover="x()">&</b>`}
+	r.Name = lang.Name{Zh: `<script>alert("名")</script>`, En: `<b onmouseover="x()">&</b>`}
 	r.Program = `"><img src=x onerror=alert(1)>`
 	r.Source = outcome.Cite(`<i>doc</i>`, `§"1"`, `&amp;`)
-	r.Results[0].Name = outcome.Name{Zh: "</td></tr><tr class=\"target x\">", En: "</table>"}
-	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+	r.Results[0].Name = lang.Name{Zh: "</td></tr><tr class=\"target x\">", En: "</table>"}
+	for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 		var b bytes.Buffer
-		require.NoError(t, r.WriteHTML(&b, lang))
+		require.NoError(t, r.WriteHTML(&b, in))
 		page := b.String()
 		for _, bad := range []string{"<script", "<b ", "<img src=x", "<i>", "</td></tr><tr", "</table></", `"target x"`} {
 			if strings.Contains(page, bad) {
-				t.Errorf("%s: the page contains %q unescaped", lang, bad)
+				t.Errorf("%s: the page contains %q unescaped", in, bad)
 			}
 		}
 		if got := len(targetRow.FindAllIndex(b.Bytes(), -1)); got != walkCount(r.Results) {
-			t.Errorf("%s: %d target rows, want %d: a name broke the table", lang, got, walkCount(r.Results))
+			t.Errorf("%s: %d target rows, want %d: a name broke the table", in, got, walkCount(r.Results))
 		}
 	}
 	var b bytes.Buffer
-	require.NoError(t, r.WriteHTML(&b, outcome.Chinese))
+	require.NoError(t, r.WriteHTML(&b, lang.Chinese))
 	for _, want := range []string{"&lt;script&gt;alert(&#34;名&#34;)&lt;/script&gt;", "&lt;i&gt;doc&lt;/i&gt;", "&amp;amp;"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the page lacks %q", want)
@@ -149,7 +150,7 @@ func TestHTMLChartMustBeSVG(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			opts := program.HTMLOptions{Charts: map[string][]byte{"test/sample": []byte(svg)}}
-			err := program.WriteHTML(&bytes.Buffer{}, catalogue(t)[:1], outcome.Chinese, opts)
+			err := program.WriteHTML(&bytes.Buffer{}, catalogue(t)[:1], lang.Chinese, opts)
 			if !errors.Is(err, program.ErrChart) {
 				t.Errorf("WriteHTML with chart %q = %v, want ErrChart", svg, err)
 			}
@@ -159,7 +160,7 @@ func TestHTMLChartMustBeSVG(t *testing.T) {
 
 func TestHTMLChartOfNoReport(t *testing.T) {
 	opts := program.HTMLOptions{Charts: map[string][]byte{"test/typo": []byte(chart)}}
-	err := program.WriteHTML(&bytes.Buffer{}, catalogue(t), outcome.Chinese, opts)
+	err := program.WriteHTML(&bytes.Buffer{}, catalogue(t), lang.Chinese, opts)
 	if err == nil || !strings.Contains(err.Error(), `"test/typo"`) {
 		t.Errorf("WriteHTML with a chart of no report = %v, want an error naming it", err)
 	}
@@ -179,7 +180,7 @@ func TestHTMLShortfall(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			require.NoError(t, program.WriteHTML(&b, []program.Report{r}, outcome.Chinese, program.HTMLOptions{ShortfallLimit: tt.limit}))
+			require.NoError(t, program.WriteHTML(&b, []program.Report{r}, lang.Chinese, program.HTMLOptions{ShortfallLimit: tt.limit}))
 			for _, w := range tt.want {
 				if !strings.Contains(b.String(), w) {
 					t.Errorf("the page lacks %q", w)
@@ -194,7 +195,7 @@ func TestHTMLShortfall(t *testing.T) {
 	}
 	// A long list is folded.
 	var b bytes.Buffer
-	require.NoError(t, long(t).WriteHTML(&b, outcome.English))
+	require.NoError(t, long(t).WriteHTML(&b, lang.English))
 	if got := strings.Count(b.String(), "<details"); got != 1 {
 		t.Errorf("%d folded lists, want 1", got)
 	}
@@ -204,19 +205,19 @@ func TestHTMLShortfall(t *testing.T) {
 // of 15 without a record, 1 below.
 func long(t *testing.T) program.Report {
 	t.Helper()
-	regions := []outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}}
+	regions := []outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}}
 	for i := range 15 {
 		code := fmt.Sprintf("4301%02d", i+1)
-		regions = append(regions, outcome.Region{Code: code, Name: outcome.Name{Zh: "县" + code, En: "County " + code}, Level: outcome.County, Parent: "430000"})
+		regions = append(regions, outcome.Region{Code: code, Name: lang.Name{Zh: "县" + code, En: "County " + code}, Level: outcome.County, Parent: "430000"})
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	require.NoError(t, err)
-	parks := outcome.Indicator{Code: "parks", Name: outcome.Name{Zh: "园区", En: "parks"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	parks := outcome.Indicator{Code: "parks", Name: lang.Name{Zh: "园区", En: "parks"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
 	p := program.Program{
-		ID: "test/long", Name: outcome.Name{Zh: "一县一园区", En: "A park in every county"}, Level: outcome.Province,
+		ID: "test/long", Name: lang.Name{Zh: "一县一园区", En: "A park in every county"}, Level: outcome.Province,
 		Indicators: []outcome.Indicator{parks},
-		Targets: []target.Target{target.Coverage("park-per-county", outcome.Name{Zh: "每县一个园区", En: "a park in every county"}, "parks",
-			target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "430000"), outcome.MustParseQuantity("1个"))},
+		Targets: []target.Target{target.Coverage("park-per-county", lang.Name{Zh: "每县一个园区", En: "a park in every county"}, "parks",
+			target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000"), outcome.MustParseQuantity("1个"))},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -36,9 +37,9 @@ func (l *issuer) UnmarshalText(b []byte) error {
 // programJSON is the documented JSON shape of a Program.
 type programJSON struct {
 	ID         string              `json:"id"`
-	Name       outcome.Name        `json:"name"`
+	Name       lang.Name           `json:"name"`
 	Level      issuer              `json:"level,omitzero"`
-	Issuers    []outcome.Name      `json:"issuers,omitempty"`
+	Issuers    []lang.Name         `json:"issuers,omitempty"`
 	Start      string              `json:"start,omitempty"`
 	Deadline   string              `json:"deadline,omitempty"`
 	Source     *outcome.Citation   `json:"source,omitempty"`

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -20,9 +21,9 @@ import (
 // refused), and what could not be read back is not written.
 func TestJSONEncodesWhatDecodes(t *testing.T) {
 	p := program.Program{
-		ID: "p", Name: outcome.Name{Zh: "试", En: "test"},
-		Indicators: []outcome.Indicator{{Code: "x", Name: outcome.Name{Zh: "x"}, Unit: outcome.Person}},
-		Targets:    []target.Target{target.AtLeast("t", outcome.Name{Zh: "t"}, "x", outcome.Int(5, outcome.Person))},
+		ID: "p", Name: lang.Name{Zh: "试", En: "test"},
+		Indicators: []outcome.Indicator{{Code: "x", Name: lang.Name{Zh: "x"}, Unit: outcome.Person}},
+		Targets:    []target.Target{target.AtLeast("t", lang.Name{Zh: "t"}, "x", outcome.Int(5, outcome.Person))},
 	}
 	b, err := json.Marshal(p)
 	if err != nil {
@@ -67,7 +68,7 @@ func TestJSONLevel(t *testing.T) {
 		assert.Equal(t, tt.want, p.Level, "level %q", tt.text)
 		b, err := json.Marshal(p)
 		require.NoError(t, err)
-		assert.Contains(t, string(b), `"level":"`+tt.want.Name().In(outcome.English)+`"`)
+		assert.Contains(t, string(b), `"level":"`+tt.want.Name().In(lang.English)+`"`)
 	}
 	var p program.Program
 	assert.Error(t, json.Unmarshal([]byte(`{"id":"p","level":"federal"}`), &p), "an unknown level")

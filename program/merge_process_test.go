@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -20,19 +21,19 @@ import (
 func shardProgram(t *testing.T, province string) (Program, *outcome.Ledger) {
 	t.Helper()
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433122100201", Name: outcome.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100202", Name: outcome.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "520000", Name: outcome.Name{Zh: "贵州省", En: "Guizhou"}, Level: outcome.Province},
-		{Code: "522631", Name: outcome.Name{Zh: "黎平县"}, Level: outcome.County, Parent: "520000"},
-		{Code: "522631100201", Name: outcome.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "522631"},
-		{Code: "522631100202", Name: outcome.Name{Zh: "丁村"}, Level: outcome.Village, Parent: "522631"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "520000", Name: lang.Name{Zh: "贵州省", En: "Guizhou"}, Level: outcome.Province},
+		{Code: "522631", Name: lang.Name{Zh: "黎平县"}, Level: outcome.County, Parent: "520000"},
+		{Code: "522631100201", Name: lang.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "522631"},
+		{Code: "522631100202", Name: lang.Name{Zh: "丁村"}, Level: outcome.Village, Parent: "522631"},
 	}
 	indicators := []outcome.Indicator{
-		{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-		{Code: "training", Name: outcome.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-		{Code: "platforms", Name: outcome.Name{Zh: "平台"}, Unit: outcome.Piece, Aggregation: outcome.Stock, Reported: outcome.MonthPeriod},
+		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
+		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: "platforms", Name: lang.Name{Zh: "平台"}, Unit: outcome.Piece, Aggregation: outcome.Stock, Reported: outcome.MonthPeriod},
 	}
 	records := []outcome.Record{
 		{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
@@ -42,14 +43,14 @@ func shardProgram(t *testing.T, province string) (Program, *outcome.Ledger) {
 		{Indicator: "platforms", Region: "433122", Period: outcome.MustParsePeriod("2019-11"), Quantity: outcome.Int(3, outcome.Piece)},
 		{Indicator: "platforms", Region: "522631", Period: outcome.MustParsePeriod("2019-12"), Quantity: outcome.MustParseQuantity("近5个")},
 	}
-	villages := target.AllAt(outcome.Name{Zh: "贫困村"}, outcome.Village, "")
+	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
 	p := Program{
-		ID: "shards", Name: outcome.Name{Zh: "分省合并"}, Indicators: indicators, Source: outcome.Cite("000.txt", "三", "[1]"),
+		ID: "shards", Name: lang.Name{Zh: "分省合并"}, Indicators: indicators, Source: outcome.Cite("000.txt", "三", "[1]"),
 		Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Targets: []target.Target{
-			target.Coverage("cover", outcome.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-			target.AtLeast("train", outcome.Name{Zh: "培训"}, "training", outcome.Int(6000, outcome.PersonTime)),
-			target.AtLeast("platforms", outcome.Name{Zh: "平台"}, "platforms", outcome.Int(10, outcome.Piece)),
+			target.Coverage("cover", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
+			target.AtLeast("train", lang.Name{Zh: "培训"}, "training", outcome.Int(6000, outcome.PersonTime)),
+			target.AtLeast("platforms", lang.Name{Zh: "平台"}, "platforms", outcome.Int(10, outcome.Piece)),
 		},
 	}
 	var regs []outcome.Region

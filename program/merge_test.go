@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -16,17 +17,17 @@ import (
 // reports are the report of the whole.
 func TestMergeProvinceShards(t *testing.T) {
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433122100201", Name: outcome.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100202", Name: outcome.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "520000", Name: outcome.Name{Zh: "贵州省"}, Level: outcome.Province},
-		{Code: "522631", Name: outcome.Name{Zh: "黎平县"}, Level: outcome.County, Parent: "520000"},
-		{Code: "522631100201", Name: outcome.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "522631"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "520000", Name: lang.Name{Zh: "贵州省"}, Level: outcome.Province},
+		{Code: "522631", Name: lang.Name{Zh: "黎平县"}, Level: outcome.County, Parent: "520000"},
+		{Code: "522631100201", Name: lang.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "522631"},
 	}
 	indicators := []outcome.Indicator{
-		{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-		{Code: "training", Name: outcome.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
+		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
 	}
 	records := []outcome.Record{
 		{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
@@ -34,13 +35,13 @@ func TestMergeProvinceShards(t *testing.T) {
 		{Indicator: "training", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
 		{Indicator: "training", Region: "522631", Period: outcome.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
 	}
-	villages := target.AllAt(outcome.Name{Zh: "贫困村"}, outcome.Village, "")
+	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
 	p := Program{
-		ID: "shards", Name: outcome.Name{Zh: "分省合并"}, Indicators: indicators,
+		ID: "shards", Name: lang.Name{Zh: "分省合并"}, Indicators: indicators,
 		Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Targets: []target.Target{
-			target.Coverage("cover", outcome.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-			target.AtLeast("train", outcome.Name{Zh: "培训"}, "training", outcome.Int(6000, outcome.PersonTime)),
+			target.Coverage("cover", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
+			target.AtLeast("train", lang.Name{Zh: "培训"}, "training", outcome.Int(6000, outcome.PersonTime)),
 		},
 	}
 	evaluate := func(province string) Report {

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -27,9 +28,9 @@ var ErrInvalid = errors.New("invalid program")
 // the program's.
 type Program struct {
 	ID         string              // stable id, such as "national/bai-qian-wan"
-	Name       outcome.Name        // bilingual name
+	Name       lang.Name           // bilingual name
 	Level      outcome.Level       // the level of government that issued it: outcome.Nation, outcome.Province, …
-	Issuers    []outcome.Name      // issuing bodies, as the source names them
+	Issuers    []lang.Name         // issuing bodies, as the source names them
 	Start      time.Time           // zero when the source gives none
 	Deadline   time.Time           // zero when the source gives none
 	Source     outcome.Citation    // where the program is stated

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -24,30 +25,30 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
 	cite := outcome.Cite("000_f8a6b69a178fa4e7.txt", "2", "③")
 	p := program.Program{
 		ID:       "test/sample",
-		Name:     outcome.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
+		Name:     lang.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
 		Level:    outcome.Nation,
-		Issuers:  []outcome.Name{{Zh: "中国科学技术协会", En: "CAST"}},
+		Issuers:  []lang.Name{{Zh: "中国科学技术协会", En: "CAST"}},
 		Start:    date(2016, 10, 1),
 		Deadline: date(2020, 12, 31),
 		Source:   cite,
 		Indicators: []outcome.Indicator{
-			{Code: "federations", Name: outcome.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "workers", Name: outcome.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-			{Code: "leaders", Name: outcome.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 		},
 		Targets: []target.Target{
-			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
-			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100000 workers"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
-			target.EachInRange("leaders", outcome.Name{Zh: "每县3—5位带头人", En: "3–5 leaders per county"}, "leaders",
-				target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
+			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
+			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "≥100000 workers"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
+			target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人", En: "3–5 leaders per county"}, "leaders",
+				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
@@ -76,8 +77,8 @@ func TestReport(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		file string
-		lang outcome.Lang
-	}{{"report.zh.txt", outcome.Chinese}, {"report.en.txt", outcome.English}} {
+		lang lang.Lang
+	}{{"report.zh.txt", lang.Chinese}, {"report.en.txt", lang.English}} {
 		var b bytes.Buffer
 		require.NoError(t, r.WriteText(&b, tt.lang))
 		require.NoError(t, r.WriteShortfall(&b, tt.lang, -1))
@@ -93,7 +94,7 @@ func TestWriteShortfallLimit(t *testing.T) {
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, r.WriteShortfall(&b, outcome.English, 0))
+	require.NoError(t, r.WriteShortfall(&b, lang.English, 0))
 	const want = "3–5 leaders per county — units short: 1/2 (1 below)\n  and 1 more\n"
 	if b.String() != want {
 		t.Errorf("WriteShortfall(limit 0) = %q, want %q", b.String(), want)
@@ -104,7 +105,7 @@ func TestValidate(t *testing.T) {
 	p, _ := sample(t)
 	bad := p.Clone()
 	bad.ID = ""
-	bad.Targets = append(bad.Targets, target.AtLeast("x", outcome.Name{}, "not-an-indicator", outcome.MustParseQuantity("1个")))
+	bad.Targets = append(bad.Targets, target.AtLeast("x", lang.Name{}, "not-an-indicator", outcome.MustParseQuantity("1个")))
 	err := bad.Validate()
 	if !errors.Is(err, program.ErrInvalid) {
 		t.Fatalf("Validate() = %v, want ErrInvalid", err)
@@ -116,7 +117,7 @@ func TestValidate(t *testing.T) {
 		t.Error("changing a clone changed the original")
 	}
 	incompatible := p.Clone()
-	incompatible.Targets = []target.Target{target.AtLeast("w", outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
+	incompatible.Targets = []target.Target{target.AtLeast("w", lang.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
 	l, err := outcome.NewLedger(mustRegions(t), p.Indicators...)
 	require.NoError(t, err)
 	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrUnitMismatch) {
@@ -133,17 +134,17 @@ func mustRegions(t *testing.T) *outcome.RegionSet {
 // Evaluate runs targets side by side; its report must not show it.
 func TestEvaluateKeepsTargetOrder(t *testing.T) {
 	p, l := sample(t)
-	counties := target.AllAt(outcome.Name{En: "counties"}, outcome.County, "")
+	counties := target.AllAt(lang.Name{En: "counties"}, outcome.County, "")
 	p.Targets = nil
 	for i := range 12 {
 		id := fmt.Sprintf("t%02d", i)
 		switch i % 3 {
 		case 0:
-			p.Targets = append(p.Targets, target.AtLeast(id, outcome.Name{}, "federations", outcome.Int(int64(500*i), outcome.Piece)))
+			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "federations", outcome.Int(int64(500*i), outcome.Piece)))
 		case 1:
-			p.Targets = append(p.Targets, target.AtLeast(id, outcome.Name{}, "workers", outcome.Int(int64(i), outcome.Person)))
+			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "workers", outcome.Int(int64(i), outcome.Person)))
 		case 2:
-			p.Targets = append(p.Targets, target.Coverage(id, outcome.Name{}, "leaders", counties, outcome.Int(int64(i/3), outcome.Person)))
+			p.Targets = append(p.Targets, target.Coverage(id, lang.Name{}, "leaders", counties, outcome.Int(int64(i/3), outcome.Person)))
 		}
 	}
 	asOf := date(2019, 12, 31)
@@ -165,7 +166,7 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 	bad.Targets = nil
 	for _, id := range []string{"w1", "w2", "w3"} {
 		bad.Targets = append(bad.Targets, p.Targets[len(bad.Targets)],
-			target.AtLeast(id, outcome.Name{}, "workers", outcome.MustParseQuantity("10万人次")))
+			target.AtLeast(id, lang.Name{}, "workers", outcome.MustParseQuantity("10万人次")))
 	}
 	_, err = bad.Evaluate(l, asOf)
 	if !errors.Is(err, outcome.ErrUnitMismatch) {
@@ -231,10 +232,10 @@ func TestProgramIn(t *testing.T) {
 
 func TestProgramListUnits(t *testing.T) {
 	p, l := sample(t)
-	counted := target.Counted(outcome.Name{Zh: "县", En: "counties"}, 2, "430000")
+	counted := target.Counted(lang.Name{Zh: "县", En: "counties"}, 2, "430000")
 	p.Targets = []target.Target{
-		target.EachInRange("leaders", outcome.Name{}, "leaders", counted, outcome.MustParseQuantity("3—5位")),
-		target.AllOf("all", outcome.Name{}, target.Coverage("one", outcome.Name{}, "leaders", counted, outcome.MustParseQuantity("1位"))),
+		target.EachInRange("leaders", lang.Name{}, "leaders", counted, outcome.MustParseQuantity("3—5位")),
+		target.AllOf("all", lang.Name{}, target.Coverage("one", lang.Name{}, "leaders", counted, outcome.MustParseQuantity("1位"))),
 	}
 	listed := p.ListUnits(counted, "433122", "433130")
 	r, err := listed.Evaluate(l, date(2019, 12, 31))

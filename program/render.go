@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/texttable"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -19,16 +20,16 @@ import (
 // heading with the program, the date and the source, a table with a row
 // per target (the columns of [Report.Table]), the summary, a legend of the
 // marks used, and any notes.
-func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
-	lb := textLabels[lang&1]
+func (r Report) WriteMarkdown(w io.Writer, in lang.Lang) error {
+	lb := textLabels[in&1]
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### %s (`%s`)\n\n", mdEscape(r.Name.In(lang)), r.Program)
+	fmt.Fprintf(bw, "### %s (`%s`)\n\n", mdEscape(r.Name.In(in)), r.Program)
 	fmt.Fprintf(bw, "%s %s", lb.asOf, r.AsOf.Format(time.DateOnly))
 	if !r.Source.IsZero() {
-		fmt.Fprintf(bw, " · %s %s", lb.source, mdEscape(citationIn(r.Source, lang)))
+		fmt.Fprintf(bw, " · %s %s", lb.source, mdEscape(citationIn(r.Source, in)))
 	}
 	bw.WriteString("\n\n")
-	for i, row := range r.Table(lang) {
+	for i, row := range r.Table(in) {
 		bw.WriteString("|")
 		for _, cell := range row {
 			bw.WriteString(" " + mdEscape(strings.ReplaceAll(cell, "  ", "\u3000")) + " |")
@@ -39,14 +40,14 @@ func (r Report) WriteMarkdown(w io.Writer, lang outcome.Lang) error {
 		}
 	}
 	bw.WriteString("\n")
-	bw.WriteString(mdEscape(r.Summary.In(lang)) + "\n")
-	if legend := r.Legend(lang); len(legend) > 0 {
+	bw.WriteString(mdEscape(r.Summary.In(in)) + "\n")
+	if legend := r.Legend(in); len(legend) > 0 {
 		bw.WriteString("\n")
 		for _, l := range legend {
 			bw.WriteString(mdEscape(l) + "\n")
 		}
 	}
-	if notes := r.notes(lang); len(notes) > 0 {
+	if notes := r.notes(in); len(notes) > 0 {
 		bw.WriteString("\n")
 		for _, n := range notes {
 			fmt.Fprintf(bw, "- %s\n", mdEscape(n))
@@ -60,12 +61,12 @@ func mdEscape(s string) string {
 }
 
 // notes returns every result's notes as "target: note" in lang.
-func (r Report) notes(lang outcome.Lang) []string {
+func (r Report) notes(in lang.Lang) []string {
 	var out []string
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
 		for _, n := range res.Notes {
-			out = append(out, res.Name.In(lang)+": "+n.In(lang))
+			out = append(out, res.Name.In(in)+": "+n.In(in))
 		}
 		for _, p := range res.Parts {
 			walk(p)
@@ -98,14 +99,14 @@ var csvColumns = []string{"program", "as_of", "target", "name", "kind", "status"
 // required is what each unit needs (3—5位), achieved the count of units
 // that have it and covered and units say of how many. Empty cells mean
 // "not applicable" or "no data".
-func (r Report) WriteCSV(w io.Writer, lang outcome.Lang) error {
+func (r Report) WriteCSV(w io.Writer, in lang.Lang) error {
 	cw := csv.NewWriter(w)
 	cw.Write(csvColumns)
 	var walk func(res target.Result, prefix string)
 	walk = func(res target.Result, prefix string) {
-		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(lang), res.Kind.Name().En,
-			res.Status.Name().En, res.Certainty.Name().In(outcome.English), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
-			"", citationIn(res.Source, lang), "", "", ""}
+		row := []string{r.Program, r.AsOf.Format(time.DateOnly), prefix + res.ID, res.Name.In(in), res.Kind.Name().En,
+			res.Status.Name().En, res.Certainty.Name().In(lang.English), fmt.Sprint(res.Certain()), res.Required.String(), "", "", "", "", "", "",
+			"", citationIn(res.Source, in), "", "", ""}
 		if hasFigure(res) {
 			row[9] = res.Achieved.String()
 			// Progress where the text shows one ([target.Result.ShownProgress]):
@@ -189,10 +190,7 @@ func statusColour(st target.Status) string {
 }
 
 // svgLabels are the words of the chart's legend.
-var svgLabels = [...]struct{ requirement, dated string }{
-	outcome.Chinese: {requirement: "要求 (100%)", dated: "日期: 数据截至"},
-	outcome.English: {requirement: "requirement (100%)", dated: "date: data as of"},
-}
+var svgLabels = [...]struct{ requirement, dated string }{lang.Chinese: {requirement: "要求 (100%)", dated: "日期: 数据截至"}, lang.English: {requirement: "requirement (100%)", dated: "date: data as of"}}
 
 // WriteSVG writes the report as an SVG bar chart: a horizontal bar per
 // target showing progress against 100% (bars are drawn to 150% at most, and
@@ -203,8 +201,8 @@ var svgLabels = [...]struct{ requirement, dated string }{
 // summary. Targets without data or not started show an empty track and
 // their status; figures that are recorded without a requirement have no
 // bar. The output is deterministic.
-func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
-	lb := textLabels[lang&1]
+func (r Report) WriteSVG(w io.Writer, in lang.Lang) error {
+	lb := textLabels[in&1]
 	type bar struct {
 		depth        int
 		label, value string
@@ -216,18 +214,18 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	dated := false
 	var walk func(res target.Result, depth int)
 	walk = func(res target.Result, depth int) {
-		b := bar{depth: depth, label: res.Name.In(lang), status: res.Status, progress: res.Progress}
+		b := bar{depth: depth, label: res.Name.In(in), status: res.Status, progress: res.Progress}
 		used[res.Status] = true
 		switch {
 		case !hasFigure(res):
-			b.value = res.Status.Name().In(lang)
+			b.value = res.Status.Name().In(in)
 		case res.Status == target.Recorded:
-			b.value = quantityIn(res.Achieved, lang)
+			b.value = quantityIn(res.Achieved, in)
 		default:
-			b.value = res.Percent() + " " + res.Status.Name().In(lang)
+			b.value = res.Percent() + " " + res.Status.Name().In(in)
 		}
 		if res.Status == target.Undecided {
-			b.value += " (" + res.Bounds.In(lang) + ")"
+			b.value += " (" + res.Bounds.In(in) + ")"
 		}
 		if d := dataAsOf(res, lb); d != "—" {
 			b.value += " · " + d
@@ -282,7 +280,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	// of the two then sets the width.
 	subs := []string{lb.asOf + " " + r.AsOf.Format(time.DateOnly)}
 	if !r.Source.IsZero() {
-		src := lb.source + " " + citationIn(r.Source, lang)
+		src := lb.source + " " + citationIn(r.Source, in)
 		if line := subs[0] + " · " + src; pad+texttable.Width(line)*fontSize/2+pad <= width {
 			subs[0] = line
 		} else {
@@ -304,14 +302,14 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	var items []item
 	for _, c := range statusColours {
 		if used[c.status] {
-			items = append(items, item{colour: c.colour, text: c.status.Name().In(lang)})
+			items = append(items, item{colour: c.colour, text: c.status.Name().In(in)})
 		}
 	}
-	items = append(items, item{colour: "#9e9e9e", text: svgLabels[lang&1].requirement, dashed: true})
+	items = append(items, item{colour: "#9e9e9e", text: svgLabels[in&1].requirement, dashed: true})
 	if dated {
-		items = append(items, item{text: svgLabels[lang&1].dated})
+		items = append(items, item{text: svgLabels[in&1].dated})
 	}
-	for _, l := range r.Legend(lang) {
+	for _, l := range r.Legend(in) {
 		items = append(items, item{text: l})
 	}
 	type placed struct {
@@ -346,7 +344,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif" font-size="%d">`+"\n",
 		width, height, width, height, fontSize)
 	fmt.Fprintf(bw, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
-	fmt.Fprintf(bw, `<text x="%d" y="%d" font-size="18" font-weight="bold">%s</text>`+"\n", pad, 26, esc(r.Name.In(lang)))
+	fmt.Fprintf(bw, `<text x="%d" y="%d" font-size="18" font-weight="bold">%s</text>`+"\n", pad, 26, esc(r.Name.In(in)))
 	for i, l := range subs {
 		fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555">%s</text>`+"\n", pad, 48+i*subH, esc(l))
 	}
@@ -381,7 +379,7 @@ func (r Report) WriteSVG(w io.Writer, lang outcome.Lang) error {
 		}
 		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555" font-size="%d">%s</text>`+"\n", x, y, legendFS, esc(it.text))
 	}
-	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555" font-size="12">%s</text>`+"\n", pad, height-14, esc(r.Summary.In(lang)))
+	fmt.Fprintf(bw, `<text x="%d" y="%d" fill="#555555" font-size="12">%s</text>`+"\n", pad, height-14, esc(r.Summary.In(in)))
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
 }

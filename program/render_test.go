@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -33,16 +34,16 @@ func reports(t *testing.T) map[string]program.Report {
 
 func TestRenderings(t *testing.T) {
 	for name, r := range reports(t) {
-		for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+		for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 			for _, f := range []struct {
 				ext   string
-				write func(io.Writer, outcome.Lang) error
+				write func(io.Writer, lang.Lang) error
 			}{{"md", r.WriteMarkdown}, {"csv", r.WriteCSV}, {"svg", r.WriteSVG}} {
 				var b bytes.Buffer
-				require.NoError(t, f.write(&b, lang))
-				golden.Check(t, name+"."+lang.String()+"."+f.ext, b.Bytes())
+				require.NoError(t, f.write(&b, in))
+				golden.Check(t, name+"."+in.String()+"."+f.ext, b.Bytes())
 				var again bytes.Buffer
-				f.write(&again, lang)
+				f.write(&again, in)
 				if !bytes.Equal(b.Bytes(), again.Bytes()) {
 					t.Errorf("%s %s is not deterministic", name, f.ext)
 				}
@@ -54,7 +55,7 @@ func TestRenderings(t *testing.T) {
 func TestSVGIsXML(t *testing.T) {
 	for name, r := range reports(t) {
 		var b bytes.Buffer
-		require.NoError(t, r.WriteSVG(&b, outcome.English))
+		require.NoError(t, r.WriteSVG(&b, lang.English))
 		dec := xml.NewDecoder(&b)
 		bars := 0
 		for {
@@ -78,7 +79,7 @@ func TestSVGIsXML(t *testing.T) {
 func TestCSVOneRowPerTarget(t *testing.T) {
 	r := reports(t)["seven-ones"]
 	var b bytes.Buffer
-	require.NoError(t, r.WriteCSV(&b, outcome.English))
+	require.NoError(t, r.WriteCSV(&b, lang.English))
 	rows, err := csv.NewReader(&b).ReadAll()
 	require.NoError(t, err)
 	// 7 targets, one of them all-of with 2 parts under the each reading.
@@ -100,7 +101,7 @@ func TestCSVOneRowPerTarget(t *testing.T) {
 
 func TestMarkdownTable(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, reports(t)["sample"].WriteMarkdown(&b, outcome.English))
+	require.NoError(t, reports(t)["sample"].WriteMarkdown(&b, lang.English))
 	lines := strings.Split(b.String(), "\n")
 	var table []string
 	for _, l := range lines {
@@ -120,18 +121,18 @@ func TestMarkdownTable(t *testing.T) {
 // unit of each kind of gap.
 func truthful(t *testing.T) program.Report {
 	t.Helper()
-	regions := []outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}}
-	for i, n := range []outcome.Name{{Zh: "甲县", En: "Jia"}, {Zh: "乙县", En: "Yi"}, {Zh: "丙县", En: "Bing"}, {Zh: "丁县", En: "Ding"}, {Zh: "戊县", En: "Wu"}} {
+	regions := []outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}}
+	for i, n := range []lang.Name{{Zh: "甲县", En: "Jia"}, {Zh: "乙县", En: "Yi"}, {Zh: "丙县", En: "Bing"}, {Zh: "丁县", En: "Ding"}, {Zh: "戊县", En: "Wu"}} {
 		regions = append(regions, outcome.Region{Code: fmt.Sprintf("43010%d", i+1), Name: n, Level: outcome.County, Parent: "430000"})
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	require.NoError(t, err)
 	ind := func(code string, unit outcome.Unit, agg outcome.Aggregation) outcome.Indicator {
-		return outcome.Indicator{Code: code, Name: outcome.Name{Zh: code, En: code}, Unit: unit, Aggregation: agg}
+		return outcome.Indicator{Code: code, Name: lang.Name{Zh: code, En: code}, Unit: unit, Aggregation: agg}
 	}
-	name := func(s string) outcome.Name { return outcome.Name{Zh: s, En: s} }
+	name := func(s string) lang.Name { return lang.Name{Zh: s, En: s} }
 	q := outcome.MustParseQuantity
-	counties := target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
+	counties := target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
 	p := program.Program{
 		ID: "test/truthful", Name: name("truthful"), Level: outcome.Province,
 		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31),
@@ -181,10 +182,10 @@ func TestTruthfulRendering(t *testing.T) {
 		t.Errorf("summary mismatch (-want +got):\n%s", diff)
 	}
 	for _, tt := range []struct {
-		lang outcome.Lang
+		lang lang.Lang
 		want []string
 	}{
-		{outcome.Chinese, []string{
+		{lang.Chinese, []string{
 			"近1000名 (下限不明, 不到1000)",                // undecided: both bounds
 			"2017-12-31(旧)",                        // stale
 			"(旧): 数据早于报告期",                         // and its legend
@@ -195,7 +196,7 @@ func TestTruthfulRendering(t *testing.T) {
 			"未达标单位: 4/5 (无记录 1, 不足 1, 超出 1, 待定 1)", // each kind counted
 			"合计 8 项目标: 已达成 1, 推进中 2, 未达成 1, 超出上限 0, 无数据 1, 待定 1, 截止日无数据 1, 未开始 1",
 		}},
-		{outcome.English, []string{
+		{lang.English, []string{
 			"nearly 1,000 persons (no lower bound, <1,000)",
 			"2017-12-31 (stale)",
 			"(stale): figures older than the reporting period",
@@ -219,7 +220,7 @@ func TestTruthfulRendering(t *testing.T) {
 		golden.Check(t, "truthful."+tt.lang.String()+".txt", b.Bytes())
 	}
 	var svg bytes.Buffer
-	require.NoError(t, r.WriteSVG(&svg, outcome.English))
+	require.NoError(t, r.WriteSVG(&svg, lang.English))
 	// The legend names every status shown and explains the stale mark.
 	for _, w := range []string{">met<", ">in progress<", ">missed<", ">undecided<", ">no figure at the deadline<", ">not started<", ">no data<",
 		"(no lower bound, &lt;1,000)", "2017-12-31 (stale)", ">(stale): figures older"} {

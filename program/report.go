@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -14,7 +15,7 @@ import (
 // summary.
 type Report struct {
 	Program string           // the program's id
-	Name    outcome.Name     // the program's name
+	Name    lang.Name        // the program's name
 	Source  outcome.Citation // where the program is stated
 	AsOf    time.Time
 	Results []target.Result
@@ -66,8 +67,8 @@ func (s *Summary) add(st target.Status) {
 // how many are met, in progress, missed, exceeded and without data, and
 // the other statuses when some target has them. The counts add up to the
 // number of targets.
-func (s Summary) In(lang outcome.Lang) string {
-	lb := textLabels[lang&1]
+func (s Summary) In(in lang.Lang) string {
+	lb := textLabels[in&1]
 	var b strings.Builder
 	format := lb.summaryFormat
 	if s.Targets == 1 {
@@ -79,7 +80,7 @@ func (s Summary) In(lang outcome.Lang) string {
 		st target.Status
 	}{{s.Undecided, target.Undecided}, {s.NoFigureAtDeadline, target.NoFigureAtDeadline}, {s.NotStarted, target.NotStarted}} {
 		if c.n > 0 {
-			fmt.Fprintf(&b, lb.countFormat, c.n, c.st.Name().In(lang))
+			fmt.Fprintf(&b, lb.countFormat, c.n, c.st.Name().In(in))
 		}
 	}
 	if s.Recorded > 0 {
@@ -97,8 +98,8 @@ type reportJSON struct {
 }
 
 type programRefJSON struct {
-	ID   string       `json:"id"`
-	Name outcome.Name `json:"name"`
+	ID   string    `json:"id"`
+	Name lang.Name `json:"name"`
 }
 
 // MarshalJSON writes the report in a stable shape:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/texttable"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -23,29 +24,27 @@ type labels struct {
 	has, lacks, excess, recorded         string
 }
 
-var textLabels = [...]labels{
-	outcome.Chinese: {
-		asOf: "截至", source: "来源", shortfall: "未达标单位", more: "另有 %d 个", notes: "说明",
-		columns:         [9]string{"目标", "类型", "要求", "实际", "数据截至", "进度", "状态", "确定性", "进度对比"},
-		summaryFormat:   "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
-		oneTargetFormat: "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
-		recordedFormat:  ", 仅记录 %d",
-		countFormat:     ", %[2]s %[1]d",
-		stale:           "(旧)",
-		staleLegend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
-		has:             "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
-	},
-	outcome.English: {
-		asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
-		columns:         [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
-		summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d over the limit, %d no data",
-		oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d over the limit, %d no data",
-		recordedFormat:  ", %d recorded only",
-		countFormat:     ", %[1]d %[2]s",
-		stale:           " (stale)",
-		staleLegend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
-		has:             "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
-	},
+var textLabels = [...]labels{lang.Chinese: {
+	asOf: "截至", source: "来源", shortfall: "未达标单位", more: "另有 %d 个", notes: "说明",
+	columns:         [9]string{"目标", "类型", "要求", "实际", "数据截至", "进度", "状态", "确定性", "进度对比"},
+	summaryFormat:   "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
+	oneTargetFormat: "合计 %d 项目标: 已达成 %d, 推进中 %d, 未达成 %d, 超出上限 %d, 无数据 %d",
+	recordedFormat:  ", 仅记录 %d",
+	countFormat:     ", %[2]s %[1]d",
+	stale:           "(旧)",
+	staleLegend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
+	has:             "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
+}, lang.English: {
+	asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
+	columns:         [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
+	summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d over the limit, %d no data",
+	oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d over the limit, %d no data",
+	recordedFormat:  ", %d recorded only",
+	countFormat:     ", %[1]d %[2]s",
+	stale:           " (stale)",
+	staleLegend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
+	has:             "has ", lacks: "lacks ", excess: "excess ", recorded: "recorded ",
+},
 }
 
 // WriteText writes the report as an aligned plain-text table in lang:
@@ -64,23 +63,23 @@ var textLabels = [...]labels{
 // figure of one names its unit in the singular (1 person). Regions go by
 // their English names in [Report.WriteShortfall], a region without one by
 // its code alone.
-func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
-	lb := textLabels[lang&1]
+func (r Report) WriteText(w io.Writer, in lang.Lang) error {
+	lb := textLabels[in&1]
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s [%s]\n", r.Name.In(lang), r.Program)
+	fmt.Fprintf(bw, "%s [%s]\n", r.Name.In(in), r.Program)
 	fmt.Fprintf(bw, "%s %s", lb.asOf, r.AsOf.Format(time.DateOnly))
 	if !r.Source.IsZero() {
-		fmt.Fprintf(bw, " | %s %s", lb.source, citationIn(r.Source, lang))
+		fmt.Fprintf(bw, " | %s %s", lb.source, citationIn(r.Source, in))
 	}
 	bw.WriteString("\n\n")
 
-	texttable.Write(bw, r.Table(lang))
+	texttable.Write(bw, r.Table(in))
 	bw.WriteString("\n")
-	bw.WriteString(r.Summary.In(lang) + "\n")
-	for _, l := range r.Legend(lang) {
+	bw.WriteString(r.Summary.In(in) + "\n")
+	for _, l := range r.Legend(in) {
 		bw.WriteString(l + "\n")
 	}
-	if notes := r.notes(lang); len(notes) > 0 {
+	if notes := r.notes(in); len(notes) > 0 {
 		fmt.Fprintf(bw, "\n%s:\n", lb.notes)
 		for _, n := range notes {
 			fmt.Fprintf(bw, "- %s\n", n)
@@ -95,12 +94,12 @@ func (r Report) WriteText(w io.Writer, lang outcome.Lang) error {
 // stale), progress, status, certainty and pace. An undecided result shows
 // the bounds of its figure beside it. It is what [Report.WriteText] aligns,
 // for writers of other formats; [Report.Legend] explains its marks.
-func (r Report) Table(lang outcome.Lang) [][]string {
-	lb := textLabels[lang&1]
+func (r Report) Table(in lang.Lang) [][]string {
+	lb := textLabels[in&1]
 	rows := [][]string{slices.Clone(lb.columns[:])}
 	var walk func(res target.Result, indent string)
 	walk = func(res target.Result, indent string) {
-		rows = append(rows, row(res, indent, lang, lb))
+		rows = append(rows, row(res, indent, in, lb))
 		for _, p := range res.Parts {
 			walk(p, indent+"  ")
 		}
@@ -114,11 +113,11 @@ func (r Report) Table(lang outcome.Lang) [][]string {
 // Legend returns a line in lang for each mark that [Report.Table] uses and
 // does not explain itself: the mark of stale figures, when a result has
 // them. It is empty when no mark needs explaining.
-func (r Report) Legend(lang outcome.Lang) []string {
+func (r Report) Legend(in lang.Lang) []string {
 	if !r.anyStale() {
 		return nil
 	}
-	return []string{textLabels[lang&1].staleLegend}
+	return []string{textLabels[in&1].staleLegend}
 }
 
 // anyStale reports whether a result or a part has stale figures.
@@ -136,20 +135,20 @@ func (r Report) anyStale() bool {
 // below the minimum shows what it has and lacks, one above a range what it
 // has in excess, one whose figure's bounds allow both says it is
 // undecided, and one without a record says so: it is unknown, not 0.
-func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error {
-	lb := textLabels[lang&1]
+func (r Report) WriteShortfall(w io.Writer, in lang.Lang, limit int) error {
+	lb := textLabels[in&1]
 	bw := bufio.NewWriter(w)
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
 		if n := res.Shortfall.Len(); n > 0 && hasFigure(res) {
-			fmt.Fprintf(bw, "%s — %s: %d/%d (%s)\n", res.Name.In(lang), lb.shortfall, n, res.Units, gapCounts(res.Shortfall.Counts(), lang))
+			fmt.Fprintf(bw, "%s — %s: %d/%d (%s)\n", res.Name.In(in), lb.shortfall, n, res.Units, gapCounts(res.Shortfall.Counts(), in))
 			shown := n
 			if limit >= 0 && shown > limit {
 				shown = limit
 			}
 			rows := make([][]string, 0, shown)
 			for i := range shown {
-				rows = append(rows, gapRow(res.Shortfall.At(i), lang, lb))
+				rows = append(rows, gapRow(res.Shortfall.At(i), in, lb))
 			}
 			texttable.Write(bw, rows)
 			if n := n - shown; n > 0 {
@@ -168,33 +167,33 @@ func (r Report) WriteShortfall(w io.Writer, lang outcome.Lang, limit int) error 
 
 // gapCounts writes how many gaps there are of each kind that occurs:
 // "无记录 2, 不足 1".
-func gapCounts(c target.GapCounts, lang outcome.Lang) string {
-	lb := textLabels[lang&1]
+func gapCounts(c target.GapCounts, in lang.Lang) string {
+	lb := textLabels[in&1]
 	var b strings.Builder
 	for _, k := range []struct {
 		n    int
 		kind target.GapKind
 	}{{c.NoRecord, target.GapNoRecord}, {c.Below, target.GapBelow}, {c.Above, target.GapAbove}, {c.Undecided, target.GapUndecided}} {
 		if k.n > 0 {
-			fmt.Fprintf(&b, lb.countFormat, k.n, k.kind.Name().In(lang))
+			fmt.Fprintf(&b, lb.countFormat, k.n, k.kind.Name().In(in))
 		}
 	}
 	return strings.TrimPrefix(b.String(), ", ")
 }
 
-func gapRow(g target.Gap, lang outcome.Lang, lb labels) []string {
-	cells := []string{"  " + g.Region.Code, regionIn(g.Region, lang)}
+func gapRow(g target.Gap, in lang.Lang, lb labels) []string {
+	cells := []string{"  " + g.Region.Code, regionIn(g.Region, in)}
 	switch g.Kind {
 	case target.GapNoRecord:
 		// No record is unknown, not 0: nothing is had, nothing known lacking.
-		return append(cells, g.Kind.Name().In(lang))
+		return append(cells, g.Kind.Name().In(in))
 	case target.GapUndecided:
 		// The figure recorded, whose qualifier allows both: not what it has.
-		return append(cells, lb.recorded+g.Figure().In(lang), g.Kind.Name().In(lang))
+		return append(cells, lb.recorded+g.Figure().In(in), g.Kind.Name().In(in))
 	case target.GapAbove:
-		return append(cells, lb.has+g.Figure().In(lang), lb.excess+g.Difference().In(lang))
+		return append(cells, lb.has+g.Figure().In(in), lb.excess+g.Difference().In(in))
 	}
-	return append(cells, lb.has+g.Figure().In(lang), lb.lacks+g.Difference().In(lang))
+	return append(cells, lb.has+g.Figure().In(in), lb.lacks+g.Difference().In(in))
 }
 
 // hasFigure reports whether a result has an achieved figure to show: not
@@ -204,12 +203,12 @@ func hasFigure(res target.Result) bool {
 }
 
 // count writes a count of units as figures are written: 3,209 in English.
-func count(n int, lang outcome.Lang) string { return outcome.Int(int64(n), 0).In(lang) }
+func count(n int, in lang.Lang) string { return outcome.Int(int64(n), 0).In(in) }
 
 // partsIn counts the parts an all-of target requires: 2项, 2 parts.
-func partsIn(n int, lang outcome.Lang) string {
+func partsIn(n int, in lang.Lang) string {
 	switch {
-	case lang == outcome.Chinese:
+	case in == lang.Chinese:
 		return fmt.Sprintf("%d项", n)
 	case n == 1:
 		return "1 part"
@@ -229,9 +228,9 @@ func recordedParts(res target.Result) int {
 }
 
 // yearsIn counts years: 3年, 1 year, 3 years.
-func yearsIn(n int, lang outcome.Lang) string {
+func yearsIn(n int, in lang.Lang) string {
 	switch {
-	case lang == outcome.Chinese:
+	case in == lang.Chinese:
 		return fmt.Sprintf("%d年", n)
 	case n == 1:
 		return "1 year"
@@ -239,59 +238,59 @@ func yearsIn(n int, lang outcome.Lang) string {
 	return fmt.Sprintf("%d years", n)
 }
 
-func row(res target.Result, indent string, lang outcome.Lang, lb labels) []string {
+func row(res target.Result, indent string, in lang.Lang, lb labels) []string {
 	const none = "—"
-	required, achieved, progress := quantityIn(res.Required, lang), none, none
+	required, achieved, progress := quantityIn(res.Required, in), none, none
 	figure := hasFigure(res)
 	switch {
 	case !res.PerUnit.IsZero() && res.Units == 0:
 		// The population is not listed (no unit of it in the region set):
 		// the requirement is per unit, and no count of units is known.
-		required = fmt.Sprintf("每单位 %s", quantityIn(res.PerUnit, lang))
-		if lang == outcome.English {
-			required = quantityIn(res.PerUnit, lang) + " each"
+		required = fmt.Sprintf("每单位 %s", quantityIn(res.PerUnit, in))
+		if in == lang.English {
+			required = quantityIn(res.PerUnit, in) + " each"
 		}
 	case !res.PerUnit.IsZero():
 		// Units are years of an each-year target: 5000余名 × 3年, years
 		// met of years judged.
-		units := count(res.Units, lang)
+		units := count(res.Units, in)
 		if res.Kind == target.KindEachYear {
-			units = yearsIn(res.Units, lang)
+			units = yearsIn(res.Units, in)
 		}
-		required = fmt.Sprintf("%s × %s", quantityIn(res.PerUnit, lang), units)
+		required = fmt.Sprintf("%s × %s", quantityIn(res.PerUnit, in), units)
 		if figure {
-			achieved = count(res.Covered, lang) + "/" + units
+			achieved = count(res.Covered, in) + "/" + units
 		}
 	case res.Kind == target.KindAllOf:
-		required = partsIn(len(res.Parts)-recordedParts(res), lang)
+		required = partsIn(len(res.Parts)-recordedParts(res), in)
 		if figure {
 			achieved = fmt.Sprintf("%s/%s", res.Achieved.Value(), res.Required.Value())
 		}
 	case res.Kind == target.KindObserve:
 		required = none
 		if figure {
-			achieved = quantityIn(res.Achieved, lang)
+			achieved = quantityIn(res.Achieved, in)
 		}
 	case res.Kind == target.KindReduction:
 		required = "→ " + required
 		if figure {
-			achieved = quantityIn(res.Achieved, lang)
+			achieved = quantityIn(res.Achieved, in)
 		}
 	case figure:
-		achieved = quantityIn(res.Achieved, lang)
+		achieved = quantityIn(res.Achieved, in)
 	}
 	if res.Status == target.Undecided {
-		achieved += " (" + res.Bounds.In(lang) + ")"
+		achieved += " (" + res.Bounds.In(in) + ")"
 	}
-	certainty, pace := none, res.Pace.Name().In(lang)
+	certainty, pace := none, res.Pace.Name().In(in)
 	if figure {
 		if res.Status != target.Recorded {
 			progress = res.Percent()
 		}
-		certainty = res.Certainty.Name().In(lang)
+		certainty = res.Certainty.Name().In(in)
 	}
-	return []string{indent + res.Name.In(lang), res.Kind.Name().In(lang), required, achieved, dataAsOf(res, lb),
-		progress, res.Status.Name().In(lang), certainty, pace}
+	return []string{indent + res.Name.In(in), res.Kind.Name().In(in), required, achieved, dataAsOf(res, lb),
+		progress, res.Status.Name().In(in), certainty, pace}
 }
 
 // dataAsOf writes the date of a result's figures, marked when they are

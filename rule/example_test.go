@@ -5,13 +5,14 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/rule"
 )
 
 // provinceLedger builds a ledger over the province alone with the given indicators.
 func provinceLedger(indicators ...outcome.Indicator) *outcome.Ledger {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
 	if err != nil {
 		panic(err)
 	}
@@ -24,8 +25,8 @@ func provinceLedger(indicators ...outcome.Indicator) *outcome.Ledger {
 
 func ExampleRule_Check() {
 	l := provinceLedger(
-		outcome.Indicator{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "star-spaces-filed", Name: outcome.Name{Zh: "获国家备案星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "star-spaces-filed", Name: lang.Name{Zh: "获国家备案星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
 	)
 	// 004_32acad38fe6c52df.txt §二(三)二是 [14]: 「布局建设149家星创天地,其中获国家备案75家」,
 	// undated: somewhere in 2011–2019.
@@ -38,7 +39,7 @@ func ExampleRule_Check() {
 		}
 	}
 	asOf := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
-	filed := rule.Rule{ID: "D3", Name: outcome.Name{Zh: "获国家备案的星创天地 ≤ 星创天地总数"},
+	filed := rule.Rule{ID: "D3", Name: lang.Name{Zh: "获国家备案的星创天地 ≤ 星创天地总数"},
 		Left: rule.Of("star-spaces-filed", "430000", asOf), Op: rule.LessOrEqual, Right: rule.Of("star-spaces", "430000", asOf),
 		Severity: rule.Critical, Source: src}
 	o, err := filed.Check(l)
@@ -53,7 +54,7 @@ func ExampleRule_Check() {
 }
 
 func ExampleRule_Check_violated() {
-	l := provinceLedger(outcome.Indicator{Code: "teams", Name: outcome.Name{Zh: "科技专家服务团"}, Unit: outcome.Piece, Aggregation: outcome.Flow})
+	l := provinceLedger(outcome.Indicator{Code: "teams", Name: lang.Name{Zh: "科技专家服务团"}, Unit: outcome.Piece, Aggregation: outcome.Flow})
 	// 004_32acad38fe6c52df.txt §二(二)二是 [11]: 51 teams for the poor counties
 	// in 2018, 72 new teams for the others in 2019; §三(二)一是: 「依托全省123个
 	// 科技专家服务团」. The ledger here holds a mistyped 2019 figure.
@@ -65,7 +66,7 @@ func ExampleRule_Check_violated() {
 			panic(err)
 		}
 	}
-	teams := rule.Rule{ID: "D1", Name: outcome.Name{Zh: "2018年服务团 + 2019年新组建服务团 = 123"},
+	teams := rule.Rule{ID: "D1", Name: lang.Name{Zh: "2018年服务团 + 2019年新组建服务团 = 123"},
 		Left:  rule.Of("teams", "430000", outcome.Year(2018)).Plus(rule.Of("teams", "430000", outcome.Year(2019))),
 		Op:    rule.Equal,
 		Right: rule.Const(decimal.NewFromInt(123)), Severity: rule.Critical}

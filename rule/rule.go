@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -86,18 +87,18 @@ const (
 	Critical                     // the ledger contradicts itself
 )
 
-var severityNames = [...]outcome.Name{
+var severityNames = [...]lang.Name{
 	Info:     {Zh: "提示", En: "info"},
 	Warning:  {Zh: "警告", En: "warning"},
 	Critical: {Zh: "严重", En: "critical"},
 }
 
 // Name returns the bilingual name of the severity: 严重, critical.
-func (s Severity) Name() outcome.Name {
+func (s Severity) Name() lang.Name {
 	if s != 0 && int(s) < len(severityNames) {
 		return severityNames[s]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name of the severity, as ledgers and reports
@@ -120,18 +121,18 @@ const (
 	NeverSkip                       // always compare; missing terms count 0
 )
 
-var missingNames = [...]outcome.Name{
+var missingNames = [...]lang.Name{
 	SkipIfAnyMissing: {Zh: "任一项无数据即跳过", En: "skip if any missing"},
 	SkipIfAllMissing: {Zh: "全部无数据才跳过", En: "skip if all missing"},
 	NeverSkip:        {Zh: "从不跳过", En: "never skip"},
 }
 
 // Name returns the bilingual name of the policy.
-func (m Missing) Name() outcome.Name {
+func (m Missing) Name() lang.Name {
 	if int(m) < len(missingNames) {
 		return missingNames[m]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name of the policy; Name().In(outcome.English)
@@ -188,7 +189,7 @@ func (e Expr) String() string {
 // by [Agree], the records of one indicator must not disagree.
 type Rule struct {
 	ID       string
-	Name     outcome.Name
+	Name     lang.Name
 	Left     Expr
 	Op       Operator
 	Right    Expr
@@ -209,7 +210,7 @@ type Rule struct {
 // disagreement in [Outcome.Discrepancies]. It is a warning: the figure that
 // counts is still the one the rules choose. Indicators of [outcome.Entries]
 // are events, which never disagree.
-func Agree(id string, name outcome.Name, region string, period outcome.Period, indicators ...string) Rule {
+func Agree(id string, name lang.Name, region string, period outcome.Period, indicators ...string) Rule {
 	terms := make([]Term, len(indicators))
 	for i, ind := range indicators {
 		terms[i] = Term{ind, region, period}
@@ -225,7 +226,7 @@ func AgreeAll(id string, period outcome.Period, indicators ...outcome.Indicator)
 	for i, ind := range indicators {
 		codes[i] = ind.Code
 	}
-	return Agree(id, outcome.Name{Zh: "同一指标的记录彼此一致(合计与分期, 本级与下级)",
+	return Agree(id, lang.Name{Zh: "同一指标的记录彼此一致(合计与分期, 本级与下级)",
 		En: "records of an indicator agree (totals and their parts, regions and their subdivisions)"}, "", period, codes...)
 }
 
@@ -352,7 +353,7 @@ func addBounds(a, b outcome.Bounds) outcome.Bounds {
 
 // Set is a named list of rules.
 type Set struct {
-	Name  outcome.Name
+	Name  lang.Name
 	Rules []Rule
 }
 
@@ -394,6 +395,6 @@ func (o Outcome) String() string {
 
 // Subset is the rule "indicator at child ≤ indicator at parent" over
 // period: a county's count cannot exceed its province's.
-func Subset(id string, name outcome.Name, indicator, child, parent string, period outcome.Period) Rule {
+func Subset(id string, name lang.Name, indicator, child, parent string, period outcome.Period) Rule {
 	return Rule{ID: id, Name: name, Left: Of(indicator, child, period), Op: LessOrEqual, Right: Of(indicator, parent, period), Severity: Critical}
 }

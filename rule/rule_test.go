@@ -7,15 +7,16 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
 func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433100", Name: outcome.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433100", Name: lang.Name{Zh: "湘西州"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "433100"},
 	})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
@@ -135,7 +136,7 @@ func TestMissingPolicy(t *testing.T) {
 func TestSubset(t *testing.T) {
 	// The county's own figure may not exceed its province's.
 	l := ledger(t, rec("stars", "433122", 2019, "20家"), rec("stars", "430000", 2019, "10家"))
-	o, err := Subset("county-le-province", outcome.Name{}, "stars", "433122", "430000", y2019).Check(l)
+	o, err := Subset("county-le-province", lang.Name{}, "stars", "433122", "430000", y2019).Check(l)
 	if err != nil || !o.Violated() {
 		t.Errorf("20 in a county of a province with 10: %v, %v; want a violation", o, err)
 	}

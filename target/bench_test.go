@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/synth"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -21,8 +22,8 @@ func BenchmarkCoverageVillages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	villages := target.AllAt(outcome.Name{Zh: "贫困村"}, outcome.Village, "")
-	tg := target.Coverage("commissioners", outcome.Name{Zh: "科技特派员全覆盖"}, synth.Commissioners, villages, outcome.Int(1, outcome.Person))
+	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
+	tg := target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, synth.Commissioners, villages, outcome.Int(1, outcome.Person))
 	asOf := time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)
 	var r target.Result
 	for b.Loop() {

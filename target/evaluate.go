@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -43,7 +44,7 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	}
 	ind, ok := l.Indicator(t.indicator)
 	if !ok {
-		r.Notes = append(r.Notes, outcome.Name{
+		r.Notes = append(r.Notes, lang.Name{
 			Zh: fmt.Sprintf("台账未设指标 %s", t.indicator),
 			En: fmt.Sprintf("the ledger has no indicator %s", t.indicator)})
 		return r, nil
@@ -56,7 +57,7 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 	if !unit.Compatible(ind.Unit) {
 		return Result{}, &Error{ID: t.id, Field: "unit", Value: unit.Symbol(), Err: fmt.Errorf(
 			"%w: the target counts %v (%s), indicator %s counts %v (%s)", outcome.ErrUnitMismatch,
-			unit.Name().In(outcome.English), unit.Symbol(), ind.Code, ind.Unit.Name().In(outcome.English), ind.Unit.Symbol())}
+			unit.Name().In(lang.English), unit.Symbol(), ind.Code, ind.Unit.Name().In(lang.English), ind.Unit.Symbol())}
 	}
 	end := t.judgedAt(asOf)
 	window := outcome.Through(end)
@@ -115,14 +116,14 @@ func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time,
 		}
 		figure := sum.Quantity()
 		if unit.Compatible(ind.Unit) {
-			r.Notes = append(r.Notes, outcome.Name{
-				Zh: fmt.Sprintf("未计入「%s」%s: 口径不同", ind.Name.Zh, figure.In(outcome.Chinese)),
-				En: fmt.Sprintf("not counted: %s of %q, another measure", figure.In(outcome.English), ind.Name.In(outcome.English))})
+			r.Notes = append(r.Notes, lang.Name{
+				Zh: fmt.Sprintf("未计入「%s」%s: 口径不同", ind.Name.Zh, figure.In(lang.Chinese)),
+				En: fmt.Sprintf("not counted: %s of %q, another measure", figure.In(lang.English), ind.Name.In(lang.English))})
 			continue
 		}
-		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("未计入「%s」%s: 单位%s不能计为%s", ind.Name.Zh, figure.In(outcome.Chinese), ind.Unit.Symbol(), unit.Symbol()),
-			En: fmt.Sprintf("not counted: %s of %q; %v are not %v", figure.In(outcome.English), ind.Name.In(outcome.English), ind.Unit.Name().In(outcome.English), unit.Name().In(outcome.English))})
+		r.Notes = append(r.Notes, lang.Name{
+			Zh: fmt.Sprintf("未计入「%s」%s: 单位%s不能计为%s", ind.Name.Zh, figure.In(lang.Chinese), ind.Unit.Symbol(), unit.Symbol()),
+			En: fmt.Sprintf("not counted: %s of %q; %v are not %v", figure.In(lang.English), ind.Name.In(lang.English), ind.Unit.Name().In(lang.English), unit.Name().In(lang.English))})
 	}
 }
 
@@ -293,23 +294,23 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Res
 	r.PerUnit, r.Required = r.Required, outcome.Int(int64(units.Len()), outcome.Piece)
 	r.Units, r.Listed = units.Len(), true
 	if n := t.pop.counted; n > 0 && n != units.Len() && t.pop.within == t.pop.countedIn {
-		r.Notes = append(r.Notes, outcome.Name{
+		r.Notes = append(r.Notes, lang.Name{
 			Zh: fmt.Sprintf("列出的「%s」%d 个, 目录记为 %d 个", t.pop.name.Zh, units.Len(), n),
-			En: fmt.Sprintf("%d %s of %q listed; the catalogue counts %d", units.Len(), plural(units.Len(), "unit", "units"), t.pop.name.In(outcome.English), n)})
+			En: fmt.Sprintf("%d %s of %q listed; the catalogue counts %d", units.Len(), plural(units.Len(), "unit", "units"), t.pop.name.In(lang.English), n)})
 	}
 	if units.Len() == 0 {
 		// Nothing to cover is not "all covered": the ledger's regions do
 		// not hold the population (a national set without villages).
 		r.Listed = false
 		if in := t.pop.within; in != "" {
-			r.Notes = append(r.Notes, outcome.Name{
+			r.Notes = append(r.Notes, lang.Name{
 				Zh: fmt.Sprintf("「%s」在 %s 内没有单位", t.pop.name.Zh, in),
-				En: fmt.Sprintf("no unit of %q lies within %s", t.pop.name.In(outcome.English), in)})
+				En: fmt.Sprintf("no unit of %q lies within %s", t.pop.name.In(lang.English), in)})
 			return nil
 		}
-		r.Notes = append(r.Notes, outcome.Name{
+		r.Notes = append(r.Notes, lang.Name{
 			Zh: fmt.Sprintf("台账的区划中没有「%s」的单位", t.pop.name.Zh),
-			En: fmt.Sprintf("the ledger's regions hold no unit of %q", t.pop.name.In(outcome.English))})
+			En: fmt.Sprintf("the ledger's regions hold no unit of %q", t.pop.name.In(lang.English))})
 		return nil
 	}
 	v, err := l.Values(t.indicator, units, window)
@@ -442,7 +443,7 @@ func (t Target) coverageFromAggregate(l *outcome.Ledger, window outcome.Period, 
 	if !sum.Has() {
 		return nil
 	}
-	r.Notes = append(r.Notes, outcome.Name{
+	r.Notes = append(r.Notes, lang.Name{
 		Zh: fmt.Sprintf("覆盖数取自汇总指标 %s,无逐单位清单", t.coveredBy),
 		En: fmt.Sprintf("units covered read from the aggregate indicator %s; no unit-by-unit list", t.coveredBy)})
 	r.Records, r.Certainty, r.DataAsOf, r.Bounds = sum.Records, sum.Certainty, sum.Latest, sum.Bounds()
@@ -503,7 +504,7 @@ func (t Target) noteAcross(sum outcome.Sum, r *Result) {
 	if sum.Across == 0 || t.yearOf {
 		return
 	}
-	r.Notes = append(r.Notes, outcome.Name{
+	r.Notes = append(r.Notes, lang.Name{
 		Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
 		En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
 			sum.Across, plural(sum.Across, "record reaches", "records reach"))})
@@ -539,37 +540,37 @@ func reporting(l *outcome.Ledger, indicator, region string, window outcome.Perio
 // with the one that counts ([outcome.Ledger.Discrepancies]).
 func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.Period, r *Result) error {
 	if sum.LeftOut > 0 {
-		r.Notes = append(r.Notes, outcome.Name{
+		r.Notes = append(r.Notes, lang.Name{
 			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),
 			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
 				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
 	}
 	t.noteAcross(sum, r)
 	ind, _ := l.Indicator(t.indicator)
-	why := outcome.Name{Zh: "其下级有更新的记录", En: "its subdivisions have newer records, which count"}
+	why := lang.Name{Zh: "其下级有更新的记录", En: "its subdivisions have newer records, which count"}
 	if ind.Aggregation != outcome.Stock {
-		why = outcome.Name{Zh: "与其期间重叠的下级记录合计更多", En: "its subdivisions' records overlapping its period add up to more, and count"}
+		why = lang.Name{Zh: "与其期间重叠的下级记录合计更多", En: "its subdivisions' records overlapping its period add up to more, and count"}
 	}
 	for i, p := range sum.Passed {
 		if i == maxEvidence {
 			break
 		}
-		var part outcome.Name
+		var part lang.Name
 		if ind.Aggregation == outcome.Stock {
 			// Where only some subdivisions stand for it, the reader judges
 			// whether the others are missing.
 			if has, all := reporting(l, t.indicator, p.Region, window); has < all {
-				part = outcome.Name{Zh: fmt.Sprintf("(%d 个下级中 %d 个有数据)", all, has),
+				part = lang.Name{Zh: fmt.Sprintf("(%d 个下级中 %d 个有数据)", all, has),
 					En: fmt.Sprintf(" (%d of its %d subdivisions %s figures)", has, all, plural(has, "has", "have"))}
 			}
 		}
-		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("未采用 %s %s %s: %s, 按下级汇总%s", regionName(l, p.Region, outcome.Chinese), p.Period.In(outcome.Chinese), p.Quantity.In(outcome.Chinese), why.Zh, part.Zh),
+		r.Notes = append(r.Notes, lang.Name{
+			Zh: fmt.Sprintf("未采用 %s %s %s: %s, 按下级汇总%s", regionName(l, p.Region, lang.Chinese), p.Period.In(lang.Chinese), p.Quantity.In(lang.Chinese), why.Zh, part.Zh),
 			En: fmt.Sprintf("passed over %s of %s, %s: %s%s",
-				p.Quantity.In(outcome.English), regionName(l, p.Region, outcome.English), p.Period.In(outcome.English), why.En, part.En)})
+				p.Quantity.In(lang.English), regionName(l, p.Region, lang.English), p.Period.In(lang.English), why.En, part.En)})
 	}
 	if n := sum.PassedCount - min(len(sum.Passed), maxEvidence); n > 0 {
-		r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 个汇总数未采用", n),
+		r.Notes = append(r.Notes, lang.Name{Zh: fmt.Sprintf("另有 %d 个汇总数未采用", n),
 			En: fmt.Sprintf("%d more %s passed over", n, plural(n, "figure", "figures"))})
 	}
 	ds, err := l.Discrepancies(t.indicator, t.scope, window)
@@ -578,7 +579,7 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 	}
 	for i, d := range ds {
 		if i == maxEvidence {
-			r.Notes = append(r.Notes, outcome.Name{Zh: fmt.Sprintf("另有 %d 处记录不一致", len(ds)-i),
+			r.Notes = append(r.Notes, lang.Name{Zh: fmt.Sprintf("另有 %d 处记录不一致", len(ds)-i),
 				En: fmt.Sprintf("%d more %s", len(ds)-i, plural(len(ds)-i, "disagreement", "disagreements"))})
 			break
 		}
@@ -588,31 +589,31 @@ func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.
 }
 
 // discrepancyNote names the record that counts and what disagrees with it.
-func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) outcome.Name {
+func discrepancyNote(l *outcome.Ledger, d outcome.Discrepancy) lang.Name {
 	c := d.Counted
-	zh := fmt.Sprintf("记录不一致(%s): 计入 %s %s %s, ", d.Kind.Name().Zh, regionName(l, c.Region, outcome.Chinese), c.Period.In(outcome.Chinese), c.Quantity.In(outcome.Chinese))
-	en := fmt.Sprintf("records disagree (%s): %s of %s, %s counts; ", d.Kind.Name().En, c.Quantity.In(outcome.English), regionName(l, c.Region, outcome.English), c.Period.In(outcome.English))
+	zh := fmt.Sprintf("记录不一致(%s): 计入 %s %s %s, ", d.Kind.Name().Zh, regionName(l, c.Region, lang.Chinese), c.Period.In(lang.Chinese), c.Quantity.In(lang.Chinese))
+	en := fmt.Sprintf("records disagree (%s): %s of %s, %s counts; ", d.Kind.Name().En, c.Quantity.In(lang.English), regionName(l, c.Region, lang.English), c.Period.In(lang.English))
 	switch d.Kind {
 	case outcome.DescendantsDiffer:
-		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d %s of its subdivisions of the same date %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
+		zh += fmt.Sprintf("其下级同日 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(lang.Chinese))
+		en += fmt.Sprintf("%d %s of its subdivisions of the same date %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(lang.English))
 	case outcome.DescendantsExceed:
 		// Its own record counts only where its subdivisions' are not
 		// known to be more: not said to count.
-		zh = fmt.Sprintf("记录不一致(%s): 本级 %s %s %s, 其下级在其期内 %d 条记录合计 %s, 多于本级", d.Kind.Name().Zh, regionName(l, c.Region, outcome.Chinese), c.Period.In(outcome.Chinese), c.Quantity.In(outcome.Chinese), d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en = fmt.Sprintf("records disagree (%s): %s of %s, %s, its own; %d %s of its subdivisions within its days %s more: %s", d.Kind.Name().En, c.Quantity.In(outcome.English), regionName(l, c.Region, outcome.English), c.Period.In(outcome.English), d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
+		zh = fmt.Sprintf("记录不一致(%s): 本级 %s %s %s, 其下级在其期内 %d 条记录合计 %s, 多于本级", d.Kind.Name().Zh, regionName(l, c.Region, lang.Chinese), c.Period.In(lang.Chinese), c.Quantity.In(lang.Chinese), d.Sum.Records, d.Sum.Quantity().In(lang.Chinese))
+		en = fmt.Sprintf("records disagree (%s): %s of %s, %s, its own; %d %s of its subdivisions within its days %s more: %s", d.Kind.Name().En, c.Quantity.In(lang.English), regionName(l, c.Region, lang.English), c.Period.In(lang.English), d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(lang.English))
 	default:
-		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(outcome.Chinese))
-		en += fmt.Sprintf("%d finer %s within it %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(outcome.English))
+		zh += fmt.Sprintf("其中更细的 %d 条记录合计 %s", d.Sum.Records, d.Sum.Quantity().In(lang.Chinese))
+		en += fmt.Sprintf("%d finer %s within it %s %s", d.Sum.Records, plural(d.Sum.Records, "record", "records"), plural(d.Sum.Records, "comes to", "add up to"), d.Sum.Quantity().In(lang.English))
 	}
-	return outcome.Name{Zh: zh, En: en}
+	return lang.Name{Zh: zh, En: en}
 }
 
 // regionName returns a region's name in lang, or its code when the ledger
 // does not hold it or, in English, when it has no English name.
-func regionName(l *outcome.Ledger, code string, lang outcome.Lang) string {
+func regionName(l *outcome.Ledger, code string, in lang.Lang) string {
 	if reg, ok := l.Regions().Lookup(code); ok {
-		if n := reg.Name.In(lang); n != "" && (lang != outcome.English || n == reg.Name.En) {
+		if n := reg.Name.In(in); n != "" && (in != lang.English || n == reg.Name.En) {
 			return n
 		}
 	}
@@ -626,7 +627,7 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-var noBaseline = outcome.Name{Zh: "缺少基期数据", En: "no baseline figure"}
+var noBaseline = lang.Name{Zh: "缺少基期数据", En: "no baseline figure"}
 
 // finishReduction sets the figures and status of a reduction from its
 // baseline: met when every value the current figure's bounds b allow is at

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -16,11 +17,11 @@ import (
 // undecided figure (不到1200), a target with no data, and an all-of.
 func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 	f.Helper()
-	industries := outcome.Indicator{Code: "industries", Name: outcome.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
-	leaders := outcome.Indicator{Code: "leaders", Name: outcome.Name{Zh: "创业致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	poor := outcome.Indicator{Code: "rural-poor", Name: outcome.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	talents := outcome.Indicator{Code: "talents", Name: outcome.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
-	spaces := outcome.Indicator{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}
+	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "创业致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	talents := outcome.Indicator{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	spaces := outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}
 	l := counties(industries, leaders, poor, talents, spaces)
 	for _, r := range []struct{ indicator, region, period, figure string }{
 		{"industries", "433122", "2019", "2个"}, {"industries", "433130", "2019", "1个"},
@@ -36,26 +37,26 @@ func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 		}
 	}
 	start, deadline := time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)
-	all := target.AllAt(outcome.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "430000")
+	all := target.AllAt(lang.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "430000")
 	tgs := []target.Target{
 		// 004 §一(四)二是: 「为每个贫困县培育一个以上特色产业」.
-		target.Coverage("industry-per-county", outcome.Name{Zh: "每个贫困县一个以上特色产业"}, "industries", all, outcome.MustParseQuantity("一个以上")),
+		target.Coverage("industry-per-county", lang.Name{Zh: "每个贫困县一个以上特色产业"}, "industries", all, outcome.MustParseQuantity("一个以上")),
 		// 000 §3.2: 「每村确定3—5位创业致富带头人」.
-		target.EachInRange("leaders", outcome.Name{Zh: "每村3—5位创业致富带头人"}, "leaders",
-			target.Listed(outcome.Name{Zh: "贫困村"}, "433122", "433130", "433125"), outcome.MustParseQuantity("3—5位")),
+		target.EachInRange("leaders", lang.Name{Zh: "每村3—5位创业致富带头人"}, "leaders",
+			target.Listed(lang.Name{Zh: "贫困村"}, "433122", "433130", "433125"), outcome.MustParseQuantity("3—5位")),
 		// 000 intro: 9899万 (2012) to zero by 2020.
-		target.Reduction("rural-poor-zero", outcome.Name{Zh: "农村贫困人口全部脱贫"}, "rural-poor",
+		target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口全部脱贫"}, "rural-poor",
 			outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).From(start).By(deadline),
 		// 000 §3.1(2): 「3 000—5 000个星创天地」.
-		target.Range("star-spaces", outcome.Name{Zh: "3 000—5 000个星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")),
+		target.Range("star-spaces", lang.Name{Zh: "3 000—5 000个星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")),
 		// 004 §一(四)一是 [4]: 「近1000名“三区”科技人才」 each year.
-		target.EachYear("talents-a-year", outcome.Name{Zh: "每年近1000名三区科技人才"}, "talents", outcome.MustParseQuantity("近1000名")).
+		target.EachYear("talents-a-year", lang.Name{Zh: "每年近1000名三区科技人才"}, "talents", outcome.MustParseQuantity("近1000名")).
 			From(time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)).By(deadline),
-		target.AtLeast("talents", outcome.Name{Zh: "1000名"}, "talents", outcome.MustParseQuantity("1000名")).
+		target.AtLeast("talents", lang.Name{Zh: "1000名"}, "talents", outcome.MustParseQuantity("1000名")).
 			Cite(outcome.Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]")).In("430000"),
-		target.Observe("spaces-seen", outcome.Name{Zh: "星创天地"}, "star-spaces"),
+		target.Observe("spaces-seen", lang.Name{Zh: "星创天地"}, "star-spaces"),
 	}
-	tgs = append(tgs, target.AllOf("all", outcome.Name{Zh: "全部", En: "all of them"}, tgs[0], tgs[2], tgs[5]).By(deadline))
+	tgs = append(tgs, target.AllOf("all", lang.Name{Zh: "全部", En: "all of them"}, tgs[0], tgs[2], tgs[5]).By(deadline))
 	for _, tg := range tgs {
 		b, err := json.Marshal(tg)
 		if err != nil {

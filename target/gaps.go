@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -20,7 +21,7 @@ const (
 	GapUndecided                    // its figure's bounds allow both: 近3 against 2
 )
 
-var gapKindNames = [...]outcome.Name{
+var gapKindNames = [...]lang.Name{
 	GapNoRecord:  {Zh: "无记录", En: "no record"},
 	GapBelow:     {Zh: "不足", En: "below"},
 	GapAbove:     {Zh: "超出", En: "above"},
@@ -28,11 +29,11 @@ var gapKindNames = [...]outcome.Name{
 }
 
 // Name returns the bilingual name of the kind.
-func (k GapKind) Name() outcome.Name {
+func (k GapKind) Name() lang.Name {
 	if k != 0 && int(k) < len(gapKindNames) {
 		return gapKindNames[k]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name, as ledgers and reports write it;

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -25,10 +26,10 @@ func TestGapCountsAfterMerge(t *testing.T) {
 		var regions []outcome.Region
 		var records []outcome.Record
 		for _, c := range counties {
-			regions = append(regions, outcome.Region{Code: c, Name: outcome.Name{Zh: "县" + c}, Level: outcome.County})
+			regions = append(regions, outcome.Region{Code: c, Name: lang.Name{Zh: "县" + c}, Level: outcome.County})
 			for i, f := range figures[c] {
 				v := fmt.Sprintf("%s100%03d", c, 201+i)
-				regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v}, Level: outcome.Village, Parent: c})
+				regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: "村" + v}, Level: outcome.Village, Parent: c})
 				if f != "" {
 					records = append(records, rec("leaders", v, "2019", f))
 				}
@@ -36,8 +37,8 @@ func TestGapCountsAfterMerge(t *testing.T) {
 		}
 		return ledgerOf(t, regions, records...)
 	}
-	pop := AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
-	tg := EachInRange("leaders", outcome.Name{Zh: "致富带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).By(end2020)
+	pop := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	tg := EachInRange("leaders", lang.Name{Zh: "致富带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).By(end2020)
 	want := GapCounts{NoRecord: 2, Below: 3, Above: 3, Undecided: 1}
 
 	whole, err := tg.Evaluate(ledger("433122", "433130", "433140"), asOf2019)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -14,8 +15,8 @@ func TestGaps(t *testing.T) {
 	l := testLedger(t,
 		rec("leaders", villages[1], "2019", "6名"), rec("leaders", villages[2], "2019", "4名"),
 		rec("leaders", villages[3], "2019", "2名"), rec("leaders", villages[4], "2019", "2名"))
-	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
-	r, err := EachInRange("leaders", outcome.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	pop := AllAt(lang.Name{Zh: "村"}, outcome.Village, "")
+	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	g := r.Shortfall
 	want := GapCounts{NoRecord: 1, Below: 2, Above: 1}
@@ -60,7 +61,7 @@ func TestGapLacks(t *testing.T) {
 	// A fraction of a thing cannot be recorded; of money it can.
 	fractional := testLedger(t,
 		rec("funds", villages[1], "2019", "1元"), rec("funds", villages[2], "2019", "2.5元"))
-	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
+	pop := AllAt(lang.Name{Zh: "村"}, outcome.Village, "")
 	for _, tt := range []struct {
 		l    *outcome.Ledger
 		ind  string
@@ -73,7 +74,7 @@ func TestGapLacks(t *testing.T) {
 		{whole, "platforms", "2.5个", []string{"2.5", "1.5", "0.5", "2.5", ""}},
 		{fractional, "funds", "3元", []string{"3", "2", "0.5", "3", "3"}},
 	} {
-		r, err := Coverage("c", outcome.Name{}, tt.ind, pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
+		r, err := Coverage("c", lang.Name{}, tt.ind, pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
 		require.NoError(t, err)
 		lacks := map[string]string{}
 		for g := range r.Shortfall.All() {
@@ -97,8 +98,8 @@ func TestGapQualified(t *testing.T) {
 		rec("leaders", villages[0], "2019", "不到3名"), rec("leaders", villages[1], "2019", "6余名"),
 		rec("leaders", villages[2], "2019", "近2名"), rec("leaders", villages[3], "2019", "2名"),
 		rec("leaders", villages[4], "2019", "4名"))
-	pop := AllAt(outcome.Name{Zh: "村"}, outcome.Village, "")
-	r, err := EachInRange("leaders", outcome.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	pop := AllAt(lang.Name{Zh: "村"}, outcome.Village, "")
+	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	type row struct {
 		code              string
@@ -131,7 +132,7 @@ func TestGapQualified(t *testing.T) {
 func TestNotesOnAPassedOverFlow(t *testing.T) {
 	l := testLedger(t, rec("training", "430000", "2018", "100人次"),
 		rec("training", "433122", "2018", "176人次"), rec("training", "433130", "2018", "30人次"))
-	r, err := AtLeast("t", outcome.Name{}, "training", outcome.MustParseQuantity("150人次")).In("430000").
+	r, err := AtLeast("t", lang.Name{}, "training", outcome.MustParseQuantity("150人次")).In("430000").
 		From(date(2018, 1, 1)).By(date(2018, 12, 31)).Evaluate(l, date(2018, 12, 31))
 	require.NoError(t, err)
 	require.Equal(t, Met, r.Status, "206 of 150")

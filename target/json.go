@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -15,7 +16,7 @@ import (
 // order; decimals are strings; optional parts are left out when empty.
 type resultJSON struct {
 	ID        string             `json:"id"`
-	Name      outcome.Name       `json:"name"`
+	Name      lang.Name          `json:"name"`
 	Kind      string             `json:"kind"`
 	Indicator string             `json:"indicator,omitempty"`
 	Status    string             `json:"status"`
@@ -44,7 +45,7 @@ type resultJSON struct {
 	Aggregation outcome.Aggregation `json:"aggregation,omitempty"`
 	Reported    outcome.PeriodKind  `json:"reported,omitempty"`
 	Source      *outcome.Citation   `json:"source,omitempty"`
-	Notes       []outcome.Name      `json:"notes,omitempty"`
+	Notes       []lang.Name         `json:"notes,omitempty"`
 	Parts       []Result            `json:"parts,omitempty"`
 }
 
@@ -58,13 +59,13 @@ type boundsJSON struct {
 }
 
 type gapJSON struct {
-	Code      string       `json:"code"`
-	Name      outcome.Name `json:"name"`
-	Kind      string       `json:"kind"`
-	Has       string       `json:"has,omitempty"`
-	Qualifier string       `json:"qualifier,omitempty"` // as [outcome.Qualifier.String] writes it: 不到
-	Lacks     string       `json:"lacks,omitempty"`
-	Excess    string       `json:"excess,omitempty"`
+	Code      string    `json:"code"`
+	Name      lang.Name `json:"name"`
+	Kind      string    `json:"kind"`
+	Has       string    `json:"has,omitempty"`
+	Qualifier string    `json:"qualifier,omitempty"` // as [outcome.Qualifier.String] writes it: 不到
+	Lacks     string    `json:"lacks,omitempty"`
+	Excess    string    `json:"excess,omitempty"`
 }
 
 // MarshalJSON writes r in a stable shape:
@@ -277,7 +278,7 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 
 // byName returns the enum value whose English name is s, among the names
 // from 1 on.
-func byName[K ~uint8](names []outcome.Name, s string) (K, bool) {
+func byName[K ~uint8](names []lang.Name, s string) (K, bool) {
 	for k, n := range names {
 		if k != 0 && n.En == s {
 			return K(k), true
@@ -308,7 +309,7 @@ func decimalString(d decimal.Decimal) *string {
 // left out.
 type targetJSON struct {
 	ID         string            `json:"id"`
-	Name       outcome.Name      `json:"name"`
+	Name       lang.Name         `json:"name"`
 	Kind       string            `json:"kind"`
 	Indicator  string            `json:"indicator,omitempty"`
 	Scope      string            `json:"scope,omitempty"`
@@ -329,12 +330,12 @@ type targetJSON struct {
 // Go code and is not written: "predicate" says one was set, and decoding
 // gives the population without it.
 type populationJSON struct {
-	Name      outcome.Name  `json:"name"`
+	Name      lang.Name     `json:"name"`
 	Level     outcome.Level `json:"level,omitempty"`
 	Within    string        `json:"within,omitempty"`
 	Codes     []string      `json:"codes,omitempty"`
 	Size      int           `json:"size,omitempty"`
-	Condition *outcome.Name `json:"condition,omitempty"`
+	Condition *lang.Name    `json:"condition,omitempty"`
 	Predicate bool          `json:"predicate,omitempty"`
 	In        []string      `json:"in,omitempty"`
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -56,7 +57,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	// By hand: every kind with every status, and the paces, gap kinds and
 	// bounds in turn.
 	gaps := GapList(
-		Gap{Region: outcome.Region{Code: "433122100201", Name: outcome.Name{Zh: "甲村", En: "A"}}, Kind: GapNoRecord, Lacks: d("3")},
+		Gap{Region: outcome.Region{Code: "433122100201", Name: lang.Name{Zh: "甲村", En: "A"}}, Kind: GapNoRecord, Lacks: d("3")},
 		Gap{Region: outcome.Region{Code: "433122100202"}, Kind: GapBelow, Has: d("1.5"), Lacks: d("1.5")},
 		Gap{Region: outcome.Region{Code: "433122100203"}, Kind: GapAbove, Has: d("7"), Excess: d("2")},
 		Gap{Region: outcome.Region{Code: "433130100201"}, Kind: GapUndecided, Has: d("3"), Lacks: d("0")},
@@ -73,12 +74,12 @@ func TestResultJSONRoundTrip(t *testing.T) {
 		for s := NoData; int(s) < len(statusNames); s++ {
 			i++
 			r := Result{
-				ID: "r", Name: outcome.Name{Zh: "目标", En: "target"}, Kind: k, Indicator: "commissioners", Status: s,
+				ID: "r", Name: lang.Name{Zh: "目标", En: "target"}, Kind: k, Indicator: "commissioners", Status: s,
 				Certainty: outcome.Certainty(i % 4), Required: outcome.MustParseQuantity("5000余名"), Achieved: outcome.Int(int64(i), outcome.Person),
 				Records: i, DataAsOf: date(2019, 12, 31), Stale: i%2 == 0, Deadline: end2020,
 				Source: outcome.Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"), Bounds: bounds[i%len(bounds)],
 				Progress: d("0.123456789012"), Expected: d("0.75"), Pace: Pace(i % len(paceNames)),
-				Notes: []outcome.Name{{Zh: "注", En: "a note"}},
+				Notes: []lang.Name{{Zh: "注", En: "a note"}},
 			}
 			if r.Pace == PaceUnknown {
 				r.Expected = d("0")
@@ -105,17 +106,17 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	// Evaluated: every kind on a random national ledger, as of several
 	// dates.
 	whole, _ := shardedLedger(t, rand.New(rand.NewPCG(5, 3)), 4, nil)
-	villages := AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	villages := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
 	targets := []Target{
-		AtLeast("training", outcome.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
-		Range("platforms", outcome.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
-		Coverage("commissioners", outcome.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-		EachInRange("leaders", outcome.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
-		Observe("poor-now", outcome.Name{En: "rural poor"}, "poor"),
-		Reduction("poor", outcome.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
-		EachYear("a-year", outcome.Name{En: "each year"}, "commissioners", outcome.Int(20, outcome.Person)).From(start2016).By(end2020),
+		AtLeast("training", lang.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
+		Range("platforms", lang.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
+		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
+		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
+		Observe("poor-now", lang.Name{En: "rural poor"}, "poor"),
+		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
+		EachYear("a-year", lang.Name{En: "each year"}, "commissioners", outcome.Int(20, outcome.Person)).From(start2016).By(end2020),
 	}
-	targets = append(targets, AllOf("all", outcome.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
+	targets = append(targets, AllOf("all", lang.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
 	for _, tg := range targets {
 		for _, asOf := range []string{"2014-12-31", "2017-12-31", "2019-12-31", "2021-06-30"} {
 			r, err := tg.Evaluate(whole, outcome.MustParsePeriod(asOf).End())

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -137,7 +138,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = sum.Records, sum.Certainty, sum.Latest, achieved, bounds
 			return
 		}
-		r.Notes = slices.DeleteFunc(r.Notes, func(n outcome.Name) bool { return n == noBaseline })
+		r.Notes = slices.DeleteFunc(r.Notes, func(n lang.Name) bool { return n == noBaseline })
 		t.finishReduction(r, baseline, sum, achieved, bounds)
 	default:
 		t.finishAggregate(r, sum, achieved, bounds)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -22,13 +23,13 @@ func shardedLedger(t *testing.T, rng *rand.Rand, provinces int, shards [][]int) 
 	province := func(p int) string { return fmt.Sprintf("%02d0000", 11+p) }
 	for p := range provinces {
 		pc := province(p)
-		regions = append(regions, outcome.Region{Code: pc, Name: outcome.Name{Zh: "省" + pc}, Level: outcome.Province})
+		regions = append(regions, outcome.Region{Code: pc, Name: lang.Name{Zh: "省" + pc}, Level: outcome.Province})
 		for c := range 1 + rng.IntN(3) {
 			cc := fmt.Sprintf("%s%02d", pc[:4], c+1)
-			regions = append(regions, outcome.Region{Code: cc, Name: outcome.Name{Zh: "县" + cc}, Level: outcome.County, Parent: pc})
+			regions = append(regions, outcome.Region{Code: cc, Name: lang.Name{Zh: "县" + cc}, Level: outcome.County, Parent: pc})
 			for v := range 1 + rng.IntN(5) {
 				vc := fmt.Sprintf("%s100%03d", cc, 201+v)
-				regions = append(regions, outcome.Region{Code: vc, Name: outcome.Name{Zh: "村" + vc}, Level: outcome.Village, Parent: cc})
+				regions = append(regions, outcome.Region{Code: vc, Name: lang.Name{Zh: "村" + vc}, Level: outcome.Village, Parent: cc})
 			}
 		}
 	}
@@ -84,18 +85,18 @@ func shardedLedger(t *testing.T, rng *rand.Rand, provinces int, shards [][]int) 
 // random ledgers: shards of one province, of several, not adjacent in code
 // order.
 func TestMergeShards(t *testing.T) {
-	villages := AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
-	counties := AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "")
+	villages := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	counties := AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "")
 	targets := []Target{
-		AtLeast("training", outcome.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
-		Range("platforms", outcome.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
-		Coverage("commissioners", outcome.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-		EachInRange("leaders", outcome.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
-		Coverage("star", outcome.Name{En: "counties with a star space"}, "star-spaces", counties, outcome.Int(1, outcome.Establishment)),
-		Observe("poor-now", outcome.Name{En: "rural poor"}, "poor"),
-		Reduction("poor", outcome.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
+		AtLeast("training", lang.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
+		Range("platforms", lang.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
+		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
+		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
+		Coverage("star", lang.Name{En: "counties with a star space"}, "star-spaces", counties, outcome.Int(1, outcome.Establishment)),
+		Observe("poor-now", lang.Name{En: "rural poor"}, "poor"),
+		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
 	}
-	targets = append(targets, AllOf("all", outcome.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
+	targets = append(targets, AllOf("all", lang.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
 	splits := [][][]int{{{0}, {1}, {2}, {3}}, {{0, 2}, {1, 3}}, {{3}, {0, 1, 2}}}
 	for seed := range uint64(30) {
 		rng := rand.New(rand.NewPCG(seed, 3))
@@ -150,8 +151,8 @@ func asJSON(t *testing.T, r Result) map[string]any {
 
 func TestMergeRefuses(t *testing.T) {
 	l := testLedger(t)
-	a := AtLeast("a", outcome.Name{En: "a"}, "training", outcome.Int(1, outcome.PersonTime))
-	b := AtLeast("b", outcome.Name{En: "b"}, "training", outcome.Int(1, outcome.PersonTime))
+	a := AtLeast("a", lang.Name{En: "a"}, "training", outcome.Int(1, outcome.PersonTime))
+	b := AtLeast("b", lang.Name{En: "b"}, "training", outcome.Int(1, outcome.PersonTime))
 	ra, _ := a.Evaluate(l, asOf2019)
 	rb, _ := b.Evaluate(l, asOf2019)
 	ra2020, _ := a.Evaluate(l, end2020)

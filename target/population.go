@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -15,13 +16,13 @@ import (
 // aggregate figure only. [Population.In] narrows any of them to a region.
 // The zero value is empty and invalid for a target.
 type Population struct {
-	name      outcome.Name
+	name      lang.Name
 	level     outcome.Level
 	within    string
 	codes     []string
 	size      int
 	keep      func(outcome.Region) bool
-	condition outcome.Name
+	condition lang.Name
 	scopes    []string  // regions of In calls: every unit lies within each
 	counted   int       // the size a listed population was known by before its units were listed
 	countedIn string    // the region that size was of
@@ -35,8 +36,8 @@ type Population struct {
 // targets over it evaluate side by side.
 func (p Population) WhereAttr(key, value string) Population {
 	p.attr = [2]string{key, value}
-	if p.condition == (outcome.Name{}) {
-		p.condition = outcome.Name{Zh: key + "为" + value, En: key + " = " + value}
+	if p.condition == (lang.Name{}) {
+		p.condition = lang.Name{Zh: key + "为" + value, En: key + " = " + value}
 	}
 	return p
 }
@@ -58,7 +59,7 @@ func (p Population) narrowed() bool { return p.keep != nil || p.attr[0] != "" }
 // 「全省…3209个贫困村」 when no list of the villages is at hand. A coverage
 // over it is read from the aggregate indicator set by [Target.CoveredBy];
 // there is no unit-by-unit shortfall.
-func Counted(name outcome.Name, n int, within string) Population {
+func Counted(name lang.Name, n int, within string) Population {
 	return Population{name: name, size: n, within: within}
 }
 
@@ -67,12 +68,12 @@ func (p Population) Size() int { return p.size }
 
 // AllAt is every region of level within the region code ("" for the whole
 // set): all poor villages of a province, every county of Hunan.
-func AllAt(name outcome.Name, level outcome.Level, within string) Population {
+func AllAt(name lang.Name, level outcome.Level, within string) Population {
 	return Population{name: name, level: level, within: within}
 }
 
 // Listed is the regions with the given codes: the 51 poor counties.
-func Listed(name outcome.Name, codes ...string) Population {
+func Listed(name lang.Name, codes ...string) Population {
 	return Population{name: name, codes: slices.Clone(codes)}
 }
 
@@ -84,7 +85,7 @@ func Listed(name outcome.Name, codes ...string) Population {
 // evaluates the targets that call keep one after another unless told that
 // keep is safe for concurrent use (EvaluateConcurrently in package
 // program).
-func (p Population) Where(condition outcome.Name, keep func(outcome.Region) bool) Population {
+func (p Population) Where(condition lang.Name, keep func(outcome.Region) bool) Population {
 	p.condition, p.keep = condition, keep
 	return p
 }
@@ -130,7 +131,7 @@ func (p Population) listed(codes []string) Population {
 }
 
 // Name returns the population's name.
-func (p Population) Name() outcome.Name { return p.name }
+func (p Population) Name() lang.Name { return p.name }
 
 // Level returns the level of an [AllAt] population, or 0.
 func (p Population) Level() outcome.Level { return p.level }
@@ -142,7 +143,7 @@ func (p Population) Within() string { return p.within }
 func (p Population) Codes() []string { return slices.Clone(p.codes) }
 
 // Condition returns the name of the condition set by [Population.Where].
-func (p Population) Condition() outcome.Name { return p.condition }
+func (p Population) Condition() lang.Name { return p.condition }
 
 // Conditional reports whether p is narrowed by a condition.
 func (p Population) Conditional() bool { return p.keep != nil }

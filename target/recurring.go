@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -20,7 +21,7 @@ func (t Target) years(asOf time.Time) []Target {
 	}
 	parts := make([]Target, 0, max(last-first+1, 0))
 	for y := first; y <= last; y++ {
-		name := outcome.Name{Zh: strconv.Itoa(y) + "年", En: strconv.Itoa(y)}
+		name := lang.Name{Zh: strconv.Itoa(y) + "年", En: strconv.Itoa(y)}
 		year := AtLeast(strconv.Itoa(y), name, t.indicator, t.required).
 			From(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)).By(yearEnd(y)).In(t.scope)
 		year.yearOf = true
@@ -118,10 +119,10 @@ func (t Target) noteStraddling(l *outcome.Ledger, first, last, end time.Time, r 
 		if rec.Note != "" {
 			printed = "; " + rec.Note
 		}
-		r.Notes = append(r.Notes, outcome.Name{
-			Zh: fmt.Sprintf("未计入%s (%s%s): 记录期间跨越多个年度, 不能计入其中某一年", rec.Quantity.In(outcome.Chinese), p.In(outcome.Chinese), printed),
+		r.Notes = append(r.Notes, lang.Name{
+			Zh: fmt.Sprintf("未计入%s (%s%s): 记录期间跨越多个年度, 不能计入其中某一年", rec.Quantity.In(lang.Chinese), p.In(lang.Chinese), printed),
 			En: fmt.Sprintf("not counted: %s (%s%s); the record spans more than one year and cannot count for any one of them",
-				rec.Quantity.In(outcome.English), p.In(outcome.English), printed)})
+				rec.Quantity.In(lang.English), p.In(lang.English), printed)})
 	}
 }
 

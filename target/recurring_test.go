@@ -11,14 +11,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
 // yearly is 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员」,
 // given the years 2016–2020.
 func yearly() Target {
-	return EachYear("commissioners-a-year", outcome.Name{Zh: "每年组织5000余名科技特派员", En: "more than 5000 commissioners a year"},
-		"commissioners", outcome.MustParseQuantity("5000余名")).From(start2016).By(end2020)
+	return EachYear("commissioners-a-year", lang.Name{Zh: "每年组织5000余名科技特派员", En: "more than 5000 commissioners a year"}, "commissioners", outcome.MustParseQuantity("5000余名")).From(start2016).By(end2020)
 }
 
 // years returns one record of indicator at the province for each year from
@@ -115,7 +115,7 @@ func TestEachYear(t *testing.T) {
 		{
 			// Without a start, only the year of the date evaluated is known.
 			name:    "no start: the last year only",
-			target:  EachYear("c", outcome.Name{}, "commissioners", outcome.MustParseQuantity("5000余名")),
+			target:  EachYear("c", lang.Name{}, "commissioners", outcome.MustParseQuantity("5000余名")),
 			records: years("commissioners", 2018, "4000名", "5400名"),
 			asOf:    asOf2019, status: Met, covered: 1, units: 1,
 			parts: []string{"2019 met"},
@@ -132,7 +132,7 @@ func TestEachYear(t *testing.T) {
 			// 「近1000名“三区”科技人才」: a requirement of 近1000 is taken at
 			// 1000, so 1000 meets it and 990 does not.
 			name: "近1000 is taken at 1000",
-			target: EachYear("t", outcome.Name{}, "commissioners", outcome.MustParseQuantity("近1000名")).
+			target: EachYear("t", lang.Name{}, "commissioners", outcome.MustParseQuantity("近1000名")).
 				From(date(2018, 1, 1)),
 			records: years("commissioners", 2018, "1000名", "990名"),
 			asOf:    asOf2019, status: Missed, covered: 1, units: 2,
@@ -271,11 +271,11 @@ func TestEachYearJSON(t *testing.T) {
 }
 
 func TestEachYearValidate(t *testing.T) {
-	tg := EachYear("x", outcome.Name{}, "commissioners", outcome.MustParseQuantity("3—5名"))
+	tg := EachYear("x", lang.Name{}, "commissioners", outcome.MustParseQuantity("3—5名"))
 	if err := tg.Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Validate of a yearly range = %v, want ErrInvalid", err)
 	}
-	assert.Equal(t, outcome.Name{Zh: "每年不少于", En: "each year at least"}, KindEachYear.Name())
+	assert.Equal(t, lang.Name{Zh: "每年不少于", En: "each year at least"}, KindEachYear.Name())
 	assert.Equal(t, "每年不少于", KindEachYear.String(), "String is the Chinese name")
 	if !slices.Contains(kindNames[:], KindEachYear.Name()) {
 		t.Error("KindEachYear has no name")

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -28,7 +29,7 @@ const (
 	NoFigureAtDeadline
 )
 
-var statusNames = [...]outcome.Name{
+var statusNames = [...]lang.Name{
 	NoData:             {Zh: "无数据", En: "no data"},
 	InProgress:         {Zh: "推进中", En: "in progress"},
 	Met:                {Zh: "已达成", En: "met"},
@@ -41,11 +42,11 @@ var statusNames = [...]outcome.Name{
 }
 
 // Name returns the bilingual name of the status.
-func (s Status) Name() outcome.Name {
+func (s Status) Name() lang.Name {
 	if s != 0 && int(s) < len(statusNames) {
 		return statusNames[s]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
@@ -69,7 +70,7 @@ const (
 	Behind                  // progress below the line
 )
 
-var paceNames = [...]outcome.Name{
+var paceNames = [...]lang.Name{
 	PaceUnknown: {Zh: "—", En: "—"},
 	Ahead:       {Zh: "超前", En: "ahead"},
 	OnTrack:     {Zh: "符合进度", En: "on track"},
@@ -77,11 +78,11 @@ var paceNames = [...]outcome.Name{
 }
 
 // Name returns the bilingual name of the pace.
-func (p Pace) Name() outcome.Name {
+func (p Pace) Name() lang.Name {
 	if int(p) < len(paceNames) {
 		return paceNames[p]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
@@ -96,7 +97,7 @@ func (p Pace) String() string {
 // Result is a target's evaluation as of a date.
 type Result struct {
 	ID        string
-	Name      outcome.Name
+	Name      lang.Name
 	Kind      Kind
 	Indicator string
 	Source    outcome.Citation
@@ -144,8 +145,8 @@ type Result struct {
 	// unit-by-unit shortfall exists.
 	Listed bool
 
-	Notes []outcome.Name // why a figure was not used, how coverage was read
-	Parts []Result       // the parts of an all-of target
+	Notes []lang.Name // why a figure was not used, how coverage was read
+	Parts []Result    // the parts of an all-of target
 
 	ind outcome.Indicator // when evaluated: whether a verdict can change later, how long a figure stays current
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -37,7 +38,7 @@ func (t Target) narrowed(rs *outcome.RegionSet) (Target, error) {
 		return Target{}, t.wrap("scope", strings.Join(t.scopes(), ","), err)
 	}
 	if !ok {
-		t.outside = outcome.Name{
+		t.outside = lang.Name{
 			Zh: fmt.Sprintf("范围 %s 互不包含: 目标不覆盖任何地区", strings.Join(t.scopes(), "、")),
 			En: fmt.Sprintf("the regions %s are disjoint: the target covers no region", strings.Join(t.scopes(), ", "))}
 		return t, nil
@@ -52,17 +53,17 @@ func (t Target) narrowed(rs *outcome.RegionSet) (Target, error) {
 	case err != nil:
 		return Target{}, t.wrap("population", p.name.String(), err)
 	case !ok:
-		t.outside = outcome.Name{
+		t.outside = lang.Name{
 			Zh: fmt.Sprintf("「%s」不在 %s 内", p.name.Zh, strings.Join(p.scopes, "、")),
-			En: fmt.Sprintf("%q lies outside %s", p.name.In(outcome.English), strings.Join(p.scopes, ", "))}
+			En: fmt.Sprintf("%q lies outside %s", p.name.In(lang.English), strings.Join(p.scopes, ", "))}
 		return t, nil
 	case p.size > 0 && within != p.within:
 		// The count is the region's; how many of its units lie in a part
 		// of it is unknown.
-		t.outside = outcome.Name{
+		t.outside = lang.Name{
 			Zh: fmt.Sprintf("「%s」只知%s内共%d个, 不知%s内有多少: 需列出其单位 (ListUnits)", p.name.Zh, p.within, p.size, within),
 			En: fmt.Sprintf("%q is known only by its count in %s (%d), not in %s: its units must be listed (ListUnits)",
-				p.name.In(outcome.English), p.within, p.size, within)}
+				p.name.In(lang.English), p.within, p.size, within)}
 		return t, nil
 	}
 	p.within, p.scopes = within, nil
@@ -118,12 +119,12 @@ func (t Target) noteCounted(l *outcome.Ledger, window outcome.Period, r *Result)
 	if n == 0 {
 		return
 	}
-	how := outcome.Name{Zh: "也无汇总指标可读覆盖数", En: "no aggregate indicator gives the units covered"}
+	how := lang.Name{Zh: "也无汇总指标可读覆盖数", En: "no aggregate indicator gives the units covered"}
 	if t.coveredBy != "" {
-		how = outcome.Name{Zh: "覆盖数取自汇总指标 " + t.coveredBy, En: "the units covered are read from the aggregate indicator " + t.coveredBy}
+		how = lang.Name{Zh: "覆盖数取自汇总指标 " + t.coveredBy, En: "the units covered are read from the aggregate indicator " + t.coveredBy}
 	}
-	r.Notes = append(r.Notes, outcome.Name{
+	r.Notes = append(r.Notes, lang.Name{
 		Zh: fmt.Sprintf("未用%d条逐单位记录: 「%s」只知总数%d个, 无单位名单; %s; 列出单位 (ListUnits) 可逐单位评估", n, t.pop.name.Zh, t.pop.size, how.Zh),
 		En: fmt.Sprintf("%d records of single units not used: %q is known only by its count (%d), not by its units; %s; list the units (ListUnits) to evaluate them one by one",
-			n, t.pop.name.In(outcome.English), t.pop.size, how.En)})
+			n, t.pop.name.In(lang.English), t.pop.size, how.En)})
 }

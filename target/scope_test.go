@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -17,15 +18,15 @@ import (
 func prefectureLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	t.Helper()
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433100", Name: outcome.Name{Zh: "湘西州", En: "Xiangxi"}, Level: outcome.Prefecture, Parent: "430000"},
-		{Code: "430400", Name: outcome.Name{Zh: "衡阳市", En: "Hengyang"}, Level: outcome.Prefecture, Parent: "430000"},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "433100"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "433100"},
-		{Code: "430426", Name: outcome.Name{Zh: "祁东县", En: "Qidong"}, Level: outcome.County, Parent: "430400"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433100", Name: lang.Name{Zh: "湘西州", En: "Xiangxi"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "430400", Name: lang.Name{Zh: "衡阳市", En: "Hengyang"}, Level: outcome.Prefecture, Parent: "430000"},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "433100"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "433100"},
+		{Code: "430426", Name: lang.Name{Zh: "祁东县", En: "Qidong"}, Level: outcome.County, Parent: "430400"},
 	}
 	for _, v := range scopeVillages {
-		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
+		regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
 	}
 	return ledgerOf(t, regions, records...)
 }
@@ -33,11 +34,11 @@ func prefectureLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 var scopeVillages = []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202", "430426100201"}
 
 var (
-	counties3    = Listed(outcome.Name{Zh: "贫困县", En: "poor counties"}, "433122", "433130", "430426")
-	allCounties  = AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
-	allVillages  = AllAt(outcome.Name{Zh: "村", En: "villages"}, outcome.Village, "")
+	counties3    = Listed(lang.Name{Zh: "贫困县", En: "poor counties"}, "433122", "433130", "430426")
+	allCounties  = AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
+	allVillages  = AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
 	one          = outcome.MustParseQuantity("1名")
-	teamCoverage = Coverage("teams", outcome.Name{}, "leaders", counties3, one).CoveredBy("teams-covered")
+	teamCoverage = Coverage("teams", lang.Name{}, "leaders", counties3, one).CoveredBy("teams-covered")
 )
 
 func TestIn(t *testing.T) {
@@ -51,34 +52,34 @@ func TestIn(t *testing.T) {
 		units  int
 		w      want
 	}{
-		{"coverage of the province", Coverage("c", outcome.Name{}, "leaders", allVillages, one), 6,
+		{"coverage of the province", Coverage("c", lang.Name{}, "leaders", allVillages, one), 6,
 			want{InProgress, "0.5", 3, []string{"430426100201", "433122100202", "433122100203"}}},
-		{"coverage in a county", Coverage("c", outcome.Name{}, "leaders", allVillages, one).In("433122"), 3,
+		{"coverage in a county", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("433122"), 3,
 			want{InProgress, "0.333333333333", 1, []string{"433122100202", "433122100203"}}},
-		{"coverage in a prefecture", Coverage("c", outcome.Name{}, "leaders", allCounties, one).In("433100"), 2,
+		{"coverage in a prefecture", Coverage("c", lang.Name{}, "leaders", allCounties, one).In("433100"), 2,
 			want{Met, "1", 2, nil}},
-		{"coverage of a list in a county", Coverage("c", outcome.Name{}, "leaders", counties3, one).In("433130"), 1,
+		{"coverage of a list in a county", Coverage("c", lang.Name{}, "leaders", counties3, one).In("433130"), 1,
 			want{Met, "1", 1, nil}},
-		{"a list in the other prefecture", Coverage("c", outcome.Name{}, "leaders", counties3, one).In("430400"), 1,
+		{"a list in the other prefecture", Coverage("c", lang.Name{}, "leaders", counties3, one).In("430400"), 1,
 			want{NoData, "", 0, []string{"430426"}}},
-		{"each in range in a county", EachInRange("e", outcome.Name{}, "leaders", allVillages, outcome.MustParseQuantity("1—2名")).In("433130"), 2,
+		{"each in range in a county", EachInRange("e", lang.Name{}, "leaders", allVillages, outcome.MustParseQuantity("1—2名")).In("433130"), 2,
 			want{Met, "1", 2, nil}},
-		{"a condition in a prefecture", Coverage("c", outcome.Name{}, "leaders",
-			allVillages.Where(outcome.Name{En: "not village 202"}, func(r outcome.Region) bool { return !strings.HasSuffix(r.Code, "202") }), one).In("433100"), 3,
+		{"a condition in a prefecture", Coverage("c", lang.Name{}, "leaders",
+			allVillages.Where(lang.Name{En: "not village 202"}, func(r outcome.Region) bool { return !strings.HasSuffix(r.Code, "202") }), one).In("433100"), 3,
 			want{InProgress, "0.666666666667", 2, []string{"433122100203"}}},
-		{"narrowed twice, outer first", Coverage("c", outcome.Name{}, "leaders", allVillages, one).In("430000").In("433122"), 3,
+		{"narrowed twice, outer first", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("430000").In("433122"), 3,
 			want{InProgress, "0.333333333333", 1, []string{"433122100202", "433122100203"}}},
-		{"narrowed twice, inner first", Coverage("c", outcome.Name{}, "leaders", allVillages, one).In("433122").In("433100"), 3,
+		{"narrowed twice, inner first", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("433122").In("433100"), 3,
 			want{InProgress, "0.333333333333", 1, []string{"433122100202", "433122100203"}}},
-		{"an aggregate in a county", AtLeast("a", outcome.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433130"), 0,
+		{"an aggregate in a county", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433130"), 0,
 			want{Met, "1", 0, nil}},
-		{"an aggregate in a prefecture", AtLeast("a", outcome.Name{}, "leaders", outcome.MustParseQuantity("4名")).In("433100"), 0,
+		{"an aggregate in a prefecture", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("4名")).In("433100"), 0,
 			want{InProgress, "0.75", 0, nil}},
-		{"an aggregate narrowed twice", AtLeast("a", outcome.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433122").In("430000"), 0,
+		{"an aggregate narrowed twice", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433122").In("430000"), 0,
 			want{InProgress, "0.5", 0, nil}},
-		{"disjoint regions cover nothing", Coverage("c", outcome.Name{}, "leaders", allVillages, one).In("433122").In("430426"), 0,
+		{"disjoint regions cover nothing", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("433122").In("430426"), 0,
 			want{NoData, "", 0, nil}},
-		{"a list outside the region", Coverage("c", outcome.Name{}, "leaders", Listed(outcome.Name{}, "430426"), one).In("433100"), 0,
+		{"a list outside the region", Coverage("c", lang.Name{}, "leaders", Listed(lang.Name{}, "430426"), one).In("433100"), 0,
 			want{NoData, "", 0, nil}},
 	}
 	for _, tt := range tests {
@@ -94,9 +95,8 @@ func TestIn(t *testing.T) {
 func TestInAllOf(t *testing.T) {
 	l := prefectureLedger(t, append(eachVillage("leaders", "2019", "1名", "433122100201", "433130100201", "433130100202"),
 		rec("commissioners", "433130", "2019", "10名"), rec("commissioners", "433122", "2019", "1名"))...)
-	whole := AllOf("all", outcome.Name{},
-		Coverage("villages", outcome.Name{}, "leaders", allVillages, one),
-		AtLeast("commissioners", outcome.Name{}, "commissioners", outcome.MustParseQuantity("10名")),
+	whole := AllOf("all", lang.Name{}, Coverage("villages", lang.Name{}, "leaders", allVillages, one),
+		AtLeast("commissioners", lang.Name{}, "commissioners", outcome.MustParseQuantity("10名")),
 	)
 	for _, tt := range []struct {
 		region string
@@ -147,9 +147,9 @@ func TestInUnknownRegion(t *testing.T) {
 	l := prefectureLedger(t)
 	for _, tg := range []Target{
 		teamCoverage.In("439999"),
-		AtLeast("a", outcome.Name{}, "leaders", one).In("433122").In("439999"),
-		Reduction("r", outcome.Name{}, "poor", outcome.MustParseQuantity("100名"), outcome.MustParseQuantity("0名")).In("439999"),
-		AllOf("all", outcome.Name{}, Observe("o", outcome.Name{}, "leaders")).In("439999"),
+		AtLeast("a", lang.Name{}, "leaders", one).In("433122").In("439999"),
+		Reduction("r", lang.Name{}, "poor", outcome.MustParseQuantity("100名"), outcome.MustParseQuantity("0名")).In("439999"),
+		AllOf("all", lang.Name{}, Observe("o", lang.Name{}, "leaders")).In("439999"),
 		yearly().In("439999"),
 	} {
 		_, err := tg.Evaluate(l, asOf2019)
@@ -163,10 +163,10 @@ func TestInUnknownRegion(t *testing.T) {
 func TestCountedScope(t *testing.T) {
 	// 「全省3209个贫困村」 without a list: here 6 villages known only by their
 	// count, with commissioner records of their own and an aggregate figure.
-	counted := Counted(outcome.Name{Zh: "贫困村", En: "poor villages"}, 6, "430000")
+	counted := Counted(lang.Name{Zh: "贫困村", En: "poor villages"}, 6, "430000")
 	records := append(eachVillage("leaders", "2019", "1名", scopeVillages[:5]...), rec("teams-covered", "430000", "2019", "5个"))
 	l := prefectureLedger(t, records...)
-	tg := Coverage("c", outcome.Name{}, "leaders", counted, one).CoveredBy("teams-covered")
+	tg := Coverage("c", lang.Name{}, "leaders", counted, one).CoveredBy("teams-covered")
 
 	r, err := tg.Evaluate(l, asOf2019)
 	require.NoError(t, err)
@@ -254,8 +254,8 @@ func TestPopulationIn(t *testing.T) {
 func TestInJSON(t *testing.T) {
 	for _, tg := range []Target{
 		teamCoverage.In("433100").In("433122"),
-		AllOf("all", outcome.Name{}, AtLeast("a", outcome.Name{}, "leaders", one), teamCoverage).In("430400"),
-		Coverage("c", outcome.Name{}, "leaders", Counted(outcome.Name{}, 6, "430000"), one).ListUnits(Counted(outcome.Name{}, 6, "430000"), "433122100201").In("433122"),
+		AllOf("all", lang.Name{}, AtLeast("a", lang.Name{}, "leaders", one), teamCoverage).In("430400"),
+		Coverage("c", lang.Name{}, "leaders", Counted(lang.Name{}, 6, "430000"), one).ListUnits(Counted(lang.Name{}, 6, "430000"), "433122100201").In("433122"),
 	} {
 		b, err := json.Marshal(tg)
 		require.NoError(t, err)
@@ -265,7 +265,7 @@ func TestInJSON(t *testing.T) {
 			t.Errorf("round trip of %s gives another target", b)
 		}
 	}
-	tg := AtLeast("a", outcome.Name{}, "leaders", one).In("433100").In("433122")
+	tg := AtLeast("a", lang.Name{}, "leaders", one).In("433100").In("433122")
 	if diff := cmp.Diff([]string{"433100", "433122"}, tg.scopes()); diff != "" || tg.Scope() != "433122" {
 		t.Errorf("Scope() = %s; scopes() mismatch (-want +got):\n%s", tg.Scope(), diff)
 	}
@@ -278,10 +278,10 @@ func TestInJSON(t *testing.T) {
 // not that the ledger's regions hold none.
 func TestInNoUnitsThere(t *testing.T) {
 	l := testLedger(t)
-	pop := Listed(outcome.Name{Zh: "贫困村"}, villages[0], villages[1])
-	r, err := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).In("433130").Evaluate(l, asOf2019)
+	pop := Listed(lang.Name{Zh: "贫困村"}, villages[0], villages[1])
+	r, err := Coverage("c", lang.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).In("433130").Evaluate(l, asOf2019)
 	require.NoError(t, err)
-	want := outcome.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
+	want := lang.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
 	if r.Units != 0 || r.Status != NoData || len(r.Notes) != 1 || r.Notes[0] != want {
 		t.Errorf("%d units, %v, notes %v; want 0, no data, %v", r.Units, r.Status, r.Notes, want)
 	}
@@ -291,11 +291,11 @@ func TestInNoUnitsThere(t *testing.T) {
 // region, is noted; a county's own list, narrowed to it, is not.
 func TestListUnitsCountNote(t *testing.T) {
 	l := testLedger(t, rec("commissioners", villages[0], "2019", "1名"))
-	pop := Counted(outcome.Name{Zh: "贫困村"}, 3209, "430000")
-	tg := Coverage("c", outcome.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).ListUnits(pop, villages[:3]...)
+	pop := Counted(lang.Name{Zh: "贫困村"}, 3209, "430000")
+	tg := Coverage("c", lang.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).ListUnits(pop, villages[:3]...)
 	r, err := tg.Evaluate(l, asOf2019)
 	require.NoError(t, err)
-	want := outcome.Name{Zh: "列出的「贫困村」3 个, 目录记为 3209 个", En: `3 units of "贫困村" listed; the catalogue counts 3209`}
+	want := lang.Name{Zh: "列出的「贫困村」3 个, 目录记为 3209 个", En: `3 units of "贫困村" listed; the catalogue counts 3209`}
 	if r.Units != 3 || !slices.Contains(r.Notes, want) {
 		t.Errorf("%d units, notes %v; want 3 and %v", r.Units, r.Notes, want)
 	}

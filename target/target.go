@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -24,7 +25,7 @@ const (
 	KindEachYear                    // every civil year at least N: 「每年组织5000余名科技特派员」
 )
 
-var kindNames = [...]outcome.Name{
+var kindNames = [...]lang.Name{
 	KindAtLeast:     {Zh: "总量不少于", En: "at least"},
 	KindRange:       {Zh: "总量区间", En: "range"},
 	KindCoverage:    {Zh: "全覆盖", En: "coverage"},
@@ -36,11 +37,11 @@ var kindNames = [...]outcome.Name{
 }
 
 // Name returns the bilingual name of the kind.
-func (k Kind) Name() outcome.Name {
+func (k Kind) Name() lang.Name {
 	if k != 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
@@ -78,7 +79,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // [Target.CoveredBy], which return copies. The zero value is invalid.
 type Target struct {
 	id        string
-	name      outcome.Name
+	name      lang.Name
 	kind      Kind
 	indicator string
 	scope     string
@@ -95,7 +96,7 @@ type Target struct {
 
 	// outside is set when evaluation finds that the target covers nothing
 	// it can evaluate in its scope: it says why, and the result has no data.
-	outside outcome.Name
+	outside lang.Name
 	// yearOf marks a year of an each-year target, whose records across
 	// the year's edge the whole notes (noteStraddling), not each year.
 	yearOf bool
@@ -103,13 +104,13 @@ type Target struct {
 
 // AtLeast is the target "the aggregate of indicator reaches n": 「1000个以上
 // 农技协联合会」 or a bare 「一百个」.
-func AtLeast(id string, name outcome.Name, indicator string, n outcome.Quantity) Target {
+func AtLeast(id string, name lang.Name, indicator string, n outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindAtLeast, indicator: indicator, required: n}
 }
 
 // Range is the target "the aggregate of indicator lies within the range r",
 // such as 3 000—5 000个.
-func Range(id string, name outcome.Name, indicator string, r outcome.Quantity) Target {
+func Range(id string, name lang.Name, indicator string, r outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindRange, indicator: indicator, required: r}
 }
 
@@ -117,20 +118,20 @@ func Range(id string, name outcome.Name, indicator string, r outcome.Quantity) T
 // every poor county at least one featured industry. A population given by a
 // predicate or a list ([Population.Where], [Listed]) makes it a conditional
 // coverage.
-func Coverage(id string, name outcome.Name, indicator string, pop Population, k outcome.Quantity) Target {
+func Coverage(id string, name lang.Name, indicator string, pop Population, k outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindCoverage, indicator: indicator, pop: pop, required: k}
 }
 
 // EachInRange is the target "every unit of pop has an amount of indicator
 // within r": 3—5 entrepreneurial leaders in each poor village.
-func EachInRange(id string, name outcome.Name, indicator string, pop Population, r outcome.Quantity) Target {
+func EachInRange(id string, name lang.Name, indicator string, pop Population, r outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindEachInRange, indicator: indicator, pop: pop, required: r}
 }
 
 // Reduction is the target "indicator falls from baseline to goal": the rural
 // poor population from 9899万 at the end of 2012 to 0 by 2020. A zero
 // baseline is read from the ledger as of the target's start.
-func Reduction(id string, name outcome.Name, indicator string, baseline, goal outcome.Quantity) Target {
+func Reduction(id string, name lang.Name, indicator string, baseline, goal outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindReduction, indicator: indicator, baseline: baseline, required: goal}
 }
 
@@ -154,19 +155,19 @@ func Reduction(id string, name outcome.Name, indicator string, baseline, goal ou
 // judged and Covered the years met; its progress is the weakest year's; it
 // has no pace. A record whose period spans more than one year (「每年」 in an
 // undated document) cannot count for any one year: the result notes it.
-func EachYear(id string, name outcome.Name, indicator string, n outcome.Quantity) Target {
+func EachYear(id string, name lang.Name, indicator string, n outcome.Quantity) Target {
 	return Target{id: id, name: name, kind: KindEachYear, indicator: indicator, required: n}
 }
 
 // Observe shows the recorded figure of indicator without a requirement:
 // the outcomes of historical programs (星火西进, 井冈山区五县) that stated no
 // numeric target. Its status is [Recorded] or [NoData].
-func Observe(id string, name outcome.Name, indicator string) Target {
+func Observe(id string, name lang.Name, indicator string) Target {
 	return Target{id: id, name: name, kind: KindObserve, indicator: indicator}
 }
 
 // AllOf is the target "every part is met".
-func AllOf(id string, name outcome.Name, parts ...Target) Target {
+func AllOf(id string, name lang.Name, parts ...Target) Target {
 	return Target{id: id, name: name, kind: KindAllOf, parts: slices.Clone(parts)}
 }
 
@@ -270,7 +271,7 @@ func (t Target) WithParts(parts ...Target) Target {
 func (t Target) ID() string { return t.id }
 
 // Name returns the target's name.
-func (t Target) Name() outcome.Name { return t.name }
+func (t Target) Name() lang.Name { return t.name }
 
 // Kind returns the target's kind.
 func (t Target) Kind() Kind { return t.kind }

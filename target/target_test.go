@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -22,14 +23,14 @@ var (
 )
 
 var testIndicators = []outcome.Indicator{
-	{Code: "platforms", Name: outcome.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
-	{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "leaders", Name: outcome.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "poor", Name: outcome.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: "teams-covered", Name: outcome.Name{Zh: "专家服务团覆盖县数", En: "counties with a team"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "training", Name: outcome.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-	{Code: "funds", Name: outcome.Name{Zh: "扶贫资金", En: "poverty-alleviation funds"}, Unit: outcome.Yuan, Aggregation: outcome.Flow},
+	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
+	{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+	{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+	{Code: "poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+	{Code: "teams-covered", Name: lang.Name{Zh: "专家服务团覆盖县数", En: "counties with a team"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+	{Code: "funds", Name: lang.Name{Zh: "扶贫资金", En: "poverty-alleviation funds"}, Unit: outcome.Yuan, Aggregation: outcome.Flow},
 }
 
 var villages = []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202"}
@@ -37,12 +38,12 @@ var villages = []string{"433122100201", "433122100202", "433122100203", "4331301
 func testLedger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	t.Helper()
 	regions := []outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	}
 	for _, v := range villages {
-		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
+		regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: "村" + v[9:], En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:6]})
 	}
 	return ledgerOf(t, regions, records...)
 }
@@ -110,7 +111,7 @@ func check(t *testing.T, tg Target, l *outcome.Ledger, asOf time.Time, w want) R
 
 func TestAtLeast(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt footnote ②: 「建设“一百个”科技园区、星创天地等平台载体」.
-	tg := AtLeast("platforms", outcome.Name{Zh: "一百个平台载体"}, "platforms", outcome.MustParseQuantity("一百个")).From(start2016).By(end2020)
+	tg := AtLeast("platforms", lang.Name{Zh: "一百个平台载体"}, "platforms", outcome.MustParseQuantity("一百个")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -136,7 +137,7 @@ func TestAtLeast(t *testing.T) {
 
 func TestRange(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt §3.1 (2): 「建设3 000—5 000个星创天地」; records in 家 count for 个.
-	tg := Range("star-spaces", outcome.Name{Zh: "星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")).From(start2016).By(end2020)
+	tg := Range("star-spaces", lang.Name{Zh: "星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -158,8 +159,8 @@ func TestRange(t *testing.T) {
 }
 
 func TestCoverage(t *testing.T) {
-	pop := AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
-	tg := Coverage("commissioners", outcome.Name{Zh: "科技特派员全覆盖"}, "commissioners", pop, outcome.MustParseQuantity("1名")).From(start2016).By(end2020)
+	pop := AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
+	tg := Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", pop, outcome.MustParseQuantity("1名")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -185,8 +186,8 @@ func TestCoverage(t *testing.T) {
 }
 
 func TestCoverageShortfallAmounts(t *testing.T) {
-	pop := Listed(outcome.Name{Zh: "两个贫困县"}, "433130", "433122")
-	tg := Coverage("industries", outcome.Name{Zh: "每县两个产业"}, "leaders", pop, outcome.MustParseQuantity("2名"))
+	pop := Listed(lang.Name{Zh: "两个贫困县"}, "433130", "433122")
+	tg := Coverage("industries", lang.Name{Zh: "每县两个产业"}, "leaders", pop, outcome.MustParseQuantity("2名"))
 	r := check(t, tg, testLedger(t, rec("leaders", "433122100201", "2019", "1名")), asOf2019,
 		want{status: InProgress, progress: "0", gaps: []string{"433122", "433130"}})
 	if g := r.Shortfall.At(0); !g.Has.Equal(d("1")) || !g.Lacks.Equal(d("1")) || g.Region.Name.Zh != "泸溪县" {
@@ -201,9 +202,9 @@ func TestConditionalCoverage(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt §3.1 (2): 「有条件的贫困县至少建设一个科技产业园区」; the
 	// condition is the caller's.
 	eligible := map[string]bool{"433130": true}
-	pop := AllAt(outcome.Name{Zh: "贫困县"}, outcome.County, "").
-		Where(outcome.Name{Zh: "有条件的", En: "with the conditions"}, func(r outcome.Region) bool { return eligible[r.Code] })
-	tg := Coverage("county-park", outcome.Name{Zh: "有条件的贫困县至少建设一个科技产业园区"}, "platforms", pop, outcome.MustParseQuantity("至少一个"))
+	pop := AllAt(lang.Name{Zh: "贫困县"}, outcome.County, "").
+		Where(lang.Name{Zh: "有条件的", En: "with the conditions"}, func(r outcome.Region) bool { return eligible[r.Code] })
+	tg := Coverage("county-park", lang.Name{Zh: "有条件的贫困县至少建设一个科技产业园区"}, "platforms", pop, outcome.MustParseQuantity("至少一个"))
 	r := check(t, tg, testLedger(t, rec("platforms", "433130", "2019", "1个")), asOf2019, want{status: Met, progress: "1", covered: 1})
 	if r.Units != 1 {
 		t.Errorf("Units = %d, want 1: only the eligible county", r.Units)
@@ -212,8 +213,8 @@ func TestConditionalCoverage(t *testing.T) {
 
 func TestCoverageFromAggregate(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §二(二)二是: 「实现全省51个贫困县全覆盖」 gives a count, no list.
-	pop := AllAt(outcome.Name{Zh: "县"}, outcome.County, "430000")
-	tg := Coverage("teams", outcome.Name{Zh: "专家服务团全覆盖"}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
+	pop := AllAt(lang.Name{Zh: "县"}, outcome.County, "430000")
+	tg := Coverage("teams", lang.Name{Zh: "专家服务团全覆盖"}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
 	r := check(t, tg, testLedger(t, rec("teams-covered", "430000", "2018", "2个")), asOf2019, want{status: Met, progress: "1", covered: 2})
 	if r.Listed || len(r.Notes) == 0 {
 		t.Errorf("Listed = %v, Notes = %v; want no list and a note saying so", r.Listed, r.Notes)
@@ -226,8 +227,8 @@ func TestCoverageFromAggregate(t *testing.T) {
 
 func TestEachInRange(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt §3.2: 「每村确定3—5位创业致富带头人培育目标」.
-	pop := AllAt(outcome.Name{Zh: "贫困村"}, outcome.Village, "")
-	tg := EachInRange("leaders", outcome.Name{Zh: "每村3—5位带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5位")).By(end2020)
+	pop := AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
+	tg := EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5位")).By(end2020)
 	inRange := append(eachVillage("leaders", "2018", "2名", villages...), eachVillage("leaders", "2019", "2名", villages...)...)
 	tests := []struct {
 		name    string
@@ -257,7 +258,7 @@ func TestEachInRange(t *testing.T) {
 
 func TestReduction(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt intro: 「从2012年底的9899万人减少到551万人」; 004 §三(一): 到2020年 全部脱贫.
-	tg := Reduction("poor", outcome.Name{Zh: "农村贫困人口全部脱贫"}, "poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+	tg := Reduction("poor", lang.Name{Zh: "农村贫困人口全部脱贫"}, "poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
 		From(date(2012, 12, 31)).By(end2020)
 	tests := []struct {
 		name    string
@@ -276,13 +277,13 @@ func TestReduction(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
 	}
 	// The baseline can be read from the ledger as of the start.
-	fromLedger := Reduction("poor", outcome.Name{}, "poor", outcome.Quantity{}, outcome.MustParseQuantity("0人")).From(date(2012, 12, 31))
+	fromLedger := Reduction("poor", lang.Name{}, "poor", outcome.Quantity{}, outcome.MustParseQuantity("0人")).From(date(2012, 12, 31))
 	check(t, fromLedger, testLedger(t, rec("poor", "430000", "2012", "9899万人"), rec("poor", "430000", "2019", "551万人")), asOf2019,
 		want{status: InProgress, progress: "0.944337811900"})
 }
 
 func TestCertainty(t *testing.T) {
-	tg := AtLeast("workers", outcome.Name{Zh: "十万名科技工作者"}, "commissioners", outcome.MustParseQuantity("1000名"))
+	tg := AtLeast("workers", lang.Name{Zh: "十万名科技工作者"}, "commissioners", outcome.MustParseQuantity("1000名"))
 	tests := []struct {
 		name      string
 		figure    string
@@ -316,7 +317,7 @@ func TestCertainty(t *testing.T) {
 }
 
 func TestPace(t *testing.T) {
-	tg := AtLeast("platforms", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).From(date(2017, 1, 1)).By(date(2020, 12, 31))
+	tg := AtLeast("platforms", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).From(date(2017, 1, 1)).By(date(2020, 12, 31))
 	// As of 2019-01-01, 730 of 1460 days have passed: 50% expected.
 	asOf := date(2019, 1, 1)
 	for _, tt := range []struct {
@@ -336,16 +337,16 @@ func TestPace(t *testing.T) {
 	if r.Status != Missed || r.Pace != Behind {
 		t.Errorf("不到100个 at the deadline: %v, pace %v; want missed, behind", r.Status, r.Pace)
 	}
-	r, _ = AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
+	r, _ = AtLeast("x", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
 	if r.Pace != PaceUnknown {
 		t.Errorf("a target without start and deadline has pace %v, want unknown", r.Pace)
 	}
 }
 
 func TestAllOf(t *testing.T) {
-	platforms := AtLeast("platforms", outcome.Name{}, "platforms", outcome.MustParseQuantity("100个"))
-	stars := Range("stars", outcome.Name{}, "star-spaces", outcome.MustParseQuantity("3—5个"))
-	tg := AllOf("bqw", outcome.Name{Zh: "百千万"}, platforms, stars).By(end2020)
+	platforms := AtLeast("platforms", lang.Name{}, "platforms", outcome.MustParseQuantity("100个"))
+	stars := Range("stars", lang.Name{}, "star-spaces", outcome.MustParseQuantity("3—5个"))
+	tg := AllOf("bqw", lang.Name{Zh: "百千万"}, platforms, stars).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -366,7 +367,7 @@ func TestAllOf(t *testing.T) {
 }
 
 func TestEvaluateErrors(t *testing.T) {
-	pop := AllAt(outcome.Name{}, outcome.Village, "")
+	pop := AllAt(lang.Name{}, outcome.Village, "")
 	tests := []struct {
 		name  string
 		tg    Target
@@ -374,16 +375,16 @@ func TestEvaluateErrors(t *testing.T) {
 		want  error
 	}{
 		// 004 §一(四)二是 asks for 一万名 local technicians; training is in 人次.
-		{"incompatible units", AtLeast("technicians", outcome.Name{}, "training", outcome.MustParseQuantity("一万名")), "unit", outcome.ErrUnitMismatch},
-		{"range minimum above maximum", Range("r", outcome.Name{}, "platforms", outcome.Between(d("5"), d("3"), outcome.Piece)), "required", outcome.ErrInvalid},
-		{"a range target without a range", Range("r", outcome.Name{}, "platforms", outcome.MustParseQuantity("3个")), "required", ErrInvalid},
-		{"negative", AtLeast("n", outcome.Name{}, "platforms", outcome.Int(-1, outcome.Piece)), "required", outcome.ErrInvalid},
-		{"coverage without population", Coverage("c", outcome.Name{}, "platforms", Population{}, outcome.MustParseQuantity("1个")), "population", outcome.ErrMissing},
-		{"unknown population region", Coverage("c", outcome.Name{}, "platforms", Listed(outcome.Name{}, "110000"), outcome.MustParseQuantity("1个")), "population", outcome.ErrUnknownRegion},
-		{"deadline before start", AtLeast("p", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).From(end2020).By(start2016), "deadline", outcome.ErrInvalid},
-		{"no id", AtLeast("", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")), "id", ErrInvalid},
-		{"baseline below goal", Reduction("p", outcome.Name{}, "poor", outcome.MustParseQuantity("5人"), outcome.MustParseQuantity("9人")), "baseline", outcome.ErrInvalid},
-		{"per-unit kind", EachInRange("e", outcome.Name{}, "leaders", pop, outcome.MustParseQuantity("3—5人次")), "unit", outcome.ErrUnitMismatch},
+		{"incompatible units", AtLeast("technicians", lang.Name{}, "training", outcome.MustParseQuantity("一万名")), "unit", outcome.ErrUnitMismatch},
+		{"range minimum above maximum", Range("r", lang.Name{}, "platforms", outcome.Between(d("5"), d("3"), outcome.Piece)), "required", outcome.ErrInvalid},
+		{"a range target without a range", Range("r", lang.Name{}, "platforms", outcome.MustParseQuantity("3个")), "required", ErrInvalid},
+		{"negative", AtLeast("n", lang.Name{}, "platforms", outcome.Int(-1, outcome.Piece)), "required", outcome.ErrInvalid},
+		{"coverage without population", Coverage("c", lang.Name{}, "platforms", Population{}, outcome.MustParseQuantity("1个")), "population", outcome.ErrMissing},
+		{"unknown population region", Coverage("c", lang.Name{}, "platforms", Listed(lang.Name{}, "110000"), outcome.MustParseQuantity("1个")), "population", outcome.ErrUnknownRegion},
+		{"deadline before start", AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")).From(end2020).By(start2016), "deadline", outcome.ErrInvalid},
+		{"no id", AtLeast("", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")), "id", ErrInvalid},
+		{"baseline below goal", Reduction("p", lang.Name{}, "poor", outcome.MustParseQuantity("5人"), outcome.MustParseQuantity("9人")), "baseline", outcome.ErrInvalid},
+		{"per-unit kind", EachInRange("e", lang.Name{}, "leaders", pop, outcome.MustParseQuantity("3—5人次")), "unit", outcome.ErrUnitMismatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,8 +401,8 @@ func TestEvaluateErrors(t *testing.T) {
 }
 
 func TestEmptyPopulationIsNoData(t *testing.T) {
-	pop := AllAt(outcome.Name{Zh: "乡镇"}, outcome.Township, "")
-	tg := Coverage("t", outcome.Name{}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
+	pop := AllAt(lang.Name{Zh: "乡镇"}, outcome.Township, "")
+	tg := Coverage("t", lang.Name{}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
 	r, err := tg.Evaluate(testLedger(t, rec("teams-covered", "430000", "2019", "3个")), asOf2019)
 	if err != nil || r.Status != NoData || r.Units != 0 || len(r.Notes) != 1 {
 		t.Errorf("coverage of a population with no units = %v, %d units, notes %v, %v; want no data with a note", r.Status, r.Units, r.Notes, err)
@@ -409,14 +410,14 @@ func TestEmptyPopulationIsNoData(t *testing.T) {
 }
 
 func TestNilLedger(t *testing.T) {
-	_, err := AtLeast("x", outcome.Name{}, "platforms", outcome.MustParseQuantity("1个")).Evaluate(nil, asOf2019)
+	_, err := AtLeast("x", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")).Evaluate(nil, asOf2019)
 	if !errors.Is(err, outcome.ErrMissing) {
 		t.Errorf("Evaluate(nil ledger) error = %v, want ErrMissing", err)
 	}
 }
 
 func TestUnknownIndicatorIsNoData(t *testing.T) {
-	r, err := AtLeast("x", outcome.Name{}, "federations", outcome.MustParseQuantity("1000个")).Evaluate(testLedger(t), asOf2019)
+	r, err := AtLeast("x", lang.Name{}, "federations", outcome.MustParseQuantity("1000个")).Evaluate(testLedger(t), asOf2019)
 	if err != nil || r.Status != NoData || len(r.Notes) != 1 {
 		t.Errorf("Evaluate with an indicator the ledger lacks = %v (notes %v), %v; want no data with a note", r.Status, r.Notes, err)
 	}
@@ -424,7 +425,7 @@ func TestUnknownIndicatorIsNoData(t *testing.T) {
 
 func TestObserve(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §一(二)二是 [2]: 星火西进 in 17 counties 「达9万人」, no target.
-	tg := Observe("fed", outcome.Name{Zh: "解决温饱人数"}, "poor")
+	tg := Observe("fed", lang.Name{Zh: "解决温饱人数"}, "poor")
 	check(t, tg, testLedger(t), asOf2019, want{status: NoData})
 	r := check(t, tg, testLedger(t, rec("poor", "430000", "~1997/2000", "达9万人")), asOf2019, want{status: Recorded})
 	if !r.Achieved.Value().Equal(d("90000")) || r.Pace != PaceUnknown {
@@ -434,12 +435,12 @@ func TestObserve(t *testing.T) {
 
 func TestSeeAlso(t *testing.T) {
 	// 004 §一(四)二是: 「培训一万名乡土技术骨干」 (名); §一(四)一是 [4] reports 培训农民 118万人次.
-	tg := AtLeast("technicians", outcome.Name{Zh: "一万名乡土技术骨干"}, "leaders", outcome.MustParseQuantity("一万名")).SeeAlso("training", "commissioners")
+	tg := AtLeast("technicians", lang.Name{Zh: "一万名乡土技术骨干"}, "leaders", outcome.MustParseQuantity("一万名")).SeeAlso("training", "commissioners")
 	r := check(t, tg, testLedger(t, rec("training", "430000", "2017", "128万人次"), rec("commissioners", "430000", "2018", "5000名")), asOf2019, want{status: NoData})
 	if len(r.Notes) != 2 {
 		t.Fatalf("notes = %v, want one per related indicator with records", r.Notes)
 	}
-	if n := r.Notes[0].In(outcome.English); !strings.Contains(n, "person-times are not persons") || !strings.Contains(n, "1.28 million") {
+	if n := r.Notes[0].In(lang.English); !strings.Contains(n, "person-times are not persons") || !strings.Contains(n, "1.28 million") {
 		t.Errorf("note on person-times = %q, want the figure and the reason", n)
 	}
 	if n := r.Notes[1].Zh; !strings.Contains(n, "口径不同") {
@@ -449,14 +450,14 @@ func TestSeeAlso(t *testing.T) {
 
 func TestCountedPopulation(t *testing.T) {
 	// 004 §一(四)三是 [7]: 「3209个贫困村」, no list; §二(二)二是 [11]: 2019 全覆盖.
-	pop := Counted(outcome.Name{Zh: "贫困村"}, 3209, "430000")
-	tg := Coverage("village-commissioners", outcome.Name{}, "commissioners", pop, outcome.MustParseQuantity("1名")).CoveredBy("teams-covered")
+	pop := Counted(lang.Name{Zh: "贫困村"}, 3209, "430000")
+	tg := Coverage("village-commissioners", lang.Name{}, "commissioners", pop, outcome.MustParseQuantity("1名")).CoveredBy("teams-covered")
 	check(t, tg, testLedger(t), asOf2019, want{status: NoData})
 	r := check(t, tg, testLedger(t, rec("teams-covered", "430000", "2019", "3209个")), asOf2019, want{status: Met, progress: "1", covered: 3209})
 	if r.Units != 3209 || r.Listed {
 		t.Errorf("units %d, listed %v; want 3209 without a list", r.Units, r.Listed)
 	}
-	if err := Coverage("c", outcome.Name{}, "commissioners", Counted(outcome.Name{}, -1, ""), outcome.MustParseQuantity("1名")).Validate(); !errors.Is(err, ErrInvalid) {
+	if err := Coverage("c", lang.Name{}, "commissioners", Counted(lang.Name{}, -1, ""), outcome.MustParseQuantity("1名")).Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("a negative count: %v, want ErrInvalid", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -17,18 +18,18 @@ import (
 // 2020, and a ledger with the figures 000_f8a6b69a178fa4e7.txt states in
 // its introduction: 9899万 at the end of 2012 and 551万 at the end of 2019.
 func ruralPoor() (program.Program, *outcome.Ledger) {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "100000", Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "100000", Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
 	if err != nil {
 		panic(err)
 	}
-	poor := outcome.Indicator{Code: "rural-poor", Name: outcome.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	p := program.Program{
 		ID:         "example/rural-poor",
-		Name:       outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "No rural poor under the current standard"},
+		Name:       lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "No rural poor under the current standard"},
 		Level:      outcome.Nation,
 		Indicators: []outcome.Indicator{poor},
 		Targets: []target.Target{
-			target.Reduction("rural-poor-zero", outcome.Name{Zh: "农村贫困人口清零", En: "rural poor to zero"}, "rural-poor",
+			target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口清零", En: "rural poor to zero"}, "rural-poor",
 				outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
 				From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)),
 		},
@@ -64,9 +65,9 @@ func ExampleEvaluate() {
 	s := series[0]
 	for _, pt := range s.Points {
 		r := pt.Result
-		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace.Name().In(outcome.English))
+		fmt.Println(r.AsOf.Format(time.DateOnly), r.Achieved, "progress", r.Progress.StringFixed(3), "expected", pt.Expected.StringFixed(3), pt.Pace.Name().In(lang.English))
 	}
-	fmt.Println(s.Projection.In(outcome.English))
+	fmt.Println(s.Projection.In(lang.English))
 	// A stale figure has no pace. The trend runs from the 2012 figure to
 	// the 2019 one: 94.4% in seven years.
 
@@ -89,7 +90,7 @@ func ExampleWriteText() {
 	if err != nil {
 		panic(err)
 	}
-	if err := trend.WriteText(os.Stdout, outcome.English, series...); err != nil {
+	if err := trend.WriteText(os.Stdout, lang.English, series...); err != nil {
 		panic(err)
 	}
 	// The 2016 row rests on the 2012 figure: it is marked stale and has no
@@ -119,7 +120,7 @@ func ExampleWriteSVG() {
 		panic(err)
 	}
 	var b strings.Builder
-	if err := trend.WriteSVG(&b, outcome.English, p.Name.In(outcome.English), series...); err != nil {
+	if err := trend.WriteSVG(&b, lang.English, p.Name.In(lang.English), series...); err != nil {
 		panic(err)
 	}
 	for line := range strings.Lines(b.String()) {

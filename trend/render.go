@@ -10,7 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/texttable"
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -23,27 +23,25 @@ type labels struct {
 	projection, carried, carriedFrom  string
 }
 
-var textLabels = [...]labels{
-	outcome.Chinese: {
-		columns: [7]string{"日期", "实际", "数据截至", "进度", "预期", "状态", "进度对比"},
-		met:     "已达成", unreachable: "按当前进度无法达成", projected: "按当前进度预计 %s 达成(年均 %s)",
-		unconfirmed: "按已有数据的进度应于 %s 达成(年均 %s), 此后无新数据核实",
-		actual:      "实际进度", expected: "预期进度", goal: "目标 100%",
-		current: "当期数据", stale: "(旧) 数据早于报告期(一年)", staleMark: "(旧)",
-		legend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
-		projection: "按当前进度推算",
-		carried:    "沿用旧数据(其后无新数据)", carriedFrom: "沿用 %s 数据",
-	},
-	outcome.English: {
-		columns: [7]string{"date", "achieved", "data as of", "progress", "expected", "status", "pace"},
-		met:     "met", unreachable: "not at the current pace", projected: "at the current pace, met by %s (%s a year)",
-		unconfirmed: "at the pace of its figures, met by %s (%s a year); no later figure confirms it",
-		actual:      "progress", expected: "expected", goal: "target 100%",
-		current: "current figure", stale: "(stale) figure older than the reporting period, a year", staleMark: " (stale)",
-		legend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
-		projection: "projection",
-		carried:    "figure carried forward (no newer figure)", carriedFrom: "carried forward from %s",
-	},
+var textLabels = [...]labels{lang.Chinese: {
+	columns: [7]string{"日期", "实际", "数据截至", "进度", "预期", "状态", "进度对比"},
+	met:     "已达成", unreachable: "按当前进度无法达成", projected: "按当前进度预计 %s 达成(年均 %s)",
+	unconfirmed: "按已有数据的进度应于 %s 达成(年均 %s), 此后无新数据核实",
+	actual:      "实际进度", expected: "预期进度", goal: "目标 100%",
+	current: "当期数据", stale: "(旧) 数据早于报告期(一年)", staleMark: "(旧)",
+	legend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
+	projection: "按当前进度推算",
+	carried:    "沿用旧数据(其后无新数据)", carriedFrom: "沿用 %s 数据",
+}, lang.English: {
+	columns: [7]string{"date", "achieved", "data as of", "progress", "expected", "status", "pace"},
+	met:     "met", unreachable: "not at the current pace", projected: "at the current pace, met by %s (%s a year)",
+	unconfirmed: "at the pace of its figures, met by %s (%s a year); no later figure confirms it",
+	actual:      "progress", expected: "expected", goal: "target 100%",
+	current: "current figure", stale: "(stale) figure older than the reporting period, a year", staleMark: " (stale)",
+	legend:     "(stale): figures older than the reporting period, a year before the date judged (the as-of date, or the deadline once passed)",
+	projection: "projection",
+	carried:    "figure carried forward (no newer figure)", carriedFrom: "carried forward from %s",
+},
 }
 
 func pct(d decimal.Decimal) string { return d.Shift(2).StringFixed(1) + "%" }
@@ -55,28 +53,28 @@ func hasFigure(r target.Result) bool {
 
 // achieved writes a result's figure in lang, the units covered of a
 // per-unit target, and the bounds of an undecided one beside it.
-func achieved(r target.Result, lang outcome.Lang) string {
+func achieved(r target.Result, in lang.Lang) string {
 	if !hasFigure(r) {
 		return "—"
 	}
-	s := r.Achieved.In(lang)
+	s := r.Achieved.In(in)
 	if r.Kind == target.KindCoverage || r.Kind == target.KindEachInRange {
 		s = fmt.Sprintf("%d/%d", r.Covered, r.Units)
 	}
 	if r.Status == target.Undecided {
-		s += " (" + r.Bounds.In(lang) + ")"
+		s += " (" + r.Bounds.In(in) + ")"
 	}
 	return s
 }
 
 // dataAsOf writes the date of a result's figures, marked when stale.
-func dataAsOf(r target.Result, lang outcome.Lang) string {
+func dataAsOf(r target.Result, in lang.Lang) string {
 	if !hasFigure(r) || r.DataAsOf.IsZero() {
 		return "—"
 	}
 	s := r.DataAsOf.Format(time.DateOnly)
 	if r.Stale {
-		s += textLabels[lang&1].staleMark
+		s += textLabels[in&1].staleMark
 	}
 	return s
 }
@@ -86,19 +84,19 @@ func dataAsOf(r target.Result, lang outcome.Lang) string {
 // the figure (marked when stale), progress, expected progress, status and
 // pace, then the projection; and, when a figure is stale, a line saying
 // what the mark means.
-func WriteText(w io.Writer, lang outcome.Lang, series ...Series) error {
-	lb := textLabels[lang&1]
+func WriteText(w io.Writer, in lang.Lang, series ...Series) error {
+	lb := textLabels[in&1]
 	bw := bufio.NewWriter(w)
 	stale := false
 	for i, s := range series {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		fmt.Fprintf(bw, "%s [%s]\n", s.Name.In(lang), s.ID)
+		fmt.Fprintf(bw, "%s [%s]\n", s.Name.In(in), s.ID)
 		rows := [][]string{lb.columns[:]}
 		for _, p := range s.Points {
 			r := p.Result
-			row := []string{r.AsOf.Format(time.DateOnly), achieved(r, lang), dataAsOf(r, lang), "—", "—", r.Status.Name().In(lang), p.Pace.Name().In(lang)}
+			row := []string{r.AsOf.Format(time.DateOnly), achieved(r, in), dataAsOf(r, in), "—", "—", r.Status.Name().In(in), p.Pace.Name().In(in)}
 			if hasFigure(r) && r.Status != target.Recorded {
 				row[3] = r.Percent()
 			}
@@ -109,7 +107,7 @@ func WriteText(w io.Writer, lang outcome.Lang, series ...Series) error {
 			rows = append(rows, row)
 		}
 		texttable.Write(bw, rows)
-		fmt.Fprintln(bw, s.projectionIn(lang))
+		fmt.Fprintln(bw, s.projectionIn(in))
 	}
 	if stale {
 		fmt.Fprintf(bw, "\n%s\n", lb.legend)
@@ -120,17 +118,17 @@ func WriteText(w io.Writer, lang outcome.Lang, series ...Series) error {
 // projectionIn describes the series' projection in lang; a projected date
 // the series has already evaluated past on carried-forward figures says
 // that no later figure confirms it.
-func (s Series) projectionIn(lang outcome.Lang) string {
+func (s Series) projectionIn(in lang.Lang) string {
 	p := s.Projection
 	if n := len(s.Points); p.Reachable && !p.Met && n > 0 && !p.Date.After(s.Points[n-1].Result.AsOf) {
-		return fmt.Sprintf(textLabels[lang&1].unconfirmed, p.Date.Format(time.DateOnly), pct(p.PerYear))
+		return fmt.Sprintf(textLabels[in&1].unconfirmed, p.Date.Format(time.DateOnly), pct(p.PerYear))
 	}
-	return p.In(lang)
+	return p.In(in)
 }
 
 // In describes the projection in lang.
-func (p Projection) In(lang outcome.Lang) string {
-	lb := textLabels[lang&1]
+func (p Projection) In(in lang.Lang) string {
+	lb := textLabels[in&1]
 	switch {
 	case p.Met:
 		return lb.met
@@ -181,8 +179,8 @@ func carried(points []Point, i int) bool {
 // panel uses, then the projection. A panel whose target has the name of
 // the title is not titled again. Progress above 120% is drawn at 120%. The
 // chart names the fonts of [FontFamily]; the output is deterministic.
-func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) error {
-	lb := textLabels[lang&1]
+func WriteSVG(w io.Writer, in lang.Lang, title string, series ...Series) error {
+	lb := textLabels[in&1]
 	const (
 		width         = 800
 		left, top     = 70, 40
@@ -257,7 +255,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			pn.marks = append(pn.marks, mark{"hollow", lb.stale})
 		}
 		if undecided > 0 {
-			pn.marks = append(pn.marks, mark{"undecided", target.Undecided.Name().In(lang)})
+			pn.marks = append(pn.marks, mark{"undecided", target.Undecided.Name().In(in)})
 		}
 		if hasExp > 1 {
 			pn.marks = append(pn.marks, mark{"dashed", lb.expected})
@@ -300,7 +298,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			d = decimal.Min(decimal.Max(d, decimal.Zero), maxY)
 			return oy + 30 + plotH - int(d.Mul(decimal.NewFromInt(plotH)).DivRound(maxY, 0).IntPart())
 		}
-		if name := s.Name.In(lang); name != title {
+		if name := s.Name.In(in); name != title {
 			fmt.Fprintf(bw, `<text x="20" y="%d" font-size="14" font-weight="bold">%s</text>`+"\n", oy+18, esc(name))
 		}
 		// Axes, gridlines at 0, 50 and 100%; the legend says what the red
@@ -377,7 +375,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 				for k := i; k <= j; k++ {
 					rk := s.Points[k].Result
 					fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n",
-						px(rk.AsOf), y, colourActual, tip(rk, lang))
+						px(rk.AsOf), y, colourActual, tip(rk, in))
 				}
 				i = j
 				continue
@@ -386,14 +384,14 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			switch {
 			case r.Status == target.Undecided:
 				endRun()
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourUndecided, tip(r, lang))
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourUndecided, tip(r, in))
 			case r.Stale:
 				endRun()
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, lang))
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3" fill="#ffffff" stroke="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, in))
 			default:
 				lastX, lastY = x, y
 				run = append(run, pt{x, y})
-				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, lang))
+				fmt.Fprintf(bw, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`+"\n", x, y, colourActual, tip(r, in))
 			}
 		}
 		endRun()
@@ -433,7 +431,7 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 			}
 			fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" font-size="%d">%s</text>`+"\n", x+swatchW+6, y, legendFS, esc(m.text))
 		}
-		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555">%s</text>`+"\n", left, oy+legendTop+(pn.lines-1)*legendH, esc(s.projectionIn(lang)))
+		fmt.Fprintf(bw, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555555">%s</text>`+"\n", left, oy+legendTop+(pn.lines-1)*legendH, esc(s.projectionIn(in)))
 		oy += legendTop + pn.lines*legendH + gap
 	}
 	bw.WriteString("</svg>\n")
@@ -442,8 +440,8 @@ func WriteSVG(w io.Writer, lang outcome.Lang, title string, series ...Series) er
 
 // tip is the tooltip of a point: its date, figure, the date of the figure
 // and the status.
-func tip(r target.Result, lang outcome.Lang) string {
-	return esc(fmt.Sprintf("%s: %s, %s, %s", r.AsOf.Format(time.DateOnly), achieved(r, lang), dataAsOf(r, lang), r.Status.Name().In(lang)))
+func tip(r target.Result, in lang.Lang) string {
+	return esc(fmt.Sprintf("%s: %s, %s, %s", r.AsOf.Format(time.DateOnly), achieved(r, in), dataAsOf(r, in), r.Status.Name().In(in)))
 }
 
 // drawn reports whether a result has a point on the chart: a figure judged

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -63,7 +64,7 @@ type Projection struct {
 // projection.
 type Series struct {
 	ID         string
-	Name       outcome.Name
+	Name       lang.Name
 	Kind       target.Kind
 	Start      time.Time
 	Deadline   time.Time
@@ -264,4 +265,4 @@ func unmet(st target.Status) bool {
 }
 
 // String describes the projection in Chinese, as [Projection.In] does.
-func (p Projection) String() string { return p.In(outcome.Chinese) }
+func (p Projection) String() string { return p.In(lang.Chinese) }

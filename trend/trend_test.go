@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/internal/golden"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
@@ -199,18 +200,18 @@ func TestProjection(t *testing.T) {
 func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend.Series {
 	t.Helper()
 	const nation = "100000"
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: nation, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: nation, Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
 	require.NoError(t, err)
-	ind := outcome.Indicator{Code: "persons", Name: outcome.Name{Zh: "人数", En: "persons"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	ind := outcome.Indicator{Code: "persons", Name: lang.Name{Zh: "人数", En: "persons"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	l, err := outcome.NewLedger(rs, ind)
 	require.NoError(t, err)
 	for y, n := range figures {
 		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: outcome.Year(y), Quantity: outcome.Int(n, outcome.Person)}))
 	}
 	p := program.Program{
-		ID: "test/persons", Name: outcome.Name{Zh: "人数", En: "persons"},
+		ID: "test/persons", Name: lang.Name{Zh: "人数", En: "persons"},
 		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31), Indicators: []outcome.Indicator{ind},
-		Targets: []target.Target{target.AtLeast("persons", outcome.Name{Zh: "100人", En: "100 persons"}, ind.Code, outcome.Int(100, outcome.Person))},
+		Targets: []target.Target{target.AtLeast("persons", lang.Name{Zh: "100人", En: "100 persons"}, ind.Code, outcome.Int(100, outcome.Person))},
 	}
 	series, err := trend.Evaluate(p, l, dates, trend.Options{})
 	require.NoError(t, err)
@@ -252,7 +253,7 @@ func TestNotAtCurrentPace(t *testing.T) {
 	s, err := trend.Evaluate(national.SciTechAidProject(), l, trend.YearEnds(2016, 2019), trend.Options{})
 	require.NoError(t, err)
 	w := find(t, s, "workers")
-	if w.Projection.Reachable || w.Projection.In(outcome.English) != "not at the current pace" {
+	if w.Projection.Reachable || w.Projection.In(lang.English) != "not at the current pace" {
 		t.Errorf("projection = %+v", w.Projection)
 	}
 	if _, err := trend.Evaluate(program.Program{}, l, nil, trend.Options{}); !errors.Is(err, trend.ErrDates) {
@@ -262,10 +263,10 @@ func TestNotAtCurrentPace(t *testing.T) {
 
 func TestRenderings(t *testing.T) {
 	series := nationalSeries(t)
-	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+	for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 		var text, svg bytes.Buffer
-		require.NoError(t, trend.WriteText(&text, lang, series...))
-		require.NoError(t, trend.WriteSVG(&svg, lang, "脱贫攻坚", series...))
+		require.NoError(t, trend.WriteText(&text, in, series...))
+		require.NoError(t, trend.WriteSVG(&svg, in, "脱贫攻坚", series...))
 		dec := xml.NewDecoder(bytes.NewReader(svg.Bytes()))
 		for {
 			if _, err := dec.Token(); err == io.EOF {
@@ -274,8 +275,8 @@ func TestRenderings(t *testing.T) {
 				t.Fatalf("the SVG is not well-formed XML: %v", err)
 			}
 		}
-		golden.Check(t, "national."+lang.String()+".txt", text.Bytes())
-		golden.Check(t, "national."+lang.String()+".svg", svg.Bytes())
+		golden.Check(t, "national."+in.String()+".txt", text.Bytes())
+		golden.Check(t, "national."+in.String()+".svg", svg.Bytes())
 	}
 }
 
@@ -305,7 +306,7 @@ func TestProjectionFromTheFiguresDates(t *testing.T) {
 func TestChartMarks(t *testing.T) {
 	s := find(t, nationalSeries(t), "rural-poor")
 	var b bytes.Buffer
-	require.NoError(t, trend.WriteSVG(&b, outcome.English, s.Name.In(outcome.English), s))
+	require.NoError(t, trend.WriteSVG(&b, lang.English, s.Name.In(lang.English), s))
 	svg := b.String()
 	for _, want := range []string{
 		"carried forward from 2012-12-31</text>", "carried forward from 2019-12-31</text>",
@@ -322,8 +323,8 @@ func TestChartMarks(t *testing.T) {
 			t.Errorf("a solid line joins figures across a carried-forward stretch: %s", line)
 		}
 	}
-	if n := strings.Count(svg, s.Name.In(outcome.English)+"</text>"); n != 1 {
-		t.Errorf("the title %q is written %d times, want once", s.Name.In(outcome.English), n)
+	if n := strings.Count(svg, s.Name.In(lang.English)+"</text>"); n != 1 {
+		t.Errorf("the title %q is written %d times, want once", s.Name.In(lang.English), n)
 	}
 	if n := strings.Count(svg, `stroke-dasharray="8 4"/>`); n != 3 { // two stretches and the legend
 		t.Errorf("%d carried-forward lines, want 2 and the legend's", n)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -19,13 +20,13 @@ import (
 // 「2019年选派了403名省级科技特派员和770名“三区”科技人才」, written to a
 // workbook and read back into a ledger.
 func Example() {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
 	if err != nil {
 		panic(err)
 	}
 	indicators := []outcome.Indicator{
-		{Code: "provincial-commissioners", Name: outcome.Name{Zh: "省级科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		{Code: "three-regions-talents", Name: outcome.Name{Zh: "“三区”科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: "provincial-commissioners", Name: lang.Name{Zh: "省级科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: "three-regions-talents", Name: lang.Name{Zh: "“三区”科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 	}
 	src := outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")
 	records := []outcome.Record{
@@ -72,18 +73,18 @@ func Example() {
 // with 4, 龙山县 with 1.
 func ExampleWriteReports() {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	})
 	if err != nil {
 		panic(err)
 	}
-	leaders := outcome.Indicator{Code: "leaders", Name: outcome.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Flow}
 	p := program.Program{
-		ID: "example/leaders", Name: outcome.Name{Zh: "致富带头人"}, Indicators: []outcome.Indicator{leaders},
-		Targets: []target.Target{target.EachInRange("leaders", outcome.Name{Zh: "每县3—5位带头人"}, "leaders",
-			target.AllAt(outcome.Name{Zh: "县"}, outcome.County, ""), outcome.MustParseQuantity("3—5名"))},
+		ID: "example/leaders", Name: lang.Name{Zh: "致富带头人"}, Indicators: []outcome.Indicator{leaders},
+		Targets: []target.Target{target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人"}, "leaders",
+			target.AllAt(lang.Name{Zh: "县"}, outcome.County, ""), outcome.MustParseQuantity("3—5名"))},
 	}
 	l, err := outcome.NewLedger(rs, leaders)
 	if err != nil {
@@ -100,7 +101,7 @@ func ExampleWriteReports() {
 		panic(err)
 	}
 	var b bytes.Buffer
-	if err := xlsx.WriteReports(&b, outcome.Chinese, r); err != nil {
+	if err := xlsx.WriteReports(&b, lang.Chinese, r); err != nil {
 		panic(err)
 	}
 

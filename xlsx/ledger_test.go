@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -20,14 +21,14 @@ import (
 func dateLedger(t *testing.T) *outcome.Ledger {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "training", Name: outcome.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
 	)
 	require.NoError(t, err)
 	return l

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/xlsx"
 )
@@ -124,7 +125,7 @@ func TestReadText(t *testing.T) {
 // workbook; never a zip or an encoding error alone.
 func TestReadFileTellsWhatAFileIs(t *testing.T) {
 	var workbook strings.Builder
-	require.NoError(t, xlsx.WriteReport(&workbook, sample(t), outcome.Chinese))
+	require.NoError(t, xlsx.WriteReport(&workbook, sample(t), lang.Chinese))
 	xls := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 64)...)
 	for _, c := range []struct {
 		file, data, want string

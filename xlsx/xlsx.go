@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -86,8 +87,8 @@ func Records(r io.Reader, name string) iter.Seq2[outcome.Record, error] {
 
 // WriteReport writes a report as a workbook: the report's sheet and a
 // sheet per shortfall list, as [WriteReports] writes them.
-func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
-	return WriteReports(w, lang, r)
+func WriteReport(w io.Writer, r program.Report, in lang.Lang) error {
+	return WriteReports(w, in, r)
 }
 
 // WriteReports writes reports as a workbook in lang, for reading and
@@ -112,10 +113,10 @@ func WriteReport(w io.Writer, r program.Report, lang outcome.Lang) error {
 // (codes as text, so they keep their digits): its name, the kind of gap,
 // and what it has, lacks or has in excess as numbers, their unit in the
 // header. A unit without a record has no figures: it is unknown, not 0.
-func WriteReports(w io.Writer, lang outcome.Lang, reports ...program.Report) error {
+func WriteReports(w io.Writer, in lang.Lang, reports ...program.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	wb := &workbook{f: f, lb: reportLabels[lang&1], lang: lang, names: map[string]bool{}}
+	wb := &workbook{f: f, lb: reportLabels[in&1], lang: in, names: map[string]bool{}}
 	if err := wb.styles(); err != nil {
 		return err
 	}
@@ -144,21 +145,19 @@ func WriteReports(w io.Writer, lang outcome.Lang, reports ...program.Report) err
 }
 
 // reportLabels are the words of a report workbook in each language.
-var reportLabels = [...]reportLabel{
-	outcome.Chinese: {
-		asOf: "截至", source: "来源", empty: "报告", stale: "旧",
-		columns: []string{"目标", "类型", "要求", "实际", "要求数值", "实际数值", "单位",
-			"数据截至", "旧数据", "进度", "状态", "确定性", "进度对比", "目标来源"},
-		unitsCovered: "达标单位", shortfall: "未达标", code: "区划代码", name: "名称", gap: "情况",
-		has: "现有", lacks: "差", excess: "超出", population: "单位总数",
-	},
-	outcome.English: {
-		asOf: "as of", source: "source", empty: "report", stale: "stale",
-		columns: []string{"target", "kind", "required", "achieved", "required (number)", "achieved (number)", "unit",
-			"data as of", "stale", "progress", "status", "certainty", "pace", "target source"},
-		unitsCovered: "units meeting it", shortfall: "short", code: "code", name: "name", gap: "gap",
-		has: "has", lacks: "lacks", excess: "excess", population: "units",
-	},
+var reportLabels = [...]reportLabel{lang.Chinese: {
+	asOf: "截至", source: "来源", empty: "报告", stale: "旧",
+	columns: []string{"目标", "类型", "要求", "实际", "要求数值", "实际数值", "单位",
+		"数据截至", "旧数据", "进度", "状态", "确定性", "进度对比", "目标来源"},
+	unitsCovered: "达标单位", shortfall: "未达标", code: "区划代码", name: "名称", gap: "情况",
+	has: "现有", lacks: "差", excess: "超出", population: "单位总数",
+}, lang.English: {
+	asOf: "as of", source: "source", empty: "report", stale: "stale",
+	columns: []string{"target", "kind", "required", "achieved", "required (number)", "achieved (number)", "unit",
+		"data as of", "stale", "progress", "status", "certainty", "pace", "target source"},
+	unitsCovered: "units meeting it", shortfall: "short", code: "code", name: "name", gap: "gap",
+	has: "has", lacks: "lacks", excess: "excess", population: "units",
+},
 }
 
 type reportLabel struct {
@@ -172,7 +171,7 @@ type reportLabel struct {
 type workbook struct {
 	f     *excelize.File
 	lb    reportLabel
-	lang  outcome.Lang
+	lang  lang.Lang
 	names map[string]bool // sheet names taken, lower case (Excel ignores case)
 	// Styles: bold for headings, a date, a percentage, and a number
 	// format per unit that shows the unit after the figure.
@@ -199,7 +198,7 @@ func (wb *workbook) styles() error {
 // unitText is how a figure's unit is written after it: its symbol in
 // Chinese (名), its name in English (persons).
 func (wb *workbook) unitText(u outcome.Unit) string {
-	if wb.lang == outcome.Chinese {
+	if wb.lang == lang.Chinese {
 		return u.Symbol()
 	}
 	return u.Name().In(wb.lang)
@@ -310,9 +309,9 @@ func texts(style int, s ...string) []cell {
 // report writes r to its sheet, and its shortfall lists to sheets of their
 // own.
 func (wb *workbook) report(sheet string, r program.Report) error {
-	lb, lang := wb.lb, wb.lang
+	lb, in := wb.lb, wb.lang
 	n := 1
-	if err := wb.row(sheet, n, cell{r.Name.In(lang), wb.bold}, cell{r.Program, 0}); err != nil {
+	if err := wb.row(sheet, n, cell{r.Name.In(in), wb.bold}, cell{r.Program, 0}); err != nil {
 		return err
 	}
 	n++
@@ -320,7 +319,7 @@ func (wb *workbook) report(sheet string, r program.Report) error {
 		return err
 	}
 	n++
-	if err := wb.row(sheet, n, cell{lb.source, 0}, cell{r.Source.In(lang), 0}); err != nil {
+	if err := wb.row(sheet, n, cell{lb.source, 0}, cell{r.Source.In(in), 0}); err != nil {
 		return err
 	}
 	n += 2
@@ -328,7 +327,7 @@ func (wb *workbook) report(sheet string, r program.Report) error {
 		return err
 	}
 	header := n
-	table := r.Table(lang)[1:] // the text of each row, in the order walked below
+	table := r.Table(in)[1:] // the text of each row, in the order walked below
 	var results []target.Result
 	var walk func(res target.Result)
 	walk = func(res target.Result) {
@@ -364,10 +363,10 @@ func (wb *workbook) report(sheet string, r program.Report) error {
 		}
 	}
 	n += 2
-	if err := wb.row(sheet, n, cell{r.Summary.In(lang), 0}); err != nil {
+	if err := wb.row(sheet, n, cell{r.Summary.In(in), 0}); err != nil {
 		return err
 	}
-	for _, l := range r.Legend(lang) {
+	for _, l := range r.Legend(in) {
 		n++
 		if err := wb.row(sheet, n, cell{l, 0}); err != nil {
 			return err
@@ -461,7 +460,7 @@ func (wb *workbook) figures(res target.Result) ([]cell, error) {
 
 // shortfall writes the units short of res to a sheet of their own.
 func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.Result) error {
-	lb, lang := wb.lb, wb.lang
+	lb, in := wb.lb, wb.lang
 	sheet := wb.sheetName(lb.shortfall + " " + res.ID)
 	if _, err := wb.f.NewSheet(sheet); err != nil {
 		return fmt.Errorf("sheet %q: %w", sheet, err)
@@ -473,7 +472,7 @@ func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.R
 		}
 		return s + " (" + unit + ")"
 	}
-	if err := wb.row(sheet, 1, cell{res.Name.In(lang), wb.bold}, cell{r.Program, 0}, cell{res.ID, 0}); err != nil {
+	if err := wb.row(sheet, 1, cell{res.Name.In(in), wb.bold}, cell{r.Program, 0}, cell{res.ID, 0}); err != nil {
 		return err
 	}
 	if err := wb.row(sheet, 2, cell{lb.asOf, 0}, cell{day(r.AsOf), wb.date}); err != nil {
@@ -497,7 +496,7 @@ func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.R
 	n := 5
 	for g := range res.Shortfall.All() {
 		n++
-		cells := []cell{{g.Region.Code, 0}, {g.Region.Name.In(lang), 0}, {g.Kind.Name().In(lang), 0}, {}, {}, {}}
+		cells := []cell{{g.Region.Code, 0}, {g.Region.Name.In(in), 0}, {g.Kind.Name().In(in), 0}, {}, {}, {}}
 		var err error
 		if g.Kind != target.GapNoRecord { // unknown, not 0: no figures
 			cells[3], err = number(g.Figure())

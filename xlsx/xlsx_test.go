@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang/taizhang/internal/golden"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -98,30 +99,30 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 func sample(t *testing.T) program.Report {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433123", Name: outcome.Name{Zh: "凤凰县", En: "Fenghuang"}, Level: outcome.County, Parent: "430000"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433123", Name: lang.Name{Zh: "凤凰县", En: "Fenghuang"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
 	cite := outcome.Cite("000_f8a6b69a178fa4e7.txt", "2", "③")
 	p := program.Program{
 		ID:       "test/sample",
-		Name:     outcome.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
+		Name:     lang.Name{Zh: "科技助力精准扶贫工程(节选)", En: "Sci-Tech Aid (excerpt)"},
 		Level:    outcome.Nation,
 		Start:    date(2016, 10, 1),
 		Deadline: date(2020, 12, 31),
 		Source:   cite,
 		Indicators: []outcome.Indicator{
-			{Code: "federations", Name: outcome.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "workers", Name: outcome.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-			{Code: "leaders", Name: outcome.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 		},
 		Targets: []target.Target{
-			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "1000 federations or more"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
-			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "100000 workers or more"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
-			target.EachInRange("leaders", outcome.Name{Zh: "每县3—5位带头人", En: "3 to 5 leaders per county"}, "leaders",
-				target.AllAt(outcome.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
+			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "1000 federations or more"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
+			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "100000 workers or more"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
+			target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人", En: "3 to 5 leaders per county"}, "leaders",
+				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
@@ -183,12 +184,12 @@ func cellOf(t *testing.T, f *excelize.File, sheet, ref string) (value string, ty
 
 func TestReportGolden(t *testing.T) {
 	r := sample(t)
-	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
+	for _, in := range []lang.Lang{lang.Chinese, lang.English} {
 		var b bytes.Buffer
-		require.NoError(t, xlsx.WriteReport(&b, r, lang))
+		require.NoError(t, xlsx.WriteReport(&b, r, in))
 		f, err := excelize.OpenReader(&b)
 		require.NoError(t, err)
-		golden.Check(t, "sample."+lang.String()+".txt", dump(t, f))
+		golden.Check(t, "sample."+in.String()+".txt", dump(t, f))
 	}
 }
 
@@ -198,7 +199,7 @@ func TestReportGolden(t *testing.T) {
 // without data an empty cell; and the shortfall sheet.
 func TestReportCells(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, xlsx.WriteReport(&b, sample(t), outcome.English))
+	require.NoError(t, xlsx.WriteReport(&b, sample(t), lang.English))
 	f, err := excelize.OpenReader(&b)
 	require.NoError(t, err)
 	if got, want := f.GetSheetList(), []string{"test-sample", "short leaders"}; !slices.Equal(got, want) {
@@ -249,7 +250,7 @@ func TestWriteReport(t *testing.T) {
 	r, err := hunan.ExpertServiceTeams().Evaluate(hunan.Reported(), time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, xlsx.WriteReport(&b, r, outcome.English))
+	require.NoError(t, xlsx.WriteReport(&b, r, lang.English))
 	f, err := excelize.OpenReader(&b)
 	require.NoError(t, err)
 	sheet := "hunan-expert-service-teams"
@@ -271,10 +272,10 @@ func TestWriteReport(t *testing.T) {
 	}
 	// The summary and the legend of the stale mark follow the table.
 	tail := rows[len(rows)-2:]
-	if want := r.Summary.In(outcome.English); len(tail[0]) == 0 || tail[0][0] != want {
+	if want := r.Summary.In(lang.English); len(tail[0]) == 0 || tail[0][0] != want {
 		t.Errorf("report summary row = %q, want %q", tail[0], want)
 	}
-	if want := r.Legend(outcome.English); len(want) != 1 || len(tail[1]) == 0 || tail[1][0] != want[0] {
+	if want := r.Legend(lang.English); len(want) != 1 || len(tail[1]) == 0 || tail[1][0] != want[0] {
 		t.Errorf("report legend row = %q, want %q", tail[1], want)
 	}
 }
@@ -283,7 +284,7 @@ func TestSheetNames(t *testing.T) {
 	r := sample(t)
 	var b bytes.Buffer
 	// The same report twice: the second sheet gets a name of its own.
-	require.NoError(t, xlsx.WriteReports(&b, outcome.English, r, r))
+	require.NoError(t, xlsx.WriteReports(&b, lang.English, r, r))
 	f, err := excelize.OpenReader(&b)
 	require.NoError(t, err)
 	seen := map[string]bool{}
@@ -302,18 +303,18 @@ func TestSheetNames(t *testing.T) {
 // figure, and "<100%" as text, not a 100.0% number, for a stated figure that
 // reaches a target its bounds miss.
 func TestProgressCellsAgreeWithText(t *testing.T) {
-	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province}})
+	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province}})
 	require.NoError(t, err)
 	p := program.Program{
-		ID: "test/progress", Name: outcome.Name{Zh: "进度"}, Level: outcome.Province,
+		ID: "test/progress", Name: lang.Name{Zh: "进度"}, Level: outcome.Province,
 		Start: date(2016, 1, 1), Deadline: date(2019, 12, 31),
 		Indicators: []outcome.Indicator{
-			{Code: "near", Name: outcome.Name{Zh: "近"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "open", Name: outcome.Name{Zh: "待定"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "near", Name: lang.Name{Zh: "近"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "open", Name: lang.Name{Zh: "待定"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
 		},
 		Targets: []target.Target{
-			target.AtLeast("near", outcome.Name{Zh: "1000个"}, "near", outcome.MustParseQuantity("1000个")),
-			target.AtLeast("open", outcome.Name{Zh: "900个"}, "open", outcome.MustParseQuantity("900个")),
+			target.AtLeast("near", lang.Name{Zh: "1000个"}, "near", outcome.MustParseQuantity("1000个")),
+			target.AtLeast("open", lang.Name{Zh: "900个"}, "open", outcome.MustParseQuantity("900个")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
@@ -326,7 +327,7 @@ func TestProgressCellsAgreeWithText(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []target.Status{target.Missed, target.Undecided}, []target.Status{r.Results[0].Status, r.Results[1].Status})
 	var b bytes.Buffer
-	require.NoError(t, xlsx.WriteReport(&b, r, outcome.English))
+	require.NoError(t, xlsx.WriteReport(&b, r, lang.English))
 	f, err := excelize.OpenReader(&b)
 	require.NoError(t, err)
 	value, typ, _ := cellOf(t, f, "test-progress", "J6")

@@ -20,6 +20,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
@@ -61,12 +62,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	name := fs.String("catalogue", "", "hunan or national: the catalogue whose rules check the files (default: both, on the reported outcomes)")
-	lang := fs.String("lang", "zh", "output language: zh or en")
+	tag := fs.String("lang", "zh", "output language: zh or en")
 	allowEmpty := fs.Bool("allow-empty", false, "exit 0 even when no rule could be checked")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
@@ -139,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, o := range violated {
 			printRecords(stdout, o, l)
 		}
-		if l == outcome.English {
+		if l == lang.English {
 			verb := "hold"
 			if nHold == 1 {
 				verb = "holds"
@@ -170,38 +171,36 @@ var text = [...]struct {
 	count, legend, nothing, nothingExit string
 	noData, noRecords, left, right      string
 	asOf                                string
-}{
-	outcome.Chinese: {
-		columns: [5]string{"结果", "规则", "级别", "内容", "数值"},
-		count:   "共 %d 条规则: 成立 %d, 违反 %d, 待定 %d, 未检查 %d",
-		legend: "说明: ✔ 成立; ✘ 违反, 其下列出两边所依据的记录; ? 待定, 数值的限定词(余、近、不到)使之可成立也可违反; " +
-			"- 未检查, 数值栏写明哪一边无数据。" +
-			"严重级别的规则违反时退出码为 1, 警告级别只作提示。",
-		nothing:     "没有一条规则得到检查: 文件中没有规则所比较的数据。",
-		nothingExit: "check: 没有一条规则得到检查(加 -allow-empty 则照常退出)",
-		noData:      "%s无数据: %s", noRecords: "无可比较的记录(每个指标不足两条): %s", asOf: "截至 %s",
-		left: "左边", right: "右边",
-	},
-	outcome.English: {
-		columns: [5]string{"result", "rule", "severity", "what it says", "figures"},
-		count:   "%d rules: %d %s, %d violated, %d undecided, %d not checked",
-		legend: "legend: ✔ holds; ✘ violated, with the records behind both sides listed below the table; " +
-			"? undecided: the figures' qualifiers (余, 近, 不到) let it hold or fail; " +
-			"- not checked, the figures column says which side has no data. " +
-			"A violated critical rule makes the exit status 1; a warning does not.",
-		nothing:     "No rule could be checked: the files hold none of the figures the rules compare.",
-		nothingExit: "check: no rule could be checked (-allow-empty exits 0 all the same)",
-		noData:      "no data for the %s side: %s", noRecords: "nothing to compare (no indicator has two records): %s", asOf: "as of %s",
-		left: "left", right: "right",
-	},
+}{lang.Chinese: {
+	columns: [5]string{"结果", "规则", "级别", "内容", "数值"},
+	count:   "共 %d 条规则: 成立 %d, 违反 %d, 待定 %d, 未检查 %d",
+	legend: "说明: ✔ 成立; ✘ 违反, 其下列出两边所依据的记录; ? 待定, 数值的限定词(余、近、不到)使之可成立也可违反; " +
+		"- 未检查, 数值栏写明哪一边无数据。" +
+		"严重级别的规则违反时退出码为 1, 警告级别只作提示。",
+	nothing:     "没有一条规则得到检查: 文件中没有规则所比较的数据。",
+	nothingExit: "check: 没有一条规则得到检查(加 -allow-empty 则照常退出)",
+	noData:      "%s无数据: %s", noRecords: "无可比较的记录(每个指标不足两条): %s", asOf: "截至 %s",
+	left: "左边", right: "右边",
+}, lang.English: {
+	columns: [5]string{"result", "rule", "severity", "what it says", "figures"},
+	count:   "%d rules: %d %s, %d violated, %d undecided, %d not checked",
+	legend: "legend: ✔ holds; ✘ violated, with the records behind both sides listed below the table; " +
+		"? undecided: the figures' qualifiers (余, 近, 不到) let it hold or fail; " +
+		"- not checked, the figures column says which side has no data. " +
+		"A violated critical rule makes the exit status 1; a warning does not.",
+	nothing:     "No rule could be checked: the files hold none of the figures the rules compare.",
+	nothingExit: "check: no rule could be checked (-allow-empty exits 0 all the same)",
+	noData:      "no data for the %s side: %s", noRecords: "nothing to compare (no indicator has two records): %s", asOf: "as of %s",
+	left: "left", right: "right",
+},
 }
 
 // unchecked says why a rule was not checked, or returns "" when it was: a
 // comparison skipped for a side without data names the side and its terms
 // without a record; an agreement rule none of whose indicators has two
 // records found nothing to compare.
-func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, lang outcome.Lang) string {
-	lb := text[lang&1]
+func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, in lang.Lang) string {
+	lb := text[in&1]
 	if len(o.Rule.Agree) > 0 {
 		var codes []string
 		for _, a := range o.Rule.Agree {
@@ -226,7 +225,7 @@ func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, lang 
 		var missing []string
 		for _, t := range side.e.Terms {
 			if sum, err := l.Total(t.Indicator, t.Region, t.Period); err != nil || !sum.Has() {
-				missing = append(missing, fmt.Sprintf("%s %s %s", t.Indicator, t.Region, period(t.Period, lang)))
+				missing = append(missing, fmt.Sprintf("%s %s %s", t.Indicator, t.Region, period(t.Period, in)))
 			}
 		}
 		if len(missing) > 0 {
@@ -239,9 +238,9 @@ func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, lang 
 // period writes a term's period as a ledger file does, or, for the
 // figures as of a date (a stock's latest figure, a flow's sum since the
 // start of records), "as of" the date.
-func period(p outcome.Period, lang outcome.Lang) string {
+func period(p outcome.Period, in lang.Lang) string {
 	if p.Equal(outcome.Through(p.End())) {
-		return fmt.Sprintf(text[lang&1].asOf, p.End().Format(time.DateOnly))
+		return fmt.Sprintf(text[in&1].asOf, p.End().Format(time.DateOnly))
 	}
 	return p.String()
 }
@@ -249,17 +248,17 @@ func period(p outcome.Period, lang outcome.Lang) string {
 // figures writes the values a checked rule compared, as reports write
 // figures (10.5亿元, 12.8万个), or the count of disagreements an agreement
 // rule found.
-func figures(o rule.Outcome, l *outcome.Ledger, lang outcome.Lang) string {
+func figures(o rule.Outcome, l *outcome.Ledger, in lang.Lang) string {
 	if len(o.Rule.Agree) > 0 {
-		return countOf(len(o.Discrepancies), lang)
+		return countOf(len(o.Discrepancies), in)
 	}
-	return fmt.Sprintf("%s %s %s", figure(o.Left, o.Rule.Left, o.Rule.Right, l, lang), o.Rule.Op, figure(o.Right, o.Rule.Right, o.Rule.Left, l, lang))
+	return fmt.Sprintf("%s %s %s", figure(o.Left, o.Rule.Left, o.Rule.Right, l, in), o.Rule.Op, figure(o.Right, o.Rule.Right, o.Rule.Left, l, in))
 }
 
 // figure writes one side's value as its one record states it (近50个), or
 // with the qualifier that states its bounds (不到60家, 50余家), in the unit of its indicators, or of the other
 // side's when it is a constant (12.8万个).
-func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, lang outcome.Lang) string {
+func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, in lang.Lang) string {
 	var unit outcome.Unit
 	for _, ex := range []rule.Expr{e, other} {
 		if len(ex.Terms) > 0 {
@@ -270,18 +269,18 @@ func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, lang outcome.Lan
 		}
 	}
 	if len(s.Records) == 1 && e.Const.IsZero() {
-		return s.Records[0].Quantity.In(lang) // as recorded: 近50个
+		return s.Records[0].Quantity.In(in) // as recorded: 近50个
 	}
-	return outcome.NewQuantity(s.Value, unit, s.Bounds.Qualifier(s.Value)).In(lang)
+	return outcome.NewQuantity(s.Value, unit, s.Bounds.Qualifier(s.Value)).In(in)
 }
 
 // printRecords lists, below the table, what a violated rule rests on: the
 // disagreements of an agreement rule, or the records of each side.
-func printRecords(w io.Writer, o rule.Outcome, lang outcome.Lang) {
-	lb := text[lang&1]
-	fmt.Fprintf(w, "  %s %s\n", o.Rule.ID, plain.Replace(o.Rule.Name.In(lang)))
+func printRecords(w io.Writer, o rule.Outcome, in lang.Lang) {
+	lb := text[in&1]
+	fmt.Fprintf(w, "  %s %s\n", o.Rule.ID, plain.Replace(o.Rule.Name.In(in)))
 	for _, d := range o.Discrepancies {
-		fmt.Fprintf(w, "      %s\n", d.In(lang))
+		fmt.Fprintf(w, "      %s\n", d.In(in))
 	}
 	for _, side := range []struct {
 		label string
@@ -290,16 +289,16 @@ func printRecords(w io.Writer, o rule.Outcome, lang outcome.Lang) {
 		for _, r := range side.s.Records {
 			src := ""
 			if !r.Source.IsZero() {
-				src = " (" + r.Source.In(lang) + ")"
+				src = " (" + r.Source.In(in) + ")"
 			}
-			fmt.Fprintf(w, "      %s: %s %s %s %s%s\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(lang), src)
+			fmt.Fprintf(w, "      %s: %s %s %s %s%s\n", side.label, r.Indicator, r.Region, r.Period, r.Quantity.In(in), src)
 		}
 	}
 }
 
 // countOf counts the disagreements an agreement rule found.
-func countOf(n int, lang outcome.Lang) string {
-	if lang == outcome.Chinese {
+func countOf(n int, in lang.Lang) string {
+	if in == lang.Chinese {
 		return fmt.Sprintf("%d 处不一致", n)
 	}
 	if n == 1 {

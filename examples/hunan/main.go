@@ -15,17 +15,17 @@ import (
 	"os"
 	"time"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 )
 
 func main() {
-	lang := flag.String("lang", "zh", "output language: zh or en")
+	tag := flag.String("lang", "zh", "output language: zh or en")
 	asOf := flag.String("asof", "2019-12-31", "evaluation date, YYYY-MM-DD")
 	html := flag.String("html", "", "also write the reports as one HTML page to this file")
 	flag.Parse()
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func main() {
 }
 
 // writeHTML writes the report of every Hunan program as one HTML page.
-func writeHTML(path string, lang outcome.Lang, asOf time.Time) error {
+func writeHTML(path string, in lang.Lang, asOf time.Time) error {
 	ledger := hunan.Reported()
 	if err := ledger.Add(hunan.Exits()...); err != nil {
 		return err
@@ -61,14 +61,14 @@ func writeHTML(path string, lang outcome.Lang, asOf time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := program.WriteHTML(f, reports, lang, program.HTMLOptions{}); err != nil {
+	if err := program.WriteHTML(f, reports, in, program.HTMLOptions{}); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
 }
 
-func run(w io.Writer, lang outcome.Lang, asOf time.Time) error {
+func run(w io.Writer, in lang.Lang, asOf time.Time) error {
 	ledger := hunan.Reported()
 	if err := ledger.Add(hunan.Exits()...); err != nil {
 		return err
@@ -78,7 +78,7 @@ func run(w io.Writer, lang outcome.Lang, asOf time.Time) error {
 		if err != nil {
 			return err
 		}
-		if err := r.WriteText(w, lang); err != nil {
+		if err := r.WriteText(w, in); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)

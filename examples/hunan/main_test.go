@@ -6,16 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 )
 
 func TestRun(t *testing.T) {
 	for _, tt := range []struct {
-		lang outcome.Lang
+		lang lang.Lang
 		want []string
 	}{
-		{outcome.Chinese, []string{"科技扶贫“七个一”工程 [hunan/seven-ones]", "截至 2019-12-31", "科技专家服务团对所有县市区全覆盖", "123/123", "单位人次不能计为名"}},
-		{outcome.English, []string{"[hunan/expert-service-teams]", "as of 2019-12-31", "person-times are not persons", "[hunan/featured-industry-funding]",
+		{lang.Chinese, []string{"科技扶贫“七个一”工程 [hunan/seven-ones]", "截至 2019-12-31", "科技专家服务团对所有县市区全覆盖", "123/123", "单位人次不能计为名"}},
+		{lang.English, []string{"[hunan/expert-service-teams]", "as of 2019-12-31", "person-times are not persons", "[hunan/featured-industry-funding]",
 			"§1.4, point 3 [7]", "1 person ", "1 target: ", "Huitong County"}},
 	} {
 		var b bytes.Buffer
@@ -27,7 +27,7 @@ func TestRun(t *testing.T) {
 				t.Errorf("%v output lacks %q", tt.lang, w)
 			}
 		}
-		if tt.lang != outcome.English {
+		if tt.lang != lang.English {
 			continue
 		}
 		// A figure of one in the singular, and 个 not called units.

@@ -29,6 +29,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -63,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	list := fs.Bool("list", false, "list the built-in programs and exit")
 	id := fs.String("program", "", "id of the program to evaluate, such as hunan/seven-ones")
 	asOf := fs.String("asof", time.Now().Format(time.DateOnly), "evaluation date, YYYY-MM-DD")
-	lang := fs.String("lang", "zh", "output language: zh or en")
+	tag := fs.String("lang", "zh", "output language: zh or en")
 	format := fs.String("format", "text", "report format: text, json, csv, md, svg or html (one page for a browser, to print to PDF)")
 	known := fs.String("known", "", "evaluate the ledger as it was known on this day, YYYY-MM-DD")
 	var sheets, rosters []string
@@ -84,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -163,7 +164,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		switch {
-		case undated > 0 && l == outcome.English:
+		case undated > 0 && l == lang.English:
 			fmt.Fprintf(stderr, "-known %s: %d records have no reported day and a period that ends after it; the report counts them as known then\n", *known, undated)
 		case undated > 0:
 			fmt.Fprintf(stderr, "-known %s: %d 条记录未注明填报日期, 其时期在此日之后结束; 报告把它们算作当日已知\n", *known, undated)
@@ -177,7 +178,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *known != "" && (*format == "text" || *format == "md") {
 		// The report reproduces what the ledger said that day: say so, since
 		// its header gives only the date judged.
-		if l == outcome.English {
+		if l == lang.English {
 			fmt.Fprintf(stdout, "as known on %s\n\n", *known)
 		} else {
 			fmt.Fprintf(stdout, "按 %s 已知的数据\n\n", *known)
@@ -201,26 +202,26 @@ func printErrors(w io.Writer, err error) {
 	fmt.Fprintln(w, err)
 }
 
-func write(w io.Writer, r program.Report, lang outcome.Lang, format string) error {
+func write(w io.Writer, r program.Report, in lang.Lang, format string) error {
 	switch format {
 	case "text":
-		if err := r.WriteText(w, lang); err != nil {
+		if err := r.WriteText(w, in); err != nil {
 			return err
 		}
-		return r.WriteShortfall(w, lang, 20)
+		return r.WriteShortfall(w, in, 20)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(r)
 	case "csv":
-		return r.WriteCSV(w, lang)
+		return r.WriteCSV(w, in)
 	case "md":
-		return r.WriteMarkdown(w, lang)
+		return r.WriteMarkdown(w, in)
 	case "svg":
-		return r.WriteSVG(w, lang)
+		return r.WriteSVG(w, in)
 	case "html":
-		return r.WriteHTML(w, lang)
+		return r.WriteHTML(w, in)
 	}
 	return errors.New("-format: want text, json, csv, md, svg or html")
 }

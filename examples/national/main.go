@@ -12,15 +12,15 @@ import (
 	"os"
 	"time"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/program/national"
 )
 
 func main() {
-	lang := flag.String("lang", "zh", "output language: zh or en")
+	tag := flag.String("lang", "zh", "output language: zh or en")
 	shortfall := flag.Bool("shortfall", false, "list the units short of each per-unit target (the 52 counties still poor after 2019)")
 	flag.Parse()
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func main() {
 	}
 }
 
-func run(w io.Writer, lang outcome.Lang, shortfall bool) error {
+func run(w io.Writer, in lang.Lang, shortfall bool) error {
 	ledger := national.Reported()
 	if err := ledger.Add(national.Exits()...); err != nil {
 		return err
@@ -40,11 +40,11 @@ func run(w io.Writer, lang outcome.Lang, shortfall bool) error {
 			if err != nil {
 				return err
 			}
-			if err := r.WriteText(w, lang); err != nil {
+			if err := r.WriteText(w, in); err != nil {
 				return err
 			}
 			if shortfall {
-				if err := r.WriteShortfall(w, lang, -1); err != nil {
+				if err := r.WriteShortfall(w, in, -1); err != nil {
 					return err
 				}
 			}

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 )
 
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
-	if err := run(&b, outcome.English, true); err != nil {
+	if err := run(&b, lang.English, true); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -32,7 +32,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("English output holds Chinese characters:\n%s", out)
 	}
 	b.Reset()
-	if err := run(&b, outcome.Chinese, true); err != nil {
+	if err := run(&b, lang.Chinese, true); err != nil {
 		t.Fatal(err)
 	}
 	if out := b.String(); !strings.Contains(out, "450225  融水苗族自治县") {

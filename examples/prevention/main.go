@@ -21,6 +21,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/prevention"
@@ -34,12 +35,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	county := fs.String("county", "433122", "code of the Hunan county to screen (433122 is 泸溪县)")
 	per := fs.Int("per", 200, "households generated in each village")
 	file := fs.String("file", "", "read households from this CSV file instead of generating them")
-	lang := fs.String("lang", "zh", "output language: zh or en")
+	tag := fs.String("lang", "zh", "output language: zh or en")
 	year := fs.Int("year", 2019, "the year screened, for the poverty line")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -73,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		regions = append(regions, r)
 	}
 	for _, v := range villages {
-		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: v[9:] + "村", En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:9]})
+		regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: v[9:] + "村", En: "village " + v[9:]}, Level: outcome.Village, Parent: v[:9]})
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	if err != nil {
@@ -118,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if refused > 0 {
 		// The counts leave out what could not be read or screened: the
 		// report is of the rest, and the exit status says so.
-		if l == outcome.English {
+		if l == lang.English {
 			fmt.Fprintf(stderr, "%d households left out of the counts: see the errors above\n", refused)
 		} else {
 			fmt.Fprintf(stderr, "%d 户未计入: 见上面的错误\n", refused)
@@ -189,10 +190,7 @@ func printErrors(w io.Writer, err error) int {
 }
 
 // header names the columns of the table of classes.
-var header = [...][3]string{
-	outcome.Chinese: {"风险类别", "户数", "人数"},
-	outcome.English: {"class", "households", "persons"},
-}
+var header = [...][3]string{lang.Chinese: {"风险类别", "户数", "人数"}, lang.English: {"class", "households", "persons"}}
 
 // cells measures a cell by East Asian Width, characters of ambiguous width
 // one column wide; the cells of this program have none.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -25,39 +26,36 @@ func main() {
 func run(w io.Writer) error {
 	// 1. Regions: a province, two counties and their poor villages.
 	regions, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi County"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433130", Name: outcome.Name{Zh: "龙山县", En: "Longshan County"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433122100201", Name: outcome.Name{Zh: "甲村", En: "Jia Village"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100202", Name: outcome.Name{Zh: "乙村", En: "Yi Village"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433130100201", Name: outcome.Name{Zh: "丙村", En: "Bing Village"}, Level: outcome.Village, Parent: "433130"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi County"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433130", Name: lang.Name{Zh: "龙山县", En: "Longshan County"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村", En: "Jia Village"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村", En: "Yi Village"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433130100201", Name: lang.Name{Zh: "丙村", En: "Bing Village"}, Level: outcome.Village, Parent: "433130"},
 	})
 	if err != nil {
 		return err
 	}
 
 	// 2. A program: what must be achieved, measured by which indicators.
-	patents := outcome.Indicator{Code: "patents", Name: outcome.Name{Zh: "推广实用专利技术", En: "patented technologies promoted"},
+	patents := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "推广实用专利技术", En: "patented technologies promoted"},
 		Unit: outcome.Item, Aggregation: outcome.Flow}
-	commissioners := outcome.Indicator{Code: "commissioners", Name: outcome.Name{Zh: "科技特派员", En: "sci-tech commissioners"},
+	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "sci-tech commissioners"},
 		Unit: outcome.Person, Aggregation: outcome.Stock}
-	poor := outcome.Indicator{Code: "poor", Name: outcome.Name{Zh: "贫困人口", En: "poor population"},
+	poor := outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口", En: "poor population"},
 		Unit: outcome.Person, Aggregation: outcome.Stock}
-	villages := target.AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
+	villages := target.AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
 	p := program.Program{
 		ID:         "example/quickstart",
-		Name:       outcome.Name{Zh: "示例: 科技扶贫三项目标", En: "Example: three sci-tech poverty targets"},
+		Name:       lang.Name{Zh: "示例: 科技扶贫三项目标", En: "Example: three sci-tech poverty targets"},
 		Level:      outcome.Province,
 		Start:      time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{patents, commissioners, poor},
 		Targets: []target.Target{
-			target.AtLeast("patents", outcome.Name{Zh: "推广一百项以上实用专利技术", En: "≥100 patented technologies"},
-				"patents", outcome.MustParseQuantity("一百项以上")),
-			target.Coverage("commissioners", outcome.Name{Zh: "每个贫困村一名科技特派员", En: "a commissioner in every poor village"},
-				"commissioners", villages, outcome.MustParseQuantity("1名")),
-			target.Reduction("poor", outcome.Name{Zh: "贫困人口清零", En: "no one left in poverty"},
-				"poor", outcome.MustParseQuantity("12000人"), outcome.MustParseQuantity("0人")),
+			target.AtLeast("patents", lang.Name{Zh: "推广一百项以上实用专利技术", En: "≥100 patented technologies"}, "patents", outcome.MustParseQuantity("一百项以上")),
+			target.Coverage("commissioners", lang.Name{Zh: "每个贫困村一名科技特派员", En: "a commissioner in every poor village"}, "commissioners", villages, outcome.MustParseQuantity("1名")),
+			target.Reduction("poor", lang.Name{Zh: "贫困人口清零", En: "no one left in poverty"}, "poor", outcome.MustParseQuantity("12000人"), outcome.MustParseQuantity("0人")),
 		},
 	}
 
@@ -83,12 +81,12 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, lang := range []outcome.Lang{outcome.Chinese, outcome.English} {
-		if err := report.WriteText(w, lang); err != nil {
+	for _, in := range []lang.Lang{lang.Chinese, lang.English} {
+		if err := report.WriteText(w, in); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)
-		if err := report.WriteShortfall(w, lang, -1); err != nil {
+		if err := report.WriteShortfall(w, in, -1); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)

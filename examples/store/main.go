@@ -34,6 +34,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
@@ -51,7 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "SQLite file to keep the ledger in (default: a temporary one, removed at exit)")
 	dsn := fs.String("dsn", "", "PostgreSQL URL to keep the ledger in instead, such as postgres://user@127.0.0.1:5432/taizhang")
-	lang := fs.String("lang", "zh", "output language: zh or en")
+	tag := fs.String("lang", "zh", "output language: zh or en")
 	national := fs.String("national", "", "folder of the scale benchmark's regions.csv and outcomes.csv: evaluate its four targets from the store")
 	doImport := fs.Bool("import", false, "with -national: store the national ledger first")
 	asOf := fs.Int("asof", 2019, "with -national: evaluate as of the end of this year")
@@ -64,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "-national needs a store to keep the ledger in: -dsn or -db")
 		return 2
 	}
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -117,7 +118,7 @@ func day(s string) time.Time {
 	return t
 }
 
-func demo(ctx context.Context, s *store.Store, w io.Writer, lang outcome.Lang) error {
+func demo(ctx context.Context, s *store.Store, w io.Writer, in lang.Lang) error {
 	p := hunan.SevenOnes()
 	if err := s.PutRegions(ctx, hunan.Regions()); err != nil {
 		return err
@@ -177,7 +178,7 @@ func demo(ctx context.Context, s *store.Store, w io.Writer, lang outcome.Lang) e
 			return err
 		}
 		fmt.Fprintf(w, "\n== %s (%d 条)\n", q.title, l.Len())
-		if err := report.WriteText(w, lang); err != nil {
+		if err := report.WriteText(w, in); err != nil {
 			return err
 		}
 		if q.query.KnownOn.IsZero() {

@@ -15,7 +15,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/trend"
 )
@@ -25,12 +25,12 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("trend", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	lang := fs.String("lang", "zh", "output language: zh or en")
+	tag := fs.String("lang", "zh", "output language: zh or en")
 	svg := fs.String("svg", "trend.svg", "where to write the chart; empty for none")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	l, err := outcome.ParseLang(*lang)
+	l, err := lang.Parse(*tag)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

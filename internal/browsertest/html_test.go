@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -92,7 +93,7 @@ func screenshots(t *testing.T) string {
 
 type htmlPage struct {
 	name    string
-	lang    outcome.Lang
+	lang    lang.Lang
 	reports []program.Report
 	opts    program.HTMLOptions
 }
@@ -127,25 +128,25 @@ func pages(t *testing.T) []htmlPage {
 	require.NoError(t, err)
 	var chart bytes.Buffer
 	// Untitled: the page's section names the program above the chart.
-	require.NoError(t, trend.WriteSVG(&chart, outcome.Chinese, "", series...))
+	require.NoError(t, trend.WriteSVG(&chart, lang.Chinese, "", series...))
 
 	return []htmlPage{
-		{name: "hunan.zh", lang: outcome.Chinese, reports: hunanReports},
-		{name: "hunan.en", lang: outcome.English, reports: hunanReports},
-		{name: "national.zh", lang: outcome.Chinese, reports: nationalReports,
+		{name: "hunan.zh", lang: lang.Chinese, reports: hunanReports},
+		{name: "hunan.en", lang: lang.English, reports: hunanReports},
+		{name: "national.zh", lang: lang.Chinese, reports: nationalReports,
 			opts: program.HTMLOptions{Charts: map[string][]byte{poverty.ID: chart.Bytes()}}},
-		{name: "seven-ones.en", lang: outcome.English, reports: hunanReports[:1]},
-		{name: "poverty-2019.en", lang: outcome.English, reports: national2019},
+		{name: "seven-ones.en", lang: lang.English, reports: hunanReports[:1]},
+		{name: "poverty-2019.en", lang: lang.English, reports: national2019},
 	}
 }
 
 // rowNames returns the names of a report's targets and their parts, in the
 // order of the page's rows.
-func rowNames(results []target.Result, lang outcome.Lang) []string {
+func rowNames(results []target.Result, in lang.Lang) []string {
 	var names []string
 	for _, res := range results {
-		names = append(names, res.Name.In(lang))
-		names = append(names, rowNames(res.Parts, lang)...)
+		names = append(names, res.Name.In(in))
+		names = append(names, rowNames(res.Parts, in)...)
 	}
 	return names
 }

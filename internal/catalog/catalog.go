@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -48,13 +49,13 @@ const (
 var Documents = []outcome.Document{
 	{
 		Locator:   Seed000,
-		Title:     outcome.Name{Zh: "科技赋能助推精准脱贫", En: "Science and Technology Empowering Promotes Targeted Poverty Alleviation"},
-		Publisher: outcome.Name{Zh: "《中国科学院院刊》", En: "Bulletin of Chinese Academy of Sciences (Chinese Version)"},
+		Title:     lang.Name{Zh: "科技赋能助推精准脱贫", En: "Science and Technology Empowering Promotes Targeted Poverty Alleviation"},
+		Publisher: lang.Name{Zh: "《中国科学院院刊》", En: "Bulletin of Chinese Academy of Sciences (Chinese Version)"},
 		Year:      2020,
 	},
 	{
 		Locator:         Seed004,
-		Title:           outcome.Name{Zh: "湖南省科技精准扶贫的实践探索与前瞻思考"},
+		Title:           lang.Name{Zh: "湖南省科技精准扶贫的实践探索与前瞻思考"},
 		TranslatedTitle: "Practical Exploration and Forward-Looking Thoughts on Sci-Tech Targeted Poverty Alleviation in Hunan Province",
 	},
 }
@@ -125,7 +126,7 @@ func ReadIndicators(data []byte, name string) ([]outcome.Indicator, error) {
 		if err != nil {
 			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
 		}
-		ind := outcome.Indicator{Code: r[0], Name: outcome.Name{Zh: r[1], En: r[2]}, Unit: unit, Aggregation: agg}
+		ind := outcome.Indicator{Code: r[0], Name: lang.Name{Zh: r[1], En: r[2]}, Unit: unit, Aggregation: agg}
 		if err := ind.Validate(); err != nil {
 			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -44,8 +45,8 @@ func TestReadIndicators(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []outcome.Indicator{
-		{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		{Code: "farmers-trained", Name: outcome.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
+		{Code: "farmers-trained", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadIndicators mismatch (-want +got):\n%s", diff)
@@ -87,9 +88,9 @@ func TestTable(t *testing.T) {
 
 func TestRecords(t *testing.T) {
 	regions := Must(outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
 	}))
-	inds := []outcome.Indicator{{Code: "star-spaces", Name: outcome.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}}
+	inds := []outcome.Indicator{{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}}
 	got, err := Records(regions, inds, []byte("indicator,region,period,value,source,section,mark,note\n"+
 		"star-spaces,430000,~2011/2019,149家,"+Seed004+",二(三)二是,[14],布局建设\n"), "reported.csv")
 	if err != nil {
@@ -112,15 +113,13 @@ func TestRecords(t *testing.T) {
 func TestDocumentsDeclared(t *testing.T) {
 	for _, tc := range []struct {
 		c    outcome.Citation
-		lang outcome.Lang
+		lang lang.Lang
 		want string
 	}{
-		{outcome.Cite(Seed000, "3.2", ""), outcome.Chinese, "《科技赋能助推精准脱贫》(《中国科学院院刊》2020) §3.2"},
-		{outcome.Cite(Seed000, "2", "③"), outcome.English,
-			`"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020, §2 ③`},
-		{outcome.Cite(Seed004, "二(二)二是", "[11]"), outcome.Chinese, "《湖南省科技精准扶贫的实践探索与前瞻思考》 §二(二)二是 [11]"},
-		{outcome.Cite(Seed004, "二(二)二是", "[11]"), outcome.English,
-			"[Practical Exploration and Forward-Looking Thoughts on Sci-Tech Targeted Poverty Alleviation in Hunan Province] (in Chinese), §2.2, point 2 [11]"},
+		{outcome.Cite(Seed000, "3.2", ""), lang.Chinese, "《科技赋能助推精准脱贫》(《中国科学院院刊》2020) §3.2"},
+		{outcome.Cite(Seed000, "2", "③"), lang.English, `"Science and Technology Empowering Promotes Targeted Poverty Alleviation", Bulletin of Chinese Academy of Sciences (Chinese Version), 2020, §2 ③`},
+		{outcome.Cite(Seed004, "二(二)二是", "[11]"), lang.Chinese, "《湖南省科技精准扶贫的实践探索与前瞻思考》 §二(二)二是 [11]"},
+		{outcome.Cite(Seed004, "二(二)二是", "[11]"), lang.English, "[Practical Exploration and Forward-Looking Thoughts on Sci-Tech Targeted Poverty Alleviation in Hunan Province] (in Chinese), §2.2, point 2 [11]"},
 	} {
 		if got := tc.c.In(tc.lang); got != tc.want {
 			t.Errorf("%s in %s = %q, want %q", tc.c, tc.lang, got, tc.want)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/prevention"
@@ -25,20 +26,20 @@ import (
 // (the counts of shared/data/national_832_poor_counties.csv; they sum to 832).
 var provinces = []struct {
 	code     string
-	name     outcome.Name
+	name     lang.Name
 	counties int
 }{
-	{"13", outcome.Name{Zh: "河北省", En: "Hebei"}, 45}, {"14", outcome.Name{Zh: "山西省", En: "Shanxi"}, 36},
-	{"15", outcome.Name{Zh: "内蒙古自治区", En: "Inner Mongolia"}, 31}, {"22", outcome.Name{Zh: "吉林省", En: "Jilin"}, 8},
-	{"23", outcome.Name{Zh: "黑龙江省", En: "Heilongjiang"}, 20}, {"34", outcome.Name{Zh: "安徽省", En: "Anhui"}, 20},
-	{"36", outcome.Name{Zh: "江西省", En: "Jiangxi"}, 24}, {"41", outcome.Name{Zh: "河南省", En: "Henan"}, 38},
-	{"42", outcome.Name{Zh: "湖北省", En: "Hubei"}, 28}, {"43", outcome.Name{Zh: "湖南省", En: "Hunan"}, 40},
-	{"45", outcome.Name{Zh: "广西壮族自治区", En: "Guangxi"}, 33}, {"46", outcome.Name{Zh: "海南省", En: "Hainan"}, 5},
-	{"50", outcome.Name{Zh: "重庆市", En: "Chongqing"}, 14}, {"51", outcome.Name{Zh: "四川省", En: "Sichuan"}, 66},
-	{"52", outcome.Name{Zh: "贵州省", En: "Guizhou"}, 66}, {"53", outcome.Name{Zh: "云南省", En: "Yunnan"}, 88},
-	{"54", outcome.Name{Zh: "西藏自治区", En: "Xizang"}, 74}, {"61", outcome.Name{Zh: "陕西省", En: "Shaanxi"}, 56},
-	{"62", outcome.Name{Zh: "甘肃省", En: "Gansu"}, 58}, {"63", outcome.Name{Zh: "青海省", En: "Qinghai"}, 42},
-	{"64", outcome.Name{Zh: "宁夏回族自治区", En: "Ningxia"}, 8}, {"65", outcome.Name{Zh: "新疆维吾尔自治区", En: "Xinjiang"}, 32},
+	{"13", lang.Name{Zh: "河北省", En: "Hebei"}, 45}, {"14", lang.Name{Zh: "山西省", En: "Shanxi"}, 36},
+	{"15", lang.Name{Zh: "内蒙古自治区", En: "Inner Mongolia"}, 31}, {"22", lang.Name{Zh: "吉林省", En: "Jilin"}, 8},
+	{"23", lang.Name{Zh: "黑龙江省", En: "Heilongjiang"}, 20}, {"34", lang.Name{Zh: "安徽省", En: "Anhui"}, 20},
+	{"36", lang.Name{Zh: "江西省", En: "Jiangxi"}, 24}, {"41", lang.Name{Zh: "河南省", En: "Henan"}, 38},
+	{"42", lang.Name{Zh: "湖北省", En: "Hubei"}, 28}, {"43", lang.Name{Zh: "湖南省", En: "Hunan"}, 40},
+	{"45", lang.Name{Zh: "广西壮族自治区", En: "Guangxi"}, 33}, {"46", lang.Name{Zh: "海南省", En: "Hainan"}, 5},
+	{"50", lang.Name{Zh: "重庆市", En: "Chongqing"}, 14}, {"51", lang.Name{Zh: "四川省", En: "Sichuan"}, 66},
+	{"52", lang.Name{Zh: "贵州省", En: "Guizhou"}, 66}, {"53", lang.Name{Zh: "云南省", En: "Yunnan"}, 88},
+	{"54", lang.Name{Zh: "西藏自治区", En: "Xizang"}, 74}, {"61", lang.Name{Zh: "陕西省", En: "Shaanxi"}, 56},
+	{"62", lang.Name{Zh: "甘肃省", En: "Gansu"}, 58}, {"63", lang.Name{Zh: "青海省", En: "Qinghai"}, 42},
+	{"64", lang.Name{Zh: "宁夏回族自治区", En: "Ningxia"}, 8}, {"65", lang.Name{Zh: "新疆维吾尔自治区", En: "Xinjiang"}, 32},
 }
 
 // Indicator codes of the synthetic ledger.
@@ -52,10 +53,10 @@ const (
 // Indicators returns the indicators of the synthetic ledger.
 func Indicators() []outcome.Indicator {
 	return []outcome.Indicator{
-		{Code: Commissioners, Name: outcome.Name{Zh: "科技特派员", En: "sci-tech commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-		{Code: Leaders, Name: outcome.Name{Zh: "创业致富带头人", En: "entrepreneurial leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		{Code: Training, Name: outcome.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-		{Code: StarSpaces, Name: outcome.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
+		{Code: Commissioners, Name: lang.Name{Zh: "科技特派员", En: "sci-tech commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+		{Code: Leaders, Name: lang.Name{Zh: "创业致富带头人", En: "entrepreneurial leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: Training, Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: StarSpaces, Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
 	}
 }
 
@@ -120,7 +121,7 @@ func (n *National) regions(rng *rand.Rand, villages int) {
 			code := fmt.Sprintf("%s%02d%02d", p.code, 1+c/20, 21+c%20)
 			n.Counties = append(n.Counties, code)
 			n.Regions = append(n.Regions, outcome.Region{Code: code, Level: outcome.County, Parent: p.code + "0000",
-				Name: outcome.Name{Zh: fmt.Sprintf("%s第%d县", p.name.Zh, c+1), En: fmt.Sprintf("%s county %d", p.name.En, c+1)}})
+				Name: lang.Name{Zh: fmt.Sprintf("%s第%d县", p.name.Zh, c+1), En: fmt.Sprintf("%s county %d", p.name.En, c+1)}})
 			weights = append(weights, math.Exp(rng.NormFloat64()*0.6))
 		}
 	}
@@ -151,7 +152,7 @@ func (n *National) regions(rng *rand.Rand, villages int) {
 			code := fmt.Sprintf("%s%03d%03d", county, 100+v/perTownship, 200+v%perTownship)
 			n.Villages = append(n.Villages, code)
 			n.Regions = append(n.Regions, outcome.Region{Code: code, Level: outcome.Village, Parent: county,
-				Name: outcome.Name{Zh: fmt.Sprintf("第%d村", v+1), En: fmt.Sprintf("village %d", v+1)}})
+				Name: lang.Name{Zh: fmt.Sprintf("第%d村", v+1), En: fmt.Sprintf("village %d", v+1)}})
 		}
 	}
 }
@@ -249,24 +250,20 @@ func pick(rng *rand.Rand, p ...float64) int {
 // village at least one commissioner; 3—5 leaders per village; 90,000,000
 // person-times of training; every county at least one 星创天地.
 func Program() program.Program {
-	villages := target.AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")
-	counties := target.AllAt(outcome.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "")
+	villages := target.AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")
+	counties := target.AllAt(lang.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "")
 	return program.Program{
 		ID:         "synth/national",
-		Name:       outcome.Name{Zh: "合成全国台账", En: "synthetic national ledger"},
+		Name:       lang.Name{Zh: "合成全国台账", En: "synthetic national ledger"},
 		Level:      outcome.Nation,
 		Start:      time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: Indicators(),
 		Targets: []target.Target{
-			target.Coverage("commissioners", outcome.Name{Zh: "科技特派员全覆盖", En: "a commissioner in every village"},
-				Commissioners, villages, outcome.Int(1, outcome.Person)),
-			target.EachInRange("leaders", outcome.Name{Zh: "每村3—5位带头人", En: "3–5 leaders per village"},
-				Leaders, villages, outcome.MustParseQuantity("3—5位")),
-			target.AtLeast("training", outcome.Name{Zh: "培训农民", En: "farmers trained"},
-				Training, outcome.MustParseQuantity("9000万人次")),
-			target.Coverage("star-spaces", outcome.Name{Zh: "每县至少一个星创天地", En: "a star space in every county"},
-				StarSpaces, counties, outcome.MustParseQuantity("1个")),
+			target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖", En: "a commissioner in every village"}, Commissioners, villages, outcome.Int(1, outcome.Person)),
+			target.EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人", En: "3–5 leaders per village"}, Leaders, villages, outcome.MustParseQuantity("3—5位")),
+			target.AtLeast("training", lang.Name{Zh: "培训农民", En: "farmers trained"}, Training, outcome.MustParseQuantity("9000万人次")),
+			target.Coverage("star-spaces", lang.Name{Zh: "每县至少一个星创天地", En: "a star space in every county"}, StarSpaces, counties, outcome.MustParseQuantity("1个")),
 		},
 	}
 }

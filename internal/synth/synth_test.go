@@ -3,11 +3,11 @@ package synth
 import (
 	"bytes"
 	"slices"
-
-	"github.com/taizhang/taizhang/outcome"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/taizhang/taizhang/outcome"
 )
 
 func TestNationalShape(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 )
@@ -33,7 +34,7 @@ func ExampleExpertServiceTeams() {
 func ExampleIndicators() {
 	inds := hunan.Indicators()
 	i := slices.IndexFunc(inds, func(ind outcome.Indicator) bool { return ind.Code == "star-spaces" })
-	fmt.Println(inds[i].Name.Zh, inds[i].Unit.Name().In(outcome.English), inds[i].Aggregation.Name().In(outcome.English))
+	fmt.Println(inds[i].Name.Zh, inds[i].Unit.Name().In(lang.English), inds[i].Aggregation.Name().In(lang.English))
 	// Output:
 	// 星创天地 establishments stock
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
@@ -89,7 +90,7 @@ func TestSevenOnesOnReported(t *testing.T) {
 		t.Fatalf("local technicians notes = %v, want one per person-time figure", notes)
 	}
 	for _, n := range notes {
-		if !strings.Contains(n.Zh, "单位人次不能计为名") || !strings.Contains(n.In(outcome.English), "person-times are not persons") {
+		if !strings.Contains(n.Zh, "单位人次不能计为名") || !strings.Contains(n.In(lang.English), "person-times are not persons") {
 			t.Errorf("note %v does not give the reason", n)
 		}
 	}
@@ -329,7 +330,7 @@ func countyLedger(t *testing.T) (*outcome.Ledger, []string) {
 	regions := slices.Collect(hunan.Regions().All())
 	villages := []string{"433122102201", "433122102202", "433122104201"}
 	for i, v := range villages {
-		regions = append(regions, outcome.Region{Code: v, Name: outcome.Name{Zh: []string{"甲村", "乙村", "丙村"}[i]}, Level: outcome.Village, Parent: v[:9]})
+		regions = append(regions, outcome.Region{Code: v, Name: lang.Name{Zh: []string{"甲村", "乙村", "丙村"}[i]}, Level: outcome.Village, Parent: v[:9]})
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	if err != nil {
@@ -386,7 +387,7 @@ func TestSevenOnesInCounty(t *testing.T) {
 	// Over the province, the village records cannot be used either: the
 	// coverage is read from the 2019 aggregate, and a note says why.
 	r = results(t, hunan.SevenOnes(), l, date(2019, 12, 31))["specialist-per-poor-village"]
-	if r.Status != target.Met || r.Listed || !slices.ContainsFunc(r.Notes, func(n outcome.Name) bool { return strings.Contains(n.En, "2 records of single units not used") }) {
+	if r.Status != target.Met || r.Listed || !slices.ContainsFunc(r.Notes, func(n lang.Name) bool { return strings.Contains(n.En, "2 records of single units not used") }) {
 		t.Errorf("counted villages over Hunan: %v listed %v, notes %v; want met from the aggregate, noting the 2 village records", r.Status, r.Listed, r.Notes)
 	}
 }
@@ -394,13 +395,13 @@ func TestSevenOnesInCounty(t *testing.T) {
 func TestTierName(t *testing.T) {
 	for _, tt := range []struct {
 		tier   hunan.Tier
-		name   outcome.Name
+		name   lang.Name
 		String string
 	}{
-		{hunan.NationalTier, outcome.Name{Zh: "国家级", En: "national"}, "national"},
-		{hunan.ProvincialTier, outcome.Name{Zh: "省级", En: "provincial"}, "provincial"},
-		{0, outcome.Name{}, "Tier(0)"},
-		{9, outcome.Name{}, "Tier(9)"},
+		{hunan.NationalTier, lang.Name{Zh: "国家级", En: "national"}, "national"},
+		{hunan.ProvincialTier, lang.Name{Zh: "省级", En: "provincial"}, "provincial"},
+		{0, lang.Name{}, "Tier(0)"},
+		{9, lang.Name{}, "Tier(9)"},
 	} {
 		if got := tt.tier.Name(); got != tt.name || tt.tier.String() != tt.String {
 			t.Errorf("Tier(%d): Name() = %v, String() = %q; want %v, %q", uint8(tt.tier), got, tt.tier.String(), tt.name, tt.String)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -17,9 +18,9 @@ func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 var (
-	kjt        = outcome.Name{Zh: "湖南省科技厅", En: "Hunan Provincial Department of Science and Technology"}
-	kwei       = outcome.Name{Zh: "湖南省科委", En: "Hunan Provincial Science and Technology Commission"}
-	name       = func(zh, en string) outcome.Name { return outcome.Name{Zh: zh, En: en} }
+	kjt        = lang.Name{Zh: "湖南省科技厅", En: "Hunan Provincial Department of Science and Technology"}
+	kwei       = lang.Name{Zh: "湖南省科委", En: "Hunan Provincial Science and Technology Commission"}
+	name       = func(zh, en string) lang.Name { return lang.Name{Zh: zh, En: en} }
 	hunanLevel = outcome.Province
 )
 
@@ -40,7 +41,7 @@ func observing(src outcome.Citation, figures ...shown) ([]outcome.Indicator, []t
 
 // observed returns a program that states no numeric target: its report
 // shows the figures recorded for it, all stated at src.
-func observed(id string, n outcome.Name, issuers []outcome.Name, src outcome.Citation, figures ...shown) program.Program {
+func observed(id string, n lang.Name, issuers []lang.Name, src outcome.Citation, figures ...shown) program.Program {
 	inds, targets := observing(src, figures...)
 	return program.Program{ID: id, Name: n, Level: hunanLevel, Issuers: issuers, Source: src, Indicators: inds, Targets: targets}
 }
@@ -152,7 +153,7 @@ func (r Readings) SevenOnes() program.Program {
 		ID:      "hunan/seven-ones",
 		Name:    name("科技扶贫“七个一”工程", "“Seven Ones” Sci-Tech Poverty Alleviation Project"),
 		Level:   hunanLevel,
-		Issuers: []outcome.Name{kjt},
+		Issuers: []lang.Name{kjt},
 		Source:  src,
 		Indicators: pick("featured-industries", "village-specialists", "village-commissioners", "village-three-regions", "poor-villages-with-commissioner",
 			"local-technicians", "farmers-trained", "farmers-trained-total", "talent-trainees", "patented-technologies", "new-technologies", "new-technologies-total",
@@ -183,7 +184,7 @@ func ExpertServiceTeams() program.Program {
 	return program.Program{
 		ID:   "hunan/expert-service-teams",
 		Name: name("科技扶贫专家服务团", "Sci-tech expert service teams"),
-		Issuers: []outcome.Name{kjt, name("湖南省委组织部", "Organisation Department of the Hunan Provincial Committee"),
+		Issuers: []lang.Name{kjt, name("湖南省委组织部", "Organisation Department of the Hunan Provincial Committee"),
 			name("湖南省财政厅", "Hunan Department of Finance"), name("湖南省扶贫办", "Hunan Poverty Alleviation Office")},
 		Level:  hunanLevel,
 		Start:  day(2018, 1, 1),
@@ -231,7 +232,7 @@ func TalentPrecisionProject() program.Program {
 		ID:      "hunan/talent-precision",
 		Name:    name("科技人才精准扶贫工程", "Sci-tech talent targeted poverty alleviation"),
 		Level:   hunanLevel,
-		Issuers: []outcome.Name{kjt},
+		Issuers: []lang.Name{kjt},
 		Source:  src,
 		Indicators: pick("commissioners-organised", "provincial-commissioners", "three-regions-talents", "three-regions-selected", "commissioners-in-post",
 			"farmers-trained-total", "business-entities-total", "new-technologies-total", "xiangxi-commissioners", "xiangxi-projects", "xiangxi-new-products",
@@ -271,7 +272,7 @@ func (r Readings) OneCountyOnePark() program.Program {
 		ID:         "hunan/one-county-one-park",
 		Name:       name("“一县一园区”战略", "“One county, one park” strategy"),
 		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kjt},
+		Issuers:    []lang.Name{kjt},
 		Source:     src,
 		Indicators: pick("agri-parks", "national-agri-parks", "provincial-agri-parks", "star-spaces"),
 		Targets: []target.Target{
@@ -294,7 +295,7 @@ func PairedAssistance() program.Program {
 		ID:         "hunan/paired-assistance",
 		Name:       name("亲帮亲户帮户互助脱贫奔小康(结对帮扶)", "Kin-helps-kin pairing assistance"),
 		Level:      hunanLevel,
-		Issuers:    []outcome.Name{name("中共湖南省委", "Hunan Provincial Committee of the CPC"), kjt},
+		Issuers:    []lang.Name{name("中共湖南省委", "Hunan Provincial Committee of the CPC"), kjt},
 		Source:     src,
 		Indicators: pick("households-assisted"),
 		Targets: []target.Target{
@@ -319,7 +320,7 @@ func QixiVillageResidency() program.Program {
 		ID:         "hunan/qixi-village",
 		Name:       name("驻村帮扶会同县七溪村", "Resident assistance in Qixi Village, Huitong County"),
 		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kjt},
+		Issuers:    []lang.Name{kjt},
 		Source:     src,
 		Indicators: pick("qixi-exited", "qixi-score", "qixi-funds"),
 		Targets: []target.Target{
@@ -337,7 +338,7 @@ func QixiVillageResidency() program.Program {
 // their own, and are read as from 1997 onward, not 1997 alone.
 func SparkWestward() program.Program {
 	return observed("hunan/spark-westward", name("星火西进工程(湖南)", "Spark Westward Project (Hunan)"),
-		[]outcome.Name{kwei}, cite("一(二)二是", "[2]"),
+		[]lang.Name{kwei}, cite("一(二)二是", "[2]"),
 		shown{"counties", "延伸到的少数民族县", "minority counties reached", "spark-counties"},
 		shown{"technologies", "引进实用生产技术", "practical technologies introduced", "spark-technologies"},
 		shown{"demo-projects", "示范项目", "demonstration projects", "spark-demo-projects"},
@@ -356,7 +357,7 @@ func SparkWestward() program.Program {
 // for which the article gives no period.
 func JinggangshanFiveCounties() program.Program {
 	return observed("hunan/jinggangshan-five-counties", name("井冈山区五县科技扶贫", "Jinggangshan-area five-county sci-tech poverty alleviation"),
-		[]outcome.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")}, cite("一(二)二是", "¶[2]"),
+		[]lang.Name{kwei, name("湖南省人民政府", "Hunan Provincial People's Government")}, cite("一(二)二是", "¶[2]"),
 		shown{"projects", "科技扶贫开发项目", "development projects", "five-county-projects"},
 		shown{"investment", "扶贫开发总投入", "total investment", "five-county-investment"},
 		shown{"output", "实现产值", "output value", "five-county-output"},
@@ -372,7 +373,7 @@ func JinggangshanFiveCounties() program.Program {
 // not given; the report shows the counts.
 func CityCountyPairs() program.Program {
 	return observed("hunan/city-county-pairs", name("六市–六县科技扶贫“对子”", "Six-city, six-county sci-tech pairs"),
-		[]outcome.Name{kwei}, cite("一(二)四是", "¶[2]"),
+		[]lang.Name{kwei}, cite("一(二)四是", "¶[2]"),
 		shown{"paired-counties", "结对子的县", "paired counties", "paired-counties"},
 		shown{"pairing-cities", "对口市", "pairing cities", "pairing-cities"},
 	)
@@ -398,7 +399,7 @@ func FeaturedIndustryFunding() program.Program {
 		ID:         "hunan/featured-industry-funding",
 		Name:       name("实施科技项目发展特色产业", "Sci-tech projects for featured industries"),
 		Level:      hunanLevel,
-		Issuers:    []outcome.Name{kjt},
+		Issuers:    []lang.Name{kjt},
 		Source:     s44,
 		Indicators: append(inds44, inds231...),
 		Targets:    append(targets44, targets231...),

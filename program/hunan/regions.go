@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -56,14 +57,14 @@ const (
 	ProvincialTier                 // 省级贫困县 (11)
 )
 
-var tierNames = [...]outcome.Name{NationalTier: {Zh: "国家级", En: "national"}, ProvincialTier: {Zh: "省级", En: "provincial"}}
+var tierNames = [...]lang.Name{NationalTier: {Zh: "国家级", En: "national"}, ProvincialTier: {Zh: "省级", En: "provincial"}}
 
 // Name returns the tier's bilingual name.
-func (t Tier) Name() outcome.Name {
+func (t Tier) Name() lang.Name {
 	if t != 0 && int(t) < len(tierNames) {
 		return tierNames[t]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 func (t Tier) String() string {
@@ -77,8 +78,8 @@ func (t Tier) String() string {
 // list prints it and in English.
 type PoorCounty struct {
 	Code       string
-	Name       outcome.Name
-	Prefecture outcome.Name
+	Name       lang.Name
+	Prefecture lang.Name
 	Tier       Tier
 	ExitYear   int // the assessment year of its exit, 2016–2019
 }
@@ -100,7 +101,7 @@ var poorCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 		if err != nil || tier == 0 || !ok || pref.Name.Zh != r["prefecture"] {
 			return nil, fmt.Errorf("hunan: hunan_poverty_counties_51.csv:%d: %v", i+2, r)
 		}
-		out = append(out, PoorCounty{Code: r["code"], Name: outcome.Name{Zh: r["name"], En: r["name_en"]},
+		out = append(out, PoorCounty{Code: r["code"], Name: lang.Name{Zh: r["name"], En: r["name_en"]},
 			Prefecture: pref.Name, Tier: tier, ExitYear: y})
 	}
 	slices.SortFunc(out, func(a, b PoorCounty) int { return strings.Compare(a.Code, b.Code) })
@@ -120,7 +121,7 @@ func PoorCounties() target.Population {
 	for _, c := range mustPoorCounties() {
 		codes = append(codes, c.Code)
 	}
-	return target.Listed(outcome.Name{Zh: "全省51个贫困县", En: "Hunan's 51 poor counties"}, codes...)
+	return target.Listed(lang.Name{Zh: "全省51个贫困县", En: "Hunan's 51 poor counties"}, codes...)
 }
 
 // CountyUnits is the population of Hunan's 123 county-level units
@@ -137,7 +138,7 @@ func CountyUnits() target.Population {
 			codes = append(codes, r.Code)
 		}
 	}
-	return target.Listed(outcome.Name{Zh: "全省所有县市区(123个, 推断)", En: "every county-level unit (123, inferred)"}, codes...)
+	return target.Listed(lang.Name{Zh: "全省所有县市区(123个, 推断)", En: "every county-level unit (123, inferred)"}, codes...)
 }
 
 // isZone reports whether a county-level code is an NBS statistical zone
@@ -148,7 +149,7 @@ func isZone(code string) bool { return len(code) == 6 && code[4] == '7' && code[
 // (「3209个贫困村」, 004 §一(四)三是 [7]), known by its count only: no village
 // list is embedded, so coverage over it is read from an aggregate figure.
 func PoorVillages() target.Population {
-	return target.Counted(outcome.Name{Zh: "全省3209个贫困村", En: "Hunan's 3209 poor villages"}, 3209, ProvinceCode)
+	return target.Counted(lang.Name{Zh: "全省3209个贫困村", En: "Hunan's 3209 poor villages"}, 3209, ProvinceCode)
 }
 
 // Exits returns one county-exits record per poor county in its exit year,

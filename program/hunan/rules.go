@@ -3,6 +3,7 @@ package hunan
 import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/rule"
 )
@@ -20,7 +21,7 @@ func Rules() rule.Set {
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
 	at := func(ind string, p outcome.Period) rule.Expr { return rule.Of(ind, ProvinceCode, p) }
 	now := through(2019)
-	le := func(id string, n outcome.Name, left, right rule.Expr, sev rule.Severity, src outcome.Citation) rule.Rule {
+	le := func(id string, n lang.Name, left, right rule.Expr, sev rule.Severity, src outcome.Citation) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: left, Op: rule.LessOrEqual, Right: right, Severity: sev, Source: src}
 	}
 	s14, s15 := cite("二(三)二是", "[14]"), cite("二(三)二是", "[15]")

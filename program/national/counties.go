@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/target"
 )
@@ -25,14 +26,14 @@ const (
 	West                    // 西部
 )
 
-var areaNames = [...]outcome.Name{East: {Zh: "东部", En: "east"}, Central: {Zh: "中部", En: "central"}, West: {Zh: "西部", En: "west"}}
+var areaNames = [...]lang.Name{East: {Zh: "东部", En: "east"}, Central: {Zh: "中部", En: "central"}, West: {Zh: "西部", En: "west"}}
 
 // Name returns the area's bilingual name.
-func (a Area) Name() outcome.Name {
+func (a Area) Name() lang.Name {
 	if a != 0 && int(a) < len(areaNames) {
 		return areaNames[a]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 func (a Area) String() string {
@@ -55,9 +56,9 @@ func (a Area) String() string {
 // directly (Hainan's, 神农架林区).
 type PoorCounty struct {
 	Code       string
-	Name       outcome.Name
-	Province   outcome.Name
-	Prefecture outcome.Name
+	Name       lang.Name
+	Province   lang.Name
+	Prefecture lang.Name
 	Area       Area
 	// ExitYear is the assessment year (年度) in which the county left the
 	// list, 2016–2020.
@@ -77,9 +78,9 @@ var loadCounties = sync.OnceValues(func() ([]PoorCounty, error) {
 	out := make([]PoorCounty, 0, len(rows))
 	provinces := map[string]string{} // Chinese name → English, to refuse two spellings of one province
 	for i, r := range rows {
-		c := PoorCounty{Code: r["code"], Name: outcome.Name{Zh: r["name"], En: r["name_en"]},
-			Province:   outcome.Name{Zh: r["province"], En: r["province_en"]},
-			Prefecture: outcome.Name{Zh: r["prefecture"], En: r["prefecture_en"]},
+		c := PoorCounty{Code: r["code"], Name: lang.Name{Zh: r["name"], En: r["name_en"]},
+			Province:   lang.Name{Zh: r["province"], En: r["province_en"]},
+			Prefecture: lang.Name{Zh: r["prefecture"], En: r["prefecture_en"]},
 			Area:       areas[r["region"]], Note: r["note"]}
 		var err1, err2 error
 		c.ExitYear, err1 = strconv.Atoi(r["exit_year"])
@@ -119,7 +120,7 @@ func StillPoor(year int) []PoorCounty {
 const NationCode = "100000"
 
 var regions = sync.OnceValues(func() (*outcome.RegionSet, error) {
-	list := []outcome.Region{{Code: NationCode, Name: outcome.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}}
+	list := []outcome.Region{{Code: NationCode, Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}}
 	seen := map[string]bool{}
 	for _, c := range counties() {
 		prov := c.Code[:2] + "0000"
@@ -145,7 +146,7 @@ func PoorCounties() target.Population {
 	for _, c := range counties() {
 		codes = append(codes, c.Code)
 	}
-	return target.Listed(outcome.Name{Zh: "832个贫困县", En: "the 832 poor counties"}, codes...)
+	return target.Listed(lang.Name{Zh: "832个贫困县", En: "the 832 poor counties"}, codes...)
 }
 
 // listSource cites the county list.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/program/national"
 )
 
@@ -31,7 +31,7 @@ func ExampleStillPoor() {
 	still := national.StillPoor(2019)
 	c := still[0]
 	fmt.Println(len(still), c.Code, c.Name, c.Province)
-	fmt.Printf("%s, %s\n", c.Name.In(outcome.English), c.Province.In(outcome.English))
+	fmt.Printf("%s, %s\n", c.Name.In(lang.English), c.Province.In(lang.English))
 	// Output:
 	// 52 450225 融水苗族自治县 广西壮族自治区
 	// Rongshui Miao Autonomous County, Guangxi

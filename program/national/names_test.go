@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/program/national"
 )
 
@@ -24,7 +24,7 @@ var generic = []struct{ zh, en string }{
 	{"旗", "Banner"}, {"盟", "League"}, {"省", ""},
 }
 
-func checkName(t *testing.T, what string, n outcome.Name, province bool) {
+func checkName(t *testing.T, what string, n lang.Name, province bool) {
 	t.Helper()
 	if !englishName.MatchString(n.En) {
 		t.Errorf("%s %s: English name %q is not a romanized name", what, n.Zh, n.En)

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
@@ -213,7 +214,7 @@ func TestCatalogue(t *testing.T) {
 	}
 	// Fresh values: changing one does not change the next.
 	a := national.BaiQianWan()
-	a.Targets[0] = target.AtLeast("x", outcome.Name{}, "x", outcome.Int(1, outcome.Piece))
+	a.Targets[0] = target.AtLeast("x", lang.Name{}, "x", outcome.Int(1, outcome.Piece))
 	if national.BaiQianWan().Targets[0].ID() != "platforms" {
 		t.Error("BaiQianWan returned a shared value")
 	}
@@ -303,13 +304,13 @@ func TestPovertyEradicationInHunan(t *testing.T) {
 func TestAreaName(t *testing.T) {
 	for _, tt := range []struct {
 		area   national.Area
-		name   outcome.Name
+		name   lang.Name
 		String string
 	}{
-		{national.East, outcome.Name{Zh: "东部", En: "east"}, "east"},
-		{national.West, outcome.Name{Zh: "西部", En: "west"}, "west"},
-		{0, outcome.Name{}, "Area(0)"},
-		{9, outcome.Name{}, "Area(9)"},
+		{national.East, lang.Name{Zh: "东部", En: "east"}, "east"},
+		{national.West, lang.Name{Zh: "西部", En: "west"}, "west"},
+		{0, lang.Name{}, "Area(0)"},
+		{9, lang.Name{}, "Area(9)"},
 	} {
 		if got := tt.area.Name(); got != tt.name || tt.area.String() != tt.String {
 			t.Errorf("Area(%d): Name() = %v, String() = %q; want %v, %q", uint8(tt.area), got, tt.area.String(), tt.name, tt.String)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -14,10 +15,10 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
 
 var (
-	poorVillages = target.AllAt(outcome.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")
-	cqZhongyang  = outcome.Name{Zh: "党中央", En: "the CPC Central Committee"}
-	cpad         = outcome.Name{Zh: "国务院扶贫开发领导小组办公室", En: "State Council Leading Group Office of Poverty Alleviation and Development"}
-	sciTechDepts = outcome.Name{Zh: "科技相关部门", En: "science and technology departments"}
+	poorVillages = target.AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")
+	cqZhongyang  = lang.Name{Zh: "党中央", En: "the CPC Central Committee"}
+	cpad         = lang.Name{Zh: "国务院扶贫开发领导小组办公室", En: "State Council Leading Group Office of Poverty Alleviation and Development"}
+	sciTechDepts = lang.Name{Zh: "科技相关部门", En: "science and technology departments"}
 )
 
 // PovertyEradication2020 is 脱贫攻坚: 「到2020年现行标准下的农村贫困人口全部脱贫」
@@ -46,22 +47,18 @@ func PovertyEradication2020() program.Program {
 	intro := outcome.Cite(catalog.Seed000, "intro", "")
 	return program.Program{
 		ID:         "national/poverty-eradication-2020",
-		Name:       outcome.Name{Zh: "脱贫攻坚: 现行标准下农村贫困人口全部脱贫", En: "Poverty eradication by 2020"},
+		Name:       lang.Name{Zh: "脱贫攻坚: 现行标准下农村贫困人口全部脱贫", En: "Poverty eradication by 2020"},
 		Level:      outcome.Nation,
-		Issuers:    []outcome.Name{cqZhongyang},
+		Issuers:    []lang.Name{cqZhongyang},
 		Start:      day(2012, 12, 31),
 		Deadline:   day(2020, 12, 31),
 		Source:     src,
 		Indicators: pick("rural-poor", "poor-counties", "poor-villages", "county-exits"),
 		Targets: []target.Target{
-			target.Reduction("rural-poor", outcome.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "every rural poor person out of poverty"},
-				"rural-poor", q("9899万人"), q("0人")).Cite(intro),
-			target.Reduction("poor-counties", outcome.Name{Zh: "贫困县减少至0(目标为推断)", En: "poor counties down to 0 (goal inferred)"},
-				"poor-counties", q("832个"), q("0个")).Cite(intro),
-			target.Reduction("poor-villages", outcome.Name{Zh: "贫困村减少至0(目标为推断)", En: "poor villages down to 0 (goal inferred)"},
-				"poor-villages", q("12.8万个"), q("0个")).Cite(intro),
-			target.Coverage("county-exits", outcome.Name{Zh: "832个贫困县全部摘帽(目标为推断)", En: "all 832 poor counties exit (goal inferred)"},
-				"county-exits", PoorCounties(), q("1个")).Cite(listSource),
+			target.Reduction("rural-poor", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "every rural poor person out of poverty"}, "rural-poor", q("9899万人"), q("0人")).Cite(intro),
+			target.Reduction("poor-counties", lang.Name{Zh: "贫困县减少至0(目标为推断)", En: "poor counties down to 0 (goal inferred)"}, "poor-counties", q("832个"), q("0个")).Cite(intro),
+			target.Reduction("poor-villages", lang.Name{Zh: "贫困村减少至0(目标为推断)", En: "poor villages down to 0 (goal inferred)"}, "poor-villages", q("12.8万个"), q("0个")).Cite(intro),
+			target.Coverage("county-exits", lang.Name{Zh: "832个贫困县全部摘帽(目标为推断)", En: "all 832 poor counties exit (goal inferred)"}, "county-exits", PoorCounties(), q("1个")).Cite(listSource),
 		},
 	}
 }
@@ -81,15 +78,14 @@ func PovertyEradication2020() program.Program {
 func SciTechPovertyAction() program.Program {
 	return program.Program{
 		ID:         "national/sci-tech-poverty-action",
-		Name:       outcome.Name{Zh: "科技扶贫行动", En: "Sci-Tech Poverty Alleviation Action"},
+		Name:       lang.Name{Zh: "科技扶贫行动", En: "Sci-Tech Poverty Alleviation Action"},
 		Level:      outcome.Nation,
-		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Issuers:    []lang.Name{cpad, sciTechDepts},
 		Start:      day(2016, 1, 1),
 		Source:     outcome.Cite(catalog.Seed000, "2", ""),
 		Indicators: pick("village-commissioners", "covered-villages"),
 		Targets: []target.Target{
-			target.Coverage("commissioner-coverage", outcome.Name{Zh: "科技特派员对贫困村全覆盖", En: "a commissioner for every poor village"},
-				"village-commissioners", poorVillages, q("1名")).CoveredBy("covered-villages").Cite(outcome.Cite(catalog.Seed000, "2", "")),
+			target.Coverage("commissioner-coverage", lang.Name{Zh: "科技特派员对贫困村全覆盖", En: "a commissioner for every poor village"}, "village-commissioners", poorVillages, q("1名")).CoveredBy("covered-villages").Cite(outcome.Cite(catalog.Seed000, "2", "")),
 		},
 	}
 }
@@ -109,18 +105,15 @@ func BaiQianWan() program.Program {
 	fn := outcome.Cite(catalog.Seed000, "2", "②")
 	return program.Program{
 		ID:         "national/bai-qian-wan",
-		Name:       outcome.Name{Zh: "科技扶贫“百千万”工程", En: "Hundred–Thousand–Ten-thousand Sci-Tech Project"},
+		Name:       lang.Name{Zh: "科技扶贫“百千万”工程", En: "Hundred–Thousand–Ten-thousand Sci-Tech Project"},
 		Level:      outcome.Nation,
-		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Issuers:    []lang.Name{cpad, sciTechDepts},
 		Source:     fn,
 		Indicators: pick("platforms", "aid-pairings", "covered-villages"),
 		Targets: []target.Target{
-			target.AtLeast("platforms", outcome.Name{Zh: "一百个科技园区、星创天地等平台载体", En: "100 platforms in poor areas"},
-				"platforms", q("一百个")).Cite(fn),
-			target.AtLeast("pairings", outcome.Name{Zh: "一千个科技扶贫帮扶结对", En: "1000 sci-tech aid pairings"},
-				"aid-pairings", q("一千个")).Cite(fn),
-			target.AtLeast("village-coverage", outcome.Name{Zh: "一万个贫困村科技特派员全覆盖", En: "10,000 poor villages covered by commissioners"},
-				"covered-villages", q("一万个")).Cite(fn),
+			target.AtLeast("platforms", lang.Name{Zh: "一百个科技园区、星创天地等平台载体", En: "100 platforms in poor areas"}, "platforms", q("一百个")).Cite(fn),
+			target.AtLeast("pairings", lang.Name{Zh: "一千个科技扶贫帮扶结对", En: "1000 sci-tech aid pairings"}, "aid-pairings", q("一千个")).Cite(fn),
+			target.AtLeast("village-coverage", lang.Name{Zh: "一万个贫困村科技特派员全覆盖", En: "10,000 poor villages covered by commissioners"}, "covered-villages", q("一万个")).Cite(fn),
 		},
 	}
 }
@@ -137,8 +130,8 @@ func SciTechAidProject() program.Program {
 	fn := outcome.Cite(catalog.Seed000, "2", "③")
 	return program.Program{
 		ID:   "national/sci-tech-aid",
-		Name: outcome.Name{Zh: "科技助力精准扶贫工程(“千、万、十万”)", En: "Sci-Tech Aid for Targeted Poverty Alleviation (Thousand, Ten-thousand, Hundred-thousand)"},
-		Issuers: []outcome.Name{
+		Name: lang.Name{Zh: "科技助力精准扶贫工程(“千、万、十万”)", En: "Sci-Tech Aid for Targeted Poverty Alleviation (Thousand, Ten-thousand, Hundred-thousand)"},
+		Issuers: []lang.Name{
 			{Zh: "中国科学技术协会", En: "China Association for Science and Technology"},
 			{Zh: "农业部(现农业农村部)", En: "Ministry of Agriculture (now of Agriculture and Rural Affairs)"},
 			cpad,
@@ -149,9 +142,9 @@ func SciTechAidProject() program.Program {
 		Source:     fn,
 		Indicators: pick("federations", "associations", "sci-tech-workers", "excellent-orgs", "advanced-teams", "advanced-workers"),
 		Targets: []target.Target{
-			target.AtLeast("federations", outcome.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", q("1000个以上")).Cite(fn),
-			target.AtLeast("associations", outcome.Name{Zh: "10000个以上农技协", En: "≥10,000 associations"}, "associations", q("10000个以上")).Cite(fn),
-			target.AtLeast("workers", outcome.Name{Zh: "100000名以上科技工作者", En: "≥100,000 sci-tech workers"}, "sci-tech-workers", q("100000名以上")).Cite(fn),
+			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", q("1000个以上")).Cite(fn),
+			target.AtLeast("associations", lang.Name{Zh: "10000个以上农技协", En: "≥10,000 associations"}, "associations", q("10000个以上")).Cite(fn),
+			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "≥100,000 sci-tech workers"}, "sci-tech-workers", q("100000名以上")).Cite(fn),
 		},
 	}
 }
@@ -170,23 +163,21 @@ func SciTechAidProject() program.Program {
 // names no programme, start or deadline for this work.
 func ParksAndStarSpaces(eligible func(outcome.Region) bool) program.Program {
 	src := outcome.Cite(catalog.Seed000, "3.1", "(2)")
-	cond := outcome.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
+	cond := lang.Name{Zh: "有条件的(未界定: 全部计入)", En: "with the conditions (undefined: all counted)"}
 	if eligible != nil {
-		cond = outcome.Name{Zh: "有条件的(由调用方界定)", En: "with the conditions (as the caller defines them)"}
+		cond = lang.Name{Zh: "有条件的(由调用方界定)", En: "with the conditions (as the caller defines them)"}
 	}
 	pop := PoorCounties().Where(cond, eligible)
 	return program.Program{
 		ID:         "national/parks-and-star-spaces",
-		Name:       outcome.Name{Zh: "建立科技园区和星创天地", En: "Sci-tech parks and star innovation spaces"},
+		Name:       lang.Name{Zh: "建立科技园区和星创天地", En: "Sci-tech parks and star innovation spaces"},
 		Level:      outcome.Nation,
-		Issuers:    []outcome.Name{cpad, sciTechDepts},
+		Issuers:    []lang.Name{cpad, sciTechDepts},
 		Source:     src,
 		Indicators: pick("western-star-spaces", "county-parks"),
 		Targets: []target.Target{
-			target.Range("star-spaces", outcome.Name{Zh: "西部贫困地区等建设3 000—5 000个星创天地", En: "3000–5000 star spaces in western poor areas"},
-				"western-star-spaces", q("3 000—5 000个")).Cite(src),
-			target.Coverage("county-park", outcome.Name{Zh: "有条件的贫困县至少建设一个科技产业园区", En: "a sci-tech park in every poor county with the conditions"},
-				"county-parks", pop, q("至少一个")).Cite(src),
+			target.Range("star-spaces", lang.Name{Zh: "西部贫困地区等建设3 000—5 000个星创天地", En: "3000–5000 star spaces in western poor areas"}, "western-star-spaces", q("3 000—5 000个")).Cite(src),
+			target.Coverage("county-park", lang.Name{Zh: "有条件的贫困县至少建设一个科技产业园区", En: "a sci-tech park in every poor county with the conditions"}, "county-parks", pop, q("至少一个")).Cite(src),
 		},
 	}
 }
@@ -205,14 +196,13 @@ func VillageWealthLeaders() program.Program {
 	src := outcome.Cite(catalog.Seed000, "3.2", "")
 	return program.Program{
 		ID:         "national/village-wealth-leaders",
-		Name:       outcome.Name{Zh: "贫困村创业致富带头人培育", En: "Entrepreneurial wealth leaders for poor villages"},
+		Name:       lang.Name{Zh: "贫困村创业致富带头人培育", En: "Entrepreneurial wealth leaders for poor villages"},
 		Level:      outcome.Nation,
-		Issuers:    []outcome.Name{cpad},
+		Issuers:    []lang.Name{cpad},
 		Source:     src,
 		Indicators: pick("wealth-leaders"),
 		Targets: []target.Target{
-			target.EachInRange("leaders-per-village", outcome.Name{Zh: "每村3—5位创业致富带头人", En: "3–5 wealth leaders per poor village"},
-				"wealth-leaders", poorVillages, q("3—5位")).Cite(src),
+			target.EachInRange("leaders-per-village", lang.Name{Zh: "每村3—5位创业致富带头人", En: "3–5 wealth leaders per poor village"}, "wealth-leaders", poorVillages, q("3—5位")).Cite(src),
 		},
 	}
 }

@@ -2,6 +2,7 @@ package national
 
 import (
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/rule"
 )
@@ -14,20 +15,20 @@ import (
 func Rules() rule.Set {
 	intro := outcome.Cite(catalog.Seed000, "intro", "")
 	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
-	falls := func(id string, n outcome.Name, ind string) rule.Rule {
+	falls := func(id string, n lang.Name, ind string) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: rule.Of(ind, NationCode, through(2019)), Op: rule.LessOrEqual,
 			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Critical, Source: intro}
 	}
 	exits, _ := outcome.Span(day(2013, 1, 1), day(2019, 12, 31))
 	const hunan = "430000"
 	return rule.Set{
-		Name: outcome.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},
+		Name: lang.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},
 		Rules: []rule.Rule{
-			falls("D7", outcome.Name{Zh: "2019年底农村贫困人口 ≤ 2012年底", En: "rural poor at the end of 2019 ≤ at the end of 2012"}, "rural-poor"),
-			falls("D8", outcome.Name{Zh: "2019年底贫困县 ≤ 2012年底", En: "poor counties at the end of 2019 ≤ at the end of 2012"}, "poor-counties"),
-			falls("D9", outcome.Name{Zh: "2019年底贫困村 ≤ 2012年底", En: "poor villages at the end of 2019 ≤ at the end of 2012"}, "poor-villages"),
+			falls("D7", lang.Name{Zh: "2019年底农村贫困人口 ≤ 2012年底", En: "rural poor at the end of 2019 ≤ at the end of 2012"}, "rural-poor"),
+			falls("D8", lang.Name{Zh: "2019年底贫困县 ≤ 2012年底", En: "poor counties at the end of 2019 ≤ at the end of 2012"}, "poor-counties"),
+			falls("D9", lang.Name{Zh: "2019年底贫困村 ≤ 2012年底", En: "poor villages at the end of 2019 ≤ at the end of 2012"}, "poor-villages"),
 			// With the county list's Exits: 780 exited by 2019 + 52 left = 832.
-			{ID: "D8b", Name: outcome.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
+			{ID: "D8b", Name: lang.Name{Zh: "2013—2019年摘帽县 + 2019年底贫困县 = 2012年底贫困县", En: "counties exited 2013–2019 + poor counties at the end of 2019 = at the end of 2012"},
 				Left:  rule.Of("county-exits", NationCode, exits).Plus(rule.Of("poor-counties", NationCode, through(2019))),
 				Op:    rule.Equal,
 				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
@@ -39,7 +40,7 @@ func Rules() rule.Set {
 			// 11 that Hunan listed itself (program/hunan's
 			// hunan_poverty_counties_51.csv): those are not among the 832.
 			// Neither article prints the 40.
-			{ID: "D10", Name: outcome.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
+			{ID: "D10", Name: lang.Name{Zh: "湖南列入全国名单的贫困县 ≤ 全国832个", En: "Hunan's poor counties on the national list ≤ the nation's 832"},
 				Left: rule.Of("poor-counties", hunan, through(2012)), Op: rule.LessOrEqual,
 				Right: rule.Of("poor-counties", NationCode, through(2012)), Severity: rule.Critical, Source: intro},
 			// Records that the rules settle silently: quarters against

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/prevention"
 )
@@ -36,10 +37,10 @@ func ExamplePolicy_Classify() {
 			panic(err)
 		}
 		if why == 0 {
-			fmt.Printf("%s: %s %s\n", h.ID, class, class.Name().In(outcome.English))
+			fmt.Printf("%s: %s %s\n", h.ID, class, class.Name().In(lang.English))
 			continue
 		}
-		fmt.Printf("%s: %s %s, %s\n", h.ID, class, class.Name().In(outcome.English), why.Name().In(outcome.English))
+		fmt.Printf("%s: %s %s, %s\n", h.ID, class, class.Name().In(lang.English), why.Name().In(lang.English))
 	}
 	// Output:
 	// below: 绝对贫困 absolute poverty, income below the line
@@ -78,10 +79,10 @@ h3,433122100202,4,20000,3500.5,0,0,18000,0,0,6000,住房安全有保障
 // absolutely poor households.
 func ExampleNoAbsolutePoverty() {
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433122100201", Name: outcome.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100202", Name: outcome.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县", En: "Luxi"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
 	})
 	if err != nil {
 		panic(err)
@@ -113,7 +114,7 @@ func ExampleNoAbsolutePoverty() {
 		panic(err)
 	}
 	r := report.Results[0]
-	fmt.Println(r.Status.Name().In(outcome.English), r.Covered, "of", r.Units, "villages without an absolutely poor household")
+	fmt.Println(r.Status.Name().In(lang.English), r.Covered, "of", r.Units, "villages without an absolutely poor household")
 	for g := range r.Shortfall.All() {
 		fmt.Println(g.Region.Code, g.Region.Name.Zh, "has", g.Has, "too many by", g.Excess)
 	}

@@ -19,7 +19,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/lang"
 )
 
 // Money is an amount in fen (0.01 yuan), exact and cheap to add.
@@ -118,7 +118,7 @@ const (
 	numNeeds
 )
 
-var needNames = [numNeeds]outcome.Name{
+var needNames = [numNeeds]lang.Name{
 	{Zh: "不愁吃", En: "food"}, {Zh: "不愁穿", En: "clothing"}, {Zh: "义务教育有保障", En: "compulsory education"},
 	{Zh: "基本医疗有保障", En: "basic medical care"}, {Zh: "住房安全有保障", En: "safe housing"}, {Zh: "饮水安全有保障", En: "safe drinking water"},
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
@@ -94,11 +95,11 @@ func TestPolicyParameters(t *testing.T) {
 func regions(t *testing.T) *outcome.RegionSet {
 	t.Helper()
 	rs, err := outcome.NewRegionSet([]outcome.Region{
-		{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province},
-		{Code: "433122", Name: outcome.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
-		{Code: "433122100201", Name: outcome.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100202", Name: outcome.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
-		{Code: "433122100203", Name: outcome.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
+		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
+		{Code: "433122100201", Name: lang.Name{Zh: "甲村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100202", Name: lang.Name{Zh: "乙村"}, Level: outcome.Village, Parent: "433122"},
+		{Code: "433122100203", Name: lang.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "433122"},
 	})
 	require.NoError(t, err)
 	return rs

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 )
 
@@ -20,17 +21,17 @@ const (
 	numClasses
 )
 
-var classNames = [numClasses]outcome.Name{
+var classNames = [numClasses]lang.Name{
 	NotAtRisk: {Zh: "无风险", En: "not at risk"}, Latent: {Zh: "潜在贫困", En: "latent poverty"},
 	Secondary: {Zh: "次生贫困", En: "secondary poverty"}, Absolute: {Zh: "绝对贫困", En: "absolute poverty"},
 }
 
 // Name returns the bilingual name of the class: 绝对贫困, absolute poverty.
-func (c Class) Name() outcome.Name {
+func (c Class) Name() lang.Name {
 	if c != 0 && c < numClasses {
 		return classNames[c]
 	}
-	return outcome.Name{}
+	return lang.Name{}
 }
 
 // String returns the Chinese name of the class; Name().In(outcome.English)
@@ -52,7 +53,7 @@ const (
 	WithinBand                       // income per person above the line but within the band
 )
 
-var reasonNames = [...]outcome.Name{
+var reasonNames = [...]lang.Name{
 	{Zh: "人均收入低于贫困线", En: "income below the line"},
 	{Zh: "两不愁三保障未全部实现", En: "a basic need unmet"},
 	{Zh: "有刚性支出且收不抵支", En: "a shock, and income below expenditure"},
@@ -60,14 +61,14 @@ var reasonNames = [...]outcome.Name{
 }
 
 // Name returns the reasons in each language, joined by "、" and ", ".
-func (r Reason) Name() outcome.Name {
+func (r Reason) Name() lang.Name {
 	var zh, en []string
 	for i, n := range reasonNames {
 		if r&(1<<i) != 0 {
 			zh, en = append(zh, n.Zh), append(en, n.En)
 		}
 	}
-	return outcome.Name{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+	return lang.Name{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
 }
 
 // String lists the reasons in Chinese; Name().In(outcome.English) lists

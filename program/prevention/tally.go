@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/catalog"
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
@@ -95,7 +96,7 @@ var classIndicators = map[Class][2]string{
 // stocks: the households in a class as of the screening.
 func Indicators() []outcome.Indicator {
 	ind := func(code, zh, en string, u outcome.Unit) outcome.Indicator {
-		return outcome.Indicator{Code: code, Name: outcome.Name{Zh: zh, En: en}, Unit: u, Aggregation: outcome.Stock}
+		return outcome.Indicator{Code: code, Name: lang.Name{Zh: zh, En: en}, Unit: u, Aggregation: outcome.Stock}
 	}
 	return []outcome.Indicator{
 		ind(AbsoluteHouseholds, "绝对贫困户", "absolutely poor households", outcome.Household),
@@ -249,19 +250,18 @@ func villageIndex(rs *outcome.RegionSet) ([]string, map[string]int32) {
 // screening's [Tally.Records].
 func NoAbsolutePoverty(within string, deadline time.Time) program.Program {
 	src := outcome.Cite(catalog.Seed004, "三(三)一是", "")
-	villages := target.AllAt(outcome.Name{Zh: "监测村", En: "monitored villages"}, outcome.Village, within)
+	villages := target.AllAt(lang.Name{Zh: "监测村", En: "monitored villages"}, outcome.Village, within)
 	return program.Program{
 		ID:         "prevention/no-absolute-poverty",
-		Name:       outcome.Name{Zh: "精准防贫: 监测村无绝对贫困户", En: "Poverty prevention: no absolutely poor household in the monitored villages"},
+		Name:       lang.Name{Zh: "精准防贫: 监测村无绝对贫困户", En: "Poverty prevention: no absolutely poor household in the monitored villages"},
 		Level:      outcome.Province,
 		Deadline:   deadline,
 		Source:     src,
 		Indicators: Indicators(),
 		Targets: []target.Target{
-			target.EachInRange("no-absolute-households", outcome.Name{Zh: "每村绝对贫困户为0", En: "no absolutely poor household in any village"},
-				AbsoluteHouseholds, villages, outcome.Between(decimal.Zero, decimal.Zero, outcome.Household)).Cite(src),
-			target.Observe("secondary", outcome.Name{Zh: "次生贫困户", En: "households in secondary poverty"}, SecondaryHouseholds).In(within).Cite(src),
-			target.Observe("latent", outcome.Name{Zh: "潜在贫困户", En: "households in latent poverty"}, LatentHouseholds).In(within).Cite(src),
+			target.EachInRange("no-absolute-households", lang.Name{Zh: "每村绝对贫困户为0", En: "no absolutely poor household in any village"}, AbsoluteHouseholds, villages, outcome.Between(decimal.Zero, decimal.Zero, outcome.Household)).Cite(src),
+			target.Observe("secondary", lang.Name{Zh: "次生贫困户", En: "households in secondary poverty"}, SecondaryHouseholds).In(within).Cite(src),
+			target.Observe("latent", lang.Name{Zh: "潜在贫困户", En: "households in latent poverty"}, LatentHouseholds).In(within).Cite(src),
 		},
 	}
 }

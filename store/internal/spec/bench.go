@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
@@ -14,17 +15,17 @@ import (
 // of 128 villages each (128,000 villages), and a ledger file of n records:
 // featured industries and information networks, one a village a year.
 func synthetic(n int) (*outcome.RegionSet, []outcome.Indicator, []byte) {
-	regions := []outcome.Region{{Code: "430000", Name: outcome.Name{Zh: "湖南省"}, Level: outcome.Province}}
+	regions := []outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province}}
 	var villages []string
 	for c := range 100 {
 		county := fmt.Sprintf("43%04d", c+1)
-		regions = append(regions, outcome.Region{Code: county, Name: outcome.Name{Zh: "县" + county}, Level: outcome.County, Parent: "430000"})
+		regions = append(regions, outcome.Region{Code: county, Name: lang.Name{Zh: "县" + county}, Level: outcome.County, Parent: "430000"})
 		for tw := range 10 {
 			town := fmt.Sprintf("%s%03d", county, tw+1)
-			regions = append(regions, outcome.Region{Code: town, Name: outcome.Name{Zh: "乡" + town}, Level: outcome.Township, Parent: county})
+			regions = append(regions, outcome.Region{Code: town, Name: lang.Name{Zh: "乡" + town}, Level: outcome.Township, Parent: county})
 			for v := range 128 {
 				code := fmt.Sprintf("%s%03d", town, v+1)
-				regions = append(regions, outcome.Region{Code: code, Name: outcome.Name{Zh: "村" + code}, Level: outcome.Village, Parent: town})
+				regions = append(regions, outcome.Region{Code: code, Name: lang.Name{Zh: "村" + code}, Level: outcome.Village, Parent: town})
 				villages = append(villages, code)
 			}
 		}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
@@ -253,7 +254,7 @@ func testCatalogue(t *testing.T, b Backend) {
 		t.Errorf("PutRegions of the same regions again = %v, want nil", err)
 	}
 	// Names with what a region file quotes read back as written.
-	odd := outcome.Region{Code: "433122999201", Name: outcome.Name{Zh: `村,"甲"`, En: " Village \"A\",\nB"}, Level: outcome.Village, Parent: "433122"}
+	odd := outcome.Region{Code: "433122999201", Name: lang.Name{Zh: `村,"甲"`, En: " Village \"A\",\nB"}, Level: outcome.Village, Parent: "433122"}
 	more, err := outcome.NewRegionSet(append(slices.Collect(rs.All()), odd))
 	if err != nil {
 		t.Fatal(err)

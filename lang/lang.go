@@ -1,4 +1,6 @@
-package outcome
+// Package lang holds the two languages of taizhang's labels and reports,
+// and [Name], a label in both.
+package lang
 
 import "fmt"
 
@@ -11,21 +13,20 @@ const (
 	English
 )
 
-// ParseLang reads a language tag: "zh", "zh-CN", "cn" or "" for Chinese,
+// Parse reads a language tag: "zh", "zh-CN", "cn" or "" for Chinese,
 // "en" or "en-US" for English.
-func ParseLang(s string) (Lang, error) {
+func Parse(s string) (Lang, error) {
 	switch s {
 	case "", "zh", "zh-CN", "zh-Hans", "cn":
 		return Chinese, nil
 	case "en", "en-US", "en-GB":
 		return English, nil
 	}
-	return 0, fmt.Errorf("outcome: unknown language %q (want zh or en)", s)
+	return 0, fmt.Errorf("lang: unknown language %q (want zh or en)", s)
 }
 
-// String returns the language's tag, "zh" or "en", which [ParseLang]
-// reads back: a tag, like a [Period]'s notation, is not a label to
-// translate.
+// String returns the language's tag, "zh" or "en", which [Parse] reads
+// back: a tag, like a period's notation, is not a label to translate.
 func (l Lang) String() string {
 	if l == English {
 		return "en"
@@ -36,9 +37,9 @@ func (l Lang) String() string {
 // Name returns the language's bilingual name: 中文 (Chinese), 英文 (English).
 func (l Lang) Name() Name {
 	if l == English {
-		return Name{"英文", "English"}
+		return Name{Zh: "英文", En: "English"}
 	}
-	return Name{"中文", "Chinese"}
+	return Name{Zh: "中文", En: "Chinese"}
 }
 
 // Name is a bilingual label. Every program, target, indicator and region has
@@ -61,12 +62,3 @@ func (n Name) String() string { return n.In(Chinese) }
 
 // IsZero reports whether both languages are empty.
 func (n Name) IsZero() bool { return n.Zh == "" && n.En == "" }
-
-// label returns n in lang for an enum's String and its stable code, or
-// typ(v) for a value outside the enum, which has no name.
-func label(n Name, lang Lang, typ string, v int) string {
-	if n.IsZero() {
-		return fmt.Sprintf("%s(%d)", typ, v)
-	}
-	return n.In(lang)
-}
