@@ -9,8 +9,10 @@
 // # Packages
 //
 //	lang                the two languages, and Name, a label in both
+//	period              when a figure holds: years, quarters, months, spans,
+//	                    running totals, as offices write them
 //	outcome             what was observed: quantities, units, qualifiers,
-//	                    regions, periods, indicators, records and the Ledger
+//	                    regions, indicators, records and the Ledger
 //	target              what must be achieved: target kinds, populations,
 //	                    evaluation, results with progress, status, pace,
 //	                    bounds and shortfall

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
@@ -38,7 +39,7 @@ var indicators = []outcome.Indicator{
 	{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock},
 	{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 	{Code: "households-visited", Name: lang.Name{Zh: "走访贫困户"}, Unit: outcome.Household, Aggregation: outcome.Stock,
-		Reported: outcome.MonthPeriod},
+		Reported: period.KindMonth},
 }
 
 func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
@@ -66,14 +67,14 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	return l
 }
 
-func rec(indicator, region, period, figure string) outcome.Record {
-	return outcome.Record{Indicator: indicator, Region: region, Period: outcome.MustParsePeriod(period),
+func rec(indicator, region, per, figure string) outcome.Record {
+	return outcome.Record{Indicator: indicator, Region: region, Period: period.MustParse(per),
 		Quantity: outcome.MustParseQuantity(figure)}
 }
 
 func total(t *testing.T, l *outcome.Ledger, indicator, region, window string) outcome.Sum {
 	t.Helper()
-	s, err := l.Total(indicator, region, outcome.MustParsePeriod(window))
+	s, err := l.Total(indicator, region, period.MustParse(window))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if s := total(t, l, "training", province, "2019"); !s.Value.Equal(decimal.NewFromInt(206)) || s.PassedCount != 1 {
 			t.Errorf("the province's total = %v, %d passed over; want its counties' 206, its own 100 passed over", s.Value, s.PassedCount)
 		}
-		d, err := l.Discrepancies("training", "", outcome.Year(2019))
+		d, err := l.Discrepancies("training", "", period.Year(2019))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,7 +193,7 @@ func TestNoDayCountedTwice(t *testing.T) {
 	t.Run("a disagreement is reported", func(t *testing.T) {
 		l := ledger(t, append(slices.Clone(quarters[:3]),
 			rec("training", county, "2019-10-01/2019-12-31", "46场"), rec("training", county, "2019", "176场"))...)
-		d, err := l.Discrepancies("training", county, outcome.Year(2019))
+		d, err := l.Discrepancies("training", county, period.Year(2019))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +218,7 @@ func TestTheNewestFigureWins(t *testing.T) {
 	if s := total(t, same, "platforms", province, "2019"); !s.Value.Equal(decimal.NewFromInt(10)) {
 		t.Errorf("a province's own figure of the same date = %v, want its own 10", s.Value)
 	}
-	d, err := same.Discrepancies("platforms", province, outcome.Year(2019))
+	d, err := same.Discrepancies("platforms", province, period.Year(2019))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // TestTotalAgreesWithReference checks Total, Used, Values and
@@ -20,11 +21,7 @@ import (
 // against refLedger, which applies the rules written on Ledger.Total in
 // the plainest way: record by record, region by region.
 func TestTotalAgreesWithReference(t *testing.T) {
-	windows := []outcome.Period{
-		outcome.Year(2018), outcome.Year(2019), outcome.MustParsePeriod("2018/2019"), outcome.MustParsePeriod("2015/2020"),
-		outcome.MustParsePeriod("2019-01/2019-03"), outcome.MustParsePeriod("2019-03"), outcome.MustParsePeriod("2015-/2019"),
-		outcome.Through(date(2019, 12, 31)), outcome.Through(date(2018, 6, 30)), outcome.Through(date(2020, 12, 31)),
-	}
+	windows := []period.Period{period.Year(2018), period.Year(2019), period.MustParse("2018/2019"), period.MustParse("2015/2020"), period.MustParse("2019-01/2019-03"), period.MustParse("2019-03"), period.MustParse("2015-/2019"), period.Through(date(2019, 12, 31)), period.Through(date(2018, 6, 30)), period.Through(date(2020, 12, 31))}
 	// Figures: plain integers (the fast path), some with a qualifier (the
 	// general path), some beyond int64 (decimals from the start), and all
 	// in int64 but not in their sums (decimals once a sum overflows).
@@ -106,8 +103,8 @@ func randomRecords(rng *rand.Rand, regions []outcome.Region, figures string) []o
 		seen := map[[2]string]bool{}
 		for range len(regions) + rng.IntN(3*len(regions)) {
 			region := regions[rng.IntN(len(regions))].Code
-			period := ind.periods[rng.IntN(len(ind.periods))]
-			key := [2]string{region, outcome.MomentKey(ind.code == "platforms", period)}
+			per := ind.periods[rng.IntN(len(ind.periods))]
+			key := [2]string{region, outcome.MomentKey(ind.code == "platforms", per)}
 			if seen[key] {
 				continue
 			}
@@ -121,7 +118,7 @@ func randomRecords(rng *rand.Rand, regions []outcome.Region, figures string) []o
 			case figures == "wide":
 				figure = "999999999999999999" // in them, but not in a sum of ten
 			}
-			out = append(out, ovRec(ind.code, region, period, figure+ind.unit))
+			out = append(out, ovRec(ind.code, region, per, figure+ind.unit))
 		}
 	}
 	return out
@@ -172,7 +169,7 @@ func (f *refFigure) add(g refFigure) {
 	f.passed = append(f.passed, g.passed...)
 }
 
-func length(p outcome.Period) time.Duration { return p.End().Sub(p.Start()) }
+func length(p period.Period) time.Duration { return p.End().Sub(p.Start()) }
 
 // takeFirst orders flow records as they are taken: longest first, then the
 // earlier start, then by kind.
@@ -193,7 +190,7 @@ func greedy(records []outcome.Record) (taken []outcome.Record) {
 	return taken
 }
 
-func (r *refLedger) inside(region string, w outcome.Period) []outcome.Record {
+func (r *refLedger) inside(region string, w period.Period) []outcome.Record {
 	var in []outcome.Record
 	for _, rec := range r.own[region] {
 		if w.Covers(rec.Period) {
@@ -207,7 +204,7 @@ func (r *refLedger) inside(region string, w outcome.Period) []outcome.Record {
 // not cover; or its descendants' alone, when those sharing days with its
 // own add up to more than its own, which are then passed over; without
 // records of its own, its children's.
-func (r *refLedger) flow(region string, w outcome.Period) refFigure {
+func (r *refLedger) flow(region string, w period.Period) refFigure {
 	in := r.inside(region, w)
 	var below refFigure
 	for _, c := range r.children[region] {
@@ -289,7 +286,7 @@ func (r *refLedger) stockFigure(region string, asOf time.Time) refFigure {
 	return f
 }
 
-func (r *refLedger) figure(region string, w outcome.Period) refFigure {
+func (r *refLedger) figure(region string, w period.Period) refFigure {
 	if region == "" {
 		var f refFigure
 		for _, root := range r.roots {
@@ -307,7 +304,7 @@ func (r *refLedger) figure(region string, w outcome.Period) refFigure {
 // that the figure of region leaves out, a record not being split by days:
 // of the regions a roll-up reaches, those not covered on their days in w by
 // their region's counted records. Zero when there are none.
-func (r *refLedger) acrossLatest(region string, w outcome.Period) (latest time.Time) {
+func (r *refLedger) acrossLatest(region string, w period.Period) (latest time.Time) {
 	if region == "" {
 		for _, root := range r.roots {
 			if l := r.acrossLatest(root, w); l.After(latest) {
@@ -361,7 +358,7 @@ func minTime(a, b time.Time) time.Time {
 
 // discrepancies lists, as ovShow writes them, the counted records that
 // disagree with what is below them, for exact figures.
-func (r *refLedger) discrepancies(region string, w outcome.Period) []string {
+func (r *refLedger) discrepancies(region string, w period.Period) []string {
 	var out []string
 	regions := []string{region}
 	if region == "" {
@@ -438,7 +435,7 @@ func (r *refLedger) finer(c outcome.Record, in []outcome.Record) []string {
 	return out
 }
 
-func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection, w outcome.Period, exact bool) {
+func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection, w period.Period, exact bool) {
 	t.Helper()
 	ind := "training"
 	if r.stock {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/synth"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // nationalData generates the synthetic national ledger. Each benchmark
@@ -108,7 +109,7 @@ func BenchmarkValuesVillages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	window := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	window := period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	one := decimal.NewFromInt(1)
 	for b.Loop() {
 		v, err := l.Values(synth.Commissioners, villages, window)

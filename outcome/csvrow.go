@@ -14,7 +14,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/civil"
+	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/period"
 )
 
 // The columns of a ledger file. indicator, region, period and value are
@@ -181,7 +183,7 @@ const maxCachedPeriods = 1 << 14
 // bytes, the value is in column form.
 type csvRow struct {
 	indicator, region           []byte
-	period                      Period
+	period                      period.Period
 	val                         value
 	source, section, mark, note []byte
 	attrs                       []byte // the extra columns, encoded as Attributes
@@ -200,8 +202,8 @@ type rowParser struct {
 	written    [numColumns]string // each column's header as the file writes it (地区), for errors
 	width      int                // fields in the header
 	lastPeriod []byte
-	period     Period
-	periods    map[string]Period // periods read so far, up to maxCachedPeriods
+	period     period.Period
+	periods    map[string]period.Period // periods read so far, up to maxCachedPeriods
 	lastUnit   []byte
 	unit       Unit
 	unitShift  int32                          // the power of ten of lastUnit's scale word (万元: 4)
@@ -262,26 +264,26 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 		return p.fail(line, colRegion, nil, ErrMissing)
 	}
 	if pf := p.code(fields, colPeriod); p.period.IsZero() || !bytes.Equal(pf, p.lastPeriod) {
-		period, ok := Period{}, false
+		per, ok := period.Period{}, false
 		if y, isYear := civil.Year(pf); isYear {
 			// A bare year is cheaper to compute than to look up.
-			period, ok = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}, true
+			per, ok = period.Year(y), true
 		} else {
-			period, ok = p.periods[string(pf)]
+			per, ok = p.periods[string(pf)]
 		}
 		if !ok {
 			var err error
-			if period, err = parsePeriodBytes(pf); err != nil {
+			if per, err = parsePeriodBytes(pf); err != nil {
 				return p.fail(line, colPeriod, pf, err)
 			}
 			if p.periods == nil {
-				p.periods = make(map[string]Period)
+				p.periods = make(map[string]period.Period)
 			}
 			if len(p.periods) < maxCachedPeriods {
-				p.periods[string(pf)] = period
+				p.periods[string(pf)] = per
 			}
 		}
-		p.lastPeriod, p.period = append(p.lastPeriod[:0], pf...), period
+		p.lastPeriod, p.period = append(p.lastPeriod[:0], pf...), per
 	}
 	row.period = p.period
 	vf := p.code(fields, colValue)
@@ -438,25 +440,25 @@ func (p *rowParser) text(fields [][]byte, col int) []byte {
 
 // parsePeriodBytes reads a period, with fast paths for a bare year and a
 // span of two dates, the forms ledger files repeat on every line.
-func parsePeriodBytes(b []byte) (Period, error) {
+func parsePeriodBytes(b []byte) (period.Period, error) {
 	if y, ok := civil.Year(b); ok {
-		return Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}, nil
+		return period.Year(y), nil
 	}
-	if len(b) == 10 { // a day, as ParsePeriod reads it, without a string
+	if len(b) == 10 { // a day, as period.Parse reads it, without a string
 		if d, ok := civil.Date(b); ok {
-			return Period{SpanPeriod, d, d}, nil
+			return periodOf(colstore.Span{Kind: uint8(period.KindSpan), Start: d, End: d}), nil
 		}
 	}
 	if len(b) == 21 && b[10] == '/' {
 		from, ok1 := civil.Date(b[:10])
 		to, ok2 := civil.Date(b[11:])
 		if ok1 && ok2 && from <= to {
-			return Period{SpanPeriod, from, to}, nil
+			return periodOf(colstore.Span{Kind: uint8(period.KindSpan), Start: from, End: to}), nil
 		}
 	}
-	p, err := ParsePeriod(string(b))
+	p, err := period.Parse(string(b))
 	if err != nil {
-		return Period{}, errors.Unwrap(err)
+		return period.Period{}, errors.Unwrap(err)
 	}
 	return p, nil
 }
@@ -532,7 +534,7 @@ func parseValue(b []byte) (value, error) {
 // (1220, 26.8) with its unit in the unit column, or a figure as reports
 // write it (26.8亿多元, 5000余名) with unit and qualifier inside. A period is
 // 2019, 2019-03, 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019
-// ([ParsePeriod]). The file is UTF-8, with or without a byte-order mark,
+// ([period.Parse]). The file is UTF-8, with or without a byte-order mark,
 // with CRLF or LF line ends: a file Excel saves as "CSV UTF-8" reads.
 // Fields are quoted as RFC 4180 has it and encoding/csv reads it: a quote
 // in an unquoted field, or text after a quoted field's closing quote, is

@@ -6,10 +6,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/internal/enum"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -141,7 +143,7 @@ func (d Discrepancy) In(in lang.Lang) string {
 // reported: the province's 10 counts.
 //
 // [Entries] are events and never disagree: the result is empty.
-func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discrepancy, error) {
+func (l *Ledger) Discrepancies(indicator, region string, window period.Period) ([]Discrepancy, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	s, lo, hi, err := l.query("discrepancies", indicator, region)
@@ -160,8 +162,8 @@ func (l *Ledger) Discrepancies(indicator, region string, window Period) ([]Discr
 	return out, nil
 }
 
-func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
-	in := s.Period.Inside(window.span())
+func (s *series) flowDiscrepancies(l *Ledger, window period.Period, lo, hi int32) []Discrepancy {
+	in := s.Period.Inside(spanOf(window))
 	rank := colstore.Contested(s.Period.Table, in)
 	if rank == nil {
 		return nil // no record inside the window overlaps another
@@ -192,9 +194,9 @@ func (s *series) flowDiscrepancies(l *Ledger, window Period, lo, hi int32) []Dis
 
 // levelDiscrepancies holds each region's own counted flow records against
 // its descendants' figures within their days.
-func (s *series) levelDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
+func (s *series) levelDiscrepancies(l *Ledger, window period.Period, lo, hi int32) []Discrepancy {
 	rs := l.regions.tree()
-	a := s.Aggregate(rs, window.span())
+	a := s.Aggregate(rs, spanOf(window))
 	defer a.Release()
 	// The own rows of regions with descendants, in the plan: counted, or
 	// passed over for their descendants'.
@@ -282,9 +284,9 @@ func (s *series) checkFiner(l *Ledger, c int32, finer []int32, out []Discrepancy
 	return out
 }
 
-func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Discrepancy {
+func (s *series) stockDiscrepancies(l *Ledger, window period.Period, lo, hi int32) []Discrepancy {
 	rs := l.regions.tree()
-	a := s.Aggregate(rs, window.span())
+	a := s.Aggregate(rs, spanOf(window))
 	defer a.Release()
 	if a.Newest == nil {
 		return nil // no region with a figure has descendants with one
@@ -318,7 +320,7 @@ func (s *series) stockDiscrepancies(l *Ledger, window Period, lo, hi int32) []Di
 // colstore.MaxListed of them as records, by region and period.
 func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 	sum := Sum{Unit: s.ind.Unit, Records: len(rows)}
-	latest := int32(minDay)
+	latest := int32(civil.MinDay)
 	var detail []Record
 	for _, row := range rows {
 		sum.Value = sum.Value.Add(s.ValueAt(row))
@@ -333,7 +335,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 	}
 	sum.Certainty = sum.bound.certainty()
 	if len(rows) > 0 {
-		sum.Latest = dateOf(latest)
+		sum.Latest = civil.Time(latest)
 	}
 	slices.SortFunc(detail, cmpRecords)
 	return sum, detail

@@ -1,5 +1,5 @@
 // Package outcome records what was observed: the [Ledger] (台账) of
-// [Record]s, each an [Indicator] measured in a [Region] over a [Period] as a
+// [Record]s, each an [Indicator] measured in a [Region] over a [period.Period] as a
 // [Quantity], with the [Citation] of the report that states it.
 //
 // # Quantities
@@ -24,7 +24,7 @@
 // A [RegionSet] holds statistical divisions (province, prefecture, county,
 // township, village; GB/T 2260 and NBS codes) and their hierarchy, so a
 // village's record counts for its county and province; a region may be
-// named by its code or by a name path ([RegionSet.Find]). A [Period] is a
+// named by its code or by a name path ([RegionSet.Find]). A [period.Period] is a
 // year, a half-year, a quarter, a month, a date range or a cumulative span
 // since a date, read as offices write them (2019年3月, 2019Q1,
 // 2019年上半年, 2019.01.01-2019.03.31).
@@ -72,7 +72,7 @@
 // number (1220, 26.8) with its unit in the unit column (a scale word
 // before the unit scales the value: 50 in 万元 is 500000元), or a figure as
 // reports write it (26.8亿多元, 5000余名). A period is 2019, 2019-03,
-// 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([ParsePeriod]). The file
+// 2018-01-01/2019-06-30, 2005-/2019 or ~2017/2019 ([period.Parse]). The file
 // is UTF-8, with or without a byte-order mark, with CRLF or LF line ends,
 // so a file Excel saves as "CSV UTF-8" reads. Fields are quoted as RFC 4180
 // has it and encoding/csv reads it: a bare or extraneous quote is
@@ -98,15 +98,15 @@
 // # Languages
 //
 // Every label has a Chinese and an English form, a [lang.Name]; the enums
-// ([Level], [Unit], [Qualifier], [Certainty], [PeriodKind], [Aggregation],
+// ([Level], [Unit], [Qualifier], [Certainty], [period.Kind], [Aggregation],
 // [DiscrepancyKind]) give theirs with Name, and [lang.Name.In] picks a
 // [lang.Lang].
 // String is Chinese, as the source documents are: [Level], [Unit],
-// [Qualifier], [Certainty], [PeriodKind], [Aggregation] and
+// [Qualifier], [Certainty], [period.Kind], [Aggregation] and
 // [DiscrepancyKind] print their
 // Chinese name ([County] 县市区, [LowerBound] 下限, [Person] 名), and values
 // print as the reports write them (5000余名, 2019年). English output asks for English:
-// x.Name().In(lang.English), [Quantity.In], [Period.In]. MarshalText writes an
+// x.Name().In(lang.English), [Quantity.In], [period.Period.In]. MarshalText writes an
 // enum's English code ("county", "lower bound", "persons"), stable for
 // files and JSON, and UnmarshalText and the Parse functions read both the
 // code and the Chinese name.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/taizhang/taizhang/internal/errs"
 )
 
 // Sentinel errors: what callers branch on with [errors.Is]. Every error
@@ -15,27 +17,27 @@ var (
 	// ErrSyntax is text that does not read: a number, period, unit or
 	// qualifier not recognised, or a file whose shape is wrong (a line of
 	// the wrong number of fields, an unknown column).
-	ErrSyntax = errors.New("malformed")
+	ErrSyntax = errs.ErrSyntax
 	// ErrEncoding is text that is not UTF-8.
-	ErrEncoding = errors.New("not UTF-8 (save files as CSV UTF-8)")
+	ErrEncoding = errs.ErrEncoding
 	// ErrMissing is a required field, column or argument left empty.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrInvalid is a value outside its domain: negative, a fraction of
 	// what is counted whole, a range where one value is needed, a range or
 	// period in the wrong order, a figure or year out of range, an invalid
 	// indicator, a region defined twice, a region code or level that does
 	// not fit.
-	ErrInvalid = errors.New("invalid")
+	ErrInvalid = errs.ErrInvalid
 	// ErrUnknownRegion is a region code not in the region set.
-	ErrUnknownRegion = errors.New("region not in the region set")
+	ErrUnknownRegion = errs.ErrUnknownRegion
 	// ErrUnknownIndicator is an indicator code the ledger does not define.
-	ErrUnknownIndicator = errors.New("unknown indicator")
+	ErrUnknownIndicator = errs.ErrUnknownIndicator
 	// ErrUnitMismatch is a unit of another dimension than the one it
 	// meets: persons (名) beside person-times (人次).
-	ErrUnitMismatch = errors.New("unit does not fit the indicator")
+	ErrUnitMismatch = errs.ErrUnitMismatch
 	// ErrConflict is a second, different figure for the same indicator,
 	// region and period.
-	ErrConflict = errors.New("conflicting value for the same indicator, region and period")
+	ErrConflict = errs.ErrConflict
 )
 
 // The specific reasons, each wrapping the sentinel a caller branches on.
@@ -47,46 +49,24 @@ var (
 	errUnknownColumn    = reason(ErrSyntax, "unknown column")
 	errFieldCount       = reason(ErrSyntax, "wrong number of fields")
 	errMissingColumn    = reason(ErrMissing, "missing required column")
-	errNegative         = reason(ErrInvalid, "negative value")
+	errNegative         = errs.Negative
 	errFraction         = reason(ErrInvalid, "a fraction of what is counted whole")
 	errRangeValue       = reason(ErrInvalid, "a range is not a recorded value")
 	errRangeOrder       = reason(ErrInvalid, "range minimum exceeds its maximum")
-	errPeriodOrder      = reason(ErrInvalid, "period ends before it starts")
-	errOutOfRange       = reason(ErrInvalid, "out of range")
+	errOutOfRange       = errs.OutOfRange
 	errInvalidIndicator = reason(ErrInvalid, "invalid indicator")
 	errInvalidCode      = reason(ErrInvalid, "invalid region code")
 	errDuplicateRegion  = reason(ErrInvalid, "region defined twice")
 	errRegionLevel      = reason(ErrInvalid, "region level does not fit")
 )
 
-// reasonError is a specific reason for an error: its message is the
-// reason alone, as it was before the sentinels were few, and it unwraps to
-// the sentinel.
-type reasonError struct {
-	msg      string
-	sentinel error
-}
+// reason returns an error saying msg that unwraps to sentinel.
+func reason(sentinel error, msg string) error { return errs.Reason(sentinel, msg) }
 
-func reason(sentinel error, msg string) error { return &reasonError{msg, sentinel} }
-
-func (e *reasonError) Error() string { return e.msg }
-
-func (e *reasonError) Unwrap() error { return e.sentinel }
-
-// SyntaxError reports text that [ParseQuantity], [ParsePeriod] or another
-// parser of this package could not read.
-type SyntaxError struct {
-	What   string // what was being read: "quantity", "period", "region code"
-	Input  string // the whole input
-	Offset int    // byte offset in Input where reading failed
-	Err    error  // the reason, wrapping ErrSyntax or ErrInvalid
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("outcome: %s %q at byte %d: %v", e.What, e.Input, e.Offset, e.Err)
-}
-
-func (e *SyntaxError) Unwrap() error { return e.Err }
+// SyntaxError reports text that [ParseQuantity], [period.Parse] or another
+// parser of this package could not read. It is [period.SyntaxError] and
+// [quantity.SyntaxError].
+type SyntaxError = errs.SyntaxError
 
 // RecordError reports a record the [Ledger] refused: which record (its
 // position in the call to [Ledger.Add] and its content), which field and

@@ -6,6 +6,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // luxi is a county office's region file: Chinese headers and levels, and
@@ -85,7 +86,7 @@ func ExampleLedger_ReadSheet() {
 	for r := range l.All() {
 		fmt.Println(r.Indicator, r.Region, r.Period, r.Quantity)
 	}
-	err = l.ReadSheet(strings.NewReader("县,村,培训场次\n泸溪县,上都村,3\n"), outcome.Sheet{Region: []string{"县", "村"}, Fixed: outcome.Year(2020)}, outcome.ReadOptions{Name: "bad.csv"})
+	err = l.ReadSheet(strings.NewReader("县,村,培训场次\n泸溪县,上都村,3\n"), outcome.Sheet{Region: []string{"县", "村"}, Fixed: period.Year(2020)}, outcome.ReadOptions{Name: "bad.csv"})
 	fmt.Println(err)
 	// Output:
 	// commissioners 433122108201 2019 2名

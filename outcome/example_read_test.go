@@ -8,6 +8,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // hunanCounties is a region file with Hunan, two prefectures and three of
@@ -71,11 +72,11 @@ three-regions,430000,2019,770,名,004_32acad38fe6c52df.txt,二(二)一是,[11],
 	fmt.Println(l.Len(), "records")
 	// 2019 alone, and everything through the end of 2019: the 2019 figure
 	// lies within the cumulative one and is not added to it.
-	end2019 := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	end2019 := period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	for _, q := range []struct {
 		indicator string
-		window    outcome.Period
-	}{{"commissioners", outcome.Year(2019)}, {"commissioners", end2019}, {"three-regions", outcome.Year(2019)}} {
+		window    period.Period
+	}{{"commissioners", period.Year(2019)}, {"commissioners", end2019}, {"three-regions", period.Year(2019)}} {
 		sum, err := l.Total(q.indicator, "430000", q.window)
 		if err != nil {
 			panic(err)

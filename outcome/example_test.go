@@ -3,10 +3,10 @@ package outcome_test
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 func ExampleParseQuantity() {
@@ -34,7 +34,7 @@ func ExampleParseQuantity_error() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// outcome: quantity "数十名" at byte 0: no number (数十 and the like are not counts)
+	// quantity "数十名" at byte 0: no number (数十 and the like are not counts)
 }
 
 func ExampleUnit_Compatible() {
@@ -43,18 +43,6 @@ func ExampleUnit_Compatible() {
 	// Output:
 	// true
 	// false
-}
-
-func ExampleParsePeriod() {
-	for _, s := range []string{"2019", "2019-03", "2018-01-01/2019-06-30", "2005-/2019"} {
-		p, _ := outcome.ParsePeriod(s)
-		fmt.Println(p.Kind(), p.Start().Format(time.DateOnly), p.End().Format(time.DateOnly), p.In(lang.Chinese))
-	}
-	// Output:
-	// 年 2019-01-01 2019-12-31 2019年
-	// 月 2019-03-01 2019-03-31 2019年3月
-	// 时段 2018-01-01 2019-06-30 2018-01-01/2019-06-30
-	// 累计 2005-01-01 2019-12-31 2005年以来(截至2019年)
 }
 
 func ExampleRegionSet_Within() {
@@ -87,17 +75,17 @@ func ExampleLedger_Total() {
 	l, _ := outcome.NewLedger(rs, stars, training)
 	err := l.Add(
 		// A stock: the latest count wins, never the sum of the years.
-		outcome.Record{Indicator: "star-spaces", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("2家")},
-		outcome.Record{Indicator: "star-spaces", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3家")},
-		outcome.Record{Indicator: "star-spaces", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1家")},
+		outcome.Record{Indicator: "star-spaces", Region: "433122", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("2家")},
+		outcome.Record{Indicator: "star-spaces", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("3家")},
+		outcome.Record{Indicator: "star-spaces", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1家")},
 		// A flow: amounts within the window add up.
-		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40场")},
-		outcome.Record{Indicator: "training", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("60余场")},
+		outcome.Record{Indicator: "training", Region: "433122", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40场")},
+		outcome.Record{Indicator: "training", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("60余场")},
 	)
 	if err != nil {
 		panic(err)
 	}
-	window, _ := outcome.ParsePeriod("2018/2019")
+	window, _ := period.Parse("2018/2019")
 	for _, ind := range []string{"star-spaces", "training"} {
 		sum, _ := l.Total(ind, "430000", window)
 		fmt.Println(ind, sum.Value, sum.Certainty, sum.Records)
@@ -110,7 +98,7 @@ func ExampleLedger_Total() {
 func ExampleLedger_Add_conflict() {
 	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province}})
 	l, _ := outcome.NewLedger(rs, outcome.Indicator{Code: "star-spaces", Unit: outcome.Establishment, Aggregation: outcome.Stock})
-	r := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
+	r := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
 		Source: outcome.Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")}
 	fmt.Println(l.Add(r, r)) // an identical record twice is harmless
 	r.Quantity = outcome.MustParseQuantity("150家")

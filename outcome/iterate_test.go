@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/period"
 )
 
 // dayRecord is the i-th of a run of training records, one a day from
@@ -19,7 +20,7 @@ import (
 // beyond the compact columns, to go through the big values.
 func dayRecord(i int) Record {
 	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
-	p, err := Span(day, day)
+	p, err := period.Span(day, day)
 	if err != nil {
 		panic(err)
 	}
@@ -106,7 +107,7 @@ func TestIterateWhileAdding(t *testing.T) {
 			}()
 
 			within(t, "reading inside loops over the ledger while another goroutine adds", func() error {
-				all := Through(time.Date(2033, 12, 31, 0, 0, 0, 0, time.UTC))
+				all := period.Through(time.Date(2033, 12, 31, 0, 0, 0, 0, time.UTC))
 				for range 6 {
 					before := l.Len()
 					n := 0
@@ -123,7 +124,7 @@ func TestIterateWhileAdding(t *testing.T) {
 							return err
 						}
 						if n%16 == 0 {
-							if _, err := l.Used("training", "433122", Year(2000)); err != nil {
+							if _, err := l.Used("training", "433122", period.Year(2000)); err != nil {
 								return err
 							}
 						}
@@ -241,12 +242,12 @@ func TestRollbackMonths(t *testing.T) {
 	var months []Record
 	for i := range 40 {
 		months = append(months, Record{Indicator: "training", Region: "433122",
-			Period: Month(2016+i/12, time.Month(1+i%12)), Quantity: Int(int64(100+i), PersonTime)})
+			Period: period.Month(2016+i/12, time.Month(1+i%12)), Quantity: Int(int64(100+i), PersonTime)})
 	}
 	if err := l.Add(months...); err != nil {
 		t.Fatal(err)
 	}
-	added := Record{Indicator: "training", Region: "433122", Period: Month(2020, time.June), Quantity: Int(7, PersonTime)}
+	added := Record{Indicator: "training", Region: "433122", Period: period.Month(2020, time.June), Quantity: Int(7, PersonTime)}
 	conflict := months[3]
 	conflict.Quantity = Int(1, PersonTime)
 	within(t, "a refused Add", func() error {

@@ -88,30 +88,6 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 // String ("persons", "county", "stock", "year", "lower bound"), and read
 // back from that code or from its Chinese name.
 
-// MarshalText writes p as [Period.String] does: "" for the zero Period.
-// A query window from [Through] lies outside the years 1 to 9999 that
-// [ParsePeriod] reads, and is not written.
-func (p Period) MarshalText() ([]byte, error) {
-	if !p.IsZero() && !p.inRange() {
-		return nil, fmt.Errorf("outcome: period %s: outside the years 0001 to 9999: %w", p, errOutOfRange)
-	}
-	return []byte(p.String()), nil
-}
-
-// UnmarshalText reads p as [ParsePeriod] does; "" is the zero Period.
-func (p *Period) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*p = Period{}
-		return nil
-	}
-	q, err := ParsePeriod(string(b))
-	if err != nil {
-		return err
-	}
-	*p = q
-	return nil
-}
-
 // MarshalText writes the unit's English code ("persons"), "" for no unit.
 func (u Unit) MarshalText() ([]byte, error) {
 	if u != 0 && !u.IsValid() {
@@ -160,34 +136,6 @@ func (l *Level) UnmarshalText(b []byte) error {
 	}
 	*l = v
 	return nil
-}
-
-// MarshalText writes the kind's English code ("year", "month", …), and ""
-// for the zero PeriodKind.
-func (k PeriodKind) MarshalText() ([]byte, error) {
-	switch {
-	case k == 0:
-		return nil, nil
-	case int(k) < len(periodKindNames):
-		return []byte(k.code()), nil
-	}
-	return nil, fmt.Errorf("outcome: %s: %w", k.code(), ErrInvalid)
-}
-
-// UnmarshalText reads a kind's English code or Chinese name (年, 月, …); ""
-// is the zero PeriodKind.
-func (k *PeriodKind) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*k = 0
-		return nil
-	}
-	for v, n := range periodKindNames {
-		if v != 0 && (n.En == string(b) || n.Zh == string(b)) {
-			*k = PeriodKind(v)
-			return nil
-		}
-	}
-	return fmt.Errorf("outcome: period kind %q: %w", b, ErrSyntax)
 }
 
 // MarshalText writes the English code "stock", "flow" or "entries", and ""

@@ -8,14 +8,15 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/period"
 )
 
 func TestRecordJSONRoundTrip(t *testing.T) {
 	in := []Record{
-		{Indicator: "funds", Region: "430000", Period: MustParsePeriod("2005-/2019"), Quantity: MustParseQuantity("26.8亿多元"),
+		{Indicator: "funds", Region: "430000", Period: period.MustParse("2005-/2019"), Quantity: MustParseQuantity("26.8亿多元"),
 			Source: Cite("004_32acad38fe6c52df.txt", "二(三)一是", "[13]"), Note: "据不完全统计"},
-		{Indicator: "star-spaces", Region: "430000", Period: Year(2019), Quantity: MustParseQuantity("3 000—5 000个")},
-		{Indicator: "share", Region: "430000", Period: MustParsePeriod("2019-03"), Quantity: MustParseQuantity("不到 60%")},
+		{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: MustParseQuantity("3 000—5 000个")},
+		{Indicator: "share", Region: "430000", Period: period.MustParse("2019-03"), Quantity: MustParseQuantity("不到 60%")},
 	}
 	b, err := json.Marshal(in)
 	if err != nil {
@@ -107,8 +108,8 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 		v    any
 		want error // from json.Marshal
 	}{
-		{"the zero period", Period{}, nil},
-		{"a query window", Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)), errOutOfRange},
+		{"the zero period", period.Period{}, nil},
+		{"a query window", period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)), errOutOfRange},
 		{"a negative quantity", Int(-1, Person), errNegative},
 		{"an unknown qualifier", NewQuantity(decimal.NewFromInt(1), Person, qualifierEnd), errUnknownQualifier},
 		{"an unknown unit", Int(1, Unit(200)), errUnknownUnit},
@@ -120,7 +121,7 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 			t.Errorf("json.Marshal(%s) = %s, %v; want %v", tt.name, b, err, tt.want)
 		}
 	}
-	var p Period
+	var p period.Period
 	if err := json.Unmarshal([]byte(`""`), &p); err != nil || !p.IsZero() {
 		t.Errorf(`"" reads as period %v, %v; want the zero Period`, p, err)
 	}

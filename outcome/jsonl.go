@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/taizhang/taizhang/period"
 	"io"
 	"iter"
 	"reflect"
@@ -123,7 +124,7 @@ func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 			return fail(f.col, "", ErrMissing)
 		}
 	}
-	p, err := ParsePeriod(rj.Period)
+	p, err := period.Parse(rj.Period)
 	if err != nil {
 		return fail("period", rj.Period, errors.Unwrap(err))
 	}

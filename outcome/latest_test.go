@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // TestValuesLatestManyPeriods checks Values.Latest against the records
@@ -27,13 +28,13 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 				if many {
 					stockEnds := map[time.Time]bool{}
 					for _, sp := range stockPeriods {
-						stockEnds[outcome.MustParsePeriod(sp).End()] = true
+						stockEnds[period.MustParse(sp).End()] = true
 					}
 					// Two-day spans from 1900 on: 70,000 distinct periods.
 					first := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 					for i := range 70000 {
 						from := first.AddDate(0, 0, i)
-						p, err := outcome.Span(from, from.AddDate(0, 0, 1))
+						p, err := period.Span(from, from.AddDate(0, 0, 1))
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -53,9 +54,7 @@ func TestValuesLatestManyPeriods(t *testing.T) {
 				if err := l.Add(records...); err != nil {
 					t.Fatal(err)
 				}
-				windows := []outcome.Period{outcome.Year(2019), outcome.MustParsePeriod("2018/2019"),
-					outcome.MustParsePeriod("2015-/2019"), outcome.Through(date(2019, 12, 31)), outcome.Through(date(2018, 6, 30)),
-					outcome.MustParsePeriod("1900/2100")}
+				windows := []period.Period{period.Year(2019), period.MustParse("2018/2019"), period.MustParse("2015-/2019"), period.Through(date(2019, 12, 31)), period.Through(date(2018, 6, 30)), period.MustParse("1900/2100")}
 				selections := 5
 				if many {
 					selections = 1 // each Used aggregates 140,000 rows: one selection a window is enough

@@ -25,7 +25,7 @@ import (
 // indicator or region, a negative value, a unit that does not fit the
 // indicator (of another dimension, or at another scale with no exact
 // decimal in the indicator's unit), a range, a period outside the years 1
-// to 9999 (a query window from [Through] is one). An identical record
+// to 9999 (a query window from [period.Through] is one). An identical record
 // twice is harmless (the second is not added); a different value for the
 // same indicator, region and period is a conflict ([ErrConflict]) and
 // nothing is overwritten. A record in a unit at another scale than its
@@ -250,7 +250,7 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if r.Period.IsZero() {
 		return fail("period", "", ErrMissing)
 	}
-	if !r.Period.inRange() {
+	if !recordable(r.Period) {
 		return fail("period", r.Period.String(), fmt.Errorf("%w: a recorded period lies within the years 0001 to 9999 (a query window such as Through is not a period to record)", errOutOfRange))
 	}
 	q := r.Quantity
@@ -302,7 +302,7 @@ func (l *Ledger) add(r *Record) *RecordError {
 	if err := v.checkWhole(s.ind.Unit); err != nil {
 		return fail("value", q.String(), err)
 	}
-	if err := l.put(s, reg, r.Period.span(), &v, l.intern(m), rev); err != nil {
+	if err := l.put(s, reg, spanOf(r.Period), &v, l.intern(m), rev); err != nil {
 		return fail("value", q.String(), err)
 	}
 	return nil

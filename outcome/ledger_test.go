@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 var (
@@ -29,8 +30,8 @@ func testLedger(t testing.TB) *Ledger {
 	return l
 }
 
-func rec(ind, region, period, qty string) Record {
-	return Record{Indicator: ind, Region: region, Period: MustParsePeriod(period), Quantity: MustParseQuantity(qty)}
+func rec(ind, region, per, qty string) Record {
+	return Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: MustParseQuantity(qty)}
 }
 
 func TestLedgerAddRefuses(t *testing.T) {
@@ -42,13 +43,13 @@ func TestLedgerAddRefuses(t *testing.T) {
 	}{
 		{"unknown indicator", rec("leaders", "433122", "2019", "3名"), "indicator", ErrUnknownIndicator},
 		{"region outside the set", rec("commissioners", "110000", "2019", "3名"), "region", ErrUnknownRegion},
-		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(-3, Person)}, "value", errNegative},
+		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(-3, Person)}, "value", errNegative},
 		// 004 §一(四)一是 reports 培训农民 in 人次: persons are not person-times.
 		{"unit does not fit", rec("commissioners", "433122", "2019", "118万人次"), "unit", ErrUnitMismatch},
-		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Unit(99))}, "value", errUnknownUnit},
+		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(3, Unit(99))}, "value", errUnknownUnit},
 		{"a range", rec("commissioners", "433122", "2019", "3—5名"), "value", errRangeValue},
 		{"no period", Record{Indicator: "commissioners", Region: "433122", Quantity: Int(3, Person)}, "period", ErrMissing},
-		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: Year(2019), Quantity: Int(3, Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
+		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(3, Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,7 +133,7 @@ func TestTotalStockLatestWins(t *testing.T) {
 		{date(2025, 1, 1), 149, true},
 	}
 	for _, tt := range tests {
-		got, err := l.Total("star-spaces", "430000", Through(tt.asOf))
+		got, err := l.Total("star-spaces", "430000", period.Through(tt.asOf))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +165,7 @@ func TestTotalFlowWithinWindow(t *testing.T) {
 		{"2020", 0},
 	}
 	for _, tt := range tests {
-		got, err := l.Total("training", "", MustParsePeriod(tt.window))
+		got, err := l.Total("training", "", period.MustParse(tt.window))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +185,7 @@ func TestTotalRollUp(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	window := Through(date(2019, 12, 31))
+	window := period.Through(date(2019, 12, 31))
 	for _, tt := range []struct {
 		region string
 		want   int64
@@ -231,7 +232,7 @@ func TestTotalCertainty(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	window := Through(date(2019, 12, 31))
+	window := period.Through(date(2019, 12, 31))
 	for _, tt := range []struct {
 		ind, region string
 		want        Certainty
@@ -261,7 +262,7 @@ func TestValuesPerUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := l.Values("commissioners", villages, Through(date(2019, 12, 31)))
+	v, err := l.Values("commissioners", villages, period.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,18 +292,18 @@ func TestLedgerDecimalValues(t *testing.T) {
 	if err := l.Add(
 		rec("funds", "433122", "2019", "26.8亿多元"),
 		rec("funds", "433130", "2019", "0.5元"),
-		Record{Indicator: "funds", Region: "520000", Period: Year(2019), Quantity: NewQuantity(decimal.RequireFromString("123456789012345678901234567890"), Yuan, 0)},
+		Record{Indicator: "funds", Region: "520000", Period: period.Year(2019), Quantity: NewQuantity(decimal.RequireFromString("123456789012345678901234567890"), Yuan, 0)},
 	); err != nil {
 		t.Fatal(err)
 	}
-	got, err := l.Total("funds", "430000", Through(date(2019, 12, 31)))
+	got, err := l.Total("funds", "430000", period.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := decimal.RequireFromString("2680000000.5"); !got.Value.Equal(want) {
 		t.Errorf("Total(funds, Hunan) = %v, want %v", got.Value, want)
 	}
-	got, _ = l.Total("funds", "", Through(date(2019, 12, 31)))
+	got, _ = l.Total("funds", "", period.Through(date(2019, 12, 31)))
 	if want := decimal.RequireFromString("123456789012345678903914567890.5"); !got.Value.Equal(want) {
 		t.Errorf("Total(funds) with a value beyond int64 = %v, want %v", got.Value, want)
 	}
@@ -323,11 +324,11 @@ func TestLedgerConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for y := 2000; y < 2050; y++ {
-				r := Record{Indicator: "training", Region: "433122", Period: Year(y), Quantity: Int(int64(g+1), PersonTime), Note: fmt.Sprint(g)}
+				r := Record{Indicator: "training", Region: "433122", Period: period.Year(y), Quantity: Int(int64(g+1), PersonTime), Note: fmt.Sprint(g)}
 				if err := l.Add(r); err != nil && !errors.Is(err, ErrConflict) {
 					t.Error(err)
 				}
-				if _, err := l.Total("training", "430000", Year(y)); err != nil {
+				if _, err := l.Total("training", "430000", period.Year(y)); err != nil {
 					t.Error(err)
 				}
 			}
@@ -347,7 +348,7 @@ func TestSumQuantityQualifier(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	window := Through(date(2019, 12, 31))
+	window := period.Through(date(2019, 12, 31))
 	// One record: its own words are kept.
 	one, _ := l.Total("commissioners", "433122", window)
 	if got := one.Quantity(); !got.Equal(MustParseQuantity("5000余名")) {
@@ -362,7 +363,7 @@ func TestSumQuantityQualifier(t *testing.T) {
 	if err := l.Add(rec("commissioners", "433130", "2018", "40名"), rec("commissioners", "433122", "2018", "30余名")); err != nil {
 		t.Fatal(err)
 	}
-	lower, _ := l.Total("commissioners", "430000", Through(date(2018, 12, 31)))
+	lower, _ := l.Total("commissioners", "430000", period.Through(date(2018, 12, 31)))
 	if got := lower.Quantity(); !got.Equal(MustParseQuantity("70余名")) {
 		t.Errorf("40 + 30余 = %v, want 70余名", got)
 	}
@@ -372,11 +373,11 @@ func TestIndexYearsAndSpans(t *testing.T) {
 	// Years from 1970 to 2033 are indexed by a bitmap, other periods by a
 	// hash table; both must find duplicates and conflicts alike, and a
 	// refused Add must leave neither holding its rows.
-	for _, period := range []string{"2019", "1965", "2040", "2019-03", "2018-01-01/2018-06-30", "~2017/2019", "2005-/2019"} {
-		t.Run(period, func(t *testing.T) {
+	for _, per := range []string{"2019", "1965", "2040", "2019-03", "2018-01-01/2018-06-30", "~2017/2019", "2005-/2019"} {
+		t.Run(per, func(t *testing.T) {
 			l := testLedger(t)
-			r := rec("training", "433122", period, "5人次")
-			bad := rec("training", "999999", period, "5人次")
+			r := rec("training", "433122", per, "5人次")
+			bad := rec("training", "999999", per, "5人次")
 			if err := l.Add(r, bad); !errors.Is(err, ErrUnknownRegion) {
 				t.Fatalf("Add with a bad record: %v", err)
 			}
@@ -386,10 +387,10 @@ func TestIndexYearsAndSpans(t *testing.T) {
 			if err := l.Add(r); err != nil || l.Len() != 1 {
 				t.Errorf("an identical record again: %v, Len %d; want harmless", err, l.Len())
 			}
-			if err := l.Add(rec("training", "433122", period, "6人次")); !errors.Is(err, ErrConflict) {
+			if err := l.Add(rec("training", "433122", per, "6人次")); !errors.Is(err, ErrConflict) {
 				t.Errorf("a different value: %v, want ErrConflict", err)
 			}
-			if err := l.Add(rec("training", "433130", period, "6人次")); err != nil {
+			if err := l.Add(rec("training", "433130", per, "6人次")); err != nil {
 				t.Errorf("another region: %v", err)
 			}
 		})
@@ -407,7 +408,7 @@ func TestUsed(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	window := Through(date(2019, 12, 31))
+	window := period.Through(date(2019, 12, 31))
 	for _, tt := range []struct {
 		region string
 		want   []string
@@ -440,13 +441,13 @@ func TestSumLatest(t *testing.T) {
 		t.Fatal(err)
 	}
 	// As of 2015 Hunan's own 2012 figure stands; it is three years old.
-	sum, _ := l.Total("star-spaces", "430000", Through(date(2015, 12, 31)))
+	sum, _ := l.Total("star-spaces", "430000", period.Through(date(2015, 12, 31)))
 	if !sum.Latest.Equal(date(2012, 12, 31)) {
 		t.Errorf("Latest = %v, want the end of 2012", sum.Latest)
 	}
 	// As of 2018 the prefecture's 2016 record is newer: it counts for Hunan.
 	for _, region := range []string{"430000", "433100"} {
-		sum, _ = l.Total("star-spaces", region, Through(date(2018, 12, 31)))
+		sum, _ = l.Total("star-spaces", region, period.Through(date(2018, 12, 31)))
 		if !sum.Latest.Equal(date(2016, 3, 31)) {
 			t.Errorf("Latest of %s = %v, want 2016-03-31", region, sum.Latest)
 		}
@@ -474,7 +475,7 @@ func TestEntries(t *testing.T) {
 		window string
 		want   int64
 	}{{"2018", 2}, {"2018/2019", 4}, {"2016/2020", 5}} {
-		sum, _ := l.Total("assigned", "433122", MustParsePeriod(tt.window))
+		sum, _ := l.Total("assigned", "433122", period.MustParse(tt.window))
 		if !sum.Value.Equal(decimal.NewFromInt(tt.want)) {
 			t.Errorf("entries in %s = %v, want %d", tt.window, sum.Value, tt.want)
 		}
@@ -505,7 +506,7 @@ func TestValuesBeyondFourBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := l.Values("training", villages, Through(date(2019, 12, 31)))
+	v, err := l.Values("training", villages, period.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -517,7 +518,7 @@ func TestValuesBeyondFourBytes(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Values mismatch (-want +got):\n%s", diff)
 	}
-	sum, err := l.Total("training", "", Through(date(2019, 12, 31)))
+	sum, err := l.Total("training", "", period.Through(date(2019, 12, 31)))
 	if err != nil || !sum.Value.Equal(decimal.NewFromInt(4000000007)) || sum.Records != 3 {
 		t.Errorf("Total = %v, %d records, %v; want 4000000007 of 3", sum.Value, sum.Records, err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 var indEvents = Indicator{Code: "events", Name: lang.Name{Zh: "活动", En: "events"}, Unit: PersonTime, Aggregation: Entries}
@@ -338,7 +339,7 @@ func TestEveryPathRefuses(t *testing.T) {
 				}
 				return // a Record cannot hold what does not parse
 			}
-			err = ledgerWithEvents(t).Add(Record{Indicator: tt.indicator, Region: "433122", Period: Year(2019), Quantity: q})
+			err = ledgerWithEvents(t).Add(Record{Indicator: tt.indicator, Region: "433122", Period: period.Year(2019), Quantity: q})
 			var re *RecordError
 			switch {
 			case tt.want == nil && err != nil:
@@ -477,11 +478,11 @@ func FuzzReadCSVChunks(f *testing.F) {
 // momentKey is what makes two periods of a region the same figure: the
 // last day for a stock, the first and last day for a flow; an undated
 // period is its own.
-func momentKey(stock bool, period string) string {
-	p := MustParsePeriod(period)
+func momentKey(stock bool, per string) string {
+	p := period.MustParse(per)
 	switch {
-	case p.Kind() == UndatedPeriod:
-		return period
+	case p.Kind() == period.KindUndated:
+		return per
 	case stock:
 		return p.End().Format(time.DateOnly)
 	}

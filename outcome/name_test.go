@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 // enumValue is a defined value of one of the package's enums, with its
@@ -28,8 +29,8 @@ func every() map[string][]enumValue {
 	for _, c := range []Certainty{Exact, LowerBound, UpperBound, Approximate} {
 		m["Certainty"] = append(m["Certainty"], c)
 	}
-	for _, k := range []PeriodKind{YearPeriod, MonthPeriod, SpanPeriod, CumulativePeriod, UndatedPeriod} {
-		m["PeriodKind"] = append(m["PeriodKind"], k)
+	for _, k := range []period.Kind{period.KindYear, period.KindMonth, period.KindSpan, period.KindCumulative, period.KindUndated} {
+		m["Kind"] = append(m["Kind"], k)
 	}
 	for _, a := range []Aggregation{Stock, Flow, Entries} {
 		m["Aggregation"] = append(m["Aggregation"], a)
@@ -51,9 +52,9 @@ func TestStringIsChinese(t *testing.T) {
 		{Unit(99), "Unit(99)"},
 		{LowerBound, "下限"},
 		{Certainty(9), "Certainty(9)"},
-		{YearPeriod, "年"},
-		{CumulativePeriod, "累计"},
-		{PeriodKind(0), "PeriodKind(0)"},
+		{period.KindYear, "年"},
+		{period.KindCumulative, "累计"},
+		{period.Kind(0), "Kind(0)"},
 		{Stock, "存量"},
 		{Flow, "流量"},
 		{Aggregation(0), "Aggregation(0)"},
@@ -124,8 +125,8 @@ func unmarshalAs(v enumValue, s string) (enumValue, error) {
 		var x Certainty
 		err := x.UnmarshalText([]byte(s))
 		return x, err
-	case PeriodKind:
-		var x PeriodKind
+	case period.Kind:
+		var x period.Kind
 		err := x.UnmarshalText([]byte(s))
 		return x, err
 	case Aggregation:

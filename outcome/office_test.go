@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 // The files of testdata/office are shaped like a county office's own: a
@@ -247,7 +248,7 @@ func TestReadSheet(t *testing.T) {
 	// Line-precise errors, all or nothing.
 	bad := "县,乡镇,村,科技特派员人数,培训场次\n泸溪县,浦市镇,下都村,2,12\n泸溪县,浦市镇,上都村,1,3\n泸溪县,洗溪镇,新桥村,x,3\n"
 	l = officeLedger(t)
-	err := l.ReadSheet(strings.NewReader(bad), Sheet{Region: []string{"县", "乡镇", "村"}, Fixed: Year(2019)}, ReadOptions{Name: "bad.csv", AllErrors: true})
+	err := l.ReadSheet(strings.NewReader(bad), Sheet{Region: []string{"县", "乡镇", "村"}, Fixed: period.Year(2019)}, ReadOptions{Name: "bad.csv", AllErrors: true})
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != "县/乡镇/村" || !errors.Is(err, ErrUnknownRegion) {
 		t.Errorf("first error = %v, want line 3 region", err)
@@ -286,7 +287,7 @@ func TestReadRoster(t *testing.T) {
 	if d := n.Duplicates[0]; d.Line != 5 || d.First != 2 || d.Region != "433122108201" {
 		t.Errorf("duplicate = %v, want line 5 repeating line 2 in 下都村", d)
 	}
-	got, _ := l.Total("commissioners", "433122108201", MustParsePeriod("2019"))
+	got, _ := l.Total("commissioners", "433122108201", period.MustParse("2019"))
 	if want := MustParseQuantity("2名"); !got.Quantity().Equal(want) {
 		t.Errorf("下都村 2019 = %v, want %v", got.Quantity(), want)
 	}
@@ -359,7 +360,7 @@ func TestRosterCountsPersonsOnce(t *testing.T) {
 				t.Errorf("ReadRoster = %+v, want %d records and no duplicate", n, c.records)
 			}
 			for region, want := range c.want {
-				got, err := l.Total("commissioners", region, MustParsePeriod("2019"))
+				got, err := l.Total("commissioners", region, period.MustParse("2019"))
 				if err != nil || !got.Quantity().Equal(MustParseQuantity(want)) {
 					t.Errorf("%s 2019 = %v, %v; want %s", region, got.Quantity(), err, want)
 				}
@@ -409,7 +410,7 @@ func BenchmarkReadSheet(b *testing.B) {
 	cells := 0.0
 	for b.Loop() {
 		l, _ := NewLedger(rs, officeCommissioners, officeTraining)
-		if err := l.ReadSheet(bytes.NewReader(data), Sheet{Fixed: Year(2019)}, ReadOptions{}); err != nil {
+		if err := l.ReadSheet(bytes.NewReader(data), Sheet{Fixed: period.Year(2019)}, ReadOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		cells += 200_000
@@ -451,7 +452,7 @@ func TestScaledUnits(t *testing.T) {
 	}
 	total := func(l *Ledger, ind, region string) string {
 		t.Helper()
-		s, err := l.Total(ind, region, Year(2019))
+		s, err := l.Total(ind, region, period.Year(2019))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -512,9 +513,9 @@ func TestSheetTitlePeriod(t *testing.T) {
 		{"科技特派员台账", ""},
 	} {
 		got := titlePeriod(c.title)
-		want := Period{}
+		want := period.Period{}
 		if c.want != "" {
-			want = MustParsePeriod(c.want)
+			want = period.MustParse(c.want)
 		}
 		if !got.Equal(want) {
 			t.Errorf("titlePeriod(%q) = %v, want %v", c.title, got, want)
@@ -528,7 +529,7 @@ func TestSheetTitlePeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got, _ := l.Total("training", "433122", Year(2019)); !got.Quantity().Equal(MustParseQuantity("17场")) {
+	if got, _ := l.Total("training", "433122", period.Year(2019)); !got.Quantity().Equal(MustParseQuantity("17场")) {
 		t.Errorf("2019 from two half-year sheets = %v, want 17场", got.Quantity())
 	}
 }

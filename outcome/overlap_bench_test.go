@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang/taizhang/internal/synth"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // BenchmarkTotalOverlapping adds up a flow of eight records for each of
@@ -17,14 +18,10 @@ import (
 func BenchmarkTotalOverlapping(b *testing.B) {
 	n, rs := nationalData(b)
 	flow := outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.Session, Aggregation: outcome.Flow}
-	overlapping := []outcome.Period{
-		outcome.MustParsePeriod("2019-01-01/2019-03-31"), outcome.MustParsePeriod("2019-04-01/2019-06-30"),
-		outcome.MustParsePeriod("2019-07-01/2019-09-30"), outcome.MustParsePeriod("2019-10-01/2019-12-31"),
-		outcome.Year(2019), outcome.Month(2019, time.January), outcome.Month(2019, time.February), outcome.Month(2019, time.March),
-	}
-	var disjoint []outcome.Period
+	overlapping := []period.Period{period.MustParse("2019-01-01/2019-03-31"), period.MustParse("2019-04-01/2019-06-30"), period.MustParse("2019-07-01/2019-09-30"), period.MustParse("2019-10-01/2019-12-31"), period.Year(2019), period.Month(2019, time.January), period.Month(2019, time.February), period.Month(2019, time.March)}
+	var disjoint []period.Period
 	for y := 2012; y < 2020; y++ {
-		disjoint = append(disjoint, outcome.Year(y))
+		disjoint = append(disjoint, period.Year(y))
 	}
 	villages, err := rs.SelectLevel("", outcome.Village)
 	if err != nil {
@@ -32,7 +29,7 @@ func BenchmarkTotalOverlapping(b *testing.B) {
 	}
 	for _, bb := range []struct {
 		name    string
-		periods []outcome.Period
+		periods []period.Period
 	}{{"disjoint", disjoint}, {"overlapping", overlapping}} {
 		l, err := outcome.NewLedger(rs, flow)
 		if err != nil {
@@ -48,7 +45,7 @@ func BenchmarkTotalOverlapping(b *testing.B) {
 			b.Fatal(err)
 		}
 		records = nil
-		window := outcome.Year(2019)
+		window := period.Year(2019)
 		b.Run(bb.name+"/Total", func(b *testing.B) {
 			for b.Loop() {
 				s, err := l.Total("training", "", window)
@@ -82,7 +79,7 @@ func BenchmarkValuesPassedOver(b *testing.B) {
 	}
 	for r := range rs.All() {
 		if r.Level == outcome.Province {
-			if err := l.Add(outcome.Record{Indicator: synth.Commissioners, Region: r.Code, Period: outcome.Year(2018), Quantity: outcome.Int(5000, outcome.Person)}); err != nil {
+			if err := l.Add(outcome.Record{Indicator: synth.Commissioners, Region: r.Code, Period: period.Year(2018), Quantity: outcome.Int(5000, outcome.Person)}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -91,7 +88,7 @@ func BenchmarkValuesPassedOver(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	window := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	window := period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	b.Run("Values", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := l.Values(synth.Commissioners, villages, window); err != nil {

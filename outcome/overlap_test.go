@@ -12,6 +12,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // The tests of this file are the worked examples of the rules written on
@@ -65,8 +66,8 @@ func ovLedger(t testing.TB, records ...outcome.Record) *outcome.Ledger {
 	return l
 }
 
-func ovRec(indicator, region, period, figure string) outcome.Record {
-	return outcome.Record{Indicator: indicator, Region: region, Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(figure)}
+func ovRec(indicator, region, per, figure string) outcome.Record {
+	return outcome.Record{Indicator: indicator, Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(figure)}
 }
 
 // ovShow writes records briefly: "433122 2019 176场".
@@ -201,7 +202,7 @@ func TestTotalNoDayCountedTwice(t *testing.T) {
 	var days, daysUsed []outcome.Record
 	for _, d := range rand.New(rand.NewPCG(1, 2)).Perm(200) {
 		day := date(2019, 1, 1).AddDate(0, 0, d)
-		p, err := outcome.Span(day, day)
+		p, err := period.Span(day, day)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -223,7 +224,7 @@ func TestTotalNoDayCountedTwice(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			l := ovLedger(t, tt.records...)
 			ind := tt.records[0].Indicator
-			window := outcome.MustParsePeriod(tt.window)
+			window := period.MustParse(tt.window)
 			sum, err := l.Total(ind, tt.region, window)
 			if err != nil {
 				t.Fatal(err)
@@ -329,7 +330,7 @@ func TestTotalNewestFigureWins(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			l := ovLedger(t, tt.records...)
 			ind := tt.records[0].Indicator
-			window := outcome.Through(tt.asOf)
+			window := period.Through(tt.asOf)
 			sum, err := l.Total(ind, tt.region, window)
 			if err != nil {
 				t.Fatal(err)
@@ -442,7 +443,7 @@ func TestDiscrepancies(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			l := ovLedger(t, tt.records...)
 			ind := tt.records[0].Indicator
-			ds, err := l.Discrepancies(ind, tt.region, outcome.MustParsePeriod(tt.window))
+			ds, err := l.Discrepancies(ind, tt.region, period.MustParse(tt.window))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -459,17 +460,17 @@ func TestDiscrepancies(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ovLedger(t).Discrepancies("nope", "", outcome.Year(2019)); err == nil {
+	if _, err := ovLedger(t).Discrepancies("nope", "", period.Year(2019)); err == nil {
 		t.Error("Discrepancies of an unknown indicator: no error")
 	}
-	if _, err := ovLedger(t).Discrepancies("training", "110000", outcome.Year(2019)); err == nil {
+	if _, err := ovLedger(t).Discrepancies("training", "110000", period.Year(2019)); err == nil {
 		t.Error("Discrepancies in an unknown region: no error")
 	}
 }
 
 func TestDiscrepancyString(t *testing.T) {
 	l := ovLedger(t, append(quarters("42场", "51场", "38场", "46场"), ovRec("training", ovCounty, "2019", "176场"))...)
-	ds, err := l.Discrepancies("training", ovCounty, outcome.Year(2019))
+	ds, err := l.Discrepancies("training", ovCounty, period.Year(2019))
 	if err != nil || len(ds) != 1 {
 		t.Fatalf("Discrepancies = %v, %v; want one", ds, err)
 	}
@@ -520,7 +521,7 @@ func TestValuesLatest(t *testing.T) {
 		{"platforms", counties, date(2019, 12, 31), date(2019, 6, 30)},
 		{"platforms", counties, date(2018, 12, 31), date(2018, 12, 31)},
 	} {
-		v, err := l.Values(tt.ind, tt.units, outcome.Through(tt.asOf))
+		v, err := l.Values(tt.ind, tt.units, period.Through(tt.asOf))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -543,7 +544,7 @@ func TestValuesLatestConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := l.Values("training", villages, outcome.Through(date(2019, 12, 31)))
+	v, err := l.Values("training", villages, period.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -552,7 +553,7 @@ func TestValuesLatestConcurrent(t *testing.T) {
 		var err error
 		for d := range 300 {
 			day := date(2019, 1, 1).AddDate(0, 0, d)
-			p, _ := outcome.Span(day, day)
+			p, _ := period.Span(day, day)
 			if err = l.Add(outcome.Record{Indicator: "training", Region: ovVillageB, Period: p, Quantity: outcome.Int(1, outcome.Session)}); err != nil {
 				break
 			}
@@ -574,7 +575,7 @@ func TestValuesLatestConcurrent(t *testing.T) {
 }
 
 // valuesAgree checks that Values of the one region gives Total's sum.
-func valuesAgree(t *testing.T, l *outcome.Ledger, ind, region string, window outcome.Period, sum outcome.Sum) {
+func valuesAgree(t *testing.T, l *outcome.Ledger, ind, region string, window period.Period, sum outcome.Sum) {
 	t.Helper()
 	sel, err := l.Regions().SelectCodes(region)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // TestQuartersAndTheirYear checks quarters as a period kind against the rule
@@ -43,7 +44,7 @@ func TestQuartersAndTheirYear(t *testing.T) {
 				records = append(records, ovRec("training", ovCounty, "2019", total))
 			}
 			l := ovLedger(t, records...)
-			sum, err := l.Total("training", ovCounty, outcome.MustParsePeriod(tt.window))
+			sum, err := l.Total("training", ovCounty, period.MustParse(tt.window))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +77,7 @@ func TestReadCSVOfficePeriods(t *testing.T) {
 		region, window string
 		want           int64
 	}{{ovCounty, "2019", 176}, {ovCounty, "2019Q3", 38}, {ovCounty2, "2019", 30}, {ovCounty2, "2019-03", 7}, {ovCounty2, "2019Q2", 17}} {
-		sum, err := l.Total("training", tt.region, outcome.MustParsePeriod(tt.window))
+		sum, err := l.Total("training", tt.region, period.MustParse(tt.window))
 		if err != nil {
 			t.Fatal(err)
 		}

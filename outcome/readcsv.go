@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/codeindex"
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Reading a CSV file into a ledger: ReadCSV cuts it into chunks that
@@ -25,10 +26,10 @@ type rowReader struct {
 	lastText       int32 // the text of the previous row, in the current batch
 	roles          []int // the column of each field
 	lastYear       int   // the year of yearPeriod; -1 before the first
-	yearPeriod     Period
-	years          [64]Period // the years 1970 to 2033, made as they come
-	yearID         int64      // the index of yearPeriod in the batch's periods; -1 when not known
-	lastPeriod     Period
+	yearPeriod     period.Period
+	years          [64]period.Period // the years 1970 to 2033, made as they come
+	yearID         int64             // the index of yearPeriod in the batch's periods; -1 when not known
+	lastPeriod     period.Period
 	lastPeriodText []byte // the text of lastPeriod, a period other than a year
 	home           [lookupGroup]uint64
 	packed         [lookupGroup]uint64
@@ -86,7 +87,7 @@ func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 		key               uint64
 		coef              int64
 		exp               int32
-		period            Period
+		period            period.Period
 		series            = int32(-1)
 		unit              []byte
 		hasText, sameText = false, true
@@ -202,11 +203,11 @@ func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 	var pid uint32
 	if isYear {
 		if rd.yearID < 0 {
-			rd.yearID = int64(b.periods.Intern(period.span()))
+			rd.yearID = int64(b.periods.Intern(spanOf(period)))
 		}
 		pid = uint32(rd.yearID)
 	} else {
-		pid = b.periods.Intern(period.span())
+		pid = b.periods.Intern(spanOf(period))
 	}
 	b.rows = append(b.rows, loadRow{coef: coef, key: key, line: int32(lineNo), series: series, period: pid, text: text, exp: int8(exp)})
 	return n
@@ -217,13 +218,13 @@ func (rd *rowReader) plain(b *batch, src []byte, lineNo int) int {
 func (rd *rowReader) setYear(y int) {
 	rd.lastYear, rd.yearID = y, -1
 	if k := y - 1970; k >= 0 && k < len(rd.years) {
-		if rd.years[k].kind == 0 {
-			rd.years[k] = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+		if rd.years[k].IsZero() {
+			rd.years[k] = period.Year(y)
 		}
 		rd.yearPeriod = rd.years[k]
 		return
 	}
-	rd.yearPeriod = Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+	rd.yearPeriod = period.Year(y)
 }
 
 // bareCode is an indicator's code, which bareLine compares a field with.
@@ -314,7 +315,7 @@ func (rd *rowReader) bareLine(b *batch, src []byte, lineNo int) int {
 		rd.setYear(year)
 	}
 	if rd.yearID < 0 {
-		rd.yearID = int64(b.periods.Intern(rd.yearPeriod.span()))
+		rd.yearID = int64(b.periods.Intern(spanOf(rd.yearPeriod)))
 	}
 	// A county or a village is found now, while its code is at hand;
 	// resolve finds any other, or says it is unknown.
@@ -460,7 +461,7 @@ func (rd *rowReader) read(b *batch, line int, fields [][]byte) bool {
 	}
 	extra := v.unit != 0 || v.qual != 0 || row.revises
 	b.rows = append(b.rows, loadRow{coef: v.coef, key: key, line: int32(line), series: rd.lastSeries,
-		period: b.periods.Intern(row.period.span()), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
+		period: b.periods.Intern(spanOf(row.period)), text: text, exp: int8(v.exp), extra: extra, big: !v.fits})
 	if extra {
 		b.extras = append(b.extras, rowExtra{unit: v.unit, qual: v.qual, revises: row.revises, rev: row.rev})
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/enum"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Aggregation says how an indicator's records combine over time.
@@ -70,11 +71,11 @@ type Indicator struct {
 	Name        lang.Name   `json:"name"`
 	Unit        Unit        `json:"unit"`
 	Aggregation Aggregation `json:"aggregation"`
-	// Reported is how often the indicator is reported: [YearPeriod],
-	// [HalfYearPeriod], [QuarterPeriod] or [MonthPeriod]. A figure older
+	// Reported is how often the indicator is reported: [period.KindYear],
+	// [period.KindHalfYear], [period.KindQuarter] or [period.KindMonth]. A figure older
 	// than that, as of the date a target is judged, is stale. The zero
 	// value is yearly, as the programs' figures are.
-	Reported PeriodKind `json:"reported,omitempty"`
+	Reported period.Kind `json:"reported,omitempty"`
 	// Aliases are other names a file may give the indicator, besides its
 	// code and names: 培训场次 for training, a sheet's column header. An
 	// alias may not be another indicator's code ([NewLedger]).
@@ -86,11 +87,11 @@ type Indicator struct {
 // monthly.
 func (i Indicator) Every() (years, months int) {
 	switch i.Reported {
-	case HalfYearPeriod:
+	case period.KindHalfYear:
 		return 0, 6
-	case QuarterPeriod:
+	case period.KindQuarter:
 		return 0, 3
-	case MonthPeriod:
+	case period.KindMonth:
 		return 0, 1
 	}
 	return 1, 0
@@ -110,8 +111,8 @@ func (i Indicator) Validate() error {
 		return bad("unit", i.Unit.code(), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
 		return bad("aggregation", i.Aggregation.code(), "want stock, flow or entries")
-	case i.Reported != 0 && i.Reported != YearPeriod && i.Reported != HalfYearPeriod && i.Reported != QuarterPeriod && i.Reported != MonthPeriod:
-		return bad("reported", i.Reported.code(), "want year, half-year, quarter or month")
+	case i.Reported != 0 && i.Reported != period.KindYear && i.Reported != period.KindHalfYear && i.Reported != period.KindQuarter && i.Reported != period.KindMonth:
+		return bad("reported", enum.Label(i.Reported.Name(), lang.English, "Kind", int(i.Reported)), "want year, half-year, quarter or month")
 	case i.Aggregation != Stock && (i.Unit.dimension() == dimRatio || i.Unit.dimension() == dimScore):
 		return bad("aggregation", i.Aggregation.code(), "a percentage or score cannot be added up")
 	}
@@ -166,12 +167,12 @@ func (c Citation) String() string {
 // [ErrInvalid] (a fraction of what is counted whole). A quantity may still state a fraction of a person (an
 // average in a target, say); a record may not.
 type Record struct {
-	Indicator string   `json:"indicator"`
-	Region    string   `json:"region"`
-	Period    Period   `json:"period"`
-	Quantity  Quantity `json:"value"`
-	Source    Citation `json:"source,omitzero"`
-	Note      string   `json:"note,omitempty"`
+	Indicator string        `json:"indicator"`
+	Region    string        `json:"region"`
+	Period    period.Period `json:"period"`
+	Quantity  Quantity      `json:"value"`
+	Source    Citation      `json:"source,omitzero"`
+	Note      string        `json:"note,omitempty"`
 	// Attrs are the extra columns of the line the record was read from
 	// (填报人, 联系电话), kept as written; evaluation ignores them.
 	// WriteCSV and WriteJSONL write them (an attrs column, an "attrs"

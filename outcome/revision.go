@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Corrections. A record that sets [Record.Revises] corrects the figure the
@@ -28,13 +30,13 @@ import (
 // must name the figure the ledger holds now.
 
 // dayCode returns the day of t (its date where t is) as a meta keeps it:
-// days since 1970-01-01 less minDay, so that 0 is no day; 0 for the zero
+// days since 1970-01-01 less civil.MinDay, so that 0 is no day; 0 for the zero
 // time.
 func dayCode(t time.Time) int32 {
 	if t.IsZero() {
 		return 0
 	}
-	return dayOf(t) - minDay
+	return civil.DayOf(t) - civil.MinDay
 }
 
 // reportedDate returns the day of a dayCode at midnight UTC; the zero time
@@ -43,7 +45,7 @@ func reportedDate(code int32) time.Time {
 	if code == 0 {
 		return time.Time{}
 	}
-	return dateOf(code + minDay)
+	return civil.Time(code + civil.MinDay)
 }
 
 // dateLayouts are the forms of a reported day besides 2020-03-01.
@@ -57,7 +59,7 @@ func parseDay(b []byte) (int32, error) {
 		return 0, nil
 	}
 	if d, ok := civil.Date(b); ok {
-		return d - minDay, nil
+		return d - civil.MinDay, nil
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, string(b)); err == nil {
@@ -67,10 +69,8 @@ func parseDay(b []byte) (int32, error) {
 			return dayCode(t), nil
 		}
 	}
-	if pt, ok := readOfficePoint(periodText.Replace(string(b))); ok && pt.d >= 0 {
-		if _, err := pt.period(); err != nil {
-			return 0, err // a day the calendar does not have: 2019-02-30
-		}
+	if _, err := period.Parse(string(b)); errors.Is(err, ErrInvalid) {
+		return 0, errors.Unwrap(err) // a day the calendar does not have: 2019-02-30
 	}
 	return 0, fmt.Errorf("%w: want a date such as 2020-03-01", ErrSyntax)
 }
@@ -168,7 +168,7 @@ func (s *series) now() *series {
 // ([Record.Revises]). The last is the one evaluation uses. A figure never
 // corrected has one version; one not recorded, none. Entries list every
 // entry of the region and period.
-func (l *Ledger) History(indicator, region string, p Period) ([]Record, error) {
+func (l *Ledger) History(indicator, region string, p period.Period) ([]Record, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	i, ok := l.byCode[indicator]
@@ -179,7 +179,7 @@ func (l *Ledger) History(indicator, region string, p Period) ([]Record, error) {
 	if !ok {
 		return nil, fmt.Errorf("outcome: history of %s in %s: %w", indicator, region, ErrUnknownRegion)
 	}
-	s, span := l.series[i], p.span()
+	s, span := l.series[i], spanOf(p)
 	var out []Record
 	for row := range int32(len(s.Region)) {
 		if s.Region[row] == reg && s.Period.At(row) == span {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/period"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -26,7 +27,7 @@ func correction(r Record, qty string, reported time.Time, reason string) Record 
 
 func total(t *testing.T, l *Ledger, ind, region, window string) string {
 	t.Helper()
-	s, err := l.Total(ind, region, MustParsePeriod(window))
+	s, err := l.Total(ind, region, period.MustParse(window))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestCorrection(t *testing.T) {
 	if got := total(t, l.AsOf(day(2020, 3, 1)), "training", "430000", "2019"); got != "102人次" {
 		t.Errorf("AsOf(2020-03-01).Total = %s, want 102人次", got)
 	}
-	h, err := l.History("training", "433122", Year(2019))
+	h, err := l.History("training", "433122", period.Year(2019))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,18 +129,18 @@ func TestCorrectionRefused(t *testing.T) {
 // TestCorrectionRolledBack: an Add refused in part takes back its
 // correction; the figure corrected is current again and can be corrected.
 func TestCorrectionRolledBack(t *testing.T) {
-	for _, period := range []string{"2019", "2019-03", "2018-01-01/2019-06-30"} {
-		t.Run(period, func(t *testing.T) {
+	for _, per := range []string{"2019", "2019-03", "2018-01-01/2019-06-30"} {
+		t.Run(per, func(t *testing.T) {
 			l := testLedger(t)
-			first := rec("commissioners", "433122", period, "5名")
-			if err := l.Add(first, rec("commissioners", "430000", period, "50名")); err != nil {
+			first := rec("commissioners", "433122", per, "5名")
+			if err := l.Add(first, rec("commissioners", "430000", per, "50名")); err != nil {
 				t.Fatal(err)
 			}
 			fix := correction(first, "7名", day(2020, 3, 1), "漏报")
-			if err := l.Add(fix, rec("commissioners", "999999", period, "1名")); !errors.Is(err, ErrUnknownRegion) {
+			if err := l.Add(fix, rec("commissioners", "999999", per, "1名")); !errors.Is(err, ErrUnknownRegion) {
 				t.Fatalf("Add = %v, want ErrUnknownRegion", err)
 			}
-			h, _ := l.History("commissioners", "433122", MustParsePeriod(period))
+			h, _ := l.History("commissioners", "433122", period.MustParse(per))
 			if len(h) != 1 {
 				t.Fatalf("History after rollback has %d versions, want 1", len(h))
 			}
@@ -150,10 +151,10 @@ func TestCorrectionRolledBack(t *testing.T) {
 			if err := l.Add(again); err != nil {
 				t.Fatal(err)
 			}
-			if got := total(t, l, "commissioners", "433122", period); got != "8名" {
+			if got := total(t, l, "commissioners", "433122", per); got != "8名" {
 				t.Errorf("Total = %s, want 8名", got)
 			}
-			if got := total(t, l.AsOf(day(2020, 3, 15)), "commissioners", "433122", period); got != "7名" {
+			if got := total(t, l.AsOf(day(2020, 3, 15)), "commissioners", "433122", per); got != "7名" {
 				t.Errorf("AsOf(2020-03-15).Total = %s, want 7名", got)
 			}
 			if err := l.Add(correction(first, "9名", day(2020, 5, 1), "typo")); !errors.Is(err, ErrConflict) {
@@ -242,7 +243,7 @@ func TestCorrectionCSVColumns(t *testing.T) {
 	if err := l.ReadCSV(strings.NewReader(file), ReadOptions{Name: "fix.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	h, err := l.History("commissioners", "433122", Year(2019))
+	h, err := l.History("commissioners", "433122", period.Year(2019))
 	if err != nil || len(h) != 2 {
 		t.Fatalf("History = %v, %v, want two versions", h, err)
 	}
@@ -298,7 +299,7 @@ func TestCorrectionConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range 200 {
-				s, err := l.Total("commissioners", "430000", Year(2019))
+				s, err := l.Total("commissioners", "430000", period.Year(2019))
 				if err != nil || s.Records != 1 {
 					t.Errorf("Total = %+v, %v: want one record", s, err)
 					return

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Roster says how to count a roster: a sheet of one row per person or
@@ -46,7 +47,7 @@ type Roster struct {
 	// period of the roster (Fixed, or the period its title names).
 	Region []string
 	Period string
-	Fixed  Period
+	Fixed  period.Period
 	// Key names the columns that tell one person or thing from another
 	// (身份证号, or 姓名); nil is every column but the region's, the
 	// period's and the row number (序号).
@@ -69,7 +70,7 @@ type Duplicate struct {
 	Line   int    // the row's line
 	First  int    // the line of the row it repeats
 	Region string // the region's code
-	Period Period
+	Period period.Period
 	Key    string // the key's values, separated by spaces
 }
 
@@ -101,12 +102,12 @@ func (l *Ledger) ReadRosterRows(rows iter.Seq[Row], ro Roster, opts ReadOptions)
 // rosterGroup is the count of a region and period.
 type rosterGroup struct {
 	region int32
-	period Period
+	period period.Period
 }
 
 // rosterPerson is a key of a period: the same person wherever listed.
 type rosterPerson struct {
-	period Period
+	period period.Period
 	key    string
 }
 
@@ -140,8 +141,8 @@ func newRosterTally(regions *RegionSet) *rosterTally {
 
 // add counts a person listed in the region at pos, at line, or returns the
 // line that listed the person there before.
-func (t *rosterTally) add(pos int32, period Period, key string, line int) (first int, dup bool) {
-	p := rosterPerson{period, key}
+func (t *rosterTally) add(pos int32, per period.Period, key string, line int) (first int, dup bool) {
+	p := rosterPerson{per, key}
 	if f, ok := t.first[p]; !ok {
 		t.first[p] = rosterListing{pos, line}
 	} else {
@@ -155,7 +156,7 @@ func (t *rosterTally) add(pos int32, period Period, key string, line int) (first
 		}
 		t.more[p] = append(t.more[p], rosterListing{pos, line})
 	}
-	g := rosterGroup{pos, period}
+	g := rosterGroup{pos, per}
 	c := t.listed[g]
 	if c.n == 0 {
 		c.line = line
@@ -238,7 +239,7 @@ func (l *Ledger) readRoster(ro Roster, opts ReadOptions, rows iter.Seq2[int, [][
 		records []Record
 		lines   []int
 		tally   = newRosterTally(l.regions)
-		periods = map[string]Period{}
+		periods = map[string]period.Period{}
 		last    []byte
 		lastPos int32
 		key     []byte
@@ -288,7 +289,7 @@ rows:
 			}
 			last, lastPos = append(last[:0:0], ref...), pos
 		}
-		period := cols.fixed
+		per := cols.fixed
 		if cols.period >= 0 {
 			pf := bytes.TrimSpace(fields[cols.period])
 			p, ok := periods[string(pf)]
@@ -302,7 +303,7 @@ rows:
 				}
 				periods[string(pf)] = p
 			}
-			period = p
+			per = p
 		}
 		key = key[:0]
 		for k, i := range cols.key {
@@ -315,13 +316,13 @@ rows:
 			key = fmt.Appendf(key[:0], "\x00%d", line) // no key: a person of its own
 		}
 		k := string(key)
-		if first, dup := tally.add(lastPos, period, k, line); dup {
-			count.Duplicates = append(count.Duplicates, Duplicate{Line: line, First: first, Region: l.regions.code(lastPos), Period: period, Key: k})
+		if first, dup := tally.add(lastPos, per, k, line); dup {
+			count.Duplicates = append(count.Duplicates, Duplicate{Line: line, First: first, Region: l.regions.code(lastPos), Period: per, Key: k})
 			continue
 		}
 		count.Counted++
 		if ind.Aggregation == Entries {
-			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: period,
+			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: per,
 				Quantity: Quantity{value: decimal.NewFromInt(1), unit: ind.Unit}, Source: ro.Source, Attrs: cols.attrs(fields)})
 			lines = append(lines, line)
 			continue
@@ -382,7 +383,7 @@ type rosterColumns struct {
 	regionCol string
 	period    int // -1 for a roster of one period
 	periodCol string
-	fixed     Period
+	fixed     period.Period
 	key       []int
 	other     []int    // the fields kept as an entry's attributes
 	names     []string // their headers

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // A sum's bounds are the sum of its records' bounds: an upper bound from
@@ -50,9 +51,9 @@ func TestSumBounds(t *testing.T) {
 				require.NoError(t, err)
 				for i, f := range tt.figures {
 					require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: []string{"433122", "433130", "433123"}[i],
-						Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(f)}))
+						Period: period.Year(2019), Quantity: outcome.MustParseQuantity(f)}))
 				}
-				sum, err := l.Total(ind.Code, "430000", outcome.Year(2019))
+				sum, err := l.Total(ind.Code, "430000", period.Year(2019))
 				require.NoError(t, err)
 				assert.Equal(t, tt.sum, sum.Quantity().String(), "%s: sum", ind.Code)
 				assert.Equal(t, tt.bounds, sum.Bounds().In(lang.English), "%s: bounds", ind.Code)
@@ -84,14 +85,14 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		require.NoError(t, l.Add(records...))
 		return l
 	}
-	rec := func(region string, period outcome.Period, qty string) outcome.Record {
-		return outcome.Record{Indicator: "training", Region: region, Period: period, Quantity: outcome.MustParseQuantity(qty)}
+	rec := func(region string, per period.Period, qty string) outcome.Record {
+		return outcome.Record{Indicator: "training", Region: region, Period: per, Quantity: outcome.MustParseQuantity(qty)}
 	}
-	l := training(rec("430000", outcome.Year(2018), "100场"), rec("433122", outcome.Year(2019), "176场"),
-		rec("433123", outcome.Year(2019), "30场"), rec("433100", outcome.HalfYear(2019, 1), "50场"))
+	l := training(rec("430000", period.Year(2018), "100场"), rec("433122", period.Year(2019), "176场"),
+		rec("433123", period.Year(2019), "30场"), rec("433100", period.HalfYear(2019, 1), "50场"))
 	for _, c := range []struct {
 		region string
-		window outcome.Period
+		window period.Period
 		want   string
 		used   int
 	}{
@@ -99,11 +100,11 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		// year records: they share days with the prefecture's half-year
 		// record of 50 and add up to more, so they stand for it (the
 		// prefecture's year is at least 206), and its 50 is passed over.
-		{"430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"), "306场", 3},
-		{"430000", outcome.Year(2018), "100场", 1},
-		{"430000", outcome.Year(2019), "206场", 2},
-		{"433100", outcome.Year(2019), "206场", 2},
-		{"433122", outcome.Year(2019), "176场", 1},
+		{"430000", period.MustParse("2018-01-01/2019-12-31"), "306场", 3},
+		{"430000", period.Year(2018), "100场", 1},
+		{"430000", period.Year(2019), "206场", 2},
+		{"433100", period.Year(2019), "206场", 2},
+		{"433122", period.Year(2019), "176场", 1},
 	} {
 		sum, err := l.Total("training", c.region, c.window)
 		require.NoError(t, err)
@@ -120,21 +121,21 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 			require.NoError(t, l2.Add(r))
 		}
 	}
-	sum, err := l2.Total("training", "430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"))
+	sum, err := l2.Total("training", "430000", period.MustParse("2018-01-01/2019-12-31"))
 	require.NoError(t, err)
 	assert.Equal(t, "306场", sum.Quantity().String())
-	d, err := l2.Discrepancies("training", "430000", outcome.MustParsePeriod("2018-01-01/2019-12-31"))
+	d, err := l2.Discrepancies("training", "430000", period.MustParse("2018-01-01/2019-12-31"))
 	require.NoError(t, err)
 	assert.Empty(t, d, "records of other days are no disagreement")
 
 	// The prefecture's 50 for the first half is passed over, named, and no
 	// disagreement: its counties' records reach beyond its days.
-	sum, err = l.Total("training", "433100", outcome.Year(2019))
+	sum, err = l.Total("training", "433100", period.Year(2019))
 	require.NoError(t, err)
 	if assert.Len(t, sum.Passed, 1) {
 		assert.Equal(t, "50场", sum.Passed[0].Quantity.String())
 	}
-	d, err = l.Discrepancies("training", "", outcome.Year(2019))
+	d, err = l.Discrepancies("training", "", period.Year(2019))
 	require.NoError(t, err)
 	assert.Empty(t, d, "a half-year beside years is no disagreement")
 
@@ -147,18 +148,18 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 		}
 		require.NoError(t, l3.Add(r))
 	}
-	sum, err = l3.Total("training", "433100", outcome.Year(2019))
+	sum, err = l3.Total("training", "433100", period.Year(2019))
 	require.NoError(t, err)
 	assert.Equal(t, "250场", sum.Quantity().String())
 	assert.Empty(t, sum.Passed)
 
 	// The same days: the province's 2018 total of 100 beside its counties'
 	// 2018 records of 176 and 30 is a disagreement, and their 206 counts.
-	l4 := training(rec("430000", outcome.Year(2018), "100场"), rec("433122", outcome.Year(2018), "176场"), rec("433123", outcome.Year(2018), "30场"))
-	sum, err = l4.Total("training", "430000", outcome.Year(2018))
+	l4 := training(rec("430000", period.Year(2018), "100场"), rec("433122", period.Year(2018), "176场"), rec("433123", period.Year(2018), "30场"))
+	sum, err = l4.Total("training", "430000", period.Year(2018))
 	require.NoError(t, err)
 	assert.Equal(t, "206场", sum.Quantity().String())
-	d, err = l4.Discrepancies("training", "", outcome.Year(2018))
+	d, err = l4.Discrepancies("training", "", period.Year(2018))
 	require.NoError(t, err)
 	if assert.Len(t, d, 1) {
 		assert.Equal(t, outcome.DescendantsExceed, d[0].Kind)
@@ -167,8 +168,8 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 
 	// Counties' 约80 and 约50 are not known to be more than the province's
 	// exact 100: its own stands.
-	l5 := training(rec("430000", outcome.Year(2019), "100场"), rec("433122", outcome.Year(2019), "约80场"), rec("433123", outcome.Year(2019), "约50场"))
-	sum, err = l5.Total("training", "430000", outcome.Year(2019))
+	l5 := training(rec("430000", period.Year(2019), "100场"), rec("433122", period.Year(2019), "约80场"), rec("433123", period.Year(2019), "约50场"))
+	sum, err = l5.Total("training", "430000", period.Year(2019))
 	require.NoError(t, err)
 	assert.Equal(t, "100场", sum.Quantity().String())
 	assert.Empty(t, sum.Passed)
@@ -191,25 +192,25 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 		require.NoError(t, l.Add(records...))
 		return l
 	}
-	rec := func(region, period, qty string) outcome.Record {
-		return outcome.Record{Indicator: "trained", Region: region, Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
+	rec := func(region, per, qty string) outcome.Record {
+		return outcome.Record{Indicator: "trained", Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
 	}
 	straddler := rec("433122", "2018-12-01/2019-01-31", "200名")
 	for _, c := range []struct {
 		name    string
 		l       *outcome.Ledger
 		region  string
-		window  outcome.Period
+		window  period.Period
 		want    string // the sum as written
 		across  int
 		bounds  string
 		certain outcome.Certainty
 	}{
-		{"its days in 2019 uncovered", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", outcome.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
-		{"rolled up to the province", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "430000", outcome.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
-		{"its days covered by the year", ledger(straddler, rec("433122", "2019", "150名")), "433122", outcome.Year(2019), "150名", 0, "150", outcome.Exact},
-		{"a window it lies in", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", outcome.MustParsePeriod("2018-12-01/2019-12-31"), "310名", 0, "310", outcome.Exact},
-		{"a qualified figure", ledger(straddler, rec("433122", "2019-02/2019-12", "100余名")), "433122", outcome.Year(2019), "100余名", 1, ">100, <400", outcome.LowerBound},
+		{"its days in 2019 uncovered", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
+		{"rolled up to the province", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "430000", period.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
+		{"its days covered by the year", ledger(straddler, rec("433122", "2019", "150名")), "433122", period.Year(2019), "150名", 0, "150", outcome.Exact},
+		{"a window it lies in", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.MustParse("2018-12-01/2019-12-31"), "310名", 0, "310", outcome.Exact},
+		{"a qualified figure", ledger(straddler, rec("433122", "2019-02/2019-12", "100余名")), "433122", period.Year(2019), "100余名", 1, ">100, <400", outcome.LowerBound},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sum, err := c.l.Total("trained", c.region, c.window)
@@ -232,18 +233,18 @@ func TestAsOfADay(t *testing.T) {
 		outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
 		outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock})
 	require.NoError(t, err)
-	rec := func(ind, period, qty string) outcome.Record {
-		return outcome.Record{Indicator: ind, Region: "433122", Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
+	rec := func(ind, per, qty string) outcome.Record {
+		return outcome.Record{Indicator: ind, Region: "433122", Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
 	}
 	require.NoError(t, l.Add(rec("trained", "2018", "100名"), rec("trained", "截至2019年底", "250名"), rec("poor", "截至2019年底", "52名")))
-	sum, err := l.Total("trained", "433122", outcome.MustParsePeriod("2018/2019"))
+	sum, err := l.Total("trained", "433122", period.MustParse("2018/2019"))
 	require.NoError(t, err)
 	assert.Equal(t, "100名以上", sum.Quantity().String(), "2018's 100, and at most the 250 to date")
 	assert.Equal(t, "≥100, ≤350", sum.Bounds().In(lang.English))
-	sum, err = l.Total("trained", "433122", outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)))
+	sum, err = l.Total("trained", "433122", period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)))
 	require.NoError(t, err)
 	assert.Equal(t, "250名", sum.Quantity().String(), "all to date: the running total, which holds 2018's")
-	sum, err = l.Total("poor", "433122", outcome.Year(2019))
+	sum, err = l.Total("poor", "433122", period.Year(2019))
 	require.NoError(t, err)
 	assert.Equal(t, "52名", sum.Quantity().String())
 }
@@ -257,9 +258,9 @@ func TestRecordsAcrossTheWindowDateTheFigure(t *testing.T) {
 	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow})
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-12-01/2020-01-31"), Quantity: outcome.MustParseQuantity("20名")},
-		outcome.Record{Indicator: "trained", Region: "433122", Period: outcome.MustParsePeriod("2019-01/2019-11"), Quantity: outcome.MustParseQuantity("110名")}))
-	sum, err := l.Total("trained", "433122", outcome.Year(2019))
+		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-12-01/2020-01-31"), Quantity: outcome.MustParseQuantity("20名")},
+		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-01/2019-11"), Quantity: outcome.MustParseQuantity("110名")}))
+	sum, err := l.Total("trained", "433122", period.Year(2019))
 	require.NoError(t, err)
 	assert.Equal(t, "≥110, ≤130", sum.Bounds().In(lang.English))
 	assert.Equal(t, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), sum.Latest)

@@ -8,8 +8,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Sum is an aggregate of one indicator over a region and a window.
@@ -131,7 +133,7 @@ func (s Sum) Quantity() Quantity {
 // descendants' figures: the true figure is at least either reading, and the
 // larger stands (a prefecture's 50 for the first half of 2019 gives way to
 // its counties' 176 and 30 for the year).
-func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
+func (l *Ledger) Total(indicator, region string, window period.Period) (Sum, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	s, lo, hi, err := l.query("total", indicator, region)
@@ -139,7 +141,7 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 		return Sum{}, err
 	}
 	rs := l.regions.tree()
-	a := s.Aggregate(rs, window.span())
+	a := s.Aggregate(rs, spanOf(window))
 	defer a.Release()
 	for {
 		out := Sum{Unit: s.ind.Unit}
@@ -154,14 +156,14 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 			out.Value = acc.Value()
 			if n, latest := s.CountedSpan(a); out.Records > 1 && n == out.Records {
 				// Every row counted is used: the newest is the newest counted.
-				out.Latest = dateOf(latest)
+				out.Latest = civil.Time(latest)
 			} else if out.Records > 0 {
-				latest := int32(minDay)
+				latest := int32(civil.MinDay)
 				s.UsedRows(rs, a, lo, hi, func(row int32) {
 					latest = max(latest, s.Period.At(row).End)
 					out.qual = Qualifier(column.LazyAt(s.Qual, row)) // kept when there is one record
 				})
-				out.Latest = dateOf(latest)
+				out.Latest = civil.Time(latest)
 				if out.Records > 1 {
 					out.qual = 0
 				}
@@ -182,10 +184,10 @@ func (l *Ledger) Total(indicator, region string, window Period) (Sum, error) {
 // across counts the records reaching across window's edge that out left
 // out, adds their figures to the upper bound of out's, and dates out by
 // their last days in window where they are newer.
-func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window Period, lo, hi int32, out *Sum) {
+func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period.Period, lo, hi int32, out *Sum) {
 	var extra decimal.Decimal
-	w := window.span()
-	latest := int32(minDay)
+	w := spanOf(window)
+	latest := int32(civil.MinDay)
 	s.Straddling(rs, a, w, lo, hi, func(row int32) {
 		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
 		latest = max(latest, min(s.Period.At(row).End, w.End))
@@ -196,7 +198,7 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window Period
 	// The figure is known, within its bounds, to the last day in the
 	// window of the records across its edge: a record to 2020-01-31
 	// bounds 2019 to its end.
-	if d := dateOf(latest); d.After(out.Latest) {
+	if d := civil.Time(latest); d.After(out.Latest) {
 		out.Latest = d
 	}
 	b := out.Bounds()
@@ -229,7 +231,7 @@ func (s *series) boundsOf(rs colstore.Tree, a *colstore.Aggregation, lo, hi int3
 
 // Used returns the records [Ledger.Total] adds up for the same query,
 // ordered by region and period: the evidence behind a figure.
-func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error) {
+func (l *Ledger) Used(indicator, region string, window period.Period) ([]Record, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	s, lo, hi, err := l.query("records", indicator, region)
@@ -237,7 +239,7 @@ func (l *Ledger) Used(indicator, region string, window Period) ([]Record, error)
 		return nil, err
 	}
 	var out []Record
-	a := s.Aggregate(l.regions.tree(), window.span())
+	a := s.Aggregate(l.regions.tree(), spanOf(window))
 	defer a.Release()
 	s.UsedRows(l.regions.tree(), a, lo, hi, func(row int32) {
 		out = append(out, s.record(l, row))

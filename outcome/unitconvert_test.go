@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // convertLedger returns an empty ledger of three indicators: land in 亩,
@@ -33,13 +34,13 @@ func convertLedger(t *testing.T) (*outcome.Ledger, []outcome.Indicator) {
 }
 
 func landRecord(region, qty string) outcome.Record {
-	return outcome.Record{Indicator: "land", Region: region, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(qty)}
+	return outcome.Record{Indicator: "land", Region: region, Period: period.Year(2019), Quantity: outcome.MustParseQuantity(qty)}
 }
 
 // wantTotal checks the total of indicator over the county in 2019.
 func wantTotal(t *testing.T, l *outcome.Ledger, indicator, want string) {
 	t.Helper()
-	sum, err := l.Total(indicator, ovCounty, outcome.Year(2019))
+	sum, err := l.Total(indicator, ovCounty, period.Year(2019))
 	if w := outcome.MustParseQuantity(want); err != nil || !sum.Quantity().Equal(w) {
 		t.Errorf("Total(%s) = %v, %v, want %s", indicator, sum.Quantity(), err, want)
 	}
@@ -88,7 +89,7 @@ func TestAddConvertsUnits(t *testing.T) {
 // batch is added.
 func TestAddRefusesInexactConversion(t *testing.T) {
 	l, _ := convertLedger(t)
-	ok := outcome.Record{Indicator: "forest", Region: ovVillageA, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("15亩")}
+	ok := outcome.Record{Indicator: "forest", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("15亩")}
 	bad := ok
 	bad.Region, bad.Quantity = ovVillageB, outcome.MustParseQuantity("10亩")
 	err := l.Add(ok, bad)
@@ -111,8 +112,8 @@ func TestAddRefusesInexactConversion(t *testing.T) {
 	// Into a smaller unit every figure converts: 2.5吨 in a ledger of 吨 as
 	// written, 1200公斤 as 1.2吨.
 	if err := l.Add(
-		outcome.Record{Indicator: "grain", Region: ovVillageA, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2.5吨")},
-		outcome.Record{Indicator: "grain", Region: ovVillageB, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1200公斤")},
+		outcome.Record{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2.5吨")},
+		outcome.Record{Indicator: "grain", Region: ovVillageB, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1200公斤")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +125,10 @@ func TestAddRefusesInexactConversion(t *testing.T) {
 func TestUnitsOfAnotherDimensionStayAMismatch(t *testing.T) {
 	l, _ := convertLedger(t)
 	for _, r := range []outcome.Record{
-		{Indicator: "commissioners", Region: ovVillageA, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5人次")},
+		{Indicator: "commissioners", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5人次")},
 		landRecord(ovVillageA, "5公斤"),
 		landRecord(ovVillageA, "5名"),
-		{Indicator: "grain", Region: ovVillageA, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5亩")},
+		{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5亩")},
 	} {
 		var re *outcome.RecordError
 		if err := l.Add(r); !errors.Is(err, outcome.ErrUnitMismatch) || !errors.As(err, &re) || re.Field != "unit" {
@@ -160,7 +161,7 @@ func TestBuiltInUnitsAsBefore(t *testing.T) {
 	if err := l.ReadCSV(strings.NewReader(file), outcome.ReadOptions{Name: "bases.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Add(outcome.Record{Indicator: "bases", Region: ovVillageD, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4家")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "bases", Region: ovVillageD, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4家")}); err != nil {
 		t.Fatal(err)
 	}
 	units := map[string]outcome.Unit{}
@@ -173,7 +174,7 @@ func TestBuiltInUnitsAsBefore(t *testing.T) {
 			t.Errorf("%s reads back in %v, want %v", region, units[region], u)
 		}
 	}
-	sum, err := l.Total("bases", ovProvince, outcome.Year(2019))
+	sum, err := l.Total("bases", ovProvince, period.Year(2019))
 	if err != nil || !sum.Value.Equal(decimal.NewFromInt(158)) {
 		t.Errorf("Total = %v, %v, want 158", sum.Quantity(), err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 var area = lang.Name{Zh: "面积", En: "area"}
@@ -160,7 +161,7 @@ func TestDeclaredUnitsInALedger(t *testing.T) {
 	if err := l.ReadCSV(strings.NewReader(file), outcome.ReadOptions{Name: "land.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := l.Total("demo-land", ovProvince, outcome.Year(2019))
+	sum, err := l.Total("demo-land", ovProvince, period.Year(2019))
 	if err != nil || !sum.Value.Equal(decimal.RequireFromString("420.5")) || sum.Quantity().In(lang.English) != "420.5 mu" {
 		t.Errorf("Total = %v, %v, want 420.5 mu", sum.Quantity(), err)
 	}

@@ -6,13 +6,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Values returns the figure of indicator for every unit of units within
 // window, rolled up as [Ledger.Total] does. Units with no record have no
 // value ([Values.Has] is false).
-func (l *Ledger) Values(indicator string, units Selection, window Period) (Values, error) {
+func (l *Ledger) Values(indicator string, units Selection, window period.Period) (Values, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	s, err := l.lookupSeries(indicator)
@@ -23,7 +25,7 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 		return Values{}, fmt.Errorf("outcome: values of %s: selection from another region set: %w", indicator, ErrUnknownRegion)
 	}
 	rs := l.regions.tree()
-	a := s.AggregateNewest(rs, window.span(), true)
+	a := s.AggregateNewest(rs, spanOf(window), true)
 	defer a.Release()
 	v := &values{sel: units, unit: s.ind.Unit, exp: a.Exp,
 		count: make([]int32, len(units.ids)), bound: make([]bound, len(units.ids))}
@@ -63,19 +65,19 @@ func (l *Ledger) Values(indicator string, units Selection, window Period) (Value
 // setLatest sets how v finds its Latest: from newest, the rank of the
 // newest period behind the units' figures, when a ranked its periods, and
 // otherwise by a scan when first asked.
-func (v *values) setLatest(l *Ledger, s *series, a *colstore.Aggregation, window Period, newest uint16) {
+func (v *values) setLatest(l *Ledger, s *series, a *colstore.Aggregation, window period.Period, newest uint16) {
 	switch {
 	case a.Ends == nil:
-		v.scan = colstore.NewLatestScan(&s.Series, l.regions.tree(), window.span(), l.mu.RLocker())
+		v.scan = colstore.NewLatestScan(&s.Series, l.regions.tree(), spanOf(window), l.mu.RLocker())
 	case newest > 0:
 		v.latest = a.Ends[newest-1]
 	default:
-		v.latest = minDay
+		v.latest = civil.MinDay
 	}
 }
 
-func (l *Ledger) valuesDecimal(s *series, units Selection, window Period) (Values, error) {
-	a := s.AggregateNewest(l.regions.tree(), window.span(), true)
+func (l *Ledger) valuesDecimal(s *series, units Selection, window period.Period) (Values, error) {
+	a := s.AggregateNewest(l.regions.tree(), spanOf(window), true)
 	defer a.Release()
 	a.ToDecimal()
 	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
@@ -107,7 +109,7 @@ type values struct {
 	count []int32
 	bound []bound
 	// latest is the last day of the newest record behind the units'
-	// figures, minDay for none, unless scan is set: then it is found when
+	// figures, civil.MinDay for none, unless scan is set: then it is found when
 	// first asked.
 	latest int32
 	scan   *colstore.LatestScan
@@ -129,8 +131,8 @@ func (v Values) Latest() time.Time {
 	if v.p.scan != nil {
 		d = v.p.scan.Latest(v.p.sel.ids)
 	}
-	if d != minDay {
-		return dateOf(d)
+	if d != civil.MinDay {
+		return civil.Time(d)
 	}
 	return time.Time{}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/csvscan"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Sheet says how to read a wide sheet, the commonest 台账: one row per
@@ -43,7 +44,7 @@ type Sheet struct {
 	// one period, Fixed, or the period its title names (2019年…台账,
 	// 2019年上半年…台账, 2019年1-6月…台账).
 	Period string
-	Fixed  Period
+	Fixed  period.Period
 	// Indicators maps a column's header to the indicator it holds (its
 	// code, name or alias). nil takes every column whose header names an
 	// indicator of the ledger, a unit in brackets after it (培训场次（场）,
@@ -379,11 +380,11 @@ func splitUnit(h string) (name, unit string) {
 }
 
 // titlePeriod returns the period a sheet's title names, or the zero
-// Period: the longest text that reads as a period ([ParsePeriod]) from
+// Period: the longest text that reads as a period ([period.Parse]) from
 // the first year (four digits from 1900 to 2099 that stand alone), so that
 // 2019年上半年…台账 is the first half of 2019, 2019年1-6月 its first six
 // months, 2018-2019年 the two years, and 2019年…台账 the year.
-func titlePeriod(title string) Period {
+func titlePeriod(title string) period.Period {
 	rs := []rune(title)
 	for i := 0; i+4 <= len(rs); i++ {
 		if (i > 0 && unicode.IsDigit(rs[i-1])) || (i+4 < len(rs) && unicode.IsDigit(rs[i+4])) {
@@ -401,13 +402,13 @@ func titlePeriod(title string) Period {
 			continue
 		}
 		for j := min(len(rs), i+maxTitlePeriod); j > i+4; j-- {
-			if p, err := ParsePeriod(string(rs[i:j])); err == nil {
+			if p, err := period.Parse(string(rs[i:j])); err == nil {
 				return p
 			}
 		}
-		return Year(y)
+		return period.Year(y)
 	}
-	return Period{}
+	return period.Period{}
 }
 
 // maxTitlePeriod is the most characters a period in a title takes:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -44,7 +45,7 @@ func ExampleProgram_Evaluate() {
 		indicator, figure string
 		year              int
 	}{{"rural-poor", "9899万人", 2012}, {"rural-poor", "551万人", 2019}, {"poor-counties", "832个", 2012}, {"poor-counties", "52个", 2019}} {
-		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "100000", Period: outcome.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
+		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "100000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}

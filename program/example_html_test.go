@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
@@ -32,8 +33,8 @@ func patents() (program.Program, *outcome.Ledger) {
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
 	_ = l.Add(
-		outcome.Record{Indicator: "patents", Region: "430000", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40项")},
-		outcome.Record{Indicator: "patents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("80项")},
+		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40项")},
+		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("80项")},
 	)
 	return p, l
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -39,7 +40,7 @@ func villageReport() program.Report {
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
 	for _, v := range []string{"433122100201", "433122100202", "433122100203", "433122100204"} {
-		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")})
+		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")})
 	}
 	r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -25,7 +26,7 @@ func ExampleReport_WriteText() {
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
-	_ = l.Add(outcome.Record{Indicator: "patents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("120项")})
+	_ = l.Add(outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("120项")})
 	r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
@@ -66,7 +67,7 @@ func ExampleProgram_In() {
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
 	for _, v := range []string{"433122100201", "433122100202", "433122100203", "433130100201"} {
-		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")})
+		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")})
 	}
 	// The province, then each county for itself.
 	for _, region := range []string{"430000", "433122", "433130"} {

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -222,7 +223,7 @@ func long(t *testing.T) program.Report {
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	for i, v := range []string{"1个", "2个", "0个"} {
-		require.NoError(t, l.Add(outcome.Record{Indicator: "parks", Region: fmt.Sprintf("4301%02d", i+1), Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(v)}))
+		require.NoError(t, l.Add(outcome.Record{Indicator: "parks", Region: fmt.Sprintf("4301%02d", i+1), Period: period.Year(2019), Quantity: outcome.MustParseQuantity(v)}))
 	}
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -33,15 +34,15 @@ func shardProgram(t *testing.T, province string) (Program, *outcome.Ledger) {
 	indicators := []outcome.Indicator{
 		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
 		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-		{Code: "platforms", Name: lang.Name{Zh: "平台"}, Unit: outcome.Piece, Aggregation: outcome.Stock, Reported: outcome.MonthPeriod},
+		{Code: "platforms", Name: lang.Name{Zh: "平台"}, Unit: outcome.Piece, Aggregation: outcome.Stock, Reported: period.KindMonth},
 	}
 	records := []outcome.Record{
-		{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
-		{Indicator: "commissioners", Region: "522631100201", Period: outcome.Year(2019), Quantity: outcome.Int(2, outcome.Person)},
-		{Indicator: "training", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
-		{Indicator: "training", Region: "522631", Period: outcome.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
-		{Indicator: "platforms", Region: "433122", Period: outcome.MustParsePeriod("2019-11"), Quantity: outcome.Int(3, outcome.Piece)},
-		{Indicator: "platforms", Region: "522631", Period: outcome.MustParsePeriod("2019-12"), Quantity: outcome.MustParseQuantity("近5个")},
+		{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
+		{Indicator: "commissioners", Region: "522631100201", Period: period.Year(2019), Quantity: outcome.Int(2, outcome.Person)},
+		{Indicator: "training", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
+		{Indicator: "training", Region: "522631", Period: period.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
+		{Indicator: "platforms", Region: "433122", Period: period.MustParse("2019-11"), Quantity: outcome.Int(3, outcome.Piece)},
+		{Indicator: "platforms", Region: "522631", Period: period.MustParse("2019-12"), Quantity: outcome.MustParseQuantity("近5个")},
 	}
 	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
 	p := Program{

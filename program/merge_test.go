@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -30,10 +31,10 @@ func TestMergeProvinceShards(t *testing.T) {
 		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
 	}
 	records := []outcome.Record{
-		{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
-		{Indicator: "commissioners", Region: "522631100201", Period: outcome.Year(2019), Quantity: outcome.Int(2, outcome.Person)},
-		{Indicator: "training", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
-		{Indicator: "training", Region: "522631", Period: outcome.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
+		{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
+		{Indicator: "commissioners", Region: "522631100201", Period: period.Year(2019), Quantity: outcome.Int(2, outcome.Person)},
+		{Indicator: "training", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
+		{Indicator: "training", Region: "522631", Period: period.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
 	}
 	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
 	p := Program{

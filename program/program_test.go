@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -54,9 +55,9 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	if err := l.Add(
-		outcome.Record{Indicator: "federations", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
 	); err != nil {
 		t.Fatal(err)
 	}

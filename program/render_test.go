@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/target"
@@ -152,7 +153,7 @@ func truthful(t *testing.T) program.Report {
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	rec := func(indicator, region string, year int, s string) outcome.Record {
-		return outcome.Record{Indicator: indicator, Region: region, Period: outcome.Year(year), Quantity: q(s)}
+		return outcome.Record{Indicator: indicator, Region: region, Period: period.Year(year), Quantity: q(s)}
 	}
 	if err := l.Add(
 		rec("talents", "430000", 2019, "近1000名"),

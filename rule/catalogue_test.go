@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/rule"
@@ -174,7 +175,7 @@ func TestD10NationalList(t *testing.T) {
 	c := catalogues()[1]
 	d10 := ruleOf(t, c.rules, "D10")
 	own := func(n int64) outcome.Record {
-		return outcome.Record{Indicator: "poor-counties", Region: "430000", Period: outcome.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
+		return outcome.Record{Indicator: "poor-counties", Region: "430000", Period: period.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
 	}
 	tests := []struct {
 		name        string
@@ -221,8 +222,8 @@ func TestAgreementCatchesDisagreements(t *testing.T) {
 	if agree.ID != "A1" {
 		t.Fatalf("the last Hunan rule is %s, want the agreement rule A1", agree.ID)
 	}
-	rec := func(region, period, figure string) outcome.Record {
-		return outcome.Record{Indicator: "local-technicians", Region: region, Period: outcome.MustParsePeriod(period),
+	rec := func(region, per, figure string) outcome.Record {
+		return outcome.Record{Indicator: "local-technicians", Region: region, Period: period.MustParse(per),
 			Quantity: outcome.MustParseQuantity(figure)}
 	}
 	quarters := []outcome.Record{rec("430000", "2019-01-01/2019-03-31", "42名"), rec("430000", "2019-04-01/2019-06-30", "51名"),

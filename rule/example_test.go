@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/rule"
 )
 
@@ -32,13 +33,13 @@ func ExampleRule_Check() {
 	// undated: somewhere in 2011–2019.
 	src := outcome.Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")
 	for _, r := range []struct{ indicator, figure string }{{"star-spaces", "149家"}, {"star-spaces-filed", "75家"}} {
-		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "430000", Period: outcome.MustParsePeriod("~2011/2019"),
+		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "430000", Period: period.MustParse("~2011/2019"),
 			Quantity: outcome.MustParseQuantity(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}
 	}
-	asOf := outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+	asOf := period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	filed := rule.Rule{ID: "D3", Name: lang.Name{Zh: "获国家备案的星创天地 ≤ 星创天地总数"},
 		Left: rule.Of("star-spaces-filed", "430000", asOf), Op: rule.LessOrEqual, Right: rule.Of("star-spaces", "430000", asOf),
 		Severity: rule.Critical, Source: src}
@@ -62,12 +63,12 @@ func ExampleRule_Check_violated() {
 		year   int
 		figure string
 	}{{2018, "51个"}, {2019, "27个"}} {
-		if err := l.Add(outcome.Record{Indicator: "teams", Region: "430000", Period: outcome.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure)}); err != nil {
+		if err := l.Add(outcome.Record{Indicator: "teams", Region: "430000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure)}); err != nil {
 			panic(err)
 		}
 	}
 	teams := rule.Rule{ID: "D1", Name: lang.Name{Zh: "2018年服务团 + 2019年新组建服务团 = 123"},
-		Left:  rule.Of("teams", "430000", outcome.Year(2018)).Plus(rule.Of("teams", "430000", outcome.Year(2019))),
+		Left:  rule.Of("teams", "430000", period.Year(2018)).Plus(rule.Of("teams", "430000", period.Year(2019))),
 		Op:    rule.Equal,
 		Right: rule.Const(decimal.NewFromInt(123)), Severity: rule.Critical}
 	o, err := teams.Check(l)

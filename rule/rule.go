@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Operator compares the left expression with the right.
@@ -150,7 +151,7 @@ func (m Missing) String() string {
 type Term struct {
 	Indicator string
 	Region    string
-	Period    outcome.Period
+	Period    period.Period
 }
 
 // Expr is a sum of terms and a constant.
@@ -160,8 +161,8 @@ type Expr struct {
 }
 
 // Of is the expression of one term.
-func Of(indicator, region string, period outcome.Period) Expr {
-	return Expr{Terms: []Term{{indicator, region, period}}}
+func Of(indicator, region string, per period.Period) Expr {
+	return Expr{Terms: []Term{{indicator, region, per}}}
 }
 
 // Const is a constant expression, such as a figure stated in another
@@ -210,10 +211,10 @@ type Rule struct {
 // disagreement in [Outcome.Discrepancies]. It is a warning: the figure that
 // counts is still the one the rules choose. Indicators of [outcome.Entries]
 // are events, which never disagree.
-func Agree(id string, name lang.Name, region string, period outcome.Period, indicators ...string) Rule {
+func Agree(id string, name lang.Name, region string, per period.Period, indicators ...string) Rule {
 	terms := make([]Term, len(indicators))
 	for i, ind := range indicators {
-		terms[i] = Term{ind, region, period}
+		terms[i] = Term{ind, region, per}
 	}
 	return Rule{ID: id, Name: name, Severity: Warning, Agree: terms}
 }
@@ -221,13 +222,13 @@ func Agree(id string, name lang.Name, region string, period outcome.Period, indi
 // AgreeAll is the [Agree] rule over the whole region set and period for
 // every indicator: the rule a catalogue ships so that no ledger's
 // overlapping or same-date records go unremarked.
-func AgreeAll(id string, period outcome.Period, indicators ...outcome.Indicator) Rule {
+func AgreeAll(id string, per period.Period, indicators ...outcome.Indicator) Rule {
 	codes := make([]string, len(indicators))
 	for i, ind := range indicators {
 		codes[i] = ind.Code
 	}
 	return Agree(id, lang.Name{Zh: "同一指标的记录彼此一致(合计与分期, 本级与下级)",
-		En: "records of an indicator agree (totals and their parts, regions and their subdivisions)"}, "", period, codes...)
+		En: "records of an indicator agree (totals and their parts, regions and their subdivisions)"}, "", per, codes...)
 }
 
 // Side is one side of a checked rule: its value and the records behind it.
@@ -395,6 +396,6 @@ func (o Outcome) String() string {
 
 // Subset is the rule "indicator at child ≤ indicator at parent" over
 // period: a county's count cannot exceed its province's.
-func Subset(id string, name lang.Name, indicator, child, parent string, period outcome.Period) Rule {
-	return Rule{ID: id, Name: name, Left: Of(indicator, child, period), Op: LessOrEqual, Right: Of(indicator, parent, period), Severity: Critical}
+func Subset(id string, name lang.Name, indicator, child, parent string, per period.Period) Rule {
+	return Rule{ID: id, Name: name, Left: Of(indicator, child, per), Op: LessOrEqual, Right: Of(indicator, parent, per), Severity: Critical}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
@@ -30,10 +31,10 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 }
 
 func rec(ind, region string, year int, qty string) outcome.Record {
-	return outcome.Record{Indicator: ind, Region: region, Period: outcome.Year(year), Quantity: outcome.MustParseQuantity(qty)}
+	return outcome.Record{Indicator: ind, Region: region, Period: period.Year(year), Quantity: outcome.MustParseQuantity(qty)}
 }
 
-var y2019 = outcome.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
+var y2019 = period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 
 func TestOperators(t *testing.T) {
 	l := ledger(t, rec("stars", "430000", 2019, "149家"), rec("stars-filed", "430000", 2019, "75家"))

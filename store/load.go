@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Query says which versions [Store.Ledger] loads. The zero value loads
@@ -190,28 +191,28 @@ func writeLines(ctx context.Context, conn *sql.Conn, query string, texts bool, w
 
 // History returns every version of the figure of indicator in region over
 // period, oldest first; [ErrNotFound] when the store holds none.
-func (s *Store) History(ctx context.Context, indicator, region string, period outcome.Period) ([]Version, error) {
+func (s *Store) History(ctx context.Context, indicator, region string, per period.Period) ([]Version, error) {
 	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT r.id, r.version, r.value, r.unit, r.qualifier, r.document, r.section, r.mark, r.note,
 			w.department, w.reporter, w.reported, r.revises, w.reason
 		FROM records r JOIN writes w ON w.id = r.write
 		WHERE r.indicator = ? AND r.region = ? AND r.period = ? ORDER BY r.version`),
-		indicator, region, period.String())
+		indicator, region, per.String())
 	if err != nil {
-		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, per, err)
 	}
 	defer rows.Close()
 	var out []Version
 	for rows.Next() {
 		var v Version
-		r := row{indicator: indicator, region: region, period: period.String()}
+		r := row{indicator: indicator, region: region, period: per.String()}
 		var reported string
 		var revises sql.NullInt64
 		if err := rows.Scan(&v.ID, &v.Version, &r.value, &r.unit, &r.qualifier, &r.document, &r.section, &r.mark, &r.note,
 			&v.Department, &v.Reporter, &reported, &revises, &v.Reason); err != nil {
-			return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+			return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, per, err)
 		}
 		if v.Record, err = r.record(); err != nil {
-			return nil, fmt.Errorf("store: version %d of %s %s %s: %w", v.ID, indicator, region, period, err)
+			return nil, fmt.Errorf("store: version %d of %s %s %s: %w", v.ID, indicator, region, per, err)
 		}
 		if v.Reported, err = parseTime(reported); err != nil {
 			return nil, fmt.Errorf("store: version %d: reported %q: %w", v.ID, reported, ErrInvalid)
@@ -220,10 +221,10 @@ func (s *Store) History(ctx context.Context, indicator, region string, period ou
 		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, err)
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, per, err)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, period, ErrNotFound)
+		return nil, fmt.Errorf("store: history of %s %s %s: %w", indicator, region, per, ErrNotFound)
 	}
 	return out, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Provenance is who reported figures and when.
@@ -251,7 +252,7 @@ func first[T any](seq iter.Seq[T]) (T, bool) {
 // region, and the records' key begins with the pair.
 type pair struct {
 	indicator string
-	period    outcome.Period
+	period    period.Period
 }
 
 // storedVersion is the latest stored version of a figure.
@@ -334,24 +335,24 @@ func (t *tx) latest(ctx context.Context, l *outcome.Ledger) (map[pair]map[string
 		return rows.Err()
 	}
 	for k, sn := range pairs {
-		period := k.period.String()
+		per := k.period.String()
 		if sn.n > probeMax {
-			rows, err := scan.QueryContext(ctx, k.indicator, period)
+			rows, err := scan.QueryContext(ctx, k.indicator, per)
 			if err == nil {
 				err = read(k, rows)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("store: read stored versions of %s %s: %w", k.indicator, period, err)
+				return nil, fmt.Errorf("store: read stored versions of %s %s: %w", k.indicator, per, err)
 			}
 			continue
 		}
 		for _, region := range sn.regions {
-			rows, err := probe.QueryContext(ctx, k.indicator, period, region)
+			rows, err := probe.QueryContext(ctx, k.indicator, per, region)
 			if err == nil {
 				err = read(k, rows)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("store: read stored versions of %s %s %s: %w", k.indicator, region, period, err)
+				return nil, fmt.Errorf("store: read stored versions of %s %s %s: %w", k.indicator, region, per, err)
 			}
 		}
 	}
@@ -449,7 +450,7 @@ func cells(l *outcome.Ledger, pl plan, write int64, file string, bad *error) ite
 	return func(yield func([]any) bool) {
 		row := make([]any, len(recordColumns))
 		row[11] = write
-		var lastPeriod outcome.Period
+		var lastPeriod period.Period
 		var period any
 		var ints [1024]any
 		var last [4]string // indicator, unit, qualifier, document
@@ -672,7 +673,7 @@ func (r row) record() (outcome.Record, error) {
 	rec := outcome.Record{Indicator: r.indicator, Region: r.region,
 		Source: outcome.Cite(r.document, r.section, r.mark), Note: r.note}
 	var err error
-	if rec.Period, err = outcome.ParsePeriod(r.period); err != nil {
+	if rec.Period, err = period.Parse(r.period); err != nil {
 		return rec, err
 	}
 	v, err := decimal.NewFromString(r.value)

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // Evaluate evaluates t against l as of asOf. Figures dated after the
@@ -60,9 +61,9 @@ func (t Target) evaluate(l *outcome.Ledger, asOf time.Time) (Result, error) {
 			unit.Name().In(lang.English), unit.Symbol(), ind.Code, ind.Unit.Name().In(lang.English), ind.Unit.Symbol())}
 	}
 	end := t.judgedAt(asOf)
-	window := outcome.Through(end)
+	window := period.Through(end)
 	if !t.start.IsZero() {
-		w, err := outcome.Span(t.start, end)
+		w, err := period.Span(t.start, end)
 		if err != nil {
 			// Evaluated before the target starts: nothing counts yet.
 			r.Status = NotStarted
@@ -110,7 +111,7 @@ func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time,
 		if !ok {
 			continue
 		}
-		sum, err := l.Total(code, t.scope, outcome.Through(end))
+		sum, err := l.Total(code, t.scope, period.Through(end))
 		if err != nil || !sum.Has() {
 			continue
 		}
@@ -127,7 +128,7 @@ func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time,
 	}
 }
 
-func (t Target) evaluateObserve(l *outcome.Ledger, window outcome.Period, r *Result) error {
+func (t Target) evaluateObserve(l *outcome.Ledger, window period.Period, r *Result) error {
 	sum, err := l.Total(t.indicator, t.scope, window)
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
@@ -223,7 +224,7 @@ func ratio(a, b decimal.Decimal) decimal.Decimal {
 	return a.DivRound(b, ProgressPlaces)
 }
 
-func (t Target) evaluateAggregate(l *outcome.Ledger, window outcome.Period, r *Result) error {
+func (t Target) evaluateAggregate(l *outcome.Ledger, window period.Period, r *Result) error {
 	sum, err := l.Total(t.indicator, t.scope, window)
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
@@ -281,7 +282,7 @@ func (t Target) reaches(b outcome.Bounds, n decimal.Decimal) (holds, decided boo
 	return b.AtLeast(n)
 }
 
-func (t Target) evaluatePerUnit(l *outcome.Ledger, window outcome.Period, r *Result) error {
+func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Result) error {
 	if t.pop.size > 0 {
 		r.PerUnit, r.Required = r.Required, outcome.Int(int64(t.pop.size), outcome.Piece)
 		r.Units = t.pop.size
@@ -424,7 +425,7 @@ func finishPerUnit(r *Result) {
 
 // coverageFromAggregate reads the number of units covered from the
 // aggregate indicator, when no unit has records of its own.
-func (t Target) coverageFromAggregate(l *outcome.Ledger, window outcome.Period, r *Result) error {
+func (t Target) coverageFromAggregate(l *outcome.Ledger, window period.Period, r *Result) error {
 	r.Covered, r.Listed = 0, false
 	if t.coveredBy == "" {
 		return nil
@@ -461,10 +462,10 @@ func (t Target) coverageFromAggregate(l *outcome.Ledger, window outcome.Period, 
 	return nil
 }
 
-func (t Target) evaluateReduction(l *outcome.Ledger, window outcome.Period, r *Result) error {
+func (t Target) evaluateReduction(l *outcome.Ledger, window period.Period, r *Result) error {
 	base := t.baseline
 	if base.IsZero() {
-		sum, err := l.Total(t.indicator, t.scope, outcome.Through(t.start))
+		sum, err := l.Total(t.indicator, t.scope, period.Through(t.start))
 		if err != nil {
 			return t.wrap("scope", t.scope, err)
 		}
@@ -512,7 +513,7 @@ func (t Target) noteAcross(sum outcome.Sum, r *Result) {
 
 // reporting counts the subdivisions of region and those with a figure of
 // indicator over window, own or rolled up; 0, 0 when that cannot be told.
-func reporting(l *outcome.Ledger, indicator, region string, window outcome.Period) (has, all int) {
+func reporting(l *outcome.Ledger, indicator, region string, window period.Period) (has, all int) {
 	var codes []string
 	for c := range l.Regions().Children(region) {
 		codes = append(codes, c.Code)
@@ -538,7 +539,7 @@ func reporting(l *outcome.Ledger, indicator, region string, window outcome.Perio
 // flow records reaching across the window's edge,
 // figures passed over for their subdivisions', and records that disagree
 // with the one that counts ([outcome.Ledger.Discrepancies]).
-func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window outcome.Period, r *Result) error {
+func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window period.Period, r *Result) error {
 	if sum.LeftOut > 0 {
 		r.Notes = append(r.Notes, lang.Name{
 			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),

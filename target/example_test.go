@@ -6,6 +6,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -31,7 +32,7 @@ func ExampleCoverage() {
 	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
 	l := counties(industries)
 	for _, code := range []string{"433122", "433130"} {
-		err := l.Add(outcome.Record{Indicator: "industries", Region: code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+		err := l.Add(outcome.Record{Indicator: "industries", Region: code, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
 		if err != nil {
 			panic(err)
 		}
@@ -57,7 +58,7 @@ func ExampleReduction() {
 	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
 	l := counties(poor)
 	// 000_f8a6b69a178fa4e7.txt intro: 9899万 at the end of 2012, 551万 at the end of 2019.
-	if err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("551万人")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("551万人")}); err != nil {
 		panic(err)
 	}
 	tg := target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫"}, "rural-poor",
@@ -84,7 +85,7 @@ func ExampleResult_Certain() {
 	tg := target.AtLeast("talents", lang.Name{Zh: "1000名三区科技人才"}, "talents", outcome.MustParseQuantity("1000名"))
 	for _, figure := range []string{"1000余名", "近1000名", "1000名以上", "不到1200名"} {
 		l := counties(talents)
-		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity(figure)}); err != nil {
+		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity(figure)}); err != nil {
 			panic(err)
 		}
 		r, _ := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
@@ -103,7 +104,7 @@ func ExampleEachYear() {
 	organised := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "组织科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow}
 	l := counties(organised)
 	for _, r := range []struct{ period, figure string }{{"2017", "5200名"}, {"2018", "4800名"}, {"2019", "5000余名"}, {"2020-01", "600名"}} {
-		err := l.Add(outcome.Record{Indicator: "commissioners", Region: "430000", Period: outcome.MustParsePeriod(r.period), Quantity: outcome.MustParseQuantity(r.figure)})
+		err := l.Add(outcome.Record{Indicator: "commissioners", Region: "430000", Period: period.MustParse(r.period), Quantity: outcome.MustParseQuantity(r.figure)})
 		if err != nil {
 			panic(err)
 		}

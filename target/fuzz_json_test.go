@@ -8,6 +8,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -30,7 +31,7 @@ func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 		{"talents", "430000", "2018", "不到1200名"}, {"talents", "430000", "2019", "770名"},
 		{"star-spaces", "430000", "~2011/2019", "149家"},
 	} {
-		err := l.Add(outcome.Record{Indicator: r.indicator, Region: r.region, Period: outcome.MustParsePeriod(r.period),
+		err := l.Add(outcome.Record{Indicator: r.indicator, Region: r.region, Period: period.MustParse(r.period),
 			Quantity: outcome.MustParseQuantity(r.figure), Source: outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")})
 		if err != nil {
 			f.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // resultJSON is the documented JSON shape of a Result. Keys appear in this
@@ -43,7 +44,7 @@ type resultJSON struct {
 	// reported (yearly when left out).
 	AsOf        string              `json:"asOf,omitempty"`
 	Aggregation outcome.Aggregation `json:"aggregation,omitempty"`
-	Reported    outcome.PeriodKind  `json:"reported,omitempty"`
+	Reported    period.Kind         `json:"reported,omitempty"`
 	Source      *outcome.Citation   `json:"source,omitempty"`
 	Notes       []lang.Name         `json:"notes,omitempty"`
 	Parts       []Result            `json:"parts,omitempty"`

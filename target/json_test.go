@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // roundTrip marshals r, unmarshals it and marshals it again: the two JSON
@@ -119,7 +120,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	targets = append(targets, AllOf("all", lang.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
 	for _, tg := range targets {
 		for _, asOf := range []string{"2014-12-31", "2017-12-31", "2019-12-31", "2021-06-30"} {
-			r, err := tg.Evaluate(whole, outcome.MustParsePeriod(asOf).End())
+			r, err := tg.Evaluate(whole, period.MustParse(asOf).End())
 			require.NoError(t, err)
 			check(r)
 		}

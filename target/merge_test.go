@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // shardedLedger is a random national ledger of provinces, counties and
@@ -104,7 +105,7 @@ func TestMergeShards(t *testing.T) {
 			whole, shards := shardedLedger(t, rng, 4, split)
 			for _, tg := range targets {
 				for _, asOf := range []string{"2017-12-31", "2019-12-31", "2021-06-30"} {
-					when := outcome.MustParsePeriod(asOf).End()
+					when := period.MustParse(asOf).End()
 					want, err := tg.Evaluate(whole, when)
 					require.NoError(t, err)
 					var parts []Result

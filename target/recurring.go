@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // years returns the parts of an each-year target evaluated as of asOf: an
@@ -102,11 +103,11 @@ func (t Target) combineYears(r *Result, asOf time.Time) {
 // last, within them and before end, but in no single year: a yearly figure
 // printed as 「每年」 in an undated document cannot count for any one year.
 func (t Target) noteStraddling(l *outcome.Ledger, first, last, end time.Time, r *Result) {
-	span, err := outcome.Span(first, last)
+	span, err := period.Span(first, last)
 	if err != nil {
 		return
 	}
-	used, err := l.Used(t.indicator, t.scope, outcome.Through(end))
+	used, err := l.Used(t.indicator, t.scope, period.Through(end))
 	if err != nil {
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // yearly is 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员」,
@@ -27,7 +28,7 @@ func years(indicator string, first int, figures ...string) []outcome.Record {
 	var out []outcome.Record
 	for i, f := range figures {
 		if f != "" {
-			out = append(out, rec(indicator, "430000", outcome.Year(first+i).String(), f))
+			out = append(out, rec(indicator, "430000", period.Year(first+i).String(), f))
 		}
 	}
 	return out
@@ -193,7 +194,7 @@ func TestEachYearFigures(t *testing.T) {
 func TestEachYearNotes(t *testing.T) {
 	// 004 §一(四)一是 [4] prints 「每年组织5000余名」 without a year, and [11]
 	// 770 三区 talents selected by the province in 2019: neither counts.
-	undated, err := outcome.Undated(date(2011, 1, 1), date(2019, 12, 31))
+	undated, err := period.Undated(date(2011, 1, 1), date(2019, 12, 31))
 	require.NoError(t, err)
 	l := testLedger(t,
 		outcome.Record{Indicator: "commissioners", Region: "430000", Period: undated, Quantity: outcome.MustParseQuantity("5000余名"), Note: "每年组织"},

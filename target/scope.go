@@ -6,6 +6,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 // narrowed returns t with the regions of its [Target.In] calls resolved
@@ -98,7 +99,7 @@ func (t Target) outOfScope(r *Result) bool {
 // noteCounted notes, for a per-unit target over a population known only by
 // its count, the records of its units that could not be used: the units are
 // not known, so their records cannot be told from others'.
-func (t Target) noteCounted(l *outcome.Ledger, window outcome.Period, r *Result) {
+func (t Target) noteCounted(l *outcome.Ledger, window period.Period, r *Result) {
 	if t.pop.size == 0 || (t.kind != KindCoverage && t.kind != KindEachInRange) {
 		return
 	}

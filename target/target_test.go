@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -60,14 +61,14 @@ func ledgerOf(t *testing.T, regions []outcome.Region, records ...outcome.Record)
 	return l
 }
 
-func rec(ind, region, period, qty string) outcome.Record {
-	return outcome.Record{Indicator: ind, Region: region, Period: outcome.MustParsePeriod(period), Quantity: outcome.MustParseQuantity(qty)}
+func rec(ind, region, per, qty string) outcome.Record {
+	return outcome.Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
 }
 
-func eachVillage(ind, period, qty string, codes ...string) []outcome.Record {
+func eachVillage(ind, per, qty string, codes ...string) []outcome.Record {
 	var out []outcome.Record
 	for _, c := range codes {
-		out = append(out, rec(ind, c, period, qty))
+		out = append(out, rec(ind, c, per, qty))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
@@ -43,7 +44,7 @@ func ruralPoor() (program.Program, *outcome.Ledger) {
 		year   int
 		figure string
 	}{{2012, "9899万人"}, {2019, "551万人"}} {
-		err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "100000", Period: outcome.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
+		err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "100000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}

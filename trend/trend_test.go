@@ -15,6 +15,7 @@ import (
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/target"
@@ -206,7 +207,7 @@ func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend
 	l, err := outcome.NewLedger(rs, ind)
 	require.NoError(t, err)
 	for y, n := range figures {
-		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: outcome.Year(y), Quantity: outcome.Int(n, outcome.Person)}))
+		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: period.Year(y), Quantity: outcome.Int(n, outcome.Person)}))
 	}
 	p := program.Program{
 		ID: "test/persons", Name: lang.Name{Zh: "人数", En: "persons"},
@@ -246,8 +247,8 @@ func TestMilestones(t *testing.T) {
 func TestNotAtCurrentPace(t *testing.T) {
 	l := national.Reported()
 	// A later figure no better than the first: no trend to extend.
-	if err := l.Add(outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: outcome.Year(2017), Quantity: outcome.MustParseQuantity("50000名")},
-		outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40000名")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2017), Quantity: outcome.MustParseQuantity("50000名")},
+		outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40000名")}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := trend.Evaluate(national.SciTechAidProject(), l, trend.YearEnds(2016, 2019), trend.Options{})

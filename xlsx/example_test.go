@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/xlsx"
@@ -30,8 +31,8 @@ func Example() {
 	}
 	src := outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")
 	records := []outcome.Record{
-		{Indicator: "provincial-commissioners", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("403名"), Source: src},
-		{Indicator: "three-regions-talents", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("770名"), Source: src, Note: "2019年选派"},
+		{Indicator: "provincial-commissioners", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("403名"), Source: src},
+		{Indicator: "three-regions-talents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("770名"), Source: src, Note: "2019年选派"},
 	}
 
 	dir, err := os.MkdirTemp("", "taizhang-xlsx-example")
@@ -91,8 +92,8 @@ func ExampleWriteReports() {
 		panic(err)
 	}
 	if err := l.Add(
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
 	); err != nil {
 		panic(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -125,7 +126,7 @@ func TestReadDateCells(t *testing.T) {
 	if diff := cmp.Diff(wantRecords, got); diff != "" {
 		t.Errorf("records mismatch (-want +got):\n%s", diff)
 	}
-	h, err := l.History("star-spaces", "430000", outcome.Month(2020, time.December))
+	h, err := l.History("star-spaces", "430000", period.Month(2020, time.December))
 	require.NoError(t, err)
 	if len(h) != 2 || !h[1].Reported.Equal(day(2021, 1, 10)) || h[1].Reason != "漏报两家" || h[1].Note != "12:00" {
 		t.Errorf("history = %v, want the correction reported on 2021-01-10", h)
@@ -174,16 +175,16 @@ func TestReadDateCellErrors(t *testing.T) {
 // equal, history included.
 func TestLedgerRoundTripCorrections(t *testing.T) {
 	l := dateLedger(t)
-	first := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
+	first := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
 		Source: outcome.Cite("县科技局年报", "一", "[1]"), Attrs: outcome.MakeAttributes("填报人", "张三", "联系电话", "0743-1234567")}
 	require.NoError(t, l.Add(first,
-		outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019),
+		outcome.Record{Indicator: "training", Region: "433122", Period: period.Year(2019),
 			Quantity: outcome.MustParseQuantity("约30人次"), Attrs: outcome.MakeAttributes("联系电话", "0743-7654321", "a=b; c", "d;e\\")},
 	))
-	require.NoError(t, l.Add(outcome.Record{Indicator: "star-spaces", Region: "430000", Period: outcome.Year(2019),
+	require.NoError(t, l.Add(outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019),
 		Quantity: outcome.MustParseQuantity("151家"), Revises: first.Quantity, Reported: day(2020, 3, 1), Reason: "漏报两家",
 		Attrs: outcome.MakeAttributes("更正人", "王五")}))
-	require.NoError(t, l.Add(outcome.Record{Indicator: "training", Region: "433122", Period: outcome.Year(2019),
+	require.NoError(t, l.Add(outcome.Record{Indicator: "training", Region: "433122", Period: period.Year(2019),
 		Quantity: outcome.MustParseQuantity("32人次"), Revises: outcome.MustParseQuantity("约30人次"), Reported: day(2020, 4, 1), Reason: "补录"}))
 	want := slices.Collect(l.All())
 	if len(want) != 4 {
@@ -211,8 +212,8 @@ func TestLedgerRoundTripCorrections(t *testing.T) {
 			t.Errorf("round trip (strict %v) mismatch (-want +got):\n%s", strict, diff)
 		}
 		for _, k := range []struct{ ind, region string }{{"star-spaces", "430000"}, {"training", "433122"}} {
-			h1, err1 := l.History(k.ind, k.region, outcome.Year(2019))
-			h2, err2 := back.History(k.ind, k.region, outcome.Year(2019))
+			h1, err1 := l.History(k.ind, k.region, period.Year(2019))
+			h2, err2 := back.History(k.ind, k.region, period.Year(2019))
 			require.NoError(t, errors.Join(err1, err2))
 			if len(h1) != 2 {
 				t.Fatalf("History(%s, %s) has %d versions, want 2", k.ind, k.region, len(h1))

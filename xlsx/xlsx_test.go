@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang/taizhang/internal/golden"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/target"
@@ -128,9 +129,9 @@ func sample(t *testing.T) program.Report {
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "federations", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("不到3名")},
+		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("不到3名")},
 	))
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)
@@ -320,8 +321,8 @@ func TestProgressCellsAgreeWithText(t *testing.T) {
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "near", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
-		outcome.Record{Indicator: "open", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
+		outcome.Record{Indicator: "near", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
+		outcome.Record{Indicator: "open", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
 	))
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/rule"
@@ -225,7 +226,7 @@ func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, in la
 		var missing []string
 		for _, t := range side.e.Terms {
 			if sum, err := l.Total(t.Indicator, t.Region, t.Period); err != nil || !sum.Has() {
-				missing = append(missing, fmt.Sprintf("%s %s %s", t.Indicator, t.Region, period(t.Period, in)))
+				missing = append(missing, fmt.Sprintf("%s %s %s", t.Indicator, t.Region, periodText(t.Period, in)))
 			}
 		}
 		if len(missing) > 0 {
@@ -235,11 +236,11 @@ func unchecked(o rule.Outcome, l *outcome.Ledger, recorded map[string]int, in la
 	return strings.Join(parts, "; ")
 }
 
-// period writes a term's period as a ledger file does, or, for the
+// periodText writes a term's period as a ledger file does, or, for the
 // figures as of a date (a stock's latest figure, a flow's sum since the
 // start of records), "as of" the date.
-func period(p outcome.Period, in lang.Lang) string {
-	if p.Equal(outcome.Through(p.End())) {
+func periodText(p period.Period, in lang.Lang) string {
+	if p.Equal(period.Through(p.End())) {
 		return fmt.Sprintf(text[in&1].asOf, p.End().Format(time.DateOnly))
 	}
 	return p.String()

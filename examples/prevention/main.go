@@ -23,6 +23,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/prevention"
 )
@@ -102,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The screening as ledger records, evaluated by the no-absolute-poverty program.
 	ledger, err := outcome.NewLedger(rs, prevention.Indicators()...)
 	if err == nil {
-		err = ledger.Add(tally.Records(outcome.Year(*year), outcome.Cite("screening", fmt.Sprint(*year), ""))...)
+		err = ledger.Add(tally.Records(period.Year(*year), outcome.Cite("screening", fmt.Sprint(*year), ""))...)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -66,11 +67,11 @@ func run(w io.Writer) error {
 	}
 	src := outcome.Cite("example.txt", "一", "")
 	err = ledger.Add(
-		outcome.Record{Indicator: "patents", Region: "433122", Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("40项"), Source: src},
-		outcome.Record{Indicator: "patents", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("30余项"), Source: src},
-		outcome.Record{Indicator: "commissioners", Region: "433122100201", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名"), Source: src},
-		outcome.Record{Indicator: "commissioners", Region: "433130100201", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名"), Source: src},
-		outcome.Record{Indicator: "poor", Region: "430000", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3000人"), Source: src},
+		outcome.Record{Indicator: "patents", Region: "433122", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40项"), Source: src},
+		outcome.Record{Indicator: "patents", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("30余项"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2名"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433130100201", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名"), Source: src},
+		outcome.Record{Indicator: "poor", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("3000人"), Source: src},
 	)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 )
 
 func TestPick(t *testing.T) {
@@ -96,7 +97,7 @@ func TestRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: outcome.MustParsePeriod("~2011/2019"),
+	want := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.MustParse("~2011/2019"),
 		Quantity: outcome.MustParseQuantity("149家"), Source: outcome.Cite(Seed004, "二(三)二是", "[14]"), Note: "布局建设"}
 	if len(got) != 1 || got[0].Indicator != want.Indicator || got[0].Region != want.Region || !got[0].Period.Equal(want.Period) ||
 		!got[0].Quantity.Equal(want.Quantity) || got[0].Source != want.Source || got[0].Note != want.Note {

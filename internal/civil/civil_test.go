@@ -46,3 +46,18 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDayOfTime(t *testing.T) {
+	for _, day := range []int32{MinDay, First, -1, 0, 1, 18262, Last} {
+		if got := DayOf(Time(day)); got != day {
+			t.Errorf("DayOf(Time(%d)) = %d", day, got)
+		}
+	}
+	// The date where t is, not in UTC: 2019-12-31 23:00 in Beijing is
+	// 2019-12-31 15:00 UTC, and 2020-01-01 00:30 in Beijing is still
+	// 2019-12-31 in UTC.
+	beijing := time.FixedZone("CST", 8*3600)
+	if got, want := DayOf(time.Date(2020, 1, 1, 0, 30, 0, 0, beijing)), Days(2020, 1, 1); got != want {
+		t.Errorf("DayOf(2020-01-01 00:30 +08:00) = %d, want %d", got, want)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
@@ -176,10 +177,10 @@ func quantity(v int, u outcome.Unit) outcome.Quantity {
 
 func (n *National) records(rng *rand.Rand, total int) {
 	n.Records = make([]outcome.Record, 0, total)
-	add := func(ind, region string, p outcome.Period, v int, u outcome.Unit) {
+	add := func(ind, region string, p period.Period, v int, u outcome.Unit) {
 		n.Records = append(n.Records, outcome.Record{Indicator: ind, Region: region, Period: p, Quantity: quantity(v, u), Source: Source})
 	}
-	years := [...]outcome.Period{outcome.Year(2016), outcome.Year(2017), outcome.Year(2018), outcome.Year(2019), outcome.Year(2020)}
+	years := [...]period.Period{period.Year(2016), period.Year(2017), period.Year(2018), period.Year(2019), period.Year(2020)}
 	budget := total - 5*len(n.Counties) // keep room for star spaces and training
 	// Commissioners: about 85% of villages covered from a first year on, one
 	// record a year (the number in post) to 2020.
@@ -221,7 +222,7 @@ func (n *National) records(rng *rand.Rand, total int) {
 		}
 		seen[[2]int{c, d}] = true
 		day := day0.AddDate(0, 0, d)
-		p, _ := outcome.Span(day, day)
+		p, _ := period.Span(day, day)
 		v := int(math.Round(math.Exp(math.Log(300) + rng.NormFloat64())))
 		add(Training, n.Counties[c], p, min(max(v, 10), 5000), outcome.PersonTime)
 	}

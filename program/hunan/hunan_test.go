@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/target"
@@ -125,7 +126,7 @@ func TestCoverageNamesMissingCounties(t *testing.T) {
 	var recs []outcome.Record
 	for _, c := range hunan.PoorCountyList() {
 		if !missing[c.Code] {
-			recs = append(recs, outcome.Record{Indicator: "featured-industries", Region: c.Code, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+			recs = append(recs, outcome.Record{Indicator: "featured-industries", Region: c.Code, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
 		}
 	}
 	if err := l.Add(recs...); err != nil {
@@ -149,7 +150,7 @@ func TestExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for y, want := range map[int]int64{2016: 2, 2017: 12, 2018: 17, 2019: 20, 2020: 0} {
-		sum, err := l.Total("county-exits", hunan.ProvinceCode, outcome.Year(y))
+		sum, err := l.Total("county-exits", hunan.ProvinceCode, period.Year(y))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +209,7 @@ func TestRegions(t *testing.T) {
 func TestReported(t *testing.T) {
 	l := hunan.Reported()
 	n := 0
-	periods := map[string]outcome.Period{}
+	periods := map[string]period.Period{}
 	for r := range l.All() {
 		n++
 		if r.Source.Document != catalog.Seed004 || r.Source.Section == "" {
@@ -222,18 +223,18 @@ func TestReported(t *testing.T) {
 	// Qualifiers kept as printed, by section and footnote mark of 004.
 	for _, tt := range []struct {
 		indicator, qty string
-		kind           outcome.PeriodKind
+		kind           period.Kind
 	}{
-		{"commissioners-organised", "5000余名", outcome.UndatedPeriod}, // §一(四)一是 [4], 每年
-		{"three-regions-talents", "近1000名", outcome.UndatedPeriod},   // §一(四)一是 [4], 每年
-		{"three-regions-selected", "770名", outcome.YearPeriod},       // §二(二)一是 [11], 2019年选派
-		{"provincial-commissioners", "403名", outcome.YearPeriod},     // §二(二)一是 [11], 2019年选派
-		{"income-increase", "26.8亿多元", outcome.YearPeriod},           // §二(二)一是 [12], 2017
-		{"service-bases", "达723个", outcome.YearPeriod},               // §二(二)一是 [13], 2018
-		{"farmers-trained-total", "达118万人次", outcome.UndatedPeriod},  // §一(四)一是 [4], less than 2017 alone
-		{"farmers-trained", "128万人次", outcome.YearPeriod},            // §二(二)一是 [12], 2017
-		{"commissioners-in-post", "近5000人", outcome.UndatedPeriod},   // §二(二)一是 [11], besides 5000余 organised
-		{"xiangxi-commissioners", "534名", outcome.UndatedPeriod},     // §一(四)一是 [5], 近三年
+		{"commissioners-organised", "5000余名", period.KindUndated}, // §一(四)一是 [4], 每年
+		{"three-regions-talents", "近1000名", period.KindUndated},   // §一(四)一是 [4], 每年
+		{"three-regions-selected", "770名", period.KindYear},       // §二(二)一是 [11], 2019年选派
+		{"provincial-commissioners", "403名", period.KindYear},     // §二(二)一是 [11], 2019年选派
+		{"income-increase", "26.8亿多元", period.KindYear},           // §二(二)一是 [12], 2017
+		{"service-bases", "达723个", period.KindYear},               // §二(二)一是 [13], 2018
+		{"farmers-trained-total", "达118万人次", period.KindUndated},  // §一(四)一是 [4], less than 2017 alone
+		{"farmers-trained", "128万人次", period.KindYear},            // §二(二)一是 [12], 2017
+		{"commissioners-in-post", "近5000人", period.KindUndated},   // §二(二)一是 [11], besides 5000余 organised
+		{"xiangxi-commissioners", "534名", period.KindUndated},     // §一(四)一是 [5], 近三年
 	} {
 		key := tt.indicator + " " + outcome.MustParseQuantity(tt.qty).String()
 		p, ok := periods[key]
@@ -305,10 +306,10 @@ func TestTalentEachYear(t *testing.T) {
 	// at 1000: 2018's 1000 meets it, 2019's 990 does not.
 	l := hunan.Reported()
 	if err := l.Add(
-		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
-		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
-		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: outcome.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
-		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -349,9 +350,9 @@ func countyLedger(t *testing.T) (*outcome.Ledger, []string) {
 func TestSevenOnesInCounty(t *testing.T) {
 	l, villages := countyLedger(t)
 	if err := l.Add(
-		outcome.Record{Indicator: "village-specialists", Region: villages[0], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
-		outcome.Record{Indicator: "village-specialists", Region: villages[2], Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
-		outcome.Record{Indicator: "featured-industries", Region: "433122", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[0], Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[2], Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
+		outcome.Record{Indicator: "featured-industries", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
 	); err != nil {
 		t.Fatal(err)
 	}

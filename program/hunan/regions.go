@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -158,7 +159,7 @@ func Exits() []outcome.Record {
 	src := outcome.Cite("hunan_poverty_counties_51.csv", "", "")
 	var out []outcome.Record
 	for _, c := range mustPoorCounties() {
-		out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: outcome.Year(c.ExitYear),
+		out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: period.Year(c.ExitYear),
 			Quantity: outcome.Int(1, outcome.Piece), Source: src})
 	}
 	return out

@@ -17,7 +17,7 @@ import (
 //
 // How the article's gaps are kept rather than filled:
 //   - Undated figures (近三年, 近两年, 目前, 每年, or no time at all) carry an
-//     undated period ([outcome.Undated], ~2017/2019 in the file) spanning what
+//     undated period ([period.Undated], ~2017/2019 in the file) spanning what
 //     the article allows, and a note with the words printed. The article
 //     has no date; the latest year it reports is 2019, so undated spans
 //     end there.

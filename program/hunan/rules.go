@@ -5,6 +5,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/rule"
 )
 
@@ -18,8 +19,8 @@ import (
 // the national catalogue: 11 of the 51 poor counties here are Hunan's own
 // list, and only a ledger with the national list holds Hunan's 40 on it.
 func Rules() rule.Set {
-	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
-	at := func(ind string, p outcome.Period) rule.Expr { return rule.Of(ind, ProvinceCode, p) }
+	through := func(y int) period.Period { return period.Through(day(y, 12, 31)) }
+	at := func(ind string, p period.Period) rule.Expr { return rule.Of(ind, ProvinceCode, p) }
 	now := through(2019)
 	le := func(id string, n lang.Name, left, right rule.Expr, sev rule.Severity, src outcome.Citation) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: left, Op: rule.LessOrEqual, Right: right, Severity: sev, Source: src}
@@ -36,7 +37,7 @@ func Rules() rule.Set {
 			// 51 + 72 inferred, so against it the rule could not fail on
 			// the article's own figures.
 			{ID: "D1", Name: name("贫困县服务团 + 新组建非贫困县服务团 = 全省服务团总数", "poor-county teams + new non-poor-county teams = teams in all"),
-				Left: at("poor-counties-with-teams", through(2018)).Plus(at("new-non-poor-teams", outcome.Year(2019))), Op: rule.Equal,
+				Left: at("poor-counties-with-teams", through(2018)).Plus(at("new-non-poor-teams", period.Year(2019))), Op: rule.Equal,
 				Right: at("expert-teams-total", now), Severity: rule.Critical, Source: cite("二(二)二是", "[11]")},
 			{ID: "D1b", Name: name("全部县市区服务团 = 全省服务团总数", "teams of all county units = teams in all"),
 				Left: at("county-units-with-teams", now), Op: rule.Equal, Right: at("expert-teams-total", now), Severity: rule.Warning,

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -164,14 +165,14 @@ func Exits() []outcome.Record {
 	out := make([]outcome.Record, 0, 10*len(cs))
 	one, zero := outcome.Int(1, outcome.Piece), outcome.Int(0, outcome.Piece)
 	for _, c := range cs {
-		exit := outcome.Year(c.ExitYear)
+		exit := period.Year(c.ExitYear)
 		out = append(out,
-			outcome.Record{Indicator: "poor-counties", Region: c.Code, Period: outcome.Year(2012), Quantity: one, Source: listSource},
+			outcome.Record{Indicator: "poor-counties", Region: c.Code, Period: period.Year(2012), Quantity: one, Source: listSource},
 			outcome.Record{Indicator: "poor-counties", Region: c.Code, Period: exit, Quantity: zero, Source: listSource},
 			outcome.Record{Indicator: "county-exits", Region: c.Code, Period: exit, Quantity: one, Source: listSource},
 		)
 		for y := 2013; y < c.ExitYear; y++ {
-			out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: outcome.Year(y), Quantity: zero, Source: listSource})
+			out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: period.Year(y), Quantity: zero, Source: listSource})
 		}
 	}
 	return out

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
 	"github.com/taizhang/taizhang/target"
@@ -76,7 +77,7 @@ func TestExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 000 intro: 52 poor counties at the end of 2019; the list agrees.
-	seed, err := l.Total("poor-counties", national.NationCode, outcome.Through(date(2019, 12, 31)))
+	seed, err := l.Total("poor-counties", national.NationCode, period.Through(date(2019, 12, 31)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 		want[c.Code[:2]+"0000"]++
 	}
 	for prov, n := range want {
-		sum, err := l.Total("poor-counties", prov, outcome.Through(date(2012, 12, 31)))
+		sum, err := l.Total("poor-counties", prov, period.Through(date(2012, 12, 31)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +142,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 	}
 	// 湖南 has 40 national poor counties (shared/data/SOURCES.md §2; 004's 51
 	// adds 11 provincial ones).
-	hunan, _ := l.Total("poor-counties", "430000", outcome.Through(date(2012, 12, 31)))
+	hunan, _ := l.Total("poor-counties", "430000", period.Through(date(2012, 12, 31)))
 	if !hunan.Value.Equal(decimal.NewFromInt(40)) {
 		t.Errorf("湖南 poor counties = %v, want 40", hunan.Value)
 	}
@@ -149,7 +150,7 @@ func TestPerProvinceRollUp(t *testing.T) {
 		t.Errorf("%d provinces, want 22", len(want))
 	}
 	// The national figure is the seed's own, not added to the counties'.
-	nation, _ := l.Total("poor-counties", national.NationCode, outcome.Through(date(2012, 12, 31)))
+	nation, _ := l.Total("poor-counties", national.NationCode, period.Through(date(2012, 12, 31)))
 	if !nation.Value.Equal(decimal.NewFromInt(832)) {
 		t.Errorf("national poor counties at the end of 2012 = %v, want 832", nation.Value)
 	}
@@ -177,7 +178,7 @@ func TestParksEligibility(t *testing.T) {
 	if r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park"); r.Status != target.NoData || r.Units != 40 {
 		t.Errorf("no park records: %v over %d units, want no data over the 40 Hunan counties", r.Status, r.Units)
 	}
-	if err := l.Add(outcome.Record{Indicator: "county-parks", Region: "433130", Period: outcome.Year(2019), Quantity: outcome.MustParseQuantity("1个")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "county-parks", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1个")}); err != nil {
 		t.Fatal(err)
 	}
 	r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park")
@@ -250,8 +251,7 @@ func TestReported(t *testing.T) {
 	}
 	var want []string
 	for _, tt := range tests {
-		want = append(want, strings.Join([]string{tt.indicator, outcome.MustParsePeriod(tt.period).String(),
-			outcome.MustParseQuantity(tt.value).String(), tt.section}, " "))
+		want = append(want, strings.Join([]string{tt.indicator, period.MustParse(tt.period).String(), outcome.MustParseQuantity(tt.value).String(), tt.section}, " "))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("reported figures mismatch (-want +got):\n%s", diff)

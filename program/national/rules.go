@@ -4,6 +4,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/rule"
 )
 
@@ -14,12 +15,12 @@ import (
 // stable codes.
 func Rules() rule.Set {
 	intro := outcome.Cite(catalog.Seed000, "intro", "")
-	through := func(y int) outcome.Period { return outcome.Through(day(y, 12, 31)) }
+	through := func(y int) period.Period { return period.Through(day(y, 12, 31)) }
 	falls := func(id string, n lang.Name, ind string) rule.Rule {
 		return rule.Rule{ID: id, Name: n, Left: rule.Of(ind, NationCode, through(2019)), Op: rule.LessOrEqual,
 			Right: rule.Of(ind, NationCode, through(2012)), Severity: rule.Critical, Source: intro}
 	}
-	exits, _ := outcome.Span(day(2013, 1, 1), day(2019, 12, 31))
+	exits, _ := period.Span(day(2013, 1, 1), day(2019, 12, 31))
 	const hunan = "430000"
 	return rule.Set{
 		Name: lang.Name{Zh: "全国脱贫台账一致性规则", En: "national ledger consistency rules"},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/prevention"
 )
 
@@ -105,7 +106,7 @@ func ExampleNoAbsolutePoverty() {
 	if err != nil {
 		panic(err)
 	}
-	if err := l.Add(tally.Records(outcome.Year(2019), outcome.Cite("泸溪县 2019 screening", "", ""))...); err != nil {
+	if err := l.Add(tally.Records(period.Year(2019), outcome.Cite("泸溪县 2019 screening", "", ""))...); err != nil {
 		panic(err)
 	}
 	report, err := prevention.NoAbsolutePoverty("433122", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)).

@@ -17,6 +17,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/prevention"
 	"github.com/taizhang/taizhang/target"
 )
@@ -138,7 +139,7 @@ func TestScreeningFeedsTheLedger(t *testing.T) {
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs, prevention.Indicators()...)
 	require.NoError(t, err)
-	require.NoError(t, l.Add(tally.Records(outcome.Year(2019), outcome.Cite("screening", "", ""))...))
+	require.NoError(t, l.Add(tally.Records(period.Year(2019), outcome.Cite("screening", "", ""))...))
 	r, err := prevention.NoAbsolutePoverty("433122", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)).Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	res := r.Results[0]

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/internal/catalog"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/target"
 )
@@ -112,7 +113,7 @@ func Indicators() []outcome.Indicator {
 // Records returns the tally as ledger records for period, one per village
 // screened and indicator; zero counts are recorded too, since "screened,
 // none found" is a finding.
-func (t *Tally) Records(period outcome.Period, source outcome.Citation) []outcome.Record {
+func (t *Tally) Records(per period.Period, source outcome.Citation) []outcome.Record {
 	var out []outcome.Record
 	for i, code := range t.codes {
 		c := t.counts[i]
@@ -124,7 +125,7 @@ func (t *Tally) Records(period outcome.Period, source outcome.Citation) []outcom
 			continue
 		}
 		add := func(ind string, n int64, u outcome.Unit) {
-			out = append(out, outcome.Record{Indicator: ind, Region: code, Period: period, Quantity: outcome.Int(n, u), Source: source})
+			out = append(out, outcome.Record{Indicator: ind, Region: code, Period: per, Quantity: outcome.Int(n, u), Source: source})
 		}
 		add(ScreenedHouseholds, screened, outcome.Household)
 		for _, cl := range []Class{Absolute, Secondary, Latent} {

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
 	"github.com/taizhang/taizhang/store/internal/spec"
@@ -135,7 +136,7 @@ func TestRowLevelSecurity(t *testing.T) {
 		t.Fatalf("open as %s: %v", role, err)
 	}
 	defer asRole.Close()
-	own := outcome.Record{Indicator: "patented-technologies", Region: "430000", Period: outcome.Year(2019),
+	own := outcome.Record{Indicator: "patented-technologies", Region: "430000", Period: period.Year(2019),
 		Quantity: outcome.MustParseQuantity("128项")}
 	if n, err := asRole.Write(ctx, store.Provenance{Department: "science", Reporter: "张"}, own); err != nil || n != 1 {
 		t.Fatalf("Write of its own indicator as %s = %d, %v; want 1, nil", role, n, err)
@@ -187,7 +188,7 @@ func TestRowLevelSecurity(t *testing.T) {
 	}
 	// A revision names a version of the same figure: the role's own, not
 	// another department's record.
-	county := outcome.Record{Indicator: "featured-industries", Region: "433122", Period: outcome.Year(2019),
+	county := outcome.Record{Indicator: "featured-industries", Region: "433122", Period: period.Year(2019),
 		Quantity: outcome.MustParseQuantity("2个")}
 	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "王"}, county); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/store"
 )
@@ -219,7 +220,7 @@ func testMigrateProvenance(t *testing.T, b Backend) {
 		{"featured-industries", []store.Provenance{county, province}, []string{"", "补录"}},
 		{"info-networks", []store.Provenance{county}, []string{""}},
 	} {
-		h, err := s.History(ctx, tc.indicator, "433122", outcome.Year(2019))
+		h, err := s.History(ctx, tc.indicator, "433122", period.Year(2019))
 		if err != nil {
 			t.Fatalf("History of %s after the upgrade: %v", tc.indicator, err)
 		}
@@ -292,8 +293,8 @@ func testCatalogue(t *testing.T, b Backend) {
 	}
 }
 
-func rec(ind, region, period, value string) outcome.Record {
-	return outcome.Record{Indicator: ind, Region: region, Period: outcome.MustParsePeriod(period),
+func rec(ind, region, per, value string) outcome.Record {
+	return outcome.Record{Indicator: ind, Region: region, Period: period.MustParse(per),
 		Quantity: outcome.MustParseQuantity(value), Source: outcome.Cite("县科技局年报", "", "")}
 }
 
@@ -307,7 +308,7 @@ func day(s string) time.Time {
 
 func total(t *testing.T, l *outcome.Ledger, ind, region string) string {
 	t.Helper()
-	sum, err := l.Total(ind, region, outcome.Through(day("2030-12-31")))
+	sum, err := l.Total(ind, region, period.Through(day("2030-12-31")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +348,7 @@ func testWriteConflictCorrect(t *testing.T, b Backend) {
 	if n, err := s.Correct(ctx, late, "县统计局复核", rec("featured-industries", "433122", "2019", "3个")); err != nil || n != 1 {
 		t.Fatalf("Correct = %d, %v; want 1, nil", n, err)
 	}
-	h, err := s.History(ctx, "featured-industries", "433122", outcome.Year(2019))
+	h, err := s.History(ctx, "featured-industries", "433122", period.Year(2019))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +375,7 @@ func testWriteConflictCorrect(t *testing.T, b Backend) {
 	if l.Len() != 1 {
 		t.Errorf("ledger now holds %d records, want 1 (the latest version only)", l.Len())
 	}
-	if _, err := s.History(ctx, "featured-industries", "433123", outcome.Year(2019)); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.History(ctx, "featured-industries", "433123", period.Year(2019)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("History of no figure = %v, want ErrNotFound", err)
 	}
 	if _, err := s.Write(ctx, p, rec("featured-industries", "999999", "2019", "1个")); !errors.Is(err, outcome.ErrUnknownRegion) {
@@ -655,7 +656,7 @@ func testConcurrentImports(t *testing.T, b Backend) {
 		t.Errorf("records after four concurrent imports = %d, want %d", got, want)
 	}
 	for _, y := range []int{2016, 2017, 2018, 2019, 2020} {
-		h, err := s.History(ctx, "featured-industries", "433122", outcome.Year(y))
+		h, err := s.History(ctx, "featured-industries", "433122", period.Year(y))
 		if err != nil {
 			t.Fatal(err)
 		}

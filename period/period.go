@@ -1,7 +1,13 @@
-package outcome
+// Package period says when a figure holds: a year, a half-year, a quarter, a
+// month, a span of days, a running total since a day as of a day, or an
+// undated span a figure falls somewhere within, as ledgers and source
+// documents write them (2019, 2019年上半年, 2019Q1, 2019年3月,
+// 2018-01-01/2019-06-30, 2005年以来(截至2019年), 近三年).
+package period
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,39 +15,39 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/civil"
-	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/internal/errs"
 	"github.com/taizhang/taizhang/lang"
 )
 
-// PeriodKind says how a period was stated.
-type PeriodKind uint8
+// Kind says how a period was stated.
+type Kind uint8
 
 const (
-	YearPeriod       PeriodKind = 1 + iota // a civil year: 2019
-	MonthPeriod                            // a month: 2019-03
-	SpanPeriod                             // a date range: 2018-01-01/2019-06-30
-	CumulativePeriod                       // a running total since a date, as of a date: 2005-/2019
-	// UndatedPeriod is a figure the source does not date (近三年, 目前, 每年
+	KindYear       Kind = 1 + iota // a civil year: 2019
+	KindMonth                      // a month: 2019-03
+	KindSpan                       // a date range: 2018-01-01/2019-06-30
+	KindCumulative                 // a running total since a date, as of a date: 2005-/2019
+	// KindUndated is a figure the source does not date (近三年, 目前, 每年
 	// in an undated document): it falls somewhere within the span, which
 	// is as much as the source allows. Written ~2017/2020.
-	UndatedPeriod
-	QuarterPeriod  // a calendar quarter: 2019Q1, 2019年第一季度
-	HalfYearPeriod // a half-year: 2019H1, 2019年上半年
+	KindUndated
+	KindQuarter  // a calendar quarter: 2019Q1, 2019年第一季度
+	KindHalfYear // a half-year: 2019H1, 2019年上半年
 )
 
 var periodKindNames = [...]lang.Name{
-	YearPeriod:       {Zh: "年", En: "year"},
-	MonthPeriod:      {Zh: "月", En: "month"},
-	SpanPeriod:       {Zh: "时段", En: "span"},
-	CumulativePeriod: {Zh: "累计", En: "cumulative"},
-	UndatedPeriod:    {Zh: "未注明时间", En: "undated"},
-	QuarterPeriod:    {Zh: "季度", En: "quarter"},
-	HalfYearPeriod:   {Zh: "半年", En: "half-year"},
+	KindYear:       {Zh: "年", En: "year"},
+	KindMonth:      {Zh: "月", En: "month"},
+	KindSpan:       {Zh: "时段", En: "span"},
+	KindCumulative: {Zh: "累计", En: "cumulative"},
+	KindUndated:    {Zh: "未注明时间", En: "undated"},
+	KindQuarter:    {Zh: "季度", En: "quarter"},
+	KindHalfYear:   {Zh: "半年", En: "half-year"},
 }
 
-// Name returns the bilingual name of the kind; the zero PeriodKind has none.
-func (k PeriodKind) Name() lang.Name {
+// Name returns the bilingual name of the kind; the zero Kind has none.
+func (k Kind) Name() lang.Name {
 	if int(k) < len(periodKindNames) {
 		return periodKindNames[k]
 	}
@@ -49,27 +55,19 @@ func (k PeriodKind) Name() lang.Name {
 }
 
 // String returns the Chinese name (年, 月, 时段, 累计, 未注明时间, 季度, 半年).
-func (k PeriodKind) String() string { return enum.Label(k.Name(), lang.Chinese, "PeriodKind", int(k)) }
+func (k Kind) String() string { return enum.Label(k.Name(), lang.Chinese, "Kind", int(k)) }
 
 // code returns the English name ("year"), the stable code that
-// [PeriodKind.MarshalText] writes.
-func (k PeriodKind) code() string { return enum.Label(k.Name(), lang.English, "PeriodKind", int(k)) }
+// [Kind.MarshalText] writes.
+func (k Kind) code() string { return enum.Label(k.Name(), lang.English, "Kind", int(k)) }
 
 // Period is the time an observation covers: a year, a half-year, a quarter,
 // a month, a date range, or a cumulative span since a date. Both ends are whole days and inclusive. The
 // zero value is invalid ([Period.IsZero]); periods are comparable with ==.
 type Period struct {
-	kind       PeriodKind
+	kind       Kind
 	start, end int32 // days since 1970-01-01
 }
-
-// dayOf returns the civil date of t as days since 1970-01-01.
-func dayOf(t time.Time) int32 {
-	y, m, d := t.Date()
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
-func dateOf(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
 
 // Year returns the civil year y, or the zero, invalid Period when y is
 // outside 1 to 9999: [Ledger.Add] refuses a record without a period.
@@ -77,7 +75,7 @@ func Year(y int) Period {
 	if y < civil.MinYear || y > civil.MaxYear {
 		return Period{}
 	}
-	return Period{YearPeriod, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
+	return Period{KindYear, civil.Days(y, 1, 1), civil.Days(y, 12, 31)}
 }
 
 // Month returns month m of year y, or the zero, invalid Period when y is
@@ -86,7 +84,7 @@ func Month(y int, m time.Month) Period {
 	if y < civil.MinYear || y > civil.MaxYear || m < time.January || m > time.December {
 		return Period{}
 	}
-	return Period{MonthPeriod, civil.Days(y, int(m), 1), civil.Days(y, int(m), civil.DaysIn(y, int(m)))}
+	return Period{KindMonth, civil.Days(y, int(m), 1), civil.Days(y, int(m), civil.DaysIn(y, int(m)))}
 }
 
 // Quarter returns quarter q (1 to 4) of year y, or the zero, invalid
@@ -96,7 +94,7 @@ func Quarter(y, q int) Period {
 		return Period{}
 	}
 	m := 3*q - 2
-	return Period{QuarterPeriod, civil.Days(y, m, 1), civil.Days(y, m+2, civil.DaysIn(y, m+2))}
+	return Period{KindQuarter, civil.Days(y, m, 1), civil.Days(y, m+2, civil.DaysIn(y, m+2))}
 }
 
 // HalfYear returns half h (1 for January to June, 2 for July to December)
@@ -107,70 +105,64 @@ func HalfYear(y, h int) Period {
 		return Period{}
 	}
 	m := 6*h - 5
-	return Period{HalfYearPeriod, civil.Days(y, m, 1), civil.Days(y, m+5, civil.DaysIn(y, m+5))}
+	return Period{KindHalfYear, civil.Days(y, m, 1), civil.Days(y, m+5, civil.DaysIn(y, m+5))}
 }
 
 // Span returns the days from through to, both included. It refuses a span
 // that ends before it starts, and one with an end outside the years 1 to
 // 9999, with [ErrInvalid].
-func Span(from, to time.Time) (Period, error) { return newPeriod(SpanPeriod, from, to) }
+func Span(from, to time.Time) (Period, error) { return newPeriod(KindSpan, from, to) }
 
 // Since returns a cumulative period: a running total since from, as of
 // asOf. 「2017年以来」 in a report written in 2019 is Since(2017-01-01,
 // 2019-12-31). It refuses what [Span] refuses.
-func Since(from, asOf time.Time) (Period, error) { return newPeriod(CumulativePeriod, from, asOf) }
+func Since(from, asOf time.Time) (Period, error) { return newPeriod(KindCumulative, from, asOf) }
 
 // Undated returns the period of a figure the source gives no date for, known
 // only to fall between from and to: 「近三年」 in a document written in 2020
 // is Undated(2017-01-01, 2020-12-31). Say in the record's note what the
 // source printed; never invent a year. It refuses what [Span] refuses.
-func Undated(from, to time.Time) (Period, error) { return newPeriod(UndatedPeriod, from, to) }
+func Undated(from, to time.Time) (Period, error) { return newPeriod(KindUndated, from, to) }
 
 // Through returns a query window from the earliest representable day
 // through asOf: everything recorded as of a date. It is for [Ledger.Total]
 // and [Ledger.Values], not a period to record: its start lies before the
 // year 1, which [Ledger.Add] refuses, and does not print meaningfully.
-func Through(asOf time.Time) Period { return Period{SpanPeriod, minDay, dayOf(asOf)} }
-
-const minDay = -1 << 30
-
-// The first and last days of a period that can be recorded: the bounds of
-// the years 1 to 9999.
-var firstDay, lastDay = civil.Days(civil.MinYear, 1, 1), civil.Days(civil.MaxYear, 12, 31)
+func Through(asOf time.Time) Period { return Period{KindSpan, civil.MinDay, civil.DayOf(asOf)} }
 
 // inRange reports whether p lies within the years 1 to 9999, as every
-// period [ParsePeriod] reads and [Period.String] writes does. A query
+// period [Parse] reads and [Period.String] writes does. A query
 // window from [Through] does not: its start is before any year.
-func (p Period) inRange() bool { return firstDay <= p.start && p.end <= lastDay }
+func (p Period) inRange() bool { return civil.First <= p.start && p.end <= civil.Last }
 
-func newPeriod(k PeriodKind, from, to time.Time) (Period, error) {
+func newPeriod(k Kind, from, to time.Time) (Period, error) {
 	for _, t := range [...]time.Time{from, to} {
 		if y := t.Year(); y < civil.MinYear || y > civil.MaxYear {
-			return Period{}, fmt.Errorf("outcome: period %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, errOutOfRange)
+			return Period{}, fmt.Errorf("period: %s to %s: year %d: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), y, errs.OutOfRange)
 		}
 	}
-	p := Period{k, dayOf(from), dayOf(to)}
+	p := Period{k, civil.DayOf(from), civil.DayOf(to)}
 	if p.end < p.start {
-		return Period{}, fmt.Errorf("outcome: period %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), errPeriodOrder)
+		return Period{}, fmt.Errorf("period: %s to %s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), errPeriodOrder)
 	}
 	return p, nil
 }
 
 // Kind returns how the period was stated.
-func (p Period) Kind() PeriodKind { return p.kind }
+func (p Period) Kind() Kind { return p.kind }
 
 // Start returns the first day, at midnight UTC.
-func (p Period) Start() time.Time { return dateOf(p.start) }
+func (p Period) Start() time.Time { return civil.Time(p.start) }
 
 // End returns the last day, at midnight UTC.
-func (p Period) End() time.Time { return dateOf(p.end) }
+func (p Period) End() time.Time { return civil.Time(p.end) }
 
 // IsZero reports whether p is the zero, invalid Period.
 func (p Period) IsZero() bool { return p.kind == 0 }
 
 // Contains reports whether the civil date of t lies in p.
 func (p Period) Contains(t time.Time) bool {
-	d := dayOf(t)
+	d := civil.DayOf(t)
 	return !p.IsZero() && p.start <= d && d <= p.end
 }
 
@@ -192,26 +184,26 @@ func (p Period) Compare(q Period) int {
 // Equal reports whether p and q are the same period stated the same way.
 func (p Period) Equal(q Period) bool { return p == q }
 
-// String writes p as [ParsePeriod] reads it: 2019, 2019-03, 2019Q1,
+// String writes p as [Parse] reads it: 2019, 2019-03, 2019Q1,
 // 2019H1, 2018-01-01/2019-06-30, 2005-/2019.
 func (p Period) String() string {
 	switch p.kind {
-	case QuarterPeriod:
+	case KindQuarter:
 		return yearString(p.Start().Year()) + "Q" + strconv.Itoa(p.part(3))
-	case HalfYearPeriod:
+	case KindHalfYear:
 		return yearString(p.Start().Year()) + "H" + strconv.Itoa(p.part(6))
-	case YearPeriod:
+	case KindYear:
 		return yearString(p.Start().Year())
-	case MonthPeriod:
+	case KindMonth:
 		return p.Start().Format("2006-01")
-	case SpanPeriod:
+	case KindSpan:
 		return p.Start().Format(time.DateOnly) + "/" + p.End().Format(time.DateOnly)
-	case CumulativePeriod:
-		if p.start == firstDay {
+	case KindCumulative:
+		if p.start == civil.First {
 			return "-/" + endString(p.End()) // since a day not stated
 		}
 		return startString(p.Start()) + "-/" + endString(p.End())
-	case UndatedPeriod:
+	case KindUndated:
 		return "~" + startString(p.Start()) + "/" + endString(p.End())
 	}
 	return ""
@@ -226,37 +218,37 @@ func (p Period) part(months int) int { return (int(p.Start().Month())-1)/months 
 func (p Period) In(in lang.Lang) string {
 	if in == lang.English {
 		switch p.kind {
-		case QuarterPeriod:
+		case KindQuarter:
 			return "Q" + strconv.Itoa(p.part(3)) + " " + yearString(p.Start().Year())
-		case HalfYearPeriod:
+		case KindHalfYear:
 			return "H" + strconv.Itoa(p.part(6)) + " " + yearString(p.Start().Year())
-		case CumulativePeriod:
-			if p.start == firstDay {
+		case KindCumulative:
+			if p.start == civil.First {
 				return "cumulative, as of " + endString(p.End())
 			}
 			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
-		case UndatedPeriod:
+		case KindUndated:
 			return "undated, within " + startString(p.Start()) + "–" + endString(p.End())
 		}
 		return p.String()
 	}
 	switch p.kind {
-	case YearPeriod:
+	case KindYear:
 		return p.String() + "年"
-	case MonthPeriod:
+	case KindMonth:
 		return fmt.Sprintf("%d年%d月", p.Start().Year(), p.Start().Month())
-	case QuarterPeriod:
+	case KindQuarter:
 		return yearString(p.Start().Year()) + "年第" + zhDigits[p.part(3)] + "季度"
-	case HalfYearPeriod:
+	case KindHalfYear:
 		return yearString(p.Start().Year()) + "年" + [...]string{1: "上", 2: "下"}[p.part(6)] + "半年"
-	case CumulativePeriod:
-		if end := endString(p.End()); p.start == firstDay && len(end) == 4 {
+	case KindCumulative:
+		if end := endString(p.End()); p.start == civil.First && len(end) == 4 {
 			return "截至" + zhYear(end) + "底"
-		} else if p.start == firstDay {
+		} else if p.start == civil.First {
 			return "截至" + zhYear(end)
 		}
 		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
-	case UndatedPeriod:
+	case KindUndated:
 		return "未注明时间(" + zhYear(startString(p.Start())) + "—" + zhYear(endString(p.End())) + ")"
 	}
 	return p.String()
@@ -264,7 +256,7 @@ func (p Period) In(in lang.Lang) string {
 
 var zhDigits = [...]string{"〇", "一", "二", "三", "四"}
 
-// yearString writes a year with at least four digits, as ParsePeriod reads
+// yearString writes a year with at least four digits, as Parse reads
 // it back: 0019, not 19.
 func yearString(y int) string {
 	if y >= 0 && y < 1000 {
@@ -304,17 +296,17 @@ func endString(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// MustParsePeriod is like [ParsePeriod] but panics on error; it is for
+// MustParse is like [Parse] but panics on error; it is for
 // literals in catalogues and tests.
-func MustParsePeriod(s string) Period {
-	p, err := ParsePeriod(s)
+func MustParse(s string) Period {
+	p, err := Parse(s)
 	if err != nil {
 		panic(err)
 	}
 	return p
 }
 
-// ParsePeriod reads a period as files write it: a year (2019), a month
+// Parse reads a period as files write it: a year (2019), a month
 // (2019-03), a quarter (2019Q1), a half-year (2019H1), a date range
 // (2018-01-01/2019-06-30; either end may also be a year or a month, meaning
 // its first or last day), a cumulative span (2005-/2019: since 2005, as of
@@ -322,10 +314,10 @@ func MustParsePeriod(s string) Period {
 // 2020).
 //
 // A figure stated as of a day (截至2019年底, 截至2019年6月, 截止2019年) is a
-// cumulative span since a day not stated ([CumulativePeriod], written
-// -/2019): for a [Flow] a running total to date, which a window counts
+// cumulative span since a day not stated ([KindCumulative], written
+// -/2019): for a [outcome.Flow] a running total to date, which a window counts
 // only when it reaches back that far, so that it is never added to the
-// years it holds; for a [Stock] its level on that day. 2019年底 without 截至
+// years it holds; for a [outcome.Stock] its level on that day. 2019年底 without 截至
 // is the year 2019.
 //
 // It also reads a period as offices write one: 2019年, 2019年度, 2019年3月,
@@ -334,8 +326,8 @@ func MustParsePeriod(s string) Period {
 // 2019年下半年, and a range of any two of these joined by -, —, –, ~, 至 or
 // 到 (2019.01.01-2019.03.31, 2019年1月至2019年6月), where the second may
 // leave out the year (2019年1—3月, 2019年1月-3月). A range so written is a
-// date range ([SpanPeriod]) from the first day of its start to the last day
-// of its end: 2019年1—3月 is 2019-01-01/2019-03-31, not [QuarterPeriod],
+// date range ([KindSpan]) from the first day of its start to the last day
+// of its end: 2019年1—3月 is 2019-01-01/2019-03-31, not [KindQuarter],
 // which only a quarter written as one is. Full-width digits and
 // punctuation (２０１９年３月) and spaces read as their ASCII forms.
 //
@@ -345,7 +337,7 @@ func MustParsePeriod(s string) Period {
 // 2019年2月30日) with a message that says so; text that does not read with
 // [ErrSyntax], whose message lists the forms read. Errors are
 // [*SyntaxError].
-func ParsePeriod(s string) (Period, error) {
+func Parse(s string) (Period, error) {
 	p, err := parseISOPeriod(s)
 	if err == nil {
 		return p, nil
@@ -373,15 +365,15 @@ func parseISOPeriod(s string) (Period, error) {
 		return Period{}, &SyntaxError{What: "period", Input: s, Offset: off, Err: err}
 	}
 	if rest, ok := strings.CutPrefix(s, "~"); ok {
-		p, err := ParsePeriod(rest)
+		p, err := Parse(rest)
 		var se *SyntaxError
-		if errors.As(err, &se) && se.Err == errOutOfRange {
-			return fail(1+se.Offset, errOutOfRange)
+		if errors.As(err, &se) && se.Err == errs.OutOfRange {
+			return fail(1+se.Offset, errs.OutOfRange)
 		}
-		if err != nil || p.kind != SpanPeriod || !strings.Contains(rest, "/") {
+		if err != nil || p.kind != KindSpan || !strings.Contains(rest, "/") {
 			return fail(1, ErrSyntax)
 		}
-		p.kind = UndatedPeriod
+		p.kind = KindUndated
 		return p, nil
 	}
 	from, to, ranged := strings.Cut(s, "/")
@@ -390,19 +382,19 @@ func parseISOPeriod(s string) (Period, error) {
 		switch {
 		case err != nil:
 			return fail(0, err)
-		case kind == SpanPeriod:
+		case kind == KindSpan:
 			// A single date is a one-day span.
-			return Period{SpanPeriod, first, last}, nil
+			return Period{KindSpan, first, last}, nil
 		}
 		return Period{kind, first, last}, nil
 	}
-	kind := SpanPeriod
+	kind := KindSpan
 	if f, ok := strings.CutSuffix(from, "-"); ok {
-		kind, from = CumulativePeriod, f
+		kind, from = KindCumulative, f
 	}
 	first, _, _, err := parsePoint(from)
-	if kind == CumulativePeriod && from == "" {
-		first, err = firstDay, nil // -/2019: since a day not stated
+	if kind == KindCumulative && from == "" {
+		first, err = civil.First, nil // -/2019: since a day not stated
 	}
 	if err != nil {
 		return fail(0, err)
@@ -418,8 +410,8 @@ func parseISOPeriod(s string) (Period, error) {
 }
 
 // parsePoint reads a year, a month or a date and returns its first and last
-// day and the kind of period it names on its own (SpanPeriod for a date).
-func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
+// day and the kind of period it names on its own (KindSpan for a date).
+func parsePoint(s string) (first, last int32, kind Kind, err error) {
 	var t time.Time
 	switch len(s) {
 	case 4:
@@ -430,47 +422,58 @@ func parsePoint(s string) (first, last int32, kind PeriodKind, err error) {
 		if err != nil {
 			return 0, 0, 0, ErrSyntax
 		}
-		kind, t = YearPeriod, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		kind, t = KindYear, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	case 7:
 		if t, err = time.Parse("2006-01", s); err != nil {
 			return 0, 0, 0, ErrSyntax
 		}
-		kind = MonthPeriod
+		kind = KindMonth
 	case 10:
 		if t, err = time.Parse(time.DateOnly, s); err != nil {
 			return 0, 0, 0, ErrSyntax
 		}
-		kind = SpanPeriod
+		kind = KindSpan
 	default:
 		return 0, 0, 0, ErrSyntax
 	}
 	if t.Year() < civil.MinYear {
-		return 0, 0, 0, errOutOfRange
+		return 0, 0, 0, errs.OutOfRange
 	}
 	var p Period
 	switch kind {
-	case YearPeriod:
+	case KindYear:
 		p = Year(t.Year())
-	case MonthPeriod:
+	case KindMonth:
 		p = Month(t.Year(), t.Month())
 	default:
-		d := dayOf(t)
-		p = Period{SpanPeriod, d, d}
+		d := civil.DayOf(t)
+		p = Period{KindSpan, d, d}
 	}
 	return p.start, p.end, kind, nil
 }
 
-// span returns p as the columns keep it.
-func (p Period) span() colstore.Span {
-	return colstore.Span{Kind: uint8(p.kind), Start: p.start, End: p.end}
-}
+// The errors [Parse] and the constructors return wrap one of these; they
+// are the same values as [outcome.ErrSyntax] and [outcome.ErrInvalid], so
+// a period a ledger file could not read answers to either.
+var (
+	// ErrSyntax is text that is no period.
+	ErrSyntax = errs.ErrSyntax
+	// ErrInvalid is a period that cannot be: a month 13, a day the
+	// calendar does not have, an end before the start, a year outside 1 to
+	// 9999.
+	ErrInvalid = errs.ErrInvalid
+)
 
-// periodOf returns the period the columns keep as sp.
-func periodOf(sp colstore.Span) Period { return Period{PeriodKind(sp.Kind), sp.Start, sp.End} }
+// SyntaxError reports text that [Parse] could not read: the input, where
+// reading failed and why. It is [outcome.SyntaxError].
+type SyntaxError = errs.SyntaxError
 
-// errPeriodSyntax is a period in none of the forms [ParsePeriod] reads; its
+// errPeriodOrder is a period that ends before it starts.
+var errPeriodOrder = errs.Reason(ErrInvalid, "period ends before it starts")
+
+// errPeriodSyntax is a period in none of the forms [Parse] reads; its
 // message lists them.
-var errPeriodSyntax = reason(ErrSyntax, "malformed: write a period as 2019, 2019年, 2019-03, 2019年3月, 2019/03, 2019.03, "+
+var errPeriodSyntax = errs.Reason(ErrSyntax, "malformed: write a period as 2019, 2019年, 2019-03, 2019年3月, 2019/03, 2019.03, "+
 	"2019Q1, 2019年第一季度, 2019H1, 2019年上半年, 2019年底, 2018-01-01/2019-06-30, 2019.01.01-2019.03.31, 2019年1—3月, "+
 	"2019年前三季度, 2005-/2019 or 2005年以来(截至2019年) (since 2005, as of 2019) or ~2017/2019 (undated, within 2017 to 2019)")
 
@@ -491,7 +494,7 @@ var noPoint = officePoint{-1, -1, -1, -1, -1}
 
 // parseOfficePeriod reads the forms offices write that [Period.String] does
 // not (2019年3月, 2019.01.01-2019.03.31, 2019年1—3月). The error is
-// ErrSyntax, errOutOfRange, errPeriodOrder or a month or day the calendar
+// ErrSyntax, errs.OutOfRange, errPeriodOrder or a month or day the calendar
 // does not have, bare.
 func parseOfficePeriod(s string) (Period, error) {
 	s = periodText.Replace(s)
@@ -528,21 +531,21 @@ func parseOfficePeriod(s string) (Period, error) {
 			if last.end < first.start {
 				return Period{}, errPeriodOrder
 			}
-			return Period{CumulativePeriod, first.start, last.end}, nil
+			return Period{KindCumulative, first.start, last.end}, nil
 		}
 		return Period{}, ErrSyntax
 	}
 	if y, q, ok := firstQuarters(s); ok && !undated {
 		// 2019年前三季度: from the year's first day to the quarter's last.
 		if y < civil.MinYear || y > civil.MaxYear {
-			return Period{}, errOutOfRange
+			return Period{}, errs.OutOfRange
 		}
-		return Period{SpanPeriod, Year(y).start, Quarter(y, q).end}, nil
+		return Period{KindSpan, Year(y).start, Quarter(y, q).end}, nil
 	}
 	if pt, ok := readOfficePoint(s); ok && pt.y >= 0 && !undated {
 		p, err := pt.period()
 		if err == nil && asOf {
-			return Period{CumulativePeriod, firstDay, p.end}, nil
+			return Period{KindCumulative, civil.First, p.end}, nil
 		}
 		return p, err
 	}
@@ -575,9 +578,9 @@ func parseOfficePeriod(s string) (Period, error) {
 				return Period{}, errPeriodOrder
 			}
 			if undated {
-				return Period{UndatedPeriod, first.start, last.end}, nil
+				return Period{KindUndated, first.start, last.end}, nil
 			}
-			return Period{SpanPeriod, first.start, last.end}, nil
+			return Period{KindSpan, first.start, last.end}, nil
 		}
 	}
 	return Period{}, ErrSyntax
@@ -587,7 +590,7 @@ func parseOfficePeriod(s string) (Period, error) {
 func (pt officePoint) period() (Period, error) {
 	switch {
 	case pt.y < civil.MinYear:
-		return Period{}, errOutOfRange
+		return Period{}, errs.OutOfRange
 	case pt.y > civil.MaxYear:
 		return Period{}, ErrSyntax
 	case pt.h >= 0:
@@ -597,14 +600,14 @@ func (pt officePoint) period() (Period, error) {
 	case pt.m < 0:
 		return Year(pt.y), nil
 	case pt.m < 1 || pt.m > 12:
-		return Period{}, reason(ErrInvalid, fmt.Sprintf("no month %d: months are 1 to 12", pt.m))
+		return Period{}, errs.Reason(ErrInvalid, fmt.Sprintf("no month %d: months are 1 to 12", pt.m))
 	case pt.d < 0:
 		return Month(pt.y, time.Month(pt.m)), nil
 	case pt.d < 1 || pt.d > civil.DaysIn(pt.y, pt.m):
-		return Period{}, reason(ErrInvalid, fmt.Sprintf("no day %d in %d-%02d, which has %d days", pt.d, pt.y, pt.m, civil.DaysIn(pt.y, pt.m)))
+		return Period{}, errs.Reason(ErrInvalid, fmt.Sprintf("no day %d in %d-%02d, which has %d days", pt.d, pt.y, pt.m, civil.DaysIn(pt.y, pt.m)))
 	}
 	d := civil.Days(pt.y, pt.m, pt.d)
-	return Period{SpanPeriod, d, d}, nil
+	return Period{KindSpan, d, d}, nil
 }
 
 // readOfficePoint reads a point written as an office writes one: a year
@@ -757,4 +760,119 @@ func (c *periodCursor) digit1to(max int) int {
 		}
 	}
 	return 0
+}
+
+// MarshalText writes p as [Period.String] does: "" for the zero Period.
+// A query window from [Through] lies outside the years 1 to 9999 that
+// [Parse] reads, and is not written.
+func (p Period) MarshalText() ([]byte, error) {
+	if !p.IsZero() && !p.inRange() {
+		return nil, fmt.Errorf("period: %s: outside the years 0001 to 9999: %w", p, errs.OutOfRange)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads p as [Parse] does; "" is the zero Period.
+func (p *Period) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = Period{}
+		return nil
+	}
+	q, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}
+
+// MarshalText writes the kind's English code ("year", "month", …), and ""
+// for the zero Kind.
+func (k Kind) MarshalText() ([]byte, error) {
+	switch {
+	case k == 0:
+		return nil, nil
+	case int(k) < len(periodKindNames):
+		return []byte(k.code()), nil
+	}
+	return nil, fmt.Errorf("period: %s: %w", k.code(), ErrInvalid)
+}
+
+// UnmarshalText reads a kind's English code or Chinese name (年, 月, …); ""
+// is the zero Kind.
+func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
+	for v, n := range periodKindNames {
+		if v != 0 && (n.En == string(b) || n.Zh == string(b)) {
+			*k = Kind(v)
+			return nil
+		}
+	}
+	return fmt.Errorf("period: kind %q: %w", b, ErrSyntax)
+}
+
+// The binary form of a period: its kind, then its first and last days as
+// days since 1970-01-01, each four bytes little-endian: nine bytes in all,
+// none for the zero Period.
+const binaryLen = 9
+
+// AppendBinary appends p's binary form to b. It never fails: it implements
+// [encoding.BinaryAppender].
+func (p Period) AppendBinary(b []byte) ([]byte, error) {
+	if p.IsZero() {
+		return b, nil
+	}
+	b = append(b, byte(p.kind))
+	b = binary.LittleEndian.AppendUint32(b, uint32(p.start))
+	return binary.LittleEndian.AppendUint32(b, uint32(p.end)), nil
+}
+
+// MarshalBinary returns p's binary form, as [Period.AppendBinary] writes
+// it.
+func (p Period) MarshalBinary() ([]byte, error) { return p.AppendBinary(make([]byte, 0, binaryLen)) }
+
+// UnmarshalBinary reads a period's binary form; an empty one is the zero
+// Period. It refuses a form no Period writes: an unknown kind, days out of
+// order or outside the years 1 to 9999 (a query window from [Through]
+// excepted), a year, month, quarter or half-year that does not start and
+// end where one does.
+func (p *Period) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 {
+		*p = Period{}
+		return nil
+	}
+	if len(b) != binaryLen {
+		return fmt.Errorf("period: %d bytes, want %d: %w", len(b), binaryLen, ErrSyntax)
+	}
+	q := Period{Kind(b[0]), int32(binary.LittleEndian.Uint32(b[1:])), int32(binary.LittleEndian.Uint32(b[5:]))}
+	if !q.valid() {
+		return fmt.Errorf("period: kind %d, days %d to %d: %w", b[0], q.start, q.end, ErrInvalid)
+	}
+	*p = q
+	return nil
+}
+
+// valid reports whether p is a period the constructors make.
+func (p Period) valid() bool {
+	if p.IsZero() || int(p.kind) >= len(periodKindNames) || p.end < p.start {
+		return false
+	}
+	if !p.inRange() {
+		return p == Through(civil.Time(p.end)) && p.end <= civil.Last
+	}
+	from := p.Start()
+	switch p.kind {
+	case KindYear:
+		return p == Year(from.Year())
+	case KindMonth:
+		return p == Month(from.Year(), from.Month())
+	case KindQuarter:
+		return p == Quarter(from.Year(), p.part(3))
+	case KindHalfYear:
+		return p == HalfYear(from.Year(), p.part(6))
+	}
+	return true
 }
