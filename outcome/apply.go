@@ -148,7 +148,7 @@ func (a *applier) apply(b *batch) bool {
 			err = l.put(s, r.reg(), p, &v, a.ids[r.text], rev)
 		}
 		if err != nil {
-			q := Quantity{value: v.decimal(), unit: s.unitOr(v.unit), qual: v.qual}
+			q := NewQuantity(v.decimal(), s.unitOr(v.unit), v.qual)
 			col := a.valueColumn
 			if col == "" {
 				col = columnNames[colValue]

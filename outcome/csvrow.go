@@ -226,7 +226,7 @@ func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
 	}
 	return Record{
 		Indicator: string(row.indicator), Region: string(row.region), Period: row.period,
-		Quantity: Quantity{value: row.val.decimal(), unit: row.val.unit, qual: row.val.qual},
+		Quantity: NewQuantity(row.val.decimal(), row.val.unit, row.val.qual),
 		Source:   Citation{string(row.source), string(row.section), string(row.mark)}, Note: string(row.note),
 		Attrs:    Attributes{string(row.attrs)},
 		Reported: reportedDate(row.reported), Reason: string(row.reason), Revises: row.revision(),
@@ -239,7 +239,7 @@ func (row *csvRow) revision() Quantity {
 	if !row.revises {
 		return Quantity{}
 	}
-	return Quantity{value: row.rev.decimal(), unit: row.rev.unit, qual: row.rev.qual}
+	return NewQuantity(row.rev.decimal(), row.rev.unit, row.rev.qual)
 }
 
 // fail returns the error of field col on line, naming the column as the
@@ -293,7 +293,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	}
 	if uf := p.code(fields, colUnit); len(uf) > 0 {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
-			u, shift, err := parseScaledUnit(string(uf))
+			u, shift, err := ParseScaledUnit(string(uf))
 			if err != nil {
 				return p.fail(line, colUnit, uf, err)
 			}
@@ -521,7 +521,7 @@ func parseValue(b []byte) (value, error) {
 	if err != nil {
 		return v, errors.Unwrap(err)
 	}
-	if q.ranged {
+	if q.IsRange() {
 		return v, errRangeValue
 	}
 	return valueOf(q), nil

@@ -223,7 +223,7 @@ func (s *series) levelDiscrepancies(l *Ledger, window period.Period, lo, hi int3
 			for _, d := range below {
 				if p.Covers(periodOf(s.Period.At(d))) {
 					sum.Value, sum.Records = sum.Value.Add(s.ValueAt(d)), sum.Records+1
-					sum.bound |= bound(s.Bound(d))
+					sum.bound |= boundBits(s.Bound(d))
 				}
 			}
 			if sum.Records == 0 {
@@ -324,7 +324,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 	var detail []Record
 	for _, row := range rows {
 		sum.Value = sum.Value.Add(s.ValueAt(row))
-		sum.bound |= bound(s.Bound(row))
+		sum.bound |= boundBits(s.Bound(row))
 		latest = max(latest, s.Period.At(row).End)
 		if len(detail) < colstore.MaxListed {
 			detail = append(detail, s.record(l, row))

@@ -43,16 +43,14 @@ var (
 // The specific reasons, each wrapping the sentinel a caller branches on.
 // They read as the message says; tests tell them apart with errors.Is.
 var (
-	errNotANumber       = reason(ErrSyntax, "no number (数十 and the like are not counts)")
-	errUnknownUnit      = reason(ErrSyntax, "unknown unit")
-	errUnknownQualifier = reason(ErrSyntax, "unknown qualifier")
+	errUnknownUnit      = errs.UnknownUnit
+	errUnknownQualifier = errs.UnknownQualifier
 	errUnknownColumn    = reason(ErrSyntax, "unknown column")
 	errFieldCount       = reason(ErrSyntax, "wrong number of fields")
 	errMissingColumn    = reason(ErrMissing, "missing required column")
 	errNegative         = errs.Negative
 	errFraction         = reason(ErrInvalid, "a fraction of what is counted whole")
 	errRangeValue       = reason(ErrInvalid, "a range is not a recorded value")
-	errRangeOrder       = reason(ErrInvalid, "range minimum exceeds its maximum")
 	errOutOfRange       = errs.OutOfRange
 	errInvalidIndicator = reason(ErrInvalid, "invalid indicator")
 	errInvalidCode      = reason(ErrInvalid, "invalid region code")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/internal/errs"
 )
 
 // quantityJSON is the JSON shape of a Quantity: decimals as strings so no
@@ -23,7 +24,7 @@ type quantityJSON struct {
 // written, as [Quantity.UnmarshalJSON] would not read it back.
 func (q Quantity) MarshalJSON() ([]byte, error) {
 	if err := q.Validate(); err != nil {
-		return nil, fmt.Errorf("outcome: quantity %s: %w", q, err)
+		return nil, fmt.Errorf("quantity: quantity %s: %w", q, err)
 	}
 	j := quantityJSON{Value: q.value.String(), Unit: q.unit.code(), Qualifier: q.qual.String()}
 	if q.ranged {
@@ -58,7 +59,7 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if err := out.Validate(); err != nil {
-		return fmt.Errorf("outcome: quantity %s: %w", b, err)
+		return fmt.Errorf("quantity: quantity %s: %w", b, err)
 	}
 	*q = out
 	return nil
@@ -72,7 +73,7 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 	digits, _ := strings.CutPrefix(s, "-")
 	whole, frac, dot := strings.Cut(digits, ".")
 	if whole == "" || dot && frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return decimal.Decimal{}, &SyntaxError{What: what, Input: s, Err: ErrSyntax}
+		return decimal.Decimal{}, &errs.SyntaxError{What: what, Input: s, Err: errs.ErrSyntax}
 	}
 	return decimal.NewFromString(s)
 }
@@ -91,7 +92,7 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 // MarshalText writes the unit's English code ("persons"), "" for no unit.
 func (u Unit) MarshalText() ([]byte, error) {
 	if u != 0 && !u.IsValid() {
-		return nil, fmt.Errorf("outcome: %s: %w", u.code(), errUnknownUnit)
+		return nil, fmt.Errorf("quantity: %s: %w", u.code(), errs.UnknownUnit)
 	}
 	return []byte(u.code()), nil
 }
@@ -111,64 +112,10 @@ func (u *Unit) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalText writes the level's English code ("county"), "" for the zero
-// Level.
-func (l Level) MarshalText() ([]byte, error) {
-	switch {
-	case l == 0:
-		return nil, nil
-	case !l.IsValid():
-		return nil, fmt.Errorf("outcome: %s: %w", l.code(), errRegionLevel)
-	}
-	return []byte(l.code()), nil
-}
-
-// UnmarshalText reads a level's English code or Chinese name, as
-// [ParseLevel] does; "" is the zero Level.
-func (l *Level) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*l = 0
-		return nil
-	}
-	v, err := ParseLevel(string(b))
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
-}
-
-// MarshalText writes the English code "stock", "flow" or "entries", and ""
-// for the zero Aggregation.
-func (a Aggregation) MarshalText() ([]byte, error) {
-	switch a {
-	case 0:
-		return nil, nil
-	case Stock, Flow, Entries:
-		return []byte(a.code()), nil
-	}
-	return nil, fmt.Errorf("outcome: %s: %w", a.code(), errInvalidIndicator)
-}
-
-// UnmarshalText reads an English code ("stock") or a Chinese name (存量),
-// as [ParseAggregation] does; "" is the zero Aggregation.
-func (a *Aggregation) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*a = 0
-		return nil
-	}
-	v, err := ParseAggregation(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
-
 // MarshalText writes the certainty's English code ("lower bound").
 func (c Certainty) MarshalText() ([]byte, error) {
 	if int(c) >= len(certaintyNames) {
-		return nil, fmt.Errorf("outcome: %s: %w", c.code(), ErrInvalid)
+		return nil, fmt.Errorf("quantity: %s: %w", c.code(), errs.ErrInvalid)
 	}
 	return []byte(c.code()), nil
 }

@@ -75,7 +75,7 @@ func newSeries(ind Indicator) *series {
 }
 
 // qualBound is [colstore.Series.BoundOf]: the bound bits of a qualifier.
-func qualBound(q uint16) uint8 { return uint8(boundOf(Qualifier(q))) }
+func qualBound(q uint16) uint8 { return uint8(boundBitsOf(Qualifier(q))) }
 
 // NewLedger returns an empty ledger over regions for the given indicators.
 // Indicators must be valid and their codes unique.
@@ -257,14 +257,14 @@ func (l *Ledger) add(r *Record) *RecordError {
 	switch err := q.Validate(); {
 	case err != nil:
 		return fail("value", q.String(), err)
-	case q.ranged:
+	case q.IsRange():
 		return fail("value", q.String(), errRangeValue)
 	}
-	if err := s.checkUnit(q.unit); err != nil {
-		return fail("unit", q.unit.Symbol(), err)
+	if err := s.checkUnit(q.Unit()); err != nil {
+		return fail("unit", q.Unit().Symbol(), err)
 	}
 	stored := q // in the indicator's unit; q stays as written, for messages
-	if s.converts(q.unit) {
+	if s.converts(q.Unit()) {
 		var err error
 		if stored, err = s.inUnit(q); err != nil {
 			return fail("value", q.String(), err)
@@ -289,7 +289,7 @@ func (l *Ledger) add(r *Record) *RecordError {
 			return fail(field, v, err)
 		}
 		rq := r.Revises
-		if s.converts(rq.unit) {
+		if s.converts(rq.Unit()) {
 			var err error
 			if rq, err = s.inUnit(rq); err != nil {
 				return fail("revises", r.Revises.String(), err)
@@ -319,9 +319,9 @@ type value struct {
 }
 
 func valueOf(q Quantity) value {
-	v := value{unit: q.unit, qual: q.qual}
-	if v.coef, v.exp, v.fits = colstore.Split(q.value); !v.fits {
-		v.big = q.value
+	v := value{unit: q.Unit(), qual: q.Qualifier()}
+	if v.coef, v.exp, v.fits = colstore.Split(q.Value()); !v.fits {
+		v.big = q.Value()
 	}
 	return v
 }
@@ -340,7 +340,7 @@ func (s *series) checkUnit(u Unit) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s (%v) for %s in %s (%v)", ErrUnitMismatch,
-		u.Symbol(), u.dimension().Name().In(lang.English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.dimension().Name().In(lang.English))
+		u.Symbol(), u.Measures().In(lang.English), s.ind.Code, s.ind.Unit.Symbol(), s.ind.Unit.Measures().In(lang.English))
 }
 
 // converts reports whether a figure in u is converted before it is kept: u
@@ -365,13 +365,13 @@ func (s *series) inUnit(q Quantity) (Quantity, error) {
 	if errors.Is(err, ErrUnitMismatch) {
 		return Quantity{}, err // another dimension: checkUnit refuses it first
 	}
-	return Quantity{}, fmt.Errorf("%w: %s cannot be written exactly in %s%s, the unit of %s", ErrInvalid, q, to.Symbol(), rate(q.unit, to), s.ind.Code)
+	return Quantity{}, fmt.Errorf("%w: %s cannot be written exactly in %s%s, the unit of %s", ErrInvalid, q, to.Symbol(), rate(q.Unit(), to), s.ind.Code)
 }
 
 // convertValue converts v, in a unit [series.converts] converts, into the
 // indicator's unit ([series.inUnit]); it returns v as it was, for messages.
 func (s *series) convertValue(v *value) (Quantity, error) {
-	q := Quantity{value: v.decimal(), unit: v.unit, qual: v.qual}
+	q := NewQuantity(v.decimal(), v.unit, v.qual)
 	c, err := s.inUnit(q)
 	if err != nil {
 		return q, err
@@ -383,17 +383,16 @@ func (s *series) convertValue(v *value) (Quantity, error) {
 // rate writes how u and v relate, for a message: " (1公顷 = 15亩)", one of
 // the larger in the smaller; nothing where that is no exact decimal.
 func rate(u, v Unit) string {
-	a, _ := u.info()
-	b, _ := v.info()
-	big, small := v, u
-	if a.one().GreaterThan(b.one()) {
-		big, small = u, v
+	for _, big := range [...]Unit{u, v} {
+		small := u
+		if big == u {
+			small = v
+		}
+		if n, err := Int(1, big).Convert(small); err == nil && n.Value().GreaterThanOrEqual(decimal.NewFromInt(1)) {
+			return fmt.Sprintf(" (1%s = %s%s)", big.Symbol(), n.Value(), small.Symbol())
+		}
 	}
-	n, err := Quantity{value: one, unit: big}.Convert(small)
-	if err != nil {
-		return ""
-	}
-	return fmt.Sprintf(" (1%s = %s%s)", big.Symbol(), n.value, small.Symbol())
+	return ""
 }
 
 // put appends a checked row, unless the same figure is already recorded
@@ -496,7 +495,7 @@ func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
 
 // quantityAt returns row's figure.
 func (s *series) quantityAt(row int32) Quantity {
-	return Quantity{value: s.ValueAt(row), unit: s.unitAt(row), qual: Qualifier(column.LazyAt(s.Qual, row))}
+	return NewQuantity(s.ValueAt(row), s.unitAt(row), Qualifier(column.LazyAt(s.Qual, row)))
 }
 
 // citedAs writes a citation for an error message: " (source)", or nothing

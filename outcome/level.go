@@ -118,3 +118,30 @@ func codeLevel[T string | []byte](code T) (Level, error) {
 	}
 	return 0, &SyntaxError{What: "region code", Input: string(code), Offset: len(code), Err: errInvalidCode}
 }
+
+// MarshalText writes the level's English code ("county"), "" for the zero
+// Level.
+func (l Level) MarshalText() ([]byte, error) {
+	switch {
+	case l == 0:
+		return nil, nil
+	case !l.IsValid():
+		return nil, fmt.Errorf("outcome: %s: %w", l.code(), errRegionLevel)
+	}
+	return []byte(l.code()), nil
+}
+
+// UnmarshalText reads a level's English code or Chinese name, as
+// [ParseLevel] does; "" is the zero Level.
+func (l *Level) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = 0
+		return nil
+	}
+	v, err := ParseLevel(string(b))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/internal/errs"
 	"github.com/taizhang/taizhang/lang"
 )
 
@@ -130,7 +131,7 @@ func parseQualifier(s string, synonyms bool) (Qualifier, error) {
 	for part := range strings.SplitSeq(s, "+") {
 		m, ok := qualifierByMark(strings.TrimSpace(part), synonyms)
 		if !ok {
-			return 0, fmt.Errorf("outcome: qualifier %q: %w", part, errUnknownQualifier)
+			return 0, fmt.Errorf("quantity: qualifier %q: %w", part, errs.UnknownQualifier)
 		}
 		q |= m
 	}
@@ -211,5 +212,5 @@ func parseCertainty(s string) (Certainty, error) {
 			return Certainty(c), nil
 		}
 	}
-	return 0, fmt.Errorf("outcome: certainty %q: %w", s, ErrSyntax)
+	return 0, fmt.Errorf("quantity: certainty %q: %w", s, errs.ErrSyntax)
 }

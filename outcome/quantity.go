@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taizhang/taizhang/internal/cnum"
+	"github.com/taizhang/taizhang/internal/errs"
 	"github.com/taizhang/taizhang/lang"
 )
 
@@ -94,21 +95,21 @@ func (q Quantity) Equal(r Quantity) bool {
 }
 
 // Validate reports a negative value, a value of more than 30 digits or a
-// range whose minimum exceeds its maximum ([ErrInvalid]), or undefined unit
-// or qualifier values ([ErrSyntax]). A fraction of what a unit counts whole (0.5名) is a
+// range whose minimum exceeds its maximum ([errs.ErrInvalid]), or undefined unit
+// or qualifier values ([errs.ErrSyntax]). A fraction of what a unit counts whole (0.5名) is a
 // valid quantity, an average say; a [Ledger] refuses it in a record.
 func (q Quantity) Validate() error {
 	switch {
 	case q.value.IsNegative() || q.ranged && q.max.IsNegative():
-		return errNegative
+		return errs.Negative
 	case !fitsDigits(q.value) || q.ranged && !fitsDigits(q.max):
-		return errOutOfRange
+		return errs.OutOfRange
 	case q.ranged && q.value.GreaterThan(q.max):
 		return errRangeOrder
 	case q.unit != 0 && !q.unit.IsValid():
-		return errUnknownUnit
+		return errs.UnknownUnit
 	case !q.qual.IsValid():
-		return errUnknownQualifier
+		return errs.UnknownQualifier
 	}
 	return nil
 }
@@ -238,10 +239,10 @@ func MustParseQuantity(s string) Quantity {
 // may come in any order, and 以上, 以下, 以内 and 左右 follow the figure and
 // its unit. A marker stated twice (5000余余名, or 至少 with 以上) is
 // malformed. A figure with no number
-// (数十名) is refused with [ErrSyntax] (no number), one of more than 30
-// digits with [ErrInvalid] (out of range), as is a range whose minimum
+// (数十名) is refused with [errs.ErrSyntax] (no number), one of more than 30
+// digits with [errs.ErrInvalid] (out of range), as is a range whose minimum
 // exceeds its maximum. A malformed figure (12.3.4万, 0x10个, 1e9元) is
-// [ErrSyntax], as is a word after a well-formed number that is not a unit
+// [errs.ErrSyntax], as is a word after a well-formed number that is not a unit
 // (5棵: unknown unit). ParseQuantity reads 0.5名, which may be an
 // average; a [Ledger] refuses a fraction of a person in a record. Errors
 // are [*SyntaxError].
@@ -259,7 +260,7 @@ func ParseQuantity(s string) (Quantity, error) {
 	}
 	q, err := p.parse()
 	if err != nil {
-		return Quantity{}, &SyntaxError{What: "quantity", Input: s, Offset: p.offset(), Err: err}
+		return Quantity{}, &errs.SyntaxError{What: "quantity", Input: s, Offset: p.offset(), Err: err}
 	}
 	return q, nil
 }
@@ -323,7 +324,7 @@ var suffixWords = [...]struct {
 func (p *quantityParser) parse() (Quantity, error) {
 	var q Quantity
 	if len(p.runes) == 0 {
-		return q, ErrSyntax
+		return q, errs.ErrSyntax
 	}
 	for more := true; more; {
 		more = false
@@ -358,7 +359,7 @@ func (p *quantityParser) parse() (Quantity, error) {
 		}
 		q.max, q.ranged = hi, true
 		if !fitsDigits(q.value) {
-			return q, errOutOfRange
+			return q, errs.OutOfRange
 		}
 		if q.value.GreaterThan(hi) {
 			p.pos = hiStart
@@ -385,9 +386,9 @@ func (p *quantityParser) parse() (Quantity, error) {
 	}
 	if p.pos < len(p.runes) {
 		if q.unit == 0 && !p.malformedTail() {
-			return q, errUnknownUnit
+			return q, errs.UnknownUnit
 		}
-		return q, ErrSyntax
+		return q, errs.ErrSyntax
 	}
 	return q, nil
 }
@@ -397,7 +398,7 @@ func (p *quantityParser) parse() (Quantity, error) {
 func (p *quantityParser) mark(q *Quantity, m Qualifier, start int) error {
 	if q.qual&m != 0 {
 		p.pos = start
-		return ErrSyntax
+		return errs.ErrSyntax
 	}
 	q.qual |= m
 	return nil
@@ -465,14 +466,14 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 		}
 		switch {
 		case errors.Is(err, cnum.ErrRange):
-			return v, 0, errOutOfRange
+			return v, 0, errs.OutOfRange
 		case err != nil:
-			return v, 0, ErrSyntax
+			return v, 0, errs.ErrSyntax
 		}
 		p.pos = end
 		return decimal.NewFromInt(n), 0, p.approx(q)
 	default:
-		return v, 0, ErrSyntax
+		return v, 0, errs.ErrSyntax
 	}
 	if err := p.approx(q); err != nil {
 		return v, 0, err
@@ -497,13 +498,13 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 				v = v.Shift(shift)
 			}
 			if !fitsDigits(v) {
-				return v, 0, errOutOfRange
+				return v, 0, errs.OutOfRange
 			}
 			return v, shift, p.approx(q)
 		}
 		if shift > maxDigits {
 			p.pos = start
-			return v, 0, errOutOfRange
+			return v, 0, errs.OutOfRange
 		}
 	}
 }
@@ -525,7 +526,7 @@ func (p *quantityParser) digits() (decimal.Decimal, error) {
 	endGroup := func() error {
 		if group >= 0 && group != 3 {
 			p.pos = comma
-			return ErrSyntax
+			return errs.ErrSyntax
 		}
 		return nil
 	}
@@ -541,7 +542,7 @@ read:
 				continue // a leading zero
 			}
 			if counted++; counted > maxDigits {
-				return decimal.Decimal{}, errOutOfRange
+				return decimal.Decimal{}, errs.OutOfRange
 			}
 			buf[n], n = byte(r), n+1
 		case r == '.' && !dot && p.digitAt(p.pos+1):
@@ -556,7 +557,7 @@ read:
 		case (r == ',' || r == '，') && !dot && p.digitAt(p.pos-1) && p.digitAt(p.pos+1):
 			// One to three digits before the first comma, three after each.
 			if group < 0 && p.pos-start > 3 {
-				return decimal.Decimal{}, ErrSyntax
+				return decimal.Decimal{}, errs.ErrSyntax
 			}
 			if err := endGroup(); err != nil {
 				return decimal.Decimal{}, err
@@ -608,3 +609,9 @@ func fitsDigits(v decimal.Decimal) bool {
 	}
 	return max(n, -exp) <= maxDigits
 }
+
+// Reasons a quantity does not read.
+var (
+	errNotANumber = errs.Reason(errs.ErrSyntax, "no number (数十 and the like are not counts)")
+	errRangeOrder = errs.Reason(errs.ErrInvalid, "range minimum exceeds its maximum")
+)

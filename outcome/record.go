@@ -108,12 +108,12 @@ func (i Indicator) Validate() error {
 	case i.Code == "" || strings.ContainsAny(i.Code, " \t\r\n,\""):
 		return bad("code", i.Code, "want a non-empty code without spaces, commas or quotes")
 	case !i.Unit.IsValid():
-		return bad("unit", i.Unit.code(), "unknown unit")
+		return bad("unit", enum.Label(i.Unit.Name(), lang.English, "Unit", int(i.Unit)), "unknown unit")
 	case i.Aggregation != Stock && i.Aggregation != Flow && i.Aggregation != Entries:
 		return bad("aggregation", i.Aggregation.code(), "want stock, flow or entries")
 	case i.Reported != 0 && i.Reported != period.KindYear && i.Reported != period.KindHalfYear && i.Reported != period.KindQuarter && i.Reported != period.KindMonth:
 		return bad("reported", enum.Label(i.Reported.Name(), lang.English, "Kind", int(i.Reported)), "want year, half-year, quarter or month")
-	case i.Aggregation != Stock && (i.Unit.dimension() == dimRatio || i.Unit.dimension() == dimScore):
+	case i.Aggregation != Stock && !i.Unit.Additive():
 		return bad("aggregation", i.Aggregation.code(), "a percentage or score cannot be added up")
 	}
 	for _, a := range i.Aliases {
@@ -215,10 +215,10 @@ func (v *value) checkWhole(u Unit) error {
 }
 
 func (v *value) checkFraction(u Unit) error {
-	if !u.dimension().countsWhole() || v.whole() {
+	if !u.Whole() || v.whole() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s (%s)", errFraction, u.Symbol(), u.dimension().Name().In(lang.English))
+	return fmt.Errorf("%w: %s (%s)", errFraction, u.Symbol(), u.Measures().In(lang.English))
 }
 
 // whole reports whether v is a whole number: 5, 5.0, 1.2e4.
@@ -237,4 +237,31 @@ func (v *value) whole() bool {
 		p *= 10
 	}
 	return v.coef%p == 0
+}
+
+// MarshalText writes the English code "stock", "flow" or "entries", and ""
+// for the zero Aggregation.
+func (a Aggregation) MarshalText() ([]byte, error) {
+	switch a {
+	case 0:
+		return nil, nil
+	case Stock, Flow, Entries:
+		return []byte(a.code()), nil
+	}
+	return nil, fmt.Errorf("outcome: %s: %w", a.code(), errInvalidIndicator)
+}
+
+// UnmarshalText reads an English code ("stock") or a Chinese name (存量),
+// as [ParseAggregation] does; "" is the zero Aggregation.
+func (a *Aggregation) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*a = 0
+		return nil
+	}
+	v, err := ParseAggregation(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
 }

@@ -86,14 +86,14 @@ func (s *series) checkRevision(r *Record) (field, value string, err error) {
 		return "revises", q.String(), fmt.Errorf("%w: %s is entries, events that are never corrected in place", ErrInvalid, s.ind.Code)
 	case err != nil:
 		return "revises", q.String(), err
-	case q.ranged:
+	case q.IsRange():
 		return "revises", q.String(), errRangeValue
 	case r.Reported.IsZero():
 		return "reported", "", fmt.Errorf("%w: a correction says when it was reported", ErrMissing)
 	case strings.TrimSpace(r.Reason) == "":
 		return "reason", "", fmt.Errorf("%w: a correction says why it replaces the figure", ErrMissing)
 	}
-	if err := s.checkUnit(q.unit); err != nil {
+	if err := s.checkUnit(q.Unit()); err != nil {
 		return "revises", q.String(), err
 	}
 	return "", "", nil
@@ -105,7 +105,7 @@ func (l *Ledger) revise(s *series, reg int32, p colstore.Span, sv *colstore.Valu
 	if s.Kind == colstore.Entries {
 		return fmt.Errorf("%w: %s is entries, events that are never corrected in place", ErrInvalid, s.ind.Code)
 	}
-	revised := Quantity{value: rev.decimal(), unit: s.unitOr(rev.unit), qual: rev.qual}
+	revised := NewQuantity(rev.decimal(), s.unitOr(rev.unit), rev.qual)
 	row := s.Find(reg, p)
 	if row < 0 {
 		return fmt.Errorf("%w: it revises %s, but no figure is recorded", ErrConflict, revised)

@@ -323,7 +323,7 @@ rows:
 		count.Counted++
 		if ind.Aggregation == Entries {
 			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: per,
-				Quantity: Quantity{value: decimal.NewFromInt(1), unit: ind.Unit}, Source: ro.Source, Attrs: cols.attrs(fields)})
+				Quantity: NewQuantity(decimal.NewFromInt(1), ind.Unit, 0), Source: ro.Source, Attrs: cols.attrs(fields)})
 			lines = append(lines, line)
 			continue
 		}
@@ -332,7 +332,7 @@ rows:
 		groups, total := tally.records()
 		for _, g := range groups {
 			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(g.region), Period: g.period,
-				Quantity: Quantity{value: decimal.NewFromInt(int64(total[g].n)), unit: ind.Unit}, Source: ro.Source})
+				Quantity: NewQuantity(decimal.NewFromInt(int64(total[g].n)), ind.Unit, 0), Source: ro.Source})
 			lines = append(lines, total[g].line)
 		}
 	}

@@ -47,7 +47,7 @@ type Sum struct {
 	Passed      []Record
 	PassedCount int
 	qual        Qualifier // the qualifier of the one record used
-	bound       bound     // joined from the qualifiers of the records used
+	bound       boundBits // joined from the qualifiers of the records used
 	bounds      *Bounds   // of a sum of several records not all exact: the sum of their bounds
 }
 
@@ -80,9 +80,9 @@ func (s Sum) Has() bool { return s.Records > 0 }
 // bound it both ways (300余 + 近200 is 约500).
 func (s Sum) Quantity() Quantity {
 	if s.Records == 1 && s.bounds == nil {
-		return Quantity{value: s.Value, unit: s.Unit, qual: s.qual}
+		return NewQuantity(s.Value, s.Unit, s.qual)
 	}
-	return Quantity{value: s.Value, unit: s.Unit, qual: s.Bounds().Qualifier(s.Value)}
+	return NewQuantity(s.Value, s.Unit, s.Bounds().Qualifier(s.Value))
 }
 
 // Total returns the aggregate of indicator over region ("" for every root of
@@ -149,7 +149,7 @@ func (l *Ledger) Total(indicator, region string, window period.Period) (Sum, err
 		for u := lo; u < hi; u = rs.End[u] {
 			n, b := a.Rollup(rs, u, &acc)
 			out.Records += n
-			out.bound |= bound(b)
+			out.bound |= boundBits(b)
 		}
 		out.Certainty = out.bound.certainty()
 		if !acc.Overflow {

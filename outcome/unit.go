@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/enum"
+	"github.com/taizhang/taizhang/internal/errs"
 	"github.com/taizhang/taizhang/lang"
 )
 
@@ -146,7 +147,7 @@ func ParseUnit(s string) (Unit, error) {
 	if u, ok := declared.Load().lookup(s); ok {
 		return u, nil
 	}
-	return 0, fmt.Errorf("outcome: unit %q: %w", s, errUnknownUnit)
+	return 0, fmt.Errorf("quantity: unit %q: %w", s, errs.UnknownUnit)
 }
 
 // unitScales are the scale words a unit field may start with (万元, 万册,
@@ -156,12 +157,13 @@ var unitScales = []struct {
 	shift int32
 }{{"千万", 7}, {"百万", 6}, {"十万", 5}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}}
 
-// parseScaledUnit reads a unit field as ledgers write it: a unit
+// ParseScaledUnit reads a unit field as ledgers write it: a unit
 // ([ParseUnit]), or a scale word and a unit (万元 is 10^4 元, 亿元 10^8,
 // 千元 10^3, 万册 10^4 册), returning the power of ten the field's values
 // are scaled by. A unit that is itself declared with such a word (千克) is
-// that unit. The error is the reason alone, wrapping errUnknownUnit.
-func parseScaledUnit(s string) (Unit, int32, error) {
+// that unit. The error says the reason alone (for the caller to say where),
+// wrapping [errs.ErrSyntax].
+func ParseScaledUnit(s string) (Unit, int32, error) {
 	u, err := ParseUnit(s)
 	if err == nil {
 		return u, 0, nil
@@ -173,10 +175,10 @@ func parseScaledUnit(s string) (Unit, int32, error) {
 			}
 		} else if ok {
 			// 万 alone: a scale of nothing.
-			return 0, 0, fmt.Errorf("%w: a scale without a unit (write %s元, %s人 …)", errUnknownUnit, s, s)
+			return 0, 0, fmt.Errorf("%w: a scale without a unit (write %s元, %s人 …)", errs.UnknownUnit, s, s)
 		}
 	}
-	return 0, 0, errUnknownUnit
+	return 0, 0, errs.UnknownUnit
 }
 
 // info returns what the package knows of u, built in or declared; ok is
@@ -208,6 +210,22 @@ func (u Unit) Symbol() string {
 func (u Unit) dimension() dimension {
 	i, _ := u.info()
 	return i.dim
+}
+
+// Measures names what u measures: 人数 (persons) for 名, 人次
+// (person-times) for 人次, 金额 (money) for 元 and 万元, the dimension a
+// declared unit names ([UnitSpec]); an empty name for no unit.
+func (u Unit) Measures() lang.Name { return u.dimension().Name() }
+
+// Whole reports whether u counts whole things (persons, households,
+// sessions …), of which a fraction (0.5名) is no figure a ledger records.
+func (u Unit) Whole() bool { return u.dimension().countsWhole() }
+
+// Additive reports whether figures in u add up: a percentage or a score
+// does not.
+func (u Unit) Additive() bool {
+	d := u.dimension()
+	return d != dimRatio && d != dimScore
 }
 
 // Compatible reports whether quantities in u and v may be added or compared

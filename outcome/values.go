@@ -28,7 +28,7 @@ func (l *Ledger) Values(indicator string, units Selection, window period.Period)
 	a := s.AggregateNewest(rs, spanOf(window), true)
 	defer a.Release()
 	v := &values{sel: units, unit: s.ind.Unit, exp: a.Exp,
-		count: make([]int32, len(units.ids)), bound: make([]bound, len(units.ids))}
+		count: make([]int32, len(units.ids)), bound: make([]boundBits, len(units.ids))}
 	if a.Dec == nil {
 		v.sums = make([]int64, len(units.ids))
 	} else {
@@ -40,7 +40,7 @@ func (l *Ledger) Values(indicator string, units Selection, window period.Period)
 		if a.Dec == nil && end[u] == u+1 {
 			// A leaf (a village): its figure is its own.
 			c := &a.Cells[u]
-			v.sums[i], v.count[i], v.bound[i] = c.Own, c.Count, bound(c.Bound)
+			v.sums[i], v.count[i], v.bound[i] = c.Own, c.Count, boundBits(c.Bound)
 			newest = max(newest, c.Newest)
 			continue
 		}
@@ -50,7 +50,7 @@ func (l *Ledger) Values(indicator string, units Selection, window period.Period)
 			// Rare: a rolled-up figure beyond int64. Redo in decimals.
 			return l.valuesDecimal(s, units, window)
 		}
-		v.count[i], v.bound[i] = int32(n), bound(b)
+		v.count[i], v.bound[i] = int32(n), boundBits(b)
 		newest = max(newest, nw)
 		if v.dec == nil {
 			v.sums[i] = acc.Sum
@@ -81,12 +81,12 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window period.Period)
 	defer a.Release()
 	a.ToDecimal()
 	v := &values{sel: units, unit: s.ind.Unit, count: make([]int32, len(units.ids)),
-		bound: make([]bound, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
+		bound: make([]boundBits, len(units.ids)), dec: make([]decimal.Decimal, len(units.ids))}
 	newest := uint16(0)
 	for i, u := range units.ids {
 		acc := a.NewAccum()
 		n, b, nw := a.RollupNewest(l.regions.tree(), u, &acc)
-		v.count[i], v.bound[i], v.dec[i] = int32(n), bound(b), acc.Value()
+		v.count[i], v.bound[i], v.dec[i] = int32(n), boundBits(b), acc.Value()
 		newest = max(newest, nw)
 	}
 	v.setLatest(l, s, a, window, newest)
@@ -107,7 +107,7 @@ type values struct {
 	sums  []int64           // value = sums[i] × 10^exp, unless dec is set
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
-	bound []bound
+	bound []boundBits
 	// latest is the last day of the newest record behind the units'
 	// figures, civil.MinDay for none, unless scan is set: then it is found when
 	// first asked.

@@ -321,7 +321,7 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 			// The text in brackets is the column's unit: a unit the
 			// figures are in, or one at a scale (万元, 万册); anything
 			// else is refused, never dropped, lest 12（万册） read as 12册.
-			if _, _, err := parseScaledUnit(unit); unit != "" && err != nil {
+			if _, _, err := ParseScaledUnit(unit); unit != "" && err != nil {
 				errs = append(errs, fail(h, unit, fmt.Errorf("%w in the header's brackets (write a unit such as 人次, 万元 or 万册, or declare it with DeclareUnit)", errUnknownUnit)))
 				continue
 			}

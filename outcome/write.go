@@ -38,15 +38,15 @@ func WriteCSV(w io.Writer, records iter.Seq[Record]) error {
 		attrs, _ = r.Attrs.appendText(attrs[:0])
 		line[numColumns] = string(attrs)
 		line[colIndicator], line[colRegion], line[colPeriod] = r.Indicator, r.Region, r.Period.String()
-		line[colValue], line[colUnit], line[colQualifier] = r.Quantity.value.String(), r.Quantity.unit.Symbol(), r.Quantity.qual.String()
+		line[colValue], line[colUnit], line[colQualifier] = r.Quantity.Value().String(), r.Quantity.Unit().Symbol(), r.Quantity.Qualifier().String()
 		line[colSource], line[colSection], line[colMark], line[colNote] = r.Source.Document, r.Source.Section, r.Source.Mark, r.Note
 		line[colReported], line[colReason], line[colRevises] = "", r.Reason, ""
 		if !r.Reported.IsZero() {
 			line[colReported] = r.Reported.Format(time.DateOnly)
 		}
 		if q := r.Revises; !q.IsZero() {
-			if q.unit == r.Quantity.unit && q.qual == 0 {
-				line[colRevises] = q.value.String()
+			if q.Unit() == r.Quantity.Unit() && q.Qualifier() == 0 {
+				line[colRevises] = q.Value().String()
 			} else {
 				line[colRevises] = q.String()
 			}

@@ -25,8 +25,10 @@ var (
 
 // The reasons more than one package gives.
 var (
-	OutOfRange = Reason(ErrInvalid, "out of range")
-	Negative   = Reason(ErrInvalid, "negative value")
+	OutOfRange       = Reason(ErrInvalid, "out of range")
+	Negative         = Reason(ErrInvalid, "negative value")
+	UnknownUnit      = Reason(ErrSyntax, "unknown unit")
+	UnknownQualifier = Reason(ErrSyntax, "unknown qualifier")
 )
 
 // reasonError is a specific reason for an error: its message is the
