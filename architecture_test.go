@@ -35,6 +35,7 @@ var layers = map[string]int{
 	"internal/colstore":   1, // the column store: series, period index, aggregation, roll-up
 	"internal/regiontree": 1, // regions laid out depth-first, with their code index
 	"period":              2, // when a figure holds
+	"quantity":            2, // figures: value, unit, qualifier, bounds
 	"outcome":             3,
 	"target":              4,
 	"rule":                4,

@@ -11,8 +11,10 @@
 //	lang                the two languages, and Name, a label in both
 //	period              when a figure holds: years, quarters, months, spans,
 //	                    running totals, as offices write them
-//	outcome             what was observed: quantities, units, qualifiers,
-//	                    regions, indicators, records and the Ledger
+//	quantity            figures as reports write them: values, units,
+//	                    qualifiers (余, 近, 约 …) and the bounds they set
+//	outcome             what was observed: regions, indicators, records and
+//	                    the Ledger
 //	target              what must be achieved: target kinds, populations,
 //	                    evaluation, results with progress, status, pace,
 //	                    bounds and shortfall
@@ -54,7 +56,7 @@
 //
 // # Figures as reports write them
 //
-// outcome.ParseQuantity reads 26.8亿多元, 5000余名, 近1000名, 3 000—5 000个,
+// quantity.Parse reads 26.8亿多元, 5000余名, 近1000名, 3 000—5 000个,
 // 8.5万人次 and 一万名. The qualifiers are kept, and they decide: a figure's
 // qualifiers bound its true value (1000余 is more than 1000, 近1000 and
 // 不到1000 less than 1000), and a target is met only when every value the

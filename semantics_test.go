@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
 )
@@ -31,14 +32,14 @@ var (
 )
 
 var indicators = []outcome.Indicator{
-	{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow},
-	{Code: "platforms", Name: lang.Name{Zh: "平台载体"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "poor-counties", Name: lang.Name{Zh: "贫困县"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "households-visited", Name: lang.Name{Zh: "走访贫困户"}, Unit: outcome.Household, Aggregation: outcome.Stock,
+	{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: quantity.Session, Aggregation: outcome.Flow},
+	{Code: "platforms", Name: lang.Name{Zh: "平台载体"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+	{Code: "poor-counties", Name: lang.Name{Zh: "贫困县"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+	{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+	{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+	{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+	{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+	{Code: "households-visited", Name: lang.Name{Zh: "走访贫困户"}, Unit: quantity.Household, Aggregation: outcome.Stock,
 		Reported: period.KindMonth},
 }
 
@@ -69,7 +70,7 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 
 func rec(indicator, region, per, figure string) outcome.Record {
 	return outcome.Record{Indicator: indicator, Region: region, Period: period.MustParse(per),
-		Quantity: outcome.MustParseQuantity(figure)}
+		Quantity: quantity.MustParse(figure)}
 }
 
 func total(t *testing.T, l *outcome.Ledger, indicator, region, window string) outcome.Sum {
@@ -105,7 +106,7 @@ func gapKinds(r target.Result) map[string]target.GapKind {
 func TestNoDataIsNotZero(t *testing.T) {
 	l := ledger(t, rec("commissioners", villageA, "2019", "1名"), rec("commissioners", villageB, "2019", "1名"),
 		rec("commissioners", villageC, "2019", "1名"))
-	tg := target.Coverage("c", lang.Name{}, "commissioners", villages(), outcome.MustParseQuantity("1名"))
+	tg := target.Coverage("c", lang.Name{}, "commissioners", villages(), quantity.MustParse("1名"))
 	r := evaluate(t, tg, l, day(2019, 12, 31))
 	if r.Status != target.InProgress || r.Covered != 3 || r.Units != 4 {
 		t.Errorf("coverage: %v, %d of %d; want in progress, 3 of 4", r.Status, r.Covered, r.Units)
@@ -113,7 +114,7 @@ func TestNoDataIsNotZero(t *testing.T) {
 	if k := gapKinds(r); len(k) != 1 || k[villageD] != target.GapNoRecord {
 		t.Errorf("shortfall %v, want village D with no record", k)
 	}
-	r = evaluate(t, target.AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")), ledger(t), day(2019, 12, 31))
+	r = evaluate(t, target.AtLeast("p", lang.Name{}, "platforms", quantity.MustParse("100个")), ledger(t), day(2019, 12, 31))
 	if r.Status != target.NoData || !r.Progress.IsZero() {
 		t.Errorf("no records: %v, progress %v; want no data, none", r.Status, r.Progress)
 	}
@@ -172,7 +173,7 @@ func TestNoDayCountedTwice(t *testing.T) {
 	})
 	t.Run("a record across the edge is left out, and bounds the figure", func(t *testing.T) {
 		l := ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"), rec("training", county, "2019-02/2019-12", "110场"))
-		tg := target.AtLeast("t", lang.Name{}, "training", outcome.MustParseQuantity("120场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		tg := target.AtLeast("t", lang.Name{}, "training", quantity.MustParse("120场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
 		r := evaluate(t, tg, l, day(2019, 12, 31))
 		if r.Status != target.Undecided || !r.Bounds.Hi.Equal(decimal.NewFromInt(310)) {
 			t.Errorf("%v, bounds %s; want undecided, at most 310", r.Status, r.Bounds.In(lang.English))
@@ -180,7 +181,7 @@ func TestNoDayCountedTwice(t *testing.T) {
 		// December to January bounds all of 2019: 110 to 130 misses 140,
 		// with a figure at the deadline.
 		l = ledger(t, rec("training", county, "2019-12-01/2020-01-31", "20场"), rec("training", county, "2019-01/2019-11", "110场"))
-		tg = target.AtLeast("t", lang.Name{}, "training", outcome.MustParseQuantity("140场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		tg = target.AtLeast("t", lang.Name{}, "training", quantity.MustParse("140场")).In(county).From(day(2019, 1, 1)).By(day(2019, 12, 31))
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed {
 			t.Errorf("110 to 130 against 140: %v, want missed", r.Status)
 		}
@@ -229,7 +230,7 @@ func TestTheNewestFigureWins(t *testing.T) {
 	// Where only some subdivisions have newer figures, their roll-up still
 	// counts, and the note says how many of them have figures at all.
 	partial := ledger(t, rec("platforms", province, "2019", "149个"), rec("platforms", county, "2020", "2个"))
-	r := evaluate(t, target.AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).In(province), partial, day(2020, 12, 31))
+	r := evaluate(t, target.AtLeast("p", lang.Name{}, "platforms", quantity.MustParse("100个")).In(province), partial, day(2020, 12, 31))
 	found := false
 	for _, n := range r.Notes {
 		found = found || strings.Contains(n.Zh, "未采用") && strings.Contains(n.Zh, "个下级中 1 个有数据") && strings.Contains(n.En, "1 of its")
@@ -240,8 +241,8 @@ func TestTheNewestFigureWins(t *testing.T) {
 }
 
 func TestQualifiersDecide(t *testing.T) {
-	atLeast := target.AtLeast("a", lang.Name{}, "talents", outcome.MustParseQuantity("1000名"))
-	down := target.Reduction("r", lang.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("10人"))
+	atLeast := target.AtLeast("a", lang.Name{}, "talents", quantity.MustParse("1000名"))
+	down := target.Reduction("r", lang.Name{}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("10人"))
 	tests := []struct {
 		tg     target.Target
 		figure string
@@ -268,7 +269,7 @@ func TestQualifiersDecide(t *testing.T) {
 }
 
 func TestDeadlines(t *testing.T) {
-	sessions := target.AtLeast("s", lang.Name{}, "training", outcome.MustParseQuantity("200场")).
+	sessions := target.AtLeast("s", lang.Name{}, "training", quantity.MustParse("200场")).
 		From(day(2019, 1, 1)).By(day(2019, 12, 31))
 	l := ledger(t, rec("training", county, "2019", "176场"))
 	if r := evaluate(t, sessions, l, day(2019, 12, 31)); r.Status != target.Missed {
@@ -278,7 +279,7 @@ func TestDeadlines(t *testing.T) {
 		t.Errorf("before its start: %v, want not started", r.Status)
 	}
 	// 000_f8a6b69a178fa4e7.txt intro: 551万 at the end of 2019.
-	poor := target.Reduction("p", lang.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+	poor := target.Reduction("p", lang.Name{}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).
 		From(day(2012, 12, 31)).By(day(2020, 12, 31))
 	r := evaluate(t, poor, ledger(t, rec("rural-poor", nation, "2019", "551万人")), day(2021, 1, 1))
 	if r.Status != target.NoFigureAtDeadline || !r.DataAsOf.Equal(day(2019, 12, 31)) || !r.Achieved.Value().Equal(decimal.NewFromInt(5510000)) {
@@ -288,7 +289,7 @@ func TestDeadlines(t *testing.T) {
 }
 
 func TestStaleFigures(t *testing.T) {
-	tg := target.Reduction("p", lang.Name{}, "rural-poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人"))
+	tg := target.Reduction("p", lang.Name{}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人"))
 	l := ledger(t, rec("rural-poor", nation, "2019", "551万人"))
 	if r := evaluate(t, tg, l, day(2020, 12, 31)); !r.Stale {
 		t.Error("as of 2020-12-31 the end-2019 figure is not marked stale")
@@ -298,7 +299,7 @@ func TestStaleFigures(t *testing.T) {
 	}
 	// An indicator reported monthly: its May figure is stale by the end of
 	// June.
-	visits := target.AtLeast("v", lang.Name{}, "households-visited", outcome.MustParseQuantity("100户"))
+	visits := target.AtLeast("v", lang.Name{}, "households-visited", quantity.MustParse("100户"))
 	l = ledger(t, rec("households-visited", county, "2020-05", "80户"))
 	if r := evaluate(t, visits, l, day(2020, 6, 30)); !r.Stale {
 		t.Error("a monthly figure of May is not stale at the end of June")
@@ -311,7 +312,7 @@ func TestStaleFigures(t *testing.T) {
 func TestPerUnit(t *testing.T) {
 	l := ledger(t, rec("leaders", villageA, "2019", "4名"), rec("leaders", villageB, "2019", "6名"),
 		rec("leaders", villageC, "2019", "2名"))
-	tg := target.EachInRange("l", lang.Name{}, "leaders", villages(), outcome.MustParseQuantity("3—5名"))
+	tg := target.EachInRange("l", lang.Name{}, "leaders", villages(), quantity.MustParse("3—5名"))
 	r := evaluate(t, tg, l, day(2019, 12, 31))
 	want := map[string]target.GapKind{villageB: target.GapAbove, villageC: target.GapBelow, villageD: target.GapNoRecord}
 	if got := gapKinds(r); !maps(got, want) {
@@ -353,7 +354,7 @@ func maps(a, b map[string]target.GapKind) bool {
 func TestEachYearAtLeastN(t *testing.T) {
 	l := ledger(t, rec("talents", province, "2018", "1200名"), rec("talents", province, "2019", "900名"),
 		rec("talents", province, "2020-03", "300名"))
-	tg := target.EachYear("t", lang.Name{}, "talents", outcome.MustParseQuantity("1000名")).
+	tg := target.EachYear("t", lang.Name{}, "talents", quantity.MustParse("1000名")).
 		From(day(2018, 1, 1)).By(day(2020, 12, 31))
 	r := evaluate(t, tg, l, day(2020, 6, 30))
 	var years []string
@@ -367,8 +368,8 @@ func TestEachYearAtLeastN(t *testing.T) {
 }
 
 func TestAllOf(t *testing.T) {
-	platforms := target.AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("100个"))
-	talents := target.AtLeast("t", lang.Name{}, "talents", outcome.MustParseQuantity("1000名"))
+	platforms := target.AtLeast("p", lang.Name{}, "platforms", quantity.MustParse("100个"))
+	talents := target.AtLeast("t", lang.Name{}, "talents", quantity.MustParse("1000名"))
 	tg := target.AllOf("all", lang.Name{}, platforms, talents)
 	tests := []struct {
 		talents string
@@ -399,8 +400,7 @@ func TestAllOf(t *testing.T) {
 
 func TestScoping(t *testing.T) {
 	l := ledger(t, rec("commissioners", villageA, "2019", "1名"))
-	all := target.Coverage("c", lang.Name{}, "commissioners", target.AllAt(lang.Name{Zh: "村"}, outcome.Village, ""),
-		outcome.MustParseQuantity("1名"))
+	all := target.Coverage("c", lang.Name{}, "commissioners", target.AllAt(lang.Name{Zh: "村"}, outcome.Village, ""), quantity.MustParse("1名"))
 	in := evaluate(t, all.In(county), l, day(2019, 12, 31))
 	if in.Units != 4 || in.Covered != 1 {
 		t.Errorf("coverage in 泸溪县: %d of %d, want 1 of its 4 villages", in.Covered, in.Units)
@@ -412,7 +412,7 @@ func TestScoping(t *testing.T) {
 
 func TestProjection(t *testing.T) {
 	p := program.Program{ID: "p", Name: lang.Name{Zh: "平台"}, Indicators: indicators,
-		Targets: []target.Target{target.AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).
+		Targets: []target.Target{target.AtLeast("p", lang.Name{}, "platforms", quantity.MustParse("100个")).
 			From(day(2016, 1, 1)).By(day(2020, 12, 31))}}
 	one := ledger(t, rec("platforms", province, "2017", "40个"))
 	series, err := trend.Evaluate(p, one, trend.YearEnds(2016, 2020), trend.Options{})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // TestAddFirstBadText checks that a record whose source and note are both
@@ -51,7 +52,7 @@ func TestAddRefusesQueryWindow(t *testing.T) {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, p := range []period.Period{period.Through(day(2019, 12, 31)), period.Through(day(10000, 1, 1))} {
 		l := testLedger(t)
-		err := l.Add(Record{Indicator: "training", Region: "433122", Period: p, Quantity: Int(5, PersonTime)})
+		err := l.Add(Record{Indicator: "training", Region: "433122", Period: p, Quantity: quantity.Int(5, quantity.PersonTime)})
 		var re *RecordError
 		if !errors.As(err, &re) || re.Field != "period" || !errors.Is(err, errOutOfRange) {
 			t.Errorf("Add(period %v) error = %v, want the period out of range", p, err)
@@ -105,7 +106,7 @@ func TestEveryRecordedPeriodReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range periods {
-		if err := l.Add(Record{Indicator: "events", Region: "433122", Period: p, Quantity: Int(int64(i), PersonTime)}); err != nil {
+		if err := l.Add(Record{Indicator: "events", Region: "433122", Period: p, Quantity: quantity.Int(int64(i), quantity.PersonTime)}); err != nil {
 			t.Fatalf("Add(period %v): %v", p, err)
 		}
 	}

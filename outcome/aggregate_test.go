@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // TestTotalAgreesWithReference checks Total, Used, Values and
@@ -219,7 +220,7 @@ func (r *refLedger) flow(region string, w period.Period) refFigure {
 		f.value = f.value.Add(t.Quantity.Value())
 	}
 	own := f.value
-	exact := !slices.ContainsFunc(taken, func(t outcome.Record) bool { return t.Quantity.Certainty() != outcome.Exact })
+	exact := !slices.ContainsFunc(taken, func(t outcome.Record) bool { return t.Quantity.Certainty() != quantity.Exact })
 	var shared decimal.Decimal
 	n := 0
 	for _, d := range below.used {
@@ -228,7 +229,7 @@ func (r *refLedger) flow(region string, w period.Period) refFigure {
 			f.value = f.value.Add(d.Quantity.Value())
 		} else {
 			shared, n = shared.Add(d.Quantity.Value()), n+1
-			exact = exact && d.Quantity.Certainty() == outcome.Exact
+			exact = exact && d.Quantity.Certainty() == quantity.Exact
 		}
 	}
 	if n > 0 && exact && shared.GreaterThan(own) {

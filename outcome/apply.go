@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Loading a file into a ledger has two halves. A rowReader (readcsv.go)
@@ -46,8 +47,8 @@ func (r *loadRow) reg() int32 { return int32(uint32(r.key)) }
 // rowExtra is a row's unit, other than its indicator's, and qualifier,
 // and the figure a correction revises.
 type rowExtra struct {
-	unit    Unit
-	qual    Qualifier
+	unit    quantity.Unit
+	qual    quantity.Qualifier
 	revises bool  // the row is a correction of rev
 	rev     value // the figure it revises
 }
@@ -148,7 +149,7 @@ func (a *applier) apply(b *batch) bool {
 			err = l.put(s, r.reg(), p, &v, a.ids[r.text], rev)
 		}
 		if err != nil {
-			q := NewQuantity(v.decimal(), s.unitOr(v.unit), v.qual)
+			q := quantity.New(v.decimal(), s.unitOr(v.unit), v.qual)
 			col := a.valueColumn
 			if col == "" {
 				col = columnNames[colValue]

@@ -1,6 +1,9 @@
 package outcome
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+	"github.com/taizhang/taizhang/quantity"
+)
 
 // boundBits is what the qualifiers of the records behind a figure allow, as
 // bits that join by OR: adding figures joins their bounds. It is kept beside
@@ -21,20 +24,20 @@ const (
 // qualifierBits are the bound bits of every valid qualifier, by its value.
 var qualifierBits = func() []boundBits {
 	var bits []boundBits
-	for q := Qualifier(0); q.IsValid(); q++ {
+	for q := quantity.Qualifier(0); q.IsValid(); q++ {
 		var b boundBits
 		switch q.Certainty() {
-		case LowerBound:
+		case quantity.LowerBound:
 			b = joinedLower
-			if Int(1, 0).WithQualifier(q).Bounds().LoOpen {
+			if quantity.Int(1, 0).WithQualifier(q).Bounds().LoOpen {
 				b |= joinedLowerOpen
 			}
-		case UpperBound:
+		case quantity.UpperBound:
 			b = joinedUpper
-			if Int(1, 0).WithQualifier(q).Bounds().HiOpen {
+			if quantity.Int(1, 0).WithQualifier(q).Bounds().HiOpen {
 				b |= joinedUpperOpen
 			}
-		case Approximate:
+		case quantity.Approximate:
 			b = joinedNone
 		}
 		bits = append(bits, b)
@@ -43,29 +46,31 @@ var qualifierBits = func() []boundBits {
 }()
 
 // boundBitsOf returns the bound a single figure's qualifier states.
-func boundBitsOf(q Qualifier) boundBits { return qualifierBits[q] }
+func boundBitsOf(q quantity.Qualifier) boundBits { return qualifierBits[q] }
 
 // stating returns the qualifier that states b alone.
-func (b boundBits) stating() Qualifier {
+func (b boundBits) stating() quantity.Qualifier {
 	switch {
 	case b&joinedNone != 0, b&joinedLower != 0 && b&joinedUpper != 0:
-		return About
+		return quantity.About
 	case b&joinedUpper != 0 && b&joinedUpperOpen != 0:
-		return LessThan
+		return quantity.LessThan
 	case b&joinedUpper != 0:
-		return AtMost
+		return quantity.AtMost
 	case b&joinedLower != 0 && b&joinedLowerOpen != 0:
-		return MoreThan
+		return quantity.MoreThan
 	case b&joinedLower != 0:
-		return AtLeast
+		return quantity.AtLeast
 	}
 	return 0
 }
 
 // certainty names b.
-func (b boundBits) certainty() Certainty { return b.stating().Certainty() }
+func (b boundBits) certainty() quantity.Certainty { return b.stating().Certainty() }
 
 // bounds returns the values a figure v of bound b allows. A sum of an exact
 // figure and an upper bound keeps only its upper bound: the lower one is
 // not tracked, so such a verdict is more often undecided, never wrong.
-func (b boundBits) bounds(v decimal.Decimal) Bounds { return NewQuantity(v, 0, b.stating()).Bounds() }
+func (b boundBits) bounds(v decimal.Decimal) quantity.Bounds {
+	return quantity.New(v, 0, b.stating()).Bounds()
+}

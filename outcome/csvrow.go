@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/csvscan"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // The columns of a ledger file. indicator, region, period and value are
@@ -205,7 +206,7 @@ type rowParser struct {
 	period     period.Period
 	periods    map[string]period.Period // periods read so far, up to maxCachedPeriods
 	lastUnit   []byte
-	unit       Unit
+	unit       quantity.Unit
 	unitShift  int32                          // the power of ten of lastUnit's scale word (万元: 4)
 	lastText   [numColumns - colSource][]byte // the last source, section, mark and note, checked to be UTF-8
 	quotedText bool                           // lastText has a quote: a line that repeats it had it quoted
@@ -226,7 +227,7 @@ func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
 	}
 	return Record{
 		Indicator: string(row.indicator), Region: string(row.region), Period: row.period,
-		Quantity: NewQuantity(row.val.decimal(), row.val.unit, row.val.qual),
+		Quantity: quantity.New(row.val.decimal(), row.val.unit, row.val.qual),
 		Source:   Citation{string(row.source), string(row.section), string(row.mark)}, Note: string(row.note),
 		Attrs:    Attributes{string(row.attrs)},
 		Reported: reportedDate(row.reported), Reason: string(row.reason), Revises: row.revision(),
@@ -235,11 +236,11 @@ func (p *rowParser) record(line int, fields [][]byte) (Record, error) {
 
 // revision returns the figure a correction revises; the zero Quantity for
 // a row that is not one.
-func (row *csvRow) revision() Quantity {
+func (row *csvRow) revision() quantity.Quantity {
 	if !row.revises {
-		return Quantity{}
+		return quantity.Quantity{}
 	}
-	return NewQuantity(row.rev.decimal(), row.rev.unit, row.rev.qual)
+	return quantity.New(row.rev.decimal(), row.rev.unit, row.rev.qual)
 }
 
 // fail returns the error of field col on line, naming the column as the
@@ -293,7 +294,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 	}
 	if uf := p.code(fields, colUnit); len(uf) > 0 {
 		if p.unit == 0 || !bytes.Equal(uf, p.lastUnit) {
-			u, shift, err := ParseScaledUnit(string(uf))
+			u, shift, err := quantity.ParseScaledUnit(string(uf))
 			if err != nil {
 				return p.fail(line, colUnit, uf, err)
 			}
@@ -308,7 +309,7 @@ func (p *rowParser) parse(line int, fields [][]byte, row *csvRow) *ParseError {
 		}
 	}
 	if qf := p.code(fields, colQualifier); len(qf) > 0 {
-		q, err := ParseQualifier(string(qf))
+		q, err := quantity.ParseQualifier(string(qf))
 		if err != nil {
 			return p.fail(line, colQualifier, qf, errUnknownQualifier)
 		}
@@ -464,7 +465,7 @@ func parsePeriodBytes(b []byte) (period.Period, error) {
 }
 
 // parseValue reads a plain decimal (1220, 26.8) without allocating, or any
-// figure [ParseQuantity] reads (26.8亿多元, 5000余名). Negative values and
+// figure [quantity.Parse] reads (26.8亿多元, 5000余名). Negative values and
 // ranges are refused.
 // scale multiplies v by 10^shift, exactly.
 func (v *value) scale(shift int32) {
@@ -517,7 +518,7 @@ func parseValue(b []byte) (value, error) {
 	if b[0] == '-' {
 		return v, errNegative
 	}
-	q, err := ParseQuantity(string(b))
+	q, err := quantity.Parse(string(b))
 	if err != nil {
 		return v, errors.Unwrap(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/internal/enum"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // DiscrepancyKind says how records disagree.
@@ -331,7 +332,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 		}
 	}
 	if len(rows) == 1 {
-		sum.qual = Qualifier(column.LazyAt(s.Qual, rows[0]))
+		sum.qual = quantity.Qualifier(column.LazyAt(s.Qual, rows[0]))
 	}
 	sum.Certainty = sum.bound.certainty()
 	if len(rows) > 0 {
@@ -343,7 +344,7 @@ func (s *series) sumOf(l *Ledger, rows []int32) (Sum, []Record) {
 
 // allAbove reports whether every value a allows is above every value b
 // allows.
-func allAbove(a, b Bounds) bool {
+func allAbove(a, b quantity.Bounds) bool {
 	if !a.HasLo || !b.HasHi {
 		return false
 	}

@@ -1,33 +1,22 @@
 // Package outcome records what was observed: the [Ledger] (台账) of
-// [Record]s, each an [Indicator] measured in a [Region] over a [period.Period] as a
-// [Quantity], with the [Citation] of the report that states it.
+// [Record]s, each an [Indicator] measured in a [Region] over a period as a
+// figure, with the [Citation] of the report that states it.
 //
-// # Quantities
+// A figure is a [quantity.Quantity]: a decimal value, a unit and the words
+// that qualify it, read the way official reports write figures (26.8亿多元,
+// 5000余名, 近1000名, 3 000—5 000个), with the bounds those words set on the
+// true value. A period is a [period.Period]: a year, a half-year, a
+// quarter, a month, a date range or a running total since a day, read as
+// offices write them (2019年3月, 2019Q1, 2019年上半年,
+// 2019.01.01-2019.03.31). Packages quantity and period hold them; this
+// package holds what a ledger of them means.
 //
-// A [Quantity] is a decimal value, a [Unit] and a [Qualifier], read the way
-// official reports write figures: [ParseQuantity] turns 26.8亿多元 into
-// 2680000000 yuan, "more than", and 3 000—5 000个 into a range. Units know
-// what they measure ([Unit.Compatible]), so persons (名) and person-times
-// (人次) are never added or compared; a caller may declare units of its own
-// (亩, 公顷, 吨) with an exact factor to their dimension's base
-// ([DeclareUnit], [Quantity.Convert]). Qualifiers (以上, 不少于, 余, 多, 超过,
-// 逾, 近, 不到, 以下, 以内, 不超过, 约, 左右, 达, 累计, 共, 据不完全统计) are kept
-// and say what the figure means: [Quantity.Bounds] gives the values the
-// true figure may take (1000余 is more than 1000, 近1000 less than 1000,
-// 500以内 at most 500), and [Certainty] names them: exact, a lower bound,
-// an upper bound, or an approximation. Reports write figures scaled as the
-// source documents do ([Quantity.In]: 1.34亿元, 118万人次; in English 134
-// million yuan), and [ParseQuantity] reads them back.
-//
-// # Regions and periods
+// # Regions
 //
 // A [RegionSet] holds statistical divisions (province, prefecture, county,
 // township, village; GB/T 2260 and NBS codes) and their hierarchy, so a
 // village's record counts for its county and province; a region may be
-// named by its code or by a name path ([RegionSet.Find]). A [period.Period] is a
-// year, a half-year, a quarter, a month, a date range or a cumulative span
-// since a date, read as offices write them (2019年3月, 2019Q1,
-// 2019年上半年, 2019.01.01-2019.03.31).
+// named by its code or by a name path ([RegionSet.Find]).
 //
 // # The ledger
 //
@@ -94,20 +83,19 @@
 // value outside its domain), [ErrUnknownRegion], [ErrUnknownIndicator],
 // [ErrUnitMismatch] and [ErrConflict]. The message says the specific
 // reason: "negative value", "unknown unit", "period ends before it starts".
+// They are the sentinels of packages quantity and period too
+// ([quantity.ErrSyntax] is ErrSyntax), so a figure or period a file could
+// not read answers to either.
 //
 // # Languages
 //
 // Every label has a Chinese and an English form, a [lang.Name]; the enums
-// ([Level], [Unit], [Qualifier], [Certainty], [period.Kind], [Aggregation],
-// [DiscrepancyKind]) give theirs with Name, and [lang.Name.In] picks a
-// [lang.Lang].
-// String is Chinese, as the source documents are: [Level], [Unit],
-// [Qualifier], [Certainty], [period.Kind], [Aggregation] and
-// [DiscrepancyKind] print their
-// Chinese name ([County] 县市区, [LowerBound] 下限, [Person] 名), and values
-// print as the reports write them (5000余名, 2019年). English output asks for English:
-// x.Name().In(lang.English), [Quantity.In], [period.Period.In]. MarshalText writes an
-// enum's English code ("county", "lower bound", "persons"), stable for
-// files and JSON, and UnmarshalText and the Parse functions read both the
-// code and the Chinese name.
+// ([Level], [Aggregation], [DiscrepancyKind], and quantity's and period's)
+// give theirs with Name, and [lang.Name.In] picks a [lang.Lang]. String is
+// Chinese, as the source documents are: [County] prints 县市区, and values
+// print as the reports write them (5000余名, 2019年). English output asks
+// for English: x.Name().In(lang.English), [quantity.Quantity.In],
+// [period.Period.In]. MarshalText writes an enum's English code ("county",
+// "stock"), stable for files and JSON, and UnmarshalText and the Parse
+// functions read both the code and the Chinese name.
 package outcome

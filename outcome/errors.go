@@ -61,7 +61,7 @@ var (
 // reason returns an error saying msg that unwraps to sentinel.
 func reason(sentinel error, msg string) error { return errs.Reason(sentinel, msg) }
 
-// SyntaxError reports text that [ParseQuantity], [period.Parse] or another
+// SyntaxError reports text that [quantity.Parse], [period.Parse] or another
 // parser of this package could not read. It is [period.SyntaxError] and
 // [quantity.SyntaxError].
 type SyntaxError = errs.SyntaxError

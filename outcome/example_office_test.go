@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // luxi is a county office's region file: Chinese headers and levels, and
@@ -26,8 +27,8 @@ func luxiLedger() *outcome.Ledger {
 		panic(err)
 	}
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Stock, Aliases: []string{"特派员"}},
-		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+		outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: quantity.Person, Aggregation: outcome.Stock, Aliases: []string{"特派员"}},
+		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: quantity.Session, Aggregation: outcome.Flow})
 	if err != nil {
 		panic(err)
 	}

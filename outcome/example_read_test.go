@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // hunanCounties is a region file with Hunan, two prefectures and three of
@@ -54,9 +55,9 @@ func ExampleLedger_ReadCSV() {
 		panic(err)
 	}
 	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "选派科技特派员", En: "commissioners selected"},
-		Unit: outcome.Person, Aggregation: outcome.Flow}
+		Unit: quantity.Person, Aggregation: outcome.Flow}
 	talents := outcome.Indicator{Code: "three-regions", Name: lang.Name{Zh: "选派“三区”科技人才", En: "three-regions talents selected"},
-		Unit: outcome.Person, Aggregation: outcome.Flow}
+		Unit: quantity.Person, Aggregation: outcome.Flow}
 	l, err := outcome.NewLedger(rs, commissioners, talents)
 	if err != nil {
 		panic(err)
@@ -98,7 +99,7 @@ func ExampleLedger_ReadCSV_error() {
 		panic(err)
 	}
 	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "选派科技特派员"},
-		Unit: outcome.Person, Aggregation: outcome.Flow})
+		Unit: quantity.Person, Aggregation: outcome.Flow})
 	if err != nil {
 		panic(err)
 	}

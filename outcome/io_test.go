@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func records(l *Ledger) []Record { return slices.Collect(l.All()) }
@@ -29,12 +30,12 @@ func TestReadCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Record{
-		{Indicator: "commissioners", Region: "433122100201", Period: period.MustParse("~2017/2019"), Quantity: MustParseQuantity("近3名")},
-		{Indicator: "training", Region: "433122", Period: period.Year(2018), Quantity: MustParseQuantity("达5746人次"),
+		{Indicator: "commissioners", Region: "433122100201", Period: period.MustParse("~2017/2019"), Quantity: quantity.MustParse("近3名")},
+		{Indicator: "training", Region: "433122", Period: period.Year(2018), Quantity: quantity.MustParse("达5746人次"),
 			Source: Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[13]"), Note: "2018年, 全省\r\n达5746次"},
-		{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: MustParseQuantity("149家"),
+		{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("149家"),
 			Source: Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")},
-		{Indicator: "funds", Region: "433130", Period: period.MustParse("2005-/2019"), Quantity: MustParseQuantity("26.8亿多元")},
+		{Indicator: "funds", Region: "433130", Period: period.MustParse("2005-/2019"), Quantity: quantity.MustParse("26.8亿多元")},
 	}
 	if diff := cmp.Diff(want, records(l)); diff != "" {
 		t.Errorf("ReadCSV mismatch (-want +got):\n%s", diff)
@@ -128,22 +129,22 @@ func TestRoundTrip(t *testing.T) {
 		rec("funds", "433130", "2005-/2019", "26.8亿多元"),
 		rec("funds", "520000", "~2017/2019", "0.05元"),
 		rec("commissioners", "433122100201", "2019", "据不完全统计,5000余名"),
-		Record{Indicator: "commissioners", Region: "433130", Period: period.Year(2019), Quantity: MustParseQuantity("近1000人"),
+		Record{Indicator: "commissioners", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("近1000人"),
 			Source: Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"), Note: "每年, \"三区\"人才\n第二行"},
 		// Attributes: in one order, in the other, named like a column, and
 		// written with the characters their cell escapes.
-		Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2018), Quantity: MustParseQuantity("12名"),
+		Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2018), Quantity: quantity.MustParse("12名"),
 			Attrs: MakeAttributes("填报人", "张三", "联系电话", "0743-1234567")},
-		Record{Indicator: "commissioners", Region: "433130", Period: period.Year(2018), Quantity: MustParseQuantity("9名"),
+		Record{Indicator: "commissioners", Region: "433130", Period: period.Year(2018), Quantity: quantity.MustParse("9名"),
 			Attrs: MakeAttributes("联系电话", "0743-7654321", "填报人", "李四")},
-		Record{Indicator: "training", Region: "433122", Period: period.Year(2019), Quantity: MustParseQuantity("30人次"),
+		Record{Indicator: "training", Region: "433122", Period: period.Year(2019), Quantity: quantity.MustParse("30人次"),
 			Attrs: MakeAttributes("备注", "一列的名字", "序号", "7", "a=b; c\\", "x;y=z\\\n第二行", "\"引号\", 逗号", "attrs")},
 	); err != nil {
 		t.Fatal(err)
 	}
 	// A correction with attributes of its own: the history reads back too.
 	first := rec("star-spaces", "430000", "2019", "149家")
-	if err := l.Add(Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: MustParseQuantity("151家"),
+	if err := l.Add(Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("151家"),
 		Revises: first.Quantity, Reported: day(2020, 3, 1), Reason: "漏报两家", Attrs: MakeAttributes("更正人", "王五")}); err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +215,7 @@ func TestJSONLReader(t *testing.T) {
 		}
 		got = append(got, r)
 	}
-	if len(got) != 2 || !got[0].Quantity.Equal(MustParseQuantity("达5746人次")) || got[0].Source.Mark != "[13]" {
+	if len(got) != 2 || !got[0].Quantity.Equal(quantity.MustParse("达5746人次")) || got[0].Source.Mark != "[13]" {
 		t.Errorf("records = %v", got)
 	}
 	want := []struct {
@@ -295,13 +296,13 @@ func TestJSONLErrors(t *testing.T) {
 }
 
 func FuzzRoundTrip(f *testing.F) {
-	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(Reached), "004 §二(二)一是 [13]", "note", "填报人", "张三")
-	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(MoreThanDuo), "", "", "", "")
+	f.Add("training", "433122", 2019, int64(5746), int64(0), uint16(quantity.Reached), "004 §二(二)一是 [13]", "note", "填报人", "张三")
+	f.Add("funds", "433130", 2005, int64(268), int64(8), uint16(quantity.MoreThanDuo), "", "", "", "")
 	f.Add("star-spaces", "430000", 2019, int64(149), int64(-2), uint16(0), "a,\"b\"\n", "多行\r\n备注", "a=b;\\", " \x1ec\\;\n")
 	f.Fuzz(func(t *testing.T, ind, region string, year int, coef, exp int64, qual uint16, source, note, key, value string) {
 		l := testLedger(t)
 		r := Record{Indicator: ind, Region: region, Period: period.Year(1900 + abs(year)%300),
-			Quantity: NewQuantity(decimal.New(abs64(coef), int32(exp%20)), 0, Qualifier(qual)&(qualifierEnd-1)),
+			Quantity: quantity.New(decimal.New(abs64(coef), int32(exp%20)), 0, quantity.Qualifier(qual)&(qualifierEnd-1)),
 			Source:   Citation{Document: source}, Note: note,
 			// Attributes in both orders of two names.
 			Attrs: MakeAttributes(key, value, "备注", note, value, key)}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // dayRecord is the i-th of a run of training records, one a day from
@@ -29,7 +30,7 @@ func dayRecord(i int) Record {
 		v = v.Add(decimal.RequireFromString("1e20"))
 	}
 	return Record{Indicator: "training", Region: "433122", Period: p,
-		Quantity: NewQuantity(v, PersonTime, 0), Note: v.String()}
+		Quantity: quantity.New(v, quantity.PersonTime, 0), Note: v.String()}
 }
 
 // checkDayRecord reports what is wrong with r, a record from dayRecord.
@@ -53,7 +54,7 @@ func checkDayRecord(r Record) error {
 // rolls the first back.
 func failedBatch(i int) []Record {
 	bad := dayRecord(0)
-	bad.Quantity, bad.Note = Int(1_000_001, PersonTime), "conflict"
+	bad.Quantity, bad.Note = quantity.Int(1_000_001, quantity.PersonTime), "conflict"
 	return []Record{dayRecord(i), bad}
 }
 
@@ -242,14 +243,14 @@ func TestRollbackMonths(t *testing.T) {
 	var months []Record
 	for i := range 40 {
 		months = append(months, Record{Indicator: "training", Region: "433122",
-			Period: period.Month(2016+i/12, time.Month(1+i%12)), Quantity: Int(int64(100+i), PersonTime)})
+			Period: period.Month(2016+i/12, time.Month(1+i%12)), Quantity: quantity.Int(int64(100+i), quantity.PersonTime)})
 	}
 	if err := l.Add(months...); err != nil {
 		t.Fatal(err)
 	}
-	added := Record{Indicator: "training", Region: "433122", Period: period.Month(2020, time.June), Quantity: Int(7, PersonTime)}
+	added := Record{Indicator: "training", Region: "433122", Period: period.Month(2020, time.June), Quantity: quantity.Int(7, quantity.PersonTime)}
 	conflict := months[3]
-	conflict.Quantity = Int(1, PersonTime)
+	conflict.Quantity = quantity.Int(1, quantity.PersonTime)
 	within(t, "a refused Add", func() error {
 		if err := l.Add(added, conflict); !errors.Is(err, ErrConflict) {
 			return fmt.Errorf("Add(a new month, a conflicting one) = %v, want %v", err, ErrConflict)
@@ -265,7 +266,7 @@ func TestRollbackMonths(t *testing.T) {
 			t.Errorf("Add(%v) again = %v, want nil: the same figure twice is harmless", r.Period, err)
 		}
 		other := r
-		other.Quantity = Int(1, PersonTime)
+		other.Quantity = quantity.Int(1, quantity.PersonTime)
 		if err := l.Add(other); !errors.Is(err, ErrConflict) {
 			t.Errorf("Add(%v with another figure) = %v, want %v", r.Period, err, ErrConflict)
 		}

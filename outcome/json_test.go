@@ -9,14 +9,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func TestRecordJSONRoundTrip(t *testing.T) {
 	in := []Record{
-		{Indicator: "funds", Region: "430000", Period: period.MustParse("2005-/2019"), Quantity: MustParseQuantity("26.8亿多元"),
+		{Indicator: "funds", Region: "430000", Period: period.MustParse("2005-/2019"), Quantity: quantity.MustParse("26.8亿多元"),
 			Source: Cite("004_32acad38fe6c52df.txt", "二(三)一是", "[13]"), Note: "据不完全统计"},
-		{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: MustParseQuantity("3 000—5 000个")},
-		{Indicator: "share", Region: "430000", Period: period.MustParse("2019-03"), Quantity: MustParseQuantity("不到 60%")},
+		{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("3 000—5 000个")},
+		{Indicator: "share", Region: "430000", Period: period.MustParse("2019-03"), Quantity: quantity.MustParse("不到 60%")},
 	}
 	b, err := json.Marshal(in)
 	if err != nil {
@@ -42,7 +43,7 @@ func TestQuantityJSONRefuses(t *testing.T) {
 		`{"value":"x"}`, `{"value":"1","unit":"棵"}`, `{"value":"-1"}`, `{"value":"5","max":"3"}`, `{"value":"1","qualifier":"大约"}`,
 		`{"value":"1e3"}`, `{"value":"1","max":"1E3"}`, `{"value":"000E0000100000000"}`, `{"value":".5"}`, `{"value":"5."}`, `{"value":"+5"}`, `{"value":""}`,
 	} {
-		var q Quantity
+		var q quantity.Quantity
 		if err := json.Unmarshal([]byte(in), &q); err == nil {
 			t.Errorf("json.Unmarshal(%s) = %v, want an error", in, q)
 		}
@@ -65,11 +66,11 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 		}
 	}
 	for i := range 256 {
-		a, l, u, c := Aggregation(i), Level(i), Unit(i), Certainty(i)
+		a, l, u, c := Aggregation(i), Level(i), quantity.Unit(i), quantity.Certainty(i)
 		var a2 Aggregation
 		var l2 Level
-		var u2 Unit
-		var c2 Certainty
+		var u2 quantity.Unit
+		var c2 quantity.Certainty
 		roundTrip("Aggregation", a, &a2)
 		roundTrip("Level", l, &l2)
 		roundTrip("Unit", u, &u2)
@@ -82,7 +83,7 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 			{"Aggregation", a, a2, a <= Entries},
 			{"Level", l, l2, l == 0 || l.IsValid()},
 			{"Unit", u, u2, u == 0 || u.IsValid()},
-			{"Certainty", c, c2, c <= Approximate},
+			{"Certainty", c, c2, c <= quantity.Approximate},
 		} {
 			if _, err := json.Marshal(tt.v); (err == nil) != tt.wantValid {
 				t.Errorf("json.Marshal(%s %v) error = %v, want one: %v", tt.name, tt.v, err, !tt.wantValid)
@@ -96,7 +97,7 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 	// An indicator of the zero aggregation, and a region of the zero
 	// level, are written and read back as they are; validating them is
 	// another matter.
-	ind := Indicator{Code: "x", Unit: Person, Aliases: []string{"培训场次"}}
+	ind := Indicator{Code: "x", Unit: quantity.Person, Aliases: []string{"培训场次"}}
 	var ind2 Indicator
 	roundTrip("Indicator", ind, &ind2)
 	if !cmp.Equal(ind2, ind) {
@@ -110,11 +111,11 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 	}{
 		{"the zero period", period.Period{}, nil},
 		{"a query window", period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)), errOutOfRange},
-		{"a negative quantity", Int(-1, Person), errNegative},
-		{"an unknown qualifier", NewQuantity(decimal.NewFromInt(1), Person, qualifierEnd), errUnknownQualifier},
-		{"an unknown unit", Int(1, Unit(200)), errUnknownUnit},
-		{"a range upside down", Between(decimal.NewFromInt(5), decimal.NewFromInt(3), Person), errRangeOrder},
-		{"31 digits", NewQuantity(decimal.New(1, 30), Person, 0), errOutOfRange},
+		{"a negative quantity", quantity.Int(-1, quantity.Person), errNegative},
+		{"an unknown qualifier", quantity.New(decimal.NewFromInt(1), quantity.Person, qualifierEnd), errUnknownQualifier},
+		{"an unknown unit", quantity.Int(1, quantity.Unit(200)), errUnknownUnit},
+		{"a range upside down", quantity.Between(decimal.NewFromInt(5), decimal.NewFromInt(3), quantity.Person), errRangeOrder},
+		{"31 digits", quantity.New(decimal.New(1, 30), quantity.Person, 0), errOutOfRange},
 	} {
 		b, err := json.Marshal(tt.v)
 		if !errors.Is(err, tt.want) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"io"
 	"iter"
 	"reflect"
@@ -162,22 +163,22 @@ func (j *jsonlReader) parse(line []byte) (Record, *ParseError) {
 
 // quantity reads the value of key: a quantity object, or a figure as
 // reports write it.
-func (j *jsonlReader) quantity(key string, raw json.RawMessage) (Quantity, *ParseError) {
-	fail := func(v string, err error) (Quantity, *ParseError) {
-		return Quantity{}, &ParseError{File: j.name, Line: j.line, Column: key, Value: v, Err: err}
+func (j *jsonlReader) quantity(key string, raw json.RawMessage) (quantity.Quantity, *ParseError) {
+	fail := func(v string, err error) (quantity.Quantity, *ParseError) {
+		return quantity.Quantity{}, &ParseError{File: j.name, Line: j.line, Column: key, Value: v, Err: err}
 	}
 	if raw[0] == '"' {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return fail(string(raw), ErrSyntax)
 		}
-		q, err := ParseQuantity(s)
+		q, err := quantity.Parse(s)
 		if err != nil {
 			return fail(s, errors.Unwrap(err))
 		}
 		return q, nil
 	}
-	var q Quantity
+	var q quantity.Quantity
 	if err := json.Unmarshal(raw, &q); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/lang"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Ledger is the 台账: an append-only, validated collection of [Record]s
@@ -75,7 +76,7 @@ func newSeries(ind Indicator) *series {
 }
 
 // qualBound is [colstore.Series.BoundOf]: the bound bits of a qualifier.
-func qualBound(q uint16) uint8 { return uint8(boundBitsOf(Qualifier(q))) }
+func qualBound(q uint16) uint8 { return uint8(boundBitsOf(quantity.Qualifier(q))) }
 
 // NewLedger returns an empty ledger over regions for the given indicators.
 // Indicators must be valid and their codes unique.
@@ -145,8 +146,8 @@ func (l *Ledger) Len() int {
 // record without a unit is read in its indicator's unit.
 //
 // A record in a unit of its indicator's dimension at another scale
-// ([Unit.Convertible], not [Unit.Compatible]) is converted exactly into the
-// indicator's unit ([Quantity.Convert]) and kept so: 2公顷 for an indicator
+// ([quantity.Unit.Convertible], not [quantity.Unit.Compatible]) is converted exactly into the
+// indicator's unit ([quantity.Quantity.Convert]) and kept so: 2公顷 for an indicator
 // in 亩 is kept, read back, written and summed as 30亩, and is the same
 // figure as a record of 30亩 for that region and period, not a conflict.
 // The figure as written is not kept (a caller who wants it keeps it in the
@@ -314,11 +315,11 @@ type value struct {
 	exp  int32
 	fits bool            // coef and exp hold it; otherwise big does
 	big  decimal.Decimal //
-	unit Unit            // 0 for the indicator's unit
-	qual Qualifier
+	unit quantity.Unit   // 0 for the indicator's unit
+	qual quantity.Qualifier
 }
 
-func valueOf(q Quantity) value {
+func valueOf(q quantity.Quantity) value {
 	v := value{unit: q.Unit(), qual: q.Qualifier()}
 	if v.coef, v.exp, v.fits = colstore.Split(q.Value()); !v.fits {
 		v.big = q.Value()
@@ -335,7 +336,7 @@ func (v value) decimal() decimal.Decimal {
 
 // checkUnit refuses a unit of another dimension than the indicator's. A
 // unit of the same dimension at another scale is converted ([series.inUnit]).
-func (s *series) checkUnit(u Unit) error {
+func (s *series) checkUnit(u quantity.Unit) error {
 	if u == 0 || u.Compatible(s.ind.Unit) || u.Convertible(s.ind.Unit) {
 		return nil
 	}
@@ -347,7 +348,7 @@ func (s *series) checkUnit(u Unit) error {
 // measures what the indicator's unit measures, at another scale (公顷 for
 // an indicator in 亩). No unit, the indicator's own and a compatible one
 // (家 for 个) are kept as they are.
-func (s *series) converts(u Unit) bool {
+func (s *series) converts(u quantity.Unit) bool {
 	return u != 0 && u != s.ind.Unit && !u.Compatible(s.ind.Unit) && u.Convertible(s.ind.Unit)
 }
 
@@ -356,22 +357,22 @@ func (s *series) converts(u Unit) bool {
 // with no exact decimal in the indicator's unit (10亩 for an indicator in
 // 公顷 is 0.666…) is refused with [ErrInvalid], naming the figure and both
 // units.
-func (s *series) inUnit(q Quantity) (Quantity, error) {
+func (s *series) inUnit(q quantity.Quantity) (quantity.Quantity, error) {
 	to := s.ind.Unit
 	c, err := q.Convert(to)
 	if err == nil {
 		return c, nil
 	}
 	if errors.Is(err, ErrUnitMismatch) {
-		return Quantity{}, err // another dimension: checkUnit refuses it first
+		return quantity.Quantity{}, err // another dimension: checkUnit refuses it first
 	}
-	return Quantity{}, fmt.Errorf("%w: %s cannot be written exactly in %s%s, the unit of %s", ErrInvalid, q, to.Symbol(), rate(q.Unit(), to), s.ind.Code)
+	return quantity.Quantity{}, fmt.Errorf("%w: %s cannot be written exactly in %s%s, the unit of %s", ErrInvalid, q, to.Symbol(), rate(q.Unit(), to), s.ind.Code)
 }
 
 // convertValue converts v, in a unit [series.converts] converts, into the
 // indicator's unit ([series.inUnit]); it returns v as it was, for messages.
-func (s *series) convertValue(v *value) (Quantity, error) {
-	q := NewQuantity(v.decimal(), v.unit, v.qual)
+func (s *series) convertValue(v *value) (quantity.Quantity, error) {
+	q := quantity.New(v.decimal(), v.unit, v.qual)
 	c, err := s.inUnit(q)
 	if err != nil {
 		return q, err
@@ -382,13 +383,13 @@ func (s *series) convertValue(v *value) (Quantity, error) {
 
 // rate writes how u and v relate, for a message: " (1公顷 = 15亩)", one of
 // the larger in the smaller; nothing where that is no exact decimal.
-func rate(u, v Unit) string {
-	for _, big := range [...]Unit{u, v} {
+func rate(u, v quantity.Unit) string {
+	for _, big := range [...]quantity.Unit{u, v} {
 		small := u
 		if big == u {
 			small = v
 		}
-		if n, err := Int(1, big).Convert(small); err == nil && n.Value().GreaterThanOrEqual(decimal.NewFromInt(1)) {
+		if n, err := quantity.Int(1, big).Convert(small); err == nil && n.Value().GreaterThanOrEqual(decimal.NewFromInt(1)) {
 			return fmt.Sprintf(" (1%s = %s%s)", big.Symbol(), n.Value(), small.Symbol())
 		}
 	}
@@ -457,10 +458,12 @@ func (l *Ledger) intern(m meta) uint32 {
 // A slot holds a 32-bit fingerprint of the key's hash and row+1, so a probe
 // reads the columns only when the fingerprints match; 0 is empty.
 
-func (s *series) unitAt(row int32) Unit { return s.unitOr(Unit(column.LazyAt(s.Unit, row))) }
+func (s *series) unitAt(row int32) quantity.Unit {
+	return s.unitOr(quantity.Unit(column.LazyAt(s.Unit, row)))
+}
 
 // unitOr returns u, or the indicator's unit for 0.
-func (s *series) unitOr(u Unit) Unit {
+func (s *series) unitOr(u quantity.Unit) quantity.Unit {
 	if u != 0 {
 		return u
 	}
@@ -494,8 +497,8 @@ func (s *series) recordIn(metas []meta, regions *RegionSet, row int32) Record {
 }
 
 // quantityAt returns row's figure.
-func (s *series) quantityAt(row int32) Quantity {
-	return NewQuantity(s.ValueAt(row), s.unitAt(row), Qualifier(column.LazyAt(s.Qual, row)))
+func (s *series) quantityAt(row int32) quantity.Quantity {
+	return quantity.New(s.ValueAt(row), s.unitAt(row), quantity.Qualifier(column.LazyAt(s.Qual, row)))
 }
 
 // citedAs writes a citation for an error message: " (source)", or nothing

@@ -12,13 +12,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 var (
-	indCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: Person, Aggregation: Stock}
-	indTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: PersonTime, Aggregation: Flow}
-	indStarSpaces    = Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: Piece, Aggregation: Stock}
-	indFunds         = Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
+	indCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: quantity.Person, Aggregation: Stock}
+	indTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: quantity.PersonTime, Aggregation: Flow}
+	indStarSpaces    = Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: quantity.Piece, Aggregation: Stock}
+	indFunds         = Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: quantity.Yuan, Aggregation: Flow}
 )
 
 func testLedger(t testing.TB) *Ledger {
@@ -31,7 +32,7 @@ func testLedger(t testing.TB) *Ledger {
 }
 
 func rec(ind, region, per, qty string) Record {
-	return Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: MustParseQuantity(qty)}
+	return Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: quantity.MustParse(qty)}
 }
 
 func TestLedgerAddRefuses(t *testing.T) {
@@ -43,13 +44,13 @@ func TestLedgerAddRefuses(t *testing.T) {
 	}{
 		{"unknown indicator", rec("leaders", "433122", "2019", "3名"), "indicator", ErrUnknownIndicator},
 		{"region outside the set", rec("commissioners", "110000", "2019", "3名"), "region", ErrUnknownRegion},
-		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(-3, Person)}, "value", errNegative},
+		{"negative count", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: quantity.Int(-3, quantity.Person)}, "value", errNegative},
 		// 004 §一(四)一是 reports 培训农民 in 人次: persons are not person-times.
 		{"unit does not fit", rec("commissioners", "433122", "2019", "118万人次"), "unit", ErrUnitMismatch},
-		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(3, Unit(99))}, "value", errUnknownUnit},
+		{"unknown unit", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: quantity.Int(3, quantity.Unit(99))}, "value", errUnknownUnit},
 		{"a range", rec("commissioners", "433122", "2019", "3—5名"), "value", errRangeValue},
-		{"no period", Record{Indicator: "commissioners", Region: "433122", Quantity: Int(3, Person)}, "period", ErrMissing},
-		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: Int(3, Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
+		{"no period", Record{Indicator: "commissioners", Region: "433122", Quantity: quantity.Int(3, quantity.Person)}, "period", ErrMissing},
+		{"note not UTF-8", Record{Indicator: "commissioners", Region: "433122", Period: period.Year(2019), Quantity: quantity.Int(3, quantity.Person), Note: "\xd6\xd0"}, "note", ErrEncoding},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,12 +236,12 @@ func TestTotalCertainty(t *testing.T) {
 	window := period.Through(date(2019, 12, 31))
 	for _, tt := range []struct {
 		ind, region string
-		want        Certainty
+		want        quantity.Certainty
 	}{
-		{"commissioners", "433122100202", Exact},
-		{"commissioners", "433122", LowerBound},
-		{"commissioners", "433100", Approximate},
-		{"training", "433100", UpperBound},
+		{"commissioners", "433122100202", quantity.Exact},
+		{"commissioners", "433122", quantity.LowerBound},
+		{"commissioners", "433100", quantity.Approximate},
+		{"training", "433100", quantity.UpperBound},
 	} {
 		got, _ := l.Total(tt.ind, tt.region, window)
 		if got.Certainty != tt.want {
@@ -292,7 +293,7 @@ func TestLedgerDecimalValues(t *testing.T) {
 	if err := l.Add(
 		rec("funds", "433122", "2019", "26.8亿多元"),
 		rec("funds", "433130", "2019", "0.5元"),
-		Record{Indicator: "funds", Region: "520000", Period: period.Year(2019), Quantity: NewQuantity(decimal.RequireFromString("123456789012345678901234567890"), Yuan, 0)},
+		Record{Indicator: "funds", Region: "520000", Period: period.Year(2019), Quantity: quantity.New(decimal.RequireFromString("123456789012345678901234567890"), quantity.Yuan, 0)},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +312,7 @@ func TestLedgerDecimalValues(t *testing.T) {
 	for r := range l.Records("funds") {
 		back = append(back, r)
 	}
-	if len(back) != 3 || !back[0].Quantity.Equal(MustParseQuantity("26.8亿多元")) || !back[2].Quantity.Value().Equal(decimal.RequireFromString("123456789012345678901234567890")) {
+	if len(back) != 3 || !back[0].Quantity.Equal(quantity.MustParse("26.8亿多元")) || !back[2].Quantity.Value().Equal(decimal.RequireFromString("123456789012345678901234567890")) {
 		t.Errorf("records read back = %v", back)
 	}
 }
@@ -324,7 +325,7 @@ func TestLedgerConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for y := 2000; y < 2050; y++ {
-				r := Record{Indicator: "training", Region: "433122", Period: period.Year(y), Quantity: Int(int64(g+1), PersonTime), Note: fmt.Sprint(g)}
+				r := Record{Indicator: "training", Region: "433122", Period: period.Year(y), Quantity: quantity.Int(int64(g+1), quantity.PersonTime), Note: fmt.Sprint(g)}
 				if err := l.Add(r); err != nil && !errors.Is(err, ErrConflict) {
 					t.Error(err)
 				}
@@ -351,20 +352,20 @@ func TestSumQuantityQualifier(t *testing.T) {
 	window := period.Through(date(2019, 12, 31))
 	// One record: its own words are kept.
 	one, _ := l.Total("commissioners", "433122", window)
-	if got := one.Quantity(); !got.Equal(MustParseQuantity("5000余名")) {
+	if got := one.Quantity(); !got.Equal(quantity.MustParse("5000余名")) {
 		t.Errorf("a sum of one record = %v, want 5000余名", got)
 	}
 	// Several: their bounds speak. More than 5000 and less than 1000 is
 	// bounded on neither side: about 6000.
 	two, _ := l.Total("commissioners", "430000", window)
-	if got := two.Quantity(); !got.Equal(MustParseQuantity("约6000名")) {
+	if got := two.Quantity(); !got.Equal(quantity.MustParse("约6000名")) {
 		t.Errorf("a sum of a lower and an upper bound = %v, want 约6000名", got)
 	}
 	if err := l.Add(rec("commissioners", "433130", "2018", "40名"), rec("commissioners", "433122", "2018", "30余名")); err != nil {
 		t.Fatal(err)
 	}
 	lower, _ := l.Total("commissioners", "430000", period.Through(date(2018, 12, 31)))
-	if got := lower.Quantity(); !got.Equal(MustParseQuantity("70余名")) {
+	if got := lower.Quantity(); !got.Equal(quantity.MustParse("70余名")) {
 		t.Errorf("40 + 30余 = %v, want 70余名", got)
 	}
 }
@@ -457,7 +458,7 @@ func TestSumLatest(t *testing.T) {
 func TestEntries(t *testing.T) {
 	// Entries are events: two equal rows are two commissioners assigned.
 	rs := testRegions(t)
-	l, err := NewLedger(rs, Indicator{Code: "assigned", Unit: Person, Aggregation: Entries})
+	l, err := NewLedger(rs, Indicator{Code: "assigned", Unit: quantity.Person, Aggregation: Entries})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,12 +482,12 @@ func TestEntries(t *testing.T) {
 		}
 	}
 	// CSV with a year column.
-	m, _ := NewLedger(rs, Indicator{Code: "assigned", Unit: Person, Aggregation: Entries})
+	m, _ := NewLedger(rs, Indicator{Code: "assigned", Unit: quantity.Person, Aggregation: Entries})
 	in := "indicator,region,year,value\nassigned,433122100201,2018,1\nassigned,433122100201,2018,1\n"
 	if err := m.ReadCSV(strings.NewReader(in), ReadOptions{}); err != nil || m.Len() != 2 {
 		t.Errorf("ReadCSV of entries: %v, %d records; want 2", err, m.Len())
 	}
-	if err := (Indicator{Code: "x", Unit: Percent, Aggregation: Entries}).Validate(); !errors.Is(err, errInvalidIndicator) {
+	if err := (Indicator{Code: "x", Unit: quantity.Percent, Aggregation: Entries}).Validate(); !errors.Is(err, errInvalidIndicator) {
 		t.Errorf("percent entries: %v, want errInvalidIndicator", err)
 	}
 }

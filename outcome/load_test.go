@@ -14,9 +14,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
-var indEvents = Indicator{Code: "events", Name: lang.Name{Zh: "活动", En: "events"}, Unit: PersonTime, Aggregation: Entries}
+var indEvents = Indicator{Code: "events", Name: lang.Name{Zh: "活动", En: "events"}, Unit: quantity.PersonTime, Aggregation: Entries}
 
 // randomLedgerFile writes a CSV ledger of n lines in the forms offices
 // write: plain lines, which the one-pass reader takes, and lines with
@@ -332,7 +333,7 @@ func TestEveryPathRefuses(t *testing.T) {
 			if tt.column != "value" && tt.want != nil {
 				return // no Record holds it
 			}
-			q, err := ParseQuantity(tt.val)
+			q, err := quantity.Parse(tt.val)
 			if err != nil {
 				if tt.want == nil || !errors.Is(err, tt.want) {
 					t.Errorf("ParseQuantity(%.40q) error = %.300v, want %v", tt.val, err, tt.want)

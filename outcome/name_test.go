@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // enumValue is a defined value of one of the package's enums, with its
@@ -23,10 +24,10 @@ func every() map[string][]enumValue {
 	for l := Nation; l.IsValid(); l++ {
 		m["Level"] = append(m["Level"], l)
 	}
-	for u := Piece; u.IsValid(); u++ {
+	for u := quantity.Piece; u.IsValid(); u++ {
 		m["Unit"] = append(m["Unit"], u)
 	}
-	for _, c := range []Certainty{Exact, LowerBound, UpperBound, Approximate} {
+	for _, c := range []quantity.Certainty{quantity.Exact, quantity.LowerBound, quantity.UpperBound, quantity.Approximate} {
 		m["Certainty"] = append(m["Certainty"], c)
 	}
 	for _, k := range []period.Kind{period.KindYear, period.KindMonth, period.KindSpan, period.KindCumulative, period.KindUndated} {
@@ -46,19 +47,19 @@ func TestStringIsChinese(t *testing.T) {
 	}{
 		{County, "县市区"},
 		{Level(9), "Level(9)"},
-		{Person, "名"},
-		{PersonTime, "人次"},
-		{Unit(0), ""},
-		{Unit(99), "Unit(99)"},
-		{LowerBound, "下限"},
-		{Certainty(9), "Certainty(9)"},
+		{quantity.Person, "名"},
+		{quantity.PersonTime, "人次"},
+		{quantity.Unit(0), ""},
+		{quantity.Unit(99), "Unit(99)"},
+		{quantity.LowerBound, "下限"},
+		{quantity.Certainty(9), "Certainty(9)"},
 		{period.KindYear, "年"},
 		{period.KindCumulative, "累计"},
 		{period.Kind(0), "Kind(0)"},
 		{Stock, "存量"},
 		{Flow, "流量"},
 		{Aggregation(0), "Aggregation(0)"},
-		{Reached | MoreThanDuo, "达+多"},
+		{quantity.Reached | quantity.MoreThanDuo, "达+多"},
 		{lang.Chinese, "zh"}, // a tag, not a label
 	}
 	for _, tt := range tests {
@@ -104,7 +105,7 @@ func TestTextCodeAndChinese(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"person-times", "人次"} {
-		if u, err := ParseUnit(s); err != nil || u != PersonTime {
+		if u, err := quantity.ParseUnit(s); err != nil || u != quantity.PersonTime {
 			t.Errorf("ParseUnit(%q) = %v, %v, want PersonTime", s, u, err)
 		}
 	}
@@ -117,12 +118,12 @@ func unmarshalAs(v enumValue, s string) (enumValue, error) {
 		var x Level
 		err := x.UnmarshalText([]byte(s))
 		return x, err
-	case Unit:
-		var x Unit
+	case quantity.Unit:
+		var x quantity.Unit
 		err := x.UnmarshalText([]byte(s))
 		return x, err
-	case Certainty:
-		var x Certainty
+	case quantity.Certainty:
+		var x quantity.Certainty
 		err := x.UnmarshalText([]byte(s))
 		return x, err
 	case period.Kind:
@@ -139,20 +140,20 @@ func unmarshalAs(v enumValue, s string) (enumValue, error) {
 
 func TestQualifierName(t *testing.T) {
 	tests := []struct {
-		q    Qualifier
+		q    quantity.Qualifier
 		want lang.Name
 	}{
 		{0, lang.Name{}},
-		{MoreThanYu, lang.Name{Zh: "余", En: "more than"}},
-		{Reached | MoreThanDuo, lang.Name{Zh: "达+多", En: "reached, more than"}},
-		{IncompleteStats | Cumulative, lang.Name{Zh: "据不完全统计+累计", En: "by incomplete statistics, cumulative"}},
+		{quantity.MoreThanYu, lang.Name{Zh: "余", En: "more than"}},
+		{quantity.Reached | quantity.MoreThanDuo, lang.Name{Zh: "达+多", En: "reached, more than"}},
+		{quantity.IncompleteStats | quantity.Cumulative, lang.Name{Zh: "据不完全统计+累计", En: "by incomplete statistics, cumulative"}},
 	}
 	for _, tt := range tests {
 		if got := tt.q.Name(); got != tt.want {
 			t.Errorf("%v.Name() = %+v, want %+v", tt.q, got, tt.want)
 		}
 	}
-	if got := MustParseQuantity("达1000多个").In(lang.English); got != "reached, more than 1,000" {
-		t.Errorf(`MustParseQuantity("达1000多个").In(English) = %q, want "reached, more than 1,000"`, got)
+	if got := quantity.MustParse("达1000多个").In(lang.English); got != "reached, more than 1,000" {
+		t.Errorf(`quantity.MustParse("达1000多个").In(English) = %q, want "reached, more than 1,000"`, got)
 	}
 }

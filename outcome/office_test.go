@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // The files of testdata/office are shaped like a county office's own: a
@@ -34,8 +35,8 @@ func officeRegions(t testing.TB) *RegionSet {
 }
 
 var (
-	officeCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数", En: "commissioners"}, Unit: Person, Aggregation: Stock, Aliases: []string{"特派员"}}
-	officeTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: Session, Aggregation: Flow}
+	officeCommissioners = Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数", En: "commissioners"}, Unit: quantity.Person, Aggregation: Stock, Aliases: []string{"特派员"}}
+	officeTraining      = Indicator{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: quantity.Session, Aggregation: Flow}
 )
 
 func officeLedger(t testing.TB) *Ledger {
@@ -288,12 +289,12 @@ func TestReadRoster(t *testing.T) {
 		t.Errorf("duplicate = %v, want line 5 repeating line 2 in 下都村", d)
 	}
 	got, _ := l.Total("commissioners", "433122108201", period.MustParse("2019"))
-	if want := MustParseQuantity("2名"); !got.Quantity().Equal(want) {
+	if want := quantity.MustParse("2名"); !got.Quantity().Equal(want) {
 		t.Errorf("下都村 2019 = %v, want %v", got.Quantity(), want)
 	}
 
 	// Entries: each row an entry, with the person as its attributes.
-	events := Indicator{Code: "assignments", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: Person, Aggregation: Entries}
+	events := Indicator{Code: "assignments", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: quantity.Person, Aggregation: Entries}
 	l, err = NewLedger(officeRegions(t), events)
 	if err != nil {
 		t.Fatal(err)
@@ -361,7 +362,7 @@ func TestRosterCountsPersonsOnce(t *testing.T) {
 			}
 			for region, want := range c.want {
 				got, err := l.Total("commissioners", region, period.MustParse("2019"))
-				if err != nil || !got.Quantity().Equal(MustParseQuantity(want)) {
+				if err != nil || !got.Quantity().Equal(quantity.MustParse(want)) {
 					t.Errorf("%s 2019 = %v, %v; want %s", region, got.Quantity(), err, want)
 				}
 			}
@@ -441,8 +442,8 @@ func BenchmarkReadRoster(b *testing.B) {
 // column or a header's brackets is 10^4 元, exactly; text in brackets that
 // is no unit is refused once, on the header, never dropped.
 func TestScaledUnits(t *testing.T) {
-	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
-	books := Indicator{Code: "books", Name: lang.Name{Zh: "图书", En: "books"}, Unit: Volume, Aggregation: Flow}
+	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: quantity.Yuan, Aggregation: Flow}
+	books := Indicator{Code: "books", Name: lang.Name{Zh: "图书", En: "books"}, Unit: quantity.Volume, Aggregation: Flow}
 	newLedger := func() *Ledger {
 		l, err := NewLedger(officeRegions(t), funds, books, officeTraining)
 		if err != nil {
@@ -529,7 +530,7 @@ func TestSheetTitlePeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got, _ := l.Total("training", "433122", period.Year(2019)); !got.Quantity().Equal(MustParseQuantity("17场")) {
+	if got, _ := l.Total("training", "433122", period.Year(2019)); !got.Quantity().Equal(quantity.MustParse("17场")) {
 		t.Errorf("2019 from two half-year sheets = %v, want 17场", got.Quantity())
 	}
 }
@@ -589,7 +590,7 @@ func TestSheetMisspeltIndicator(t *testing.T) {
 // A scale word alone in a unit column (万) is no unit: the error says what
 // to write, not only that the unit is unknown.
 func TestScaleWithoutUnit(t *testing.T) {
-	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: Yuan, Aggregation: Flow}
+	funds := Indicator{Code: "funds", Name: lang.Name{Zh: "资金", En: "funds"}, Unit: quantity.Yuan, Aggregation: Flow}
 	l, err := NewLedger(officeRegions(t), funds)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // BenchmarkTotalOverlapping adds up a flow of eight records for each of
@@ -17,7 +18,7 @@ import (
 // one counts, the cost without overlaps to compare with.
 func BenchmarkTotalOverlapping(b *testing.B) {
 	n, rs := nationalData(b)
-	flow := outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.Session, Aggregation: outcome.Flow}
+	flow := outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: quantity.Session, Aggregation: outcome.Flow}
 	overlapping := []period.Period{period.MustParse("2019-01-01/2019-03-31"), period.MustParse("2019-04-01/2019-06-30"), period.MustParse("2019-07-01/2019-09-30"), period.MustParse("2019-10-01/2019-12-31"), period.Year(2019), period.Month(2019, time.January), period.Month(2019, time.February), period.Month(2019, time.March)}
 	var disjoint []period.Period
 	for y := 2012; y < 2020; y++ {
@@ -38,7 +39,7 @@ func BenchmarkTotalOverlapping(b *testing.B) {
 		records := make([]outcome.Record, 0, len(n.Villages)*len(bb.periods))
 		for i, p := range bb.periods {
 			for j, v := range n.Villages {
-				records = append(records, outcome.Record{Indicator: "training", Region: v, Period: p, Quantity: outcome.Int(int64(1+(i+j)%7), outcome.Session)})
+				records = append(records, outcome.Record{Indicator: "training", Region: v, Period: p, Quantity: quantity.Int(int64(1+(i+j)%7), quantity.Session)})
 			}
 		}
 		if err := l.Add(records...); err != nil {
@@ -79,7 +80,7 @@ func BenchmarkValuesPassedOver(b *testing.B) {
 	}
 	for r := range rs.All() {
 		if r.Level == outcome.Province {
-			if err := l.Add(outcome.Record{Indicator: synth.Commissioners, Region: r.Code, Period: period.Year(2018), Quantity: outcome.Int(5000, outcome.Person)}); err != nil {
+			if err := l.Add(outcome.Record{Indicator: synth.Commissioners, Region: r.Code, Period: period.Year(2018), Quantity: quantity.Int(5000, quantity.Person)}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // The tests of this file are the worked examples of the rules written on
@@ -30,10 +31,10 @@ const (
 )
 
 var ovIndicators = []outcome.Indicator{
-	{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: outcome.Session, Aggregation: outcome.Flow},
-	{Code: "assigned", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-	{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+	{Code: "training", Name: lang.Name{Zh: "培训场次", En: "training sessions"}, Unit: quantity.Session, Aggregation: outcome.Flow},
+	{Code: "assigned", Name: lang.Name{Zh: "派驻", En: "assignments"}, Unit: quantity.Person, Aggregation: outcome.Entries},
+	{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
 }
 
 func ovRegions(t testing.TB) *outcome.RegionSet {
@@ -67,7 +68,7 @@ func ovLedger(t testing.TB, records ...outcome.Record) *outcome.Ledger {
 }
 
 func ovRec(indicator, region, per, figure string) outcome.Record {
-	return outcome.Record{Indicator: indicator, Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(figure)}
+	return outcome.Record{Indicator: indicator, Region: region, Period: period.MustParse(per), Quantity: quantity.MustParse(figure)}
 }
 
 // ovShow writes records briefly: "433122 2019 176场".
@@ -206,7 +207,7 @@ func TestTotalNoDayCountedTwice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		days = append(days, outcome.Record{Indicator: "training", Region: ovCounty, Period: p, Quantity: outcome.Int(1, outcome.Session)})
+		days = append(days, outcome.Record{Indicator: "training", Region: ovCounty, Period: p, Quantity: quantity.Int(1, quantity.Session)})
 	}
 	for _, r := range days {
 		if r.Period.End().Year() == 2019 && r.Period.End().Month() == time.July {
@@ -554,7 +555,7 @@ func TestValuesLatestConcurrent(t *testing.T) {
 		for d := range 300 {
 			day := date(2019, 1, 1).AddDate(0, 0, d)
 			p, _ := period.Span(day, day)
-			if err = l.Add(outcome.Record{Indicator: "training", Region: ovVillageB, Period: p, Quantity: outcome.Int(1, outcome.Session)}); err != nil {
+			if err = l.Add(outcome.Record{Indicator: "training", Region: ovVillageB, Period: p, Quantity: quantity.Int(1, quantity.Session)}); err != nil {
 				break
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/taizhang/taizhang/internal/enum"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Aggregation says how an indicator's records combine over time.
@@ -67,10 +68,10 @@ func ParseAggregation(s string) (Aggregation, error) {
 // name, the unit, and how records aggregate over time. The zero value is
 // invalid.
 type Indicator struct {
-	Code        string      `json:"code"`
-	Name        lang.Name   `json:"name"`
-	Unit        Unit        `json:"unit"`
-	Aggregation Aggregation `json:"aggregation"`
+	Code        string        `json:"code"`
+	Name        lang.Name     `json:"name"`
+	Unit        quantity.Unit `json:"unit"`
+	Aggregation Aggregation   `json:"aggregation"`
 	// Reported is how often the indicator is reported: [period.KindYear],
 	// [period.KindHalfYear], [period.KindQuarter] or [period.KindMonth]. A figure older
 	// than that, as of the date a target is judged, is stale. The zero
@@ -167,12 +168,12 @@ func (c Citation) String() string {
 // [ErrInvalid] (a fraction of what is counted whole). A quantity may still state a fraction of a person (an
 // average in a target, say); a record may not.
 type Record struct {
-	Indicator string        `json:"indicator"`
-	Region    string        `json:"region"`
-	Period    period.Period `json:"period"`
-	Quantity  Quantity      `json:"value"`
-	Source    Citation      `json:"source,omitzero"`
-	Note      string        `json:"note,omitempty"`
+	Indicator string            `json:"indicator"`
+	Region    string            `json:"region"`
+	Period    period.Period     `json:"period"`
+	Quantity  quantity.Quantity `json:"value"`
+	Source    Citation          `json:"source,omitzero"`
+	Note      string            `json:"note,omitempty"`
 	// Attrs are the extra columns of the line the record was read from
 	// (填报人, 联系电话), kept as written; evaluation ignores them.
 	// WriteCSV and WriteJSONL write them (an attrs column, an "attrs"
@@ -186,9 +187,9 @@ type Record struct {
 	// yet reported. The ledger keeps the day (the date where Reported is)
 	// and gives it back at midnight UTC; the zero time is a record without
 	// a day, known from the start.
-	Reported time.Time `json:"reported,omitzero"`
-	Revises  Quantity  `json:"revises,omitzero"`
-	Reason   string    `json:"reason,omitempty"`
+	Reported time.Time         `json:"reported,omitzero"`
+	Revises  quantity.Quantity `json:"revises,omitzero"`
+	Reason   string            `json:"reason,omitempty"`
 }
 
 // Equal reports whether r and s are the same observation with the same
@@ -207,14 +208,14 @@ func (r Record) key() string {
 // checkWhole refuses v, a figure of an indicator in unit u, when u counts
 // whole things and v is not a whole number. v's own unit, if any, has the
 // dimension of u: the unit is checked first.
-func (v *value) checkWhole(u Unit) error {
+func (v *value) checkWhole(u quantity.Unit) error {
 	if v.fits && v.exp >= 0 {
 		return nil // the commonest case, checked where it is called
 	}
 	return v.checkFraction(u)
 }
 
-func (v *value) checkFraction(u Unit) error {
+func (v *value) checkFraction(u quantity.Unit) error {
 	if !u.Whole() || v.whole() {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Corrections. A record that sets [Record.Revises] corrects the figure the
@@ -105,7 +106,7 @@ func (l *Ledger) revise(s *series, reg int32, p colstore.Span, sv *colstore.Valu
 	if s.Kind == colstore.Entries {
 		return fmt.Errorf("%w: %s is entries, events that are never corrected in place", ErrInvalid, s.ind.Code)
 	}
-	revised := NewQuantity(rev.decimal(), s.unitOr(rev.unit), rev.qual)
+	revised := quantity.New(rev.decimal(), s.unitOr(rev.unit), rev.qual)
 	row := s.Find(reg, p)
 	if row < 0 {
 		return fmt.Errorf("%w: it revises %s, but no figure is recorded", ErrConflict, revised)

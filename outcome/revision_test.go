@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -20,7 +21,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // correction returns r corrected to qty, reported on the day given.
 func correction(r Record, qty string, reported time.Time, reason string) Record {
 	c := r
-	c.Revises, c.Quantity = r.Quantity, MustParseQuantity(qty)
+	c.Revises, c.Quantity = r.Quantity, quantity.MustParse(qty)
 	c.Reported, c.Reason = reported, reason
 	return c
 }
@@ -101,10 +102,10 @@ func TestCorrectionRefused(t *testing.T) {
 		{"entries", correction(rec("training", "433122", "2019", "5人次"), "6人次", day(2020, 3, 1), "typo"), "revises", ErrInvalid},
 		{"no reason", correction(first, "6名", day(2020, 3, 1), " "), "reason", ErrMissing},
 	}
-	tests[5].r.Revises = MustParseQuantity("5人次")
+	tests[5].r.Revises = quantity.MustParse("5人次")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			entries := Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: PersonTime, Aggregation: Entries}
+			entries := Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: quantity.PersonTime, Aggregation: Entries}
 			l, err := NewLedger(testRegions(t), indCommissioners, entries)
 			if err != nil {
 				t.Fatal(err)
@@ -247,7 +248,7 @@ func TestCorrectionCSVColumns(t *testing.T) {
 	if err != nil || len(h) != 2 {
 		t.Fatalf("History = %v, %v, want two versions", h, err)
 	}
-	if h[1].Reason != "漏报两名" || !h[1].Reported.Equal(day(2020, 3, 1)) || !h[1].Revises.Equal(Int(5, Person)) {
+	if h[1].Reason != "漏报两名" || !h[1].Reported.Equal(day(2020, 3, 1)) || !h[1].Revises.Equal(quantity.Int(5, quantity.Person)) {
 		t.Errorf("the correction read as %+v", h[1])
 	}
 	for _, tt := range []struct{ name, line, col string }{

@@ -14,6 +14,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/csvscan"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Roster says how to count a roster: a sheet of one row per person or
@@ -323,7 +324,7 @@ rows:
 		count.Counted++
 		if ind.Aggregation == Entries {
 			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(lastPos), Period: per,
-				Quantity: NewQuantity(decimal.NewFromInt(1), ind.Unit, 0), Source: ro.Source, Attrs: cols.attrs(fields)})
+				Quantity: quantity.New(decimal.NewFromInt(1), ind.Unit, 0), Source: ro.Source, Attrs: cols.attrs(fields)})
 			lines = append(lines, line)
 			continue
 		}
@@ -332,7 +333,7 @@ rows:
 		groups, total := tally.records()
 		for _, g := range groups {
 			records = append(records, Record{Indicator: ind.Code, Region: l.regions.code(g.region), Period: g.period,
-				Quantity: NewQuantity(decimal.NewFromInt(int64(total[g].n)), ind.Unit, 0), Source: ro.Source})
+				Quantity: quantity.New(decimal.NewFromInt(int64(total[g].n)), ind.Unit, 0), Source: ro.Source})
 			lines = append(lines, total[g].line)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // A sum's bounds are the sum of its records' bounds: an upper bound from
@@ -44,14 +45,14 @@ func TestSumBounds(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, ind := range []outcome.Indicator{
-				{Code: "trained", Name: lang.Name{Zh: "培训"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-				{Code: "on-post", Name: lang.Name{Zh: "在岗"}, Unit: outcome.Person, Aggregation: outcome.Stock},
+				{Code: "trained", Name: lang.Name{Zh: "培训"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+				{Code: "on-post", Name: lang.Name{Zh: "在岗"}, Unit: quantity.Person, Aggregation: outcome.Stock},
 			} {
 				l, err := outcome.NewLedger(rs, ind)
 				require.NoError(t, err)
 				for i, f := range tt.figures {
 					require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: []string{"433122", "433130", "433123"}[i],
-						Period: period.Year(2019), Quantity: outcome.MustParseQuantity(f)}))
+						Period: period.Year(2019), Quantity: quantity.MustParse(f)}))
 				}
 				sum, err := l.Total(ind.Code, "430000", period.Year(2019))
 				require.NoError(t, err)
@@ -80,13 +81,13 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	require.NoError(t, err)
 	// training returns a ledger of training sessions holding records.
 	training := func(records ...outcome.Record) *outcome.Ledger {
-		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: outcome.Session, Aggregation: outcome.Flow})
+		l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训场次"}, Unit: quantity.Session, Aggregation: outcome.Flow})
 		require.NoError(t, err)
 		require.NoError(t, l.Add(records...))
 		return l
 	}
 	rec := func(region string, per period.Period, qty string) outcome.Record {
-		return outcome.Record{Indicator: "training", Region: region, Period: per, Quantity: outcome.MustParseQuantity(qty)}
+		return outcome.Record{Indicator: "training", Region: region, Period: per, Quantity: quantity.MustParse(qty)}
 	}
 	l := training(rec("430000", period.Year(2018), "100场"), rec("433122", period.Year(2019), "176场"),
 		rec("433123", period.Year(2019), "30场"), rec("433100", period.HalfYear(2019, 1), "50场"))
@@ -144,7 +145,7 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	l3 := training()
 	for r := range l.All() {
 		if r.Region == "433100" {
-			r.Quantity = outcome.MustParseQuantity("250场")
+			r.Quantity = quantity.MustParse("250场")
 		}
 		require.NoError(t, l3.Add(r))
 	}
@@ -185,7 +186,7 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 		{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County, Parent: "430000"},
 	})
 	require.NoError(t, err)
-	ind := outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	ind := outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: quantity.Person, Aggregation: outcome.Flow}
 	ledger := func(records ...outcome.Record) *outcome.Ledger {
 		l, err := outcome.NewLedger(rs, ind)
 		require.NoError(t, err)
@@ -193,7 +194,7 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 		return l
 	}
 	rec := func(region, per, qty string) outcome.Record {
-		return outcome.Record{Indicator: "trained", Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
+		return outcome.Record{Indicator: "trained", Region: region, Period: period.MustParse(per), Quantity: quantity.MustParse(qty)}
 	}
 	straddler := rec("433122", "2018-12-01/2019-01-31", "200名")
 	for _, c := range []struct {
@@ -204,13 +205,13 @@ func TestRecordsAcrossTheWindow(t *testing.T) {
 		want    string // the sum as written
 		across  int
 		bounds  string
-		certain outcome.Certainty
+		certain quantity.Certainty
 	}{
-		{"its days in 2019 uncovered", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
-		{"rolled up to the province", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "430000", period.Year(2019), "110名以上", 1, "≥110, ≤310", outcome.LowerBound},
-		{"its days covered by the year", ledger(straddler, rec("433122", "2019", "150名")), "433122", period.Year(2019), "150名", 0, "150", outcome.Exact},
-		{"a window it lies in", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.MustParse("2018-12-01/2019-12-31"), "310名", 0, "310", outcome.Exact},
-		{"a qualified figure", ledger(straddler, rec("433122", "2019-02/2019-12", "100余名")), "433122", period.Year(2019), "100余名", 1, ">100, <400", outcome.LowerBound},
+		{"its days in 2019 uncovered", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.Year(2019), "110名以上", 1, "≥110, ≤310", quantity.LowerBound},
+		{"rolled up to the province", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "430000", period.Year(2019), "110名以上", 1, "≥110, ≤310", quantity.LowerBound},
+		{"its days covered by the year", ledger(straddler, rec("433122", "2019", "150名")), "433122", period.Year(2019), "150名", 0, "150", quantity.Exact},
+		{"a window it lies in", ledger(straddler, rec("433122", "2019-02/2019-12", "110名")), "433122", period.MustParse("2018-12-01/2019-12-31"), "310名", 0, "310", quantity.Exact},
+		{"a qualified figure", ledger(straddler, rec("433122", "2019-02/2019-12", "100余名")), "433122", period.Year(2019), "100余名", 1, ">100, <400", quantity.LowerBound},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sum, err := c.l.Total("trained", c.region, c.window)
@@ -230,11 +231,11 @@ func TestAsOfADay(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County}})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock})
+		outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口"}, Unit: quantity.Person, Aggregation: outcome.Stock})
 	require.NoError(t, err)
 	rec := func(ind, per, qty string) outcome.Record {
-		return outcome.Record{Indicator: ind, Region: "433122", Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
+		return outcome.Record{Indicator: ind, Region: "433122", Period: period.MustParse(per), Quantity: quantity.MustParse(qty)}
 	}
 	require.NoError(t, l.Add(rec("trained", "2018", "100名"), rec("trained", "截至2019年底", "250名"), rec("poor", "截至2019年底", "52名")))
 	sum, err := l.Total("trained", "433122", period.MustParse("2018/2019"))
@@ -255,11 +256,11 @@ func TestAsOfADay(t *testing.T) {
 func TestRecordsAcrossTheWindowDateTheFigure(t *testing.T) {
 	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: "433122", Name: lang.Name{Zh: "泸溪县"}, Level: outcome.County}})
 	require.NoError(t, err)
-	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: outcome.Person, Aggregation: outcome.Flow})
+	l, err := outcome.NewLedger(rs, outcome.Indicator{Code: "trained", Name: lang.Name{Zh: "培训人数"}, Unit: quantity.Person, Aggregation: outcome.Flow})
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-12-01/2020-01-31"), Quantity: outcome.MustParseQuantity("20名")},
-		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-01/2019-11"), Quantity: outcome.MustParseQuantity("110名")}))
+		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-12-01/2020-01-31"), Quantity: quantity.MustParse("20名")},
+		outcome.Record{Indicator: "trained", Region: "433122", Period: period.MustParse("2019-01/2019-11"), Quantity: quantity.MustParse("110名")}))
 	sum, err := l.Total("trained", "433122", period.Year(2019))
 	require.NoError(t, err)
 	assert.Equal(t, "≥110, ≤130", sum.Bounds().In(lang.English))

@@ -12,14 +12,15 @@ import (
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/internal/column"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Sum is an aggregate of one indicator over a region and a window.
 type Sum struct {
-	Value     decimal.Decimal // 0 when no record counts
-	Unit      Unit            // the indicator's unit
-	Certainty Certainty       // joined from the qualifiers of the records used
-	Records   int             // how many records were used
+	Value     decimal.Decimal    // 0 when no record counts
+	Unit      quantity.Unit      // the indicator's unit
+	Certainty quantity.Certainty // joined from the qualifiers of the records used
+	Records   int                // how many records were used
 	// Latest is the last day of the newest record used: how current the
 	// figure is. A stock evaluated in 2016 may rest on a 2012 record.
 	Latest time.Time
@@ -46,20 +47,20 @@ type Sum struct {
 	// passed over.
 	Passed      []Record
 	PassedCount int
-	qual        Qualifier // the qualifier of the one record used
-	bound       boundBits // joined from the qualifiers of the records used
-	bounds      *Bounds   // of a sum of several records not all exact: the sum of their bounds
+	qual        quantity.Qualifier // the qualifier of the one record used
+	bound       boundBits          // joined from the qualifiers of the records used
+	bounds      *quantity.Bounds   // of a sum of several records not all exact: the sum of their bounds
 }
 
 // Bounds returns the values the true sum may take, given the qualifiers of
-// the records added: the sum of the records' bounds ([Quantity.Bounds]).
+// the records added: the sum of the records' bounds ([quantity.Quantity.Bounds]).
 // 1000余 + 200 is more than 1200 and less than 2200; 4200 + 5100余 is less
 // than 9400. A figure is never negative, so one bounded above only adds 0
 // to the lower bound: 5000 + 近1000 is at least 5000 and less than 6000, and
 // 300余 + 近200 + 120 more than 420 and less than 720. The sum has a lower
 // bound when some record has one, and an upper bound when every record
 // has one.
-func (s Sum) Bounds() Bounds {
+func (s Sum) Bounds() quantity.Bounds {
 	switch {
 	case s.bounds != nil:
 		return *s.bounds
@@ -75,14 +76,14 @@ func (s Sum) Has() bool { return s.Records > 0 }
 // Quantity returns the sum as a quantity. A sum of one record keeps that
 // record's qualifier (5000余名); a sum of several, or one with records
 // across the window's edge ([Sum.Across]), states its bounds as
-// [Bounds.Qualifier] does: 余 when it is more than its value (40 + 30余 is
+// [quantity.Bounds.Qualifier] does: 余 when it is more than its value (40 + 30余 is
 // 70余), 以上 when at least it, 不到 when less than it, 约 when its records
 // bound it both ways (300余 + 近200 is 约500).
-func (s Sum) Quantity() Quantity {
+func (s Sum) Quantity() quantity.Quantity {
 	if s.Records == 1 && s.bounds == nil {
-		return NewQuantity(s.Value, s.Unit, s.qual)
+		return quantity.New(s.Value, s.Unit, s.qual)
 	}
-	return NewQuantity(s.Value, s.Unit, s.Bounds().Qualifier(s.Value))
+	return quantity.New(s.Value, s.Unit, s.Bounds().Qualifier(s.Value))
 }
 
 // Total returns the aggregate of indicator over region ("" for every root of
@@ -161,7 +162,7 @@ func (l *Ledger) Total(indicator, region string, window period.Period) (Sum, err
 				latest := int32(civil.MinDay)
 				s.UsedRows(rs, a, lo, hi, func(row int32) {
 					latest = max(latest, s.Period.At(row).End)
-					out.qual = Qualifier(column.LazyAt(s.Qual, row)) // kept when there is one record
+					out.qual = quantity.Qualifier(column.LazyAt(s.Qual, row)) // kept when there is one record
 				})
 				out.Latest = civil.Time(latest)
 				if out.Records > 1 {
@@ -206,14 +207,14 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period
 		b.Hi = b.Hi.Add(extra)
 	}
 	out.bounds = &b
-	out.Certainty = out.Certainty.Join(LowerBound) // what was counted, the figure lacks at most extra
+	out.Certainty = out.Certainty.Join(quantity.LowerBound) // what was counted, the figure lacks at most extra
 }
 
 // boundsOf returns the sum of the bounds of the records used, as
 // [Sum.Bounds] says. Only a sum with a qualified figure asks, so the
 // records are read one by one.
-func (s *series) boundsOf(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32) *Bounds {
-	sum := Bounds{HasHi: true}
+func (s *series) boundsOf(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32) *quantity.Bounds {
+	sum := quantity.Bounds{HasHi: true}
 	s.UsedRows(rs, a, lo, hi, func(row int32) {
 		b := s.quantityAt(row).Bounds()
 		if b.HasLo {

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // convertLedger returns an empty ledger of three indicators: land in 亩,
@@ -24,7 +25,7 @@ func convertLedger(t *testing.T) (*outcome.Ledger, []outcome.Indicator) {
 		{Code: "land", Name: lang.Name{Zh: "示范基地面积"}, Unit: mu, Aggregation: outcome.Flow},
 		{Code: "forest", Name: lang.Name{Zh: "造林面积"}, Unit: hectare, Aggregation: outcome.Flow},
 		{Code: "grain", Name: lang.Name{Zh: "粮食产量"}, Unit: tonne, Aggregation: outcome.Flow},
-		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员人数"}, Unit: quantity.Person, Aggregation: outcome.Flow},
 	}
 	l, err := outcome.NewLedger(ovRegions(t), inds...)
 	if err != nil {
@@ -34,14 +35,14 @@ func convertLedger(t *testing.T) (*outcome.Ledger, []outcome.Indicator) {
 }
 
 func landRecord(region, qty string) outcome.Record {
-	return outcome.Record{Indicator: "land", Region: region, Period: period.Year(2019), Quantity: outcome.MustParseQuantity(qty)}
+	return outcome.Record{Indicator: "land", Region: region, Period: period.Year(2019), Quantity: quantity.MustParse(qty)}
 }
 
 // wantTotal checks the total of indicator over the county in 2019.
 func wantTotal(t *testing.T, l *outcome.Ledger, indicator, want string) {
 	t.Helper()
 	sum, err := l.Total(indicator, ovCounty, period.Year(2019))
-	if w := outcome.MustParseQuantity(want); err != nil || !sum.Quantity().Equal(w) {
+	if w := quantity.MustParse(want); err != nil || !sum.Quantity().Equal(w) {
 		t.Errorf("Total(%s) = %v, %v, want %s", indicator, sum.Quantity(), err, want)
 	}
 }
@@ -89,9 +90,9 @@ func TestAddConvertsUnits(t *testing.T) {
 // batch is added.
 func TestAddRefusesInexactConversion(t *testing.T) {
 	l, _ := convertLedger(t)
-	ok := outcome.Record{Indicator: "forest", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("15亩")}
+	ok := outcome.Record{Indicator: "forest", Region: ovVillageA, Period: period.Year(2019), Quantity: quantity.MustParse("15亩")}
 	bad := ok
-	bad.Region, bad.Quantity = ovVillageB, outcome.MustParseQuantity("10亩")
+	bad.Region, bad.Quantity = ovVillageB, quantity.MustParse("10亩")
 	err := l.Add(ok, bad)
 	var re *outcome.RecordError
 	if !errors.Is(err, outcome.ErrInvalid) || !errors.As(err, &re) || re.Index != 1 || re.Field != "value" || re.Value != "10亩" {
@@ -112,8 +113,8 @@ func TestAddRefusesInexactConversion(t *testing.T) {
 	// Into a smaller unit every figure converts: 2.5吨 in a ledger of 吨 as
 	// written, 1200公斤 as 1.2吨.
 	if err := l.Add(
-		outcome.Record{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2.5吨")},
-		outcome.Record{Indicator: "grain", Region: ovVillageB, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1200公斤")},
+		outcome.Record{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: quantity.MustParse("2.5吨")},
+		outcome.Record{Indicator: "grain", Region: ovVillageB, Period: period.Year(2019), Quantity: quantity.MustParse("1200公斤")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -125,10 +126,10 @@ func TestAddRefusesInexactConversion(t *testing.T) {
 func TestUnitsOfAnotherDimensionStayAMismatch(t *testing.T) {
 	l, _ := convertLedger(t)
 	for _, r := range []outcome.Record{
-		{Indicator: "commissioners", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5人次")},
+		{Indicator: "commissioners", Region: ovVillageA, Period: period.Year(2019), Quantity: quantity.MustParse("5人次")},
 		landRecord(ovVillageA, "5公斤"),
 		landRecord(ovVillageA, "5名"),
-		{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5亩")},
+		{Indicator: "grain", Region: ovVillageA, Period: period.Year(2019), Quantity: quantity.MustParse("5亩")},
 	} {
 		var re *outcome.RecordError
 		if err := l.Add(r); !errors.Is(err, outcome.ErrUnitMismatch) || !errors.As(err, &re) || re.Field != "unit" {
@@ -149,7 +150,7 @@ func TestUnitsOfAnotherDimensionStayAMismatch(t *testing.T) {
 // as written (家 for an indicator in 个), and a figure in 家 then in 个 is
 // still two ways of writing it, as before.
 func TestBuiltInUnitsAsBefore(t *testing.T) {
-	ind := outcome.Indicator{Code: "bases", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Piece, Aggregation: outcome.Flow}
+	ind := outcome.Indicator{Code: "bases", Name: lang.Name{Zh: "星创天地"}, Unit: quantity.Piece, Aggregation: outcome.Flow}
 	l, err := outcome.NewLedger(ovRegions(t), ind)
 	if err != nil {
 		t.Fatal(err)
@@ -161,14 +162,14 @@ func TestBuiltInUnitsAsBefore(t *testing.T) {
 	if err := l.ReadCSV(strings.NewReader(file), outcome.ReadOptions{Name: "bases.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Add(outcome.Record{Indicator: "bases", Region: ovVillageD, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4家")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "bases", Region: ovVillageD, Period: period.Year(2019), Quantity: quantity.MustParse("4家")}); err != nil {
 		t.Fatal(err)
 	}
-	units := map[string]outcome.Unit{}
+	units := map[string]quantity.Unit{}
 	for r := range l.All() {
 		units[r.Region] = r.Quantity.Unit()
 	}
-	want := map[string]outcome.Unit{ovVillageA: outcome.Establishment, ovVillageB: outcome.Piece, ovVillageC: outcome.Piece, ovVillageD: outcome.Establishment}
+	want := map[string]quantity.Unit{ovVillageA: quantity.Establishment, ovVillageB: quantity.Piece, ovVillageC: quantity.Piece, ovVillageD: quantity.Establishment}
 	for region, u := range want {
 		if units[region] != u {
 			t.Errorf("%s reads back in %v, want %v", region, units[region], u)
@@ -230,7 +231,7 @@ func TestReadersConvertUnits(t *testing.T) {
 				t.Errorf("%d records, want 3", l.Len())
 			}
 			for r := range l.All() {
-				if r.Region == ovVillageB && !r.Quantity.Equal(outcome.MustParseQuantity("30亩")) {
+				if r.Region == ovVillageB && !r.Quantity.Equal(quantity.MustParse("30亩")) {
 					t.Errorf("2公顷 reads back as %v, want 30亩", r.Quantity)
 				}
 			}
@@ -272,24 +273,24 @@ func TestCorrectionInAnotherUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	fix := landRecord(ovVillageA, "33亩")
-	fix.Revises, fix.Reported, fix.Reason = outcome.MustParseQuantity("2公顷"), time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC), "录入错误"
+	fix.Revises, fix.Reported, fix.Reason = quantity.MustParse("2公顷"), time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC), "录入错误"
 	if err := l.Add(fix); err != nil {
 		t.Fatal(err)
 	}
 	wantTotal(t, l, "land", "33亩")
 	again := landRecord(ovVillageA, "2.4公顷")
-	again.Revises, again.Reported, again.Reason = outcome.MustParseQuantity("2.2公顷"), time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC), "复核"
+	again.Revises, again.Reported, again.Reason = quantity.MustParse("2.2公顷"), time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC), "复核"
 	if err := l.Add(again); err != nil {
 		t.Fatal(err)
 	}
 	wantTotal(t, l, "land", "36亩")
 	stale := landRecord(ovVillageA, "40亩")
-	stale.Revises, stale.Reported, stale.Reason = outcome.MustParseQuantity("2公顷"), time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), "旧表"
+	stale.Revises, stale.Reported, stale.Reason = quantity.MustParse("2公顷"), time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), "旧表"
 	if err := l.Add(stale); !errors.Is(err, outcome.ErrConflict) {
 		t.Errorf("a correction of 2公顷 when the ledger holds 36亩: %v, want ErrConflict", err)
 	}
 	inexact := landRecord(ovVillageA, "30亩")
-	inexact.Revises, inexact.Reported, inexact.Reason = outcome.MustParseQuantity("10亩"), time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), "复核"
+	inexact.Revises, inexact.Reported, inexact.Reason = quantity.MustParse("10亩"), time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), "复核"
 	inexact.Indicator = "forest"
 	var re *outcome.RecordError
 	if err := l.Add(inexact); !errors.Is(err, outcome.ErrInvalid) || !errors.As(err, &re) || re.Field != "revises" || re.Value != "10亩" {

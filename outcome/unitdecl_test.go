@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 var area = lang.Name{Zh: "面积", En: "area"}
@@ -19,22 +20,22 @@ var area = lang.Name{Zh: "面积", En: "area"}
 // declareTestUnits declares the units of the tests: area with the mu as
 // its base, so that every factor is an exact decimal, mass with the
 // kilogram, and 套 as a thing counted whole.
-func declareTestUnits(t testing.TB) (mu, hectare, sqm, kg, tonne, set outcome.Unit) {
+func declareTestUnits(t testing.TB) (mu, hectare, sqm, kg, tonne, set quantity.Unit) {
 	t.Helper()
-	declare := func(spec outcome.UnitSpec) outcome.Unit {
-		u, err := outcome.DeclareUnit(spec)
+	declare := func(spec quantity.UnitSpec) quantity.Unit {
+		u, err := quantity.DeclareUnit(spec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return u
 	}
-	mu = declare(outcome.UnitSpec{Symbol: "亩", En: "mu", Dimension: area})
-	hectare = declare(outcome.UnitSpec{Symbol: "公顷", En: "hectares", Dimension: area, Factor: decimal.NewFromInt(15)})
-	sqm = declare(outcome.UnitSpec{Symbol: "平方米", En: "square metres", Dimension: area, Factor: decimal.RequireFromString("0.0015")})
+	mu = declare(quantity.UnitSpec{Symbol: "亩", En: "mu", Dimension: area})
+	hectare = declare(quantity.UnitSpec{Symbol: "公顷", En: "hectares", Dimension: area, Factor: decimal.NewFromInt(15)})
+	sqm = declare(quantity.UnitSpec{Symbol: "平方米", En: "square metres", Dimension: area, Factor: decimal.RequireFromString("0.0015")})
 	mass := lang.Name{Zh: "质量", En: "mass"}
-	kg = declare(outcome.UnitSpec{Symbol: "公斤", En: "kilograms", Dimension: mass})
-	tonne = declare(outcome.UnitSpec{Symbol: "吨", En: "tonnes", Dimension: mass, Factor: decimal.NewFromInt(1000)})
-	set = declare(outcome.UnitSpec{Symbol: "套", En: "sets", Dimension: lang.Name{Zh: "个数", En: "things"}})
+	kg = declare(quantity.UnitSpec{Symbol: "公斤", En: "kilograms", Dimension: mass})
+	tonne = declare(quantity.UnitSpec{Symbol: "吨", En: "tonnes", Dimension: mass, Factor: decimal.NewFromInt(1000)})
+	set = declare(quantity.UnitSpec{Symbol: "套", En: "sets", Dimension: lang.Name{Zh: "个数", En: "things"}})
 	return
 }
 
@@ -46,17 +47,17 @@ func TestDeclareUnit(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			u, err := outcome.DeclareUnit(outcome.UnitSpec{Symbol: "亩", En: "mu", Dimension: area})
+			u, err := quantity.DeclareUnit(quantity.UnitSpec{Symbol: "亩", En: "mu", Dimension: area})
 			if err != nil || u != mu {
 				t.Errorf("DeclareUnit(亩) again = %v, %v, want %v", u, err, mu)
 			}
-			if q := outcome.MustParseQuantity("100亩"); q.Unit() != mu {
+			if q := quantity.MustParse("100亩"); q.Unit() != mu {
 				t.Errorf("100亩 has unit %v", q.Unit())
 			}
 		}()
 	}
 	wg.Wait()
-	for _, spec := range []outcome.UnitSpec{
+	for _, spec := range []quantity.UnitSpec{
 		{Symbol: "亩", En: "mu", Dimension: area, Factor: decimal.NewFromInt(2)}, // otherwise than before
 		{Symbol: "名", En: "people", Dimension: area},                            // a built-in symbol
 		{Symbol: "畝", En: "persons", Dimension: area},                           // a built-in English name
@@ -66,14 +67,14 @@ func TestDeclareUnit(t *testing.T) {
 		{Symbol: "1亩", En: "x", Dimension: area},
 		{Symbol: "畝", En: "x", Dimension: area, Factor: decimal.NewFromInt(-1)},
 	} {
-		if u, err := outcome.DeclareUnit(spec); !errors.Is(err, outcome.ErrInvalid) {
+		if u, err := quantity.DeclareUnit(spec); !errors.Is(err, outcome.ErrInvalid) {
 			t.Errorf("DeclareUnit(%+v) = %v, %v, want ErrInvalid", spec, u, err)
 		}
 	}
 
 	tests := []struct {
 		in   string
-		unit outcome.Unit
+		unit quantity.Unit
 		zh   string
 		en   string
 	}{
@@ -85,7 +86,7 @@ func TestDeclareUnit(t *testing.T) {
 		{"600平方米", sqm, "600平方米", "600 square metres"},
 	}
 	for _, tt := range tests {
-		q, err := outcome.ParseQuantity(tt.in)
+		q, err := quantity.Parse(tt.in)
 		if err != nil || q.Unit() != tt.unit {
 			t.Errorf("ParseQuantity(%q) = %v, %v, want unit %v", tt.in, q, err, tt.unit)
 			continue
@@ -94,15 +95,15 @@ func TestDeclareUnit(t *testing.T) {
 			t.Errorf("%q: In = %q, %q, want %q, %q", tt.in, q.In(lang.Chinese), q.In(lang.English), tt.zh, tt.en)
 		}
 		b, err := json.Marshal(q)
-		var back outcome.Quantity
+		var back quantity.Quantity
 		if err != nil || json.Unmarshal(b, &back) != nil || !back.Equal(q) {
 			t.Errorf("%q: JSON %s reads back as %v", tt.in, b, back)
 		}
-		if u, err := outcome.ParseUnit(tt.unit.Name().En); err != nil || u != tt.unit {
+		if u, err := quantity.ParseUnit(tt.unit.Name().En); err != nil || u != tt.unit {
 			t.Errorf("ParseUnit(%q) = %v, %v", tt.unit.Name().En, u, err)
 		}
 	}
-	if !mu.Convertible(hectare) || mu.Compatible(hectare) || !set.Compatible(outcome.Piece) || mu.Convertible(kg) {
+	if !mu.Convertible(hectare) || mu.Compatible(hectare) || !set.Compatible(quantity.Piece) || mu.Convertible(kg) {
 		t.Error("Convertible or Compatible is wrong")
 	}
 }
@@ -111,7 +112,7 @@ func TestConvert(t *testing.T) {
 	mu, hectare, sqm, kg, tonne, _ := declareTestUnits(t)
 	tests := []struct {
 		in   string
-		to   outcome.Unit
+		to   quantity.Unit
 		want string // "" for an error
 		err  error
 	}{
@@ -129,12 +130,12 @@ func TestConvert(t *testing.T) {
 		{"5", mu, "5亩", nil},
 	}
 	for _, tt := range tests {
-		q := outcome.MustParseQuantity(tt.in)
+		q := quantity.MustParse(tt.in)
 		got, err := q.Convert(tt.to)
 		switch {
 		case tt.err != nil && !errors.Is(err, tt.err):
 			t.Errorf("%s.Convert(%s) = %v, %v, want %v", tt.in, tt.to, got, err, tt.err)
-		case tt.err == nil && (err != nil || !got.Equal(outcome.MustParseQuantity(tt.want))):
+		case tt.err == nil && (err != nil || !got.Equal(quantity.MustParse(tt.want))):
 			t.Errorf("%s.Convert(%s) = %v, %v, want %s", tt.in, tt.to, got, err, tt.want)
 		}
 	}

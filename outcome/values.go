@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang/taizhang/internal/civil"
 	"github.com/taizhang/taizhang/internal/colstore"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Values returns the figure of indicator for every unit of units within
@@ -102,7 +103,7 @@ type Values struct{ p *values }
 
 type values struct {
 	sel   Selection
-	unit  Unit
+	unit  quantity.Unit
 	exp   int32
 	sums  []int64           // value = sums[i] × 10^exp, unless dec is set
 	dec   []decimal.Decimal // used when figures do not fit int64
@@ -149,7 +150,7 @@ func (v Values) Len() int {
 func (v Values) Region(i int) Region { return v.p.sel.At(i) }
 
 // Unit returns the indicator's unit.
-func (v Values) Unit() Unit {
+func (v Values) Unit() quantity.Unit {
 	if v.p == nil {
 		return 0
 	}
@@ -163,15 +164,15 @@ func (v Values) Has(i int) bool { return v.p.count[i] > 0 }
 func (v Values) Records(i int) int { return int(v.p.count[i]) }
 
 // Certainty returns the certainty of unit i's figure.
-func (v Values) Certainty(i int) Certainty { return v.p.bound[i].certainty() }
+func (v Values) Certainty(i int) quantity.Certainty { return v.p.bound[i].certainty() }
 
 // Bounds returns the values unit i's true figure may take. A figure written
 // with 余 or 多 is bounded below only: unlike [Sum.Bounds], Values keeps no
 // unit that such a figure rounds to, so a verdict on it may be undecided
 // where one on the unit's [Ledger.Total] is not.
-func (v Values) Bounds(i int) Bounds {
+func (v Values) Bounds(i int) quantity.Bounds {
 	if v.p.count[i] == 0 {
-		return Bounds{}
+		return quantity.Bounds{}
 	}
 	return v.p.bound[i].bounds(v.Value(i))
 }

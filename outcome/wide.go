@@ -14,6 +14,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/csvscan"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Sheet says how to read a wide sheet, the commonest 台账: one row per
@@ -321,7 +322,7 @@ func (l *Ledger) sheetHeader(sh Sheet, opts ReadOptions, title string, fields []
 			// The text in brackets is the column's unit: a unit the
 			// figures are in, or one at a scale (万元, 万册); anything
 			// else is refused, never dropped, lest 12（万册） read as 12册.
-			if _, _, err := ParseScaledUnit(unit); unit != "" && err != nil {
+			if _, _, err := quantity.ParseScaledUnit(unit); unit != "" && err != nil {
 				errs = append(errs, fail(h, unit, fmt.Errorf("%w in the header's brackets (write a unit such as 人次, 万元 or 万册, or declare it with DeclareUnit)", errUnknownUnit)))
 				continue
 			}

@@ -12,7 +12,7 @@ import (
 // WriteCSV writes records as CSV with the header
 // indicator,region,period,value,unit,qualifier,source,section,mark,note,reported,reason,revises,attrs:
 // values as plain decimals, units as symbols (个, 人次), qualifiers as
-// [Qualifier.String] writes them; a correction's day as 2020-03-01 and the
+// [quantity.Qualifier.String] writes them; a correction's day as 2020-03-01 and the
 // figure it revises as a plain decimal in the value's unit, or as reports
 // write it (120余名) when its unit or qualifier differs; a record's
 // attributes ([Record.Attrs]) in the one column attrs, as

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -45,9 +46,9 @@ func conditional(t *testing.T, c *notThreadSafe) (program.Program, *outcome.Ledg
 	counties := target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "")
 	for i := range 8 {
 		pop := counties.Where(lang.Name{En: "as the caller says"}, c.keep)
-		p.Targets = append(p.Targets, target.Coverage(fmt.Sprint("leaders-", i), lang.Name{En: "leaders"}, "leaders", pop, outcome.MustParseQuantity("1名")))
+		p.Targets = append(p.Targets, target.Coverage(fmt.Sprint("leaders-", i), lang.Name{En: "leaders"}, "leaders", pop, quantity.MustParse("1名")))
 	}
-	p.Targets = append(p.Targets, target.AllOf("all", lang.Name{En: "all"}, target.Coverage("part", lang.Name{En: "part"}, "leaders", counties.Where(lang.Name{En: "as the caller says"}, c.keep), outcome.MustParseQuantity("1名"))))
+	p.Targets = append(p.Targets, target.AllOf("all", lang.Name{En: "all"}, target.Coverage("part", lang.Name{En: "part"}, "leaders", counties.Where(lang.Name{En: "as the caller says"}, c.keep), quantity.MustParse("1名"))))
 	_, l := sample(t)
 	return p, l
 }

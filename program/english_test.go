@@ -5,6 +5,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func TestQuantityIn(t *testing.T) {
@@ -26,7 +27,7 @@ func TestQuantityIn(t *testing.T) {
 		{"1名", lang.Chinese, "1名"},
 		{"1个", lang.Chinese, "1个"},
 	} {
-		if got := quantityIn(outcome.MustParseQuantity(tc.in), tc.lang); got != tc.want {
+		if got := quantityIn(quantity.MustParse(tc.in), tc.lang); got != tc.want {
 			t.Errorf("quantityIn(%s, %v) = %q, want %q", tc.in, tc.lang, got, tc.want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -21,8 +22,8 @@ func ExampleProgram_Evaluate() {
 	if err != nil {
 		panic(err)
 	}
-	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	counties := outcome.Indicator{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: quantity.Person, Aggregation: outcome.Stock}
+	counties := outcome.Indicator{Code: "poor-counties", Name: lang.Name{Zh: "贫困县", En: "poor counties"}, Unit: quantity.Piece, Aggregation: outcome.Stock}
 	p := program.Program{
 		ID:         "example/poverty-eradication",
 		Name:       lang.Name{Zh: "脱贫攻坚", En: "Poverty eradication by 2020"},
@@ -30,8 +31,7 @@ func ExampleProgram_Evaluate() {
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{poor, counties},
 		Targets: []target.Target{
-			target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "no rural poor"}, "rural-poor",
-				outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+			target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "no rural poor"}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).
 				From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)),
 			target.Observe("poor-counties", lang.Name{Zh: "贫困县", En: "poor counties"}, "poor-counties"),
 		},
@@ -45,7 +45,7 @@ func ExampleProgram_Evaluate() {
 		indicator, figure string
 		year              int
 	}{{"rural-poor", "9899万人", 2012}, {"rural-poor", "551万人", 2019}, {"poor-counties", "832个", 2012}, {"poor-counties", "52个", 2019}} {
-		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "100000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
+		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "100000", Period: period.Year(r.year), Quantity: quantity.MustParse(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}

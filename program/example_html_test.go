@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
 )
@@ -19,7 +20,7 @@ import (
 // ExampleReport_WriteText.
 func patents() (program.Program, *outcome.Ledger) {
 	rs, _ := outcome.NewRegionSet([]outcome.Region{{Code: "430000", Name: lang.Name{Zh: "湖南省", En: "Hunan"}, Level: outcome.Province}})
-	ind := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: outcome.Item, Aggregation: outcome.Flow}
+	ind := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "实用专利技术", En: "patented technologies"}, Unit: quantity.Item, Aggregation: outcome.Flow}
 	p := program.Program{
 		ID:         "example/patents",
 		Name:       lang.Name{Zh: "专利技术推广", En: "Patent promotion"},
@@ -28,13 +29,13 @@ func patents() (program.Program, *outcome.Ledger) {
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{ind},
 		Targets: []target.Target{
-			target.AtLeast("patents", lang.Name{Zh: "一百项以上实用专利技术", En: "100 patented technologies or more"}, "patents", outcome.MustParseQuantity("一百项以上")),
+			target.AtLeast("patents", lang.Name{Zh: "一百项以上实用专利技术", En: "100 patented technologies or more"}, "patents", quantity.MustParse("一百项以上")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
 	_ = l.Add(
-		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40项")},
-		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("80项")},
+		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2018), Quantity: quantity.MustParse("40项")},
+		outcome.Record{Indicator: "patents", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("80项")},
 	)
 	return p, l
 }

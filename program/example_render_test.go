@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -26,7 +27,7 @@ func villageReport() program.Report {
 		regions = append(regions, outcome.Region{Code: code, Name: lang.Name{Zh: zh}, Level: outcome.Village, Parent: "433122"})
 	}
 	rs, _ := outcome.NewRegionSet(regions)
-	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: quantity.Person, Aggregation: outcome.Stock}
 	// 004_32acad38fe6c52df.txt §一(四)二是: 「为每个贫困村明确一名科技特派员」.
 	p := program.Program{
 		ID:         "example/villages",
@@ -35,12 +36,12 @@ func villageReport() program.Report {
 		Indicators: []outcome.Indicator{commissioners},
 		Targets: []target.Target{
 			target.Coverage("commissioner-per-village", lang.Name{Zh: "每个村一名科技特派员", En: "a commissioner in every village"}, "commissioners",
-				target.AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "433122"), outcome.MustParseQuantity("一名")),
+				target.AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "433122"), quantity.MustParse("一名")),
 		},
 	}
 	l, _ := outcome.NewLedger(rs, p.Indicators...)
 	for _, v := range []string{"433122100201", "433122100202", "433122100203", "433122100204"} {
-		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")})
+		_ = l.Add(outcome.Record{Indicator: "commissioners", Region: v, Period: period.Year(2019), Quantity: quantity.MustParse("1名")})
 	}
 	r, err := p.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -213,17 +214,17 @@ func long(t *testing.T) program.Report {
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	require.NoError(t, err)
-	parks := outcome.Indicator{Code: "parks", Name: lang.Name{Zh: "园区", En: "parks"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	parks := outcome.Indicator{Code: "parks", Name: lang.Name{Zh: "园区", En: "parks"}, Unit: quantity.Piece, Aggregation: outcome.Stock}
 	p := program.Program{
 		ID: "test/long", Name: lang.Name{Zh: "一县一园区", En: "A park in every county"}, Level: outcome.Province,
 		Indicators: []outcome.Indicator{parks},
 		Targets: []target.Target{target.Coverage("park-per-county", lang.Name{Zh: "每县一个园区", En: "a park in every county"}, "parks",
-			target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000"), outcome.MustParseQuantity("1个"))},
+			target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000"), quantity.MustParse("1个"))},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	for i, v := range []string{"1个", "2个", "0个"} {
-		require.NoError(t, l.Add(outcome.Record{Indicator: "parks", Region: fmt.Sprintf("4301%02d", i+1), Period: period.Year(2019), Quantity: outcome.MustParseQuantity(v)}))
+		require.NoError(t, l.Add(outcome.Record{Indicator: "parks", Region: fmt.Sprintf("4301%02d", i+1), Period: period.Year(2019), Quantity: quantity.MustParse(v)}))
 	}
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -22,8 +23,8 @@ import (
 func TestJSONEncodesWhatDecodes(t *testing.T) {
 	p := program.Program{
 		ID: "p", Name: lang.Name{Zh: "试", En: "test"},
-		Indicators: []outcome.Indicator{{Code: "x", Name: lang.Name{Zh: "x"}, Unit: outcome.Person}},
-		Targets:    []target.Target{target.AtLeast("t", lang.Name{Zh: "t"}, "x", outcome.Int(5, outcome.Person))},
+		Indicators: []outcome.Indicator{{Code: "x", Name: lang.Name{Zh: "x"}, Unit: quantity.Person}},
+		Targets:    []target.Target{target.AtLeast("t", lang.Name{Zh: "t"}, "x", quantity.Int(5, quantity.Person))},
 	}
 	b, err := json.Marshal(p)
 	if err != nil {
@@ -42,7 +43,7 @@ func TestJSONEncodesWhatDecodes(t *testing.T) {
 	}
 
 	for name, bad := range map[string]program.Program{
-		"an unknown aggregation": {ID: "p", Indicators: []outcome.Indicator{{Code: "x", Unit: outcome.Person, Aggregation: 9}}},
+		"an unknown aggregation": {ID: "p", Indicators: []outcome.Indicator{{Code: "x", Unit: quantity.Person, Aggregation: 9}}},
 		"an unknown level":       {ID: "p", Level: 9},
 		"a target of no kind":    {ID: "p", Targets: []target.Target{{}}},
 	} {

@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -27,22 +28,22 @@ func TestMergeProvinceShards(t *testing.T) {
 		{Code: "522631100201", Name: lang.Name{Zh: "丙村"}, Level: outcome.Village, Parent: "522631"},
 	}
 	indicators := []outcome.Indicator{
-		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: "commissioners", Name: lang.Name{Zh: "科技特派员"}, Unit: quantity.Person, Aggregation: outcome.Entries},
+		{Code: "training", Name: lang.Name{Zh: "培训"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
 	}
 	records := []outcome.Record{
-		{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2018), Quantity: outcome.Int(1, outcome.Person)},
-		{Indicator: "commissioners", Region: "522631100201", Period: period.Year(2019), Quantity: outcome.Int(2, outcome.Person)},
-		{Indicator: "training", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5000余人次")},
-		{Indicator: "training", Region: "522631", Period: period.Year(2019), Quantity: outcome.Int(800, outcome.PersonTime)},
+		{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2018), Quantity: quantity.Int(1, quantity.Person)},
+		{Indicator: "commissioners", Region: "522631100201", Period: period.Year(2019), Quantity: quantity.Int(2, quantity.Person)},
+		{Indicator: "training", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("5000余人次")},
+		{Indicator: "training", Region: "522631", Period: period.Year(2019), Quantity: quantity.Int(800, quantity.PersonTime)},
 	}
 	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
 	p := Program{
 		ID: "shards", Name: lang.Name{Zh: "分省合并"}, Indicators: indicators,
 		Start: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Targets: []target.Target{
-			target.Coverage("cover", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-			target.AtLeast("train", lang.Name{Zh: "培训"}, "training", outcome.Int(6000, outcome.PersonTime)),
+			target.Coverage("cover", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", villages, quantity.Int(1, quantity.Person)),
+			target.AtLeast("train", lang.Name{Zh: "培训"}, "training", quantity.Int(6000, quantity.PersonTime)),
 		},
 	}
 	evaluate := func(province string) Report {

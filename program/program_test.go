@@ -16,6 +16,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -41,23 +42,23 @@ func sample(t *testing.T) (program.Program, *outcome.Ledger) {
 		Deadline: date(2020, 12, 31),
 		Source:   cite,
 		Indicators: []outcome.Indicator{
-			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: quantity.Person, Aggregation: outcome.Flow},
 		},
 		Targets: []target.Target{
-			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
-			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "≥100000 workers"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
+			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "≥1000 federations"}, "federations", quantity.MustParse("1000个以上")).Cite(cite),
+			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "≥100000 workers"}, "workers", quantity.MustParse("100000名以上")).Cite(cite),
 			target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人", En: "3–5 leaders per county"}, "leaders",
-				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
+				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), quantity.MustParse("3—5位")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	if err := l.Add(
-		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("1000余个")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: quantity.MustParse("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("1名")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestValidate(t *testing.T) {
 	p, _ := sample(t)
 	bad := p.Clone()
 	bad.ID = ""
-	bad.Targets = append(bad.Targets, target.AtLeast("x", lang.Name{}, "not-an-indicator", outcome.MustParseQuantity("1个")))
+	bad.Targets = append(bad.Targets, target.AtLeast("x", lang.Name{}, "not-an-indicator", quantity.MustParse("1个")))
 	err := bad.Validate()
 	if !errors.Is(err, program.ErrInvalid) {
 		t.Fatalf("Validate() = %v, want ErrInvalid", err)
@@ -118,7 +119,7 @@ func TestValidate(t *testing.T) {
 		t.Error("changing a clone changed the original")
 	}
 	incompatible := p.Clone()
-	incompatible.Targets = []target.Target{target.AtLeast("w", lang.Name{}, "workers", outcome.MustParseQuantity("10万人次"))}
+	incompatible.Targets = []target.Target{target.AtLeast("w", lang.Name{}, "workers", quantity.MustParse("10万人次"))}
 	l, err := outcome.NewLedger(mustRegions(t), p.Indicators...)
 	require.NoError(t, err)
 	if _, err := incompatible.Evaluate(l, date(2019, 12, 31)); !errors.Is(err, outcome.ErrUnitMismatch) {
@@ -141,11 +142,11 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 		id := fmt.Sprintf("t%02d", i)
 		switch i % 3 {
 		case 0:
-			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "federations", outcome.Int(int64(500*i), outcome.Piece)))
+			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "federations", quantity.Int(int64(500*i), quantity.Piece)))
 		case 1:
-			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "workers", outcome.Int(int64(i), outcome.Person)))
+			p.Targets = append(p.Targets, target.AtLeast(id, lang.Name{}, "workers", quantity.Int(int64(i), quantity.Person)))
 		case 2:
-			p.Targets = append(p.Targets, target.Coverage(id, lang.Name{}, "leaders", counties, outcome.Int(int64(i/3), outcome.Person)))
+			p.Targets = append(p.Targets, target.Coverage(id, lang.Name{}, "leaders", counties, quantity.Int(int64(i/3), quantity.Person)))
 		}
 	}
 	asOf := date(2019, 12, 31)
@@ -167,7 +168,7 @@ func TestEvaluateKeepsTargetOrder(t *testing.T) {
 	bad.Targets = nil
 	for _, id := range []string{"w1", "w2", "w3"} {
 		bad.Targets = append(bad.Targets, p.Targets[len(bad.Targets)],
-			target.AtLeast(id, lang.Name{}, "workers", outcome.MustParseQuantity("10万人次")))
+			target.AtLeast(id, lang.Name{}, "workers", quantity.MustParse("10万人次")))
 	}
 	_, err = bad.Evaluate(l, asOf)
 	if !errors.Is(err, outcome.ErrUnitMismatch) {
@@ -235,8 +236,8 @@ func TestProgramListUnits(t *testing.T) {
 	p, l := sample(t)
 	counted := target.Counted(lang.Name{Zh: "县", En: "counties"}, 2, "430000")
 	p.Targets = []target.Target{
-		target.EachInRange("leaders", lang.Name{}, "leaders", counted, outcome.MustParseQuantity("3—5位")),
-		target.AllOf("all", lang.Name{}, target.Coverage("one", lang.Name{}, "leaders", counted, outcome.MustParseQuantity("1位"))),
+		target.EachInRange("leaders", lang.Name{}, "leaders", counted, quantity.MustParse("3—5位")),
+		target.AllOf("all", lang.Name{}, target.Coverage("one", lang.Name{}, "leaders", counted, quantity.MustParse("1位"))),
 	}
 	listed := p.ListUnits(counted, "433122", "433130")
 	r, err := listed.Evaluate(l, date(2019, 12, 31))

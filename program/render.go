@@ -12,7 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/internal/texttable"
 	"github.com/taizhang/taizhang/lang"
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -147,7 +147,7 @@ func (r Report) WriteCSV(w io.Writer, in lang.Lang) error {
 
 // interval writes bounds in interval notation: a bracket for a bound that
 // is included, a parenthesis for one excluded or unknown (left empty).
-func interval(b outcome.Bounds) string {
+func interval(b quantity.Bounds) string {
 	open, lo, hi, close := "(", "", "", ")"
 	if b.HasLo {
 		lo = b.Lo.String()

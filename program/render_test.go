@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -128,17 +129,17 @@ func truthful(t *testing.T) program.Report {
 	}
 	rs, err := outcome.NewRegionSet(regions)
 	require.NoError(t, err)
-	ind := func(code string, unit outcome.Unit, agg outcome.Aggregation) outcome.Indicator {
+	ind := func(code string, unit quantity.Unit, agg outcome.Aggregation) outcome.Indicator {
 		return outcome.Indicator{Code: code, Name: lang.Name{Zh: code, En: code}, Unit: unit, Aggregation: agg}
 	}
 	name := func(s string) lang.Name { return lang.Name{Zh: s, En: s} }
-	q := outcome.MustParseQuantity
+	q := quantity.MustParse
 	counties := target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
 	p := program.Program{
 		ID: "test/truthful", Name: name("truthful"), Level: outcome.Province,
 		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31),
-		Indicators: []outcome.Indicator{ind("talents", outcome.Person, outcome.Flow), ind("parks", outcome.Piece, outcome.Stock),
-			ind("labs", outcome.Piece, outcome.Stock), ind("leaders", outcome.Person, outcome.Stock), ind("workers", outcome.Person, outcome.Stock)},
+		Indicators: []outcome.Indicator{ind("talents", quantity.Person, outcome.Flow), ind("parks", quantity.Piece, outcome.Stock),
+			ind("labs", quantity.Piece, outcome.Stock), ind("leaders", quantity.Person, outcome.Stock), ind("workers", quantity.Person, outcome.Stock)},
 		Targets: []target.Target{
 			target.AtLeast("undecided", name("undecided"), "talents", q("900名")),
 			target.AtLeast("stale", name("stale"), "parks", q("100个")),

@@ -10,7 +10,7 @@ import (
 
 	"github.com/taizhang/taizhang/internal/texttable"
 	"github.com/taizhang/taizhang/lang"
-	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -203,7 +203,7 @@ func hasFigure(res target.Result) bool {
 }
 
 // count writes a count of units as figures are written: 3,209 in English.
-func count(n int, in lang.Lang) string { return outcome.Int(int64(n), 0).In(in) }
+func count(n int, in lang.Lang) string { return quantity.Int(int64(n), 0).In(in) }
 
 // partsIn counts the parts an all-of target requires: 2项, 2 parts.
 func partsIn(n int, in lang.Lang) string {

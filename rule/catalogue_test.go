@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/rule"
 )
 
@@ -75,7 +76,7 @@ func TestShippedRulesCatchViolations(t *testing.T) {
 			bad := c.fresh()
 			for rec := range good.All() {
 				if rec.Equal(victim) {
-					rec.Quantity = outcome.NewQuantity(rec.Quantity.Value().Add(raise), rec.Quantity.Unit(), rec.Quantity.Qualifier())
+					rec.Quantity = quantity.New(rec.Quantity.Value().Add(raise), rec.Quantity.Unit(), rec.Quantity.Qualifier())
 				}
 				require.NoError(t, bad.Add(rec))
 			}
@@ -122,7 +123,7 @@ func keep(r outcome.Record) []outcome.Record { return []outcome.Record{r} }
 func setFigure(indicator string, n int64) func(outcome.Record) []outcome.Record {
 	return func(r outcome.Record) []outcome.Record {
 		if r.Indicator == indicator {
-			r.Quantity = outcome.NewQuantity(decimal.NewFromInt(n), r.Quantity.Unit(), r.Quantity.Qualifier())
+			r.Quantity = quantity.New(decimal.NewFromInt(n), r.Quantity.Unit(), r.Quantity.Qualifier())
 		}
 		return []outcome.Record{r}
 	}
@@ -175,7 +176,7 @@ func TestD10NationalList(t *testing.T) {
 	c := catalogues()[1]
 	d10 := ruleOf(t, c.rules, "D10")
 	own := func(n int64) outcome.Record {
-		return outcome.Record{Indicator: "poor-counties", Region: "430000", Period: period.Year(2012), Quantity: outcome.Int(n, outcome.Piece)}
+		return outcome.Record{Indicator: "poor-counties", Region: "430000", Period: period.Year(2012), Quantity: quantity.Int(n, quantity.Piece)}
 	}
 	tests := []struct {
 		name        string
@@ -224,7 +225,7 @@ func TestAgreementCatchesDisagreements(t *testing.T) {
 	}
 	rec := func(region, per, figure string) outcome.Record {
 		return outcome.Record{Indicator: "local-technicians", Region: region, Period: period.MustParse(per),
-			Quantity: outcome.MustParseQuantity(figure)}
+			Quantity: quantity.MustParse(figure)}
 	}
 	quarters := []outcome.Record{rec("430000", "2019-01-01/2019-03-31", "42名"), rec("430000", "2019-04-01/2019-06-30", "51名"),
 		rec("430000", "2019-07-01/2019-09-30", "38名")}

@@ -8,6 +8,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/rule"
 )
 
@@ -26,15 +27,15 @@ func provinceLedger(indicators ...outcome.Indicator) *outcome.Ledger {
 
 func ExampleRule_Check() {
 	l := provinceLedger(
-		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "star-spaces-filed", Name: lang.Name{Zh: "获国家备案星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: quantity.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "star-spaces-filed", Name: lang.Name{Zh: "获国家备案星创天地"}, Unit: quantity.Establishment, Aggregation: outcome.Stock},
 	)
 	// 004_32acad38fe6c52df.txt §二(三)二是 [14]: 「布局建设149家星创天地,其中获国家备案75家」,
 	// undated: somewhere in 2011–2019.
 	src := outcome.Cite("004_32acad38fe6c52df.txt", "二(三)二是", "[14]")
 	for _, r := range []struct{ indicator, figure string }{{"star-spaces", "149家"}, {"star-spaces-filed", "75家"}} {
 		err := l.Add(outcome.Record{Indicator: r.indicator, Region: "430000", Period: period.MustParse("~2011/2019"),
-			Quantity: outcome.MustParseQuantity(r.figure), Source: src})
+			Quantity: quantity.MustParse(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}
@@ -55,7 +56,7 @@ func ExampleRule_Check() {
 }
 
 func ExampleRule_Check_violated() {
-	l := provinceLedger(outcome.Indicator{Code: "teams", Name: lang.Name{Zh: "科技专家服务团"}, Unit: outcome.Piece, Aggregation: outcome.Flow})
+	l := provinceLedger(outcome.Indicator{Code: "teams", Name: lang.Name{Zh: "科技专家服务团"}, Unit: quantity.Piece, Aggregation: outcome.Flow})
 	// 004_32acad38fe6c52df.txt §二(二)二是 [11]: 51 teams for the poor counties
 	// in 2018, 72 new teams for the others in 2019; §三(二)一是: 「依托全省123个
 	// 科技专家服务团」. The ledger here holds a mistyped 2019 figure.
@@ -63,7 +64,7 @@ func ExampleRule_Check_violated() {
 		year   int
 		figure string
 	}{{2018, "51个"}, {2019, "27个"}} {
-		if err := l.Add(outcome.Record{Indicator: "teams", Region: "430000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure)}); err != nil {
+		if err := l.Add(outcome.Record{Indicator: "teams", Region: "430000", Period: period.Year(r.year), Quantity: quantity.MustParse(r.figure)}); err != nil {
 			panic(err)
 		}
 	}

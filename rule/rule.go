@@ -19,6 +19,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Operator compares the left expression with the right.
@@ -47,9 +48,9 @@ func (o Operator) String() string {
 // decide says whether left o right holds for every value the bounds
 // allow (holds), fails for every one, or depends on the true values
 // (decided is false). Exact sides decide as numbers do.
-func (o Operator) decide(left, right outcome.Bounds) (holds, decided bool) {
+func (o Operator) decide(left, right quantity.Bounds) (holds, decided bool) {
 	// d is left − right.
-	var d outcome.Bounds
+	var d quantity.Bounds
 	if left.HasLo && right.HasHi {
 		d.Lo, d.HasLo, d.LoOpen = left.Lo.Sub(right.Hi), true, left.LoOpen || right.HiOpen
 	}
@@ -237,7 +238,7 @@ type Side struct {
 	// Bounds are the values the side may take, from the qualifiers of its
 	// records ([outcome.Sum.Bounds]): 不到60 is below 60, 50余 above 50 and
 	// below 60. A figure is never negative, so a side is at least 0.
-	Bounds  outcome.Bounds
+	Bounds  quantity.Bounds
 	Missing int              // terms without any record
 	Records []outcome.Record // the records the value adds up, by term
 }
@@ -285,9 +286,9 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 	if r.Op == 0 || int(r.Op) >= len(operatorSymbols) {
 		return out, fmt.Errorf("%w: %s: operator %v", ErrRule, r.ID, r.Op)
 	}
-	var unit outcome.Unit
+	var unit quantity.Unit
 	side := func(e Expr) (Side, error) {
-		s := Side{Value: e.Const, Bounds: outcome.Exactly(e.Const)}
+		s := Side{Value: e.Const, Bounds: quantity.Exactly(e.Const)}
 		for _, t := range e.Terms {
 			ind, ok := l.Indicator(t.Indicator)
 			if !ok {
@@ -338,8 +339,8 @@ func (r Rule) Check(l *outcome.Ledger) (Outcome, error) {
 // addBounds returns the bounds of a + b, figures that are never negative:
 // a side without a lower bound adds at least 0, and the sum has an upper
 // bound only when both have one.
-func addBounds(a, b outcome.Bounds) outcome.Bounds {
-	s := outcome.Bounds{Lo: a.Lo, HasLo: true, LoOpen: a.LoOpen && a.HasLo}
+func addBounds(a, b quantity.Bounds) quantity.Bounds {
+	s := quantity.Bounds{Lo: a.Lo, HasLo: true, LoOpen: a.LoOpen && a.HasLo}
 	if !a.HasLo {
 		s.Lo = decimal.Decimal{}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
@@ -21,9 +22,9 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 	})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "stars", Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "stars-filed", Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "trainees", Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "stars", Unit: quantity.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "stars-filed", Unit: quantity.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "trainees", Unit: quantity.PersonTime, Aggregation: outcome.Flow},
 	)
 	require.NoError(t, err)
 	require.NoError(t, l.Add(records...))
@@ -31,7 +32,7 @@ func ledger(t *testing.T, records ...outcome.Record) *outcome.Ledger {
 }
 
 func rec(ind, region string, year int, qty string) outcome.Record {
-	return outcome.Record{Indicator: ind, Region: region, Period: period.Year(year), Quantity: outcome.MustParseQuantity(qty)}
+	return outcome.Record{Indicator: ind, Region: region, Period: period.Year(year), Quantity: quantity.MustParse(qty)}
 }
 
 var y2019 = period.Through(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))

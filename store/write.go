@@ -16,6 +16,7 @@ import (
 
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Provenance is who reported figures and when.
@@ -680,17 +681,17 @@ func (r row) record() (outcome.Record, error) {
 	if err != nil {
 		return rec, fmt.Errorf("value %q: %w", r.value, outcome.ErrSyntax)
 	}
-	var u outcome.Unit
+	var u quantity.Unit
 	if r.unit != "" {
-		if u, err = outcome.ParseUnit(r.unit); err != nil {
+		if u, err = quantity.ParseUnit(r.unit); err != nil {
 			return rec, err
 		}
 	}
-	q, err := outcome.ParseQualifier(r.qualifier)
+	q, err := quantity.ParseQualifier(r.qualifier)
 	if err != nil {
 		return rec, err
 	}
-	rec.Quantity = outcome.NewQuantity(v, u, q)
+	rec.Quantity = quantity.New(v, u, q)
 	return rec, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang/taizhang/internal/synth"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -23,7 +24,7 @@ func BenchmarkCoverageVillages(b *testing.B) {
 		b.Fatal(err)
 	}
 	villages := target.AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
-	tg := target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, synth.Commissioners, villages, outcome.Int(1, outcome.Person))
+	tg := target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, synth.Commissioners, villages, quantity.Int(1, quantity.Person))
 	asOf := time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)
 	var r target.Result
 	for b.Loop() {

@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Evaluate evaluates t against l as of asOf. Figures dated after the
@@ -105,7 +106,7 @@ func (t Target) judgedAt(asOf time.Time) time.Time {
 
 // noteRelated notes the see-also indicators that hold records, and why
 // they do not count.
-func (t Target) noteRelated(l *outcome.Ledger, unit outcome.Unit, end time.Time, r *Result) {
+func (t Target) noteRelated(l *outcome.Ledger, unit quantity.Unit, end time.Time, r *Result) {
 	for _, code := range t.seeAlso {
 		ind, ok := l.Indicator(code)
 		if !ok {
@@ -141,7 +142,7 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window period.Period, r *Resu
 	return nil
 }
 
-func finishObserve(r *Result, sum outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
+func finishObserve(r *Result, sum outcome.Sum, achieved quantity.Quantity, b quantity.Bounds) {
 	r.Status, r.Records, r.Certainty, r.Achieved, r.DataAsOf, r.Bounds = Recorded, sum.Records, sum.Certainty, achieved, sum.Latest, b
 }
 
@@ -239,7 +240,7 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window period.Period, r *Re
 
 // finishAggregate sets the figures and status of an aggregate result whose
 // true figure lies within b.
-func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
+func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved quantity.Quantity, b quantity.Bounds) {
 	r.Records, r.Certainty, r.DataAsOf, r.Bounds = sum.Records, sum.Certainty, sum.Latest, b
 	r.Achieved = achieved
 	r.Progress = ratio(sum.Value, t.required.Value())
@@ -250,7 +251,7 @@ func (t Target) finishAggregate(r *Result, sum outcome.Sum, achieved outcome.Qua
 // b: met when every value b allows meets the target, in progress when none
 // does, exceeded when every value is above a range, and otherwise
 // undecided.
-func (t Target) decide(b outcome.Bounds) Status {
+func (t Target) decide(b quantity.Bounds) Status {
 	reached, known := t.reaches(b, t.required.Value())
 	if t.kind == KindRange {
 		within, knownHi := b.AtMost(t.required.Max())
@@ -275,7 +276,7 @@ func (t Target) decide(b outcome.Bounds) Status {
 // reaches says whether every value b allows reaches n as the target's
 // requirement reads: more than n for 余 and 多, at least n otherwise. A
 // requirement stated as 近N is taken at N.
-func (t Target) reaches(b outcome.Bounds, n decimal.Decimal) (holds, decided bool) {
+func (t Target) reaches(b quantity.Bounds, n decimal.Decimal) (holds, decided bool) {
 	if t.required.Bounds().LoOpen {
 		return b.MoreThan(n)
 	}
@@ -284,7 +285,7 @@ func (t Target) reaches(b outcome.Bounds, n decimal.Decimal) (holds, decided boo
 
 func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Result) error {
 	if t.pop.size > 0 {
-		r.PerUnit, r.Required = r.Required, outcome.Int(int64(t.pop.size), outcome.Piece)
+		r.PerUnit, r.Required = r.Required, quantity.Int(int64(t.pop.size), quantity.Piece)
 		r.Units = t.pop.size
 		return t.coverageFromAggregate(l, window, r)
 	}
@@ -292,7 +293,7 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Resu
 	if err != nil {
 		return t.wrap("population", t.pop.name.String(), err)
 	}
-	r.PerUnit, r.Required = r.Required, outcome.Int(int64(units.Len()), outcome.Piece)
+	r.PerUnit, r.Required = r.Required, quantity.Int(int64(units.Len()), quantity.Piece)
 	r.Units, r.Listed = units.Len(), true
 	if n := t.pop.counted; n > 0 && n != units.Len() && t.pop.within == t.pop.countedIn {
 		r.Notes = append(r.Notes, lang.Name{
@@ -369,7 +370,7 @@ func (t Target) classifier(v outcome.Values) func(i int) GapKind {
 		if !v.Has(i) {
 			return GapNoRecord
 		}
-		if v.Certainty(i) == outcome.Exact {
+		if v.Certainty(i) == quantity.Exact {
 			switch c := belowLo(i); {
 			case c < 0, strict && c == 0:
 				return GapBelow
@@ -406,10 +407,10 @@ func (t Target) classifier(v outcome.Values) func(i int) GapKind {
 // are none. The bounds of the units covered reach from those certainly
 // covered to those possibly covered.
 func finishPerUnit(r *Result) {
-	r.Achieved = outcome.Int(int64(r.Covered), outcome.Piece)
+	r.Achieved = quantity.Int(int64(r.Covered), quantity.Piece)
 	r.Progress = ratio(decimal.NewFromInt(int64(r.Covered)), decimal.NewFromInt(int64(r.Units)))
 	c := r.Shortfall.Counts()
-	r.Bounds = outcome.Bounds{Lo: decimal.NewFromInt(int64(r.Covered)), Hi: decimal.NewFromInt(int64(r.Covered + c.Undecided)),
+	r.Bounds = quantity.Bounds{Lo: decimal.NewFromInt(int64(r.Covered)), Hi: decimal.NewFromInt(int64(r.Covered + c.Undecided)),
 		HasLo: true, HasHi: true}
 	switch {
 	case r.Covered == r.Units:
@@ -634,7 +635,7 @@ var noBaseline = lang.Name{Zh: "缺少基期数据", En: "no baseline figure"}
 // baseline: met when every value the current figure's bounds b allow is at
 // most the goal (10余 never meets a reduction to 10), in progress when none
 // is, undecided otherwise.
-func (t Target) finishReduction(r *Result, base outcome.Quantity, now outcome.Sum, achieved outcome.Quantity, b outcome.Bounds) {
+func (t Target) finishReduction(r *Result, base quantity.Quantity, now outcome.Sum, achieved quantity.Quantity, b quantity.Bounds) {
 	r.Baseline = base
 	r.Records, r.Certainty, r.DataAsOf, r.Bounds = now.Records, now.Certainty.Join(base.Certainty()), now.Latest, b
 	r.Achieved = achieved
@@ -689,7 +690,7 @@ func (t Target) inherited() []Target {
 // parts.
 func (t Target) combineAll(r *Result, asOf time.Time) {
 	count := map[Status]int{}
-	r.Records, r.Certainty, r.DataAsOf, r.Stale = 0, outcome.Exact, time.Time{}, false
+	r.Records, r.Certainty, r.DataAsOf, r.Stale = 0, quantity.Exact, time.Time{}, false
 	first := true
 	for _, pr := range r.Parts {
 		r.Records += pr.Records
@@ -715,9 +716,9 @@ func (t Target) combineAll(r *Result, asOf time.Time) {
 		}
 	}
 	n := len(r.Parts) - count[Recorded]
-	r.Required = outcome.Int(int64(n), outcome.Item)
-	r.Achieved = outcome.Int(int64(count[Met]), outcome.Item)
-	r.Bounds = outcome.Bounds{Lo: decimal.NewFromInt(int64(count[Met])), Hi: decimal.NewFromInt(int64(count[Met] + count[Undecided])),
+	r.Required = quantity.Int(int64(n), quantity.Item)
+	r.Achieved = quantity.Int(int64(count[Met]), quantity.Item)
+	r.Bounds = quantity.Bounds{Lo: decimal.NewFromInt(int64(count[Met])), Hi: decimal.NewFromInt(int64(count[Met] + count[Undecided])),
 		HasLo: true, HasHi: true}
 	switch {
 	case count[NoData] == n || n == 0:

@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -29,10 +30,10 @@ func counties(indicators ...outcome.Indicator) *outcome.Ledger {
 }
 
 func ExampleCoverage() {
-	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
+	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: quantity.Piece, Aggregation: outcome.Stock}
 	l := counties(industries)
 	for _, code := range []string{"433122", "433130"} {
-		err := l.Add(outcome.Record{Indicator: "industries", Region: code, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+		err := l.Add(outcome.Record{Indicator: "industries", Region: code, Period: period.Year(2019), Quantity: quantity.MustParse("2个")})
 		if err != nil {
 			panic(err)
 		}
@@ -40,7 +41,7 @@ func ExampleCoverage() {
 	// 004_32acad38fe6c52df.txt §一(四)二是: 「为每个贫困县培育一个以上特色产业」.
 	poorCounties := target.AllAt(lang.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "430000")
 	tg := target.Coverage("industry-per-county", lang.Name{Zh: "每个贫困县一个以上特色产业"}, "industries",
-		poorCounties, outcome.MustParseQuantity("一个以上"))
+		poorCounties, quantity.MustParse("一个以上"))
 	r, err := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
@@ -55,14 +56,13 @@ func ExampleCoverage() {
 }
 
 func ExampleReduction() {
-	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: quantity.Person, Aggregation: outcome.Stock}
 	l := counties(poor)
 	// 000_f8a6b69a178fa4e7.txt intro: 9899万 at the end of 2012, 551万 at the end of 2019.
-	if err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("551万人")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("551万人")}); err != nil {
 		panic(err)
 	}
-	tg := target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫"}, "rural-poor",
-		outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+	tg := target.Reduction("rural-poor-zero", lang.Name{Zh: "现行标准下农村贫困人口全部脱贫"}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).
 		From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
 	for _, asOf := range []time.Time{time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)} {
 		r, err := tg.Evaluate(l, asOf)
@@ -81,11 +81,11 @@ func ExampleReduction() {
 }
 
 func ExampleResult_Certain() {
-	talents := outcome.Indicator{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
-	tg := target.AtLeast("talents", lang.Name{Zh: "1000名三区科技人才"}, "talents", outcome.MustParseQuantity("1000名"))
+	talents := outcome.Indicator{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: quantity.Person, Aggregation: outcome.Flow}
+	tg := target.AtLeast("talents", lang.Name{Zh: "1000名三区科技人才"}, "talents", quantity.MustParse("1000名"))
 	for _, figure := range []string{"1000余名", "近1000名", "1000名以上", "不到1200名"} {
 		l := counties(talents)
-		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity(figure)}); err != nil {
+		if err := l.Add(outcome.Record{Indicator: "talents", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse(figure)}); err != nil {
 			panic(err)
 		}
 		r, _ := tg.Evaluate(l, time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC))
@@ -101,18 +101,17 @@ func ExampleResult_Certain() {
 }
 
 func ExampleEachYear() {
-	organised := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "组织科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	organised := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "组织科技特派员"}, Unit: quantity.Person, Aggregation: outcome.Flow}
 	l := counties(organised)
 	for _, r := range []struct{ period, figure string }{{"2017", "5200名"}, {"2018", "4800名"}, {"2019", "5000余名"}, {"2020-01", "600名"}} {
-		err := l.Add(outcome.Record{Indicator: "commissioners", Region: "430000", Period: period.MustParse(r.period), Quantity: outcome.MustParseQuantity(r.figure)})
+		err := l.Add(outcome.Record{Indicator: "commissioners", Region: "430000", Period: period.MustParse(r.period), Quantity: quantity.MustParse(r.figure)})
 		if err != nil {
 			panic(err)
 		}
 	}
 	// 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员」, given
 	// the years 2017–2020.
-	tg := target.EachYear("commissioners-a-year", lang.Name{Zh: "每年组织5000余名科技特派员"}, "commissioners",
-		outcome.MustParseQuantity("5000余名")).From(time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
+	tg := target.EachYear("commissioners-a-year", lang.Name{Zh: "每年组织5000余名科技特派员"}, "commissioners", quantity.MustParse("5000余名")).From(time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
 	r, err := tg.Evaluate(l, time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)

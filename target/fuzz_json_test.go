@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -18,11 +19,11 @@ import (
 // undecided figure (不到1200), a target with no data, and an all-of.
 func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 	f.Helper()
-	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: outcome.Piece, Aggregation: outcome.Stock}
-	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "创业致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: outcome.Person, Aggregation: outcome.Stock}
-	talents := outcome.Indicator{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow}
-	spaces := outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}
+	industries := outcome.Indicator{Code: "industries", Name: lang.Name{Zh: "特色产业"}, Unit: quantity.Piece, Aggregation: outcome.Stock}
+	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "创业致富带头人"}, Unit: quantity.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口"}, Unit: quantity.Person, Aggregation: outcome.Stock}
+	talents := outcome.Indicator{Code: "talents", Name: lang.Name{Zh: "三区科技人才"}, Unit: quantity.Person, Aggregation: outcome.Flow}
+	spaces := outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: quantity.Establishment, Aggregation: outcome.Stock}
 	l := counties(industries, leaders, poor, talents, spaces)
 	for _, r := range []struct{ indicator, region, period, figure string }{
 		{"industries", "433122", "2019", "2个"}, {"industries", "433130", "2019", "1个"},
@@ -32,7 +33,7 @@ func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 		{"star-spaces", "430000", "~2011/2019", "149家"},
 	} {
 		err := l.Add(outcome.Record{Indicator: r.indicator, Region: r.region, Period: period.MustParse(r.period),
-			Quantity: outcome.MustParseQuantity(r.figure), Source: outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")})
+			Quantity: quantity.MustParse(r.figure), Source: outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")})
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -41,19 +42,18 @@ func jsonSeeds(f *testing.F) (targets, results [][]byte) {
 	all := target.AllAt(lang.Name{Zh: "贫困县", En: "poor counties"}, outcome.County, "430000")
 	tgs := []target.Target{
 		// 004 §一(四)二是: 「为每个贫困县培育一个以上特色产业」.
-		target.Coverage("industry-per-county", lang.Name{Zh: "每个贫困县一个以上特色产业"}, "industries", all, outcome.MustParseQuantity("一个以上")),
+		target.Coverage("industry-per-county", lang.Name{Zh: "每个贫困县一个以上特色产业"}, "industries", all, quantity.MustParse("一个以上")),
 		// 000 §3.2: 「每村确定3—5位创业致富带头人」.
 		target.EachInRange("leaders", lang.Name{Zh: "每村3—5位创业致富带头人"}, "leaders",
-			target.Listed(lang.Name{Zh: "贫困村"}, "433122", "433130", "433125"), outcome.MustParseQuantity("3—5位")),
+			target.Listed(lang.Name{Zh: "贫困村"}, "433122", "433130", "433125"), quantity.MustParse("3—5位")),
 		// 000 intro: 9899万 (2012) to zero by 2020.
-		target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口全部脱贫"}, "rural-poor",
-			outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).From(start).By(deadline),
+		target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口全部脱贫"}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).From(start).By(deadline),
 		// 000 §3.1(2): 「3 000—5 000个星创天地」.
-		target.Range("star-spaces", lang.Name{Zh: "3 000—5 000个星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")),
+		target.Range("star-spaces", lang.Name{Zh: "3 000—5 000个星创天地"}, "star-spaces", quantity.MustParse("3 000—5 000个")),
 		// 004 §一(四)一是 [4]: 「近1000名“三区”科技人才」 each year.
-		target.EachYear("talents-a-year", lang.Name{Zh: "每年近1000名三区科技人才"}, "talents", outcome.MustParseQuantity("近1000名")).
+		target.EachYear("talents-a-year", lang.Name{Zh: "每年近1000名三区科技人才"}, "talents", quantity.MustParse("近1000名")).
 			From(time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)).By(deadline),
-		target.AtLeast("talents", lang.Name{Zh: "1000名"}, "talents", outcome.MustParseQuantity("1000名")).
+		target.AtLeast("talents", lang.Name{Zh: "1000名"}, "talents", quantity.MustParse("1000名")).
 			Cite(outcome.Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]")).In("430000"),
 		target.Observe("spaces-seen", lang.Name{Zh: "星创天地"}, "star-spaces"),
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // GapKind is why a unit is not covered by a per-unit target.
@@ -55,14 +56,14 @@ func (k GapKind) String() string {
 type Gap struct {
 	Region    outcome.Region
 	Kind      GapKind
-	Has       decimal.Decimal   // 0 for a unit with no record: see Kind
-	Qualifier outcome.Qualifier // how the record states Has; 0 when exact
-	Lacks     decimal.Decimal   // to reach the minimum (all of it without a record); 0 when above the maximum
-	Excess    decimal.Decimal   // above the maximum of a range; 0 otherwise
+	Has       decimal.Decimal    // 0 for a unit with no record: see Kind
+	Qualifier quantity.Qualifier // how the record states Has; 0 when exact
+	Lacks     decimal.Decimal    // to reach the minimum (all of it without a record); 0 when above the maximum
+	Excess    decimal.Decimal    // above the maximum of a range; 0 otherwise
 }
 
 // Figure returns what the unit has, as its record states it: 不到1.
-func (g Gap) Figure() outcome.Quantity { return outcome.NewQuantity(g.Has, 0, g.Qualifier) }
+func (g Gap) Figure() quantity.Quantity { return quantity.New(g.Has, 0, g.Qualifier) }
 
 // Difference returns what the unit lacks (below the minimum) or has in
 // excess (above the maximum), qualified as the bounds of its figure make
@@ -71,7 +72,7 @@ func (g Gap) Figure() outcome.Quantity { return outcome.NewQuantity(g.Has, 0, g.
 // the side of the figure is the one stated. An exact figure's difference
 // is exact; a unit with no record or an undecided one has the zero
 // Quantity.
-func (g Gap) Difference() outcome.Quantity {
+func (g Gap) Difference() quantity.Quantity {
 	var d decimal.Decimal
 	switch g.Kind {
 	case GapBelow:
@@ -79,10 +80,10 @@ func (g Gap) Difference() outcome.Quantity {
 	case GapAbove:
 		d = g.Excess
 	default:
-		return outcome.Quantity{}
+		return quantity.Quantity{}
 	}
 	if g.Qualifier == 0 {
-		return outcome.NewQuantity(d, 0, 0)
+		return quantity.New(d, 0, 0)
 	}
 	// The side of the figure's bounds at the figure itself bounds the
 	// difference: below the minimum the other way round (less than 1 lacks
@@ -95,21 +96,21 @@ func (g Gap) Difference() outcome.Quantity {
 	case b.HasHi && b.Hi.Equal(g.Has):
 		lower, open = false, b.HiOpen
 	default:
-		return outcome.NewQuantity(d, 0, outcome.About)
+		return quantity.New(d, 0, quantity.About)
 	}
 	if g.Kind == GapBelow {
 		lower = !lower
 	}
-	q := outcome.AtMost
+	q := quantity.AtMost
 	switch {
 	case lower && open:
-		q = outcome.MoreThan
+		q = quantity.MoreThan
 	case lower:
-		q = outcome.AtLeast
+		q = quantity.AtLeast
 	case open:
-		q = outcome.LessThan
+		q = quantity.LessThan
 	}
-	return outcome.NewQuantity(d, 0, q)
+	return quantity.New(d, 0, q)
 }
 
 // Gaps are the units that fall short of a per-unit target, by code: below
@@ -147,7 +148,7 @@ func (p *gapPart) at(k int) Gap {
 	}
 	i := int(p.short[k])
 	g := Gap{Region: p.values.Region(i), Kind: p.kinds[k], Has: p.values.Value(i)}
-	if p.values.Certainty(i) != outcome.Exact {
+	if p.values.Certainty(i) != quantity.Exact {
 		g.Qualifier = p.values.Bounds(i).Qualifier(g.Has)
 	}
 	if g.Kind != GapAbove && g.Has.Cmp(p.lo) < 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // TestGapCountsAfterMerge checks the counts of a shortfall merged from the
@@ -38,7 +39,7 @@ func TestGapCountsAfterMerge(t *testing.T) {
 		return ledgerOf(t, regions, records...)
 	}
 	pop := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
-	tg := EachInRange("leaders", lang.Name{Zh: "致富带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).By(end2020)
+	tg := EachInRange("leaders", lang.Name{Zh: "致富带头人"}, "leaders", pop, quantity.MustParse("3—5名")).By(end2020)
 	want := GapCounts{NoRecord: 2, Below: 3, Above: 3, Undecided: 1}
 
 	whole, err := tg.Evaluate(ledger("433122", "433130", "433140"), asOf2019)

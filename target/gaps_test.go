@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func TestGaps(t *testing.T) {
@@ -16,7 +17,7 @@ func TestGaps(t *testing.T) {
 		rec("leaders", villages[1], "2019", "6名"), rec("leaders", villages[2], "2019", "4名"),
 		rec("leaders", villages[3], "2019", "2名"), rec("leaders", villages[4], "2019", "2名"))
 	pop := AllAt(lang.Name{Zh: "村"}, outcome.Village, "")
-	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, quantity.MustParse("3—5名")).Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	g := r.Shortfall
 	want := GapCounts{NoRecord: 1, Below: 2, Above: 1}
@@ -74,7 +75,7 @@ func TestGapLacks(t *testing.T) {
 		{whole, "platforms", "2.5个", []string{"2.5", "1.5", "0.5", "2.5", ""}},
 		{fractional, "funds", "3元", []string{"3", "2", "0.5", "3", "3"}},
 	} {
-		r, err := Coverage("c", lang.Name{}, tt.ind, pop, outcome.MustParseQuantity(tt.min)).Evaluate(tt.l, asOf2019)
+		r, err := Coverage("c", lang.Name{}, tt.ind, pop, quantity.MustParse(tt.min)).Evaluate(tt.l, asOf2019)
 		require.NoError(t, err)
 		lacks := map[string]string{}
 		for g := range r.Shortfall.All() {
@@ -99,7 +100,7 @@ func TestGapQualified(t *testing.T) {
 		rec("leaders", villages[2], "2019", "近2名"), rec("leaders", villages[3], "2019", "2名"),
 		rec("leaders", villages[4], "2019", "4名"))
 	pop := AllAt(lang.Name{Zh: "村"}, outcome.Village, "")
-	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5名")).Evaluate(l, asOf2019)
+	r, err := EachInRange("leaders", lang.Name{Zh: "带头人"}, "leaders", pop, quantity.MustParse("3—5名")).Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	type row struct {
 		code              string
@@ -122,7 +123,7 @@ func TestGapQualified(t *testing.T) {
 	require.NoError(t, err)
 	var back Gaps
 	require.NoError(t, back.UnmarshalJSON(b))
-	require.Equal(t, outcome.LessThan, back.At(0).Qualifier, "qualifier read back from %s", b)
+	require.Equal(t, quantity.LessThan, back.At(0).Qualifier, "qualifier read back from %s", b)
 	require.Equal(t, "超过0", back.At(0).Difference().String())
 }
 
@@ -132,7 +133,7 @@ func TestGapQualified(t *testing.T) {
 func TestNotesOnAPassedOverFlow(t *testing.T) {
 	l := testLedger(t, rec("training", "430000", "2018", "100人次"),
 		rec("training", "433122", "2018", "176人次"), rec("training", "433130", "2018", "30人次"))
-	r, err := AtLeast("t", lang.Name{}, "training", outcome.MustParseQuantity("150人次")).In("430000").
+	r, err := AtLeast("t", lang.Name{}, "training", quantity.MustParse("150人次")).In("430000").
 		From(date(2018, 1, 1)).By(date(2018, 12, 31)).Evaluate(l, date(2018, 12, 31))
 	require.NoError(t, err)
 	require.Equal(t, Met, r.Status, "206 of 150")

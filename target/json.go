@@ -11,34 +11,35 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // resultJSON is the documented JSON shape of a Result. Keys appear in this
 // order; decimals are strings; optional parts are left out when empty.
 type resultJSON struct {
-	ID        string             `json:"id"`
-	Name      lang.Name          `json:"name"`
-	Kind      string             `json:"kind"`
-	Indicator string             `json:"indicator,omitempty"`
-	Status    string             `json:"status"`
-	Certainty *outcome.Certainty `json:"certainty,omitempty"` // left out without a figure to qualify
-	Certain   bool               `json:"certain"`
-	Required  outcome.Quantity   `json:"required"`
-	Achieved  *outcome.Quantity  `json:"achieved,omitempty"`
-	PerUnit   *outcome.Quantity  `json:"perUnit,omitempty"`
-	Baseline  *outcome.Quantity  `json:"baseline,omitempty"`
-	Progress  *string            `json:"progress,omitempty"`
-	Expected  *string            `json:"expected,omitempty"`
-	Pace      string             `json:"pace,omitempty"`
-	Covered   *int               `json:"covered,omitempty"`
-	Units     *int               `json:"units,omitempty"`
-	Listed    *bool              `json:"listed,omitempty"`
-	Shortfall []gapJSON          `json:"shortfall,omitempty"`
-	Bounds    *boundsJSON        `json:"bounds,omitempty"`
-	Records   int                `json:"records"`
-	DataAsOf  string             `json:"dataAsOf,omitempty"`
-	Stale     bool               `json:"stale,omitempty"`
-	Deadline  string             `json:"deadline,omitempty"`
+	ID        string              `json:"id"`
+	Name      lang.Name           `json:"name"`
+	Kind      string              `json:"kind"`
+	Indicator string              `json:"indicator,omitempty"`
+	Status    string              `json:"status"`
+	Certainty *quantity.Certainty `json:"certainty,omitempty"` // left out without a figure to qualify
+	Certain   bool                `json:"certain"`
+	Required  quantity.Quantity   `json:"required"`
+	Achieved  *quantity.Quantity  `json:"achieved,omitempty"`
+	PerUnit   *quantity.Quantity  `json:"perUnit,omitempty"`
+	Baseline  *quantity.Quantity  `json:"baseline,omitempty"`
+	Progress  *string             `json:"progress,omitempty"`
+	Expected  *string             `json:"expected,omitempty"`
+	Pace      string              `json:"pace,omitempty"`
+	Covered   *int                `json:"covered,omitempty"`
+	Units     *int                `json:"units,omitempty"`
+	Listed    *bool               `json:"listed,omitempty"`
+	Shortfall []gapJSON           `json:"shortfall,omitempty"`
+	Bounds    *boundsJSON         `json:"bounds,omitempty"`
+	Records   int                 `json:"records"`
+	DataAsOf  string              `json:"dataAsOf,omitempty"`
+	Stale     bool                `json:"stale,omitempty"`
+	Deadline  string              `json:"deadline,omitempty"`
 	// What Merge judges a merged result by: the date evaluated as of, and
 	// how the indicator's figures combine and how often they are
 	// reported (yearly when left out).
@@ -50,7 +51,7 @@ type resultJSON struct {
 	Parts       []Result            `json:"parts,omitempty"`
 }
 
-// boundsJSON is the JSON shape of [outcome.Bounds]: a side left out is
+// boundsJSON is the JSON shape of [quantity.Bounds]: a side left out is
 // unbounded.
 type boundsJSON struct {
 	Lo     string `json:"lo,omitempty"`
@@ -64,7 +65,7 @@ type gapJSON struct {
 	Name      lang.Name `json:"name"`
 	Kind      string    `json:"kind"`
 	Has       string    `json:"has,omitempty"`
-	Qualifier string    `json:"qualifier,omitempty"` // as [outcome.Qualifier.String] writes it: 不到
+	Qualifier string    `json:"qualifier,omitempty"` // as [quantity.Qualifier.String] writes it: 不到
 	Lacks     string    `json:"lacks,omitempty"`
 	Excess    string    `json:"excess,omitempty"`
 }
@@ -81,7 +82,7 @@ type gapJSON struct {
 //	 "records":49,"dataAsOf":"2019-12-31","stale":true,"deadline":"2020-12-31",
 //	 "source":{citation},"notes":[{…}],"parts":[{result}…]}
 //
-// Quantities are as [outcome.Quantity.MarshalJSON] writes them. "achieved",
+// Quantities are as [quantity.Quantity.MarshalJSON] writes them. "achieved",
 // "progress" and "pace" are absent when there is no data or the target has
 // not started; "covered", "units", "listed" and "shortfall" belong to
 // per-unit kinds. A gap's kind is "no record", "below", "above" or
@@ -96,7 +97,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	j := resultJSON{ID: r.ID, Name: r.Name, Kind: r.Kind.Name().En, Indicator: r.Indicator, Status: r.Status.Name().En,
 		Certain: r.Certain(), Required: r.Required, Records: r.Records, Notes: r.Notes, Parts: r.Parts}
 	data := r.Status != NoData && r.Status != NotStarted
-	if data || r.Certainty != outcome.Exact {
+	if data || r.Certainty != quantity.Exact {
 		j.Certainty = &r.Certainty
 	}
 	if data {
@@ -254,9 +255,9 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	} else if out.Status != NoData && out.Status != NotStarted {
 		switch out.Kind {
 		case KindCoverage, KindEachInRange, KindEachYear:
-			out.Bounds = outcome.Exactly(decimal.NewFromInt(int64(out.Covered)))
+			out.Bounds = quantity.Exactly(decimal.NewFromInt(int64(out.Covered)))
 		default:
-			out.Bounds = outcome.Exactly(out.Achieved.Value())
+			out.Bounds = quantity.Exactly(out.Achieved.Value())
 		}
 	}
 	var err error
@@ -309,21 +310,21 @@ func decimalString(d decimal.Decimal) *string {
 // data, for tools in other languages. Dates are YYYY-MM-DD; empty parts are
 // left out.
 type targetJSON struct {
-	ID         string            `json:"id"`
-	Name       lang.Name         `json:"name"`
-	Kind       string            `json:"kind"`
-	Indicator  string            `json:"indicator,omitempty"`
-	Scope      string            `json:"scope,omitempty"`
-	In         []string          `json:"in,omitempty"`
-	Population *populationJSON   `json:"population,omitempty"`
-	Required   *outcome.Quantity `json:"required,omitempty"`
-	Baseline   *outcome.Quantity `json:"baseline,omitempty"`
-	Start      string            `json:"start,omitempty"`
-	Deadline   string            `json:"deadline,omitempty"`
-	Source     *outcome.Citation `json:"source,omitempty"`
-	CoveredBy  string            `json:"coveredBy,omitempty"`
-	SeeAlso    []string          `json:"seeAlso,omitempty"`
-	Parts      []Target          `json:"parts,omitempty"`
+	ID         string             `json:"id"`
+	Name       lang.Name          `json:"name"`
+	Kind       string             `json:"kind"`
+	Indicator  string             `json:"indicator,omitempty"`
+	Scope      string             `json:"scope,omitempty"`
+	In         []string           `json:"in,omitempty"`
+	Population *populationJSON    `json:"population,omitempty"`
+	Required   *quantity.Quantity `json:"required,omitempty"`
+	Baseline   *quantity.Quantity `json:"baseline,omitempty"`
+	Start      string             `json:"start,omitempty"`
+	Deadline   string             `json:"deadline,omitempty"`
+	Source     *outcome.Citation  `json:"source,omitempty"`
+	CoveredBy  string             `json:"coveredBy,omitempty"`
+	SeeAlso    []string           `json:"seeAlso,omitempty"`
+	Parts      []Target           `json:"parts,omitempty"`
 }
 
 // populationJSON is a Population: a level within a region, a list of
@@ -435,7 +436,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 }
 
 // Equal reports whether t and u are the same target: every field and part
-// equal, quantities by value ([outcome.Quantity.Equal]), populations by
+// equal, quantities by value ([quantity.Quantity.Equal]), populations by
 // [Population.Equal].
 func (t Target) Equal(u Target) bool {
 	return t.id == u.id && t.name == u.name && t.kind == u.kind && t.indicator == u.indicator && t.scope == u.scope &&
@@ -501,7 +502,7 @@ func gapFromJSON(gj gapJSON) (Gap, error) {
 	if g.Kind, ok = byName[GapKind](gapKindNames[:], gj.Kind); !ok {
 		return Gap{}, ErrInvalid
 	}
-	if g.Qualifier, err = outcome.ParseQualifier(gj.Qualifier); err != nil {
+	if g.Qualifier, err = quantity.ParseQualifier(gj.Qualifier); err != nil {
 		return Gap{}, err
 	}
 	for _, d := range []struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // roundTrip marshals r, unmarshals it and marshals it again: the two JSON
@@ -63,9 +64,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 		Gap{Region: outcome.Region{Code: "433122100203"}, Kind: GapAbove, Has: d("7"), Excess: d("2")},
 		Gap{Region: outcome.Region{Code: "433130100201"}, Kind: GapUndecided, Has: d("3"), Lacks: d("0")},
 	)
-	bounds := []outcome.Bounds{
-		outcome.Exactly(d("12")),
-		{Lo: d("12"), HasLo: true, LoOpen: true},
+	bounds := []quantity.Bounds{quantity.Exactly(d("12")), {Lo: d("12"), HasLo: true, LoOpen: true},
 		{Hi: d("12"), HasHi: true, HiOpen: true},
 		{Lo: d("10"), Hi: d("12.5"), HasLo: true, HasHi: true},
 		{},
@@ -76,7 +75,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 			i++
 			r := Result{
 				ID: "r", Name: lang.Name{Zh: "目标", En: "target"}, Kind: k, Indicator: "commissioners", Status: s,
-				Certainty: outcome.Certainty(i % 4), Required: outcome.MustParseQuantity("5000余名"), Achieved: outcome.Int(int64(i), outcome.Person),
+				Certainty: quantity.Certainty(i % 4), Required: quantity.MustParse("5000余名"), Achieved: quantity.Int(int64(i), quantity.Person),
 				Records: i, DataAsOf: date(2019, 12, 31), Stale: i%2 == 0, Deadline: end2020,
 				Source: outcome.Cite("004_32acad38fe6c52df.txt", "一(四)一是", "[4]"), Bounds: bounds[i%len(bounds)],
 				Progress: d("0.123456789012"), Expected: d("0.75"), Pace: Pace(i % len(paceNames)),
@@ -87,16 +86,16 @@ func TestResultJSONRoundTrip(t *testing.T) {
 			}
 			switch k {
 			case KindCoverage, KindEachInRange:
-				r.PerUnit, r.Covered, r.Units, r.Listed, r.Shortfall = outcome.MustParseQuantity("3—5名"), 1, 5, i%2 == 0, gaps
-				r.Bounds = outcome.Exactly(d("1"))
+				r.PerUnit, r.Covered, r.Units, r.Listed, r.Shortfall = quantity.MustParse("3—5名"), 1, 5, i%2 == 0, gaps
+				r.Bounds = quantity.Exactly(d("1"))
 				if i%3 == 0 {
-					r.Bounds = outcome.Bounds{Lo: d("1"), Hi: d("2"), HasLo: true, HasHi: true}
+					r.Bounds = quantity.Bounds{Lo: d("1"), Hi: d("2"), HasLo: true, HasHi: true}
 				}
 			case KindReduction:
-				r.Baseline = outcome.MustParseQuantity("9899万人")
+				r.Baseline = quantity.MustParse("9899万人")
 			case KindAllOf:
 				r.Parts = []Result{
-					{ID: "p1", Kind: KindAtLeast, Status: Met, Required: outcome.Int(1, outcome.Piece), Achieved: outcome.Int(2, outcome.Piece), Bounds: outcome.Exactly(d("2")), Progress: d("2")},
+					{ID: "p1", Kind: KindAtLeast, Status: Met, Required: quantity.Int(1, quantity.Piece), Achieved: quantity.Int(2, quantity.Piece), Bounds: quantity.Exactly(d("2")), Progress: d("2")},
 					{ID: "p2", Kind: KindObserve, Status: NoData},
 				}
 			}
@@ -109,13 +108,13 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	whole, _ := shardedLedger(t, rand.New(rand.NewPCG(5, 3)), 4, nil)
 	villages := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
 	targets := []Target{
-		AtLeast("training", lang.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
-		Range("platforms", lang.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
-		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
+		AtLeast("training", lang.Name{En: "training"}, "training", quantity.Int(300, quantity.PersonTime)).From(start2016).By(end2020),
+		Range("platforms", lang.Name{En: "platforms"}, "platforms", quantity.MustParse("100—300个")),
+		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, quantity.Int(1, quantity.Person)),
+		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, quantity.MustParse("3—5名")).By(end2020),
 		Observe("poor-now", lang.Name{En: "rural poor"}, "poor"),
-		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
-		EachYear("a-year", lang.Name{En: "each year"}, "commissioners", outcome.Int(20, outcome.Person)).From(start2016).By(end2020),
+		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", quantity.Quantity{}, quantity.Int(0, quantity.Person)).From(date(2016, 12, 31)).By(end2020),
+		EachYear("a-year", lang.Name{En: "each year"}, "commissioners", quantity.Int(20, quantity.Person)).From(start2016).By(end2020),
 	}
 	targets = append(targets, AllOf("all", lang.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
 	for _, tg := range targets {

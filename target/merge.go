@@ -6,6 +6,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Merge joins results of t, each evaluated as of the same date over its own
@@ -80,10 +81,10 @@ func (t Target) Merge(parts ...Result) (Result, error) {
 func (t Target) mergeAggregate(r *Result, parts []Result) {
 	sum := outcome.Sum{Unit: parts[0].Achieved.Unit()}
 	base := outcome.Sum{}
-	var baseBounds outcome.Bounds // the sum of the parts' baselines' bounds
-	var baseline outcome.Quantity // the one part's baseline, while there is one
-	var only Result               // the one part with data, whose figure keeps its qualifier
-	var bounds outcome.Bounds     // the sum of the parts' bounds
+	var baseBounds quantity.Bounds // the sum of the parts' baselines' bounds
+	var baseline quantity.Quantity // the one part's baseline, while there is one
+	var only Result                // the one part with data, whose figure keeps its qualifier
+	var bounds quantity.Bounds     // the sum of the parts' bounds
 	with := 0
 	for _, p := range parts {
 		if !p.Baseline.IsZero() {
@@ -119,7 +120,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 	if with == 0 {
 		return
 	}
-	achieved := outcome.NewQuantity(sum.Value, sum.Unit, bounds.Qualifier(sum.Value))
+	achieved := quantity.New(sum.Value, sum.Unit, bounds.Qualifier(sum.Value))
 	if with == 1 {
 		achieved = only.Achieved
 	}
@@ -132,7 +133,7 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 			baseline = t.baseline
 		case base.Records > 1:
 			// A sum of figures: its qualifier states its bounds.
-			baseline = outcome.NewQuantity(base.Value, base.Unit, baseBounds.Qualifier(base.Value))
+			baseline = quantity.New(base.Value, base.Unit, baseBounds.Qualifier(base.Value))
 		}
 		if baseline.IsZero() {
 			r.Records, r.Certainty, r.DataAsOf, r.Achieved, r.Bounds = sum.Records, sum.Certainty, sum.Latest, achieved, bounds
@@ -149,9 +150,9 @@ func (t Target) mergeAggregate(r *Result, parts []Result) {
 // [outcome.Sum.Bounds] adds them: a figure is never negative, so the sum is
 // bounded below when either is (the other adding at least 0), above when
 // both are, and a bound is open when either is.
-func addBounds(a, b outcome.Bounds) outcome.Bounds {
-	var s outcome.Bounds
-	for _, x := range []outcome.Bounds{a, b} {
+func addBounds(a, b quantity.Bounds) quantity.Bounds {
+	var s quantity.Bounds
+	for _, x := range []quantity.Bounds{a, b} {
 		if x.HasLo {
 			s.Lo, s.HasLo, s.LoOpen = s.Lo.Add(x.Lo), true, s.LoOpen || x.LoOpen
 		}
@@ -183,7 +184,7 @@ func mergePerUnit(r *Result, parts []Result) {
 			}
 		}
 	}
-	r.Required = outcome.Int(int64(r.Units), outcome.Piece)
+	r.Required = quantity.Int(int64(r.Units), quantity.Piece)
 	r.Shortfall = mergeGaps(gaps...)
 	if r.Records > 0 {
 		finishPerUnit(r)

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // shardedLedger is a random national ledger of provinces, counties and
@@ -89,13 +90,13 @@ func TestMergeShards(t *testing.T) {
 	villages := AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
 	counties := AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "")
 	targets := []Target{
-		AtLeast("training", lang.Name{En: "training"}, "training", outcome.Int(300, outcome.PersonTime)).From(start2016).By(end2020),
-		Range("platforms", lang.Name{En: "platforms"}, "platforms", outcome.MustParseQuantity("100—300个")),
-		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, outcome.Int(1, outcome.Person)),
-		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, outcome.MustParseQuantity("3—5名")).By(end2020),
-		Coverage("star", lang.Name{En: "counties with a star space"}, "star-spaces", counties, outcome.Int(1, outcome.Establishment)),
+		AtLeast("training", lang.Name{En: "training"}, "training", quantity.Int(300, quantity.PersonTime)).From(start2016).By(end2020),
+		Range("platforms", lang.Name{En: "platforms"}, "platforms", quantity.MustParse("100—300个")),
+		Coverage("commissioners", lang.Name{En: "a commissioner a village"}, "commissioners", villages, quantity.Int(1, quantity.Person)),
+		EachInRange("leaders", lang.Name{En: "leaders"}, "leaders", villages, quantity.MustParse("3—5名")).By(end2020),
+		Coverage("star", lang.Name{En: "counties with a star space"}, "star-spaces", counties, quantity.Int(1, quantity.Establishment)),
 		Observe("poor-now", lang.Name{En: "rural poor"}, "poor"),
-		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", outcome.Quantity{}, outcome.Int(0, outcome.Person)).From(date(2016, 12, 31)).By(end2020),
+		Reduction("poor", lang.Name{En: "no rural poor"}, "poor", quantity.Quantity{}, quantity.Int(0, quantity.Person)).From(date(2016, 12, 31)).By(end2020),
 	}
 	targets = append(targets, AllOf("all", lang.Name{En: "all of"}, targets[2], targets[3]).From(start2016).By(end2020))
 	splits := [][][]int{{{0}, {1}, {2}, {3}}, {{0, 2}, {1, 3}}, {{3}, {0, 1, 2}}}
@@ -152,8 +153,8 @@ func asJSON(t *testing.T, r Result) map[string]any {
 
 func TestMergeRefuses(t *testing.T) {
 	l := testLedger(t)
-	a := AtLeast("a", lang.Name{En: "a"}, "training", outcome.Int(1, outcome.PersonTime))
-	b := AtLeast("b", lang.Name{En: "b"}, "training", outcome.Int(1, outcome.PersonTime))
+	a := AtLeast("a", lang.Name{En: "a"}, "training", quantity.Int(1, quantity.PersonTime))
+	b := AtLeast("b", lang.Name{En: "b"}, "training", quantity.Int(1, quantity.PersonTime))
 	ra, _ := a.Evaluate(l, asOf2019)
 	rb, _ := b.Evaluate(l, asOf2019)
 	ra2020, _ := a.Evaluate(l, end2020)

@@ -14,12 +14,13 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // yearly is 004_32acad38fe6c52df.txt §一(四)一是 [4]: 「每年组织5000余名科技特派员」,
 // given the years 2016–2020.
 func yearly() Target {
-	return EachYear("commissioners-a-year", lang.Name{Zh: "每年组织5000余名科技特派员", En: "more than 5000 commissioners a year"}, "commissioners", outcome.MustParseQuantity("5000余名")).From(start2016).By(end2020)
+	return EachYear("commissioners-a-year", lang.Name{Zh: "每年组织5000余名科技特派员", En: "more than 5000 commissioners a year"}, "commissioners", quantity.MustParse("5000余名")).From(start2016).By(end2020)
 }
 
 // years returns one record of indicator at the province for each year from
@@ -116,7 +117,7 @@ func TestEachYear(t *testing.T) {
 		{
 			// Without a start, only the year of the date evaluated is known.
 			name:    "no start: the last year only",
-			target:  EachYear("c", lang.Name{}, "commissioners", outcome.MustParseQuantity("5000余名")),
+			target:  EachYear("c", lang.Name{}, "commissioners", quantity.MustParse("5000余名")),
 			records: years("commissioners", 2018, "4000名", "5400名"),
 			asOf:    asOf2019, status: Met, covered: 1, units: 1,
 			parts: []string{"2019 met"},
@@ -133,7 +134,7 @@ func TestEachYear(t *testing.T) {
 			// 「近1000名“三区”科技人才」: a requirement of 近1000 is taken at
 			// 1000, so 1000 meets it and 990 does not.
 			name: "近1000 is taken at 1000",
-			target: EachYear("t", lang.Name{}, "commissioners", outcome.MustParseQuantity("近1000名")).
+			target: EachYear("t", lang.Name{}, "commissioners", quantity.MustParse("近1000名")).
 				From(date(2018, 1, 1)),
 			records: years("commissioners", 2018, "1000名", "990名"),
 			asOf:    asOf2019, status: Missed, covered: 1, units: 2,
@@ -179,14 +180,14 @@ func TestEachYearFigures(t *testing.T) {
 	r, err := yearly().Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	// The whole's progress is its weakest year's: 4900/5000 in 2018.
-	if !r.Progress.Equal(d("0.98")) || !r.PerUnit.Equal(outcome.MustParseQuantity("5000余名")) || r.Records != 4 {
+	if !r.Progress.Equal(d("0.98")) || !r.PerUnit.Equal(quantity.MustParse("5000余名")) || r.Records != 4 {
 		t.Errorf("progress %v, per year %v, %d records; want 0.98, 5000余名, 4", r.Progress, r.PerUnit, r.Records)
 	}
 	if want := date(2019, 12, 31); !r.DataAsOf.Equal(want) || r.Stale {
 		t.Errorf("data as of %v (stale %v), want %v, not stale", r.DataAsOf, r.Stale, want)
 	}
 	y := r.Parts[2]
-	if y.ID != "2018" || y.Name.Zh != "2018年" || !y.Achieved.Equal(outcome.MustParseQuantity("4900名")) || !y.Deadline.Equal(date(2018, 12, 31)) {
+	if y.ID != "2018" || y.Name.Zh != "2018年" || !y.Achieved.Equal(quantity.MustParse("4900名")) || !y.Deadline.Equal(date(2018, 12, 31)) {
 		t.Errorf("2018: %s %v achieved %v due %v; want 2018 2018年 4900名 due 2018-12-31", y.ID, y.Name, y.Achieved, y.Deadline)
 	}
 }
@@ -197,7 +198,7 @@ func TestEachYearNotes(t *testing.T) {
 	undated, err := period.Undated(date(2011, 1, 1), date(2019, 12, 31))
 	require.NoError(t, err)
 	l := testLedger(t,
-		outcome.Record{Indicator: "commissioners", Region: "430000", Period: undated, Quantity: outcome.MustParseQuantity("5000余名"), Note: "每年组织"},
+		outcome.Record{Indicator: "commissioners", Region: "430000", Period: undated, Quantity: quantity.MustParse("5000余名"), Note: "每年组织"},
 		rec("leaders", "430000", "2019", "770名"))
 	r, err := yearly().SeeAlso("leaders").Evaluate(l, asOf2019)
 	require.NoError(t, err)
@@ -272,7 +273,7 @@ func TestEachYearJSON(t *testing.T) {
 }
 
 func TestEachYearValidate(t *testing.T) {
-	tg := EachYear("x", lang.Name{}, "commissioners", outcome.MustParseQuantity("3—5名"))
+	tg := EachYear("x", lang.Name{}, "commissioners", quantity.MustParse("3—5名"))
 	if err := tg.Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Validate of a yearly range = %v, want ErrInvalid", err)
 	}

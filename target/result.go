@@ -7,10 +7,11 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Status is the verdict on a target as of a date. A verdict follows from
-// the bounds the records' qualifiers put on the figure ([outcome.Bounds]):
+// the bounds the records' qualifiers put on the figure ([quantity.Bounds]):
 // [Met] and [Missed] hold for every true value those bounds allow.
 type Status uint8
 
@@ -109,17 +110,17 @@ type Result struct {
 	// the qualifiers of the records used: 5000余 gives a lower bound, 近1000
 	// an approximation. [Result.Certain] says whether the status holds for
 	// every value those qualifiers allow.
-	Certainty outcome.Certainty
+	Certainty quantity.Certainty
 
-	Required outcome.Quantity // N, a–b, the number of units, or the goal
-	Achieved outcome.Quantity // the aggregate, the units covered, or the current level
-	PerUnit  outcome.Quantity // k or a–b for each unit of a per-unit target
-	Baseline outcome.Quantity // where a reduction started
-	Records  int              // how many records were used
+	Required quantity.Quantity // N, a–b, the number of units, or the goal
+	Achieved quantity.Quantity // the aggregate, the units covered, or the current level
+	PerUnit  quantity.Quantity // k or a–b for each unit of a per-unit target
+	Baseline quantity.Quantity // where a reduction started
+	Records  int               // how many records were used
 	// Bounds are the values the true achieved figure may take, given the
 	// qualifiers of the records used: what an [Undecided] verdict rests
 	// on. For per-unit kinds they bound the units covered.
-	Bounds outcome.Bounds
+	Bounds quantity.Bounds
 	// DataAsOf is the last day of the newest record behind Achieved: a
 	// figure as of 2016 may rest on a record of 2012. Zero without data.
 	DataAsOf time.Time

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // prefectureLedger is a ledger over Hunan with two prefectures: 湘西州
@@ -37,7 +38,7 @@ var (
 	counties3    = Listed(lang.Name{Zh: "贫困县", En: "poor counties"}, "433122", "433130", "430426")
 	allCounties  = AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, "430000")
 	allVillages  = AllAt(lang.Name{Zh: "村", En: "villages"}, outcome.Village, "")
-	one          = outcome.MustParseQuantity("1名")
+	one          = quantity.MustParse("1名")
 	teamCoverage = Coverage("teams", lang.Name{}, "leaders", counties3, one).CoveredBy("teams-covered")
 )
 
@@ -62,7 +63,7 @@ func TestIn(t *testing.T) {
 			want{Met, "1", 1, nil}},
 		{"a list in the other prefecture", Coverage("c", lang.Name{}, "leaders", counties3, one).In("430400"), 1,
 			want{NoData, "", 0, []string{"430426"}}},
-		{"each in range in a county", EachInRange("e", lang.Name{}, "leaders", allVillages, outcome.MustParseQuantity("1—2名")).In("433130"), 2,
+		{"each in range in a county", EachInRange("e", lang.Name{}, "leaders", allVillages, quantity.MustParse("1—2名")).In("433130"), 2,
 			want{Met, "1", 2, nil}},
 		{"a condition in a prefecture", Coverage("c", lang.Name{}, "leaders",
 			allVillages.Where(lang.Name{En: "not village 202"}, func(r outcome.Region) bool { return !strings.HasSuffix(r.Code, "202") }), one).In("433100"), 3,
@@ -71,11 +72,11 @@ func TestIn(t *testing.T) {
 			want{InProgress, "0.333333333333", 1, []string{"433122100202", "433122100203"}}},
 		{"narrowed twice, inner first", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("433122").In("433100"), 3,
 			want{InProgress, "0.333333333333", 1, []string{"433122100202", "433122100203"}}},
-		{"an aggregate in a county", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433130"), 0,
+		{"an aggregate in a county", AtLeast("a", lang.Name{}, "leaders", quantity.MustParse("2名")).In("433130"), 0,
 			want{Met, "1", 0, nil}},
-		{"an aggregate in a prefecture", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("4名")).In("433100"), 0,
+		{"an aggregate in a prefecture", AtLeast("a", lang.Name{}, "leaders", quantity.MustParse("4名")).In("433100"), 0,
 			want{InProgress, "0.75", 0, nil}},
-		{"an aggregate narrowed twice", AtLeast("a", lang.Name{}, "leaders", outcome.MustParseQuantity("2名")).In("433122").In("430000"), 0,
+		{"an aggregate narrowed twice", AtLeast("a", lang.Name{}, "leaders", quantity.MustParse("2名")).In("433122").In("430000"), 0,
 			want{InProgress, "0.5", 0, nil}},
 		{"disjoint regions cover nothing", Coverage("c", lang.Name{}, "leaders", allVillages, one).In("433122").In("430426"), 0,
 			want{NoData, "", 0, nil}},
@@ -96,7 +97,7 @@ func TestInAllOf(t *testing.T) {
 	l := prefectureLedger(t, append(eachVillage("leaders", "2019", "1名", "433122100201", "433130100201", "433130100202"),
 		rec("commissioners", "433130", "2019", "10名"), rec("commissioners", "433122", "2019", "1名"))...)
 	whole := AllOf("all", lang.Name{}, Coverage("villages", lang.Name{}, "leaders", allVillages, one),
-		AtLeast("commissioners", lang.Name{}, "commissioners", outcome.MustParseQuantity("10名")),
+		AtLeast("commissioners", lang.Name{}, "commissioners", quantity.MustParse("10名")),
 	)
 	for _, tt := range []struct {
 		region string
@@ -148,7 +149,7 @@ func TestInUnknownRegion(t *testing.T) {
 	for _, tg := range []Target{
 		teamCoverage.In("439999"),
 		AtLeast("a", lang.Name{}, "leaders", one).In("433122").In("439999"),
-		Reduction("r", lang.Name{}, "poor", outcome.MustParseQuantity("100名"), outcome.MustParseQuantity("0名")).In("439999"),
+		Reduction("r", lang.Name{}, "poor", quantity.MustParse("100名"), quantity.MustParse("0名")).In("439999"),
 		AllOf("all", lang.Name{}, Observe("o", lang.Name{}, "leaders")).In("439999"),
 		yearly().In("439999"),
 	} {
@@ -279,7 +280,7 @@ func TestInJSON(t *testing.T) {
 func TestInNoUnitsThere(t *testing.T) {
 	l := testLedger(t)
 	pop := Listed(lang.Name{Zh: "贫困村"}, villages[0], villages[1])
-	r, err := Coverage("c", lang.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).In("433130").Evaluate(l, asOf2019)
+	r, err := Coverage("c", lang.Name{}, "commissioners", pop, quantity.Int(1, quantity.Person)).In("433130").Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	want := lang.Name{Zh: "「贫困村」在 433130 内没有单位", En: `no unit of "贫困村" lies within 433130`}
 	if r.Units != 0 || r.Status != NoData || len(r.Notes) != 1 || r.Notes[0] != want {
@@ -292,7 +293,7 @@ func TestInNoUnitsThere(t *testing.T) {
 func TestListUnitsCountNote(t *testing.T) {
 	l := testLedger(t, rec("commissioners", villages[0], "2019", "1名"))
 	pop := Counted(lang.Name{Zh: "贫困村"}, 3209, "430000")
-	tg := Coverage("c", lang.Name{}, "commissioners", pop, outcome.Int(1, outcome.Person)).ListUnits(pop, villages[:3]...)
+	tg := Coverage("c", lang.Name{}, "commissioners", pop, quantity.Int(1, quantity.Person)).ListUnits(pop, villages[:3]...)
 	r, err := tg.Evaluate(l, asOf2019)
 	require.NoError(t, err)
 	want := lang.Name{Zh: "列出的「贫困村」3 个, 目录记为 3209 个", En: `3 units of "贫困村" listed; the catalogue counts 3209`}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // Kind is the shape of a target.
@@ -85,8 +86,8 @@ type Target struct {
 	scope     string
 	outer     []string // regions of earlier In calls: the target lies within each
 	pop       Population
-	required  outcome.Quantity
-	baseline  outcome.Quantity
+	required  quantity.Quantity
+	baseline  quantity.Quantity
 	start     time.Time
 	deadline  time.Time
 	source    outcome.Citation
@@ -104,13 +105,13 @@ type Target struct {
 
 // AtLeast is the target "the aggregate of indicator reaches n": 「1000个以上
 // 农技协联合会」 or a bare 「一百个」.
-func AtLeast(id string, name lang.Name, indicator string, n outcome.Quantity) Target {
+func AtLeast(id string, name lang.Name, indicator string, n quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindAtLeast, indicator: indicator, required: n}
 }
 
 // Range is the target "the aggregate of indicator lies within the range r",
 // such as 3 000—5 000个.
-func Range(id string, name lang.Name, indicator string, r outcome.Quantity) Target {
+func Range(id string, name lang.Name, indicator string, r quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindRange, indicator: indicator, required: r}
 }
 
@@ -118,20 +119,20 @@ func Range(id string, name lang.Name, indicator string, r outcome.Quantity) Targ
 // every poor county at least one featured industry. A population given by a
 // predicate or a list ([Population.Where], [Listed]) makes it a conditional
 // coverage.
-func Coverage(id string, name lang.Name, indicator string, pop Population, k outcome.Quantity) Target {
+func Coverage(id string, name lang.Name, indicator string, pop Population, k quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindCoverage, indicator: indicator, pop: pop, required: k}
 }
 
 // EachInRange is the target "every unit of pop has an amount of indicator
 // within r": 3—5 entrepreneurial leaders in each poor village.
-func EachInRange(id string, name lang.Name, indicator string, pop Population, r outcome.Quantity) Target {
+func EachInRange(id string, name lang.Name, indicator string, pop Population, r quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindEachInRange, indicator: indicator, pop: pop, required: r}
 }
 
 // Reduction is the target "indicator falls from baseline to goal": the rural
 // poor population from 9899万 at the end of 2012 to 0 by 2020. A zero
 // baseline is read from the ledger as of the target's start.
-func Reduction(id string, name lang.Name, indicator string, baseline, goal outcome.Quantity) Target {
+func Reduction(id string, name lang.Name, indicator string, baseline, goal quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindReduction, indicator: indicator, baseline: baseline, required: goal}
 }
 
@@ -155,7 +156,7 @@ func Reduction(id string, name lang.Name, indicator string, baseline, goal outco
 // judged and Covered the years met; its progress is the weakest year's; it
 // has no pace. A record whose period spans more than one year (「每年」 in an
 // undated document) cannot count for any one year: the result notes it.
-func EachYear(id string, name lang.Name, indicator string, n outcome.Quantity) Target {
+func EachYear(id string, name lang.Name, indicator string, n quantity.Quantity) Target {
 	return Target{id: id, name: name, kind: KindEachYear, indicator: indicator, required: n}
 }
 
@@ -295,10 +296,10 @@ func (t Target) scopes() []string {
 func (t Target) Population() Population { return t.pop }
 
 // Required returns N, the range a–b, the per-unit k, or a reduction's goal.
-func (t Target) Required() outcome.Quantity { return t.required }
+func (t Target) Required() quantity.Quantity { return t.required }
 
 // Baseline returns a reduction's baseline.
-func (t Target) Baseline() outcome.Quantity { return t.baseline }
+func (t Target) Baseline() quantity.Quantity { return t.baseline }
 
 // Start returns the start, or the zero time.
 func (t Target) Start() time.Time { return t.start }
@@ -380,7 +381,7 @@ func (t Target) Validate() error {
 		if !t.baseline.IsZero() && t.baseline.Value().LessThanOrEqual(t.required.Value()) {
 			// A baseline at the goal leaves nothing to reduce; a zero
 			// Quantity{}, not 0名, asks for the baseline to be read.
-			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline not above the goal %v (a baseline to read from the ledger is outcome.Quantity{})", outcome.ErrInvalid, t.required))
+			return bad("baseline", t.baseline.String(), fmt.Errorf("%w: baseline not above the goal %v (a baseline to read from the ledger is quantity.Quantity{})", outcome.ErrInvalid, t.required))
 		}
 		if t.baseline.IsZero() && t.start.IsZero() {
 			return bad("baseline", "", fmt.Errorf("%w: no baseline and no start to read it at", outcome.ErrMissing))

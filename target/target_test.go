@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -24,14 +25,14 @@ var (
 )
 
 var testIndicators = []outcome.Indicator{
-	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
-	{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-	{Code: "teams-covered", Name: lang.Name{Zh: "专家服务团覆盖县数", En: "counties with a team"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-	{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-	{Code: "funds", Name: lang.Name{Zh: "扶贫资金", En: "poverty-alleviation funds"}, Unit: outcome.Yuan, Aggregation: outcome.Flow},
+	{Code: "platforms", Name: lang.Name{Zh: "平台载体", En: "platforms"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+	{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Flow},
+	{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+	{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+	{Code: "poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+	{Code: "teams-covered", Name: lang.Name{Zh: "专家服务团覆盖县数", En: "counties with a team"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+	{Code: "training", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
+	{Code: "funds", Name: lang.Name{Zh: "扶贫资金", En: "poverty-alleviation funds"}, Unit: quantity.Yuan, Aggregation: outcome.Flow},
 }
 
 var villages = []string{"433122100201", "433122100202", "433122100203", "433130100201", "433130100202"}
@@ -62,7 +63,7 @@ func ledgerOf(t *testing.T, regions []outcome.Region, records ...outcome.Record)
 }
 
 func rec(ind, region, per, qty string) outcome.Record {
-	return outcome.Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: outcome.MustParseQuantity(qty)}
+	return outcome.Record{Indicator: ind, Region: region, Period: period.MustParse(per), Quantity: quantity.MustParse(qty)}
 }
 
 func eachVillage(ind, per, qty string, codes ...string) []outcome.Record {
@@ -112,7 +113,7 @@ func check(t *testing.T, tg Target, l *outcome.Ledger, asOf time.Time, w want) R
 
 func TestAtLeast(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt footnote ②: 「建设“一百个”科技园区、星创天地等平台载体」.
-	tg := AtLeast("platforms", lang.Name{Zh: "一百个平台载体"}, "platforms", outcome.MustParseQuantity("一百个")).From(start2016).By(end2020)
+	tg := AtLeast("platforms", lang.Name{Zh: "一百个平台载体"}, "platforms", quantity.MustParse("一百个")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -138,7 +139,7 @@ func TestAtLeast(t *testing.T) {
 
 func TestRange(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt §3.1 (2): 「建设3 000—5 000个星创天地」; records in 家 count for 个.
-	tg := Range("star-spaces", lang.Name{Zh: "星创天地"}, "star-spaces", outcome.MustParseQuantity("3 000—5 000个")).From(start2016).By(end2020)
+	tg := Range("star-spaces", lang.Name{Zh: "星创天地"}, "star-spaces", quantity.MustParse("3 000—5 000个")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -161,7 +162,7 @@ func TestRange(t *testing.T) {
 
 func TestCoverage(t *testing.T) {
 	pop := AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
-	tg := Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", pop, outcome.MustParseQuantity("1名")).From(start2016).By(end2020)
+	tg := Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖"}, "commissioners", pop, quantity.MustParse("1名")).From(start2016).By(end2020)
 	tests := []struct {
 		name    string
 		records []outcome.Record
@@ -188,7 +189,7 @@ func TestCoverage(t *testing.T) {
 
 func TestCoverageShortfallAmounts(t *testing.T) {
 	pop := Listed(lang.Name{Zh: "两个贫困县"}, "433130", "433122")
-	tg := Coverage("industries", lang.Name{Zh: "每县两个产业"}, "leaders", pop, outcome.MustParseQuantity("2名"))
+	tg := Coverage("industries", lang.Name{Zh: "每县两个产业"}, "leaders", pop, quantity.MustParse("2名"))
 	r := check(t, tg, testLedger(t, rec("leaders", "433122100201", "2019", "1名")), asOf2019,
 		want{status: InProgress, progress: "0", gaps: []string{"433122", "433130"}})
 	if g := r.Shortfall.At(0); !g.Has.Equal(d("1")) || !g.Lacks.Equal(d("1")) || g.Region.Name.Zh != "泸溪县" {
@@ -205,7 +206,7 @@ func TestConditionalCoverage(t *testing.T) {
 	eligible := map[string]bool{"433130": true}
 	pop := AllAt(lang.Name{Zh: "贫困县"}, outcome.County, "").
 		Where(lang.Name{Zh: "有条件的", En: "with the conditions"}, func(r outcome.Region) bool { return eligible[r.Code] })
-	tg := Coverage("county-park", lang.Name{Zh: "有条件的贫困县至少建设一个科技产业园区"}, "platforms", pop, outcome.MustParseQuantity("至少一个"))
+	tg := Coverage("county-park", lang.Name{Zh: "有条件的贫困县至少建设一个科技产业园区"}, "platforms", pop, quantity.MustParse("至少一个"))
 	r := check(t, tg, testLedger(t, rec("platforms", "433130", "2019", "1个")), asOf2019, want{status: Met, progress: "1", covered: 1})
 	if r.Units != 1 {
 		t.Errorf("Units = %d, want 1: only the eligible county", r.Units)
@@ -215,7 +216,7 @@ func TestConditionalCoverage(t *testing.T) {
 func TestCoverageFromAggregate(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §二(二)二是: 「实现全省51个贫困县全覆盖」 gives a count, no list.
 	pop := AllAt(lang.Name{Zh: "县"}, outcome.County, "430000")
-	tg := Coverage("teams", lang.Name{Zh: "专家服务团全覆盖"}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
+	tg := Coverage("teams", lang.Name{Zh: "专家服务团全覆盖"}, "platforms", pop, quantity.MustParse("1个")).CoveredBy("teams-covered")
 	r := check(t, tg, testLedger(t, rec("teams-covered", "430000", "2018", "2个")), asOf2019, want{status: Met, progress: "1", covered: 2})
 	if r.Listed || len(r.Notes) == 0 {
 		t.Errorf("Listed = %v, Notes = %v; want no list and a note saying so", r.Listed, r.Notes)
@@ -229,7 +230,7 @@ func TestCoverageFromAggregate(t *testing.T) {
 func TestEachInRange(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt §3.2: 「每村确定3—5位创业致富带头人培育目标」.
 	pop := AllAt(lang.Name{Zh: "贫困村"}, outcome.Village, "")
-	tg := EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人"}, "leaders", pop, outcome.MustParseQuantity("3—5位")).By(end2020)
+	tg := EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人"}, "leaders", pop, quantity.MustParse("3—5位")).By(end2020)
 	inRange := append(eachVillage("leaders", "2018", "2名", villages...), eachVillage("leaders", "2019", "2名", villages...)...)
 	tests := []struct {
 		name    string
@@ -259,7 +260,7 @@ func TestEachInRange(t *testing.T) {
 
 func TestReduction(t *testing.T) {
 	// 000_f8a6b69a178fa4e7.txt intro: 「从2012年底的9899万人减少到551万人」; 004 §三(一): 到2020年 全部脱贫.
-	tg := Reduction("poor", lang.Name{Zh: "农村贫困人口全部脱贫"}, "poor", outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+	tg := Reduction("poor", lang.Name{Zh: "农村贫困人口全部脱贫"}, "poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).
 		From(date(2012, 12, 31)).By(end2020)
 	tests := []struct {
 		name    string
@@ -278,33 +279,33 @@ func TestReduction(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { check(t, tg, testLedger(t, tt.records...), tt.asOf, tt.want) })
 	}
 	// The baseline can be read from the ledger as of the start.
-	fromLedger := Reduction("poor", lang.Name{}, "poor", outcome.Quantity{}, outcome.MustParseQuantity("0人")).From(date(2012, 12, 31))
+	fromLedger := Reduction("poor", lang.Name{}, "poor", quantity.Quantity{}, quantity.MustParse("0人")).From(date(2012, 12, 31))
 	check(t, fromLedger, testLedger(t, rec("poor", "430000", "2012", "9899万人"), rec("poor", "430000", "2019", "551万人")), asOf2019,
 		want{status: InProgress, progress: "0.944337811900"})
 }
 
 func TestCertainty(t *testing.T) {
-	tg := AtLeast("workers", lang.Name{Zh: "十万名科技工作者"}, "commissioners", outcome.MustParseQuantity("1000名"))
+	tg := AtLeast("workers", lang.Name{Zh: "十万名科技工作者"}, "commissioners", quantity.MustParse("1000名"))
 	tests := []struct {
 		name      string
 		figure    string
 		status    Status
-		certainty outcome.Certainty
+		certainty quantity.Certainty
 		certain   bool
 	}{
-		{"exact", "1000名", Met, outcome.Exact, true},
+		{"exact", "1000名", Met, quantity.Exact, true},
 		// Met only by a lower bound: 5000余 (004 §一(四)一是) kind of figure.
-		{"met by a lower bound", "1000余名", Met, outcome.LowerBound, true},
+		{"met by a lower bound", "1000余名", Met, quantity.LowerBound, true},
 		// 余 rounds down to a unit of its last digit: 900余 is less than
 		// 1000, 995余 less than 1000 too; 900以上 has no upper bound.
-		{"a lower bound below the target", "900余名", InProgress, outcome.LowerBound, true},
-		{"a lower bound just below the target", "995余名", InProgress, outcome.LowerBound, true},
-		{"at least, below the target", "900名以上", Undecided, outcome.LowerBound, false},
+		{"a lower bound below the target", "900余名", InProgress, quantity.LowerBound, true},
+		{"a lower bound just below the target", "995余名", InProgress, quantity.LowerBound, true},
+		{"at least, below the target", "900名以上", Undecided, quantity.LowerBound, false},
 		// Reached only by 近 (004 §一(四)一是 「近1000名“三区”科技人才」): 近 falls short of 1000.
-		{"reached only by 近", "近1000名", InProgress, outcome.UpperBound, true},
-		{"不到 the target's figure", "不到1000名", InProgress, outcome.UpperBound, true},
-		{"an upper bound above the target", "不到1200名", Undecided, outcome.UpperBound, false},
-		{"an upper bound below the target", "不到900名", InProgress, outcome.UpperBound, true},
+		{"reached only by 近", "近1000名", InProgress, quantity.UpperBound, true},
+		{"不到 the target's figure", "不到1000名", InProgress, quantity.UpperBound, true},
+		{"an upper bound above the target", "不到1200名", Undecided, quantity.UpperBound, false},
+		{"an upper bound below the target", "不到900名", InProgress, quantity.UpperBound, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -318,7 +319,7 @@ func TestCertainty(t *testing.T) {
 }
 
 func TestPace(t *testing.T) {
-	tg := AtLeast("platforms", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).From(date(2017, 1, 1)).By(date(2020, 12, 31))
+	tg := AtLeast("platforms", lang.Name{}, "platforms", quantity.MustParse("100个")).From(date(2017, 1, 1)).By(date(2020, 12, 31))
 	// As of 2019-01-01, 730 of 1460 days have passed: 50% expected.
 	asOf := date(2019, 1, 1)
 	for _, tt := range []struct {
@@ -338,15 +339,15 @@ func TestPace(t *testing.T) {
 	if r.Status != Missed || r.Pace != Behind {
 		t.Errorf("不到100个 at the deadline: %v, pace %v; want missed, behind", r.Status, r.Pace)
 	}
-	r, _ = AtLeast("x", lang.Name{}, "platforms", outcome.MustParseQuantity("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
+	r, _ = AtLeast("x", lang.Name{}, "platforms", quantity.MustParse("100个")).Evaluate(testLedger(t, rec("platforms", "430000", "2018", "1个")), asOf)
 	if r.Pace != PaceUnknown {
 		t.Errorf("a target without start and deadline has pace %v, want unknown", r.Pace)
 	}
 }
 
 func TestAllOf(t *testing.T) {
-	platforms := AtLeast("platforms", lang.Name{}, "platforms", outcome.MustParseQuantity("100个"))
-	stars := Range("stars", lang.Name{}, "star-spaces", outcome.MustParseQuantity("3—5个"))
+	platforms := AtLeast("platforms", lang.Name{}, "platforms", quantity.MustParse("100个"))
+	stars := Range("stars", lang.Name{}, "star-spaces", quantity.MustParse("3—5个"))
 	tg := AllOf("bqw", lang.Name{Zh: "百千万"}, platforms, stars).By(end2020)
 	tests := []struct {
 		name    string
@@ -376,16 +377,16 @@ func TestEvaluateErrors(t *testing.T) {
 		want  error
 	}{
 		// 004 §一(四)二是 asks for 一万名 local technicians; training is in 人次.
-		{"incompatible units", AtLeast("technicians", lang.Name{}, "training", outcome.MustParseQuantity("一万名")), "unit", outcome.ErrUnitMismatch},
-		{"range minimum above maximum", Range("r", lang.Name{}, "platforms", outcome.Between(d("5"), d("3"), outcome.Piece)), "required", outcome.ErrInvalid},
-		{"a range target without a range", Range("r", lang.Name{}, "platforms", outcome.MustParseQuantity("3个")), "required", ErrInvalid},
-		{"negative", AtLeast("n", lang.Name{}, "platforms", outcome.Int(-1, outcome.Piece)), "required", outcome.ErrInvalid},
-		{"coverage without population", Coverage("c", lang.Name{}, "platforms", Population{}, outcome.MustParseQuantity("1个")), "population", outcome.ErrMissing},
-		{"unknown population region", Coverage("c", lang.Name{}, "platforms", Listed(lang.Name{}, "110000"), outcome.MustParseQuantity("1个")), "population", outcome.ErrUnknownRegion},
-		{"deadline before start", AtLeast("p", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")).From(end2020).By(start2016), "deadline", outcome.ErrInvalid},
-		{"no id", AtLeast("", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")), "id", ErrInvalid},
-		{"baseline below goal", Reduction("p", lang.Name{}, "poor", outcome.MustParseQuantity("5人"), outcome.MustParseQuantity("9人")), "baseline", outcome.ErrInvalid},
-		{"per-unit kind", EachInRange("e", lang.Name{}, "leaders", pop, outcome.MustParseQuantity("3—5人次")), "unit", outcome.ErrUnitMismatch},
+		{"incompatible units", AtLeast("technicians", lang.Name{}, "training", quantity.MustParse("一万名")), "unit", outcome.ErrUnitMismatch},
+		{"range minimum above maximum", Range("r", lang.Name{}, "platforms", quantity.Between(d("5"), d("3"), quantity.Piece)), "required", outcome.ErrInvalid},
+		{"a range target without a range", Range("r", lang.Name{}, "platforms", quantity.MustParse("3个")), "required", ErrInvalid},
+		{"negative", AtLeast("n", lang.Name{}, "platforms", quantity.Int(-1, quantity.Piece)), "required", outcome.ErrInvalid},
+		{"coverage without population", Coverage("c", lang.Name{}, "platforms", Population{}, quantity.MustParse("1个")), "population", outcome.ErrMissing},
+		{"unknown population region", Coverage("c", lang.Name{}, "platforms", Listed(lang.Name{}, "110000"), quantity.MustParse("1个")), "population", outcome.ErrUnknownRegion},
+		{"deadline before start", AtLeast("p", lang.Name{}, "platforms", quantity.MustParse("1个")).From(end2020).By(start2016), "deadline", outcome.ErrInvalid},
+		{"no id", AtLeast("", lang.Name{}, "platforms", quantity.MustParse("1个")), "id", ErrInvalid},
+		{"baseline below goal", Reduction("p", lang.Name{}, "poor", quantity.MustParse("5人"), quantity.MustParse("9人")), "baseline", outcome.ErrInvalid},
+		{"per-unit kind", EachInRange("e", lang.Name{}, "leaders", pop, quantity.MustParse("3—5人次")), "unit", outcome.ErrUnitMismatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -403,7 +404,7 @@ func TestEvaluateErrors(t *testing.T) {
 
 func TestEmptyPopulationIsNoData(t *testing.T) {
 	pop := AllAt(lang.Name{Zh: "乡镇"}, outcome.Township, "")
-	tg := Coverage("t", lang.Name{}, "platforms", pop, outcome.MustParseQuantity("1个")).CoveredBy("teams-covered")
+	tg := Coverage("t", lang.Name{}, "platforms", pop, quantity.MustParse("1个")).CoveredBy("teams-covered")
 	r, err := tg.Evaluate(testLedger(t, rec("teams-covered", "430000", "2019", "3个")), asOf2019)
 	if err != nil || r.Status != NoData || r.Units != 0 || len(r.Notes) != 1 {
 		t.Errorf("coverage of a population with no units = %v, %d units, notes %v, %v; want no data with a note", r.Status, r.Units, r.Notes, err)
@@ -411,14 +412,14 @@ func TestEmptyPopulationIsNoData(t *testing.T) {
 }
 
 func TestNilLedger(t *testing.T) {
-	_, err := AtLeast("x", lang.Name{}, "platforms", outcome.MustParseQuantity("1个")).Evaluate(nil, asOf2019)
+	_, err := AtLeast("x", lang.Name{}, "platforms", quantity.MustParse("1个")).Evaluate(nil, asOf2019)
 	if !errors.Is(err, outcome.ErrMissing) {
 		t.Errorf("Evaluate(nil ledger) error = %v, want ErrMissing", err)
 	}
 }
 
 func TestUnknownIndicatorIsNoData(t *testing.T) {
-	r, err := AtLeast("x", lang.Name{}, "federations", outcome.MustParseQuantity("1000个")).Evaluate(testLedger(t), asOf2019)
+	r, err := AtLeast("x", lang.Name{}, "federations", quantity.MustParse("1000个")).Evaluate(testLedger(t), asOf2019)
 	if err != nil || r.Status != NoData || len(r.Notes) != 1 {
 		t.Errorf("Evaluate with an indicator the ledger lacks = %v (notes %v), %v; want no data with a note", r.Status, r.Notes, err)
 	}
@@ -436,7 +437,7 @@ func TestObserve(t *testing.T) {
 
 func TestSeeAlso(t *testing.T) {
 	// 004 §一(四)二是: 「培训一万名乡土技术骨干」 (名); §一(四)一是 [4] reports 培训农民 118万人次.
-	tg := AtLeast("technicians", lang.Name{Zh: "一万名乡土技术骨干"}, "leaders", outcome.MustParseQuantity("一万名")).SeeAlso("training", "commissioners")
+	tg := AtLeast("technicians", lang.Name{Zh: "一万名乡土技术骨干"}, "leaders", quantity.MustParse("一万名")).SeeAlso("training", "commissioners")
 	r := check(t, tg, testLedger(t, rec("training", "430000", "2017", "128万人次"), rec("commissioners", "430000", "2018", "5000名")), asOf2019, want{status: NoData})
 	if len(r.Notes) != 2 {
 		t.Fatalf("notes = %v, want one per related indicator with records", r.Notes)
@@ -452,13 +453,13 @@ func TestSeeAlso(t *testing.T) {
 func TestCountedPopulation(t *testing.T) {
 	// 004 §一(四)三是 [7]: 「3209个贫困村」, no list; §二(二)二是 [11]: 2019 全覆盖.
 	pop := Counted(lang.Name{Zh: "贫困村"}, 3209, "430000")
-	tg := Coverage("village-commissioners", lang.Name{}, "commissioners", pop, outcome.MustParseQuantity("1名")).CoveredBy("teams-covered")
+	tg := Coverage("village-commissioners", lang.Name{}, "commissioners", pop, quantity.MustParse("1名")).CoveredBy("teams-covered")
 	check(t, tg, testLedger(t), asOf2019, want{status: NoData})
 	r := check(t, tg, testLedger(t, rec("teams-covered", "430000", "2019", "3209个")), asOf2019, want{status: Met, progress: "1", covered: 3209})
 	if r.Units != 3209 || r.Listed {
 		t.Errorf("units %d, listed %v; want 3209 without a list", r.Units, r.Listed)
 	}
-	if err := Coverage("c", lang.Name{}, "commissioners", Counted(lang.Name{}, -1, ""), outcome.MustParseQuantity("1名")).Validate(); !errors.Is(err, ErrInvalid) {
+	if err := Coverage("c", lang.Name{}, "commissioners", Counted(lang.Name{}, -1, ""), quantity.MustParse("1名")).Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("a negative count: %v, want ErrInvalid", err)
 	}
 }

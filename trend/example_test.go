@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
 )
@@ -23,15 +24,14 @@ func ruralPoor() (program.Program, *outcome.Ledger) {
 	if err != nil {
 		panic(err)
 	}
-	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	poor := outcome.Indicator{Code: "rural-poor", Name: lang.Name{Zh: "农村贫困人口", En: "rural poor"}, Unit: quantity.Person, Aggregation: outcome.Stock}
 	p := program.Program{
 		ID:         "example/rural-poor",
 		Name:       lang.Name{Zh: "现行标准下农村贫困人口全部脱贫", En: "No rural poor under the current standard"},
 		Level:      outcome.Nation,
 		Indicators: []outcome.Indicator{poor},
 		Targets: []target.Target{
-			target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口清零", En: "rural poor to zero"}, "rural-poor",
-				outcome.MustParseQuantity("9899万人"), outcome.MustParseQuantity("0人")).
+			target.Reduction("rural-poor-zero", lang.Name{Zh: "农村贫困人口清零", En: "rural poor to zero"}, "rural-poor", quantity.MustParse("9899万人"), quantity.MustParse("0人")).
 				From(time.Date(2012, 12, 31, 0, 0, 0, 0, time.UTC)).By(time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)),
 		},
 	}
@@ -44,7 +44,7 @@ func ruralPoor() (program.Program, *outcome.Ledger) {
 		year   int
 		figure string
 	}{{2012, "9899万人"}, {2019, "551万人"}} {
-		err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "100000", Period: period.Year(r.year), Quantity: outcome.MustParseQuantity(r.figure), Source: src})
+		err := l.Add(outcome.Record{Indicator: "rural-poor", Region: "100000", Period: period.Year(r.year), Quantity: quantity.MustParse(r.figure), Source: src})
 		if err != nil {
 			panic(err)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/trend"
 )
@@ -203,16 +204,16 @@ func personsSeries(t *testing.T, figures map[int]int64, dates []time.Time) trend
 	const nation = "100000"
 	rs, err := outcome.NewRegionSet([]outcome.Region{{Code: nation, Name: lang.Name{Zh: "全国", En: "China"}, Level: outcome.Nation}})
 	require.NoError(t, err)
-	ind := outcome.Indicator{Code: "persons", Name: lang.Name{Zh: "人数", En: "persons"}, Unit: outcome.Person, Aggregation: outcome.Stock}
+	ind := outcome.Indicator{Code: "persons", Name: lang.Name{Zh: "人数", En: "persons"}, Unit: quantity.Person, Aggregation: outcome.Stock}
 	l, err := outcome.NewLedger(rs, ind)
 	require.NoError(t, err)
 	for y, n := range figures {
-		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: period.Year(y), Quantity: outcome.Int(n, outcome.Person)}))
+		require.NoError(t, l.Add(outcome.Record{Indicator: ind.Code, Region: nation, Period: period.Year(y), Quantity: quantity.Int(n, quantity.Person)}))
 	}
 	p := program.Program{
 		ID: "test/persons", Name: lang.Name{Zh: "人数", En: "persons"},
 		Start: date(2016, 1, 1), Deadline: date(2020, 12, 31), Indicators: []outcome.Indicator{ind},
-		Targets: []target.Target{target.AtLeast("persons", lang.Name{Zh: "100人", En: "100 persons"}, ind.Code, outcome.Int(100, outcome.Person))},
+		Targets: []target.Target{target.AtLeast("persons", lang.Name{Zh: "100人", En: "100 persons"}, ind.Code, quantity.Int(100, quantity.Person))},
 	}
 	series, err := trend.Evaluate(p, l, dates, trend.Options{})
 	require.NoError(t, err)
@@ -247,8 +248,8 @@ func TestMilestones(t *testing.T) {
 func TestNotAtCurrentPace(t *testing.T) {
 	l := national.Reported()
 	// A later figure no better than the first: no trend to extend.
-	if err := l.Add(outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2017), Quantity: outcome.MustParseQuantity("50000名")},
-		outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40000名")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2017), Quantity: quantity.MustParse("50000名")},
+		outcome.Record{Indicator: "sci-tech-workers", Region: national.NationCode, Period: period.Year(2018), Quantity: quantity.MustParse("40000名")}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := trend.Evaluate(national.SciTechAidProject(), l, trend.YearEnds(2016, 2019), trend.Options{})

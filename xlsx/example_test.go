@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -26,13 +27,13 @@ func Example() {
 		panic(err)
 	}
 	indicators := []outcome.Indicator{
-		{Code: "provincial-commissioners", Name: lang.Name{Zh: "省级科技特派员"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		{Code: "three-regions-talents", Name: lang.Name{Zh: "“三区”科技人才"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+		{Code: "provincial-commissioners", Name: lang.Name{Zh: "省级科技特派员"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+		{Code: "three-regions-talents", Name: lang.Name{Zh: "“三区”科技人才"}, Unit: quantity.Person, Aggregation: outcome.Flow},
 	}
 	src := outcome.Cite("004_32acad38fe6c52df.txt", "二(二)一是", "[11]")
 	records := []outcome.Record{
-		{Indicator: "provincial-commissioners", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("403名"), Source: src},
-		{Indicator: "three-regions-talents", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("770名"), Source: src, Note: "2019年选派"},
+		{Indicator: "provincial-commissioners", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("403名"), Source: src},
+		{Indicator: "three-regions-talents", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("770名"), Source: src, Note: "2019年选派"},
 	}
 
 	dir, err := os.MkdirTemp("", "taizhang-xlsx-example")
@@ -81,19 +82,19 @@ func ExampleWriteReports() {
 	if err != nil {
 		panic(err)
 	}
-	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: outcome.Person, Aggregation: outcome.Flow}
+	leaders := outcome.Indicator{Code: "leaders", Name: lang.Name{Zh: "致富带头人"}, Unit: quantity.Person, Aggregation: outcome.Flow}
 	p := program.Program{
 		ID: "example/leaders", Name: lang.Name{Zh: "致富带头人"}, Indicators: []outcome.Indicator{leaders},
 		Targets: []target.Target{target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人"}, "leaders",
-			target.AllAt(lang.Name{Zh: "县"}, outcome.County, ""), outcome.MustParseQuantity("3—5名"))},
+			target.AllAt(lang.Name{Zh: "县"}, outcome.County, ""), quantity.MustParse("3—5名"))},
 	}
 	l, err := outcome.NewLedger(rs, leaders)
 	if err != nil {
 		panic(err)
 	}
 	if err := l.Add(
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: quantity.MustParse("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("1名")},
 	); err != nil {
 		panic(err)
 	}

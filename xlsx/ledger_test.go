@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -28,8 +29,8 @@ func dateLedger(t *testing.T) *outcome.Ledger {
 	})
 	require.NoError(t, err)
 	l, err := outcome.NewLedger(rs,
-		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		outcome.Indicator{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Stock},
+		outcome.Indicator{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
 	)
 	require.NoError(t, err)
 	return l
@@ -175,17 +176,17 @@ func TestReadDateCellErrors(t *testing.T) {
 // equal, history included.
 func TestLedgerRoundTripCorrections(t *testing.T) {
 	l := dateLedger(t)
-	first := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("149家"),
+	first := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("149家"),
 		Source: outcome.Cite("县科技局年报", "一", "[1]"), Attrs: outcome.MakeAttributes("填报人", "张三", "联系电话", "0743-1234567")}
 	require.NoError(t, l.Add(first,
 		outcome.Record{Indicator: "training", Region: "433122", Period: period.Year(2019),
-			Quantity: outcome.MustParseQuantity("约30人次"), Attrs: outcome.MakeAttributes("联系电话", "0743-7654321", "a=b; c", "d;e\\")},
+			Quantity: quantity.MustParse("约30人次"), Attrs: outcome.MakeAttributes("联系电话", "0743-7654321", "a=b; c", "d;e\\")},
 	))
 	require.NoError(t, l.Add(outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.Year(2019),
-		Quantity: outcome.MustParseQuantity("151家"), Revises: first.Quantity, Reported: day(2020, 3, 1), Reason: "漏报两家",
+		Quantity: quantity.MustParse("151家"), Revises: first.Quantity, Reported: day(2020, 3, 1), Reason: "漏报两家",
 		Attrs: outcome.MakeAttributes("更正人", "王五")}))
 	require.NoError(t, l.Add(outcome.Record{Indicator: "training", Region: "433122", Period: period.Year(2019),
-		Quantity: outcome.MustParseQuantity("32人次"), Revises: outcome.MustParseQuantity("约30人次"), Reported: day(2020, 4, 1), Reason: "补录"}))
+		Quantity: quantity.MustParse("32人次"), Revises: quantity.MustParse("约30人次"), Reported: day(2020, 4, 1), Reason: "补录"}))
 	want := slices.Collect(l.All())
 	if len(want) != 4 {
 		t.Fatalf("the ledger holds %d records, want 4 (every version)", len(want))

@@ -26,6 +26,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/xuri/excelize/v2"
 )
@@ -197,7 +198,7 @@ func (wb *workbook) styles() error {
 
 // unitText is how a figure's unit is written after it: its symbol in
 // Chinese (名), its name in English (persons).
-func (wb *workbook) unitText(u outcome.Unit) string {
+func (wb *workbook) unitText(u quantity.Unit) string {
 	if wb.lang == lang.Chinese {
 		return u.Symbol()
 	}
@@ -206,7 +207,7 @@ func (wb *workbook) unitText(u outcome.Unit) string {
 
 // unitStyle returns the style of figures in unit: grouped digits, the
 // decimals the figures have, and the unit after them.
-func (wb *workbook) unitStyle(symbol string, places int32, qual outcome.Qualifier) (int, error) {
+func (wb *workbook) unitStyle(symbol string, places int32, qual quantity.Qualifier) (int, error) {
 	key := fmt.Sprintf("%s/%d/%d", symbol, places, qual)
 	if id, ok := wb.units[key]; ok {
 		return id, nil
@@ -219,7 +220,7 @@ func (wb *workbook) unitStyle(symbol string, places int32, qual outcome.Qualifie
 	if qual != 0 {
 		// The words the qualifier puts around a figure, as Quantity.In
 		// writes them: 近1, 1余, 1以上, nearly 1.
-		prefix, suffix, _ = strings.Cut(outcome.NewQuantity(decimal.NewFromInt(1), 0, qual).In(wb.lang), "1")
+		prefix, suffix, _ = strings.Cut(quantity.New(decimal.NewFromInt(1), 0, qual).In(wb.lang), "1")
 	}
 	if symbol != "" {
 		suffix += " " + symbol
@@ -397,14 +398,14 @@ func (wb *workbook) report(sheet string, r program.Report) error {
 func (wb *workbook) figures(res target.Result) ([]cell, error) {
 	out := make([]cell, 7)
 	figure := hasFigure(res)
-	number := func(d decimal.Decimal, u outcome.Unit) (cell, error) {
+	number := func(d decimal.Decimal, u quantity.Unit) (cell, error) {
 		style, err := wb.unitStyle(wb.unitText(u), max(0, -d.Exponent()), 0)
 		return cell{d.InexactFloat64(), style}, err
 	}
 	// achievedNumber shows the achieved figure's qualifier around its
 	// number (近100, 不到10, 5000余): the cell stays a number, and never reads
 	// as the bare figure a missed target states.
-	achievedNumber := func(q outcome.Quantity) (cell, error) {
+	achievedNumber := func(q quantity.Quantity) (cell, error) {
 		style, err := wb.unitStyle(wb.unitText(q.Unit()), max(0, -q.Value().Exponent()), q.Qualifier())
 		return cell{q.Value().InexactFloat64(), style}, err
 	}
@@ -486,7 +487,7 @@ func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.R
 	}
 	// number is a figure as a number whose format shows its qualifier:
 	// 不到3, and what it lacks 超过0, never a bare 3 lacking 0.
-	number := func(q outcome.Quantity) (cell, error) {
+	number := func(q quantity.Quantity) (cell, error) {
 		if q.Qualifier() == 0 {
 			return cell{q.Value().InexactFloat64(), 0}, nil
 		}

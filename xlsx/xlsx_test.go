@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 	"github.com/taizhang/taizhang/xlsx"
 )
@@ -115,23 +116,23 @@ func sample(t *testing.T) program.Report {
 		Deadline: date(2020, 12, 31),
 		Source:   cite,
 		Indicators: []outcome.Indicator{
-			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
+			{Code: "federations", Name: lang.Name{Zh: "农技协联合会", En: "federations"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+			{Code: "workers", Name: lang.Name{Zh: "科技工作者", En: "sci-tech workers"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+			{Code: "leaders", Name: lang.Name{Zh: "致富带头人", En: "leaders"}, Unit: quantity.Person, Aggregation: outcome.Flow},
 		},
 		Targets: []target.Target{
-			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "1000 federations or more"}, "federations", outcome.MustParseQuantity("1000个以上")).Cite(cite),
-			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "100000 workers or more"}, "workers", outcome.MustParseQuantity("100000名以上")).Cite(cite),
+			target.AtLeast("federations", lang.Name{Zh: "1000个以上农技协联合会", En: "1000 federations or more"}, "federations", quantity.MustParse("1000个以上")).Cite(cite),
+			target.AtLeast("workers", lang.Name{Zh: "100000名以上科技工作者", En: "100000 workers or more"}, "workers", quantity.MustParse("100000名以上")).Cite(cite),
 			target.EachInRange("leaders", lang.Name{Zh: "每县3—5位带头人", En: "3 to 5 leaders per county"}, "leaders",
-				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), outcome.MustParseQuantity("3—5位")),
+				target.AllAt(lang.Name{Zh: "县", En: "counties"}, outcome.County, ""), quantity.MustParse("3—5位")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1000余个")},
-		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("4名")},
-		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("不到3名")},
+		outcome.Record{Indicator: "federations", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("1000余个")},
+		outcome.Record{Indicator: "leaders", Region: "433122", Period: period.Year(2019), Quantity: quantity.MustParse("4名")},
+		outcome.Record{Indicator: "leaders", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("不到3名")},
 	))
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)
@@ -310,19 +311,19 @@ func TestProgressCellsAgreeWithText(t *testing.T) {
 		ID: "test/progress", Name: lang.Name{Zh: "进度"}, Level: outcome.Province,
 		Start: date(2016, 1, 1), Deadline: date(2019, 12, 31),
 		Indicators: []outcome.Indicator{
-			{Code: "near", Name: lang.Name{Zh: "近"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
-			{Code: "open", Name: lang.Name{Zh: "待定"}, Unit: outcome.Piece, Aggregation: outcome.Stock},
+			{Code: "near", Name: lang.Name{Zh: "近"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
+			{Code: "open", Name: lang.Name{Zh: "待定"}, Unit: quantity.Piece, Aggregation: outcome.Stock},
 		},
 		Targets: []target.Target{
-			target.AtLeast("near", lang.Name{Zh: "1000个"}, "near", outcome.MustParseQuantity("1000个")),
-			target.AtLeast("open", lang.Name{Zh: "900个"}, "open", outcome.MustParseQuantity("900个")),
+			target.AtLeast("near", lang.Name{Zh: "1000个"}, "near", quantity.MustParse("1000个")),
+			target.AtLeast("open", lang.Name{Zh: "900个"}, "open", quantity.MustParse("900个")),
 		},
 	}
 	l, err := outcome.NewLedger(rs, p.Indicators...)
 	require.NoError(t, err)
 	require.NoError(t, l.Add(
-		outcome.Record{Indicator: "near", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
-		outcome.Record{Indicator: "open", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("近1000个")},
+		outcome.Record{Indicator: "near", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("近1000个")},
+		outcome.Record{Indicator: "open", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("近1000个")},
 	))
 	r, err := p.Evaluate(l, date(2019, 12, 31))
 	require.NoError(t, err)

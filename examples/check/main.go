@@ -25,6 +25,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
 	"github.com/taizhang/taizhang/program/national"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/rule"
 	"github.com/taizhang/taizhang/xlsx"
 )
@@ -260,7 +261,7 @@ func figures(o rule.Outcome, l *outcome.Ledger, in lang.Lang) string {
 // with the qualifier that states its bounds (不到60家, 50余家), in the unit of its indicators, or of the other
 // side's when it is a constant (12.8万个).
 func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, in lang.Lang) string {
-	var unit outcome.Unit
+	var unit quantity.Unit
 	for _, ex := range []rule.Expr{e, other} {
 		if len(ex.Terms) > 0 {
 			if ind, ok := l.Indicator(ex.Terms[0].Indicator); ok {
@@ -272,7 +273,7 @@ func figure(s rule.Side, e, other rule.Expr, l *outcome.Ledger, in lang.Lang) st
 	if len(s.Records) == 1 && e.Const.IsZero() {
 		return s.Records[0].Quantity.In(in) // as recorded: 近50个
 	}
-	return outcome.NewQuantity(s.Value, unit, s.Bounds.Qualifier(s.Value)).In(in)
+	return quantity.New(s.Value, unit, s.Bounds.Qualifier(s.Value)).In(in)
 }
 
 // printRecords lists, below the table, what a violated rule rests on: the

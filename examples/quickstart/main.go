@@ -15,6 +15,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -40,11 +41,11 @@ func run(w io.Writer) error {
 
 	// 2. A program: what must be achieved, measured by which indicators.
 	patents := outcome.Indicator{Code: "patents", Name: lang.Name{Zh: "推广实用专利技术", En: "patented technologies promoted"},
-		Unit: outcome.Item, Aggregation: outcome.Flow}
+		Unit: quantity.Item, Aggregation: outcome.Flow}
 	commissioners := outcome.Indicator{Code: "commissioners", Name: lang.Name{Zh: "科技特派员", En: "sci-tech commissioners"},
-		Unit: outcome.Person, Aggregation: outcome.Stock}
+		Unit: quantity.Person, Aggregation: outcome.Stock}
 	poor := outcome.Indicator{Code: "poor", Name: lang.Name{Zh: "贫困人口", En: "poor population"},
-		Unit: outcome.Person, Aggregation: outcome.Stock}
+		Unit: quantity.Person, Aggregation: outcome.Stock}
 	villages := target.AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "430000")
 	p := program.Program{
 		ID:         "example/quickstart",
@@ -54,9 +55,9 @@ func run(w io.Writer) error {
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: []outcome.Indicator{patents, commissioners, poor},
 		Targets: []target.Target{
-			target.AtLeast("patents", lang.Name{Zh: "推广一百项以上实用专利技术", En: "≥100 patented technologies"}, "patents", outcome.MustParseQuantity("一百项以上")),
-			target.Coverage("commissioners", lang.Name{Zh: "每个贫困村一名科技特派员", En: "a commissioner in every poor village"}, "commissioners", villages, outcome.MustParseQuantity("1名")),
-			target.Reduction("poor", lang.Name{Zh: "贫困人口清零", En: "no one left in poverty"}, "poor", outcome.MustParseQuantity("12000人"), outcome.MustParseQuantity("0人")),
+			target.AtLeast("patents", lang.Name{Zh: "推广一百项以上实用专利技术", En: "≥100 patented technologies"}, "patents", quantity.MustParse("一百项以上")),
+			target.Coverage("commissioners", lang.Name{Zh: "每个贫困村一名科技特派员", En: "a commissioner in every poor village"}, "commissioners", villages, quantity.MustParse("1名")),
+			target.Reduction("poor", lang.Name{Zh: "贫困人口清零", En: "no one left in poverty"}, "poor", quantity.MustParse("12000人"), quantity.MustParse("0人")),
 		},
 	}
 
@@ -67,11 +68,11 @@ func run(w io.Writer) error {
 	}
 	src := outcome.Cite("example.txt", "一", "")
 	err = ledger.Add(
-		outcome.Record{Indicator: "patents", Region: "433122", Period: period.Year(2018), Quantity: outcome.MustParseQuantity("40项"), Source: src},
-		outcome.Record{Indicator: "patents", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("30余项"), Source: src},
-		outcome.Record{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2名"), Source: src},
-		outcome.Record{Indicator: "commissioners", Region: "433130100201", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名"), Source: src},
-		outcome.Record{Indicator: "poor", Region: "430000", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("3000人"), Source: src},
+		outcome.Record{Indicator: "patents", Region: "433122", Period: period.Year(2018), Quantity: quantity.MustParse("40项"), Source: src},
+		outcome.Record{Indicator: "patents", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("30余项"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433122100201", Period: period.Year(2019), Quantity: quantity.MustParse("2名"), Source: src},
+		outcome.Record{Indicator: "commissioners", Region: "433130100201", Period: period.Year(2019), Quantity: quantity.MustParse("1名"), Source: src},
+		outcome.Record{Indicator: "poor", Region: "430000", Period: period.Year(2019), Quantity: quantity.MustParse("3000人"), Source: src},
 	)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -67,10 +68,10 @@ func run(args []string, stderr io.Writer) int {
 }
 
 var indicators = []outcome.Indicator{
-	{Code: "commissioner", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-	{Code: "leader", Name: lang.Name{Zh: "创业致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Entries},
-	{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Entries},
-	{Code: "star_space", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Entries},
+	{Code: "commissioner", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: quantity.Person, Aggregation: outcome.Entries},
+	{Code: "leader", Name: lang.Name{Zh: "创业致富带头人", En: "leaders"}, Unit: quantity.Person, Aggregation: outcome.Entries},
+	{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: quantity.PersonTime, Aggregation: outcome.Entries},
+	{Code: "star_space", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Entries},
 }
 
 func evaluate(dir string, year int, outFile, listFile string) error {
@@ -103,10 +104,10 @@ func evaluate(dir string, year int, outFile, listFile string) error {
 		Name:       lang.Name{Zh: "全国规模四项目标", En: "four targets at national scale"},
 		Indicators: indicators,
 		Targets: []target.Target{
-			target.Coverage("a", lang.Name{En: "every village at least one commissioner"}, "commissioner", villages, outcome.Int(1, outcome.Person)),
-			target.EachInRange("b", lang.Name{En: "3–5 leaders per village"}, "leader", villages, outcome.MustParseQuantity("3—5名")),
+			target.Coverage("a", lang.Name{En: "every village at least one commissioner"}, "commissioner", villages, quantity.Int(1, quantity.Person)),
+			target.EachInRange("b", lang.Name{En: "3–5 leaders per village"}, "leader", villages, quantity.MustParse("3—5名")),
 			target.Observe("c", lang.Name{En: "training person-times"}, "training"),
-			target.Coverage("d", lang.Name{En: "counties with a star space"}, "star_space", counties, outcome.Int(1, outcome.Establishment)),
+			target.Coverage("d", lang.Name{En: "counties with a star space"}, "star_space", counties, quantity.Int(1, quantity.Establishment)),
 		},
 	}
 	report, err := p.Evaluate(ledger, time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))

@@ -38,6 +38,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/store"
 	"github.com/taizhang/taizhang/store/postgres"
 	"github.com/taizhang/taizhang/store/sqlite"
@@ -148,7 +149,7 @@ func demo(ctx context.Context, s *store.Store, w io.Writer, in lang.Lang) error 
 
 	corrected := store.Provenance{Department: province.Name, Reporter: "省级复核", Reported: day("2020-03-01")}
 	fix := outcome.Record{Indicator: "demo-entities", Region: hunan.ProvinceCode, Period: period.Year(2019),
-		Quantity: outcome.MustParseQuantity("103家"), Source: outcome.Cite("省科技厅复核 2020", "", "")}
+		Quantity: quantity.MustParse("103家"), Source: outcome.Cite("省科技厅复核 2020", "", "")}
 	if _, err := s.Correct(ctx, corrected, "示范主体名单复核, 补录3家", fix); err != nil {
 		return err
 	}
@@ -194,8 +195,8 @@ func demo(ctx context.Context, s *store.Store, w io.Writer, in lang.Lang) error 
 	// 龙山县 reports its featured industry and network in April 2020.
 	late := store.Provenance{Department: county.Name, Reporter: "龙山县科技局", Reported: day("2020-05-06")}
 	_, err = s.Write(ctx, late,
-		outcome.Record{Indicator: "featured-industries", Region: "433130", Period: period.Month(2020, time.April), Quantity: outcome.MustParseQuantity("1个")},
-		outcome.Record{Indicator: "info-networks", Region: "433130", Period: period.Month(2020, time.April), Quantity: outcome.MustParseQuantity("1个")})
+		outcome.Record{Indicator: "featured-industries", Region: "433130", Period: period.Month(2020, time.April), Quantity: quantity.MustParse("1个")},
+		outcome.Record{Indicator: "info-networks", Region: "433130", Period: period.Month(2020, time.April), Quantity: quantity.MustParse("1个")})
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/store"
 	"github.com/taizhang/taizhang/target"
 )
@@ -27,10 +28,10 @@ import (
 // indicator, region and year, so a year's rows are summed into its flow
 // figure when they are imported. The four targets read the sums alike.
 var nationalIndicators = []outcome.Indicator{
-	{Code: "commissioner", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "leader", Name: lang.Name{Zh: "创业致富带头人", En: "leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-	{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-	{Code: "star_space", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
+	{Code: "commissioner", Name: lang.Name{Zh: "科技特派员", En: "commissioners"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+	{Code: "leader", Name: lang.Name{Zh: "创业致富带头人", En: "leaders"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+	{Code: "training", Name: lang.Name{Zh: "培训", En: "training"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
+	{Code: "star_space", Name: lang.Name{Zh: "星创天地", En: "star spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Flow},
 }
 
 const nationalDepartment = "国家统计"
@@ -164,10 +165,10 @@ func evaluateNational(ctx context.Context, s *store.Store, year int, outFile, li
 		Name:       lang.Name{Zh: "全国规模四项目标", En: "four targets at national scale"},
 		Indicators: nationalIndicators,
 		Targets: []target.Target{
-			target.Coverage("a", lang.Name{En: "every village at least one commissioner"}, "commissioner", villages, outcome.Int(1, outcome.Person)),
-			target.EachInRange("b", lang.Name{En: "3–5 leaders per village"}, "leader", villages, outcome.MustParseQuantity("3—5名")),
+			target.Coverage("a", lang.Name{En: "every village at least one commissioner"}, "commissioner", villages, quantity.Int(1, quantity.Person)),
+			target.EachInRange("b", lang.Name{En: "3–5 leaders per village"}, "leader", villages, quantity.MustParse("3—5名")),
 			target.Observe("c", lang.Name{En: "training person-times"}, "training"),
-			target.Coverage("d", lang.Name{En: "counties with a star space"}, "star_space", counties, outcome.Int(1, outcome.Establishment)),
+			target.Coverage("d", lang.Name{En: "counties with a star space"}, "star_space", counties, quantity.Int(1, quantity.Establishment)),
 		},
 	}
 	report, err := p.Evaluate(ledger, time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 // The seed documents, by the file name a citation gives: the locator that
@@ -104,7 +105,7 @@ func Table(data []byte, name string) ([]map[string]string, error) {
 var indicatorColumns = []string{"code", "zh", "en", "unit", "aggregation", "note"}
 
 // ReadIndicators reads an indicator file: the columns code, zh and en (the
-// bilingual name), unit (a symbol such as 个 or 人次, as [outcome.ParseUnit]
+// bilingual name), unit (a symbol such as 个 or 人次, as [quantity.ParseUnit]
 // reads it), aggregation (stock, flow or entries) and note, in that order.
 // Every indicator is validated and every code is unique.
 func ReadIndicators(data []byte, name string) ([]outcome.Indicator, error) {
@@ -118,7 +119,7 @@ func ReadIndicators(data []byte, name string) ([]outcome.Indicator, error) {
 	out := make([]outcome.Indicator, 0, len(rows)-1)
 	seen := make(map[string]bool, len(rows)-1)
 	for i, r := range rows[1:] {
-		unit, err := outcome.ParseUnit(r[3])
+		unit, err := quantity.ParseUnit(r[3])
 		if err != nil {
 			return nil, fmt.Errorf("catalog: %s:%d: %w", name, i+2, err)
 		}

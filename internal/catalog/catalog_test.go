@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func TestPick(t *testing.T) {
@@ -46,8 +47,8 @@ func TestReadIndicators(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []outcome.Indicator{
-		{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Stock},
-		{Code: "farmers-trained", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
+		{Code: "star-spaces", Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Stock},
+		{Code: "farmers-trained", Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadIndicators mismatch (-want +got):\n%s", diff)
@@ -91,14 +92,14 @@ func TestRecords(t *testing.T) {
 	regions := Must(outcome.NewRegionSet([]outcome.Region{
 		{Code: "430000", Name: lang.Name{Zh: "湖南省"}, Level: outcome.Province},
 	}))
-	inds := []outcome.Indicator{{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: outcome.Establishment, Aggregation: outcome.Stock}}
+	inds := []outcome.Indicator{{Code: "star-spaces", Name: lang.Name{Zh: "星创天地"}, Unit: quantity.Establishment, Aggregation: outcome.Stock}}
 	got, err := Records(regions, inds, []byte("indicator,region,period,value,source,section,mark,note\n"+
 		"star-spaces,430000,~2011/2019,149家,"+Seed004+",二(三)二是,[14],布局建设\n"), "reported.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := outcome.Record{Indicator: "star-spaces", Region: "430000", Period: period.MustParse("~2011/2019"),
-		Quantity: outcome.MustParseQuantity("149家"), Source: outcome.Cite(Seed004, "二(三)二是", "[14]"), Note: "布局建设"}
+		Quantity: quantity.MustParse("149家"), Source: outcome.Cite(Seed004, "二(三)二是", "[14]"), Note: "布局建设"}
 	if len(got) != 1 || got[0].Indicator != want.Indicator || got[0].Region != want.Region || !got[0].Period.Equal(want.Period) ||
 		!got[0].Quantity.Equal(want.Quantity) || got[0].Source != want.Source || got[0].Note != want.Note {
 		t.Errorf("Records = %+v, want [%+v]", got, want)

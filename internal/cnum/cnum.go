@@ -1,7 +1,7 @@
 // Package cnum reads the Chinese numerals that official reports use for whole
 // numbers: 一百, 一千, 一万, 十万, 两千, 三千五百, 一亿二千万, 〇 and 零.
 //
-// It is internal: outcome.ParseQuantity is the public entry point.
+// It is internal: quantity.Parse is the public entry point.
 package cnum
 
 import (

@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/prevention"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -54,10 +55,10 @@ const (
 // Indicators returns the indicators of the synthetic ledger.
 func Indicators() []outcome.Indicator {
 	return []outcome.Indicator{
-		{Code: Commissioners, Name: lang.Name{Zh: "科技特派员", En: "sci-tech commissioners"}, Unit: outcome.Person, Aggregation: outcome.Stock},
-		{Code: Leaders, Name: lang.Name{Zh: "创业致富带头人", En: "entrepreneurial leaders"}, Unit: outcome.Person, Aggregation: outcome.Flow},
-		{Code: Training, Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: outcome.PersonTime, Aggregation: outcome.Flow},
-		{Code: StarSpaces, Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: outcome.Establishment, Aggregation: outcome.Flow},
+		{Code: Commissioners, Name: lang.Name{Zh: "科技特派员", En: "sci-tech commissioners"}, Unit: quantity.Person, Aggregation: outcome.Stock},
+		{Code: Leaders, Name: lang.Name{Zh: "创业致富带头人", En: "entrepreneurial leaders"}, Unit: quantity.Person, Aggregation: outcome.Flow},
+		{Code: Training, Name: lang.Name{Zh: "培训农民", En: "farmers trained"}, Unit: quantity.PersonTime, Aggregation: outcome.Flow},
+		{Code: StarSpaces, Name: lang.Name{Zh: "星创天地", En: "star innovation spaces"}, Unit: quantity.Establishment, Aggregation: outcome.Flow},
 	}
 }
 
@@ -166,19 +167,19 @@ func init() {
 	}
 }
 
-// quantity returns v in unit u; small values share their decimals, which are
+// figure returns v in unit u; small values share their decimals, which are
 // immutable, so a million records do not hold a million big.Ints.
-func quantity(v int, u outcome.Unit) outcome.Quantity {
+func figure(v int, u quantity.Unit) quantity.Quantity {
 	if v < len(small) {
-		return outcome.NewQuantity(small[v], u, 0)
+		return quantity.New(small[v], u, 0)
 	}
-	return outcome.NewQuantity(decimal.NewFromInt(int64(v)), u, 0)
+	return quantity.New(decimal.NewFromInt(int64(v)), u, 0)
 }
 
 func (n *National) records(rng *rand.Rand, total int) {
 	n.Records = make([]outcome.Record, 0, total)
-	add := func(ind, region string, p period.Period, v int, u outcome.Unit) {
-		n.Records = append(n.Records, outcome.Record{Indicator: ind, Region: region, Period: p, Quantity: quantity(v, u), Source: Source})
+	add := func(ind, region string, p period.Period, v int, u quantity.Unit) {
+		n.Records = append(n.Records, outcome.Record{Indicator: ind, Region: region, Period: p, Quantity: figure(v, u), Source: Source})
 	}
 	years := [...]period.Period{period.Year(2016), period.Year(2017), period.Year(2018), period.Year(2019), period.Year(2020)}
 	budget := total - 5*len(n.Counties) // keep room for star spaces and training
@@ -190,7 +191,7 @@ func (n *National) records(rng *rand.Rand, total int) {
 		}
 		first := pick(rng, 0.35, 0.25, 0.20, 0.12, 0.08)
 		for y := first; y < len(years) && len(n.Records) < budget*45/100; y++ {
-			add(Commissioners, v, years[y], 1+boolInt(rng.Float64() < 0.15), outcome.Person)
+			add(Commissioners, v, years[y], 1+boolInt(rng.Float64() < 0.15), quantity.Person)
 		}
 	}
 	// Leaders: a village's total of 0..8 cultivated, spread over years.
@@ -202,14 +203,14 @@ func (n *National) records(rng *rand.Rand, total int) {
 		}
 		for y, c := range per {
 			if c > 0 && len(n.Records) < budget*75/100 {
-				add(Leaders, v, years[y], c, outcome.Person)
+				add(Leaders, v, years[y], c, quantity.Person)
 			}
 		}
 	}
 	// Star spaces: 0..3 a county, one a year at most.
 	for _, c := range n.Counties {
 		for _, y := range rng.Perm(5)[:pick(rng, .30, .35, .22, .13)] {
-			add(StarSpaces, c, years[y], 1, outcome.Establishment)
+			add(StarSpaces, c, years[y], 1, quantity.Establishment)
 		}
 	}
 	// Training: the rest, one record per county and training day.
@@ -224,7 +225,7 @@ func (n *National) records(rng *rand.Rand, total int) {
 		day := day0.AddDate(0, 0, d)
 		p, _ := period.Span(day, day)
 		v := int(math.Round(math.Exp(math.Log(300) + rng.NormFloat64())))
-		add(Training, n.Counties[c], p, min(max(v, 10), 5000), outcome.PersonTime)
+		add(Training, n.Counties[c], p, min(max(v, 10), 5000), quantity.PersonTime)
 	}
 }
 
@@ -261,10 +262,10 @@ func Program() program.Program {
 		Deadline:   time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC),
 		Indicators: Indicators(),
 		Targets: []target.Target{
-			target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖", En: "a commissioner in every village"}, Commissioners, villages, outcome.Int(1, outcome.Person)),
-			target.EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人", En: "3–5 leaders per village"}, Leaders, villages, outcome.MustParseQuantity("3—5位")),
-			target.AtLeast("training", lang.Name{Zh: "培训农民", En: "farmers trained"}, Training, outcome.MustParseQuantity("9000万人次")),
-			target.Coverage("star-spaces", lang.Name{Zh: "每县至少一个星创天地", En: "a star space in every county"}, StarSpaces, counties, outcome.MustParseQuantity("1个")),
+			target.Coverage("commissioners", lang.Name{Zh: "科技特派员全覆盖", En: "a commissioner in every village"}, Commissioners, villages, quantity.Int(1, quantity.Person)),
+			target.EachInRange("leaders", lang.Name{Zh: "每村3—5位带头人", En: "3–5 leaders per village"}, Leaders, villages, quantity.MustParse("3—5位")),
+			target.AtLeast("training", lang.Name{Zh: "培训农民", En: "farmers trained"}, Training, quantity.MustParse("9000万人次")),
+			target.Coverage("star-spaces", lang.Name{Zh: "每县至少一个星创天地", En: "a star space in every county"}, StarSpaces, counties, quantity.MustParse("1个")),
 		},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -126,7 +127,7 @@ func TestCoverageNamesMissingCounties(t *testing.T) {
 	var recs []outcome.Record
 	for _, c := range hunan.PoorCountyList() {
 		if !missing[c.Code] {
-			recs = append(recs, outcome.Record{Indicator: "featured-industries", Region: c.Code, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2个")})
+			recs = append(recs, outcome.Record{Indicator: "featured-industries", Region: c.Code, Period: period.Year(2019), Quantity: quantity.MustParse("2个")})
 		}
 	}
 	if err := l.Add(recs...); err != nil {
@@ -236,7 +237,7 @@ func TestReported(t *testing.T) {
 		{"commissioners-in-post", "近5000人", period.KindUndated},   // §二(二)一是 [11], besides 5000余 organised
 		{"xiangxi-commissioners", "534名", period.KindUndated},     // §一(四)一是 [5], 近三年
 	} {
-		key := tt.indicator + " " + outcome.MustParseQuantity(tt.qty).String()
+		key := tt.indicator + " " + quantity.MustParse(tt.qty).String()
 		p, ok := periods[key]
 		if !ok {
 			t.Errorf("no record %s", key)
@@ -306,10 +307,10 @@ func TestTalentEachYear(t *testing.T) {
 	// at 1000: 2018's 1000 meets it, 2019's 990 does not.
 	l := hunan.Reported()
 	if err := l.Add(
-		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("1000名")},
-		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("990名")},
-		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: outcome.MustParseQuantity("5000余名")},
-		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: outcome.MustParseQuantity("5300名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: quantity.MustParse("1000名")},
+		outcome.Record{Indicator: "three-regions-talents", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: quantity.MustParse("990名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2018), Quantity: quantity.MustParse("5000余名")},
+		outcome.Record{Indicator: "commissioners-organised", Region: hunan.ProvinceCode, Period: period.Year(2019), Quantity: quantity.MustParse("5300名")},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -350,9 +351,9 @@ func countyLedger(t *testing.T) (*outcome.Ledger, []string) {
 func TestSevenOnesInCounty(t *testing.T) {
 	l, villages := countyLedger(t)
 	if err := l.Add(
-		outcome.Record{Indicator: "village-specialists", Region: villages[0], Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1名")},
-		outcome.Record{Indicator: "village-specialists", Region: villages[2], Period: period.Year(2019), Quantity: outcome.MustParseQuantity("2名")},
-		outcome.Record{Indicator: "featured-industries", Region: "433122", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("3个")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[0], Period: period.Year(2019), Quantity: quantity.MustParse("1名")},
+		outcome.Record{Indicator: "village-specialists", Region: villages[2], Period: period.Year(2019), Quantity: quantity.MustParse("2名")},
+		outcome.Record{Indicator: "featured-industries", Region: "433122", Period: period.Year(2019), Quantity: quantity.MustParse("3个")},
 	); err != nil {
 		t.Fatal(err)
 	}

@@ -7,13 +7,14 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
 // cite cites a section and mark of the Hunan article, 004.
 func cite(section, mark string) outcome.Citation { return outcome.Cite(catalog.Seed004, section, mark) }
 
-func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
+func q(s string) quantity.Quantity { return quantity.MustParse(s) }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 

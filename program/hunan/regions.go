@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -160,7 +161,7 @@ func Exits() []outcome.Record {
 	var out []outcome.Record
 	for _, c := range mustPoorCounties() {
 		out = append(out, outcome.Record{Indicator: "county-exits", Region: c.Code, Period: period.Year(c.ExitYear),
-			Quantity: outcome.Int(1, outcome.Piece), Source: src})
+			Quantity: quantity.Int(1, quantity.Piece), Source: src})
 	}
 	return out
 }

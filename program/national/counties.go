@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -163,7 +164,7 @@ var listSource = outcome.Cite("national_832_poor_counties.csv", "", "")
 func Exits() []outcome.Record {
 	cs := counties()
 	out := make([]outcome.Record, 0, 10*len(cs))
-	one, zero := outcome.Int(1, outcome.Piece), outcome.Int(0, outcome.Piece)
+	one, zero := quantity.Int(1, quantity.Piece), quantity.Int(0, quantity.Piece)
 	for _, c := range cs {
 		exit := period.Year(c.ExitYear)
 		out = append(out,

@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
 	"github.com/taizhang/taizhang/program/national"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -178,7 +179,7 @@ func TestParksEligibility(t *testing.T) {
 	if r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park"); r.Status != target.NoData || r.Units != 40 {
 		t.Errorf("no park records: %v over %d units, want no data over the 40 Hunan counties", r.Status, r.Units)
 	}
-	if err := l.Add(outcome.Record{Indicator: "county-parks", Region: "433130", Period: period.Year(2019), Quantity: outcome.MustParseQuantity("1个")}); err != nil {
+	if err := l.Add(outcome.Record{Indicator: "county-parks", Region: "433130", Period: period.Year(2019), Quantity: quantity.MustParse("1个")}); err != nil {
 		t.Fatal(err)
 	}
 	r := result(t, national.ParksAndStarSpaces(eligible), l, date(2019, 12, 31), "county-park")
@@ -215,7 +216,7 @@ func TestCatalogue(t *testing.T) {
 	}
 	// Fresh values: changing one does not change the next.
 	a := national.BaiQianWan()
-	a.Targets[0] = target.AtLeast("x", lang.Name{}, "x", outcome.Int(1, outcome.Piece))
+	a.Targets[0] = target.AtLeast("x", lang.Name{}, "x", quantity.Int(1, quantity.Piece))
 	if national.BaiQianWan().Targets[0].ID() != "platforms" {
 		t.Error("BaiQianWan returned a shared value")
 	}
@@ -251,7 +252,7 @@ func TestReported(t *testing.T) {
 	}
 	var want []string
 	for _, tt := range tests {
-		want = append(want, strings.Join([]string{tt.indicator, period.MustParse(tt.period).String(), outcome.MustParseQuantity(tt.value).String(), tt.section}, " "))
+		want = append(want, strings.Join([]string{tt.indicator, period.MustParse(tt.period).String(), quantity.MustParse(tt.value).String(), tt.section}, " "))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("reported figures mismatch (-want +got):\n%s", diff)

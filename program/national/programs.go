@@ -7,12 +7,13 @@ import (
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func q(s string) outcome.Quantity { return outcome.MustParseQuantity(s) }
+func q(s string) quantity.Quantity { return quantity.MustParse(s) }
 
 var (
 	poorVillages = target.AllAt(lang.Name{Zh: "贫困村", En: "poor villages"}, outcome.Village, "")

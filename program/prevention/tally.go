@@ -15,6 +15,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/target"
 )
 
@@ -96,17 +97,17 @@ var classIndicators = map[Class][2]string{
 // Indicators returns the indicators of the screening's records. Counts are
 // stocks: the households in a class as of the screening.
 func Indicators() []outcome.Indicator {
-	ind := func(code, zh, en string, u outcome.Unit) outcome.Indicator {
+	ind := func(code, zh, en string, u quantity.Unit) outcome.Indicator {
 		return outcome.Indicator{Code: code, Name: lang.Name{Zh: zh, En: en}, Unit: u, Aggregation: outcome.Stock}
 	}
 	return []outcome.Indicator{
-		ind(AbsoluteHouseholds, "绝对贫困户", "absolutely poor households", outcome.Household),
-		ind(AbsolutePersons, "绝对贫困人口", "absolutely poor persons", outcome.Person),
-		ind(SecondaryHouseholds, "次生贫困户", "households in secondary poverty", outcome.Household),
-		ind(SecondaryPersons, "次生贫困人口", "persons in secondary poverty", outcome.Person),
-		ind(LatentHouseholds, "潜在贫困户", "households in latent poverty", outcome.Household),
-		ind(LatentPersons, "潜在贫困人口", "persons in latent poverty", outcome.Person),
-		ind(ScreenedHouseholds, "监测户数", "households screened", outcome.Household),
+		ind(AbsoluteHouseholds, "绝对贫困户", "absolutely poor households", quantity.Household),
+		ind(AbsolutePersons, "绝对贫困人口", "absolutely poor persons", quantity.Person),
+		ind(SecondaryHouseholds, "次生贫困户", "households in secondary poverty", quantity.Household),
+		ind(SecondaryPersons, "次生贫困人口", "persons in secondary poverty", quantity.Person),
+		ind(LatentHouseholds, "潜在贫困户", "households in latent poverty", quantity.Household),
+		ind(LatentPersons, "潜在贫困人口", "persons in latent poverty", quantity.Person),
+		ind(ScreenedHouseholds, "监测户数", "households screened", quantity.Household),
 	}
 }
 
@@ -124,13 +125,13 @@ func (t *Tally) Records(per period.Period, source outcome.Citation) []outcome.Re
 		if screened == 0 {
 			continue
 		}
-		add := func(ind string, n int64, u outcome.Unit) {
-			out = append(out, outcome.Record{Indicator: ind, Region: code, Period: per, Quantity: outcome.Int(n, u), Source: source})
+		add := func(ind string, n int64, u quantity.Unit) {
+			out = append(out, outcome.Record{Indicator: ind, Region: code, Period: per, Quantity: quantity.Int(n, u), Source: source})
 		}
-		add(ScreenedHouseholds, screened, outcome.Household)
+		add(ScreenedHouseholds, screened, quantity.Household)
 		for _, cl := range []Class{Absolute, Secondary, Latent} {
-			add(classIndicators[cl][0], c[cl][0], outcome.Household)
-			add(classIndicators[cl][1], c[cl][1], outcome.Person)
+			add(classIndicators[cl][0], c[cl][0], quantity.Household)
+			add(classIndicators[cl][1], c[cl][1], quantity.Person)
 		}
 	}
 	return out
@@ -260,7 +261,7 @@ func NoAbsolutePoverty(within string, deadline time.Time) program.Program {
 		Source:     src,
 		Indicators: Indicators(),
 		Targets: []target.Target{
-			target.EachInRange("no-absolute-households", lang.Name{Zh: "每村绝对贫困户为0", En: "no absolutely poor household in any village"}, AbsoluteHouseholds, villages, outcome.Between(decimal.Zero, decimal.Zero, outcome.Household)).Cite(src),
+			target.EachInRange("no-absolute-households", lang.Name{Zh: "每村绝对贫困户为0", En: "no absolutely poor household in any village"}, AbsoluteHouseholds, villages, quantity.Between(decimal.Zero, decimal.Zero, quantity.Household)).Cite(src),
 			target.Observe("secondary", lang.Name{Zh: "次生贫困户", En: "households in secondary poverty"}, SecondaryHouseholds).In(within).Cite(src),
 			target.Observe("latent", lang.Name{Zh: "潜在贫困户", En: "households in latent poverty"}, LatentHouseholds).In(within).Cite(src),
 		},

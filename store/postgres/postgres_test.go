@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/store"
 	"github.com/taizhang/taizhang/store/internal/spec"
 	"github.com/taizhang/taizhang/store/postgres"
@@ -137,7 +138,7 @@ func TestRowLevelSecurity(t *testing.T) {
 	}
 	defer asRole.Close()
 	own := outcome.Record{Indicator: "patented-technologies", Region: "430000", Period: period.Year(2019),
-		Quantity: outcome.MustParseQuantity("128项")}
+		Quantity: quantity.MustParse("128项")}
 	if n, err := asRole.Write(ctx, store.Provenance{Department: "science", Reporter: "张"}, own); err != nil || n != 1 {
 		t.Fatalf("Write of its own indicator as %s = %d, %v; want 1, nil", role, n, err)
 	}
@@ -189,7 +190,7 @@ func TestRowLevelSecurity(t *testing.T) {
 	// A revision names a version of the same figure: the role's own, not
 	// another department's record.
 	county := outcome.Record{Indicator: "featured-industries", Region: "433122", Period: period.Year(2019),
-		Quantity: outcome.MustParseQuantity("2个")}
+		Quantity: quantity.MustParse("2个")}
 	if _, err := s.Write(ctx, store.Provenance{Department: "county", Reporter: "王"}, county); err != nil {
 		t.Fatal(err)
 	}

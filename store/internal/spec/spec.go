@@ -24,6 +24,7 @@ import (
 	"github.com/taizhang/taizhang/outcome"
 	"github.com/taizhang/taizhang/period"
 	"github.com/taizhang/taizhang/program/hunan"
+	"github.com/taizhang/taizhang/quantity"
 	"github.com/taizhang/taizhang/store"
 )
 
@@ -295,7 +296,7 @@ func testCatalogue(t *testing.T, b Backend) {
 
 func rec(ind, region, per, value string) outcome.Record {
 	return outcome.Record{Indicator: ind, Region: region, Period: period.MustParse(per),
-		Quantity: outcome.MustParseQuantity(value), Source: outcome.Cite("县科技局年报", "", "")}
+		Quantity: quantity.MustParse(value), Source: outcome.Cite("县科技局年报", "", "")}
 }
 
 func day(s string) time.Time {
@@ -354,7 +355,7 @@ func testWriteConflictCorrect(t *testing.T, b Backend) {
 	}
 	if len(h) != 2 || h[0].Version != 1 || h[1].Version != 2 || h[1].Revises != h[0].ID || h[1].Reason != "县统计局复核" ||
 		h[0].Reporter != "王" || h[1].Reporter != "李" || !h[1].Reported.Equal(day("2020-03-01")) ||
-		!h[0].Record.Quantity.Equal(outcome.MustParseQuantity("2个")) || !h[1].Record.Quantity.Equal(outcome.MustParseQuantity("3个")) {
+		!h[0].Record.Quantity.Equal(quantity.MustParse("2个")) || !h[1].Record.Quantity.Equal(quantity.MustParse("3个")) {
 		t.Fatalf("History = %+v, want version 1 (2个, 王) and version 2 (3个, 李, revising 1, 县统计局复核)", h)
 	}
 	// The corrected value is now the figure: writing it is harmless, the

@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"encoding/json"
@@ -67,13 +67,13 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 
 // plainDecimal reads a decimal as [decimal.Decimal.String] writes it: an
 // optional minus sign, digits, and a point with digits. Exponent notation
-// (1e3) is refused, as ParseQuantity refuses it, and the number is as long
+// (1e3) is refused, as Parse refuses it, and the number is as long
 // as it is written.
 func plainDecimal(what, s string) (decimal.Decimal, error) {
 	digits, _ := strings.CutPrefix(s, "-")
 	whole, frac, dot := strings.Cut(digits, ".")
 	if whole == "" || dot && frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return decimal.Decimal{}, &errs.SyntaxError{What: what, Input: s, Err: errs.ErrSyntax}
+		return decimal.Decimal{}, &SyntaxError{What: what, Input: s, Err: ErrSyntax}
 	}
 	return decimal.NewFromString(s)
 }
@@ -115,7 +115,7 @@ func (u *Unit) UnmarshalText(b []byte) error {
 // MarshalText writes the certainty's English code ("lower bound").
 func (c Certainty) MarshalText() ([]byte, error) {
 	if int(c) >= len(certaintyNames) {
-		return nil, fmt.Errorf("quantity: %s: %w", c.code(), errs.ErrInvalid)
+		return nil, fmt.Errorf("quantity: %s: %w", c.code(), ErrInvalid)
 	}
 	return []byte(c.code()), nil
 }

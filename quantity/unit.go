@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"fmt"
@@ -162,7 +162,7 @@ var unitScales = []struct {
 // 千元 10^3, 万册 10^4 册), returning the power of ten the field's values
 // are scaled by. A unit that is itself declared with such a word (千克) is
 // that unit. The error says the reason alone (for the caller to say where),
-// wrapping [errs.ErrSyntax].
+// wrapping [ErrSyntax].
 func ParseScaledUnit(s string) (Unit, int32, error) {
 	u, err := ParseUnit(s)
 	if err == nil {

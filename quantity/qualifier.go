@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"fmt"
@@ -212,5 +212,5 @@ func parseCertainty(s string) (Certainty, error) {
 			return Certainty(c), nil
 		}
 	}
-	return 0, fmt.Errorf("quantity: certainty %q: %w", s, errs.ErrSyntax)
+	return 0, fmt.Errorf("quantity: certainty %q: %w", s, ErrSyntax)
 }

@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"testing"
@@ -80,7 +80,7 @@ func TestBoundsDecide(t *testing.T) {
 		{"3 000—5 000个", 2999, "yes", "yes", "no"},
 	}
 	for _, tt := range tests {
-		b := MustParseQuantity(tt.figure).Bounds()
+		b := MustParse(tt.figure).Bounds()
 		n := decimal.NewFromInt(tt.n)
 		got := [3]verdict{tell(b.AtLeast(n)), tell(b.MoreThan(n)), tell(b.AtMost(n))}
 		want := [3]verdict{tt.atLeast, tt.moreThan, tt.atMost}
@@ -107,7 +107,7 @@ func TestRoundingUnit(t *testing.T) {
 		{"近1000余个", ""}, // marked both ways: bounds nothing
 		{"0余个", ""},
 	} {
-		b := MustParseQuantity(tt.figure).Bounds()
+		b := MustParse(tt.figure).Bounds()
 		switch {
 		case tt.hi == "" && b.HasHi:
 			t.Errorf("%s: upper bound %s, want none", tt.figure, b.Hi)
@@ -165,7 +165,7 @@ func TestBoundsQualifier(t *testing.T) {
 		want Qualifier
 	}{
 		{"nothing known", Bounds{}, About},
-		{"余 with its rounding unit", MustParseQuantity("70余个").Bounds(), MoreThanYu},
+		{"余 with its rounding unit", MustParse("70余个").Bounds(), MoreThanYu},
 		{"both sides away from the value: 40余 + 近30", Bounds{Lo: decimal.NewFromInt(40), HasLo: true, LoOpen: true, Hi: decimal.NewFromInt(80), HasHi: true, HiOpen: true}, About},
 		{"at least, below the value", Bounds{Lo: decimal.NewFromInt(40), HasLo: true}, About},
 		{"exact elsewhere", Exactly(decimal.NewFromInt(71)), About},

@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"errors"
@@ -48,16 +48,16 @@ func TestQuantityIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q := MustParseQuantity(tt.in)
+			q := MustParse(tt.in)
 			if got := q.In(lang.Chinese); got != tt.zh {
 				t.Errorf("%v.In(Chinese) = %q, want %q", q, got, tt.zh)
 			}
 			if got := q.In(lang.English); got != tt.en {
 				t.Errorf("%v.In(English) = %q, want %q", q, got, tt.en)
 			}
-			back, err := ParseQuantity(q.In(lang.Chinese))
+			back, err := Parse(q.In(lang.Chinese))
 			if err != nil || !back.Equal(q) {
-				t.Errorf("ParseQuantity(%q) = %v, %v, want %v", q.In(lang.Chinese), back, err, q)
+				t.Errorf("Parse(%q) = %v, %v, want %v", q.In(lang.Chinese), back, err, q)
 			}
 			// String stays in full, for files.
 			if s := q.String(); strings.ContainsAny(s, "万亿") {
@@ -73,27 +73,27 @@ func TestEnglishFiguresReadBack(t *testing.T) {
 	for _, s := range []string{"134000000", "1180000", "5510000", "12345", "12345.5", "100010000", "2680000000", "999999"} {
 		v := decimal.RequireFromString(s)
 		en := figureIn(v, lang.English)
-		q, err := ParseQuantity(en)
+		q, err := Parse(en)
 		if err != nil || !q.Value().Equal(v) {
-			t.Errorf("ParseQuantity(%q) = %v, %v, want %v", en, q, err, v)
+			t.Errorf("Parse(%q) = %v, %v, want %v", en, q, err, v)
 		}
 	}
-	if _, err := ParseQuantity("1.18millions"); !errors.Is(err, ErrSyntax) {
-		t.Errorf("ParseQuantity(1.18millions) error = %v, want ErrSyntax", err)
+	if _, err := Parse("1.18millions"); !errors.Is(err, ErrSyntax) {
+		t.Errorf("Parse(1.18millions) error = %v, want ErrSyntax", err)
 	}
 }
 
 func TestBoundsInScales(t *testing.T) {
 	// 004_32acad38fe6c52df.txt §一(二)二是 [2]: 13400多万元, more than 134
 	// million and less than 135 million.
-	b := MustParseQuantity("13400多万元").Bounds()
+	b := MustParse("13400多万元").Bounds()
 	if got, want := b.In(lang.Chinese), "超过1.34亿, 不到1.35亿"; got != want {
 		t.Errorf("Bounds.In(Chinese) = %q, want %q", got, want)
 	}
 	if got, want := b.In(lang.English), ">134 million, <135 million"; got != want {
 		t.Errorf("Bounds.In(English) = %q, want %q", got, want)
 	}
-	b = MustParseQuantity("13400万元以上").Bounds()
+	b = MustParse("13400万元以上").Bounds()
 	if got, want := b.In(lang.English), "≥134 million, no upper bound"; got != want {
 		t.Errorf("Bounds.In(English) = %q, want %q", got, want)
 	}
@@ -106,14 +106,14 @@ func FuzzQuantityIn(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q, err := ParseQuantity(s)
+		q, err := Parse(s)
 		if err != nil {
 			return
 		}
 		zh := q.In(lang.Chinese)
-		back, err := ParseQuantity(zh)
+		back, err := Parse(zh)
 		if err != nil || !back.Equal(q) {
-			t.Fatalf("ParseQuantity(%q) = %v; its In(Chinese) %q reads back as %v, %v", s, q, zh, back, err)
+			t.Fatalf("Parse(%q) = %v; its In(Chinese) %q reads back as %v, %v", s, q, zh, back, err)
 		}
 		if en := q.In(lang.English); strings.ContainsAny(en, "万亿") {
 			t.Fatalf("%v.In(English) = %q", q, en)

@@ -1,4 +1,25 @@
-package outcome
+// Package quantity reads and writes the figures of ledgers and source
+// documents.
+//
+// A [Quantity] is a decimal value, a [Unit] and a [Qualifier], read the way
+// official reports write figures: [Parse] turns 26.8亿多元 into 2680000000
+// yuan, "more than", and 3 000—5 000个 into a range. Units know what they
+// measure ([Unit.Compatible]), so persons (名) and person-times (人次) are
+// never added or compared; a caller may declare units of its own (亩, 公顷,
+// 吨) with an exact factor to their dimension's base ([DeclareUnit],
+// [Quantity.Convert]). Qualifiers (以上, 不少于, 余, 多, 超过, 逾, 近, 不到,
+// 以下, 以内, 不超过, 约, 左右, 达, 累计, 共, 据不完全统计) are kept and say
+// what the figure means: [Quantity.Bounds] gives the values the true figure
+// may take (1000余 is more than 1000, 近1000 less than 1000, 500以内 at most
+// 500), and [Certainty] names them: exact, a lower bound, an upper bound,
+// or an approximation. Reports write figures scaled as the source
+// documents do ([Quantity.In]: 1.34亿元, 118万人次; in English 134 million
+// yuan), and [Parse] reads them back.
+//
+// String is Chinese, as the source documents are ([LowerBound] prints
+// 下限, [Person] 名); MarshalText writes an enum's stable English code
+// ("lower bound", "persons").
+package quantity
 
 import (
 	"errors"
@@ -24,7 +45,7 @@ const maxDigits = 30
 
 // Quantity is a figure as a report states it: a decimal value, its [Unit] and
 // its [Qualifier]. A quantity can also be a range (3 000—5 000个), which
-// targets use; a [Record] must hold a single value.
+// targets use; a [outcome.Record] must hold a single value.
 //
 // The zero value is 0 with no unit and no qualifier. Quantities are values:
 // the modifiers return a copy. == is not safe on quantities and they make
@@ -39,8 +60,8 @@ type Quantity struct {
 	ranged bool
 }
 
-// NewQuantity returns the quantity v in unit u with qualifier q.
-func NewQuantity(v decimal.Decimal, u Unit, q Qualifier) Quantity {
+// New returns the quantity v in unit u with qualifier q.
+func New(v decimal.Decimal, u Unit, q Qualifier) Quantity {
 	return Quantity{value: v, unit: u, qual: q}
 }
 
@@ -95,9 +116,9 @@ func (q Quantity) Equal(r Quantity) bool {
 }
 
 // Validate reports a negative value, a value of more than 30 digits or a
-// range whose minimum exceeds its maximum ([errs.ErrInvalid]), or undefined unit
-// or qualifier values ([errs.ErrSyntax]). A fraction of what a unit counts whole (0.5名) is a
-// valid quantity, an average say; a [Ledger] refuses it in a record.
+// range whose minimum exceeds its maximum ([ErrInvalid]), or undefined unit
+// or qualifier values ([ErrSyntax]). A fraction of what a unit counts whole (0.5名) is a
+// valid quantity, an average say; a [outcome.Ledger] refuses it in a record.
 func (q Quantity) Validate() error {
 	switch {
 	case q.value.IsNegative() || q.ranged && q.max.IsNegative():
@@ -115,7 +136,7 @@ func (q Quantity) Validate() error {
 }
 
 // String writes q the way reports do, with the value unscaled so that
-// [ParseQuantity] reads it back and files keep plain decimals:
+// [Parse] reads it back and files keep plain decimals:
 // 2680000000多元, 近1000名, 3000—5000个. Reports write [Quantity.In], which
 // scales.
 func (q Quantity) String() string { return q.zh(plainFigure) }
@@ -152,7 +173,7 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 
 // In writes q for readers of lang, with large figures scaled as reports
 // write them (the rule is at [Quantity.Figure]): in Chinese 1.34亿多元,
-// 118万人次, 5000余名, which [ParseQuantity] reads back as the same
+// 118万人次, 5000余名, which [Parse] reads back as the same
 // quantity; in English "more than 134 million yuan", "1.18 million
 // person-times", "nearly 1,000 persons", a figure of one in the singular
 // ("1 person") and a figure in 个 with no unit name ("52").
@@ -204,17 +225,17 @@ func singular(en string) string {
 	return en
 }
 
-// MustParseQuantity is like [ParseQuantity] but panics on error. It is for
+// MustParse is like [Parse] but panics on error. It is for
 // literals in catalogues and tests.
-func MustParseQuantity(s string) Quantity {
-	q, err := ParseQuantity(s)
+func MustParse(s string) Quantity {
+	q, err := Parse(s)
 	if err != nil {
 		panic(err)
 	}
 	return q
 }
 
-// ParseQuantity reads a figure the way official reports write it:
+// Parse reads a figure the way official reports write it:
 //
 //	26.8亿多元      2680000000 yuan, more than (多)
 //	5000余名        5000 persons, more than (余)
@@ -239,14 +260,14 @@ func MustParseQuantity(s string) Quantity {
 // may come in any order, and 以上, 以下, 以内 and 左右 follow the figure and
 // its unit. A marker stated twice (5000余余名, or 至少 with 以上) is
 // malformed. A figure with no number
-// (数十名) is refused with [errs.ErrSyntax] (no number), one of more than 30
-// digits with [errs.ErrInvalid] (out of range), as is a range whose minimum
+// (数十名) is refused with [ErrSyntax] (no number), one of more than 30
+// digits with [ErrInvalid] (out of range), as is a range whose minimum
 // exceeds its maximum. A malformed figure (12.3.4万, 0x10个, 1e9元) is
-// [errs.ErrSyntax], as is a word after a well-formed number that is not a unit
-// (5棵: unknown unit). ParseQuantity reads 0.5名, which may be an
-// average; a [Ledger] refuses a fraction of a person in a record. Errors
+// [ErrSyntax], as is a word after a well-formed number that is not a unit
+// (5棵: unknown unit). Parse reads 0.5名, which may be an
+// average; a [outcome.Ledger] refuses a fraction of a person in a record. Errors
 // are [*SyntaxError].
-func ParseQuantity(s string) (Quantity, error) {
+func Parse(s string) (Quantity, error) {
 	p := quantityParser{in: s}
 	for i, r := range s {
 		if unicode.IsSpace(r) || r == '\u3000' {
@@ -260,7 +281,7 @@ func ParseQuantity(s string) (Quantity, error) {
 	}
 	q, err := p.parse()
 	if err != nil {
-		return Quantity{}, &errs.SyntaxError{What: "quantity", Input: s, Offset: p.offset(), Err: err}
+		return Quantity{}, &SyntaxError{What: "quantity", Input: s, Offset: p.offset(), Err: err}
 	}
 	return q, nil
 }
@@ -300,7 +321,7 @@ func (p *quantityParser) eat(word string) bool {
 	return true
 }
 
-// markerWords are the markers ParseQuantity reads before a number, in any
+// markerWords are the markers Parse reads before a number, in any
 // order; a word that begins another is listed first (共计 before 共).
 var markerWords = [...]struct {
 	word string
@@ -312,7 +333,7 @@ var markerWords = [...]struct {
 	{"上", AtLeast}, // 上千名: a thousand and upwards
 }
 
-// suffixWords are the markers ParseQuantity reads after a figure and its
+// suffixWords are the markers Parse reads after a figure and its
 // unit: 1000名以上, 500人以内, 30场左右.
 var suffixWords = [...]struct {
 	word string
@@ -324,7 +345,7 @@ var suffixWords = [...]struct {
 func (p *quantityParser) parse() (Quantity, error) {
 	var q Quantity
 	if len(p.runes) == 0 {
-		return q, errs.ErrSyntax
+		return q, ErrSyntax
 	}
 	for more := true; more; {
 		more = false
@@ -388,7 +409,7 @@ func (p *quantityParser) parse() (Quantity, error) {
 		if q.unit == 0 && !p.malformedTail() {
 			return q, errs.UnknownUnit
 		}
-		return q, errs.ErrSyntax
+		return q, ErrSyntax
 	}
 	return q, nil
 }
@@ -398,7 +419,7 @@ func (p *quantityParser) parse() (Quantity, error) {
 func (p *quantityParser) mark(q *Quantity, m Qualifier, start int) error {
 	if q.qual&m != 0 {
 		p.pos = start
-		return errs.ErrSyntax
+		return ErrSyntax
 	}
 	q.qual |= m
 	return nil
@@ -468,12 +489,12 @@ func (p *quantityParser) number(q *Quantity) (decimal.Decimal, int32, error) {
 		case errors.Is(err, cnum.ErrRange):
 			return v, 0, errs.OutOfRange
 		case err != nil:
-			return v, 0, errs.ErrSyntax
+			return v, 0, ErrSyntax
 		}
 		p.pos = end
 		return decimal.NewFromInt(n), 0, p.approx(q)
 	default:
-		return v, 0, errs.ErrSyntax
+		return v, 0, ErrSyntax
 	}
 	if err := p.approx(q); err != nil {
 		return v, 0, err
@@ -526,7 +547,7 @@ func (p *quantityParser) digits() (decimal.Decimal, error) {
 	endGroup := func() error {
 		if group >= 0 && group != 3 {
 			p.pos = comma
-			return errs.ErrSyntax
+			return ErrSyntax
 		}
 		return nil
 	}
@@ -557,7 +578,7 @@ read:
 		case (r == ',' || r == '，') && !dot && p.digitAt(p.pos-1) && p.digitAt(p.pos+1):
 			// One to three digits before the first comma, three after each.
 			if group < 0 && p.pos-start > 3 {
-				return decimal.Decimal{}, errs.ErrSyntax
+				return decimal.Decimal{}, ErrSyntax
 			}
 			if err := endGroup(); err != nil {
 				return decimal.Decimal{}, err
@@ -612,6 +633,27 @@ func fitsDigits(v decimal.Decimal) bool {
 
 // Reasons a quantity does not read.
 var (
-	errNotANumber = errs.Reason(errs.ErrSyntax, "no number (数十 and the like are not counts)")
-	errRangeOrder = errs.Reason(errs.ErrInvalid, "range minimum exceeds its maximum")
+	errNotANumber = errs.Reason(ErrSyntax, "no number (数十 and the like are not counts)")
+	errRangeOrder = errs.Reason(ErrInvalid, "range minimum exceeds its maximum")
 )
+
+// The errors [Parse] and the other functions return wrap one of these;
+// they are the same values as [outcome.ErrSyntax], [outcome.ErrInvalid]
+// and [outcome.ErrUnitMismatch], so a figure a ledger file could not read
+// answers to either.
+var (
+	// ErrSyntax is text that is no figure: no number, an unknown unit or
+	// qualifier.
+	ErrSyntax = errs.ErrSyntax
+	// ErrInvalid is a figure that cannot be: negative, of more than 30
+	// digits, a range whose minimum exceeds its maximum, a conversion with
+	// no exact decimal.
+	ErrInvalid = errs.ErrInvalid
+	// ErrUnitMismatch is a conversion between units of different
+	// dimensions: persons (名) into person-times (人次).
+	ErrUnitMismatch = errs.ErrUnitMismatch
+)
+
+// SyntaxError reports text that [Parse] could not read: the input, where
+// reading failed and why. It is [outcome.SyntaxError].
+type SyntaxError = errs.SyntaxError

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/period"
+	"github.com/taizhang/taizhang/quantity"
 )
 
 func TestFastPeriodsAgree(t *testing.T) {
@@ -54,7 +56,7 @@ func TestIndicatorReportedQuarterly(t *testing.T) {
 		k             period.Kind
 		years, months int
 	}{{0, 1, 0}, {period.KindYear, 1, 0}, {period.KindHalfYear, 0, 6}, {period.KindQuarter, 0, 3}, {period.KindMonth, 0, 1}} {
-		ind := Indicator{Code: "training", Unit: Session, Aggregation: Flow, Reported: tt.k}
+		ind := Indicator{Code: "training", Unit: quantity.Session, Aggregation: Flow, Reported: tt.k}
 		if err := ind.Validate(); err != nil {
 			t.Errorf("reported %v: %v", tt.k, err)
 		}
@@ -62,7 +64,7 @@ func TestIndicatorReportedQuarterly(t *testing.T) {
 			t.Errorf("reported %v: Every() = %d, %d, want %d, %d", tt.k, y, m, tt.years, tt.months)
 		}
 	}
-	if err := (Indicator{Code: "x", Unit: Session, Aggregation: Flow, Reported: period.KindSpan}).Validate(); !errors.Is(err, ErrInvalid) {
+	if err := (Indicator{Code: "x", Unit: quantity.Session, Aggregation: Flow, Reported: period.KindSpan}).Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("reported as a span: error = %v, want ErrInvalid", err)
 	}
 }
@@ -78,4 +80,28 @@ var errPeriodOrder = func() error {
 		panic("period.Parse(\"2019/2018\") gave no SyntaxError")
 	}
 	return se.Err
+}()
+
+// The reasons package quantity gives, which errors about a figure in a
+// ledger file wrap.
+var (
+	errNotANumber = func() error {
+		_, err := quantity.Parse("数十名")
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			panic("quantity.Parse(\"数十名\") gave no SyntaxError")
+		}
+		return se.Err
+	}()
+	errRangeOrder = quantity.Between(decimal.NewFromInt(5), decimal.NewFromInt(3), quantity.Person).Validate()
+)
+
+// qualifierEnd is the first qualifier value that is none: every valid
+// qualifier is less.
+var qualifierEnd = func() quantity.Qualifier {
+	q := quantity.Qualifier(1)
+	for q.IsValid() {
+		q <<= 1
+	}
+	return q
 }()

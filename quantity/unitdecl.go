@@ -1,4 +1,4 @@
-package outcome
+package quantity
 
 import (
 	"fmt"
@@ -8,13 +8,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
-	"github.com/taizhang/taizhang/internal/errs"
 	"github.com/taizhang/taizhang/lang"
 )
 
 // Declared units (issue 15 item 7). A Unit is a small number kept in every
 // record's column, and its methods (Symbol, String, MarshalText) and the
-// parsers (ParseUnit, ParseQuantity, the CSV and JSON readers) take no
+// parsers (ParseUnit, Parse, the CSV and JSON readers) take no
 // context. So a declared unit is declared once for the process, by
 // DeclareUnit, explicitly and safely for concurrent use: not per ledger,
 // which would need a variant of every parser that takes the ledger. Files
@@ -83,11 +82,11 @@ func (t *declaredUnits) symbolAt(runes []rune) (Unit, int) {
 // unit again as it was is harmless and returns the same Unit, so that
 // packages may each declare what they use; a symbol or English name that
 // is already another unit's, an empty one, or a negative factor is refused
-// with [errs.ErrInvalid]. At most 255 units, built in and declared, exist. It is
+// with [ErrInvalid]. At most 255 units, built in and declared, exist. It is
 // safe for concurrent use.
 func DeclareUnit(spec UnitSpec) (Unit, error) {
 	bad := func(why string) (Unit, error) {
-		return 0, fmt.Errorf("quantity: declare unit %q (%s): %s: %w", spec.Symbol, spec.En, why, errs.ErrInvalid)
+		return 0, fmt.Errorf("quantity: declare unit %q (%s): %s: %w", spec.Symbol, spec.En, why, ErrInvalid)
 	}
 	switch {
 	case spec.Symbol == "" || spec.En == "" || spec.Dimension.En == "":
@@ -157,9 +156,9 @@ func (d unitDef) one() decimal.Decimal {
 }
 
 // Convert returns q in unit u, exactly: 2公顷 is 30亩. It refuses a unit of
-// another dimension with [errs.ErrUnitMismatch], and a conversion whose result
+// another dimension with [ErrUnitMismatch], and a conversion whose result
 // has no exact decimal (10亩 in 公顷 is 0.666…) or more than 30 digits
-// with [errs.ErrInvalid]. A quantity without a unit takes u as it is.
+// with [ErrInvalid]. A quantity without a unit takes u as it is.
 func (q Quantity) Convert(u Unit) (Quantity, error) {
 	if q.unit == 0 || q.unit == u {
 		return q.WithUnit(u), nil
@@ -167,7 +166,7 @@ func (q Quantity) Convert(u Unit) (Quantity, error) {
 	from, ok1 := q.unit.info()
 	to, ok2 := u.info()
 	if !ok1 || !ok2 || from.dim != to.dim {
-		return Quantity{}, fmt.Errorf("quantity: convert %s to %s: %w", q, u.Symbol(), errs.ErrUnitMismatch)
+		return Quantity{}, fmt.Errorf("quantity: convert %s to %s: %w", q, u.Symbol(), ErrUnitMismatch)
 	}
 	conv := func(v decimal.Decimal) (decimal.Decimal, bool) {
 		n := v.Mul(from.one())
@@ -182,11 +181,11 @@ func (q Quantity) Convert(u Unit) (Quantity, error) {
 	out.unit = u
 	var ok bool
 	if out.value, ok = conv(q.value); !ok {
-		return Quantity{}, fmt.Errorf("quantity: convert %s to %s: no exact decimal: %w", q, u.Symbol(), errs.ErrInvalid)
+		return Quantity{}, fmt.Errorf("quantity: convert %s to %s: no exact decimal: %w", q, u.Symbol(), ErrInvalid)
 	}
 	if q.ranged {
 		if out.max, ok = conv(q.max); !ok {
-			return Quantity{}, fmt.Errorf("quantity: convert %s to %s: no exact decimal: %w", q, u.Symbol(), errs.ErrInvalid)
+			return Quantity{}, fmt.Errorf("quantity: convert %s to %s: no exact decimal: %w", q, u.Symbol(), ErrInvalid)
 		}
 	}
 	return out, nil
