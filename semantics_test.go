@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/taizhang/taizhang/lang"
 	"github.com/taizhang/taizhang/outcome"
@@ -189,6 +190,39 @@ func TestNoDayCountedTwice(t *testing.T) {
 		l = ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"))
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoData || len(r.Notes) != 1 {
 			t.Errorf("a record across the edge alone: %v, notes %v; want no data, with a note", r.Status, r.Notes)
+		}
+	})
+	t.Run("a unit's record across the edge bounds its figure", func(t *testing.T) {
+		// Every village at least 2 sessions in 2019: A has 3; B only a
+		// record of December to January, which may or may not hold 2 in
+		// December; C 1 in February to November and 4 in December to
+		// January, so 1 to 5; D nothing.
+		l := ledger(t, rec("training", villageA, "2019", "3场"),
+			rec("training", villageB, "2019-12-01/2020-01-31", "5场"),
+			rec("training", villageC, "2019-02/2019-11", "1场"), rec("training", villageC, "2019-12-01/2020-01-31", "4场"))
+		tg := target.Coverage("v", lang.Name{}, "training", villages(), quantity.MustParse("2场")).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		r := evaluate(t, tg, l, day(2019, 12, 31))
+		want := map[string]target.GapKind{villageB: target.GapUndecided, villageC: target.GapUndecided, villageD: target.GapNoRecord}
+		if diff := cmp.Diff(want, gapKinds(r)); diff != "" {
+			t.Errorf("shortfall mismatch (-want +got):\n%s", diff)
+		}
+		if r.Covered != 1 || !slices.ContainsFunc(r.Notes, func(n lang.Name) bool {
+			return strings.HasPrefix(n.Zh, "2 个单位有跨越评估期间边界的记录")
+		}) {
+			t.Errorf("covered %d, notes %v; want 1, and a note on the 2 units with records across the edge", r.Covered, r.Notes)
+		}
+		units, err := l.Regions().SelectLevel(county, outcome.Village)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := l.Values("training", units, period.Year(2019))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []string{"3", "≥0, ≤5", "≥1, ≤5", "no lower bound, no upper bound"} {
+			if got := v.Bounds(i).In(lang.English); got != want {
+				t.Errorf("village %s: bounds %s, want %s", v.Region(i).Code, got, want)
+			}
 		}
 	})
 	t.Run("a disagreement is reported", func(t *testing.T) {

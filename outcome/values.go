@@ -60,7 +60,30 @@ func (l *Ledger) Values(indicator string, units Selection, window period.Period)
 		}
 	}
 	v.setLatest(l, s, a, window, newest)
+	v.addAcross(l, s, a, window)
 	return Values{v}, nil
+}
+
+// addAcross counts, for each unit, the records reaching across window's
+// edge that its figure left out, as [Ledger.Total] does for one region:
+// their figures raise the unit's upper bound, and their last days in
+// window date the figures where they are newer.
+func (v *values) addAcross(l *Ledger, s *series, a *colstore.Aggregation, window period.Period) {
+	if s.ind.Aggregation == Stock {
+		return
+	}
+	w := spanOf(window)
+	s.StraddlingUnits(l.regions.tree(), a, w, v.sel.ids, func(k int, row int32) {
+		if v.across == nil {
+			v.across, v.extra = make([]int32, len(v.count)), make([]decimal.Decimal, len(v.count))
+			v.acrossLatest = civil.MinDay
+		}
+		v.across[k]++
+		v.extra[k] = v.extra[k].Add(s.ValueAt(row))
+		if v.count[k] > 0 {
+			v.acrossLatest = max(v.acrossLatest, min(s.Period.At(row).End, w.End))
+		}
+	})
 }
 
 // setLatest sets how v finds its Latest: from newest, the rank of the
@@ -91,6 +114,7 @@ func (l *Ledger) valuesDecimal(s *series, units Selection, window period.Period)
 		newest = max(newest, nw)
 	}
 	v.setLatest(l, s, a, window, newest)
+	v.addAcross(l, s, a, window)
 	return Values{v}, nil
 }
 
@@ -109,6 +133,11 @@ type values struct {
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
 	bound []boundBits
+	// across and extra count and add up, by unit, the records across the
+	// window's edge left out (addAcross); nil when there are none.
+	across       []int32
+	extra        []decimal.Decimal
+	acrossLatest int32 // the last day in window of those of units with a figure; civil.MinDay for none
 	// latest is the last day of the newest record behind the units'
 	// figures, civil.MinDay for none, unless scan is set: then it is found when
 	// first asked.
@@ -118,7 +147,10 @@ type values struct {
 
 // Latest returns the last day of the newest record behind any unit's
 // figure: of the records [Ledger.Used] would give for the units one by
-// one, the one that ends last; the zero time when no unit has a figure.
+// one, the one that ends last, or the last day in the window of a record
+// across its edge where that is later ([Values.Across]), as
+// [Sum.Latest] dates a unit's figure; the zero time when no unit has a
+// figure.
 // It is tracked while the figures are made, as the rank of the newest
 // period counted in each region; for a series of more than 65,535
 // distinct period ends, which ranks of two bytes cannot tell apart, it is
@@ -131,6 +163,9 @@ func (v Values) Latest() time.Time {
 	d := v.p.latest
 	if v.p.scan != nil {
 		d = v.p.scan.Latest(v.p.sel.ids)
+	}
+	if v.p.across != nil && v.p.acrossLatest > d {
+		d = v.p.acrossLatest
 	}
 	if d != civil.MinDay {
 		return civil.Time(d)
@@ -160,21 +195,56 @@ func (v Values) Unit() quantity.Unit {
 // Has reports whether any record counted for unit i.
 func (v Values) Has(i int) bool { return v.p.count[i] > 0 }
 
+// Across returns how many records of unit i reach across the window's
+// edge and were left out, since they cannot be split by days: as
+// [Sum.Across], their figures raise the upper bound of the unit's figure
+// ([Values.Bounds]). A unit with such records and none counted has no
+// figure, and its true one may be anything up to theirs.
+func (v Values) Across(i int) int {
+	if v.p.across == nil {
+		return 0
+	}
+	return int(v.p.across[i])
+}
+
 // Records returns how many records counted for unit i.
 func (v Values) Records(i int) int { return int(v.p.count[i]) }
 
-// Certainty returns the certainty of unit i's figure.
-func (v Values) Certainty(i int) quantity.Certainty { return v.p.bound[i].certainty() }
+// Certainty returns the certainty of unit i's figure: a lower bound, at
+// least, when records across the window's edge may add to it
+// ([Values.Across]).
+func (v Values) Certainty(i int) quantity.Certainty {
+	c := v.p.bound[i].certainty()
+	if v.p.across != nil && v.p.across[i] > 0 {
+		c = c.Join(quantity.LowerBound)
+	}
+	return c
+}
 
 // Bounds returns the values unit i's true figure may take. A figure written
 // with 余 or 多 is bounded below only: unlike [Sum.Bounds], Values keeps no
 // unit that such a figure rounds to, so a verdict on it may be undecided
 // where one on the unit's [Ledger.Total] is not.
+//
+// Records across the window's edge ([Values.Across]) raise the upper
+// bound by their figures: a village's 1 for February to December beside
+// its 1 for 2018-12-01 to 2019-01-31 is, for 2019, at least 1 and at most
+// 2; one with only the latter is at least 0 and at most 1.
 func (v Values) Bounds(i int) quantity.Bounds {
-	if v.p.count[i] == 0 {
-		return quantity.Bounds{}
+	var b quantity.Bounds
+	if v.p.count[i] > 0 {
+		b = v.p.bound[i].bounds(v.Value(i))
 	}
-	return v.p.bound[i].bounds(v.Value(i))
+	if v.p.across == nil || v.p.across[i] == 0 {
+		return b
+	}
+	if v.p.count[i] == 0 {
+		return quantity.Bounds{Lo: decimal.Zero, HasLo: true, Hi: v.p.extra[i], HasHi: true}
+	}
+	if b.HasHi {
+		b.Hi = b.Hi.Add(v.p.extra[i])
+	}
+	return b
 }
 
 // Value returns unit i's figure (0 when it has none).

@@ -321,16 +321,20 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Resu
 	}
 	classify := t.classifier(v)
 	// First count, so the shortfall list is allocated once.
-	n := 0
+	n, across := 0, 0
 	for i := range v.Len() {
-		if v.Has(i) {
+		if v.Has(i) || v.Across(i) > 0 {
 			r.Records += v.Records(i)
 			r.Certainty = r.Certainty.Join(v.Certainty(i))
+		}
+		if v.Across(i) > 0 {
+			across++
 		}
 		if classify(i) != 0 {
 			n++
 		}
 	}
+	t.noteUnitsAcross(across, r)
 	r.Covered = v.Len() - n
 	if n > 0 {
 		idx := make([]int32, 0, n)
@@ -367,7 +371,7 @@ func (t Target) classifier(v outcome.Values) func(i int) GapKind {
 	strict := t.required.Bounds().LoOpen
 	ranged := t.kind == KindEachInRange
 	return func(i int) GapKind {
-		if !v.Has(i) {
+		if !v.Has(i) && v.Across(i) == 0 {
 			return GapNoRecord
 		}
 		if v.Certainty(i) == quantity.Exact {
@@ -510,6 +514,18 @@ func (t Target) noteAcross(sum outcome.Sum, r *Result) {
 		Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
 		En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
 			sum.Across, plural(sum.Across, "record reaches", "records reach"))})
+}
+
+// noteUnitsAcross notes the units with records across the window's edge,
+// left out: their figures may be higher, up to those records' more.
+func (t Target) noteUnitsAcross(n int, r *Result) {
+	if n == 0 || t.yearOf {
+		return
+	}
+	r.Notes = append(r.Notes, lang.Name{
+		Zh: fmt.Sprintf("%d 个单位有跨越评估期间边界的记录, 不能按日拆分, 未计入: 其实际值可能更高", n),
+		En: fmt.Sprintf("%d %s records across the edge of the period judged, which cannot be split by days, left out: their true figures may be higher",
+			n, plural(n, "unit has", "units have"))})
 }
 
 // reporting counts the subdivisions of region and those with a figure of

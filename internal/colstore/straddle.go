@@ -13,21 +13,65 @@ import "slices"
 // It costs a pass over the distinct periods when none reaches across
 // window, and a pass over the rows otherwise.
 func (s *Series) Straddling(rs Tree, a *Aggregation, window Span, lo, hi int32, fn func(row int32)) {
+	s.straddling(rs, a, window, func(u int32, yield func(root int32)) {
+		if lo <= u && u < hi {
+			yield(lo)
+		}
+	}, func(row, _ int32) { fn(row) })
+}
+
+// StraddlingUnits is Straddling for each of units, positions of regions
+// each rolled up alone: fn gets the index in units of the unit a row
+// across window's edge would bound, once for each unit that holds the
+// row's region (a unit and one of its descendants may both be units).
+func (s *Series) StraddlingUnits(rs Tree, a *Aggregation, window Span, units []int32, fn func(k int, row int32)) {
+	var at map[int32][]int // built when some period reaches across window
+	s.straddling(rs, a, window, func(u int32, yield func(root int32)) {
+		if at == nil {
+			at = make(map[int32][]int, len(units))
+			for k, v := range units {
+				at[v] = append(at[v], k)
+			}
+		}
+		for q := u; q >= 0; q = rs.Parent[q] {
+			if _, ok := at[q]; ok {
+				yield(q)
+			}
+		}
+	}, func(row, root int32) {
+		for _, k := range at[root] {
+			fn(k, row)
+		}
+	})
+}
+
+// straddling calls fn for each row whose period reaches across window's
+// edge, once for each root a roll-up from which reaches the row (roots
+// yields them for the row's region), on days in window no counted row of
+// its region covers.
+func (s *Series) straddling(rs Tree, a *Aggregation, window Span, roots func(u int32, yield func(root int32)), fn func(row, root int32)) {
 	across := func(p Span) bool {
 		return p.Start <= window.End && window.Start <= p.End && (p.Start < window.Start || p.End > window.End)
 	}
 	if !slices.ContainsFunc(s.Period.Table, across) {
 		return
 	}
-	var rows []int32
+	type hit struct{ row, root int32 }
+	var hits []hit
 	regions := map[int32]spans{}
 	for row := range int32(s.Len()) {
-		if u := s.Region[row]; u >= lo && u < hi && across(s.Period.At(row)) && a.reached(rs, u, lo) {
-			rows = append(rows, row)
-			regions[u] = nil
+		if !across(s.Period.At(row)) {
+			continue
 		}
+		u := s.Region[row]
+		roots(u, func(root int32) {
+			if a.reached(rs, u, root) {
+				hits = append(hits, hit{row, root})
+				regions[u] = nil
+			}
+		})
 	}
-	if len(rows) == 0 {
+	if len(hits) == 0 {
 		return
 	}
 	own := map[int32][]int32{}
@@ -39,11 +83,11 @@ func (s *Series) Straddling(rs Tree, a *Aggregation, window Span, lo, hi int32, 
 	for u, mine := range own {
 		regions[u] = unionOf(s, mine)
 	}
-	for _, row := range rows {
-		p := s.Period.At(row)
+	for _, h := range hits {
+		p := s.Period.At(h.row)
 		in := Span{Start: max(p.Start, window.Start), End: min(p.End, window.End)}
-		if !regions[s.Region[row]].covers(in) {
-			fn(row)
+		if !regions[s.Region[h.row]].covers(in) {
+			fn(h.row, h.root)
 		}
 	}
 }
