@@ -34,7 +34,7 @@
 // target builds its evaluations on these queries.
 //
 // Records are stored by indicator in columns of fixed-size numbers: a
-// million records take about 35 MB, and a query over 128,000 villages is a
+// million records take about 30 MB, and a query over 128,000 villages is a
 // scan of a few milliseconds.
 //
 // # Files

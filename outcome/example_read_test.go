@@ -116,6 +116,6 @@ commissioners,433122,2019,2400余,人次
 	fmt.Println(errors.Is(err, outcome.ErrUnitMismatch), l.Len(), "records")
 	// Output:
 	// 3 unit 人次
-	// hunan.csv:3: unit "人次": unit does not fit the indicator: 人次 (person-times) for commissioners in 名 (persons)
+	// hunan.csv:3: unit "人次": unit of another dimension: 人次 (person-times) for commissioners in 名 (persons)
 	// true 0 records
 }

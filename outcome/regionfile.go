@@ -45,7 +45,7 @@ func ReadRegions(r io.Reader, name string) ([]Region, error) {
 // ReadRegionSet reads a region file as [ReadRegions] does and builds the
 // set from it as [NewRegionSet] does, without a [Region] per row in
 // between: the way to load the million villages of a national ledger. The
-// file is parsed in chunks on every CPU, as [Ledger.ReadCSV] parses a
+// file is parsed in chunks on up to four CPUs, as [Ledger.ReadCSV] parses a
 // ledger, with the result and the errors of reading it in one pass. Errors
 // name the file and line of the region at fault.
 func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {

@@ -57,7 +57,7 @@ func (l *Ledger) ReadRows(rows iter.Seq[Row], opts ReadOptions) error {
 }
 
 // RowRecords reads records from a table whose first row names the columns,
-// as [csvReader.Records] does from CSV.
+// as Ledger.ReadCSV reads them from CSV, without a ledger.
 func RowRecords(rows iter.Seq[Row], name string) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		p := &rowParser{file: name}

@@ -59,7 +59,7 @@ func WriteCSV(w io.Writer, records iter.Seq[Record]) error {
 	return cw.Error()
 }
 
-// WriteJSONL writes records as JSON Lines in the shape [jsonlReader]
+// WriteJSONL writes records as JSON Lines in the shape [Ledger.ReadJSONL]
 // documents, keys in that order, one record per line, and a record's
 // attributes last as an object ("attrs":{"填报人":"张三"}).
 // [Ledger.ReadJSONL] reads it back to an equal ledger.

@@ -1,8 +1,10 @@
 // Package period says when a figure holds: a year, a half-year, a quarter, a
 // month, a span of days, a running total since a day as of a day, or an
-// undated span a figure falls somewhere within, as ledgers and source
-// documents write them (2019, 2019年上半年, 2019Q1, 2019年3月,
-// 2018-01-01/2019-06-30, 2005年以来(截至2019年), 近三年).
+// undated span a figure falls somewhere within. [Parse] reads periods as
+// ledgers and source documents write them (2019, 2019年上半年, 2019Q1,
+// 2019年3月, 2018-01-01/2019-06-30, 2005年以来(截至2019年)); an undated
+// figure (近三年 in a report of 2020) is written ~2017/2020, since only its
+// document's date says which years it means.
 package period
 
 import (
@@ -70,7 +72,8 @@ type Period struct {
 }
 
 // Year returns the civil year y, or the zero, invalid Period when y is
-// outside 1 to 9999: [Ledger.Add] refuses a record without a period.
+// outside 1 to 9999: a ledger (outcome.Ledger.Add) refuses a record
+// without a period.
 func Year(y int) Period {
 	if y < civil.MinYear || y > civil.MaxYear {
 		return Period{}
@@ -125,9 +128,9 @@ func Since(from, asOf time.Time) (Period, error) { return newPeriod(KindCumulati
 func Undated(from, to time.Time) (Period, error) { return newPeriod(KindUndated, from, to) }
 
 // Through returns a query window from the earliest representable day
-// through asOf: everything recorded as of a date. It is for [Ledger.Total]
-// and [Ledger.Values], not a period to record: its start lies before the
-// year 1, which [Ledger.Add] refuses, and does not print meaningfully.
+// through asOf: everything recorded as of a date. It is for
+// outcome.Ledger.Total and Values, not a period to record: its start lies before the
+// year 1, which a ledger refuses, and does not print meaningfully.
 func Through(asOf time.Time) Period { return Period{KindSpan, civil.MinDay, civil.DayOf(asOf)} }
 
 // inRange reports whether p lies within the years 1 to 9999, as every

@@ -1,6 +1,7 @@
 // Package program groups targets into named programs with their source, and
-// evaluates them into a [Report] that renders as an aligned text table in
-// Chinese or English, or as JSON.
+// evaluates them into a [Report] that renders, in Chinese or English, as an
+// aligned text table, Markdown, CSV (a row per target), an SVG bar chart, one
+// self-contained HTML page ([WriteHTML]), or JSON.
 //
 // A [Program] holds its indicators and [target.Target]s. The built-in
 // catalogues (program/national, program/hunan) are functions returning fresh

@@ -31,8 +31,9 @@ var boundWords = [2]struct{ atLeast, moreThan, atMost, lessThan, noLower, noUppe
 	{atLeast: "≥%s", moreThan: ">%s", atMost: "≤%s", lessThan: "<%s", noLower: "no lower bound", noUpper: "no upper bound"},
 }
 
-// In writes b as a lower and an upper bound in lang, each "unknown" when
-// the figures do not state it, or an exact figure as itself: 「超过70, 上限不明」, "≥49, ≤51"; large
+// In writes b as a lower and an upper bound in lang, each said to be
+// unknown (下限不明, "no lower bound") when the figures do not state it, or
+// an exact figure as itself: 「超过70, 上限不明」, "≥49, ≤51"; large
 // figures are scaled as [Quantity.In] scales them (超过1.34亿, >134 million).
 func (b Bounds) In(in lang.Lang) string {
 	w := boundWords[0]

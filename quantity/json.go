@@ -83,7 +83,7 @@ func plainDecimal(what, s string) (decimal.Decimal, error) {
 // read back, such as Aggregation(7), is not written: encoding fails. A
 // zero enum that means "not set" (a [Level], an [Aggregation]) is written
 // "" and read back from "", as the zero [Unit] always was; decoding is not
-// validation ([Indicator.Validate], [Region.Validate]).
+// validation (outcome.Indicator.Validate, outcome.Region.Validate).
 //
 // An enum is written as its English code, stable whatever the language of
 // String ("persons", "county", "stock", "year", "lower bound"), and read

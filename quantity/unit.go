@@ -16,7 +16,7 @@ import (
 // callers ask.
 //
 // Things, persons, person-times, households, items and sessions are counted
-// whole: a [Ledger] refuses a record of 0.5名 or 2.5户 (1.2万名 is 12000
+// whole: a ledger (outcome.Ledger) refuses a record of 0.5名 or 2.5户 (1.2万名 is 12000
 // persons, whole). Money, scores and percentages may be fractional.
 type dimension uint8
 
@@ -66,7 +66,7 @@ func (d dimension) Name() lang.Name {
 }
 
 // Unit is a unit of measure as reports write it. The zero value means "no
-// unit given"; a [Ledger] reads such a quantity in its indicator's unit.
+// unit given"; a ledger reads such a quantity in its indicator's unit.
 //
 // Units that measure the same thing are compatible ([Unit.Compatible]): a target of 3000个 星创天地
 // counts records written as 149家. Scale words (万, 亿) are not units: a
@@ -250,8 +250,8 @@ func (u Unit) Compatible(v Unit) bool {
 
 // Convertible reports whether quantities in u can be converted into v
 // exactly or not ([Quantity.Convert]): whether they measure the same thing.
-// A [Ledger] converts a record in a unit convertible to its indicator's
-// into the indicator's unit ([Ledger.Add]).
+// A ledger converts a record in a unit convertible to its indicator's
+// into the indicator's unit (outcome.Ledger.Add).
 func (u Unit) Convertible(v Unit) bool {
 	return u.IsValid() && v.IsValid() && u.dimension() == v.dimension()
 }

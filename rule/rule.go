@@ -104,7 +104,7 @@ func (s Severity) Name() lang.Name {
 }
 
 // String returns the Chinese name of the severity, as ledgers and reports
-// write it; Name().In(outcome.English) is the English.
+// write it; Name().In(lang.English) is the English.
 func (s Severity) String() string {
 	if n := s.Name(); !n.IsZero() {
 		return n.Zh
@@ -137,7 +137,7 @@ func (m Missing) Name() lang.Name {
 	return lang.Name{}
 }
 
-// String returns the Chinese name of the policy; Name().In(outcome.English)
+// String returns the Chinese name of the policy; Name().In(lang.English)
 // is the English.
 func (m Missing) String() string {
 	if n := m.Name(); !n.IsZero() {

@@ -38,7 +38,7 @@ func (k GapKind) Name() lang.Name {
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
-// Name().In(outcome.English) is the English, and JSON writes the English.
+// Name().In(lang.English) is the English, and JSON writes the English.
 func (k GapKind) String() string {
 	if n := k.Name(); !n.IsZero() {
 		return n.Zh

@@ -51,7 +51,7 @@ func (s Status) Name() lang.Name {
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
-// Name().In(outcome.English) is the English, and JSON writes the English.
+// Name().In(lang.English) is the English, and JSON writes the English.
 func (s Status) String() string {
 	if n := s.Name(); !n.IsZero() {
 		return n.Zh
@@ -87,7 +87,7 @@ func (p Pace) Name() lang.Name {
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
-// Name().In(outcome.English) is the English, and JSON writes the English.
+// Name().In(lang.English) is the English, and JSON writes the English.
 func (p Pace) String() string {
 	if int(p) < len(paceNames) {
 		return paceNames[p].Zh

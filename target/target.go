@@ -46,7 +46,7 @@ func (k Kind) Name() lang.Name {
 }
 
 // String returns the Chinese name, as ledgers and reports write it;
-// Name().In(outcome.English) is the English, and JSON writes the English.
+// Name().In(lang.English) is the English, and JSON writes the English.
 func (k Kind) String() string {
 	if n := k.Name(); !n.IsZero() {
 		return n.Zh

@@ -19,7 +19,7 @@ var (
 	ErrInvalid          = errors.New("invalid")
 	ErrUnknownRegion    = errors.New("region not in the region set")
 	ErrUnknownIndicator = errors.New("unknown indicator")
-	ErrUnitMismatch     = errors.New("unit does not fit the indicator")
+	ErrUnitMismatch     = errors.New("unit of another dimension")
 	ErrConflict         = errors.New("conflicting value for the same indicator, region and period")
 )
 

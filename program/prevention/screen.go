@@ -34,7 +34,7 @@ func (c Class) Name() lang.Name {
 	return lang.Name{}
 }
 
-// String returns the Chinese name of the class; Name().In(outcome.English)
+// String returns the Chinese name of the class; Name().In(lang.English)
 // is the English.
 func (c Class) String() string {
 	if c != 0 && c < numClasses {
@@ -71,7 +71,7 @@ func (r Reason) Name() lang.Name {
 	return lang.Name{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
 }
 
-// String lists the reasons in Chinese; Name().In(outcome.English) lists
+// String lists the reasons in Chinese; Name().In(lang.English) lists
 // them in English.
 func (r Reason) String() string { return r.Name().Zh }
 
