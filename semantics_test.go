@@ -192,6 +192,43 @@ func TestNoDayCountedTwice(t *testing.T) {
 			t.Errorf("a record across the edge alone: %v, notes %v; want no data, with a note", r.Status, r.Notes)
 		}
 	})
+	t.Run("a record left out that holds days nothing counted holds bounds the figure", func(t *testing.T) {
+		// The first half counts; April to July is left out for overlapping
+		// it, but July is held by nothing counted: 2019 is 100 to 130.
+		l := ledger(t, rec("training", county, "2019-01-01/2019-06-30", "100场"), rec("training", county, "2019-04-01/2019-07-31", "30场"))
+		s := total(t, l, "training", county, "2019")
+		if s.Uncovered != 1 || s.Bounds().In(lang.English) != "≥100, ≤130" {
+			t.Errorf("uncovered %d, bounds %s; want 1, 100 to 130", s.Uncovered, s.Bounds().In(lang.English))
+		}
+		// Across levels: the province's own first half stands beside its
+		// county's smaller year, which holds the second half as well.
+		l = ledger(t, rec("training", province, "2019-01-01/2019-06-30", "100场"), rec("training", county, "2019", "12场"))
+		tg := target.AtLeast("t", lang.Name{}, "training", quantity.MustParse("105场")).In(province).From(day(2019, 1, 1)).By(day(2019, 12, 31))
+		r := evaluate(t, tg, l, day(2019, 12, 31))
+		if r.Certainty == quantity.Exact || !r.Bounds.Hi.Equal(decimal.NewFromInt(112)) ||
+			!slices.ContainsFunc(r.Notes, func(n lang.Name) bool { return strings.HasPrefix(n.Zh, "1 条记录与计入的记录部分重叠") }) {
+			t.Errorf("%v, certainty %v, bounds %s, notes %v; want 100 to 112, not exact, with a note", r.Status, r.Certainty, r.Bounds.In(lang.English), r.Notes)
+		}
+		// Unit by unit, as in total: a village's first half and its April
+		// to July give 1 to 2 for 2019.
+		l = ledger(t, rec("training", villageA, "2019-01-01/2019-06-30", "1场"), rec("training", villageA, "2019-04-01/2019-07-31", "1场"))
+		units, err := l.Regions().SelectLevel(county, outcome.Village)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := l.Values("training", units, period.Year(2019))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Uncovered(0) != 1 || v.Bounds(0).In(lang.English) != "≥1, ≤2" {
+			t.Errorf("village A: uncovered %d, bounds %s; want 1, 1 to 2", v.Uncovered(0), v.Bounds(0).In(lang.English))
+		}
+		// Quarters within a counted 合计 hold no other day: the figure stays exact.
+		l = ledger(t, append(slices.Clone(quarters), rec("training", county, "2019", "176场"))...)
+		if s := total(t, l, "training", county, "2019"); s.Uncovered != 0 || s.Certainty != quantity.Exact {
+			t.Errorf("quarters within their 合计: uncovered %d, %v; want none, exact", s.Uncovered, s.Certainty)
+		}
+	})
 	t.Run("a unit's record across the edge bounds its figure", func(t *testing.T) {
 		// Every village at least 2 sessions in 2019: A has 3; B only a
 		// record of December to January, which may or may not hold 2 in
@@ -207,7 +244,7 @@ func TestNoDayCountedTwice(t *testing.T) {
 			t.Errorf("shortfall mismatch (-want +got):\n%s", diff)
 		}
 		if r.Covered != 1 || !slices.ContainsFunc(r.Notes, func(n lang.Name) bool {
-			return strings.HasPrefix(n.Zh, "2 个单位有跨越评估期间边界的记录")
+			return strings.HasPrefix(n.Zh, "2 个单位有跨越评估期间边界")
 		}) {
 			t.Errorf("covered %d, notes %v; want 1, and a note on the 2 units with records across the edge", r.Covered, r.Notes)
 		}

@@ -517,8 +517,10 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 		if a := r.acrossLatest(code, w); !r.stock && len(want.used) > 0 && a.After(newest) {
 			newest = a // a record across the window's edge dates the figure, as in Total
 		}
-		if sum, err := l.Total(ind, code, w); err != nil || v.Across(i) != sum.Across {
-			t.Errorf("Values(%s, %v) of %s: Across() = %d, want Total's %d (%v)", ind, w, code, v.Across(i), sum.Across, err)
+		if sum, err := l.Total(ind, code, w); err != nil || v.Across(i) != sum.Across || v.Uncovered(i) != sum.Uncovered ||
+			sum.Has() && (v.Certainty(i) == quantity.Exact) != (sum.Certainty == quantity.Exact) {
+			t.Errorf("Values(%s, %v) of %s: Across() = %d, Uncovered() = %d, %v; want Total's %d, %d, %v (%v)",
+				ind, w, code, v.Across(i), v.Uncovered(i), v.Certainty(i), sum.Across, sum.Uncovered, sum.Certainty, err)
 		}
 	}
 	if !v.Latest().Equal(newest) {

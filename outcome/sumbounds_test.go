@@ -141,7 +141,9 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	assert.Empty(t, d, "a half-year beside years is no disagreement")
 
 	// A half-year of 250 is more than the counties' 206 on its days: it
-	// stands, and their years are not added to it.
+	// stands, and their years are not added to it. But they hold the
+	// second half too, which nothing counted holds: 2019 is at least 250
+	// and at most 456.
 	l3 := training()
 	for r := range l.All() {
 		if r.Region == "433100" {
@@ -151,7 +153,9 @@ func TestOwnFlowHidesOnlyItsDays(t *testing.T) {
 	}
 	sum, err = l3.Total("training", "433100", period.Year(2019))
 	require.NoError(t, err)
-	assert.Equal(t, "250场", sum.Quantity().String())
+	assert.Equal(t, "250场以上", sum.Quantity().String())
+	assert.Equal(t, "≥250, ≤456", sum.Bounds().In(lang.English))
+	assert.Equal(t, 2, sum.Uncovered)
 	assert.Empty(t, sum.Passed)
 
 	// The same days: the province's 2018 total of 100 beside its counties'

@@ -37,6 +37,14 @@ type Sum struct {
 	// county's 200 for 2018-12-01 to 2019-01-31 beside its 110 for
 	// February to December gives 2019 at least 110 and at most 310.
 	Across int
+	// Uncovered counts the flow records left out that hold days in the
+	// window no counted record covers: a county's 12 for 2019 beside its
+	// province's own 100 for the first half, which stands, holds the
+	// second half, as a region's own record of March to August beside its
+	// counted first half holds July and August. The figure may lack up to
+	// their sum, which [Sum.Bounds] adds to its upper bound: the province's
+	// 2019 is at least 100 and at most 112.
+	Uncovered int
 	// Passed lists the records passed over for their descendants': a
 	// region's own stock figure older than the newest record among its
 	// descendants, whose figures count instead (全国 2019年末 52个, passed
@@ -100,7 +108,8 @@ func (s Sum) Quantity() quantity.Quantity {
 // no coarser one covers: taken longest first (of equal length, the earlier
 // start first), a record counts when it overlaps no record counted before,
 // and is left out otherwise, whether it lies wholly or partly within one
-// counted. So an office's 全年合计 row is its own total: four quarters of
+// counted; one left out that holds days no counted record holds raises
+// the upper bound of the figure by its own ([Sum.Uncovered]). So an office's 全年合计 row is its own total: four quarters of
 // 42, 51, 38 and 45 with a 合计 of 176 give 176 for 2019, not 352. A
 // cumulative figure (2005-/2019) counts for a window it lies in, instead of
 // the yearly figures it holds, never added to them; for a window of 2018 to
@@ -174,6 +183,7 @@ func (l *Ledger) Total(indicator, region string, window period.Period) (Sum, err
 			}
 			if s.Kind == colstore.Flow {
 				s.across(rs, a, window, lo, hi, &out)
+				s.uncovered(rs, a, lo, hi, &out)
 			}
 			s.evidence(l, a, lo, hi, &out)
 			return out, nil
@@ -202,6 +212,26 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period
 	if d := civil.Time(latest); d.After(out.Latest) {
 		out.Latest = d
 	}
+	out.mayLack(extra)
+}
+
+// uncovered counts the records left out that hold days no counted record
+// covers ([Sum.Uncovered]) and adds their figures to the upper bound of
+// out's.
+func (s *series) uncovered(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32, out *Sum) {
+	var extra decimal.Decimal
+	a.UncoveredIn(rs, lo, hi, func(row int32) {
+		extra, out.Uncovered = extra.Add(s.ValueAt(row)), out.Uncovered+1
+	})
+	if out.Uncovered > 0 && out.Records > 0 {
+		out.mayLack(extra)
+	}
+}
+
+// mayLack widens out's bounds for records left out that may hold up to
+// extra more: the upper bound rises by extra, and the figure counted is a
+// lower bound.
+func (out *Sum) mayLack(extra decimal.Decimal) {
 	b := out.Bounds()
 	if b.HasHi {
 		b.Hi = b.Hi.Add(extra)

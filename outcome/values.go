@@ -74,16 +74,45 @@ func (v *values) addAcross(l *Ledger, s *series, a *colstore.Aggregation, window
 	}
 	w := spanOf(window)
 	s.StraddlingUnits(l.regions.tree(), a, w, v.sel.ids, func(k int, row int32) {
-		if v.across == nil {
-			v.across, v.extra = make([]int32, len(v.count)), make([]decimal.Decimal, len(v.count))
-			v.acrossLatest = civil.MinDay
-		}
+		v.leftOut()
 		v.across[k]++
 		v.extra[k] = v.extra[k].Add(s.ValueAt(row))
 		if v.count[k] > 0 {
 			v.acrossLatest = max(v.acrossLatest, min(s.Period.At(row).End, w.End))
 		}
 	})
+	// Records left out for overlapping counted ones in part ([Sum.Uncovered]).
+	a.UncoveredUnits(l.regions.tree(), v.sel.ids, func(k int, row int32) {
+		v.leftOut()
+		v.uncovered[k]++
+		v.extra[k] = v.extra[k].Add(s.ValueAt(row))
+	})
+}
+
+// Uncovered returns how many records of unit i were left out for
+// overlapping counted ones in part, holding days nothing counted holds: as
+// [Sum.Uncovered], their figures raise the upper bound of the unit's
+// figure ([Values.Bounds]).
+func (v Values) Uncovered(i int) int {
+	if v.p.uncovered == nil {
+		return 0
+	}
+	return int(v.p.uncovered[i])
+}
+
+// leftOut makes room for the records left out that addAcross counts.
+func (v *values) leftOut() {
+	if v.across == nil {
+		n := len(v.count)
+		v.across, v.uncovered, v.extra = make([]int32, n), make([]int32, n), make([]decimal.Decimal, n)
+		v.acrossLatest = civil.MinDay
+	}
+}
+
+// mayLack reports whether unit i's figure may lack what records left out
+// hold.
+func (v Values) mayLack(i int) bool {
+	return v.p.across != nil && (v.p.across[i] > 0 || v.p.uncovered[i] > 0)
 }
 
 // setLatest sets how v finds its Latest: from newest, the rank of the
@@ -133,9 +162,11 @@ type values struct {
 	dec   []decimal.Decimal // used when figures do not fit int64
 	count []int32
 	bound []boundBits
-	// across and extra count and add up, by unit, the records across the
-	// window's edge left out (addAcross); nil when there are none.
+	// across and uncovered count, by unit, the records left out across the
+	// window's edge and for overlapping counted ones in part (addAcross),
+	// and extra adds up their figures; all nil when there are none.
 	across       []int32
+	uncovered    []int32
 	extra        []decimal.Decimal
 	acrossLatest int32 // the last day in window of those of units with a figure; civil.MinDay for none
 	// latest is the last day of the newest record behind the units'
@@ -211,11 +242,12 @@ func (v Values) Across(i int) int {
 func (v Values) Records(i int) int { return int(v.p.count[i]) }
 
 // Certainty returns the certainty of unit i's figure: a lower bound, at
-// least, when records across the window's edge may add to it
-// ([Values.Across]).
+// least, when records left out may add to it: records across the window's
+// edge ([Values.Across]), or records overlapping counted ones in part
+// ([Sum.Uncovered]).
 func (v Values) Certainty(i int) quantity.Certainty {
 	c := v.p.bound[i].certainty()
-	if v.p.across != nil && v.p.across[i] > 0 {
+	if v.mayLack(i) {
 		c = c.Join(quantity.LowerBound)
 	}
 	return c
@@ -226,8 +258,10 @@ func (v Values) Certainty(i int) quantity.Certainty {
 // unit that such a figure rounds to, so a verdict on it may be undecided
 // where one on the unit's [Ledger.Total] is not.
 //
-// Records across the window's edge ([Values.Across]) raise the upper
-// bound by their figures: a village's 1 for February to December beside
+// Records left out that may add to the figure raise the upper bound by
+// their figures, as in [Sum.Bounds]: records across the window's edge
+// ([Values.Across]) and records overlapping counted ones in part
+// ([Sum.Uncovered]). a village's 1 for February to December beside
 // its 1 for 2018-12-01 to 2019-01-31 is, for 2019, at least 1 and at most
 // 2; one with only the latter is at least 0 and at most 1.
 func (v Values) Bounds(i int) quantity.Bounds {
@@ -235,7 +269,7 @@ func (v Values) Bounds(i int) quantity.Bounds {
 	if v.p.count[i] > 0 {
 		b = v.p.bound[i].bounds(v.Value(i))
 	}
-	if v.p.across == nil || v.p.across[i] == 0 {
+	if !v.mayLack(i) {
 		return b
 	}
 	if v.p.count[i] == 0 {

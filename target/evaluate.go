@@ -327,7 +327,7 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Resu
 			r.Records += v.Records(i)
 			r.Certainty = r.Certainty.Join(v.Certainty(i))
 		}
-		if v.Across(i) > 0 {
+		if v.Across(i) > 0 || v.Uncovered(i) > 0 {
 			across++
 		}
 		if classify(i) != 0 {
@@ -506,25 +506,37 @@ const maxEvidence = 3
 // noteAcross notes the records across the window's edge a sum left out,
 // which may add to its figure, or which are all there is; a year of an
 // each-year target leaves them to the whole's note.
+//
+// It notes too the records left out for overlapping counted ones in part
+// only ([outcome.Sum.Uncovered]), whose other days nothing counted holds.
 func (t Target) noteAcross(sum outcome.Sum, r *Result) {
-	if sum.Across == 0 || t.yearOf {
+	if t.yearOf {
 		return
 	}
-	r.Notes = append(r.Notes, lang.Name{
-		Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
-		En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
-			sum.Across, plural(sum.Across, "record reaches", "records reach"))})
+	if sum.Across > 0 {
+		r.Notes = append(r.Notes, lang.Name{
+			Zh: fmt.Sprintf("%d 条记录跨越评估期间的边界, 不能按日拆分, 未计入: 实际值可能更高", sum.Across),
+			En: fmt.Sprintf("%d %s across the edge of the period judged, which cannot be split by days, left out: the true figure may be higher",
+				sum.Across, plural(sum.Across, "record reaches", "records reach"))})
+	}
+	if sum.Uncovered > 0 && sum.Records > 0 {
+		r.Notes = append(r.Notes, lang.Name{
+			Zh: fmt.Sprintf("%d 条记录与计入的记录部分重叠, 不能按日拆分, 未计入: 其余日期无计入的记录, 实际值可能更高", sum.Uncovered),
+			En: fmt.Sprintf("%d %s counted ones in part, which cannot be split by days, left out: nothing counted holds their other days, so the true figure may be higher",
+				sum.Uncovered, plural(sum.Uncovered, "record overlaps", "records overlap"))})
+	}
 }
 
-// noteUnitsAcross notes the units with records across the window's edge,
-// left out: their figures may be higher, up to those records' more.
+// noteUnitsAcross notes the units with records left out that may add to
+// their figures: across the window's edge, or overlapping counted ones in
+// part.
 func (t Target) noteUnitsAcross(n int, r *Result) {
 	if n == 0 || t.yearOf {
 		return
 	}
 	r.Notes = append(r.Notes, lang.Name{
-		Zh: fmt.Sprintf("%d 个单位有跨越评估期间边界的记录, 不能按日拆分, 未计入: 其实际值可能更高", n),
-		En: fmt.Sprintf("%d %s records across the edge of the period judged, which cannot be split by days, left out: their true figures may be higher",
+		Zh: fmt.Sprintf("%d 个单位有跨越评估期间边界或与计入记录部分重叠的记录, 不能按日拆分, 未计入: 其实际值可能更高", n),
+		En: fmt.Sprintf("%d %s records across the edge of the period judged or overlapping counted ones in part, which cannot be split by days, left out: their true figures may be higher",
 			n, plural(n, "unit has", "units have"))})
 }
 

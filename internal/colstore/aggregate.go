@@ -34,7 +34,52 @@ type Aggregation struct {
 	// Flows: the rows of descendants on days a region's own rows do not
 	// cover, added to its cell (foldDisjoint), by the region's position.
 	Folded map[int32][]int32
-	Newest []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
+	// Uncovered holds the flow rows left out that hold days no counted row
+	// covers, each with the region whose figure they may add to: a
+	// region's row overlapping its counted ones only in part (March to
+	// August beside a counted first half), or a descendant's beside the
+	// region's own that stood (a county's year beside its province's first
+	// half).
+	Uncovered []RowAt
+	Newest    []int32 // by position, the last day of the newest row among the descendants; nil unless passOver ran
+}
+
+// RowAt is a row and the position of the region it belongs to.
+type RowAt struct{ Row, At int32 }
+
+// UncoveredIn calls fn for each row of a.Uncovered whose region lies at
+// positions lo to hi and is reached by a roll-up from lo.
+func (a *Aggregation) UncoveredIn(rs Tree, lo, hi int32, fn func(row int32)) {
+	for _, u := range a.Uncovered {
+		if lo <= u.At && u.At < hi && a.Cells[u.At].Count > 0 && a.reached(rs, u.At, lo) {
+			fn(u.Row)
+		}
+	}
+}
+
+// UncoveredUnits is UncoveredIn for each of units, positions of regions
+// each rolled up alone: fn gets the index in units of each unit whose
+// figure a row of a.Uncovered may add to.
+func (a *Aggregation) UncoveredUnits(rs Tree, units []int32, fn func(k int, row int32)) {
+	if len(a.Uncovered) == 0 {
+		return
+	}
+	at := make(map[int32][]int, len(units))
+	for k, v := range units {
+		at[v] = append(at[v], k)
+	}
+	for _, u := range a.Uncovered {
+		if a.Cells[u.At].Count == 0 {
+			continue
+		}
+		for q := u.At; q >= 0; q = rs.Parent[q] {
+			if ks, ok := at[q]; ok && a.reached(rs, u.At, q) {
+				for _, k := range ks {
+					fn(k, u.Row)
+				}
+			}
+		}
+	}
 }
 
 // Cell is a region's figure in an aggregation: its own records' sum,
@@ -155,6 +200,9 @@ func (s *Series) AggregateNewest(rs Tree, window Span, newest bool) *Aggregation
 	a.Plan = s.plan(window, n)
 	if !s.addPlain(a) {
 		s.addRows(a, func(fn func(row int32)) { s.Each(&a.Plan, fn) })
+	}
+	for _, row := range a.Plan.partial {
+		a.Uncovered = append(a.Uncovered, RowAt{row, s.Region[row]})
 	}
 	if s.Kind == Flow {
 		s.foldDisjoint(rs, a)

@@ -66,6 +66,13 @@ func (s *Series) foldDisjoint(rs Tree, a *Aggregation) {
 			s.addRowTo(a, row, u)
 			a.Folded[u] = append(a.Folded[u], row)
 		}
+		for _, row := range shared {
+			if !days.covers(s.Period.At(row)) {
+				// Its days beyond the region's own are held by nothing
+				// counted: the figure may lack up to its value.
+				a.Uncovered = append(a.Uncovered, RowAt{row, u})
+			}
+		}
 	}
 }
 

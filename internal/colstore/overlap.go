@@ -28,9 +28,11 @@ type Plan struct {
 	// the others.
 	rank []int32
 	// kept holds the rows of overlapping periods that count, by region;
-	// leftOut how many such rows are left out, by region.
+	// leftOut how many such rows are left out, by region; partial the rows
+	// left out that hold days no counted row of their region covers.
 	kept    []int32
 	leftOut []regionCount
+	partial []int32
 }
 
 // plan decides which rows of s count in window.
@@ -227,6 +229,7 @@ func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 	// are moved to the front of ranked, behind those read already.
 	kept, start := 0, int32(0)
 	var counted []daySpan
+	var out []uint64 // a region's rows left out
 	for r, end := range next[:nregions] {
 		group := ranked[start:end]
 		start = end
@@ -234,7 +237,7 @@ func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 			continue
 		}
 		sortSmall(group)
-		counted = counted[:0]
+		counted, out = counted[:0], out[:0]
 		n := 0
 		for _, v := range group {
 			q := byRank[v>>32]
@@ -243,10 +246,17 @@ func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 				ranked[kept] = v
 				kept++
 				n++
+			} else {
+				out = append(out, v)
 			}
 		}
 		if n < len(group) {
 			p.leftOut = append(p.leftOut, regionCount{int32(r), int32(len(group) - n)})
+			for _, v := range out {
+				if !covered(counted, byRank[v>>32]) {
+					p.partial = append(p.partial, int32(uint32(v)))
+				}
+			}
 		}
 	}
 	p.kept = make([]int32, kept)

@@ -240,6 +240,28 @@ func takeOrder(p, q Span) int {
 // daySpan is a run of days, both ends included.
 type daySpan struct{ Start, End int32 }
 
+// covered reports whether the days of p are all in counted, which keep
+// made: sorted, disjoint spans, of which those that follow each other day
+// after day cover what lies between.
+func covered(counted []daySpan, p daySpan) bool {
+	next := p.Start // the first day of p not yet covered
+	for _, c := range counted {
+		if c.Start > next {
+			if c.Start > p.End {
+				break
+			}
+			return false
+		}
+		if c.End >= next {
+			next = c.End + 1
+			if next > p.End {
+				return true
+			}
+		}
+	}
+	return next > p.End
+}
+
 // keep adds the days p to counted and reports true when they overlap
 // none of counted; otherwise it reports false and leaves counted as it is.
 // counted is sorted: its spans do not overlap, so their ends are sorted
