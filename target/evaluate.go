@@ -449,9 +449,10 @@ func (t Target) coverageFromAggregate(l *outcome.Ledger, window period.Period, r
 	if !sum.Has() {
 		return nil
 	}
+	name := indicatorName(l, t.coveredBy)
 	r.Notes = append(r.Notes, lang.Name{
-		Zh: fmt.Sprintf("覆盖数取自汇总指标 %s,无逐单位清单", t.coveredBy),
-		En: fmt.Sprintf("units covered read from the aggregate indicator %s; no unit-by-unit list", t.coveredBy)})
+		Zh: fmt.Sprintf("覆盖数取自汇总指标「%s」, 无逐单位清单", name.In(lang.Chinese)),
+		En: fmt.Sprintf("units covered read from the aggregate indicator %q; no unit-by-unit list", name.In(lang.English))})
 	r.Records, r.Certainty, r.DataAsOf, r.Bounds = sum.Records, sum.Certainty, sum.Latest, sum.Bounds()
 	r.Covered = int(min(sum.Value.IntPart(), int64(r.Units)))
 	r.Achieved = sum.Quantity()
@@ -525,6 +526,15 @@ func (t Target) noteAcross(sum outcome.Sum, r *Result) {
 			En: fmt.Sprintf("%d %s counted ones in part, which cannot be split by days, left out: nothing counted holds their other days, so the true figure may be higher",
 				sum.Uncovered, plural(sum.Uncovered, "record overlaps", "records overlap"))})
 	}
+}
+
+// indicatorName returns the name of the ledger's indicator code, or the
+// code where it has none, for a note.
+func indicatorName(l *outcome.Ledger, code string) lang.Name {
+	if ind, ok := l.Indicator(code); ok && !ind.Name.IsZero() {
+		return ind.Name
+	}
+	return lang.Name{Zh: code, En: code}
 }
 
 // noteUnitsAcross notes the units with records left out that may add to

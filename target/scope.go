@@ -122,7 +122,9 @@ func (t Target) noteCounted(l *outcome.Ledger, window period.Period, r *Result) 
 	}
 	how := lang.Name{Zh: "也无汇总指标可读覆盖数", En: "no aggregate indicator gives the units covered"}
 	if t.coveredBy != "" {
-		how = lang.Name{Zh: "覆盖数取自汇总指标 " + t.coveredBy, En: "the units covered are read from the aggregate indicator " + t.coveredBy}
+		name := indicatorName(l, t.coveredBy)
+		how = lang.Name{Zh: "覆盖数取自汇总指标「" + name.In(lang.Chinese) + "」",
+			En: fmt.Sprintf("the units covered are read from the aggregate indicator %q", name.In(lang.English))}
 	}
 	r.Notes = append(r.Notes, lang.Name{
 		Zh: fmt.Sprintf("未用%d条逐单位记录: 「%s」只知总数%d个, 无单位名单; %s; 列出单位 (ListUnits) 可逐单位评估", n, t.pop.name.Zh, t.pop.size, how.Zh),
