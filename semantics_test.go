@@ -186,8 +186,12 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed {
 			t.Errorf("110 to 130 against 140: %v, want missed", r.Status)
 		}
-		// A record across the edge and nothing else: no data, said why.
+		// A record across the edge and nothing else: no data, said why;
+		// the sum has no figure, but one of at most 200.
 		l = ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"))
+		if s := total(t, l, "training", county, "2019"); s.Has() || s.Bounds().In(lang.English) != "≥0, ≤200" {
+			t.Errorf("a record across the edge alone: has %v, bounds %s; want no figure, 0 to 200", s.Has(), s.Bounds().In(lang.English))
+		}
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoData || len(r.Notes) != 1 {
 			t.Errorf("a record across the edge alone: %v, notes %v; want no data, with a note", r.Status, r.Notes)
 		}

@@ -32,8 +32,9 @@ type Sum struct {
 	// Across counts the flow records that reach across the window's edge
 	// and were left out, a record not being split by days, on days in the
 	// window no counted record of their region covers: the figure may lack
-	// up to their sum, which [Sum.Bounds] adds to its upper bound (when any
-	// record is counted; otherwise they are all there is). A
+	// up to their sum, which [Sum.Bounds] adds to its upper bound (when no
+	// record is counted, they are all there is: the figure is at least 0
+	// and at most their sum, and [Sum.Has] is false). A
 	// county's 200 for 2018-12-01 to 2019-01-31 beside its 110 for
 	// February to December gives 2019 at least 110 and at most 310.
 	Across int
@@ -203,8 +204,15 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period
 		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
 		latest = max(latest, min(s.Period.At(row).End, w.End))
 	})
-	if out.Across == 0 || out.Records == 0 {
-		return // none, or nothing counted for them to bound
+	switch {
+	case out.Across == 0:
+		return
+	case out.Records == 0:
+		// They are all there is: no figure ([Sum.Has] is false), but one
+		// of at most theirs.
+		out.bounds = &quantity.Bounds{Lo: decimal.Zero, HasLo: true, Hi: extra, HasHi: true}
+		out.Certainty = quantity.LowerBound
+		return
 	}
 	// The figure is known, within its bounds, to the last day in the
 	// window of the records across its edge: a record to 2020-01-31
