@@ -168,12 +168,18 @@ func (c Citation) String() string {
 // [ErrInvalid] (a fraction of what is counted whole). A quantity may still state a fraction of a person (an
 // average in a target, say); a record may not.
 type Record struct {
-	Indicator string            `json:"indicator"`
-	Region    string            `json:"region"`
-	Period    period.Period     `json:"period"`
-	Quantity  quantity.Quantity `json:"value"`
-	Source    Citation          `json:"source,omitzero"`
-	Note      string            `json:"note,omitempty"`
+	// Indicator is the indicator's code; [Ledger.Add] also takes its
+	// Chinese name or a declared alias ([Ledger.FindIndicator]) and keeps
+	// the code.
+	Indicator string `json:"indicator"`
+	// Region is the region's code. [Ledger.Add] takes codes only; the file
+	// readers also read a name path (泸溪县/浦市镇/下都村) or a name
+	// unique in the set, which [RegionSet.Find] resolves.
+	Region   string            `json:"region"`
+	Period   period.Period     `json:"period"`
+	Quantity quantity.Quantity `json:"value"`
+	Source   Citation          `json:"source,omitzero"`
+	Note     string            `json:"note,omitempty"`
 	// Attrs are the extra columns of the line the record was read from
 	// (填报人, 联系电话), kept as written; evaluation ignores them.
 	// WriteCSV and WriteJSONL write them (an attrs column, an "attrs"
