@@ -42,7 +42,7 @@ func ExampleReadRegionSet() {
 	// 433122 泸溪县 县市区
 	// 433130 龙山县 县市区
 	// true false
-	// outcome: regions.csv:3: 433122: parent 433100: region not in the region set
+	// regions.csv:3: parent "433100": region not in the region set
 }
 
 // A ledger file as offices keep it: plain numbers with their unit, or

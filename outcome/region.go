@@ -26,20 +26,41 @@ type Region struct {
 // allows: a 6-digit code may be a nation, province, prefecture or county
 // (statistical data pads province and prefecture codes to 6 digits), a 9-digit
 // code a township, a 12-digit code a village.
-func (r Region) Validate() error { return checkRegion(r.Code, r.Level, r.Parent) }
+func (r Region) Validate() error {
+	if err := checkRegion(r.Code, r.Level, r.Parent); err != nil {
+		return fmt.Errorf("outcome: region %s: %w", r.Code, err)
+	}
+	return nil
+}
+
+// regionProblem is what is wrong with one field of a region: the field
+// ("code", "level" or "parent"), its value and why, so that a reader of a
+// region file can name the column.
+type regionProblem struct {
+	field, value string
+	err          error
+}
+
+func (p *regionProblem) Error() string { return fmt.Sprintf("%s %q: %v", p.field, p.value, p.err) }
+
+func (p *regionProblem) Unwrap() error { return p.err }
 
 func checkRegion[T string | []byte](code T, level Level, parent T) error {
 	implied, err := codeLevel(code)
 	if err != nil {
-		return err
+		return &regionProblem{"code", string(code), err}
 	}
 	ok := level == implied || len(code) == 6 && level.IsValid() && level <= County
 	if !ok {
-		return fmt.Errorf("outcome: region %s: level %s for a %d-digit code: %w", code, level.code(), len(code), errRegionLevel)
+		want := implied.code()
+		if len(code) == 6 {
+			want = "nation, province, prefecture or county"
+		}
+		return &regionProblem{"level", level.code(), fmt.Errorf("%w: a %d-digit code (%s) is a %s", errRegionLevel, len(code), code, want)}
 	}
 	if len(parent) > 0 {
 		if _, err := codeLevel(parent); err != nil {
-			return fmt.Errorf("outcome: region %s: parent: %w", code, err)
+			return &regionProblem{"parent", string(parent), err}
 		}
 	}
 	return nil

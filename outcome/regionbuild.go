@@ -15,7 +15,7 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 	b.Grow(len(regions), 0)
 	for i, r := range regions {
 		if err := addRegion(&b, r.Code, r.Name.Zh, r.Name.En, r.Level, r.Parent); err != nil {
-			if b.report(fmt.Errorf("region %d: %w", i, err)) {
+			if b.report(fmt.Errorf("outcome: region %d (%s): %w", i, r.Code, err)) {
 				break
 			}
 			continue
@@ -32,7 +32,10 @@ func NewRegionSet(regions []Region) (*RegionSet, error) {
 // duplicate code, a parent not in the set or not above it.
 type regionBuilder struct {
 	regiontree.Builder[Level]
-	where func(i int) string // where the i-th region was given, for errors
+	// file and lines say where the regions were given, for errors: the
+	// line of each in a file; nil lines for regions given as values.
+	file  string
+	lines []int32
 	errs  errorList
 	// The attributes of the regions by input index, interned: attrs[i]
 	// indexes attrVals, 0 for none. Empty until a region has some.
@@ -84,14 +87,27 @@ func addRegion[T string | []byte](b *regionBuilder, code, zh, en T, level Level,
 	return nil
 }
 
+// fail returns the error of a field of the i-th region: in a file, a
+// *ParseError naming its line and column.
+func (b *regionBuilder) fail(i int, field, value string, err error) error {
+	if b.lines != nil {
+		return &ParseError{File: b.file, Line: int(b.lines[i]), Column: field, Value: value, Err: err}
+	}
+	return fmt.Errorf("outcome: region %d (%s): %s %q: %w", i, b.Code(i), field, value, err)
+}
+
+// where says where the i-th region was given.
+func (b *regionBuilder) where(i int) string {
+	if b.lines != nil {
+		return fmt.Sprintf("on line %d", b.lines[i])
+	}
+	return fmt.Sprintf("region %d", i)
+}
+
 // build resolves parents and lays the regions out depth-first.
 func (b *regionBuilder) build() (*RegionSet, error) {
 	if err := b.errs.join(); err != nil {
 		return nil, err
-	}
-	where := b.where
-	if where == nil {
-		where = func(i int) string { return fmt.Sprintf("region %d", i) }
 	}
 	t, ok := b.Build(func(p regiontree.Problem) bool {
 		i := p.Region
@@ -101,11 +117,11 @@ func (b *regionBuilder) build() (*RegionSet, error) {
 		case regiontree.TooMany:
 			b.errs.add(fmt.Errorf("outcome: region set: %d regions, more than the %d a set holds", i, codeindex.MaxPositions))
 		case regiontree.Duplicate:
-			return b.report(fmt.Errorf("outcome: %s: %s: %w", where(i), b.Code(i), errDuplicateRegion))
+			return b.report(b.fail(i, "code", string(b.Code(i)), fmt.Errorf("%w (first %s)", errDuplicateRegion, b.where(p.Parent))))
 		case regiontree.UnknownParent:
-			b.report(fmt.Errorf("outcome: %s: %s: parent %s: %w", where(i), b.Code(i), codeindex.String(p.Key), ErrUnknownRegion))
+			b.report(b.fail(i, "parent", codeindex.String(p.Key), ErrUnknownRegion))
 		case regiontree.ParentLevel:
-			b.report(fmt.Errorf("outcome: %s: %s (%s) under %s (%s): %w", where(i), b.Code(i), b.LevelOf(i).code(), b.Code(p.Parent), b.LevelOf(p.Parent).code(), errRegionLevel))
+			b.report(b.fail(i, "parent", string(b.Code(p.Parent)), fmt.Errorf("%w: a %s under a %s", errRegionLevel, b.LevelOf(i).code(), b.LevelOf(p.Parent).code())))
 		}
 		return false // every parent problem is reported, as far as the list goes
 	})

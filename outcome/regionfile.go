@@ -78,7 +78,14 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 			sc := csvscan.Scanner{Src: c.Data, Next: c.Line}
 			cols.rows(&sc, &part.errs, func(line int, row *regionRow) error {
 				if err := addRegion(&part.b, row.code, row.zh, row.en, row.level, row.parent); err != nil {
-					return &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
+					pe := &ParseError{File: name, Line: line, Column: "code", Value: string(row.code), Err: err}
+					if p, ok := err.(*regionProblem); ok {
+						pe.Column, pe.Value, pe.Err = p.field, p.value, p.err
+						if p.field == "level" {
+							pe.Value = string(row.levelText)
+						}
+					}
+					return pe
 				}
 				part.lines = append(part.lines, int32(line))
 				if len(row.attrs) > 0 {
@@ -108,11 +115,7 @@ func ReadRegionSet(r io.Reader, name string) (*RegionSet, error) {
 	if err := errs.join(); err != nil {
 		return nil, err
 	}
-	file := name
-	if file == "" {
-		file = "input"
-	}
-	b.where = func(i int) string { return fmt.Sprintf("%s:%d", file, lines[i]) }
+	b.file, b.lines = name, lines
 	return b.build()
 }
 
@@ -135,6 +138,7 @@ type regionRow struct {
 	code, zh, en, parent []byte
 	attrs                []byte // the extra columns, encoded as Attributes
 	level                Level
+	levelText            []byte // the level as written (乡镇), for errors
 }
 
 // regionColumns is where the fields of a region file are.
@@ -221,7 +225,7 @@ func (rc *regionColumns) rows(sc *csvscan.Scanner, errs *errorList, add func(lin
 			}
 			levels[string(lv)] = l
 		}
-		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l, attrs: row.attrs[:0]}
+		row = regionRow{code: get(rc.code), zh: get(rc.zh), en: get(rc.en), parent: get(rc.parent), level: l, levelText: lv, attrs: row.attrs[:0]}
 		if !utf8.Valid(row.zh) || !utf8.Valid(row.en) {
 			fail(sc.Line, "name", string(row.zh)+string(row.en), ErrEncoding)
 			continue

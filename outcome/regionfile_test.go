@@ -210,11 +210,11 @@ func TestIndexCodesOutgrown(t *testing.T) {
 		}
 	}
 	_, err = build(append(regions[:3:3], regions[1])) // a duplicate while the first index fits
-	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 3: 433122") {
+	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 3 (433122)") || !strings.Contains(err.Error(), "first region 1") {
 		t.Errorf("build: %v, want region 3 a duplicate", err)
 	}
 	_, err = build(append(slices.Clone(regions), regions[5])) // and after it was outgrown
-	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 42: "+regions[5].Code) {
+	if !errors.Is(err, errDuplicateRegion) || !strings.Contains(err.Error(), "region 42 ("+regions[5].Code+")") || !strings.Contains(err.Error(), "first region 5") {
 		t.Errorf("build: %v, want region 42 a duplicate", err)
 	}
 }
@@ -246,4 +246,32 @@ func FuzzReadRegionSetChunks(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestRegionFileErrorsNameTheColumn checks that every problem of a region
+// file, whether found as a line is read or as the hierarchy is built, is a
+// *ParseError naming the line, the column and the value as written.
+func TestRegionFileErrorsNameTheColumn(t *testing.T) {
+	const header = "code,name,level,parent\n430000,湖南省,省,\n"
+	for _, tt := range []struct {
+		name, rows  string
+		line        int
+		column, val string
+		want        error
+		msgContains string
+	}{
+		{"a parent not in the set", "433122,泸溪县,县,433100\n", 3, "parent", "433100", ErrUnknownRegion, ""},
+		{"a code given twice", "433122,泸溪县,县,430000\n433122,泸溪县,县,430000\n", 4, "code", "433122", errDuplicateRegion, "first on line 3"},
+		{"a level the code does not allow", "433122,泸溪县,县,430000\n433122100201,下都村,乡镇,433122\n", 4, "level", "乡镇", errRegionLevel, "a 12-digit code (433122100201) is a village"},
+		{"a parent of a lower level", "433122,泸溪县,县,430000\n433122100,浦市镇,乡镇,433122100201\n433122100201,下都村,村,433122\n", 4, "parent", "433122100201", errRegionLevel, "a township under a village"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadRegionSet(strings.NewReader(header+tt.rows), "r.csv")
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, tt.want) || pe.Line != tt.line || pe.Column != tt.column || pe.Value != tt.val ||
+				!strings.Contains(err.Error(), tt.msgContains) {
+				t.Errorf("error %v, want line %d, column %s, value %q, %v (%s)", err, tt.line, tt.column, tt.val, tt.want, tt.msgContains)
+			}
+		})
+	}
 }

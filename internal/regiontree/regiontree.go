@@ -184,7 +184,7 @@ const (
 type Problem struct {
 	Kind   ProblemKind
 	Region int    // the input index
-	Parent int    // for ParentLevel, the input index of the parent
+	Parent int    // for ParentLevel, the input index of the parent; for Duplicate, of the first region of the code
 	Key    uint64 // for UnknownParent, the codeindex.Key of the parent
 }
 
@@ -205,7 +205,8 @@ func (b *Builder[L]) Build(report func(Problem) (stop bool)) (*Tree[L], bool) {
 	failed := false
 	for _, i := range b.dups {
 		failed = true
-		if report(Problem{Kind: Duplicate, Region: int(i)}) {
+		first, _ := b.idx.Get(codeindex.Key(b.Code(int(i))))
+		if report(Problem{Kind: Duplicate, Region: int(i), Parent: int(first)}) {
 			return nil, false
 		}
 	}
