@@ -61,9 +61,11 @@ var (
 // reason returns an error saying msg that unwraps to sentinel.
 func reason(sentinel error, msg string) error { return errs.Reason(sentinel, msg) }
 
-// SyntaxError reports text that [quantity.Parse], [period.Parse] or another
-// parser of this package could not read. It is [period.SyntaxError] and
-// [quantity.SyntaxError].
+// SyntaxError reports text that does not read, with the byte where
+// reading failed: a figure ([quantity.Parse]), a period ([period.Parse]) or
+// a region's code. It is [period.SyntaxError] and [quantity.SyntaxError]. A
+// file reader reports its problems as [*ParseError] instead, naming the
+// line and column, and wrapping the reason alone.
 type SyntaxError = errs.SyntaxError
 
 // RecordError reports a record the [Ledger] refused: which record (its
