@@ -229,7 +229,7 @@ func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 	// are moved to the front of ranked, behind those read already.
 	kept, start := 0, int32(0)
 	var counted []daySpan
-	var out []uint64 // a region's rows left out
+	var out []uint64 // a region's rows left out that the rows counted so far do not cover
 	for r, end := range next[:nregions] {
 		group := ranked[start:end]
 		start = end
@@ -246,12 +246,14 @@ func (s *Series) resolveOverlaps(p *Plan, nregions int) {
 				ranked[kept] = v
 				kept++
 				n++
-			} else {
-				out = append(out, v)
+			} else if !covered(counted, q) {
+				out = append(out, v) // rows counted later may yet cover it
 			}
 		}
 		if n < len(group) {
 			p.leftOut = append(p.leftOut, regionCount{int32(r), int32(len(group) - n)})
+		}
+		if len(out) > 0 {
 			for _, v := range out {
 				if !covered(counted, byRank[v>>32]) {
 					p.partial = append(p.partial, int32(uint32(v)))
