@@ -186,14 +186,26 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed {
 			t.Errorf("110 to 130 against 140: %v, want missed", r.Status)
 		}
-		// A record across the edge and nothing else: no data, said why;
-		// the sum has no figure, but one of at most 200.
+		// A record across the edge and nothing else: no figure counted, but
+		// one of at most 200, known to January 31 only: against 140 by
+		// December 31, no figure at the deadline, said why.
 		l = ledger(t, rec("training", county, "2018-12-01/2019-01-31", "200场"))
 		if s := total(t, l, "training", county, "2019"); s.Has() || s.Bounds().In(lang.English) != "≥0, ≤200" {
 			t.Errorf("a record across the edge alone: has %v, bounds %s; want no figure, 0 to 200", s.Has(), s.Bounds().In(lang.English))
 		}
-		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoData || len(r.Notes) != 1 {
-			t.Errorf("a record across the edge alone: %v, notes %v; want no data, with a note", r.Status, r.Notes)
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoFigureAtDeadline || len(r.Notes) != 1 {
+			t.Errorf("a record across the edge alone: %v, notes %v; want no figure at the deadline, with a note", r.Status, r.Notes)
+		}
+		// One reaching to the deadline bounds the whole year: 0 to 50
+		// misses 140.
+		l = ledger(t, rec("training", county, "2019-12-01/2020-01-31", "50场"))
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Missed || !r.Bounds.Hi.Equal(decimal.NewFromInt(50)) {
+			t.Errorf("0 to 50 against 140: %v, bounds %s; want missed", r.Status, r.Bounds.In(lang.English))
+		}
+		// An undated figure (within 2011–2019) alone says nothing of 2019.
+		l = ledger(t, rec("training", county, "~2011/2019", "5000场"))
+		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoData {
+			t.Errorf("an undated figure alone: %v, want no data", r.Status)
 		}
 	})
 	t.Run("a record left out that holds days nothing counted holds bounds the figure", func(t *testing.T) {
@@ -411,6 +423,14 @@ func TestPerUnit(t *testing.T) {
 	}
 	if !found {
 		t.Error("C recorded 不到3 is not in the shortfall")
+	}
+
+	// A unit certainly above the range settles it, whatever an undecided
+	// one holds: A 近4 (less than 4, perhaps below 3) and B 6 against 3—5.
+	l = ledger(t, rec("leaders", villageA, "2019", "近4名"), rec("leaders", villageB, "2019", "6名"),
+		rec("leaders", villageC, "2019", "4名"), rec("leaders", villageD, "2019", "4名"))
+	if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.Exceeded {
+		t.Errorf("one unit above, one undecided: %v, want over the limit", r.Status)
 	}
 }
 

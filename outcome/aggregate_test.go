@@ -305,10 +305,13 @@ func (r *refLedger) figure(region string, w period.Period) refFigure {
 // that the figure of region leaves out, a record not being split by days:
 // of the regions a roll-up reaches, those not covered on their days in w by
 // their region's counted records. Zero when there are none.
-func (r *refLedger) acrossLatest(region string, w period.Period) (latest time.Time) {
+//
+// With nothing counted, an undated record (~2017/2019) alone dates nothing:
+// datedOnly leaves such records out.
+func (r *refLedger) acrossLatest(region string, w period.Period, datedOnly bool) (latest time.Time) {
 	if region == "" {
 		for _, root := range r.roots {
-			if l := r.acrossLatest(root, w); l.After(latest) {
+			if l := r.acrossLatest(root, w, datedOnly); l.After(latest) {
 				latest = l
 			}
 		}
@@ -318,7 +321,7 @@ func (r *refLedger) acrossLatest(region string, w period.Period) (latest time.Ti
 	slices.SortFunc(taken, func(x, y outcome.Record) int { return x.Period.Start().Compare(y.Period.Start()) })
 	for _, rec := range r.own[region] {
 		p := rec.Period
-		if !p.Overlaps(w) || w.Covers(p) {
+		if !p.Overlaps(w) || w.Covers(p) || datedOnly && p.Kind() == period.KindUndated {
 			continue
 		}
 		from, to := maxTime(p.Start(), w.Start()), minTime(p.End(), w.End())
@@ -336,7 +339,7 @@ func (r *refLedger) acrossLatest(region string, w period.Period) (latest time.Ti
 		return latest // its own records count: its descendants are not reached
 	}
 	for _, c := range r.children[region] {
-		if l := r.acrossLatest(c, w); l.After(latest) {
+		if l := r.acrossLatest(c, w, datedOnly); l.After(latest) {
 			latest = l
 		}
 	}
@@ -458,8 +461,8 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 				latest = u.Period.End()
 			}
 		}
-		if a := r.acrossLatest(region, w); !r.stock && len(want.used) > 0 && a.After(latest) {
-			latest = a // a record across the window's edge dates the figure
+		if a := r.acrossLatest(region, w, len(want.used) == 0); !r.stock && a.After(latest) {
+			latest = a // a record across the window's edge dates the figure, or the bounds of none
 		}
 		if !got.Value.Equal(want.value) || got.Records != len(want.used) || got.LeftOut != want.leftOut ||
 			got.PassedCount != len(want.passed) || !got.Latest.Equal(latest) {
@@ -514,7 +517,7 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 				newest = u.Period.End()
 			}
 		}
-		if a := r.acrossLatest(code, w); !r.stock && len(want.used) > 0 && a.After(newest) {
+		if a := r.acrossLatest(code, w, len(want.used) == 0); !r.stock && a.After(newest) {
 			newest = a // a record across the window's edge dates the figure, as in Total
 		}
 		if sum, err := l.Total(ind, code, w); err != nil || v.Across(i) != sum.Across || v.Uncovered(i) != sum.Uncovered ||
@@ -543,7 +546,7 @@ func (r *refLedger) check(t *testing.T, l *outcome.Ledger, all outcome.Selection
 				newest = u.Period.End()
 			}
 		}
-		if a := r.acrossLatest(g.Code, w); !r.stock && len(used) > 0 && a.After(newest) {
+		if a := r.acrossLatest(g.Code, w, len(used) == 0); !r.stock && a.After(newest) {
 			newest = a
 		}
 	}

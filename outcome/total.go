@@ -22,7 +22,10 @@ type Sum struct {
 	Certainty quantity.Certainty // joined from the qualifiers of the records used
 	Records   int                // how many records were used
 	// Latest is the last day of the newest record used: how current the
-	// figure is. A stock evaluated in 2016 may rest on a 2012 record.
+	// figure is. A stock evaluated in 2016 may rest on a 2012 record. A
+	// record across the window's edge dates the figure by its last day in
+	// the window where that is later ([Sum.Across]), also when it is all
+	// there is.
 	Latest time.Time
 	// LeftOut counts the flow records inside the window that were not
 	// added because a coarser record that counts overlaps them: the
@@ -32,9 +35,11 @@ type Sum struct {
 	// Across counts the flow records that reach across the window's edge
 	// and were left out, a record not being split by days, on days in the
 	// window no counted record of their region covers: the figure may lack
-	// up to their sum, which [Sum.Bounds] adds to its upper bound (when no
-	// record is counted, they are all there is: the figure is at least 0
-	// and at most their sum, and [Sum.Has] is false). A
+	// up to what they hold (their upper bounds: less than 30 for 20余,
+	// none for 20以上), which [Sum.Bounds] adds to its upper bound; when no
+	// record is counted they are all there is, [Sum.Has] is false, and the
+	// figure is at least 0 and at most what they hold, unless they are all
+	// undated (~2017/2019), which alone say nothing of any one window. A
 	// county's 200 for 2018-12-01 to 2019-01-31 beside its 110 for
 	// February to December gives 2019 at least 110 and at most 310.
 	Across int
@@ -43,8 +48,8 @@ type Sum struct {
 	// province's own 100 for the first half, which stands, holds the
 	// second half, as a region's own record of March to August beside its
 	// counted first half holds July and August. The figure may lack up to
-	// their sum, which [Sum.Bounds] adds to its upper bound: the province's
-	// 2019 is at least 100 and at most 112.
+	// what they hold, which [Sum.Bounds] adds to its upper bound: the
+	// province's 2019 is at least 100 and at most 112.
 	Uncovered int
 	// Passed lists the records passed over for their descendants': a
 	// region's own stock figure older than the newest record among its
@@ -194,24 +199,23 @@ func (l *Ledger) Total(indicator, region string, window period.Period) (Sum, err
 }
 
 // across counts the records reaching across window's edge that out left
-// out, adds their figures to the upper bound of out's, and dates out by
-// their last days in window where they are newer.
+// out, adds what they may hold to the upper bound of out's, and dates out
+// by their last days in window where they are newer.
 func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period.Period, lo, hi int32, out *Sum) {
-	var extra decimal.Decimal
+	var more lack
 	w := spanOf(window)
 	latest := int32(civil.MinDay)
 	s.Straddling(rs, a, w, lo, hi, func(row int32) {
-		extra, out.Across = extra.Add(s.ValueAt(row)), out.Across+1
-		latest = max(latest, min(s.Period.At(row).End, w.End))
+		p := s.Period.At(row)
+		more.add(s.quantityAt(row), p)
+		out.Across++
+		if out.Records > 0 || period.Kind(p.Kind) != period.KindUndated {
+			latest = max(latest, min(p.End, w.End)) // alone, an undated one dates nothing
+		}
 	})
-	switch {
-	case out.Across == 0:
-		return
-	case out.Records == 0:
-		// They are all there is: no figure ([Sum.Has] is false), but one
-		// of at most theirs.
-		out.bounds = &quantity.Bounds{Lo: decimal.Zero, HasLo: true, Hi: extra, HasHi: true}
-		out.Certainty = quantity.LowerBound
+	if out.Across == 0 || out.Records == 0 && !more.dated {
+		// An undated figure (近三年, within 2017–2019) alone says nothing
+		// of any one window: it bounds a figure beside it only.
 		return
 	}
 	// The figure is known, within its bounds, to the last day in the
@@ -220,32 +224,79 @@ func (s *series) across(rs colstore.Tree, a *colstore.Aggregation, window period
 	if d := civil.Time(latest); d.After(out.Latest) {
 		out.Latest = d
 	}
-	out.mayLack(extra)
+	if out.Records == 0 {
+		// They are all there is: no figure ([Sum.Has] is false), but one
+		// of at most what they hold.
+		b := more.bounds()
+		out.bounds, out.Certainty = &b, quantity.LowerBound
+		return
+	}
+	out.mayLack(more)
 }
 
 // uncovered counts the records left out that hold days no counted record
-// covers ([Sum.Uncovered]) and adds their figures to the upper bound of
-// out's.
+// covers ([Sum.Uncovered]) and adds what they may hold to the upper bound
+// of out's.
 func (s *series) uncovered(rs colstore.Tree, a *colstore.Aggregation, lo, hi int32, out *Sum) {
-	var extra decimal.Decimal
+	var more lack
 	a.UncoveredIn(rs, lo, hi, func(row int32) {
-		extra, out.Uncovered = extra.Add(s.ValueAt(row)), out.Uncovered+1
+		more.add(s.quantityAt(row), s.Period.At(row))
+		out.Uncovered++
 	})
 	if out.Uncovered > 0 && out.Records > 0 {
-		out.mayLack(extra)
+		out.mayLack(more)
 	}
 }
 
-// mayLack widens out's bounds for records left out that may hold up to
-// extra more: the upper bound rises by extra, and the figure counted is a
-// lower bound.
-func (out *Sum) mayLack(extra decimal.Decimal) {
-	b := out.Bounds()
-	if b.HasHi {
-		b.Hi = b.Hi.Add(extra)
+// lack adds up what records left out may hold: the upper bounds of their
+// figures (近30 at most less than 30, 20余 less than 30), none when one of
+// them has none (20以上, 约20).
+type lack struct {
+	hi        decimal.Decimal
+	open      bool // some upper bound excludes itself
+	unbounded bool // some figure has no upper bound
+	dated     bool // some record is dated, not undated (~2017/2019)
+}
+
+func (l *lack) add(q quantity.Quantity, p colstore.Span) {
+	l.dated = l.dated || period.Kind(p.Kind) != period.KindUndated
+	b := q.Bounds()
+	switch {
+	case !b.HasHi:
+		l.unbounded = true
+	default:
+		l.hi, l.open = l.hi.Add(b.Hi), l.open || b.HiOpen
 	}
+}
+
+// bounds returns the values a figure of nothing counted beside them may
+// take: at least 0, and at most what they hold.
+func (l lack) bounds() quantity.Bounds {
+	if l.unbounded {
+		return quantity.Bounds{Lo: decimal.Zero, HasLo: true}
+	}
+	return quantity.Bounds{Lo: decimal.Zero, HasLo: true, Hi: l.hi, HasHi: true, HiOpen: l.open}
+}
+
+// widen returns b, the bounds of a figure counted, with what the records
+// left out may hold added to its upper bound, or with none.
+func (l lack) widen(b quantity.Bounds) quantity.Bounds {
+	switch {
+	case l.unbounded:
+		b.Hi, b.HasHi, b.HiOpen = decimal.Decimal{}, false, false
+	case b.HasHi:
+		b.Hi, b.HiOpen = b.Hi.Add(l.hi), b.HiOpen || l.open
+	}
+	return b
+}
+
+// mayLack widens out's bounds for records left out that may hold more:
+// the upper bound rises by what they hold, or goes, and the figure counted
+// is a lower bound.
+func (out *Sum) mayLack(more lack) {
+	b := more.widen(out.Bounds())
 	out.bounds = &b
-	out.Certainty = out.Certainty.Join(quantity.LowerBound) // what was counted, the figure lacks at most extra
+	out.Certainty = out.Certainty.Join(quantity.LowerBound) // what was counted, the figure lacks what they hold at most
 }
 
 // boundsOf returns the sum of the bounds of the records used, as

@@ -76,16 +76,17 @@ func (v *values) addAcross(l *Ledger, s *series, a *colstore.Aggregation, window
 	s.StraddlingUnits(l.regions.tree(), a, w, v.sel.ids, func(k int, row int32) {
 		v.leftOut()
 		v.across[k]++
-		v.extra[k] = v.extra[k].Add(s.ValueAt(row))
-		if v.count[k] > 0 {
-			v.acrossLatest = max(v.acrossLatest, min(s.Period.At(row).End, w.End))
+		p := s.Period.At(row)
+		v.more[k].add(s.quantityAt(row), p)
+		if v.count[k] > 0 || period.Kind(p.Kind) != period.KindUndated {
+			v.acrossLatest = max(v.acrossLatest, min(p.End, w.End)) // alone, an undated one dates nothing
 		}
 	})
 	// Records left out for overlapping counted ones in part ([Sum.Uncovered]).
 	a.UncoveredUnits(l.regions.tree(), v.sel.ids, func(k int, row int32) {
 		v.leftOut()
 		v.uncovered[k]++
-		v.extra[k] = v.extra[k].Add(s.ValueAt(row))
+		v.more[k].add(s.quantityAt(row), s.Period.At(row))
 	})
 }
 
@@ -104,7 +105,7 @@ func (v Values) Uncovered(i int) int {
 func (v *values) leftOut() {
 	if v.across == nil {
 		n := len(v.count)
-		v.across, v.uncovered, v.extra = make([]int32, n), make([]int32, n), make([]decimal.Decimal, n)
+		v.across, v.uncovered, v.more = make([]int32, n), make([]int32, n), make([]lack, n)
 		v.acrossLatest = civil.MinDay
 	}
 }
@@ -164,11 +165,11 @@ type values struct {
 	bound []boundBits
 	// across and uncovered count, by unit, the records left out across the
 	// window's edge and for overlapping counted ones in part (addAcross),
-	// and extra adds up their figures; all nil when there are none.
+	// and more adds up what they may hold; all nil when there are none.
 	across       []int32
 	uncovered    []int32
-	extra        []decimal.Decimal
-	acrossLatest int32 // the last day in window of those of units with a figure; civil.MinDay for none
+	more         []lack
+	acrossLatest int32 // the last day in window of those across the edge; civil.MinDay for none
 	// latest is the last day of the newest record behind the units'
 	// figures, civil.MinDay for none, unless scan is set: then it is found when
 	// first asked.
@@ -230,7 +231,9 @@ func (v Values) Has(i int) bool { return v.p.count[i] > 0 }
 // edge and were left out, since they cannot be split by days: as
 // [Sum.Across], their figures raise the upper bound of the unit's figure
 // ([Values.Bounds]). A unit with such records and none counted has no
-// figure, and its true one may be anything up to theirs.
+// figure, and its true one may be anything up to theirs, unless they are
+// all undated (~2017/2019): then its bounds are unknown, as of a unit with
+// no record.
 func (v Values) Across(i int) int {
 	if v.p.across == nil {
 		return 0
@@ -247,7 +250,7 @@ func (v Values) Records(i int) int { return int(v.p.count[i]) }
 // ([Sum.Uncovered]).
 func (v Values) Certainty(i int) quantity.Certainty {
 	c := v.p.bound[i].certainty()
-	if v.mayLack(i) {
+	if v.mayLack(i) && (v.p.count[i] > 0 || v.p.more[i].dated) {
 		c = c.Join(quantity.LowerBound)
 	}
 	return c
@@ -273,12 +276,12 @@ func (v Values) Bounds(i int) quantity.Bounds {
 		return b
 	}
 	if v.p.count[i] == 0 {
-		return quantity.Bounds{Lo: decimal.Zero, HasLo: true, Hi: v.p.extra[i], HasHi: true}
+		if !v.p.more[i].dated {
+			return b // undated records alone say nothing of the window
+		}
+		return v.p.more[i].bounds()
 	}
-	if b.HasHi {
-		b.Hi = b.Hi.Add(v.p.extra[i])
-	}
-	return b
+	return v.p.more[i].widen(b)
 }
 
 // Value returns unit i's figure (0 when it has none).

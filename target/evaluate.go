@@ -134,11 +134,11 @@ func (t Target) evaluateObserve(l *outcome.Ledger, window period.Period, r *Resu
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
 	}
-	if sum.Has() {
+	if sum.Has() || sum.Across > 0 && !sum.Latest.IsZero() {
+		// Dated records across the window's edge alone bound the figure too.
 		finishObserve(r, sum, sum.Quantity(), sum.Bounds())
 		return t.noteEvidence(l, sum, window, r)
 	}
-	t.noteAcross(sum, r)
 	return nil
 }
 
@@ -230,11 +230,12 @@ func (t Target) evaluateAggregate(l *outcome.Ledger, window period.Period, r *Re
 	if err != nil {
 		return t.wrap("scope", t.scope, err)
 	}
-	if sum.Has() {
+	if sum.Has() || sum.Across > 0 && !sum.Latest.IsZero() {
+		// Dated records across the window's edge alone bound the figure
+		// too: 0 to 50 misses 120. Undated ones alone say nothing of it.
 		t.finishAggregate(r, sum, sum.Quantity(), sum.Bounds())
 		return t.noteEvidence(l, sum, window, r)
 	}
-	t.noteAcross(sum, r)
 	return nil
 }
 
@@ -321,9 +322,10 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Resu
 	}
 	classify := t.classifier(v)
 	// First count, so the shortfall list is allocated once.
-	n, across := 0, 0
+	n, across, evidence := 0, 0, 0
 	for i := range v.Len() {
-		if v.Has(i) || v.Across(i) > 0 {
+		if v.Has(i) || bounded(v, i) {
+			evidence++
 			r.Records += v.Records(i)
 			r.Certainty = r.Certainty.Join(v.Certainty(i))
 		}
@@ -347,7 +349,7 @@ func (t Target) evaluatePerUnit(l *outcome.Ledger, window period.Period, r *Resu
 		}
 		r.Shortfall = gapsOf(v, idx, kinds, t.required.Value(), t.required.Max())
 	}
-	if r.Records == 0 {
+	if evidence == 0 {
 		if t.coveredBy == "" {
 			// No data, but the units are known: they are kept, all without
 			// a record, so that results of shards can be merged.
@@ -371,7 +373,7 @@ func (t Target) classifier(v outcome.Values) func(i int) GapKind {
 	strict := t.required.Bounds().LoOpen
 	ranged := t.kind == KindEachInRange
 	return func(i int) GapKind {
-		if !v.Has(i) && v.Across(i) == 0 {
+		if !v.Has(i) && !bounded(v, i) {
 			return GapNoRecord
 		}
 		if v.Certainty(i) == quantity.Exact {
@@ -421,6 +423,8 @@ func finishPerUnit(r *Result) {
 		r.Status = Met
 	case c.Below > 0 || c.NoRecord > 0 || !r.Listed:
 		r.Status = InProgress
+	case c.Above > 0:
+		r.Status = Exceeded // a unit certainly above the range: not met, whatever the undecided ones hold
 	case c.Undecided > 0:
 		r.Status = Undecided
 	default:
@@ -528,6 +532,13 @@ func (t Target) noteAcross(sum outcome.Sum, r *Result) {
 	}
 }
 
+// bounded reports whether unit i of v, with no record counted, has a
+// figure bounded by records across the window's edge.
+func bounded(v outcome.Values, i int) bool {
+	b := v.Bounds(i)
+	return b.HasLo || b.HasHi
+}
+
 // indicatorName returns the name of the ledger's indicator code, or the
 // code where it has none, for a note.
 func indicatorName(l *outcome.Ledger, code string) lang.Name {
@@ -579,11 +590,13 @@ func reporting(l *outcome.Ledger, indicator, region string, window period.Period
 // figures passed over for their subdivisions', and records that disagree
 // with the one that counts ([outcome.Ledger.Discrepancies]).
 func (t Target) noteEvidence(l *outcome.Ledger, sum outcome.Sum, window period.Period, r *Result) error {
-	if sum.LeftOut > 0 {
+	if n := sum.LeftOut - sum.Uncovered; n > 0 {
+		// Those holding other days too are noted with the records across
+		// the edge.
 		r.Notes = append(r.Notes, lang.Name{
-			Zh: fmt.Sprintf("%d 条记录的期间在已计入的更长期间(合计、累计)之内, 未重复计入", sum.LeftOut),
-			En: fmt.Sprintf("%d %s within a longer period that counts (a total, a cumulative figure), not added again",
-				sum.LeftOut, plural(sum.LeftOut, "record lies", "records lie"))})
+			Zh: fmt.Sprintf("%d 条记录与已计入的更长期间(合计、累计)重叠, 其日期已由计入的记录涵盖, 未重复计入", n),
+			En: fmt.Sprintf("%d %s longer periods that count (a total, a cumulative figure), which hold their days, not added again",
+				n, plural(n, "record overlaps", "records overlap"))})
 	}
 	t.noteAcross(sum, r)
 	ind, _ := l.Indicator(t.indicator)
