@@ -196,6 +196,14 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if r := evaluate(t, tg, l, day(2019, 12, 31)); r.Status != target.NoFigureAtDeadline || len(r.Notes) != 1 {
 			t.Errorf("a record across the edge alone: %v, notes %v; want no figure at the deadline, with a note", r.Status, r.Notes)
 		}
+		// What a record across the edge may hold is its upper bound, not
+		// its number: 20余 is less than 30, 20以上 has none.
+		for figure, want := range map[string]string{"20余场": "≥110, <140", "20场以上": "≥110, no upper bound", "近20场": "≥110, <130"} {
+			l := ledger(t, rec("training", county, "2019-02/2019-12", "110场"), rec("training", county, "2018-12-01/2019-01-31", figure))
+			if got := total(t, l, "training", county, "2019").Bounds().In(lang.English); got != want {
+				t.Errorf("110 beside %s across the edge: %s, want %s", figure, got, want)
+			}
+		}
 		// One reaching to the deadline bounds the whole year: 0 to 50
 		// misses 140.
 		l = ledger(t, rec("training", county, "2019-12-01/2020-01-31", "50场"))
