@@ -267,6 +267,13 @@ func TestNoDayCountedTwice(t *testing.T) {
 		if diff := cmp.Diff(want, gapKinds(r)); diff != "" {
 			t.Errorf("shortfall mismatch (-want +got):\n%s", diff)
 		}
+		figures := map[string]string{}
+		for g := range r.Shortfall.All() {
+			figures[g.Region.Code] = g.Figure().String()
+		}
+		if diff := cmp.Diff(map[string]string{villageB: "0—5", villageC: "1—5", villageD: "0"}, figures); diff != "" {
+			t.Errorf("shortfall figures mismatch (-want +got):\n%s", diff)
+		}
 		if r.Covered != 1 || !slices.ContainsFunc(r.Notes, func(n lang.Name) bool {
 			return strings.HasPrefix(n.Zh, "2 个单位有跨越评估期间边界")
 		}) {

@@ -53,17 +53,32 @@ func (k GapKind) String() string {
 // 20余): Qualifier keeps it, and Lacks and Excess are then differences from
 // the figure as written, bounded as [Gap.Difference] says. A unit recorded
 // 不到1 against a minimum of 1 has 不到1 and lacks more than 0, not 0.
+//
+// Records left out may bound a unit's figure to a range (a record across
+// the window's edge: 0 to 5, or 1 to 5 beside a counted 1): Has is then
+// its lower end and Max its upper one, and Lacks and Excess are measured
+// from Has.
 type Gap struct {
 	Region    outcome.Region
 	Kind      GapKind
 	Has       decimal.Decimal    // 0 for a unit with no record: see Kind
 	Qualifier quantity.Qualifier // how the record states Has; 0 when exact
+	Max       decimal.Decimal    // the upper end when the figure is a range from Has; 0 otherwise
 	Lacks     decimal.Decimal    // to reach the minimum (all of it without a record); 0 when above the maximum
 	Excess    decimal.Decimal    // above the maximum of a range; 0 otherwise
 }
 
-// Figure returns what the unit has, as its record states it: 不到1.
-func (g Gap) Figure() quantity.Quantity { return quantity.New(g.Has, 0, g.Qualifier) }
+// Figure returns what the unit has, as its record states it: 不到1; or
+// the range records left out leave it in: 0—5.
+func (g Gap) Figure() quantity.Quantity {
+	if g.ranged() {
+		return quantity.Between(g.Has, g.Max, 0)
+	}
+	return quantity.New(g.Has, 0, g.Qualifier)
+}
+
+// ranged reports whether the unit's figure is a range.
+func (g Gap) ranged() bool { return g.Max.GreaterThan(g.Has) }
 
 // Difference returns what the unit lacks (below the minimum) or has in
 // excess (above the maximum), qualified as the bounds of its figure make
@@ -81,6 +96,15 @@ func (g Gap) Difference() quantity.Quantity {
 		d = g.Excess
 	default:
 		return quantity.Quantity{}
+	}
+	if g.ranged() {
+		// A figure from Has to Max lacks from Lacks less the range's width
+		// to Lacks, or has in excess from Excess to Excess plus it.
+		w := g.Max.Sub(g.Has)
+		if g.Kind == GapBelow {
+			return quantity.Between(decimal.Max(d.Sub(w), decimal.Zero), d, 0)
+		}
+		return quantity.Between(d, d.Add(w), 0)
 	}
 	if g.Qualifier == 0 {
 		return quantity.New(d, 0, 0)
@@ -148,7 +172,9 @@ func (p *gapPart) at(k int) Gap {
 	}
 	i := int(p.short[k])
 	g := Gap{Region: p.values.Region(i), Kind: p.kinds[k], Has: p.values.Value(i)}
-	if p.values.Certainty(i) != quantity.Exact {
+	if p.values.Across(i) > 0 || p.values.Uncovered(i) > 0 {
+		g.boundedBy(p.values.Bounds(i))
+	} else if p.values.Certainty(i) != quantity.Exact {
 		g.Qualifier = p.values.Bounds(i).Qualifier(g.Has)
 	}
 	if g.Kind != GapAbove && g.Has.Cmp(p.lo) < 0 {
@@ -163,6 +189,25 @@ func (p *gapPart) at(k int) Gap {
 		g.Excess = g.Has.Sub(p.hi)
 	}
 	return g
+}
+
+// boundedBy sets the figure of a unit whose records left out bound it: the
+// range b allows, or the one bound it has (不到8, 1以上).
+func (g *Gap) boundedBy(b quantity.Bounds) {
+	switch {
+	case b.HasLo && b.HasHi && b.Hi.GreaterThan(b.Lo):
+		g.Has, g.Max = b.Lo, b.Hi
+	case b.HasLo:
+		g.Has, g.Qualifier = b.Lo, quantity.AtLeast
+		if b.LoOpen {
+			g.Qualifier = quantity.MoreThan
+		}
+	case b.HasHi:
+		g.Has, g.Qualifier = b.Hi, quantity.AtMost
+		if b.HiOpen {
+			g.Qualifier = quantity.LessThan
+		}
+	}
 }
 
 // GapList returns gaps given one by one, as they are: for results made or

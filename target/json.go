@@ -66,6 +66,7 @@ type gapJSON struct {
 	Kind      string    `json:"kind"`
 	Has       string    `json:"has,omitempty"`
 	Qualifier string    `json:"qualifier,omitempty"` // as [quantity.Qualifier.String] writes it: 不到
+	Max       string    `json:"max,omitempty"`       // the upper end of a figure that is a range from has
 	Lacks     string    `json:"lacks,omitempty"`
 	Excess    string    `json:"excess,omitempty"`
 }
@@ -486,6 +487,9 @@ func gapToJSON(g Gap) gapJSON {
 	if g.Kind != GapNoRecord {
 		gj.Has, gj.Qualifier = g.Has.String(), g.Qualifier.String()
 	}
+	if g.ranged() {
+		gj.Max = g.Max.String()
+	}
 	if !g.Lacks.IsZero() {
 		gj.Lacks = g.Lacks.String()
 	}
@@ -508,7 +512,7 @@ func gapFromJSON(gj gapJSON) (Gap, error) {
 	for _, d := range []struct {
 		s  string
 		to *decimal.Decimal
-	}{{gj.Has, &g.Has}, {gj.Lacks, &g.Lacks}, {gj.Excess, &g.Excess}} {
+	}{{gj.Has, &g.Has}, {gj.Max, &g.Max}, {gj.Lacks, &g.Lacks}, {gj.Excess, &g.Excess}} {
 		if d.s == "" {
 			continue
 		}

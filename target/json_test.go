@@ -63,6 +63,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 		Gap{Region: outcome.Region{Code: "433122100202"}, Kind: GapBelow, Has: d("1.5"), Lacks: d("1.5")},
 		Gap{Region: outcome.Region{Code: "433122100203"}, Kind: GapAbove, Has: d("7"), Excess: d("2")},
 		Gap{Region: outcome.Region{Code: "433130100201"}, Kind: GapUndecided, Has: d("3"), Lacks: d("0")},
+		Gap{Region: outcome.Region{Code: "433130100202"}, Kind: GapUndecided, Has: d("0"), Max: d("5"), Lacks: d("2")}, // 0—5: a record across the edge
 	)
 	bounds := []quantity.Bounds{quantity.Exactly(d("12")), {Lo: d("12"), HasLo: true, LoOpen: true},
 		{Hi: d("12"), HasHi: true, HiOpen: true},

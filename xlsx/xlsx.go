@@ -488,6 +488,9 @@ func (wb *workbook) shortfall(reportSheet string, r program.Report, res target.R
 	// number is a figure as a number whose format shows its qualifier:
 	// 不到3, and what it lacks 超过0, never a bare 3 lacking 0.
 	number := func(q quantity.Quantity) (cell, error) {
+		if q.IsRange() {
+			return cell{q.In(in), 0}, nil // 0—5: no one number
+		}
 		if q.Qualifier() == 0 {
 			return cell{q.Value().InexactFloat64(), 0}, nil
 		}
