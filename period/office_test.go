@@ -101,8 +101,11 @@ func TestParsePeriodOffice(t *testing.T) {
 func TestPeriodInChineseReadsBack(t *testing.T) {
 	for _, p := range []Period{Year(2019), Month(2019, 3), Quarter(2019, 2), HalfYear(2019, 2),
 		MustParse("2018-01-01/2019-06-30"), MustParse("2005-/2019"), MustParse("2016-03-/2019-06"),
-		MustParse("~2011/2019")} {
+		MustParse("~2011/2019"), MustParse("-/2019-06"), MustParse("2019-03-05"), MustParse("2005-03-05-/2019-06-30")} {
 		zh := p.In(lang.Chinese)
+		if strings.ContainsAny(zh, "-") && p.Kind() != KindSpan {
+			t.Errorf("%v: In(Chinese) = %q, a date written as files write it", p, zh)
+		}
 		back, err := Parse(zh)
 		if err != nil || !back.Equal(p) {
 			t.Errorf("%v: In(Chinese) = %q, which reads as %v, %v", p, zh, back, err)

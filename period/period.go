@@ -232,6 +232,10 @@ func (p Period) In(in lang.Lang) string {
 			return "since " + startString(p.Start()) + ", as of " + endString(p.End())
 		case KindUndated:
 			return "undated, within " + startString(p.Start()) + "–" + endString(p.End())
+		case KindSpan:
+			if p.start == p.end {
+				return p.Start().Format(time.DateOnly) // a day
+			}
 		}
 		return p.String()
 	}
@@ -253,6 +257,10 @@ func (p Period) In(in lang.Lang) string {
 		return zhYear(startString(p.Start())) + "以来(截至" + zhYear(endString(p.End())) + ")"
 	case KindUndated:
 		return "未注明时间(" + zhYear(startString(p.Start())) + "—" + zhYear(endString(p.End())) + ")"
+	case KindSpan:
+		if p.start == p.end { // a day: 2019年3月5日
+			return zhYear(p.Start().Format(time.DateOnly))
+		}
 	}
 	return p.String()
 }
@@ -268,10 +276,22 @@ func yearString(y int) string {
 	return strconv.Itoa(y)
 }
 
-// zhYear adds 年 to a bare year.
+// zhYear writes a year, month or day as startString and endString write
+// it, in Chinese: 2019年, 2019年6月, 2019年6月5日.
 func zhYear(s string) string {
-	if len(s) == 4 {
+	switch len(s) {
+	case 4: // 2019
 		return s + "年"
+	case 7: // 2019-06
+		if m, err := strconv.Atoi(s[5:]); err == nil {
+			return s[:4] + "年" + strconv.Itoa(m) + "月"
+		}
+	case 10: // 2019-06-05
+		m, err1 := strconv.Atoi(s[5:7])
+		d, err2 := strconv.Atoi(s[8:])
+		if err1 == nil && err2 == nil {
+			return s[:4] + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
+		}
 	}
 	return s
 }
@@ -318,15 +338,16 @@ func MustParse(s string) Period {
 //
 // A figure stated as of a day (截至2019年底, 截至2019年6月, 截止2019年) is a
 // cumulative span since a day not stated ([KindCumulative], written
-// -/2019): for a [outcome.Flow] a running total to date, which a window counts
-// only when it reaches back that far, so that it is never added to the
-// years it holds; for a [outcome.Stock] its level on that day. 2019年底 without 截至
-// is the year 2019.
+// -/2019): for a flow a running total to date, which a window counts only
+// when it reaches back that far, so that it is never added to the years it
+// holds; for a stock its level on that day. 2019年底 without 截至 is the
+// year 2019.
 //
 // It also reads a period as offices write one: 2019年, 2019年度, 2019年3月,
 // 2019年全年, 2019/03, 2019.03, 2019.3, 2019年3月5日, 2019/3/5, 2019.03.05, 2019-Q1,
 // 2019年第一季度, 2019年一季度, 2019年第1季度, 2019-H1, 2019年上半年,
-// 2019年下半年, and a range of any two of these joined by -, —, –, ~, 至 or
+// 2019年下半年, 2019年前三季度 (January to September, a date range), and a
+// range of any two of these joined by -, —, –, ~, 至 or
 // 到 (2019.01.01-2019.03.31, 2019年1月至2019年6月), where the second may
 // leave out the year (2019年1—3月, 2019年1月-3月). A range so written is a
 // date range ([KindSpan]) from the first day of its start to the last day

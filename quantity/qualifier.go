@@ -32,12 +32,13 @@ import (
 //
 // 不少于 and 不低于 read as [AtLeast] (≥ N) and are written 以上. 以上, 以下 and
 // 以内 include the number itself, 超过 and 不到 exclude it, as Chinese law
-// defines these words for all its texts (《中华人民共和国民法典》第一千二百五
-// 十九条: 「民法所称的"以上""以下""以内""届满"，包括本数；所称的"不满""超过"
-// "以外"，不包括本数。」; 《刑法》第九十九条 likewise) and statistical
+// defines these words for all its texts
+// (《中华人民共和国民法典》第一千二百五十九条:
+// 「民法所称的"以上""以下""以内""届满"，包括本数；所称的"不满""超过""以外"，不包括本数。」;
+// 《刑法》第九十九条 likewise) and statistical
 // tables use them (「5000人以下」 is a class that holds 5000). 500人以下 is
-// therefore at most 500, not fewer than 500; the other reading is one line
-// of qualifierWords (以下 as [LessThan]).
+// therefore at most 500, not fewer than 500; the other reading would be a
+// one-line change in this package's table of words (以下 as [LessThan]).
 // 达 alone is read as exact: the reports use it to state a reached value, and
 // they add 多 or 余 where it is only a lower bound. 近 is read as below N: the
 // reports write 近1000 for a figure that falls short of 1000, so 近1000 never

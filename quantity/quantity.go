@@ -172,7 +172,9 @@ func (q Quantity) zh(figure func(decimal.Decimal, int32) string) string {
 }
 
 // In writes q for readers of lang, with large figures scaled as reports
-// write them (the rule is at [Quantity.Figure]): in Chinese 1.34亿多元,
+// write them (by the largest of 亿 and 万, or billion and million, at which
+// the figure is a number of at most two decimals exactly, so a scaled
+// figure is never a rounding: 123456789 stays whole): in Chinese 1.34亿多元,
 // 118万人次, 5000余名, which [Parse] reads back as the same
 // quantity; in English "more than 134 million yuan", "1.18 million
 // person-times", "nearly 1,000 persons", a figure of one in the singular

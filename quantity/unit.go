@@ -213,7 +213,8 @@ func (u Unit) dimension() dimension {
 }
 
 // Measures names what u measures: 人数 (persons) for 名, 人次
-// (person-times) for 人次, 金额 (money) for 元 and 万元, the dimension a
+// (person-times) for 人次, 金额 (money) for 元 (万元 in a file is 元 at a
+// scale: [ParseScaledUnit]), the dimension a
 // declared unit names ([UnitSpec]); an empty name for no unit.
 func (u Unit) Measures() lang.Name { return u.dimension().Name() }
 
