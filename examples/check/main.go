@@ -254,7 +254,17 @@ func figures(o rule.Outcome, l *outcome.Ledger, in lang.Lang) string {
 	if len(o.Rule.Agree) > 0 {
 		return countOf(len(o.Discrepancies), in)
 	}
-	return fmt.Sprintf("%s %s %s", figure(o.Left, o.Rule.Left, o.Rule.Right, l, in), o.Rule.Op, figure(o.Right, o.Rule.Right, o.Rule.Left, l, in))
+	op := o.Rule.Op.String()
+	if o.Violated() {
+		op = negated[o.Rule.Op] // 175家 > 149家: the figures as they stand, not as the rule wants them
+	}
+	return fmt.Sprintf("%s %s %s", figure(o.Left, o.Rule.Left, o.Rule.Right, l, in), op, figure(o.Right, o.Rule.Right, o.Rule.Left, l, in))
+}
+
+// negated is the relation that holds between two figures when a rule
+// comparing them with the operator fails.
+var negated = map[rule.Operator]string{
+	rule.Equal: "≠", rule.NotEqual: "=", rule.Less: "≥", rule.LessOrEqual: ">", rule.Greater: "≤", rule.GreaterOrEqual: "<",
 }
 
 // figure writes one side's value as its one record states it (近50个), or

@@ -33,7 +33,7 @@ func TestViolatingFile(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
-	for _, want := range []string{"✘       D3", "175 establishments <= 149 establishments", "left: star-spaces-filed 430000 2019 175 establishments"} {
+	for _, want := range []string{"✘       D3", "175 establishments > 149 establishments", "left: star-spaces-filed 430000 2019 175 establishments"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -73,7 +73,7 @@ func TestTeamsAgainstStatedTotal(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 for a violated error rule\n%s%s", code, out.String(), errOut.String())
 	}
-	for _, want := range []string{"✘       D1 ", "123 = 130", "right: expert-teams-total 430000 2019 130\n",
+	for _, want := range []string{"✘       D1 ", "123 != 130", "right: expert-teams-total 430000 2019 130\n",
 		// D3 compares star spaces, which the file does not hold: it says
 		// which side has no data, not 0 <= 0.
 		"-       D3    critical  nationally filed star spaces <= all star spaces",
