@@ -76,7 +76,7 @@ func ExampleReport_WriteShortfall() {
 	// The village has no English name: its code stands for it.
 
 	// Output:
-	// a commissioner in every village — units short: 1/5 (1 no record)
+	// a commissioner in every village — units not covered: 1/5 (1 no record)
 	//   433122100205    no record
 }
 

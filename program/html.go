@@ -108,7 +108,7 @@ var htmlLabels = [...]htmlWords{lang.Chinese: {
 	More: "另有 %d 个未列出", Bounds: "范围", Over: "超过 100% 的部分未画出",
 }, lang.English: {
 	Lang: "en", Title: "Sci-tech poverty alleviation ledger", AsOf: "as of", Source: "source", Contents: "Contents",
-	Summary: "Summary", Targets: "Targets", Shortfall: "units short", Notes: "Notes", Legend: "Legend", Trend: "Trend",
+	Summary: "Summary", Targets: "Targets", Shortfall: "units not covered", Notes: "Notes", Legend: "Legend", Trend: "Trend",
 	Code: "code", Name: "name", Gap: "gap", Has: "has", Difference: "difference", Lacks: "lacks ", Excess: "excess ", Recorded: "recorded ",
 	More: "and %d more, not listed", Bounds: "bounds", Over: "progress beyond 100% is not drawn",
 },

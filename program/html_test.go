@@ -176,7 +176,7 @@ func TestHTMLShortfall(t *testing.T) {
 		want  []string
 		not   []string
 	}{
-		{"default", 0, []string{">无记录</td>", "超出 2", "差 2", "记录 不到5", "4/5 (无记录 1, 不足 1, 超出 1, 待定 1)"}, []string{"<details", "另有"}},
+		{"default", 0, []string{">无记录</td>", "超出 2", "差 2", "记录 不到5", "4/5 (无记录 1, 低于要求 1, 高于上限 1, 待定 1)"}, []string{"<details", "另有"}},
 		{"limited", 2, []string{"另有 2 个未列出"}, []string{"丁县"}},
 		{"all", -1, []string{"戊县"}, []string{"另有"}},
 	} {

@@ -97,7 +97,7 @@ func TestWriteShortfallLimit(t *testing.T) {
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, r.WriteShortfall(&b, lang.English, 0))
-	const want = "3–5 leaders per county — units short: 1/2 (1 below)\n  and 1 more\n"
+	const want = "3–5 leaders per county — units not covered: 1/2 (1 below)\n  and 1 more\n"
 	if b.String() != want {
 		t.Errorf("WriteShortfall(limit 0) = %q, want %q", b.String(), want)
 	}

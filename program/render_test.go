@@ -195,7 +195,7 @@ func TestTruthfulRendering(t *testing.T) {
 			"  430103  丙县  现有 7      超出 2\n",       // above: its excess
 			"  430104  丁县  现有 1      差 2\n",        // below: what it lacks
 			"  430105  戊县  记录 不到5  待定\n",           // undecided: recorded 近5, less than 5; not 现有 5
-			"未达标单位: 4/5 (无记录 1, 不足 1, 超出 1, 待定 1)", // each kind counted
+			"未达标单位: 4/5 (无记录 1, 低于要求 1, 高于上限 1, 待定 1)", // each kind counted
 			"合计 8 项目标: 已达成 1, 推进中 2, 未达成 1, 超出上限 0, 无数据 1, 待定 1, 截止日无数据 1, 未开始 1",
 		}},
 		{lang.English, []string{
@@ -203,7 +203,7 @@ func TestTruthfulRendering(t *testing.T) {
 			"2017-12-31 (stale)",
 			"(stale): figures older than the reporting period",
 			"  430102  Yi    no record\n",
-			"units short: 4/5 (1 no record, 1 below, 1 above, 1 undecided)",
+			"units not covered: 4/5 (1 no record, 1 below, 1 above, 1 undecided)",
 			"8 targets: 1 met, 2 in progress, 1 missed, 0 over the limit, 1 no data, 1 undecided, 1 no figure at the deadline, 1 not started",
 		}},
 	} {

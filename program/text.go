@@ -35,7 +35,7 @@ var textLabels = [...]labels{lang.Chinese: {
 	staleLegend:     "(旧): 数据早于报告期, 距评估日(已过截止日的, 距截止日)已满一年",
 	has:             "现有 ", lacks: "差 ", excess: "超出 ", recorded: "记录 ",
 }, lang.English: {
-	asOf: "as of", source: "source", shortfall: "units short", more: "and %d more", notes: "notes",
+	asOf: "as of", source: "source", shortfall: "units not covered", more: "and %d more", notes: "notes",
 	columns:         [9]string{"target", "kind", "required", "achieved", "data as of", "progress", "status", "certainty", "pace"},
 	summaryFormat:   "%d targets: %d met, %d in progress, %d missed, %d over the limit, %d no data",
 	oneTargetFormat: "%d target: %d met, %d in progress, %d missed, %d over the limit, %d no data",

@@ -24,8 +24,8 @@ const (
 
 var gapKindNames = [...]lang.Name{
 	GapNoRecord:  {Zh: "无记录", En: "no record"},
-	GapBelow:     {Zh: "不足", En: "below"},
-	GapAbove:     {Zh: "超出", En: "above"},
+	GapBelow:     {Zh: "低于要求", En: "below"},
+	GapAbove:     {Zh: "高于上限", En: "above"},
 	GapUndecided: {Zh: "待定", En: "undecided"},
 }
 

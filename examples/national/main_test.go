@@ -18,14 +18,14 @@ func TestRun(t *testing.T) {
 		"Poverty eradication by 2020 [national/poverty-eradication-2020]",
 		"as of 2019-12-31",
 		"as of 2020-12-31",
-		"all 832 poor counties exit (goal inferred) — units short: 52/832",
+		"all 832 poor counties exit (goal inferred) — units not covered: 52/832",
 		"450225  Rongshui Miao Autonomous County", // the English name of a region
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	if n := strings.Count(out, "units short: 52/832"); n != 1 {
+	if n := strings.Count(out, "units not covered: 52/832"); n != 1 {
 		t.Errorf("the 52 counties are listed %d times, want once (as of 2019 only)", n)
 	}
 	if strings.ContainsFunc(out, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {

@@ -17,7 +17,7 @@ func TestGenerated(t *testing.T) {
 	if code := run([]string{"-per", "20", "-lang", "en"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	for _, want := range []string{"433122, 2019", "absolute poverty", "no absolutely poor household in any village — units short"} {
+	for _, want := range []string{"433122, 2019", "absolute poverty", "no absolutely poor household in any village — units not covered"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
