@@ -188,13 +188,13 @@ func TestTruthfulRendering(t *testing.T) {
 		want []string
 	}{
 		{lang.Chinese, []string{
-			"近1000名 (下限不明, 不到1000)",                // undecided: both bounds
-			"2017-12-31(旧)",                        // stale
-			"(旧): 数据早于报告期",                         // and its legend
-			"  430102  乙县  无记录\n",                  // no record, not 现有 0
-			"  430103  丙县  现有 7      超出 2\n",       // above: its excess
-			"  430104  丁县  现有 1      差 2\n",        // below: what it lacks
-			"  430105  戊县  记录 不到5  待定\n",           // undecided: recorded 近5, less than 5; not 现有 5
+			"近1000名 (下限不明, 不到1000)",                    // undecided: both bounds
+			"2017-12-31(旧)",                            // stale
+			"(旧): 数据早于报告期",                             // and its legend
+			"  430102  乙县  无记录\n",                      // no record, not 现有 0
+			"  430103  丙县  现有 7      超出 2\n",           // above: its excess
+			"  430104  丁县  现有 1      差 2\n",            // below: what it lacks
+			"  430105  戊县  记录 不到5  待定\n",               // undecided: recorded 近5, less than 5; not 现有 5
 			"未达标单位: 4/5 (无记录 1, 低于要求 1, 高于上限 1, 待定 1)", // each kind counted
 			"合计 8 项目标: 已达成 1, 推进中 2, 未达成 1, 超出上限 0, 无数据 1, 待定 1, 截止日无数据 1, 未开始 1",
 		}},
