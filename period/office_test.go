@@ -13,11 +13,7 @@ import (
 // TestParsePeriodOffice reads periods as offices write them (issue 15 item
 // 5), and checks that each prints as a form that reads back the same.
 func TestParsePeriodOffice(t *testing.T) {
-	tests := []struct {
-		in         string
-		kind       Kind
-		start, end time.Time
-	}{
+	tests := []parseCase{
 		{"2019年", KindYear, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019年度", KindYear, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019年全年", KindYear, date(2019, 1, 1), date(2019, 12, 31)},
@@ -79,21 +75,7 @@ func TestParsePeriodOffice(t *testing.T) {
 		{"2019.01.01/2019.03.31", KindSpan, date(2019, 1, 1), date(2019, 3, 31)},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			p, err := Parse(tt.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Kind() != tt.kind || !p.Start().Equal(tt.start) || !p.End().Equal(tt.end) {
-				t.Errorf("Parse(%q) = %v %v..%v, want %v %v..%v", tt.in, p.Kind(), p.Start(), p.End(), tt.kind, tt.start, tt.end)
-			}
-			if back, err := Parse(p.String()); err != nil || back != p {
-				t.Errorf("Parse(%q.String() = %q) = %v, %v", tt.in, p.String(), back, err)
-			}
-			if back, err := Parse(p.In(lang.Chinese)); p.Kind() != KindSpan && (err != nil || back != p) {
-				t.Errorf("Parse(%q.In(Chinese) = %q) = %v, %v", tt.in, p.In(lang.Chinese), back, err)
-			}
-		})
+		t.Run(tt.in, tt.check)
 	}
 }
 

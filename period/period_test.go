@@ -6,16 +6,38 @@ import (
 	"time"
 
 	"github.com/taizhang/taizhang/internal/errs"
+	"github.com/taizhang/taizhang/lang"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// parseCase is a period as written and what Parse reads it as.
+type parseCase struct {
+	in         string
+	kind       Kind
+	start, end time.Time
+}
+
+// check parses c.in and checks the period, and that its String, and its
+// Chinese unless it is a span, read back as the same period.
+func (c parseCase) check(t *testing.T) {
+	p, err := Parse(c.in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind() != c.kind || !p.Start().Equal(c.start) || !p.End().Equal(c.end) {
+		t.Errorf("Parse(%q) = %v %v..%v, want %v %v..%v", c.in, p.Kind(), p.Start(), p.End(), c.kind, c.start, c.end)
+	}
+	if back, err := Parse(p.String()); err != nil || back != p {
+		t.Errorf("Parse(%q.String() = %q) = %v, %v", c.in, p.String(), back, err)
+	}
+	if back, err := Parse(p.In(lang.Chinese)); p.Kind() != KindSpan && (err != nil || back != p) {
+		t.Errorf("Parse(%q.In(Chinese) = %q) = %v, %v", c.in, p.In(lang.Chinese), back, err)
+	}
+}
+
 func TestParsePeriod(t *testing.T) {
-	tests := []struct {
-		in         string
-		kind       Kind
-		start, end time.Time
-	}{
+	tests := []parseCase{
 		{"2019", KindYear, date(2019, 1, 1), date(2019, 12, 31)},
 		{"2019-03", KindMonth, date(2019, 3, 1), date(2019, 3, 31)},
 		{"2020-02", KindMonth, date(2020, 2, 1), date(2020, 2, 29)},
@@ -27,19 +49,7 @@ func TestParsePeriod(t *testing.T) {
 		{"~2017/2020", KindUndated, date(2017, 1, 1), date(2020, 12, 31)},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			p, err := Parse(tt.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.Kind() != tt.kind || !p.Start().Equal(tt.start) || !p.End().Equal(tt.end) {
-				t.Errorf("Parse(%q) = %v %v..%v, want %v %v..%v", tt.in, p.Kind(), p.Start(), p.End(), tt.kind, tt.start, tt.end)
-			}
-			back, err := Parse(p.String())
-			if err != nil || back != p {
-				t.Errorf("Parse(%q.String() = %q) = %v, %v", tt.in, p.String(), back, err)
-			}
-		})
+		t.Run(tt.in, tt.check)
 	}
 	for _, bad := range []string{"", "19", "2019-13", "2019/2018", "2019-02-30", "abcd", "+201", "2019-06-01/2019-05-31", "~2019", "~2005-/2019", "~~2017/2019"} {
 		if _, err := Parse(bad); err == nil {
