@@ -64,21 +64,18 @@ func (a *Aggregation) UncoveredUnits(rs Tree, units []int32, fn func(k int, row 
 	if len(a.Uncovered) == 0 {
 		return
 	}
-	at := make(map[int32][]int, len(units))
-	for k, v := range units {
-		at[v] = append(at[v], k)
-	}
+	at := newUnitIndex(units)
 	for _, u := range a.Uncovered {
 		if a.Cells[u.At].Count == 0 {
 			continue
 		}
-		for q := u.At; q >= 0; q = rs.Parent[q] {
-			if ks, ok := at[q]; ok && a.reached(rs, u.At, q) {
-				for _, k := range ks {
+		at.holding(rs, u.At, func(unit int32) {
+			if a.reached(rs, u.At, unit) {
+				for _, k := range at[unit] {
 					fn(k, u.Row)
 				}
 			}
-		}
+		})
 	}
 }
 

@@ -25,24 +25,38 @@ func (s *Series) Straddling(rs Tree, a *Aggregation, window Span, lo, hi int32, 
 // across window's edge would bound, once for each unit that holds the
 // row's region (a unit and one of its descendants may both be units).
 func (s *Series) StraddlingUnits(rs Tree, a *Aggregation, window Span, units []int32, fn func(k int, row int32)) {
-	var at map[int32][]int // built when some period reaches across window
+	var at unitIndex // made when some period reaches across window
 	s.straddling(rs, a, window, func(u int32, yield func(root int32)) {
 		if at == nil {
-			at = make(map[int32][]int, len(units))
-			for k, v := range units {
-				at[v] = append(at[v], k)
-			}
+			at = newUnitIndex(units)
 		}
-		for q := u; q >= 0; q = rs.Parent[q] {
-			if _, ok := at[q]; ok {
-				yield(q)
-			}
-		}
+		at.holding(rs, u, yield)
 	}, func(row, root int32) {
 		for _, k := range at[root] {
 			fn(k, row)
 		}
 	})
+}
+
+// unitIndex holds the indexes in a list of units of each unit's position.
+type unitIndex map[int32][]int
+
+func newUnitIndex(units []int32) unitIndex {
+	at := make(unitIndex, len(units))
+	for k, v := range units {
+		at[v] = append(at[v], k)
+	}
+	return at
+}
+
+// holding calls yield with the position of each unit that holds the
+// region at u: the region itself or an ancestor.
+func (at unitIndex) holding(rs Tree, u int32, yield func(unit int32)) {
+	for q := u; q >= 0; q = rs.Parent[q] {
+		if _, ok := at[q]; ok {
+			yield(q)
+		}
+	}
 }
 
 // straddling calls fn for each row whose period reaches across window's
