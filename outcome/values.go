@@ -262,11 +262,12 @@ func (v Values) Certainty(i int) quantity.Certainty {
 // where one on the unit's [Ledger.Total] is not.
 //
 // Records left out that may add to the figure raise the upper bound by
-// their figures, as in [Sum.Bounds]: records across the window's edge
+// what they hold, as in [Sum.Bounds]: records across the window's edge
 // ([Values.Across]) and records overlapping counted ones in part
-// ([Sum.Uncovered]). a village's 1 for February to December beside
-// its 1 for 2018-12-01 to 2019-01-31 is, for 2019, at least 1 and at most
-// 2; one with only the latter is at least 0 and at most 1.
+// ([Values.Uncovered]). A village's 1 for February to December beside its
+// 1 for 2018-12-01 to 2019-01-31 is, for 2019, at least 1 and at most 2;
+// one with only the latter is at least 0 and at most 1; one with only an
+// undated record (~2011/2019) has unknown bounds, as one with no record.
 func (v Values) Bounds(i int) quantity.Bounds {
 	var b quantity.Bounds
 	if v.p.count[i] > 0 {
